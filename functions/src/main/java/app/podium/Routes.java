@@ -1,0 +1,94 @@
+package app.podium;
+
+import app.podium.api.*;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The route table: every HTTP route, the handler class that serves it and who may call it. The CDK stack
+ * makes one function per route from it and the local server dispatches with it, so the two cannot
+ * disagree.
+ *
+ * <p>Protected routes go through the Lambda authorizer ({@link AuthorizeRequestHandler}). It has no
+ * identity source and no cache, so it runs for every protected request, turns the bearer token into
+ * the caller (or none), and leaves the verdict to the handler: API Gateway cannot shape an authorizer's
+ * denial, and Mastodon clients need {@code 401 {"error": ...}} and scope errors as Mastodon words them.
+ */
+public final class Routes {
+
+  public enum Method { GET, POST, PUT, PATCH, DELETE }
+
+  /** Who may call a route: anyone, any live token (an app token too), or a member's token; with a scope. */
+  public record Access(Kind kind, Optional<String> scope) {
+    public enum Kind { PUBLIC, APP, USER }
+
+    public static final Access PUBLIC = new Access(Kind.PUBLIC, Optional.empty());
+
+    public static Access app(String scope) {
+      return new Access(Kind.APP, Optional.ofNullable(scope));
+    }
+
+    public static Access user(String scope) {
+      return new Access(Kind.USER, Optional.of(scope));
+    }
+
+    public boolean needsAuthorizer() {
+      return kind != Kind.PUBLIC;
+    }
+  }
+
+  /** {@code path} uses API Gateway's syntax: {@code /api/v1/accounts/{id}}. */
+  public record Route(Method method, String path, Class<?> handler, Access access) {
+    /** API Gateway's route key, e.g. {@code GET /api/v1/accounts/{id}}. */
+    public String key() {
+      return method + " " + path;
+    }
+
+    /** A short name for the function: the handler's name without {@code Handler}. */
+    public String name() {
+      return handler.getSimpleName().replaceFirst("Handler$", "");
+    }
+  }
+
+  public static final List<Route> ALL = List.of(
+      // apps and tokens
+      new Route(Method.POST, "/api/v1/apps", CreateAppHandler.class, Access.PUBLIC),
+      new Route(Method.GET, "/api/v1/apps/verify_credentials", VerifyAppCredentialsHandler.class, Access.app(null)),
+      new Route(Method.POST, "/oauth/token", IssueTokenHandler.class, Access.PUBLIC),
+      new Route(Method.POST, "/oauth/revoke", RevokeTokenHandler.class, Access.PUBLIC),
+      // accounts
+      new Route(Method.POST, "/api/v1/accounts", CreateAccountHandler.class, Access.app("write:accounts")),
+      new Route(Method.GET, "/api/v1/accounts/verify_credentials", VerifyAccountCredentialsHandler.class,
+          Access.user("read:accounts")),
+      new Route(Method.PATCH, "/api/v1/accounts/update_credentials", UpdateCredentialsHandler.class,
+          Access.user("write:accounts")),
+      new Route(Method.GET, "/api/v1/accounts/lookup", LookupAccountHandler.class, Access.PUBLIC),
+      new Route(Method.GET, "/api/v1/accounts/{id}", GetAccountHandler.class, Access.PUBLIC),
+      // invites and the waitlist (extensions)
+      new Route(Method.POST, "/api/v1/invites", CreateInviteHandler.class, Access.user("write:invites")),
+      new Route(Method.GET, "/api/v1/invites", ListInvitesHandler.class, Access.user("read:invites")),
+      new Route(Method.DELETE, "/api/v1/invites/{id}", RevokeInviteHandler.class, Access.user("write:invites")),
+      new Route(Method.POST, "/api/v1/waitlist", JoinWaitlistHandler.class, Access.PUBLIC),
+      // administration
+      new Route(Method.POST, "/api/v1/admin/waitlist/release", ReleaseWaitlistHandler.class,
+          Access.user("admin:write:accounts")),
+      new Route(Method.GET, "/api/v1/admin/accounts/{id}", GetAdminAccountHandler.class,
+          Access.user("admin:read:accounts")),
+      new Route(Method.GET, "/api/v1/admin/accounts/{id}/invitees", ListInviteesHandler.class,
+          Access.user("admin:read:accounts")),
+      // discovery
+      new Route(Method.GET, "/api/v1/instance", GetInstanceV1Handler.class, Access.PUBLIC),
+      new Route(Method.GET, "/api/v2/instance", GetInstanceHandler.class, Access.PUBLIC),
+      new Route(Method.GET, "/.well-known/nodeinfo", GetNodeInfoLinksHandler.class, Access.PUBLIC),
+      new Route(Method.GET, "/nodeinfo/2.0", GetNodeInfoHandler.class, Access.PUBLIC));
+
+  /** The handler class of the Lambda authorizer that runs before every protected route. */
+  public static final Class<?> AUTHORIZER = AuthorizeRequestHandler.class;
+
+  public static Route forHandler(Class<?> handler) {
+    return ALL.stream().filter(r -> r.handler().equals(handler)).findFirst()
+        .orElseThrow(() -> new IllegalStateException(handler.getName() + " is not in the route table"));
+  }
+
+  private Routes() {}
+}

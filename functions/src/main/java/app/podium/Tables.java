@@ -1,0 +1,82 @@
+package app.podium;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every DynamoDB table Podium uses: names, keys, indexes and TTL. The one source of truth that the
+ * repositories, the local stack and the CDK stack all read, so they cannot drift apart. Deliberately
+ * free of AWS types: each reader maps it onto its own API.
+ */
+public final class Tables {
+
+  /** Environment variable holding the prefix of every physical table name, e.g. {@code podium-prod-}. */
+  public static final String PREFIX_ENV = "TABLE_PREFIX";
+
+  public static final String DEFAULT_PREFIX = "podium-";
+
+  public enum AttributeType { STRING, NUMBER }
+
+  public record Key(String name, AttributeType type) {
+    static Key string(String name) {
+      return new Key(name, AttributeType.STRING);
+    }
+
+    static Key number(String name) {
+      return new Key(name, AttributeType.NUMBER);
+    }
+  }
+
+  /** A global secondary index; every index projects all attributes. */
+  public record Index(String name, Key partitionKey, Key sortKey) {}
+
+  public record Table(String name, Key partitionKey, Optional<Key> sortKey, List<Index> indexes,
+      Optional<String> ttlAttribute) {
+
+    public String physicalName(String prefix) {
+      return prefix + name;
+    }
+
+    public Index index(String indexName) {
+      return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no index " + indexName + " on " + name));
+    }
+  }
+
+  /** Members. Counters and profile live on the item; who invited whom is indexed for the invite tree. */
+  public static final Table ACCOUNTS = new Table("accounts", Key.string("id"), Optional.empty(),
+      List.of(new Index("by_inviter", Key.string("invited_by"), Key.number("created_at"))),
+      Optional.empty());
+
+  /** One item per claimed username or email ({@code username:alice}), so claims are conditional puts. */
+  public static final Table UNIQUE_KEYS = new Table("unique_keys", Key.string("key"), Optional.empty(),
+      List.of(), Optional.empty());
+
+  /** OAuth applications registered through {@code POST /api/v1/apps}. */
+  public static final Table APPS = new Table("apps", Key.string("client_id"), Optional.empty(),
+      List.of(), Optional.empty());
+
+  /** Access tokens, keyed by the SHA-256 of the token: the token itself is never stored. */
+  public static final Table TOKENS = new Table("tokens", Key.string("token_hash"), Optional.empty(),
+      List.of(new Index("by_account", Key.string("account_id"), Key.number("created_at"))),
+      Optional.empty());
+
+  /** Invite codes with their use counts; indexed by inviter for the member's list and quota. */
+  public static final Table INVITES = new Table("invites", Key.string("code"), Optional.empty(),
+      List.of(new Index("by_inviter", Key.string("inviter_id"), Key.number("created_at"))),
+      Optional.empty());
+
+  /** Waitlist entries by email; the sparse {@code by_queue} index holds only those still waiting. */
+  public static final Table WAITLIST = new Table("waitlist", Key.string("email"), Optional.empty(),
+      List.of(new Index("by_queue", Key.string("queue"), Key.number("joined_at"))),
+      Optional.empty());
+
+  /** Fixed-window rate-limit counters; each window's item expires on its own. */
+  public static final Table RATE_LIMITS = new Table("rate_limits", Key.string("key"), Optional.empty(),
+      List.of(), Optional.of("expires_at"));
+
+  public static final List<Table> ALL = List.of(ACCOUNTS, UNIQUE_KEYS, APPS, TOKENS, INVITES,
+      WAITLIST, RATE_LIMITS);
+
+  private Tables() {}
+}

@@ -1,0 +1,49 @@
+package app.podium.api;
+
+import app.podium.Services;
+import app.podium.api.http.Caller;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
+import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTTP API's Lambda authorizer (payload 2.0, simple responses). It resolves the bearer token into
+ * the caller and always lets the request through; the handler then applies the route's access rule, so
+ * that a missing, revoked or under-scoped token gets Mastodon's own 401/403 body. See {@code Routes}.
+ */
+public final class AuthorizeRequestHandler
+    implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, SimpleIAMPolicyResponse> {
+  private final Services services;
+
+  public AuthorizeRequestHandler() {
+    this(Services.shared());
+  }
+
+  public AuthorizeRequestHandler(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public SimpleIAMPolicyResponse handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
+    Caller caller = bearer(event.getHeaders())
+        .flatMap(token -> services.oauth().authenticate(token))
+        .map(token -> new Caller(token.accountId(), Optional.of(token.clientId()), token.scopes()))
+        .orElse(Caller.ANONYMOUS);
+    return SimpleIAMPolicyResponse.builder().withIsAuthorized(true).withContext(caller.toContext()).build();
+  }
+
+  static Optional<String> bearer(Map<String, String> headers) {
+    if (headers == null) {
+      return Optional.empty();
+    }
+    return headers.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase("authorization"))
+        .map(Map.Entry::getValue)
+        .filter(v -> v != null && v.regionMatches(true, 0, "Bearer ", 0, 7))
+        .map(v -> v.substring(7).trim())
+        .findFirst();
+  }
+}

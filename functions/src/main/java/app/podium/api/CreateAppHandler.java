@@ -1,0 +1,27 @@
+package app.podium.api;
+
+import app.podium.Services;
+import app.podium.api.http.ApiHandler;
+import app.podium.api.http.ApiRequest;
+import app.podium.api.http.ApiResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import app.podium.api.views.AppView;
+
+/** {@code POST /api/v1/apps}: registers a client application. */
+public final class CreateAppHandler extends ApiHandler {
+  public CreateAppHandler() {
+    this(Services.shared());
+  }
+
+  public CreateAppHandler(Services services) {
+    super(services);
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    var params = request.params();
+    var created = services.oauth().registerApp(params.string("client_name"), params.string("redirect_uris"),
+        params.string("scopes"), params.string("website"));
+    return ApiResponse.ok(AppView.registered(created.app(), created.clientSecret()));
+  }
+}

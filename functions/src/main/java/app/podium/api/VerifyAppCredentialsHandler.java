@@ -1,0 +1,24 @@
+package app.podium.api;
+
+import app.podium.Services;
+import app.podium.api.http.ApiHandler;
+import app.podium.api.http.ApiRequest;
+import app.podium.api.http.ApiResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import app.podium.api.views.AppView;
+
+/** {@code GET /api/v1/apps/verify_credentials}: the app behind the token. */
+public final class VerifyAppCredentialsHandler extends ApiHandler {
+  public VerifyAppCredentialsHandler() {
+    this(Services.shared());
+  }
+
+  public VerifyAppCredentialsHandler(Services services) {
+    super(services);
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    return ApiResponse.ok(AppView.of(services.oauth().app(request.caller().clientId().orElseThrow())));
+  }
+}

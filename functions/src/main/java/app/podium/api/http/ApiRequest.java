@@ -1,0 +1,159 @@
+package app.podium.api.http;
+
+import app.podium.domain.Requester;
+import app.podium.domain.Settings;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An API Gateway HTTP API (payload 2.0) request, read the way Mastodon reads one: parameters from
+ * query and body, the caller from the authorizer context, the client's address and country from the
+ * CDN's headers when the request provably came through the CDN.
+ */
+public final class ApiRequest {
+  /** Larger bodies are refused before parsing. Mastodon's own largest text field is far below this. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+  public static final String VIEWER_ADDRESS = "cloudfront-viewer-address";
+  public static final String VIEWER_COUNTRY = "cloudfront-viewer-country";
+  public static final String ORIGIN_SECRET_HEADER = "x-origin-verify";
+
+  private final APIGatewayV2HTTPEvent event;
+  private final Map<String, String> headers;
+  private final Params params;
+  private final Caller caller;
+  private final Requester requester;
+
+  private ApiRequest(APIGatewayV2HTTPEvent event, Map<String, String> headers, Params params, Caller caller,
+      Requester requester) {
+    this.event = event;
+    this.headers = headers;
+    this.params = params;
+    this.caller = caller;
+    this.requester = requester;
+  }
+
+  public static ApiRequest from(APIGatewayV2HTTPEvent event, Caller caller, Settings settings) {
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (event.getHeaders() != null) {
+      headers.putAll(event.getHeaders());
+    }
+    Requester requester = requester(event, headers, settings);
+    Params query = Params.fromUrlEncoded(event.getRawQueryString());
+    Params params = Params.merge(query, body(event, headers));
+    return new ApiRequest(event, headers, params, caller, requester);
+  }
+
+  private static Params body(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
+    String raw = event.getBody();
+    if (raw == null || raw.isEmpty()) {
+      return Params.empty();
+    }
+    byte[] bytes = event.getIsBase64Encoded() ? decodeBase64(raw) : raw.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw new RequestRejected(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    String text = utf8(bytes);
+    String contentType = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
+    String mediaType = contentType.split(";", 2)[0].trim();
+    return switch (mediaType) {
+      case "application/json" -> Params.fromJson(text);
+      case "application/x-www-form-urlencoded" -> Params.fromUrlEncoded(text);
+      default -> text.isBlank() ? Params.empty() : throw415();
+    };
+  }
+
+  private static Params throw415() {
+    throw new RequestRejected(415,
+        "Unsupported content type: send application/json or application/x-www-form-urlencoded");
+  }
+
+  private static byte[] decodeBase64(String raw) {
+    if (raw.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
+      throw new RequestRejected(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    try {
+      return Base64.getDecoder().decode(raw);
+    } catch (IllegalArgumentException e) {
+      throw RequestRejected.badRequest("The request body is not valid base64");
+    }
+  }
+
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw RequestRejected.badRequest("The request body is not valid UTF-8");
+    }
+  }
+
+  /**
+   * With {@code ORIGIN_SECRET} set, a request must carry it (CloudFront adds it), and only then are the
+   * viewer headers trusted. Without it (local stack) the headers are taken as sent, and a request
+   * without them counts as coming from the connection's address and the first allowed country.
+   */
+  private static Requester requester(APIGatewayV2HTTPEvent event, Map<String, String> headers,
+      Settings settings) {
+    String secret = settings.originSecret();
+    if (!secret.isEmpty()) {
+      String sent = headers.getOrDefault(ORIGIN_SECRET_HEADER, "");
+      if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
+        throw new RequestRejected(403, "Requests must come through the CDN");
+      }
+    }
+    String sourceIp = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+        ? event.getRequestContext().getHttp().getSourceIp() : null;
+    String address = Optional.ofNullable(headers.get(VIEWER_ADDRESS)).map(ApiRequest::withoutPort)
+        .filter(a -> !a.isEmpty()).orElse(sourceIp == null ? "unknown" : sourceIp);
+    String country = Optional.ofNullable(headers.get(VIEWER_COUNTRY)).map(c -> c.trim().toUpperCase(Locale.ROOT))
+        .filter(c -> !c.isEmpty()).orElse(settings.defaultCountry());
+    return new Requester(address, country);
+  }
+
+  /** {@code 198.51.100.7:46532} and {@code [2001:db8::1]:46532} lose their port; limits key on the address. */
+  static String withoutPort(String viewerAddress) {
+    String value = viewerAddress.trim();
+    if (value.startsWith("[")) {
+      int close = value.indexOf(']');
+      return close > 0 ? value.substring(1, close) : value;
+    }
+    int colon = value.lastIndexOf(':');
+    if (colon > 0 && value.indexOf(':') == colon) {
+      return value.substring(0, colon);
+    }
+    return value;
+  }
+
+  public Params params() {
+    return params;
+  }
+
+  public Caller caller() {
+    return caller;
+  }
+
+  public Requester requester() {
+    return requester;
+  }
+
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(headers.get(name));
+  }
+
+  /** A path parameter as API Gateway extracted it from the route's {@code {name}}. */
+  public String pathParameter(String name) {
+    Map<String, String> path = event.getPathParameters();
+    return path == null ? null : path.get(name);
+  }
+}

@@ -1,0 +1,49 @@
+package app.podium.api.http;
+
+import app.podium.domain.DomainException;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/** The one place that turns a failure into an HTTP status and a Mastodon error body. */
+public final class ErrorMapper {
+  private static final Logger LOG = LogManager.getLogger(ErrorMapper.class);
+
+  private ErrorMapper() {}
+
+  public static APIGatewayV2HTTPResponse toResponse(Throwable failure) {
+    return switch (failure) {
+      case RequestRejected r -> error(r.status(), r.getMessage());
+      case DomainException.Invalid invalid -> {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", invalid.getMessage());
+        body.put("details", invalid.details());
+        yield ApiResponse.json(422, body, Map.of());
+      }
+      case DomainException.NotFound e -> error(404, e.getMessage());
+      case DomainException.Conflict e -> error(409, e.getMessage());
+      case DomainException.Forbidden e -> error(403, e.getMessage());
+      case DomainException.Unauthorized e -> error(401, e.getMessage());
+      case DomainException.RateLimited limited -> ApiResponse.json(429, Map.of("error", "Too many requests"),
+          Map.of("X-RateLimit-Limit", Integer.toString(limited.limit()),
+              "X-RateLimit-Remaining", "0",
+              "X-RateLimit-Reset", limited.resetAt().toString(),
+              "Retry-After", Long.toString(Math.max(1, limited.resetAt().getEpochSecond()
+                  - Instant.now().getEpochSecond()))));
+      case DomainException.OAuthRejected oauth -> ApiResponse.json(
+          "invalid_client".equals(oauth.code()) ? 401 : 400,
+          Map.of("error", oauth.code(), "error_description", oauth.getMessage()), Map.of());
+      default -> {
+        LOG.error("Unhandled failure", failure);
+        yield error(500, "Internal server error");
+      }
+    };
+  }
+
+  private static APIGatewayV2HTTPResponse error(int status, String message) {
+    return ApiResponse.json(status, Map.of("error", message), Map.of());
+  }
+}

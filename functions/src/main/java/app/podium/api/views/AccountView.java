@@ -1,0 +1,45 @@
+package app.podium.api.views;
+
+import app.podium.domain.Account;
+import app.podium.domain.Settings;
+import java.util.List;
+
+/** Mastodon's Account entity. */
+public record AccountView(
+    String id,
+    String username,
+    String acct,
+    String displayName,
+    boolean locked,
+    boolean bot,
+    boolean discoverable,
+    boolean indexable,
+    boolean group,
+    String createdAt,
+    String note,
+    String url,
+    String uri,
+    String avatar,
+    String avatarStatic,
+    String header,
+    String headerStatic,
+    long followersCount,
+    long followingCount,
+    long statusesCount,
+    String lastStatusAt,
+    boolean hideCollections,
+    boolean noindex,
+    List<Object> emojis,
+    List<Object> roles,
+    List<Object> fields) {
+
+  public static AccountView of(Account account, Settings settings) {
+    String profile = settings.baseUrl() + "/@" + account.username();
+    return new AccountView(account.id(), account.username(), account.username(),
+        account.displayName(), false, false, true, false, false, Times.day(account.createdAt()),
+        Html.paragraphs(account.note()), profile, settings.baseUrl() + "/users/" + account.username(),
+        settings.baseUrl() + "/avatars/original/missing.png", settings.baseUrl() + "/avatars/original/missing.png",
+        settings.baseUrl() + "/headers/original/missing.png", settings.baseUrl() + "/headers/original/missing.png",
+        0, 0, 0, null, false, false, List.of(), List.of(), List.of());
+  }
+}

@@ -1,0 +1,30 @@
+package app.podium.api.views;
+
+import app.podium.domain.Account;
+import app.podium.domain.Settings;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+
+/**
+ * Mastodon's CredentialAccount: the Account plus {@code source} and {@code role}, and, as a Podium
+ * extension, who invited the member.
+ */
+public record CredentialAccountView(
+    @JsonUnwrapped AccountView account,
+    Source source,
+    Role role,
+    String invitedByAccountId) {
+
+  public record Source(String privacy, boolean sensitive, String language, String note, List<Object> fields,
+      int followRequestsCount) {}
+
+  public record Role(String id, String name, String permissions, String color, boolean highlighted) {}
+
+  public static CredentialAccountView of(Account account, Settings settings) {
+    Role role = account.isAdmin() ? new Role("3", "Owner", "1048575", "", true)
+        : new Role("-99", "", "65536", "", false);
+    return new CredentialAccountView(AccountView.of(account, settings),
+        new Source("public", false, account.locale(), account.note(), List.of(), 0), role,
+        account.invitedBy().orElse(null));
+  }
+}

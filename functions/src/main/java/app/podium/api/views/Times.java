@@ -1,0 +1,23 @@
+package app.podium.api.views;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** Times as Mastodon writes them: ISO 8601, UTC, milliseconds, {@code Z}. */
+final class Times {
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+      .withZone(ZoneOffset.UTC);
+
+  private Times() {}
+
+  static String iso(Instant instant) {
+    return instant == null ? null : ISO.format(instant);
+  }
+
+  /** Mastodon rounds an account's {@code created_at} down to midnight, so it reveals no more than the day. */
+  static String day(Instant instant) {
+    return iso(instant.truncatedTo(ChronoUnit.DAYS));
+  }
+}

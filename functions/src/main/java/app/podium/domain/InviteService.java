@@ -1,0 +1,62 @@
+package app.podium.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Members invite others: codes with a use limit, an expiry and an optional autofollow of the inviter. */
+public final class InviteService {
+  static final int CODE_LENGTH = 10;
+  static final int MAX_USES_LIMIT = 100_000;
+  static final long EXPIRES_IN_MIN = 60;
+  static final long EXPIRES_IN_MAX = Duration.ofDays(365).toSeconds();
+
+  private final InviteStore invites;
+  private final Settings settings;
+  private final Clock clock;
+
+  public InviteService(InviteStore invites, Settings settings, Clock clock) {
+    this.invites = invites;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates an invite. {@code maxUses} defaults to 1; {@code expiresInSeconds} to the configured
+   * lifetime. Members hold at most {@code INVITES_PER_MEMBER} usable invites; admins have no quota.
+   */
+  public Invite create(Account inviter, Optional<Integer> maxUses, Optional<Long> expiresInSeconds,
+      boolean autofollow) {
+    var violations = new DomainException.Violations();
+    int uses = maxUses.orElse(1);
+    if (uses < 1 || uses > MAX_USES_LIMIT) {
+      violations.add("max_uses", "ERR_INCLUSION", "must be between 1 and " + MAX_USES_LIMIT);
+    }
+    long lifetime = expiresInSeconds.orElse(settings.inviteDefaultLifetime().toSeconds());
+    if (lifetime < EXPIRES_IN_MIN || lifetime > EXPIRES_IN_MAX) {
+      violations.add("expires_in", "ERR_INCLUSION", "must be between " + EXPIRES_IN_MIN + " and "
+          + EXPIRES_IN_MAX + " seconds");
+    }
+    violations.throwIfAny();
+    Instant now = clock.instant();
+    Invite invite = new Invite(Secrets.inviteCode(CODE_LENGTH), inviter.id(), Optional.of(uses), 0,
+        Optional.of(now.plusSeconds(lifetime)), autofollow, now, Optional.empty());
+    Optional<Integer> quota = inviter.isAdmin() ? Optional.empty() : Optional.of(settings.invitesPerMember());
+    invites.create(invite, quota, now);
+    return invite;
+  }
+
+  public List<Invite> list(Account inviter) {
+    return invites.byInviter(inviter.id());
+  }
+
+  /** Revokes one of the caller's invites (any invite, for an admin). */
+  public void revoke(Account caller, String code) {
+    Invite invite = Optional.ofNullable(code).filter(c -> c.length() <= 64).flatMap(invites::find)
+        .filter(i -> caller.isAdmin() || i.inviterId().equals(caller.id()))
+        .orElseThrow(() -> new DomainException.NotFound("Record not found"));
+    invites.revoke(invite.code(), invite.inviterId(), clock.instant());
+  }
+}

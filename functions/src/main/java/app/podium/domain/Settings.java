@@ -1,0 +1,71 @@
+package app.podium.domain;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything an operator can tune, read once from the environment. Each field names its variable and
+ * default; the CDK stack and the local stack set the same variables.
+ */
+public record Settings(
+    String tablePrefix,
+    SignupMode signupMode,
+    List<String> allowedCountries,
+    int invitesPerMember,
+    Duration inviteDefaultLifetime,
+    RateLimit signupLimit,
+    RateLimit loginLimit,
+    URI publicUrl,
+    String instanceTitle,
+    String originSecret) {
+
+  public enum SignupMode {
+    INVITE_ONLY, WAITLIST, OPEN;
+
+    public static SignupMode parse(String value) {
+      return SignupMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    }
+
+    public String text() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public static Settings fromEnvironment(Map<String, String> env) {
+    return new Settings(
+        env.getOrDefault("TABLE_PREFIX", "podium-"),
+        SignupMode.parse(env.getOrDefault("SIGNUP_MODE", "invite_only")),
+        Arrays.stream(env.getOrDefault("ALLOWED_COUNTRIES", "US").split(","))
+            .map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT)).toList(),
+        Integer.parseInt(env.getOrDefault("INVITES_PER_MEMBER", "5")),
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("INVITE_DEFAULT_LIFETIME_SECONDS", "604800"))),
+        new RateLimit("signup",
+            Integer.parseInt(env.getOrDefault("SIGNUP_RATE_LIMIT", "5")),
+            Duration.ofSeconds(Long.parseLong(env.getOrDefault("SIGNUP_RATE_WINDOW_SECONDS", "1800")))),
+        new RateLimit("login",
+            Integer.parseInt(env.getOrDefault("LOGIN_RATE_LIMIT", "25")),
+            Duration.ofSeconds(Long.parseLong(env.getOrDefault("LOGIN_RATE_WINDOW_SECONDS", "300")))),
+        URI.create(env.getOrDefault("PUBLIC_URL", "http://127.0.0.1:8080")),
+        env.getOrDefault("INSTANCE_TITLE", "Podium"),
+        env.getOrDefault("ORIGIN_SECRET", ""));
+  }
+
+  /** The public URL without a trailing slash, for links in entities. */
+  public String baseUrl() {
+    return publicUrl.toString().replaceAll("/$", "");
+  }
+
+  /** The host name in {@code acct} and {@code uri} values. */
+  public String domain() {
+    return publicUrl.getPort() == -1 ? publicUrl.getHost() : publicUrl.getHost() + ":" + publicUrl.getPort();
+  }
+
+  /** The country assumed for a request that carries no viewer-country header (local development). */
+  public String defaultCountry() {
+    return allowedCountries.isEmpty() ? "" : allowedCountries.getFirst();
+  }
+}

@@ -1,0 +1,128 @@
+package app.podium.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Creates members: validates, applies the signup phase and country rules, spends the invite. */
+public final class SignupService {
+  private static final Set<String> RESERVED = Set.of("admin", "administrator", "root", "support", "help",
+      "moderator", "podium", "webmaster", "postmaster", "abuse", "security", "staff", "system", "api");
+  private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*");
+
+  private final AccountStore accounts;
+  private final InviteStore invites;
+  private final OAuthService oauth;
+  private final PasswordHasher passwords;
+  private final RateLimiter rateLimiter;
+  private final Settings settings;
+  private final Ids ids;
+  private final Clock clock;
+
+  public SignupService(AccountStore accounts, InviteStore invites, OAuthService oauth, PasswordHasher passwords,
+      RateLimiter rateLimiter, Settings settings, Ids ids, Clock clock) {
+    this.accounts = accounts;
+    this.invites = invites;
+    this.oauth = oauth;
+    this.passwords = passwords;
+    this.rateLimiter = rateLimiter;
+    this.settings = settings;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /** Signs up through an app and returns the new member's token. */
+  public IssuedToken signup(App app, SignupForm form, Requester requester) {
+    validate(form);
+    requireAllowedCountry(settings, requester);
+    Optional<String> inviteCode = Optional.ofNullable(form.inviteCode()).map(String::trim)
+        .filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT));
+    if (inviteCode.isEmpty() && settings.signupMode() != Settings.SignupMode.OPEN) {
+      throw DomainException.Invalid.field("invite_code", "ERR_BLANK",
+          "is required while signups are by invitation only");
+    }
+    Optional<Invite> invite = inviteCode.map(this::usableInvite);
+    rateLimiter.check(settings.signupLimit(), requester.address());
+    Account account = create(form.username(), form.email(), form.password(), Account.Role.MEMBER,
+        form.locale(), invite);
+    return oauth.issueForAccount(app, account.id());
+  }
+
+  /**
+   * Creates the first admin if no account has the username yet; returns false if it exists. Used by the
+   * local stack at start and by the one-shot admin bootstrap in AWS.
+   */
+  public boolean ensureAdmin(String username, String email, String password) {
+    if (accounts.findByUsername(username).isPresent()) {
+      return false;
+    }
+    try {
+      create(username, email, password, Account.Role.ADMIN, "en", Optional.empty());
+      return true;
+    } catch (DomainException.Invalid taken) {
+      if (accounts.findByUsername(username).isPresent()) {
+        return false;
+      }
+      throw taken;
+    }
+  }
+
+  static void requireAllowedCountry(Settings settings, Requester requester) {
+    if (!settings.allowedCountries().contains(requester.country())) {
+      throw new DomainException.Forbidden("Signups are not available in your country");
+    }
+  }
+
+  private Account create(String username, String email, String password, Account.Role role, String locale,
+      Optional<Invite> invite) {
+    String hash = passwords.hash(password);
+    Instant now = clock.instant();
+    Account account = new Account(ids.next(), username, email.trim(), "", "", role,
+        locale == null || locale.isBlank() ? "en" : locale, now,
+        invite.map(Invite::inviterId), invite.map(Invite::code));
+    accounts.create(new NewAccount(account, hash, invite.map(Invite::code)), now);
+    return account;
+  }
+
+  private Invite usableInvite(String code) {
+    return invites.find(code).filter(i -> i.isUsable(clock.instant()))
+        .orElseThrow(SignupService::unusableInvite);
+  }
+
+  static DomainException.Invalid unusableInvite() {
+    return DomainException.Invalid.field("invite_code", "ERR_INVALID", "is invalid, expired or used up");
+  }
+
+  private static void validate(SignupForm form) {
+    var violations = new DomainException.Violations();
+    Text.requireLength(violations, "username", form.username(), 1, 30);
+    if (!violations.has("username")) {
+      if (!Text.USERNAME.matcher(form.username()).matches()) {
+        violations.add("username", "ERR_INVALID", "must contain only letters, numbers and underscores");
+      } else if (RESERVED.contains(form.username().toLowerCase(Locale.ROOT))) {
+        violations.add("username", "ERR_RESERVED", "is reserved");
+      }
+    }
+    if (form.email() == null || form.email().isBlank()) {
+      violations.add("email", "ERR_BLANK", "can't be blank");
+    } else if (!Text.isEmail(form.email().trim())) {
+      violations.add("email", "ERR_INVALID", "is invalid");
+    }
+    Text.requireLength(violations, "password", form.password(), Text.PASSWORD_MIN, Text.PASSWORD_MAX);
+    if (!Boolean.TRUE.equals(form.agreement())) {
+      violations.add("agreement", "ERR_ACCEPTED", "must be accepted");
+    }
+    if (form.locale() != null && !form.locale().isBlank()
+        && (form.locale().length() > 16 || !LOCALE.matcher(form.locale()).matches())) {
+      violations.add("locale", "ERR_INCLUSION", "is not included in the list");
+    }
+    if (form.inviteCode() != null && form.inviteCode().length() > 64) {
+      violations.add("invite_code", "ERR_INVALID", "is invalid, expired or used up");
+    }
+    Text.checkOptional(violations, "reason", form.reason(), 500);
+    violations.throwIfAny();
+  }
+}

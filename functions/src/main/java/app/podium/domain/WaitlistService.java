@@ -1,0 +1,70 @@
+package app.podium.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The waitlist phase: anyone in an allowed country may join; admins release invites in batches. */
+public final class WaitlistService {
+  static final int RELEASE_MAX = 500;
+
+  private final WaitlistStore waitlist;
+  private final InviteService invites;
+  private final RateLimiter rateLimiter;
+  private final Settings settings;
+  private final Clock clock;
+
+  public WaitlistService(WaitlistStore waitlist, InviteService invites, RateLimiter rateLimiter,
+      Settings settings, Clock clock) {
+    this.waitlist = waitlist;
+    this.invites = invites;
+    this.rateLimiter = rateLimiter;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public WaitlistEntry join(String email, Requester requester) {
+    if (email == null || email.isBlank()) {
+      throw DomainException.Invalid.field("email", "ERR_BLANK", "can't be blank");
+    }
+    String normalized = email.trim().toLowerCase(Locale.ROOT);
+    if (!Text.isEmail(normalized)) {
+      throw DomainException.Invalid.field("email", "ERR_INVALID", "is invalid");
+    }
+    if (settings.signupMode() != Settings.SignupMode.WAITLIST) {
+      throw new DomainException.Forbidden(settings.signupMode() == Settings.SignupMode.OPEN
+          ? "Registrations are open: sign up directly" : "The waitlist is not open");
+    }
+    SignupService.requireAllowedCountry(settings, requester);
+    rateLimiter.check(settings.signupLimit(), requester.address());
+    WaitlistEntry entry = new WaitlistEntry(normalized, clock.instant(), Optional.empty(), Optional.empty());
+    waitlist.join(entry);
+    return entry;
+  }
+
+  /**
+   * Gives the {@code count} longest-waiting entries a single-use invite each, made by the admin. An entry
+   * released concurrently by another admin keeps its first invite; the spare one is revoked.
+   */
+  public List<WaitlistEntry> release(Account admin, int count) {
+    AccountService.requireAdmin(admin);
+    if (count < 1 || count > RELEASE_MAX) {
+      throw DomainException.Invalid.field("count", "ERR_INCLUSION", "must be between 1 and " + RELEASE_MAX);
+    }
+    List<WaitlistEntry> released = new ArrayList<>();
+    for (WaitlistEntry waiting : waitlist.nextWaiting(count)) {
+      Invite invite = invites.create(admin, Optional.of(1), Optional.empty(), false);
+      Instant now = clock.instant();
+      if (waitlist.markReleased(waiting.email(), invite.code(), now)) {
+        released.add(new WaitlistEntry(waiting.email(), waiting.joinedAt(), Optional.of(invite.code()),
+            Optional.of(now)));
+      } else {
+        invites.revoke(admin, invite.code());
+      }
+    }
+    return released;
+  }
+}

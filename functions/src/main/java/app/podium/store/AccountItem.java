@@ -1,0 +1,79 @@
+package app.podium.store;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+import app.podium.domain.Account;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+
+/** An item of the accounts table. */
+final class AccountItem {
+  static final String INVITER_INDEX = "by_inviter";
+
+  String id;
+  String username;
+  String email;
+  String displayName;
+  String note;
+  String role;
+  String locale;
+  Long createdAt;
+  String invitedBy;
+  String inviteCode;
+  String passwordHash;
+  /** Codes of the invites this member holds, pruned at each new invite; bounded by the quota. */
+  Set<String> heldInvites;
+  Long inviteQuotaVersion;
+
+  static final TableSchema<AccountItem> SCHEMA = StaticTableSchema.builder(AccountItem.class)
+      .newItemSupplier(AccountItem::new)
+      .addAttribute(String.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v)
+          .tags(primaryPartitionKey()))
+      .addAttribute(String.class, a -> a.name("username").getter(i -> i.username).setter((i, v) -> i.username = v))
+      .addAttribute(String.class, a -> a.name("email").getter(i -> i.email).setter((i, v) -> i.email = v))
+      .addAttribute(String.class, a -> a.name("display_name").getter(i -> i.displayName)
+          .setter((i, v) -> i.displayName = v))
+      .addAttribute(String.class, a -> a.name("note").getter(i -> i.note).setter((i, v) -> i.note = v))
+      .addAttribute(String.class, a -> a.name("role").getter(i -> i.role).setter((i, v) -> i.role = v))
+      .addAttribute(String.class, a -> a.name("locale").getter(i -> i.locale).setter((i, v) -> i.locale = v))
+      .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v)
+          .tags(secondarySortKey(INVITER_INDEX)))
+      .addAttribute(String.class, a -> a.name("invited_by").getter(i -> i.invitedBy)
+          .setter((i, v) -> i.invitedBy = v).tags(secondaryPartitionKey(INVITER_INDEX)))
+      .addAttribute(String.class, a -> a.name("invite_code").getter(i -> i.inviteCode)
+          .setter((i, v) -> i.inviteCode = v))
+      .addAttribute(String.class, a -> a.name("password_hash").getter(i -> i.passwordHash)
+          .setter((i, v) -> i.passwordHash = v))
+      .addAttribute(EnhancedType.setOf(String.class), a -> a.name("held_invites").getter(i -> i.heldInvites)
+          .setter((i, v) -> i.heldInvites = v))
+      .addAttribute(Long.class, a -> a.name("invite_quota_version").getter(i -> i.inviteQuotaVersion)
+          .setter((i, v) -> i.inviteQuotaVersion = v))
+      .build();
+
+  static AccountItem from(Account account, String passwordHash) {
+    AccountItem item = new AccountItem();
+    item.id = account.id();
+    item.username = account.username();
+    item.email = account.email();
+    item.displayName = account.displayName();
+    item.note = account.note();
+    item.role = account.role().name();
+    item.locale = account.locale();
+    item.createdAt = Attributes.millis(account.createdAt());
+    item.invitedBy = account.invitedBy().orElse(null);
+    item.inviteCode = account.inviteCode().orElse(null);
+    item.passwordHash = passwordHash;
+    return item;
+  }
+
+  Account toAccount() {
+    return new Account(id, username, email, displayName == null ? "" : displayName, note == null ? "" : note,
+        Account.Role.valueOf(role), locale, Attributes.instant(createdAt), Optional.ofNullable(invitedBy),
+        Optional.ofNullable(inviteCode));
+  }
+}

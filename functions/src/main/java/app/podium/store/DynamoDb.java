@@ -1,0 +1,114 @@
+package app.podium.store;
+
+import app.podium.Tables;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The DynamoDB clients and the physical table names, built once per container. The low-level client
+ * serves the few writes the Enhanced Client cannot express (counters, conditional updates inside
+ * transactions); the Enhanced Client and its static schemas serve everything else.
+ */
+public final class DynamoDb {
+  private final DynamoDbClient client;
+  private final DynamoDbEnhancedClient enhanced;
+  private final String prefix;
+
+  public DynamoDb(DynamoDbClient client, String prefix) {
+    this.client = client;
+    this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+    this.prefix = prefix;
+  }
+
+  /**
+   * A client for Lambda (region and credentials from the environment) or, with an endpoint, for a local
+   * DynamoDB (fixed dummy credentials).
+   */
+  public static DynamoDbClient client(String endpoint) {
+    DynamoDbClientBuilder builder = DynamoDbClient.builder()
+        .httpClientBuilder(UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(2))
+            .socketTimeout(Duration.ofSeconds(5)));
+    if (endpoint != null && !endpoint.isBlank()) {
+      builder.endpointOverride(URI.create(endpoint))
+          .region(Region.US_EAST_1)
+          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+    }
+    return builder.build();
+  }
+
+  public DynamoDbClient client() {
+    return client;
+  }
+
+  public String name(Tables.Table table) {
+    return table.physicalName(prefix);
+  }
+
+  public <T> DynamoDbTable<T> table(Tables.Table table, TableSchema<T> schema) {
+    return enhanced.table(name(table), schema);
+  }
+
+  public DynamoDbEnhancedClient enhanced() {
+    return enhanced;
+  }
+
+  /**
+   * Runs a transaction, retrying it while DynamoDB cancels it only because another transaction held one
+   * of its items. Cancellations for a failed condition are the caller's to interpret.
+   */
+  static <T> T retryingConflicts(Supplier<T> transaction) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.get();
+      } catch (TransactionCanceledException e) {
+        boolean conflictOnly = e.cancellationReasons().stream()
+            .map(CancellationReason::code)
+            .allMatch(code -> code == null || "None".equals(code) || "TransactionConflict".equals(code));
+        if (!conflictOnly || attempt >= 10) {
+          throw e;
+        }
+        sleep(Math.min(200, 5L << attempt));
+      }
+    }
+  }
+
+  /** The indexes of the items whose condition failed, in the order the transaction listed them. */
+  static java.util.Set<Integer> failedConditions(TransactionCanceledException e) {
+    java.util.Set<Integer> failed = new java.util.HashSet<>();
+    var reasons = e.cancellationReasons();
+    for (int i = 0; i < reasons.size(); i++) {
+      if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+        failed.add(i);
+      }
+    }
+    return failed;
+  }
+
+  static boolean isConflictOnly(TransactionCanceledException e) {
+    return failedConditions(e).isEmpty();
+  }
+
+  /** Full jitter: a random pause up to {@code capMillis}. */
+  static void sleep(long capMillis) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, capMillis + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while backing off", e);
+    }
+  }
+}

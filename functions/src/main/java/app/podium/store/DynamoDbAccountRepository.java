@@ -1,0 +1,145 @@
+package app.podium.store;
+
+import static app.podium.store.Attributes.n;
+import static app.podium.store.Attributes.s;
+
+import app.podium.Tables;
+import app.podium.domain.Account;
+import app.podium.domain.AccountCredentials;
+import app.podium.domain.AccountStore;
+import app.podium.domain.DomainException;
+import app.podium.domain.NewAccount;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+public final class DynamoDbAccountRepository implements AccountStore {
+  private final DynamoDb db;
+  private final DynamoDbTable<AccountItem> accounts;
+  private final DynamoDbTable<UniqueKeyItem> uniqueKeys;
+
+  public DynamoDbAccountRepository(DynamoDb db) {
+    this.db = db;
+    this.accounts = db.table(Tables.ACCOUNTS, AccountItem.SCHEMA);
+    this.uniqueKeys = db.table(Tables.UNIQUE_KEYS, UniqueKeyItem.SCHEMA);
+  }
+
+  /**
+   * One transaction: the account (new id), its username and email claims (new keys), and one use of the
+   * invite (still usable at {@code now}). Exactly one of any number of racing signups wins each claim.
+   */
+  @Override
+  public void create(NewAccount created, Instant now) {
+    Account account = created.account();
+    List<TransactWriteItem> writes = new ArrayList<>(List.of(
+        put(Tables.ACCOUNTS, AccountItem.SCHEMA.itemToMap(AccountItem.from(account, created.passwordHash()), true),
+            "id"),
+        put(Tables.UNIQUE_KEYS, UniqueKeyItem.SCHEMA.itemToMap(
+            UniqueKeyItem.of(UniqueKeyItem.username(account.username()), account.id()), true), "key"),
+        put(Tables.UNIQUE_KEYS, UniqueKeyItem.SCHEMA.itemToMap(
+            UniqueKeyItem.of(UniqueKeyItem.email(account.email()), account.id()), true), "key")));
+    created.inviteCode().ifPresent(code -> writes.add(spendInvite(code, now)));
+    try {
+      DynamoDb.retryingConflicts(() -> db.client().transactWriteItems(r -> r.transactItems(writes)));
+    } catch (TransactionCanceledException e) {
+      Set<Integer> failed = DynamoDb.failedConditions(e);
+      var violations = new DomainException.Violations();
+      if (failed.contains(1)) {
+        violations.add("username", "ERR_TAKEN", "is already taken");
+      }
+      if (failed.contains(2)) {
+        violations.add("email", "ERR_TAKEN", "is already taken");
+      }
+      if (failed.contains(3)) {
+        violations.add("invite_code", "ERR_INVALID", "is invalid, expired or used up");
+      }
+      violations.throwIfAny();
+      // Only the account id collided (or conflicts outlasted the retries): the client may simply retry.
+      throw new DomainException.Conflict("Signup collided with a concurrent one; please retry");
+    }
+  }
+
+  private TransactWriteItem put(Tables.Table table, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item,
+      String keyAttribute) {
+    return TransactWriteItem.builder().put(Put.builder()
+        .tableName(db.name(table))
+        .item(item)
+        .conditionExpression("attribute_not_exists(#k)")
+        .expressionAttributeNames(Map.of("#k", keyAttribute))
+        .build()).build();
+  }
+
+  private TransactWriteItem spendInvite(String code, Instant now) {
+    return TransactWriteItem.builder().update(Update.builder()
+        .tableName(db.name(Tables.INVITES))
+        .key(Map.of("code", s(code)))
+        .updateExpression("SET uses = uses + :one")
+        .conditionExpression("attribute_exists(code) AND attribute_not_exists(revoked_at)"
+            + " AND (attribute_not_exists(max_uses) OR uses < max_uses)"
+            + " AND (attribute_not_exists(expires_at) OR expires_at > :now)")
+        .expressionAttributeValues(Map.of(":one", n(1), ":now", n(now.toEpochMilli())))
+        .build()).build();
+  }
+
+  @Override
+  public Optional<Account> find(String id) {
+    return Optional.ofNullable(accounts.getItem(r -> r.key(Key.builder().partitionValue(id).build())))
+        .map(AccountItem::toAccount);
+  }
+
+  @Override
+  public Optional<Account> findByUsername(String username) {
+    return findItemByClaim(UniqueKeyItem.username(username)).map(AccountItem::toAccount);
+  }
+
+  @Override
+  public Optional<AccountCredentials> findCredentials(String usernameOrEmail) {
+    String claim = usernameOrEmail.contains("@") ? UniqueKeyItem.email(usernameOrEmail)
+        : UniqueKeyItem.username(usernameOrEmail);
+    return findItemByClaim(claim).map(item -> new AccountCredentials(item.toAccount(), item.passwordHash));
+  }
+
+  private Optional<AccountItem> findItemByClaim(String claim) {
+    UniqueKeyItem key = uniqueKeys.getItem(r -> r.key(Key.builder().partitionValue(claim).build())
+        .consistentRead(true));
+    if (key == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(accounts.getItem(r -> r.key(Key.builder().partitionValue(key.accountId).build())
+        .consistentRead(true)));
+  }
+
+  @Override
+  public Account updateProfile(String id, String displayName, String note) {
+    AccountItem changes = new AccountItem();
+    changes.id = id;
+    changes.displayName = displayName;
+    changes.note = note;
+    try {
+      return accounts.updateItem(r -> r.item(changes).ignoreNulls(true)
+          .conditionExpression(Expression.builder().expression("attribute_exists(id)").build())).toAccount();
+    } catch (ConditionalCheckFailedException e) {
+      throw new DomainException.NotFound("Record not found");
+    }
+  }
+
+  @Override
+  public List<Account> invitedBy(String inviterId, int limit) {
+    return accounts.index(AccountItem.INVITER_INDEX)
+        .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(inviterId)))
+            .limit(limit))
+        .stream().limit(1).flatMap(page -> page.items().stream()).map(AccountItem::toAccount).toList();
+  }
+}

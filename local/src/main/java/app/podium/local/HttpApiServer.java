@@ -1,0 +1,159 @@
+package app.podium.local;
+
+import app.podium.Routes;
+import app.podium.Services;
+import app.podium.api.AuthorizeRequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Plays API Gateway's part locally: matches the route from {@link Routes}, runs the Lambda authorizer
+ * for protected routes, builds the payload 2.0 event and hands it to the same handler class that runs
+ * in Lambda, in this process.
+ */
+public final class HttpApiServer implements AutoCloseable {
+  private static final Logger LOG = LogManager.getLogger(HttpApiServer.class);
+  /** API Gateway's own limit on a request's payload. */
+  static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final RouteMatcher matcher = new RouteMatcher(Routes.ALL);
+  private final Map<Class<?>, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
+      new HashMap<>();
+  private final AuthorizeRequestHandler authorizer;
+
+  public HttpApiServer(Services services, int port) throws IOException {
+    for (Routes.Route route : Routes.ALL) {
+      handlers.put(route.handler(), instantiate(route.handler(), services));
+    }
+    this.authorizer = new AuthorizeRequestHandler(services);
+    this.executor = Executors.newVirtualThreadPerTaskExecutor();
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    server.setExecutor(executor);
+    server.createContext("/", this::serve);
+    server.start();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(Class<?> type,
+      Services services) {
+    try {
+      return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) type
+          .getConstructor(Services.class).newInstance(services);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(type.getName() + " needs a public constructor taking Services", e);
+    }
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body = readBody(exchange.getRequestBody());
+      if (body == null) {
+        write(exchange, gatewayError(413, "Request Entity Too Large"));
+        return;
+      }
+      String method = exchange.getRequestMethod();
+      String rawPath = exchange.getRequestURI().getRawPath();
+      var match = matcher.match(method, rawPath);
+      if (match.isEmpty()) {
+        write(exchange, gatewayError(404, "Not Found"));
+        return;
+      }
+      Routes.Route route = match.get().route();
+      APIGatewayV2HTTPEvent event = ApiGatewayEvents.request(exchange, route, decode(match.get().pathParameters()),
+          body);
+      if (route.access().needsAuthorizer()) {
+        APIGatewayV2CustomAuthorizerEvent authorizerEvent = ApiGatewayEvents.authorizerRequest(event);
+        SimpleIAMPolicyResponse verdict = authorizer.handleRequest(authorizerEvent, null);
+        if (!verdict.getIsAuthorized()) {
+          write(exchange, gatewayError(403, "Forbidden"));
+          return;
+        }
+        ApiGatewayEvents.attachAuthorizerContext(event, verdict.getContext());
+      }
+      write(exchange, handlers.get(route.handler()).handleRequest(event, null));
+    } catch (RuntimeException e) {
+      LOG.error("Local server failure", e);
+      try {
+        write(exchange, gatewayError(500, "Internal Server Error"));
+      } catch (IOException ignored) {
+        // the client went away
+      }
+    }
+  }
+
+  private static Map<String, String> decode(Map<String, String> pathParameters) {
+    Map<String, String> decoded = new HashMap<>();
+    pathParameters.forEach((name, value) -> decoded.put(name,
+        URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8)));
+    return decoded;
+  }
+
+  /** The body, or null when it is over API Gateway's limit. */
+  private static byte[] readBody(InputStream in) throws IOException {
+    byte[] body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
+    return body.length > MAX_PAYLOAD_BYTES ? null : body;
+  }
+
+  /** API Gateway's own error shape, for what it refuses before any handler runs. */
+  private static APIGatewayV2HTTPResponse gatewayError(int status, String message) {
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+        .withHeaders(Map.of("Content-Type", "application/json"))
+        .withBody("{\"message\":\"" + message + "\"}").build();
+  }
+
+  private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+    if (response.getHeaders() != null) {
+      response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    }
+    if (response.getMultiValueHeaders() != null) {
+      response.getMultiValueHeaders().forEach((name, values) -> values.forEach(
+          value -> exchange.getResponseHeaders().add(name, value)));
+    }
+    if (response.getCookies() != null) {
+      for (String cookie : response.getCookies()) {
+        exchange.getResponseHeaders().add("Set-Cookie", cookie);
+      }
+    }
+    String body = response.getBody();
+    byte[] bytes = body == null ? new byte[0] : response.getIsBase64Encoded()
+        ? java.util.Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(response.getStatusCode(), bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+}

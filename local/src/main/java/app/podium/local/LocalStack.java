@@ -1,0 +1,129 @@
+package app.podium.local;
+
+import app.podium.Services;
+import app.podium.domain.Argon2PasswordHasher;
+import app.podium.domain.Secrets;
+import app.podium.domain.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole backend on one machine, no Docker, no AWS account: DynamoDB Local in this process, every
+ * table from {@code Tables}, the first admin, and the HTTP API on 127.0.0.1.
+ *
+ * <p>Settings come from the same environment variables the Lambda functions read ({@code SIGNUP_MODE},
+ * {@code ALLOWED_COUNTRIES}, ...), plus {@code PODIUM_PORT} (8080), {@code PODIUM_DATA_DIR} (keep data
+ * there instead of in memory), {@code PODIUM_ADMIN_USERNAME} ({@code admin}), {@code
+ * PODIUM_ADMIN_PASSWORD} (generated and printed once when unset) and {@code PODIUM_ADMIN_EMAIL}.
+ */
+public final class LocalStack implements AutoCloseable {
+  private final Optional<LocalDynamoDb> dynamoDb;
+  private final DynamoDbClient client;
+  private final HttpApiServer server;
+  private final Services services;
+  private final String adminUsername;
+  private final Optional<String> createdAdminPassword;
+
+  private LocalStack(Optional<LocalDynamoDb> dynamoDb, DynamoDbClient client, HttpApiServer server,
+      Services services, String adminUsername, Optional<String> createdAdminPassword) {
+    this.dynamoDb = dynamoDb;
+    this.client = client;
+    this.server = server;
+    this.services = services;
+    this.adminUsername = adminUsername;
+    this.createdAdminPassword = createdAdminPassword;
+  }
+
+  /**
+   * Starts everything. With {@code DYNAMODB_ENDPOINT} in {@code environment} it uses that DynamoDB
+   * instead of starting one (tests share one DynamoDB Local between stacks with different settings).
+   */
+  public static LocalStack start(Map<String, String> environment) throws Exception {
+    Map<String, String> env = new HashMap<>(environment);
+    int port = Integer.parseInt(env.getOrDefault("PODIUM_PORT", "8080"));
+    Optional<LocalDynamoDb> dynamoDb = Optional.empty();
+    if (env.get(Services.DYNAMODB_ENDPOINT_ENV) == null) {
+      Path dataDir = Optional.ofNullable(env.get("PODIUM_DATA_DIR")).map(Path::of).orElse(null);
+      if (dataDir != null) {
+        Files.createDirectories(dataDir);
+      }
+      LocalDynamoDb started = LocalDynamoDb.start(Integer.parseInt(env.getOrDefault("PODIUM_DYNAMODB_PORT", "0")),
+          dataDir);
+      dynamoDb = Optional.of(started);
+      env.put(Services.DYNAMODB_ENDPOINT_ENV, started.endpoint());
+    }
+    if (port == 0) {
+      port = LocalDynamoDb.freePort();
+    }
+    env.putIfAbsent("PUBLIC_URL", "http://127.0.0.1:" + port);
+    Settings settings = Settings.fromEnvironment(env);
+    DynamoDbClient client = app.podium.store.DynamoDb.client(env.get(Services.DYNAMODB_ENDPOINT_ENV));
+    LocalDynamoDb.createTables(client, settings.tablePrefix());
+    Services services = new Services(settings, client, Clock.systemUTC(), new Argon2PasswordHasher());
+
+    String adminUsername = env.getOrDefault("PODIUM_ADMIN_USERNAME", "admin");
+    String adminPassword = Optional.ofNullable(env.get("PODIUM_ADMIN_PASSWORD")).filter(p -> !p.isBlank())
+        .orElseGet(() -> Secrets.token().substring(0, 20));
+    boolean created = services.signup().ensureAdmin(adminUsername,
+        env.getOrDefault("PODIUM_ADMIN_EMAIL", adminUsername + "@" + "podium.localhost"), adminPassword);
+    HttpApiServer server = new HttpApiServer(services, port);
+    return new LocalStack(dynamoDb, client, server, services, adminUsername,
+        created ? Optional.of(adminPassword) : Optional.empty());
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public DynamoDbClient dynamoDbClient() {
+    return client;
+  }
+
+  public String adminUsername() {
+    return adminUsername;
+  }
+
+  /** The admin's password, when this start created the admin. */
+  public Optional<String> createdAdminPassword() {
+    return createdAdminPassword;
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+    client.close();
+    if (dynamoDb.isPresent()) {
+      dynamoDb.get().close();
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    LocalStack stack = start(System.getenv());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        stack.close();
+      } catch (Exception e) {
+        System.err.println("Podium local stack: error while stopping: " + e);
+      }
+      stopped.countDown();
+    }, "podium-local-shutdown"));
+    stack.createdAdminPassword().ifPresentOrElse(
+        password -> System.out.println("Admin account created: " + stack.adminUsername() + " / " + password
+            + "  (shown once; set PODIUM_ADMIN_PASSWORD to choose it)"),
+        () -> System.out.println("Admin account: " + stack.adminUsername() + " (already exists)"));
+    System.out.println("Podium local stack ready at " + stack.url() + " (signup mode "
+        + stack.services().settings().signupMode().text() + "; Ctrl-C stops it)");
+    stopped.await();
+  }
+}
