@@ -1,0 +1,70 @@
+package app.podium.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.podium.local.support.Podium;
+import app.podium.local.support.TestStacks;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The launch path end to end: the admin invites, a member signs up with the code and sees their account. */
+class SignupFlowIT {
+  static LocalStack stack;
+  static Podium podium;
+
+  @BeforeAll
+  static void start() throws Exception {
+    stack = TestStacks.start();
+    podium = new Podium(stack);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    stack.close();
+  }
+
+  @Test
+  void invitedMemberSignsUpAndReadsTheirAccount() {
+    String admin = podium.adminToken();
+    String code = podium.inviteCode(admin, Map.of("max_uses", 1));
+
+    var signup = podium.signup("alice", code);
+    assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
+    assertThat(signup.field("token_type")).isEqualTo("Bearer");
+
+    var me = podium.api.get("/api/v1/accounts/verify_credentials").token(signup.field("access_token")).send();
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.field("username")).isEqualTo("alice");
+    assertThat(me.field("acct")).isEqualTo("alice");
+    var adminAccount = podium.api.get("/api/v1/accounts/lookup?acct=admin").send();
+    assertThat(me.field("invited_by_account_id")).isEqualTo(adminAccount.field("id"));
+  }
+
+  @Test
+  void aUsedUpCodeAWrongCountryAndAMissingInviteAreRefusedAndWriteNothing() {
+    String code = podium.inviteCode(podium.adminToken(), Map.of("max_uses", 1));
+    assertThat(podium.signup("bob", code).status()).isEqualTo(200);
+    int accounts = podium.count(app.podium.Tables.ACCOUNTS);
+
+    var reused = podium.signup("carol", code);
+    assertThat(reused.status()).isEqualTo(422);
+    assertThat(reused.json().at("/details/invite_code/0/error").asText()).isEqualTo("ERR_INVALID");
+
+    String fresh = podium.inviteCode(podium.adminToken(), Map.of());
+    var abroad = podium.api.post("/api/v1/accounts").token(podium.appToken)
+        .header("CloudFront-Viewer-Country", "FR")
+        .form(Map.of("username", "dave", "email", "dave@example.com", "password", "correct horse battery",
+            "agreement", "true", "invite_code", fresh)).send();
+    assertThat(abroad.status()).isEqualTo(403);
+    assertThat(abroad.field("error")).contains("country");
+
+    var uninvited = podium.signup(Map.of("username", "erin", "email", "erin@example.com",
+        "password", "correct horse battery", "agreement", "true"));
+    assertThat(uninvited.status()).isEqualTo(422);
+    assertThat(uninvited.json().at("/details/invite_code/0/error").asText()).isEqualTo("ERR_BLANK");
+
+    assertThat(podium.count(app.podium.Tables.ACCOUNTS)).isEqualTo(accounts);
+  }
+}

@@ -1,0 +1,142 @@
+package app.podium.local.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A small HTTP client for integration tests: requests to the local stack's API, answers parsed as JSON.
+ * Each call is one real HTTP request through the local server, the authorizer and the handler.
+ */
+public final class ApiClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String baseUrl;
+
+  public ApiClient(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public record Response(int status, Map<String, String> headers, String body) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON (" + status + "): " + body, e);
+      }
+    }
+
+    public String field(String name) {
+      JsonNode value = json().get(name);
+      return value == null || value.isNull() ? null : value.asText();
+    }
+
+    public String header(String name) {
+      return headers.get(name.toLowerCase());
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+  }
+
+  /** A request under construction: method, path, token, headers, body. */
+  public final class Call {
+    private final String method;
+    private final String path;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+
+    private Call(String method, String path) {
+      this.method = method;
+      this.path = path;
+    }
+
+    public Call token(String token) {
+      return header("Authorization", "Bearer " + token);
+    }
+
+    public Call header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+
+    public Call form(Map<String, ?> fields) {
+      header("Content-Type", "application/x-www-form-urlencoded");
+      body = HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
+          .map(e -> encode(e.getKey()) + "=" + encode(String.valueOf(e.getValue())))
+          .collect(Collectors.joining("&")));
+      return this;
+    }
+
+    public Call json(Object value) {
+      try {
+        return raw("application/json", JSON.writeValueAsString(value));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    public Call raw(String contentType, String text) {
+      header("Content-Type", contentType);
+      body = HttpRequest.BodyPublishers.ofString(text);
+      return this;
+    }
+
+    public Call bytes(String contentType, byte[] bytes) {
+      header("Content-Type", contentType);
+      body = HttpRequest.BodyPublishers.ofByteArray(bytes);
+      return this;
+    }
+
+    public Response send() {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+          .timeout(Duration.ofSeconds(30)).method(method, body);
+      headers.forEach(request::header);
+      try {
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> responseHeaders = new LinkedHashMap<>();
+        response.headers().map().forEach((name, values) -> responseHeaders.put(name.toLowerCase(), values.getFirst()));
+        return new Response(response.statusCode(), responseHeaders, response.body());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  public Call get(String path) {
+    return new Call("GET", path);
+  }
+
+  public Call post(String path) {
+    return new Call("POST", path);
+  }
+
+  public Call patch(String path) {
+    return new Call("PATCH", path);
+  }
+
+  public Call delete(String path) {
+    return new Call("DELETE", path);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,93 @@
+package app.podium.local.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.podium.local.LocalStack;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The steps most integration tests take, each through the real API: register an app, take tokens, log in
+ * as the admin, invite, sign up. Each step asserts it succeeded, so a test reads as its scenario.
+ */
+public final class Podium {
+  private static final AtomicInteger ADDRESS = new AtomicInteger();
+
+  public final LocalStack stack;
+  public final ApiClient api;
+  public final String clientId;
+  public final String clientSecret;
+  /** A client-credentials token of the app, as Mastodon clients use for signup. */
+  public final String appToken;
+
+  public Podium(LocalStack stack) {
+    this.stack = stack;
+    this.api = new ApiClient(stack.url());
+    var app = api.post("/api/v1/apps").form(Map.of("client_name", "tests",
+        "redirect_uris", "urn:ietf:wg:oauth:2.0:oob",
+        "scopes", "read write follow admin:read admin:write")).send();
+    assertThat(app.status()).as(app.toString()).isEqualTo(200);
+    this.clientId = app.field("client_id");
+    this.clientSecret = app.field("client_secret");
+    var token = api.post("/oauth/token").form(Map.of("grant_type", "client_credentials",
+        "client_id", clientId, "client_secret", clientSecret, "scope", "read write")).send();
+    assertThat(token.status()).as(token.toString()).isEqualTo(200);
+    this.appToken = token.field("access_token");
+  }
+
+  /** A distinct client address, so rate limits keyed on the address do not mix tests up. */
+  public static String freshAddress() {
+    int n = ADDRESS.incrementAndGet();
+    return "198.51." + (n / 250 % 250) + "." + (n % 250 + 1);
+  }
+
+  public ApiClient.Response login(String username, String password) {
+    return api.post("/oauth/token").form(Map.of("grant_type", "password", "username", username,
+        "password", password, "client_id", clientId, "client_secret", clientSecret,
+        "scope", "read write follow admin:read admin:write")).send();
+  }
+
+  public String loginToken(String username, String password) {
+    var response = login(username, password);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.field("access_token");
+  }
+
+  public String adminToken() {
+    return loginToken(stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
+  }
+
+  public ApiClient.Response createInvite(String token, Map<String, ?> fields) {
+    return api.post("/api/v1/invites").token(token).json(fields).send();
+  }
+
+  public String inviteCode(String token, Map<String, ?> fields) {
+    var response = createInvite(token, fields);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.field("code");
+  }
+
+  public ApiClient.Response signup(String username, String inviteCode) {
+    return signup(Map.of("username", username, "email", username + "@example.com",
+        "password", "correct horse battery", "agreement", "true", "invite_code", inviteCode == null ? "" : inviteCode));
+  }
+
+  public ApiClient.Response signup(Map<String, ?> fields) {
+    return api.post("/api/v1/accounts").token(appToken).header("CloudFront-Viewer-Address", freshAddress() + ":4000")
+        .form(fields).send();
+  }
+
+  /** Signs a member up with a fresh admin invite and returns the member's token. */
+  public String member(String username) {
+    String code = inviteCode(adminToken(), Map.of());
+    var response = signup(username, code);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.field("access_token");
+  }
+
+  /** The number of items in a table (a test's view of "nothing was written"). */
+  public int count(app.podium.Tables.Table table) {
+    String name = table.physicalName(stack.services().settings().tablePrefix());
+    return stack.dynamoDbClient().scan(r -> r.tableName(name).select("COUNT")).count();
+  }
+}

@@ -1,0 +1,55 @@
+package app.podium.local.support;
+
+import app.podium.Services;
+import app.podium.local.LocalDynamoDb;
+import app.podium.local.LocalStack;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Local stacks for integration tests. One DynamoDB Local serves the whole test JVM; each stack gets its
+ * own table prefix (so tests never see each other's data), its own free port and its own settings.
+ */
+public final class TestStacks {
+  public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+  private static LocalDynamoDb dynamoDb;
+
+  private TestStacks() {}
+
+  private static synchronized String dynamoDbEndpoint() throws Exception {
+    if (dynamoDb == null) {
+      dynamoDb = LocalDynamoDb.start(0, null);
+      LocalDynamoDb started = dynamoDb;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          started.close();
+        } catch (Exception ignored) {
+          // the JVM is going away
+        }
+      }));
+    }
+    return dynamoDb.endpoint();
+  }
+
+  /**
+   * A fresh stack with the default settings, overridden by {@code settings} (e.g. {@code SIGNUP_MODE}).
+   * Rate limits are high unless a test sets them, since every test request comes from 127.0.0.1.
+   */
+  public static LocalStack start(Map<String, String> settings) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put(Services.DYNAMODB_ENDPOINT_ENV, dynamoDbEndpoint());
+    env.put("TABLE_PREFIX", "t" + UUID.randomUUID().toString().substring(0, 8) + "-");
+    env.put("PODIUM_PORT", "0");
+    env.put("PODIUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("SIGNUP_RATE_LIMIT", "100000");
+    env.put("LOGIN_RATE_LIMIT", "100000");
+    env.putAll(settings);
+    return LocalStack.start(env);
+  }
+
+  public static LocalStack start() throws Exception {
+    return start(Map.of());
+  }
+}
