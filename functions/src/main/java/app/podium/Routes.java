@@ -18,11 +18,15 @@ public final class Routes {
 
   public enum Method { GET, POST, PUT, PATCH, DELETE }
 
-  /** Who may call a route: anyone, any live token (an app token too), or a member's token; with a scope. */
+  /**
+   * Who may call a route: anyone, anyone with the caller known when a token is sent (optional), any live
+   * token (an app token too), or a member's token; with a scope.
+   */
   public record Access(Kind kind, Optional<String> scope) {
-    public enum Kind { PUBLIC, APP, USER }
+    public enum Kind { PUBLIC, OPTIONAL, APP, USER }
 
     public static final Access PUBLIC = new Access(Kind.PUBLIC, Optional.empty());
+    public static final Access OPTIONAL = new Access(Kind.OPTIONAL, Optional.empty());
 
     public static Access app(String scope) {
       return new Access(Kind.APP, Optional.ofNullable(scope));
@@ -63,7 +67,22 @@ public final class Routes {
       new Route(Method.PATCH, "/api/v1/accounts/update_credentials", UpdateCredentialsHandler.class,
           Access.user("write:accounts")),
       new Route(Method.GET, "/api/v1/accounts/lookup", LookupAccountHandler.class, Access.PUBLIC),
+      new Route(Method.GET, "/api/v1/accounts/relationships", GetRelationshipsHandler.class,
+          Access.user("read:follows")),
       new Route(Method.GET, "/api/v1/accounts/{id}", GetAccountHandler.class, Access.PUBLIC),
+      // statuses
+      new Route(Method.POST, "/api/v1/statuses", PostStatusHandler.class, Access.user("write:statuses")),
+      new Route(Method.GET, "/api/v1/statuses/{id}", GetStatusHandler.class, Access.OPTIONAL),
+      new Route(Method.DELETE, "/api/v1/statuses/{id}", DeleteStatusHandler.class, Access.user("write:statuses")),
+      new Route(Method.GET, "/api/v1/accounts/{id}/statuses", ListAccountStatusesHandler.class, Access.OPTIONAL),
+      // the follow graph
+      new Route(Method.POST, "/api/v1/accounts/{id}/follow", FollowAccountHandler.class, Access.user("write:follows")),
+      new Route(Method.POST, "/api/v1/accounts/{id}/unfollow", UnfollowAccountHandler.class,
+          Access.user("write:follows")),
+      new Route(Method.GET, "/api/v1/accounts/{id}/followers", ListFollowersHandler.class, Access.PUBLIC),
+      new Route(Method.GET, "/api/v1/accounts/{id}/following", ListFollowingHandler.class, Access.PUBLIC),
+      // timelines
+      new Route(Method.GET, "/api/v1/timelines/home", GetHomeTimelineHandler.class, Access.user("read:statuses")),
       // invites and the waitlist (extensions)
       new Route(Method.POST, "/api/v1/invites", CreateInviteHandler.class, Access.user("write:invites")),
       new Route(Method.GET, "/api/v1/invites", ListInvitesHandler.class, Access.user("read:invites")),

@@ -1,6 +1,16 @@
 package app.podium;
 
 import app.podium.domain.AccountService;
+import app.podium.domain.FanoutService;
+import app.podium.domain.FanoutTasks;
+import app.podium.domain.FollowService;
+import app.podium.domain.StatusService;
+import app.podium.domain.TimelineService;
+import app.podium.fanout.SnsSqsFanoutTasks;
+import app.podium.store.DynamoDbFollowRepository;
+import app.podium.store.DynamoDbIdempotencyRepository;
+import app.podium.store.DynamoDbStatusRepository;
+import app.podium.store.DynamoDbTimelineRepository;
 import app.podium.domain.AccountStore;
 import app.podium.domain.Argon2PasswordHasher;
 import app.podium.domain.Ids;
@@ -30,6 +40,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class Services {
   /** Set only off AWS: the local stack and tests point the SDK at a local DynamoDB. */
   public static final String DYNAMODB_ENDPOINT_ENV = "DYNAMODB_ENDPOINT";
+  /** Set only off AWS: the SNS/SQS emulator (or LocalStack). */
+  public static final String SNS_ENDPOINT_ENV = "SNS_ENDPOINT";
+  public static final String SQS_ENDPOINT_ENV = "SQS_ENDPOINT";
+  public static final String TOPIC_ARN_ENV = "POST_EVENTS_TOPIC_ARN";
+  public static final String QUEUE_URL_ENV = "FANOUT_QUEUE_URL";
 
   private final Settings settings;
   private final AccountStore accountStore;
@@ -38,8 +53,13 @@ public final class Services {
   private final AccountService accounts;
   private final InviteService invites;
   private final WaitlistService waitlist;
+  private final StatusService statuses;
+  private final FollowService follows;
+  private final TimelineService timelines;
+  private final FanoutService fanout;
 
-  public Services(Settings settings, DynamoDbClient client, Clock clock, PasswordHasher passwords) {
+  public Services(Settings settings, DynamoDbClient client, FanoutTasks fanoutTasks, Clock clock,
+      PasswordHasher passwords) {
     this.settings = settings;
     DynamoDb db = new DynamoDb(client, settings.tablePrefix());
     this.accountStore = new DynamoDbAccountRepository(db);
@@ -52,10 +72,20 @@ public final class Services {
     this.accounts = new AccountService(accountStore, settings);
     this.invites = new InviteService(inviteStore, settings, clock);
     this.waitlist = new WaitlistService(new DynamoDbWaitlistRepository(db), invites, rateLimiter, settings, clock);
+    var statusStore = new DynamoDbStatusRepository(db);
+    var followStore = new DynamoDbFollowRepository(db);
+    var timelineStore = new DynamoDbTimelineRepository(db, settings.fanout().entryLifetime(), clock);
+    this.statuses = new StatusService(statusStore, followStore, accountStore, new DynamoDbIdempotencyRepository(db),
+        fanoutTasks, settings, ids, clock);
+    this.follows = new FollowService(followStore, accountStore, statusStore, timelineStore, fanoutTasks, ids, clock);
+    this.timelines = new TimelineService(timelineStore, statusStore, accountStore, followStore, settings, clock);
+    this.fanout = new FanoutService(followStore, accountStore, timelineStore, fanoutTasks, settings, clock);
   }
 
   public static Services fromEnvironment(Map<String, String> env) {
-    return new Services(Settings.fromEnvironment(env), DynamoDb.client(env.get(DYNAMODB_ENDPOINT_ENV)),
+    FanoutTasks tasks = new SnsSqsFanoutTasks(AwsClients.sns(env.get(SNS_ENDPOINT_ENV)), env.get(TOPIC_ARN_ENV),
+        AwsClients.sqs(env.get(SQS_ENDPOINT_ENV)), env.get(QUEUE_URL_ENV));
+    return new Services(Settings.fromEnvironment(env), AwsClients.dynamoDb(env.get(DYNAMODB_ENDPOINT_ENV)), tasks,
         Clock.systemUTC(), new Argon2PasswordHasher());
   }
 
@@ -90,5 +120,21 @@ public final class Services {
 
   public WaitlistService waitlist() {
     return waitlist;
+  }
+
+  public StatusService statuses() {
+    return statuses;
+  }
+
+  public FollowService follows() {
+    return follows;
+  }
+
+  public TimelineService timelines() {
+    return timelines;
+  }
+
+  public FanoutService fanout() {
+    return fanout;
   }
 }

@@ -75,8 +75,31 @@ public final class Tables {
   public static final Table RATE_LIMITS = new Table("rate_limits", Key.string("key"), Optional.empty(),
       List.of(), Optional.of("expires_at"));
 
+  /** Statuses by id (a number, so ids sort); the author index pages an account's statuses. */
+  public static final Table POSTS = new Table("posts", Key.number("id"), Optional.empty(),
+      List.of(new Index("by_author", Key.string("author_id"), Key.number("id"))),
+      Optional.empty());
+
+  /**
+   * One item per follow, keyed (follower, followee) so a relationship is one read. The followee index
+   * pages an account's followers in follow order (the fan-out's pages); the follower index its follows.
+   */
+  public static final Table FOLLOWS = new Table("follows", Key.string("follower_id"),
+      Optional.of(Key.string("followee_id")),
+      List.of(new Index("by_followee", Key.string("followee_id"), Key.number("id")),
+          new Index("by_follower", Key.string("follower_id"), Key.number("id"))),
+      Optional.empty());
+
+  /** Home timelines: (member, status id) entries written by the fan-out; old entries expire. */
+  public static final Table TIMELINES = new Table("timelines", Key.string("owner_id"),
+      Optional.of(Key.number("status_id")), List.of(), Optional.of("expires_at"));
+
+  /** Idempotency-Key claims for posting: one status per key and member for an hour. */
+  public static final Table IDEMPOTENCY = new Table("idempotency", Key.string("key"), Optional.empty(),
+      List.of(), Optional.of("expires_at"));
+
   public static final List<Table> ALL = List.of(ACCOUNTS, UNIQUE_KEYS, APPS, TOKENS, INVITES,
-      WAITLIST, RATE_LIMITS);
+      WAITLIST, RATE_LIMITS, POSTS, FOLLOWS, TIMELINES, IDEMPOTENCY);
 
   private Tables() {}
 }

@@ -2,8 +2,16 @@ package app.podium.domain;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
-/** A member of the network. Never carries the password hash: see {@link AccountCredentials}. */
+/**
+ * A member of the network. Never carries the password hash: see {@link AccountCredentials}.
+ *
+ * <p>{@code large} marks an account whose posts are not fanned out (more followers than the fan-out
+ * threshold); {@code largeFollowees} are the large accounts this member follows, whose recent posts the
+ * home timeline merges at read time. {@code lastActiveAt} decides whether the fan-out writes to this
+ * member's timeline at all.</p>
+ */
 public record Account(
     String id,
     String username,
@@ -14,7 +22,25 @@ public record Account(
     String locale,
     Instant createdAt,
     Optional<String> invitedBy,
-    Optional<String> inviteCode) {
+    Optional<String> inviteCode,
+    long followersCount,
+    long followingCount,
+    long statusesCount,
+    Optional<Instant> lastStatusAt,
+    Optional<Instant> lastActiveAt,
+    boolean large,
+    Set<String> largeFollowees) {
+
+  public Account {
+    largeFollowees = Set.copyOf(largeFollowees);
+  }
+
+  /** A member as signup creates it: no follows, no statuses, active now. */
+  public static Account newMember(String id, String username, String email, Role role, String locale,
+      Instant createdAt, Optional<String> invitedBy, Optional<String> inviteCode) {
+    return new Account(id, username, email, "", "", role, locale, createdAt, invitedBy, inviteCode, 0, 0, 0,
+        Optional.empty(), Optional.of(createdAt), false, Set.of());
+  }
 
   public enum Role { MEMBER, ADMIN }
 

@@ -1,8 +1,10 @@
 package app.podium.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where accounts live. Implementations enforce uniqueness of username and email with conditional writes. */
 public interface AccountStore {
@@ -25,4 +27,19 @@ public interface AccountStore {
 
   /** Accounts that this account invited, oldest first. */
   List<Account> invitedBy(String inviterId, int limit);
+
+  /** The accounts that exist among {@code ids}, in no particular order. */
+  List<Account> findAll(Collection<String> ids);
+
+  /** Which of {@code ids} were active at or after {@code since}. */
+  Set<String> activeAmong(Collection<String> ids, Instant since);
+
+  /** Records that the member was active at {@code at}. */
+  void touchActive(String id, Instant at);
+
+  /** Marks the account large; true only for the one call that changed it. */
+  boolean markLarge(String id);
+
+  /** Adds {@code largeId} to each member's set of large followees. */
+  void addLargeFollowee(Collection<String> memberIds, String largeId);
 }

@@ -21,7 +21,17 @@ public record Settings(
     RateLimit loginLimit,
     URI publicUrl,
     String instanceTitle,
-    String originSecret) {
+    String originSecret,
+    Fanout fanout) {
+
+  /**
+   * Fan-out and timeline tuning: authors with more than {@code maxFollowers} followers are merged at read
+   * time instead of fanned out; only followers active within {@code activeWithin} get entries; a
+   * timeline keeps {@code timelineMax} entries, each for {@code entryLifetime}; one queue message covers
+   * {@code pageSize} followers.
+   */
+  public record Fanout(long maxFollowers, Duration activeWithin, int timelineMax, Duration entryLifetime,
+      int pageSize) {}
 
   public enum SignupMode {
     INVITE_ONLY, WAITLIST, OPEN;
@@ -51,7 +61,13 @@ public record Settings(
             Duration.ofSeconds(Long.parseLong(env.getOrDefault("LOGIN_RATE_WINDOW_SECONDS", "300")))),
         URI.create(env.getOrDefault("PUBLIC_URL", "http://127.0.0.1:8080")),
         env.getOrDefault("INSTANCE_TITLE", "Podium"),
-        env.getOrDefault("ORIGIN_SECRET", ""));
+        env.getOrDefault("ORIGIN_SECRET", ""),
+        new Fanout(
+            Long.parseLong(env.getOrDefault("FANOUT_MAX_FOLLOWERS", "10000")),
+            Duration.ofDays(Long.parseLong(env.getOrDefault("FANOUT_ACTIVE_DAYS", "30"))),
+            Integer.parseInt(env.getOrDefault("TIMELINE_MAX", "800")),
+            Duration.ofDays(Long.parseLong(env.getOrDefault("TIMELINE_ENTRY_DAYS", "30"))),
+            Integer.parseInt(env.getOrDefault("FANOUT_PAGE_SIZE", "1000"))));
   }
 
   /** The public URL without a trailing slash, for links in entities. */

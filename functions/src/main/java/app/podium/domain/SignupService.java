@@ -80,9 +80,9 @@ public final class SignupService {
       Optional<Invite> invite) {
     String hash = passwords.hash(password);
     Instant now = clock.instant();
-    Account account = new Account(ids.next(), username, email.trim(), "", "", role,
-        locale == null || locale.isBlank() ? "en" : locale, now,
-        invite.map(Invite::inviterId), invite.map(Invite::code));
+    Account account = Account.newMember(ids.next(), username, email.trim(), role,
+        locale == null || locale.isBlank() ? "en" : locale, now, invite.map(Invite::inviterId),
+        invite.map(Invite::code));
     accounts.create(new NewAccount(account, hash, invite.map(Invite::code)), now);
     return account;
   }

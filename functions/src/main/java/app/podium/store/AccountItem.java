@@ -29,6 +29,13 @@ final class AccountItem {
   /** Codes of the invites this member holds, pruned at each new invite; bounded by the quota. */
   Set<String> heldInvites;
   Long inviteQuotaVersion;
+  Long followersCount;
+  Long followingCount;
+  Long statusesCount;
+  Long lastStatusAt;
+  Long lastActiveAt;
+  Boolean large;
+  Set<String> largeFollowees;
 
   static final TableSchema<AccountItem> SCHEMA = StaticTableSchema.builder(AccountItem.class)
       .newItemSupplier(AccountItem::new)
@@ -53,6 +60,19 @@ final class AccountItem {
           .setter((i, v) -> i.heldInvites = v))
       .addAttribute(Long.class, a -> a.name("invite_quota_version").getter(i -> i.inviteQuotaVersion)
           .setter((i, v) -> i.inviteQuotaVersion = v))
+      .addAttribute(Long.class, a -> a.name("followers_count").getter(i -> i.followersCount)
+          .setter((i, v) -> i.followersCount = v))
+      .addAttribute(Long.class, a -> a.name("following_count").getter(i -> i.followingCount)
+          .setter((i, v) -> i.followingCount = v))
+      .addAttribute(Long.class, a -> a.name("statuses_count").getter(i -> i.statusesCount)
+          .setter((i, v) -> i.statusesCount = v))
+      .addAttribute(Long.class, a -> a.name("last_status_at").getter(i -> i.lastStatusAt)
+          .setter((i, v) -> i.lastStatusAt = v))
+      .addAttribute(Long.class, a -> a.name("last_active_at").getter(i -> i.lastActiveAt)
+          .setter((i, v) -> i.lastActiveAt = v))
+      .addAttribute(Boolean.class, a -> a.name("large").getter(i -> i.large).setter((i, v) -> i.large = v))
+      .addAttribute(EnhancedType.setOf(String.class), a -> a.name("large_followees").getter(i -> i.largeFollowees)
+          .setter((i, v) -> i.largeFollowees = v))
       .build();
 
   static AccountItem from(Account account, String passwordHash) {
@@ -68,12 +88,25 @@ final class AccountItem {
     item.invitedBy = account.invitedBy().orElse(null);
     item.inviteCode = account.inviteCode().orElse(null);
     item.passwordHash = passwordHash;
+    item.followersCount = account.followersCount();
+    item.followingCount = account.followingCount();
+    item.statusesCount = account.statusesCount();
+    item.lastStatusAt = Attributes.millis(account.lastStatusAt());
+    item.lastActiveAt = Attributes.millis(account.lastActiveAt());
+    item.large = account.large() ? Boolean.TRUE : null;
+    item.largeFollowees = account.largeFollowees().isEmpty() ? null : account.largeFollowees();
     return item;
   }
 
   Account toAccount() {
     return new Account(id, username, email, displayName == null ? "" : displayName, note == null ? "" : note,
         Account.Role.valueOf(role), locale, Attributes.instant(createdAt), Optional.ofNullable(invitedBy),
-        Optional.ofNullable(inviteCode));
+        Optional.ofNullable(inviteCode), orZero(followersCount), orZero(followingCount), orZero(statusesCount),
+        Attributes.optionalInstant(lastStatusAt), Attributes.optionalInstant(lastActiveAt),
+        Boolean.TRUE.equals(large), largeFollowees == null ? Set.of() : largeFollowees);
+  }
+
+  private static long orZero(Long value) {
+    return value == null ? 0 : Math.max(0, value);
   }
 }

@@ -1,19 +1,12 @@
 package app.podium.store;
 
 import app.podium.Tables;
-import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -31,23 +24,6 @@ public final class DynamoDb {
     this.client = client;
     this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
     this.prefix = prefix;
-  }
-
-  /**
-   * A client for Lambda (region and credentials from the environment) or, with an endpoint, for a local
-   * DynamoDB (fixed dummy credentials).
-   */
-  public static DynamoDbClient client(String endpoint) {
-    DynamoDbClientBuilder builder = DynamoDbClient.builder()
-        .httpClientBuilder(UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(2))
-            .socketTimeout(Duration.ofSeconds(5)));
-    if (endpoint != null && !endpoint.isBlank()) {
-      builder.endpointOverride(URI.create(endpoint))
-          .region(Region.US_EAST_1)
-          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-    }
-    return builder.build();
   }
 
   public DynamoDbClient client() {

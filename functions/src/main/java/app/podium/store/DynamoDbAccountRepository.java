@@ -142,4 +142,68 @@ public final class DynamoDbAccountRepository implements AccountStore {
             .limit(limit))
         .stream().limit(1).flatMap(page -> page.items().stream()).map(AccountItem::toAccount).toList();
   }
+
+  @Override
+  public List<Account> findAll(java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return Batches.get(db.client(), db.name(Tables.ACCOUNTS),
+            ids.stream().distinct().map(id -> Map.of("id", s(id))).toList(), null, null)
+        .stream().map(item -> AccountItem.SCHEMA.mapToItem(item).toAccount()).toList();
+  }
+
+  /** Reads only the id and activity of each member: the fan-out asks this for every page of followers. */
+  @Override
+  public Set<String> activeAmong(java.util.Collection<String> ids, Instant since) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    long threshold = since.toEpochMilli();
+    return Batches.get(db.client(), db.name(Tables.ACCOUNTS),
+            ids.stream().distinct().map(id -> Map.of("id", s(id))).toList(), "id, last_active_at", null)
+        .stream()
+        .filter(item -> item.containsKey("last_active_at") && Long.parseLong(item.get("last_active_at").n()) >= threshold)
+        .map(item -> item.get("id").s())
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  @Override
+  public void touchActive(String id, Instant at) {
+    try {
+      db.client().updateItem(r -> r.tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(id)))
+          .updateExpression("SET last_active_at = :at").conditionExpression("attribute_exists(id)")
+          .expressionAttributeValues(Map.of(":at", n(at.toEpochMilli()))));
+    } catch (ConditionalCheckFailedException gone) {
+      // deleted meanwhile: nothing to mark
+    }
+  }
+
+  @Override
+  public boolean markLarge(String id) {
+    try {
+      db.client().updateItem(r -> r.tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(id)))
+          .updateExpression("SET large = :true")
+          .conditionExpression("attribute_exists(id) AND attribute_not_exists(large)")
+          .expressionAttributeValues(Map.of(":true", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBool(true))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /** One update per member (DynamoDB has no batch update); runs once per large account's conversion. */
+  @Override
+  public void addLargeFollowee(java.util.Collection<String> memberIds, String largeId) {
+    var largeSet = software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromSs(List.of(largeId));
+    Batches.inLanes(Batches.chunks(List.copyOf(memberIds), 1), Batches.UPDATE_LANES, chunk -> {
+      try {
+        db.client().updateItem(r -> r.tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(chunk.getFirst())))
+            .updateExpression("ADD large_followees :large").conditionExpression("attribute_exists(id)")
+            .expressionAttributeValues(Map.of(":large", largeSet)));
+      } catch (ConditionalCheckFailedException gone) {
+        // the member was deleted meanwhile
+      }
+    });
+  }
 }

@@ -50,8 +50,19 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
   }
 
+  /** The member calling, if any; for routes that also answer anonymous callers. */
+  protected java.util.Optional<Account> viewer(ApiRequest request) {
+    return request.caller().accountId().flatMap(id -> {
+      try {
+        return java.util.Optional.of(services.accounts().get(id));
+      } catch (DomainException.NotFound gone) {
+        return java.util.Optional.empty();
+      }
+    });
+  }
+
   private void authorize(Caller caller) {
-    if (access.kind() == Routes.Access.Kind.PUBLIC) {
+    if (access.kind() == Routes.Access.Kind.PUBLIC || access.kind() == Routes.Access.Kind.OPTIONAL) {
       return;
     }
     if (!caller.isAuthenticated()) {

@@ -151,6 +151,11 @@ public final class ApiRequest {
     return Optional.ofNullable(headers.get(name));
   }
 
+  /** The request's path as the client sent it (without the query). */
+  public String path() {
+    return event.getRawPath() == null ? "/" : event.getRawPath();
+  }
+
   /** A path parameter as API Gateway extracted it from the route's {@code {name}}. */
   public String pathParameter(String name) {
     Map<String, String> path = event.getPathParameters();

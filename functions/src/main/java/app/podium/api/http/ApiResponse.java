@@ -12,6 +12,10 @@ public final class ApiResponse {
     return json(200, body, Map.of());
   }
 
+  public static APIGatewayV2HTTPResponse ok(Object body, Map<String, String> extraHeaders) {
+    return json(200, body, extraHeaders);
+  }
+
   public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json; charset=utf-8");

@@ -40,6 +40,7 @@ public record AccountView(
         Html.paragraphs(account.note()), profile, settings.baseUrl() + "/users/" + account.username(),
         settings.baseUrl() + "/avatars/original/missing.png", settings.baseUrl() + "/avatars/original/missing.png",
         settings.baseUrl() + "/headers/original/missing.png", settings.baseUrl() + "/headers/original/missing.png",
-        0, 0, 0, null, false, false, List.of(), List.of(), List.of());
+        account.followersCount(), account.followingCount(), account.statusesCount(),
+        account.lastStatusAt().map(Times::date).orElse(null), false, false, List.of(), List.of(), List.of());
   }
 }

@@ -16,6 +16,11 @@ final class Times {
     return instant == null ? null : ISO.format(instant);
   }
 
+  /** A calendar date, as Mastodon gives {@code last_status_at}. */
+  static String date(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+  }
+
   /** Mastodon rounds an account's {@code created_at} down to midnight, so it reveals no more than the day. */
   static String day(Instant instant) {
     return iso(instant.truncatedTo(ChronoUnit.DAYS));

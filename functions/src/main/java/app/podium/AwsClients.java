@@ -1,0 +1,47 @@
+package app.podium;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The SDK clients, all on the URL-connection HTTP client (small, fast to start in Lambda). In Lambda,
+ * region and credentials come from the environment; with an endpoint (the local stack, LocalStack) they
+ * are fixed test values.
+ */
+public final class AwsClients {
+  private AwsClients() {}
+
+  public static DynamoDbClient dynamoDb(String endpoint) {
+    return configure(DynamoDbClient.builder()
+        .httpClientBuilder(http(Duration.ofSeconds(5))), endpoint).build();
+  }
+
+  public static SnsClient sns(String endpoint) {
+    return configure(SnsClient.builder().httpClientBuilder(http(Duration.ofSeconds(10))), endpoint).build();
+  }
+
+  public static SqsClient sqs(String endpoint) {
+    return configure(SqsClient.builder().httpClientBuilder(http(Duration.ofSeconds(30))), endpoint).build();
+  }
+
+  private static UrlConnectionHttpClient.Builder http(Duration socketTimeout) {
+    return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).socketTimeout(socketTimeout);
+  }
+
+  private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String endpoint) {
+    if (endpoint != null && !endpoint.isBlank()) {
+      builder.endpointOverride(URI.create(endpoint))
+          .region(Region.US_EAST_1)
+          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+    }
+    return builder;
+  }
+}

@@ -1,0 +1,25 @@
+package app.podium.api;
+
+import app.podium.Services;
+import app.podium.api.http.ApiHandler;
+import app.podium.api.http.ApiRequest;
+import app.podium.api.http.ApiResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import app.podium.api.views.RelationshipView;
+
+/** {@code POST /api/v1/accounts/:id/follow}: idempotent; backfills the followee's recent statuses. */
+public final class FollowAccountHandler extends ApiHandler {
+  public FollowAccountHandler() {
+    this(Services.shared());
+  }
+
+  public FollowAccountHandler(Services services) {
+    super(services);
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    var relationship = services.follows().follow(currentAccount(request), request.pathParameter("id"));
+    return ApiResponse.ok(RelationshipView.of(relationship));
+  }
+}

@@ -1,0 +1,27 @@
+package app.podium.api;
+
+import app.podium.Services;
+import app.podium.api.http.ApiHandler;
+import app.podium.api.http.ApiRequest;
+import app.podium.api.http.ApiResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import app.podium.api.http.Paging;
+import app.podium.api.views.StatusView;
+
+/** {@code GET /api/v1/timelines/home}: fanned-out entries merged with large followees, paged. */
+public final class GetHomeTimelineHandler extends ApiHandler {
+  public GetHomeTimelineHandler() {
+    this(Services.shared());
+  }
+
+  public GetHomeTimelineHandler(Services services) {
+    super(services);
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    var page = services.timelines().home(currentAccount(request), Paging.request(request.params()));
+    return ApiResponse.ok(page.stream().map(s -> StatusView.of(s, services.settings())).toList(),
+        Paging.links(request, services.settings(), page, s -> s.status().id()));
+  }
+}

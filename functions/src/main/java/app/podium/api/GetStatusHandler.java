@@ -1,0 +1,25 @@
+package app.podium.api;
+
+import app.podium.Services;
+import app.podium.api.http.ApiHandler;
+import app.podium.api.http.ApiRequest;
+import app.podium.api.http.ApiResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import app.podium.api.views.StatusView;
+
+/** {@code GET /api/v1/statuses/:id}: a status the caller (or anyone, if public) may see. */
+public final class GetStatusHandler extends ApiHandler {
+  public GetStatusHandler() {
+    this(Services.shared());
+  }
+
+  public GetStatusHandler(Services services) {
+    super(services);
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    var status = services.statuses().get(viewer(request), request.pathParameter("id"));
+    return ApiResponse.ok(StatusView.of(status, services.settings()));
+  }
+}

@@ -1,0 +1,28 @@
+package app.podium.api;
+
+import app.podium.Services;
+import app.podium.api.http.ApiHandler;
+import app.podium.api.http.ApiRequest;
+import app.podium.api.http.ApiResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import app.podium.api.http.Paging;
+import app.podium.api.views.StatusView;
+
+/** {@code GET /api/v1/accounts/:id/statuses}: paged, private ones only for followers. */
+public final class ListAccountStatusesHandler extends ApiHandler {
+  public ListAccountStatusesHandler() {
+    this(Services.shared());
+  }
+
+  public ListAccountStatusesHandler(Services services) {
+    super(services);
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    var page = services.statuses().byAuthor(viewer(request), request.pathParameter("id"),
+        Paging.request(request.params()));
+    return ApiResponse.ok(page.stream().map(s -> StatusView.of(s, services.settings())).toList(),
+        Paging.links(request, services.settings(), page, s -> s.status().id()));
+  }
+}

@@ -1,0 +1,27 @@
+package app.podium.api;
+
+import app.podium.Services;
+import app.podium.api.http.ApiHandler;
+import app.podium.api.http.ApiRequest;
+import app.podium.api.http.ApiResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import app.podium.api.http.Paging;
+import app.podium.api.views.AccountView;
+
+/** {@code GET /api/v1/accounts/:id/following}: newest follow first, paged by follow id. */
+public final class ListFollowingHandler extends ApiHandler {
+  public ListFollowingHandler() {
+    this(Services.shared());
+  }
+
+  public ListFollowingHandler(Services services) {
+    super(services);
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    var page = services.follows().following(request.pathParameter("id"), Paging.request(request.params()));
+    return ApiResponse.ok(page.stream().map(f -> AccountView.of(f.account(), services.settings())).toList(),
+        Paging.links(request, services.settings(), page, f -> f.follow().id()));
+  }
+}

@@ -1,0 +1,30 @@
+package app.podium.api;
+
+import app.podium.Services;
+import app.podium.api.http.ApiHandler;
+import app.podium.api.http.ApiRequest;
+import app.podium.api.http.ApiResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import app.podium.api.views.StatusView;
+import app.podium.domain.StatusForm;
+
+/** {@code POST /api/v1/statuses}: posts, honouring {@code Idempotency-Key}; fan-out follows through SNS. */
+public final class PostStatusHandler extends ApiHandler {
+  public PostStatusHandler() {
+    this(Services.shared());
+  }
+
+  public PostStatusHandler(Services services) {
+    super(services);
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    var params = request.params();
+    var form = new StatusForm(params.string("status"), params.string("spoiler_text"),
+        params.bool("sensitive").orElse(null), params.string("visibility"), params.string("in_reply_to_id"),
+        params.string("language"));
+    var posted = services.statuses().post(currentAccount(request), form, request.header("Idempotency-Key"));
+    return ApiResponse.ok(StatusView.of(posted, services.settings()));
+  }
+}

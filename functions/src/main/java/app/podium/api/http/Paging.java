@@ -1,0 +1,40 @@
+package app.podium.api.http;
+
+import app.podium.domain.PageRequest;
+import app.podium.domain.Settings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Mastodon's paging parameters in, {@code Link} headers out. */
+public final class Paging {
+  private Paging() {}
+
+  public static PageRequest request(Params params) {
+    int limit = params.integer("limit").map(l -> Math.max(1, Math.min(PageRequest.MAX_LIMIT, l)))
+        .orElse(PageRequest.DEFAULT_LIMIT);
+    return new PageRequest(id(params, "max_id"), id(params, "since_id"), id(params, "min_id"), limit);
+  }
+
+  private static Optional<Long> id(Params params, String name) {
+    return params.number(name).filter(id -> id >= 0);
+  }
+
+  /**
+   * The {@code Link} header for a page whose items carry the given paging ids (newest first): {@code next}
+   * pages to older items with {@code max_id}, {@code prev} to newer ones with {@code min_id}. None for an
+   * empty page.
+   */
+  public static <T> Map<String, String> links(ApiRequest request, Settings settings, List<T> items,
+      Function<T, String> pagingId) {
+    if (items.isEmpty()) {
+      return Map.of();
+    }
+    String base = settings.baseUrl() + request.path() + "?";
+    String limit = request.params().has("limit") ? "limit=" + request.params().integer("limit").orElse(20) + "&" : "";
+    String next = "<" + base + limit + "max_id=" + pagingId.apply(items.getLast()) + ">; rel=\"next\"";
+    String prev = "<" + base + limit + "min_id=" + pagingId.apply(items.getFirst()) + ">; rel=\"prev\"";
+    return Map.of("Link", next + ", " + prev);
+  }
+}

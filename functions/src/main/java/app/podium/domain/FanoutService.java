@@ -1,0 +1,75 @@
+package app.podium.domain;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Carries out one fan-out task: one page of the author's followers. The next page is enqueued before
+ * this one is written, so a large audience spreads over many concurrent invocations. Every write is
+ * keyed (member, status), so a task run twice writes nothing new.
+ */
+public final class FanoutService {
+  private final FollowStore follows;
+  private final AccountStore accounts;
+  private final TimelineStore timelines;
+  private final FanoutTasks tasks;
+  private final Settings.Fanout settings;
+  private final Clock clock;
+
+  public FanoutService(FollowStore follows, AccountStore accounts, TimelineStore timelines, FanoutTasks tasks,
+      Settings settings, Clock clock) {
+    this.follows = follows;
+    this.accounts = accounts;
+    this.timelines = timelines;
+    this.tasks = tasks;
+    this.settings = settings.fanout();
+    this.clock = clock;
+  }
+
+  public void handle(FanoutTask task) {
+    switch (task.kind()) {
+      case POST_CREATED -> postCreated(task);
+      case POST_DELETED -> forEachFollowerPage(task, followers -> timelines.remove(entries(followers, task)));
+      case AUTHOR_BECAME_LARGE -> forEachFollowerPage(task, followers ->
+          accounts.addLargeFollowee(followers, task.authorId()));
+      case UNFOLLOWED -> {
+        String member = task.subjectId().orElseThrow();
+        timelines.remove(timelines.byAuthor(member, task.authorId()));
+      }
+    }
+  }
+
+  private void postCreated(FanoutTask task) {
+    if (task.cursor().isEmpty()) {
+      var author = accounts.find(task.authorId());
+      if (author.isEmpty()) {
+        return;
+      }
+      if (author.get().large()) {
+        return;
+      }
+      if (author.get().followersCount() > settings.maxFollowers()) {
+        if (accounts.markLarge(task.authorId())) {
+          tasks.enqueue(FanoutTask.becameLarge(task.authorId()));
+        }
+        return;
+      }
+    }
+    forEachFollowerPage(task, followers -> {
+      Set<String> active = accounts.activeAmong(followers, clock.instant().minus(settings.activeWithin()));
+      timelines.write(entries(followers.stream().filter(active::contains).toList(), task));
+    });
+  }
+
+  private void forEachFollowerPage(FanoutTask task, java.util.function.Consumer<List<String>> work) {
+    Slice<Follow> page = follows.followerPage(task.authorId(), task.cursor(), settings.pageSize());
+    page.next().ifPresent(next -> tasks.enqueue(task.continuingAt(next)));
+    work.accept(page.items().stream().map(Follow::followerId).toList());
+  }
+
+  private static List<TimelineEntry> entries(List<String> members, FanoutTask task) {
+    long statusId = Long.parseLong(task.statusId().orElseThrow());
+    return members.stream().map(member -> new TimelineEntry(member, statusId, task.authorId())).toList();
+  }
+}

@@ -1,0 +1,32 @@
+package app.podium.domain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+public interface FollowStore {
+  /**
+   * Records the follow and counts it on both accounts, all or nothing; when the followee is large it also
+   * joins the follower's large followees. False if the follow already existed (nothing changes).
+   */
+  boolean follow(Follow follow, boolean followeeIsLarge);
+
+  /** Removes the follow and uncounts it, all or nothing; false if there was none. */
+  boolean unfollow(String followerId, String followeeId);
+
+  /** Which of {@code followeeIds} the follower follows. */
+  Set<String> followedBy(String followerId, Collection<String> followeeIds);
+
+  /** Which of {@code followerIds} follow the followee. */
+  Set<String> followersAmong(String followeeId, Collection<String> followerIds);
+
+  /** One page of an account's followers in follow order, from an opaque cursor. */
+  Slice<Follow> followerPage(String followeeId, Optional<String> cursor, int limit);
+
+  /** An account's followers, newest follow first, in the page's window of follow ids. */
+  List<Follow> followers(String followeeId, PageRequest page);
+
+  /** The accounts an account follows, newest follow first, in the page's window of follow ids. */
+  List<Follow> following(String followerId, PageRequest page);
+}

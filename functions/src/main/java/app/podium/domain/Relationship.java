@@ -1,0 +1,4 @@
+package app.podium.domain;
+
+/** How the viewer and another account relate. */
+public record Relationship(String accountId, boolean following, boolean followedBy) {}

@@ -1,0 +1,144 @@
+package app.podium.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Posting, reading and deleting statuses, with visibility applied on every read. */
+public final class StatusService {
+  public static final int MAX_CHARACTERS = 1000;
+  static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(1);
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
+
+  private final StatusStore statuses;
+  private final FollowStore follows;
+  private final AccountStore accounts;
+  private final IdempotencyStore idempotency;
+  private final FanoutTasks fanout;
+  private final Settings settings;
+  private final Ids ids;
+  private final Clock clock;
+
+  public StatusService(StatusStore statuses, FollowStore follows, AccountStore accounts, IdempotencyStore idempotency,
+      FanoutTasks fanout, Settings settings, Ids ids, Clock clock) {
+    this.statuses = statuses;
+    this.follows = follows;
+    this.accounts = accounts;
+    this.idempotency = idempotency;
+    this.fanout = fanout;
+    this.settings = settings;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /**
+   * Posts a status. The fan-out event is published before the status is stored, so a status a client
+   * was told about always has its fan-out; if storing fails after publishing, the fan-out's entries
+   * point at nothing and timelines skip them. A retry with the same {@code Idempotency-Key} within an
+   * hour reuses the first attempt's id: it returns the stored status, or finishes storing it.
+   */
+  public AuthoredStatus post(Account author, StatusForm form, Optional<String> idempotencyKey) {
+    String text = form.status() == null ? "" : form.status().strip();
+    String spoiler = form.spoilerText() == null ? "" : form.spoilerText().strip();
+    var violations = new DomainException.Violations();
+    if (text.isEmpty()) {
+      violations.add("text", "ERR_BLANK", "can't be blank");
+    } else if (text.codePointCount(0, text.length()) + spoiler.codePointCount(0, spoiler.length()) > MAX_CHARACTERS) {
+      violations.add("text", "ERR_TOO_LONG", "character limit of " + MAX_CHARACTERS + " exceeded");
+    }
+    if (!violations.has("text")) {
+      Text.checkOptional(violations, "text", text, MAX_CHARACTERS);
+    }
+    Text.checkOptional(violations, "spoiler_text", spoiler, MAX_CHARACTERS);
+    String language = form.language() == null || form.language().isBlank() ? author.locale() : form.language().trim();
+    if (!LANGUAGE.matcher(language).matches()) {
+      violations.add("language", "ERR_INCLUSION", "is not included in the list");
+    }
+    violations.throwIfAny();
+    Visibility visibility = Visibility.parse(form.visibility());
+    Optional<Status> parent = Optional.ofNullable(form.inReplyToId()).filter(s -> !s.isBlank())
+        .map(id -> visibleTo(Optional.of(author), id));
+    String key = idempotencyKey.map(String::trim).filter(k -> !k.isEmpty()).orElse(null);
+    if (key != null && key.length() > 200) {
+      throw DomainException.Invalid.field("idempotency_key", "ERR_TOO_LONG", "is too long (maximum is 200 characters)");
+    }
+
+    Instant now = clock.instant();
+    String id = ids.next();
+    if (key != null) {
+      Optional<String> earlier = idempotency.claim(author.id() + ":" + key, id, now, now.plus(IDEMPOTENCY_WINDOW));
+      if (earlier.isPresent()) {
+        Optional<Status> stored = statuses.find(earlier.get());
+        if (stored.isPresent()) {
+          return new AuthoredStatus(stored.get(), author);
+        }
+        id = earlier.get();
+      }
+    }
+    Status status = new Status(id, author.id(), text, spoiler, Boolean.TRUE.equals(form.sensitive()) || !spoiler.isEmpty(),
+        visibility, parent.map(Status::id), parent.map(Status::authorId), language, now);
+    fanout.publish(FanoutTask.postCreated(status));
+    statuses.create(status, now.plus(settings.fanout().entryLifetime()));
+    return new AuthoredStatus(status, accounts.find(author.id()).orElse(author));
+  }
+
+  public AuthoredStatus get(Optional<Account> viewer, String id) {
+    Status status = visibleTo(viewer, id);
+    Account author = accounts.find(status.authorId()).orElseThrow(StatusService::notFound);
+    return new AuthoredStatus(status, author);
+  }
+
+  /** Deletes a status: its author may, and an admin may; to anyone else it does not exist. */
+  public AuthoredStatus delete(Account caller, String id) {
+    Status status = find(id);
+    if (!status.authorId().equals(caller.id()) && !caller.isAdmin()) {
+      throw notFound();
+    }
+    Account author = accounts.find(status.authorId()).orElseThrow(StatusService::notFound);
+    if (statuses.delete(status)) {
+      fanout.publish(FanoutTask.postDeleted(status));
+    }
+    return new AuthoredStatus(status, author);
+  }
+
+  /** An account's statuses that the viewer may see. */
+  public List<AuthoredStatus> byAuthor(Optional<Account> viewer, String authorId, PageRequest page) {
+    Account author = accounts.find(requireId(authorId)).orElseThrow(StatusService::notFound);
+    boolean seesPrivate = viewer.map(v -> v.id().equals(author.id())
+        || !follows.followedBy(v.id(), List.of(author.id())).isEmpty()).orElse(false);
+    return statuses.byAuthor(author.id(), page).stream()
+        .filter(s -> seesPrivate || s.visibility() != Visibility.PRIVATE)
+        .map(s -> new AuthoredStatus(s, author)).toList();
+  }
+
+  private Status visibleTo(Optional<Account> viewer, String id) {
+    Status status = find(id);
+    if (status.visibility() == Visibility.PRIVATE) {
+      boolean allowed = viewer.map(v -> v.id().equals(status.authorId())
+          || follows.followedBy(v.id(), Set.of(status.authorId())).contains(status.authorId())).orElse(false);
+      if (!allowed) {
+        throw notFound();
+      }
+    }
+    return status;
+  }
+
+  private Status find(String id) {
+    return statuses.find(requireId(id)).orElseThrow(StatusService::notFound);
+  }
+
+  static String requireId(String id) {
+    if (id == null || id.isEmpty() || id.length() > 19 || !id.chars().allMatch(Character::isDigit)) {
+      throw notFound();
+    }
+    return id;
+  }
+
+  static DomainException.NotFound notFound() {
+    return new DomainException.NotFound("Record not found");
+  }
+}

@@ -1,0 +1,128 @@
+package app.podium.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The home timeline: the member's fanned-out entries merged, in the same id window, with the recent
+ * statuses of the large accounts they follow (which are never fanned out), then hydrated.
+ */
+public final class TimelineService {
+  /** Entries read beyond the limit, so statuses deleted since fan-out do not leave a page short. */
+  static final int SLACK = 10;
+  static final Duration ACTIVITY_RESOLUTION = Duration.ofDays(1);
+  static final int REBUILD_FOLLOWEES = 1000;
+  static final int REBUILD_PER_FOLLOWEE = 20;
+
+  private final TimelineStore timelines;
+  private final StatusStore statuses;
+  private final AccountStore accounts;
+  private final FollowStore follows;
+  private final Settings.Fanout settings;
+  private final Clock clock;
+
+  public TimelineService(TimelineStore timelines, StatusStore statuses, AccountStore accounts, FollowStore follows,
+      Settings settings, Clock clock) {
+    this.timelines = timelines;
+    this.statuses = statuses;
+    this.accounts = accounts;
+    this.follows = follows;
+    this.settings = settings.fanout();
+    this.clock = clock;
+  }
+
+  /** Newest first, as Mastodon returns every page (also a {@code min_id} page). */
+  public List<AuthoredStatus> home(Account reader, PageRequest page) {
+    keepActive(reader);
+    int fetch = page.limit() + SLACK;
+    Map<Long, String> authorOf = new HashMap<>();
+    Map<String, Status> loaded = new HashMap<>();
+    for (TimelineEntry entry : timelines.page(reader.id(), page.withLimit(fetch))) {
+      authorOf.put(entry.statusId(), entry.authorId());
+    }
+    for (String large : reader.largeFollowees()) {
+      for (Status status : statuses.byAuthor(large, page.withLimit(fetch))) {
+        authorOf.put(status.numericId(), status.authorId());
+        loaded.put(status.id(), status);
+      }
+    }
+    Comparator<Long> order = page.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
+    List<Long> window = authorOf.keySet().stream().filter(page::contains).sorted(order).limit(fetch).toList();
+
+    List<String> missing = window.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList();
+    statuses.findAll(missing).forEach(s -> loaded.put(s.id(), s));
+    Map<String, Account> authors = accounts.findAll(loaded.values().stream().map(Status::authorId)
+        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Account::id, Function.identity()));
+    Set<String> privateAuthors = window.stream().map(id -> loaded.get(String.valueOf(id)))
+        .filter(s -> s != null && s.visibility() == Visibility.PRIVATE && !s.authorId().equals(reader.id()))
+        .map(Status::authorId).collect(Collectors.toSet());
+    Set<String> followed = privateAuthors.isEmpty() ? Set.of() : follows.followedBy(reader.id(), privateAuthors);
+
+    List<AuthoredStatus> result = new ArrayList<>();
+    for (Long id : window) {
+      Status status = loaded.get(String.valueOf(id));
+      Account author = status == null ? null : authors.get(status.authorId());
+      if (author == null) {
+        continue;
+      }
+      if (status.visibility() == Visibility.PRIVATE && !status.authorId().equals(reader.id())
+          && !followed.contains(status.authorId())) {
+        continue;
+      }
+      result.add(new AuthoredStatus(status, author));
+      if (result.size() == page.limit()) {
+        break;
+      }
+    }
+    if (page.ascending()) {
+      java.util.Collections.reverse(result);
+    }
+    return result;
+  }
+
+  /**
+   * The fan-out writes only to members active within the configured window. A member returning after
+   * that gets their timeline rebuilt from their followees' recent statuses; an active one is marked
+   * active again once a day, and their timeline trimmed to its cap at the same time.
+   */
+  private void keepActive(Account reader) {
+    Instant now = clock.instant();
+    Instant lastActive = reader.lastActiveAt().orElse(Instant.EPOCH);
+    if (lastActive.isAfter(now.minus(ACTIVITY_RESOLUTION))) {
+      return;
+    }
+    if (lastActive.isBefore(now.minus(settings.activeWithin()))) {
+      rebuild(reader);
+    }
+    accounts.touchActive(reader.id(), now);
+    timelines.trim(reader.id(), settings.timelineMax());
+  }
+
+  private void rebuild(Account reader) {
+    List<TimelineEntry> entries = new ArrayList<>();
+    Set<String> large = new HashSet<>(reader.largeFollowees());
+    for (Follow follow : follows.following(reader.id(), PageRequest.newest(REBUILD_FOLLOWEES))) {
+      if (large.contains(follow.followeeId())) {
+        continue;
+      }
+      for (Status status : statuses.byAuthor(follow.followeeId(), PageRequest.newest(REBUILD_PER_FOLLOWEE))) {
+        entries.add(new TimelineEntry(reader.id(), status.numericId(), status.authorId()));
+      }
+    }
+    Map<Long, TimelineEntry> newest = new LinkedHashMap<>();
+    entries.stream().sorted(Comparator.comparingLong(TimelineEntry::statusId).reversed())
+        .limit(settings.timelineMax()).forEach(e -> newest.put(e.statusId(), e));
+    timelines.write(List.copyOf(newest.values()));
+  }
+}

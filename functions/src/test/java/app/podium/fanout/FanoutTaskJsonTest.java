@@ -1,0 +1,50 @@
+package app.podium.fanout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.podium.api.http.Events;
+import app.podium.domain.FanoutTask;
+import app.podium.domain.Visibility;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FanoutTaskJsonTest {
+  @Test
+  void everyKindOfTaskSurvivesTheWire() {
+    var tasks = new FanoutTask[] {
+        new FanoutTask(FanoutTask.Kind.POST_CREATED, "1", Optional.of("2"), Optional.of(Visibility.PRIVATE),
+            Optional.empty(), Optional.of("3:4")),
+        new FanoutTask(FanoutTask.Kind.POST_DELETED, "1", Optional.of("2"), Optional.of(Visibility.PUBLIC),
+            Optional.empty(), Optional.empty()),
+        FanoutTask.unfollowed("5", "1"),
+        FanoutTask.becameLarge("1")};
+    for (FanoutTask task : tasks) {
+      assertThat(FanoutTaskJson.read(FanoutTaskJson.write(task))).isEqualTo(task);
+    }
+  }
+
+  @Test
+  void theSqsFixtureHoldsAFirstPageAContinuationAndAPoisonMessage() {
+    SQSEvent event = Events.load("sqs/post-created.json", SQSEvent.class);
+    FanoutTask first = FanoutTaskJson.read(event.getRecords().get(0).getBody());
+    assertThat(first.kind()).isEqualTo(FanoutTask.Kind.POST_CREATED);
+    assertThat(first.cursor()).isEmpty();
+    assertThat(FanoutTaskJson.read(event.getRecords().get(1).getBody()).cursor())
+        .contains("117677405000000001:117677404900000000");
+    assertThatThrownBy(() -> FanoutTaskJson.read(event.getRecords().get(2).getBody()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void tasksWithoutTheirIdsAreRefused() {
+    assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"PostCreated\",\"author_id\":\"1\"}"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"Unfollowed\",\"author_id\":\"1\"}"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"Bogus\",\"author_id\":\"1\"}"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FanoutTaskJson.read("[]")).isInstanceOf(IllegalArgumentException.class);
+  }
+}
