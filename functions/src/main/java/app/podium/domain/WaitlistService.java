@@ -3,13 +3,17 @@ package app.podium.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** The waitlist phase: anyone in an allowed country may join; admins release invites in batches. */
 public final class WaitlistService {
   static final int RELEASE_MAX = 500;
+  /** Queue reads per release: each round replaces the entries that other releases took first. */
+  static final int RELEASE_ROUNDS = 5;
 
   private final WaitlistStore waitlist;
   private final InviteService invites;
@@ -47,7 +51,10 @@ public final class WaitlistService {
 
   /**
    * Gives the {@code count} longest-waiting entries a single-use invite each, made by the admin. An entry
-   * released concurrently by another admin keeps its first invite; the spare one is revoked.
+   * released concurrently by another admin keeps its first invite; the spare one is revoked, and this
+   * release moves on to the next waiting, so it comes back short only when the queue runs out. The queue
+   * index is eventually consistent, so a page may still list entries just released: they are skipped
+   * the same way.
    */
   public List<WaitlistEntry> release(Account admin, int count) {
     AccountService.requireAdmin(admin);
@@ -55,14 +62,24 @@ public final class WaitlistService {
       throw DomainException.Invalid.field("count", "ERR_INCLUSION", "must be between 1 and " + RELEASE_MAX);
     }
     List<WaitlistEntry> released = new ArrayList<>();
-    for (WaitlistEntry waiting : waitlist.nextWaiting(count)) {
-      Invite invite = invites.create(admin, Optional.of(1), Optional.empty(), false);
-      Instant now = clock.instant();
-      if (waitlist.markReleased(waiting.email(), invite.code(), now)) {
-        released.add(new WaitlistEntry(waiting.email(), waiting.joinedAt(), Optional.of(invite.code()),
-            Optional.of(now)));
-      } else {
-        invites.revoke(admin, invite.code());
+    Set<String> tried = new HashSet<>();
+    for (int round = 0; round < RELEASE_ROUNDS && released.size() < count; round++) {
+      int wanted = count - released.size();
+      List<WaitlistEntry> candidates = waitlist.nextWaiting(wanted + tried.size()).stream()
+          .filter(entry -> !tried.contains(entry.email())).limit(wanted).toList();
+      if (candidates.isEmpty()) {
+        break;
+      }
+      for (WaitlistEntry waiting : candidates) {
+        tried.add(waiting.email());
+        Invite invite = invites.create(admin, Optional.of(1), Optional.empty(), false);
+        Instant now = clock.instant();
+        if (waitlist.markReleased(waiting.email(), invite.code(), now)) {
+          released.add(new WaitlistEntry(waiting.email(), waiting.joinedAt(), Optional.of(invite.code()),
+              Optional.of(now)));
+        } else {
+          invites.revoke(admin, invite.code());
+        }
       }
     }
     return released;
