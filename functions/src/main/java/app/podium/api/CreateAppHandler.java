@@ -20,7 +20,9 @@ public final class CreateAppHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     var params = request.params();
-    var created = services.oauth().registerApp(params.string("client_name"), params.string("redirect_uris"),
+    // Mastodon takes redirect_uris as one string (URIs separated by whitespace) or, since 4.3, an array.
+    String redirectUris = params.has("redirect_uris") ? String.join("\n", params.list("redirect_uris")) : null;
+    var created = services.oauth().registerApp(params.string("client_name"), redirectUris,
         params.string("scopes"), params.string("website"));
     return ApiResponse.ok(AppView.registered(created.app(), created.clientSecret()));
   }

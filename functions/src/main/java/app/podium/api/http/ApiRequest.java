@@ -25,6 +25,13 @@ public final class ApiRequest {
   public static final String VIEWER_ADDRESS = "cloudfront-viewer-address";
   public static final String VIEWER_COUNTRY = "cloudfront-viewer-country";
   public static final String ORIGIN_SECRET_HEADER = "x-origin-verify";
+  /**
+   * A text body reaches the handler already decoded, and a decoder that meets bytes that are not UTF-8
+   * puts U+FFFD in their place. The handler cannot see the bytes any more, so it refuses the marker:
+   * otherwise a malformed body would be stored with its bytes silently swapped.
+   */
+  static final char REPLACEMENT_CHARACTER = '\uFFFD';
+  static final String NOT_UTF8 = "The request body is not valid UTF-8";
 
   private final APIGatewayV2HTTPEvent event;
   private final Map<String, String> headers;
@@ -56,6 +63,9 @@ public final class ApiRequest {
     String raw = event.getBody();
     if (raw == null || raw.isEmpty()) {
       return Params.empty();
+    }
+    if (!event.getIsBase64Encoded() && raw.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+      throw RequestRejected.badRequest(NOT_UTF8);
     }
     byte[] bytes = event.getIsBase64Encoded() ? decodeBase64(raw) : raw.getBytes(StandardCharsets.UTF_8);
     if (bytes.length > MAX_BODY_BYTES) {
@@ -94,7 +104,7 @@ public final class ApiRequest {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw RequestRejected.badRequest("The request body is not valid UTF-8");
+      throw RequestRejected.badRequest(NOT_UTF8);
     }
   }
 

@@ -91,11 +91,17 @@ public final class Params {
   }
 
   private static String decode(String text) {
+    String decoded;
     try {
-      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+      decoded = URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       throw RequestRejected.badRequest("The request is not correctly URL-encoded");
     }
+    // URLDecoder turns percent-encoded bytes that are not UTF-8 (%FF) into U+FFFD without a word
+    if (decoded.indexOf(ApiRequest.REPLACEMENT_CHARACTER) >= 0) {
+      throw RequestRejected.badRequest("The request is not valid UTF-8");
+    }
+    return decoded;
   }
 
   /** The value, or null when absent. */

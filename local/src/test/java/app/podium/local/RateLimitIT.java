@@ -1,0 +1,284 @@
+package app.podium.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.podium.Tables;
+import app.podium.local.support.ApiClient;
+import app.podium.local.support.Podium;
+import app.podium.local.support.TestStacks;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Per-address limits on login and signup, and the CDN's origin secret that makes the address trustworthy.
+ * The stack runs as in AWS: with {@code ORIGIN_SECRET} set, so every request here carries it unless a
+ * test is about leaving it out.
+ */
+class RateLimitIT {
+  static final int LOGIN_LIMIT = 5;
+  static final int SIGNUP_LIMIT = 3;
+  /**
+   * Windows are fixed and aligned to the epoch; a day-long window keeps a test from straddling a window
+   * boundary (which would reset the count mid-test) while the limits stay small.
+   */
+  static final long WINDOW_SECONDS = 86_400;
+  static final String SECRET = "s3cret";
+  static final String PASSWORD = "correct horse battery";
+
+  static LocalStack stack;
+  static ApiClient api;
+  static String clientId;
+  static String clientSecret;
+  static String appToken;
+  static String adminToken;
+
+  @BeforeAll
+  static void start() throws Exception {
+    stack = TestStacks.start(Map.of(
+        "LOGIN_RATE_LIMIT", Integer.toString(LOGIN_LIMIT),
+        "SIGNUP_RATE_LIMIT", Integer.toString(SIGNUP_LIMIT),
+        "LOGIN_RATE_WINDOW_SECONDS", Long.toString(WINDOW_SECONDS),
+        "SIGNUP_RATE_WINDOW_SECONDS", Long.toString(WINDOW_SECONDS),
+        "ORIGIN_SECRET", SECRET));
+    api = new ApiClient(stack.url());
+    var app = viaCdn(api.post("/api/v1/apps")).form(Map.of("client_name", "rate limits",
+        "redirect_uris", "urn:ietf:wg:oauth:2.0:oob", "scopes", "read write")).send();
+    assertThat(app.status()).as(app.toString()).isEqualTo(200);
+    clientId = app.field("client_id");
+    clientSecret = app.field("client_secret");
+    var token = viaCdn(api.post("/oauth/token")).form(Map.of("grant_type", "client_credentials",
+        "client_id", clientId, "client_secret", clientSecret)).send();
+    assertThat(token.status()).as(token.toString()).isEqualTo(200);
+    appToken = token.field("access_token");
+    var admin = login(Podium.freshAddress(), stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
+    assertThat(admin.status()).as(admin.toString()).isEqualTo(200);
+    adminToken = admin.field("access_token");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    stack.close();
+  }
+
+  // --- login -----------------------------------------------------------------------------------
+
+  @Test
+  void theSixthLoginAttemptFromOneAddressIs429WithRateLimitHeaders() {
+    String address = Podium.freshAddress();
+    for (int i = 1; i <= LOGIN_LIMIT; i++) {
+      var attempt = login(address + ":" + (40000 + i), "admin", "wrong password");
+      assertThat(attempt.status()).as("attempt " + i + ": " + attempt).isEqualTo(400);
+      assertThat(attempt.field("error")).isEqualTo("invalid_grant");
+    }
+
+    Instant before = Instant.now();
+    var limited = login(address + ":40006", "admin", "wrong password");
+
+    assertThat(limited.status()).as(limited.toString()).isEqualTo(429);
+    assertThat(limited.header("content-type")).startsWith("application/json");
+    assertThat(limited.json().get("error").isTextual()).as(limited.body()).isTrue();
+    assertThat(limited.header("X-RateLimit-Limit")).isEqualTo(Integer.toString(LOGIN_LIMIT));
+    assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
+    Instant reset = Instant.parse(limited.header("X-RateLimit-Reset"));
+    assertThat(reset).isAfter(before).isBeforeOrEqualTo(before.plusSeconds(WINDOW_SECONDS));
+    assertThat(reset.getEpochSecond() % WINDOW_SECONDS).as("a window boundary").isZero();
+    assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, WINDOW_SECONDS);
+    assertThat(limited.json().has("access_token")).isFalse();
+
+    var rightPassword = login(address, stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
+    assertThat(rightPassword.status()).as("the right password is limited too: " + rightPassword).isEqualTo(429);
+  }
+
+  @Test
+  void anotherAddressIsNotLimitedByOnesExhaustedLimit() {
+    String exhausted = Podium.freshAddress();
+    for (int i = 0; i <= LOGIN_LIMIT; i++) {
+      login(exhausted, "admin", "wrong password");
+    }
+    assertThat(login(exhausted, "admin", "wrong password").status()).isEqualTo(429);
+
+    var other = login(Podium.freshAddress() + ":443", stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
+
+    assertThat(other.status()).as(other.toString()).isEqualTo(200);
+    assertThat(other.field("access_token")).isNotBlank();
+  }
+
+  @Test
+  void theSameAddressWithADifferentPortCountsAsTheSameClient() {
+    String v4 = Podium.freshAddress();
+    List<String> v4Variants = List.of(v4 + ":1", v4 + ":2", v4, v4 + ":65535", v4 + ":3");
+    for (String variant : v4Variants) {
+      assertThat(login(variant, "admin", "wrong password").status()).as(variant).isEqualTo(400);
+    }
+    assertThat(login(v4 + ":4", "admin", "wrong password").status()).isEqualTo(429);
+
+    String v6 = "2001:db8::77";
+    List<String> v6Variants = List.of("[" + v6 + "]:1", "[" + v6 + "]:2", v6, "[" + v6 + "]:443", "[" + v6 + "]");
+    for (String variant : v6Variants) {
+      assertThat(login(variant, "admin", "wrong password").status()).as(variant).isEqualTo(400);
+    }
+    assertThat(login("[" + v6 + "]:5", "admin", "wrong password").status()).isEqualTo(429);
+  }
+
+  @Test
+  void concurrentLoginsFromOneAddressGetExactlyTheLimitThrough() throws Exception {
+    String address = Podium.freshAddress();
+    int clients = 8;
+    int attemptsEach = 5;
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<List<Integer>>> results = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+      for (int c = 0; c < clients; c++) {
+        int client = c;
+        results.add(pool.submit(() -> {
+          go.await();
+          List<Integer> statuses = new ArrayList<>();
+          for (int i = 0; i < attemptsEach; i++) {
+            statuses.add(login(address + ":" + (50000 + client), "admin", "wrong password").status());
+          }
+          return statuses;
+        }));
+      }
+      go.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (var result : results) {
+        statuses.addAll(result.get());
+      }
+
+      assertThat(statuses).hasSize(clients * attemptsEach);
+      assertThat(statuses).containsOnly(400, 429);
+      assertThat(statuses.stream().filter(s -> s != 429).count()).isEqualTo(LOGIN_LIMIT);
+    }
+  }
+
+  // --- signup ----------------------------------------------------------------------------------
+
+  @Test
+  void theFourthSignupFromOneAddressIs429AndWritesNoAccount() {
+    String code = inviteCode(10);
+    String address = Podium.freshAddress();
+    for (int i = 1; i <= SIGNUP_LIMIT; i++) {
+      var signup = signup(address + ":" + (1000 + i), "limited" + i, code);
+      assertThat(signup.status()).as("signup " + i + ": " + signup).isEqualTo(200);
+    }
+    Map<String, Integer> before = tableCounts();
+    int usesBefore = inviteUses(code);
+
+    var fourth = signup(address + ":2000", "limited4", code);
+
+    assertThat(fourth.status()).as(fourth.toString()).isEqualTo(429);
+    assertThat(fourth.json().get("error").isTextual()).isTrue();
+    assertThat(fourth.header("X-RateLimit-Limit")).isEqualTo(Integer.toString(SIGNUP_LIMIT));
+    assertThat(fourth.header("X-RateLimit-Remaining")).isEqualTo("0");
+    assertThat(fourth.header("X-RateLimit-Reset")).isNotBlank();
+    assertThat(tableCounts()).isEqualTo(before);
+    assertThat(inviteUses(code)).isEqualTo(usesBefore);
+    var lookup = viaCdn(api.get("/api/v1/accounts/lookup?acct=limited4")).send();
+    assertThat(lookup.status()).isEqualTo(404);
+
+    var elsewhere = signup(Podium.freshAddress(), "limited5", code);
+    assertThat(elsewhere.status()).as("another address still signs up: " + elsewhere).isEqualTo(200);
+  }
+
+  // --- the origin secret -----------------------------------------------------------------------
+
+  @Test
+  void aRequestWithoutTheOriginSecretIs403AndWritesNothing() {
+    int apps = count(Tables.APPS);
+    Map<String, String> app = Map.of("client_name", "direct", "redirect_uris", "urn:ietf:wg:oauth:2.0:oob");
+
+    var missing = api.post("/api/v1/apps").form(app).send();
+    var wrong = api.post("/api/v1/apps").header("X-Origin-Verify", "s3cre").form(app).send();
+    var longer = api.post("/api/v1/apps").header("X-Origin-Verify", SECRET + "t").form(app).send();
+    var discovery = api.get("/api/v2/instance").send();
+
+    for (var response : List.of(missing, wrong, longer, discovery)) {
+      assertThat(response.status()).as(response.toString()).isEqualTo(403);
+      assertThat(response.header("content-type")).startsWith("application/json");
+      assertThat(response.json().get("error").isTextual()).isTrue();
+    }
+    assertThat(count(Tables.APPS)).isEqualTo(apps);
+
+    var through = viaCdn(api.post("/api/v1/apps")).form(app).send();
+    assertThat(through.status()).as(through.toString()).isEqualTo(200);
+    assertThat(count(Tables.APPS)).isEqualTo(apps + 1);
+  }
+
+  @Test
+  void requestsWithAForgedViewerAddressButNoOriginSecretAreRefusedAndDoNotCount() {
+    String address = Podium.freshAddress();
+    for (int i = 0; i < LOGIN_LIMIT * 2; i++) {
+      var forged = api.post("/oauth/token").header("CloudFront-Viewer-Address", address + ":1")
+          .form(Map.of("grant_type", "password", "username", "admin", "password", "wrong password",
+              "client_id", clientId, "client_secret", clientSecret)).send();
+      assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
+    }
+
+    var real = login(address + ":1", stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
+
+    assertThat(real.status()).as("refused requests spent none of the limit: " + real).isEqualTo(200);
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  /** What CloudFront adds on its way to the origin. */
+  static ApiClient.Call viaCdn(ApiClient.Call call) {
+    return call.header("X-Origin-Verify", SECRET);
+  }
+
+  static ApiClient.Response login(String viewerAddress, String username, String password) {
+    return viaCdn(api.post("/oauth/token")).header("CloudFront-Viewer-Address", viewerAddress)
+        .form(Map.of("grant_type", "password", "username", username, "password", password,
+            "client_id", clientId, "client_secret", clientSecret)).send();
+  }
+
+  static ApiClient.Response signup(String viewerAddress, String username, String inviteCode) {
+    return viaCdn(api.post("/api/v1/accounts")).token(appToken).header("CloudFront-Viewer-Address", viewerAddress)
+        .header("CloudFront-Viewer-Country", "US")
+        .form(Map.of("username", username, "email", username + "@example.com", "password", PASSWORD,
+            "agreement", "true", "invite_code", inviteCode)).send();
+  }
+
+  static String inviteCode(int maxUses) {
+    var invite = viaCdn(api.post("/api/v1/invites")).token(adminToken).json(Map.of("max_uses", maxUses)).send();
+    assertThat(invite.status()).as(invite.toString()).isEqualTo(200);
+    return invite.field("code");
+  }
+
+  static int inviteUses(String code) {
+    var invites = viaCdn(api.get("/api/v1/invites")).token(adminToken).send();
+    assertThat(invites.status()).as(invites.toString()).isEqualTo(200);
+    for (var invite : invites.json()) {
+      if (invite.get("code").asText().equals(code)) {
+        return invite.get("uses").asInt();
+      }
+    }
+    throw new AssertionError("no invite " + code + " in " + invites.body());
+  }
+
+  static int count(Tables.Table table) {
+    String name = table.physicalName(stack.services().settings().tablePrefix());
+    return stack.dynamoDbClient().scan(r -> r.tableName(name).select("COUNT")).count();
+  }
+
+  /** Every table's item count but the rate-limit counters', which a refused request does update. */
+  static Map<String, Integer> tableCounts() {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Tables.Table table : Tables.ALL) {
+      if (table != Tables.RATE_LIMITS) {
+        counts.put(table.name(), count(table));
+      }
+    }
+    return counts;
+  }
+}
