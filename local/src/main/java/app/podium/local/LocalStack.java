@@ -1,6 +1,13 @@
 package app.podium.local;
 
+import app.podium.AwsClients;
 import app.podium.Services;
+import app.podium.domain.FanoutTasks;
+import app.podium.fanout.FanoutHandler;
+import app.podium.fanout.SnsSqsFanoutTasks;
+import java.time.Duration;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import app.podium.domain.Argon2PasswordHasher;
 import app.podium.domain.Secrets;
 import app.podium.domain.Settings;
@@ -15,24 +22,38 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole backend on one machine, no Docker, no AWS account: DynamoDB Local in this process, every
- * table from {@code Tables}, the first admin, and the HTTP API on 127.0.0.1.
+ * table from {@code Tables}, the SNS/SQS emulator with the post-events topic, the fan-out queue and its
+ * DLQ, a poller that feeds the queue to {@link FanoutHandler} as Lambda would, the first admin, and the
+ * HTTP API on 127.0.0.1.
  *
  * <p>Settings come from the same environment variables the Lambda functions read ({@code SIGNUP_MODE},
  * {@code ALLOWED_COUNTRIES}, ...), plus {@code PODIUM_PORT} (8080), {@code PODIUM_DATA_DIR} (keep data
  * there instead of in memory), {@code PODIUM_ADMIN_USERNAME} ({@code admin}), {@code
- * PODIUM_ADMIN_PASSWORD} (generated and printed once when unset) and {@code PODIUM_ADMIN_EMAIL}.
+ * PODIUM_ADMIN_PASSWORD} (generated and printed once when unset), {@code PODIUM_ADMIN_EMAIL} and
+ * {@code PODIUM_FANOUT_VISIBILITY_SECONDS} (30: how soon a failed fan-out message comes back).
  */
 public final class LocalStack implements AutoCloseable {
   private final Optional<LocalDynamoDb> dynamoDb;
+  private final Optional<LocalMessaging> messaging;
+  private final MessagingResources queues;
+  private final QueuePoller poller;
+  private final SnsClient sns;
+  private final SqsClient sqs;
   private final DynamoDbClient client;
   private final HttpApiServer server;
   private final Services services;
   private final String adminUsername;
   private final Optional<String> createdAdminPassword;
 
-  private LocalStack(Optional<LocalDynamoDb> dynamoDb, DynamoDbClient client, HttpApiServer server,
+  private LocalStack(Optional<LocalDynamoDb> dynamoDb, Optional<LocalMessaging> messaging, MessagingResources queues,
+      QueuePoller poller, SnsClient sns, SqsClient sqs, DynamoDbClient client, HttpApiServer server,
       Services services, String adminUsername, Optional<String> createdAdminPassword) {
     this.dynamoDb = dynamoDb;
+    this.messaging = messaging;
+    this.queues = queues;
+    this.poller = poller;
+    this.sns = sns;
+    this.sqs = sqs;
     this.client = client;
     this.server = server;
     this.services = services;
@@ -41,8 +62,9 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Starts everything. With {@code DYNAMODB_ENDPOINT} in {@code environment} it uses that DynamoDB
-   * instead of starting one (tests share one DynamoDB Local between stacks with different settings).
+   * Starts everything. With {@code DYNAMODB_ENDPOINT} (or {@code SNS_ENDPOINT} and {@code SQS_ENDPOINT})
+   * in {@code environment} it uses those instead of starting its own: tests share one DynamoDB Local and
+   * one emulator between stacks with different settings, and LocalStack can stand in for both.
    */
   public static LocalStack start(Map<String, String> environment) throws Exception {
     Map<String, String> env = new HashMap<>(environment);
@@ -58,14 +80,27 @@ public final class LocalStack implements AutoCloseable {
       dynamoDb = Optional.of(started);
       env.put(Services.DYNAMODB_ENDPOINT_ENV, started.endpoint());
     }
+    Optional<LocalMessaging> messaging = Optional.empty();
+    if (env.get(Services.SNS_ENDPOINT_ENV) == null || env.get(Services.SQS_ENDPOINT_ENV) == null) {
+      LocalMessaging started = LocalMessaging.start();
+      messaging = Optional.of(started);
+      env.put(Services.SNS_ENDPOINT_ENV, started.endpoint());
+      env.put(Services.SQS_ENDPOINT_ENV, started.endpoint());
+    }
     if (port == 0) {
       port = LocalDynamoDb.freePort();
     }
     env.putIfAbsent("PUBLIC_URL", "http://127.0.0.1:" + port);
     Settings settings = Settings.fromEnvironment(env);
-    DynamoDbClient client = app.podium.store.DynamoDb.client(env.get(Services.DYNAMODB_ENDPOINT_ENV));
+    DynamoDbClient client = AwsClients.dynamoDb(env.get(Services.DYNAMODB_ENDPOINT_ENV));
     LocalDynamoDb.createTables(client, settings.tablePrefix());
-    Services services = new Services(settings, client, Clock.systemUTC(), new Argon2PasswordHasher());
+    SnsClient sns = AwsClients.sns(env.get(Services.SNS_ENDPOINT_ENV));
+    SqsClient sqs = AwsClients.sqs(env.get(Services.SQS_ENDPOINT_ENV));
+    MessagingResources queues = MessagingResources.create(sns, sqs, settings.tablePrefix(),
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("PODIUM_FANOUT_VISIBILITY_SECONDS", "30"))));
+    FanoutTasks tasks = new SnsSqsFanoutTasks(sns, queues.topicArn(), sqs, queues.queueUrl());
+    Services services = new Services(settings, client, tasks, Clock.systemUTC(), new Argon2PasswordHasher());
+    QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(), new FanoutHandler(services));
 
     String adminUsername = env.getOrDefault("PODIUM_ADMIN_USERNAME", "admin");
     String adminPassword = Optional.ofNullable(env.get("PODIUM_ADMIN_PASSWORD")).filter(p -> !p.isBlank())
@@ -73,7 +108,7 @@ public final class LocalStack implements AutoCloseable {
     boolean created = services.signup().ensureAdmin(adminUsername,
         env.getOrDefault("PODIUM_ADMIN_EMAIL", adminUsername + "@" + "podium.localhost"), adminPassword);
     HttpApiServer server = new HttpApiServer(services, port);
-    return new LocalStack(dynamoDb, client, server, services, adminUsername,
+    return new LocalStack(dynamoDb, messaging, queues, poller, sns, sqs, client, server, services, adminUsername,
         created ? Optional.of(adminPassword) : Optional.empty());
   }
 
@@ -89,6 +124,15 @@ public final class LocalStack implements AutoCloseable {
     return client;
   }
 
+  public SqsClient sqsClient() {
+    return sqs;
+  }
+
+  /** The topic, fan-out queue and dead-letter queue of this stack. */
+  public MessagingResources queues() {
+    return queues;
+  }
+
   public String adminUsername() {
     return adminUsername;
   }
@@ -101,6 +145,12 @@ public final class LocalStack implements AutoCloseable {
   @Override
   public void close() throws Exception {
     server.close();
+    poller.close();
+    sns.close();
+    sqs.close();
+    if (messaging.isPresent()) {
+      messaging.get().close();
+    }
     client.close();
     if (dynamoDb.isPresent()) {
       dynamoDb.get().close();

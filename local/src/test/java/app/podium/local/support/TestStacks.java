@@ -2,19 +2,21 @@ package app.podium.local.support;
 
 import app.podium.Services;
 import app.podium.local.LocalDynamoDb;
+import app.podium.local.LocalMessaging;
 import app.podium.local.LocalStack;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Local stacks for integration tests. One DynamoDB Local serves the whole test JVM; each stack gets its
- * own table prefix (so tests never see each other's data), its own free port and its own settings.
+ * Local stacks for integration tests. One DynamoDB Local and one SNS/SQS emulator serve the whole test
+ * JVM; each stack gets its own table and queue prefix (so tests never see each other's data), its own free port and its own settings.
  */
 public final class TestStacks {
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
   private static LocalDynamoDb dynamoDb;
+  private static LocalMessaging messaging;
 
   private TestStacks() {}
 
@@ -33,6 +35,15 @@ public final class TestStacks {
     return dynamoDb.endpoint();
   }
 
+  private static synchronized String messagingEndpoint() throws Exception {
+    if (messaging == null) {
+      messaging = LocalMessaging.start();
+      LocalMessaging started = messaging;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+    }
+    return messaging.endpoint();
+  }
+
   /**
    * A fresh stack with the default settings, overridden by {@code settings} (e.g. {@code SIGNUP_MODE}).
    * Rate limits are high unless a test sets them, since every test request comes from 127.0.0.1.
@@ -40,6 +51,9 @@ public final class TestStacks {
   public static LocalStack start(Map<String, String> settings) throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put(Services.DYNAMODB_ENDPOINT_ENV, dynamoDbEndpoint());
+    env.put(Services.SNS_ENDPOINT_ENV, messagingEndpoint());
+    env.put(Services.SQS_ENDPOINT_ENV, messagingEndpoint());
+    env.put("PODIUM_FANOUT_VISIBILITY_SECONDS", "2");
     env.put("TABLE_PREFIX", "t" + UUID.randomUUID().toString().substring(0, 8) + "-");
     env.put("PODIUM_PORT", "0");
     env.put("PODIUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
