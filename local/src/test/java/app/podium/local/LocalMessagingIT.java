@@ -1,6 +1,7 @@
 package app.podium.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -11,6 +12,7 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -100,14 +103,17 @@ class LocalMessagingIT {
     // "b" fails on its first delivery only
     RecordingHandler handler = new RecordingHandler(m -> m.body().equals("b") && m.receiveCount() == 1);
 
-    try (QueuePoller poller = new QueuePoller(sqs, resources.queueUrl(), handler)) {
-      for (String body : List.of("a", "b", "c")) {
-        sns.publish(r -> r.topicArn(resources.topicArn()).message(body));
-      }
+    for (String body : List.of("a", "b", "c")) {
+      sns.publish(r -> r.topicArn(resources.topicArn()).message(body));
+    }
+    await("the messages to be queued", () -> QueuePoller.countMessages(sqs, resources.queueUrl()) == 3);
+    // one poller, started after the messages are there: one batch of all three
+    try (QueuePoller poller = new QueuePoller(sqs, resources.queueUrl(), handler, 1)) {
       await("b to come back", () -> handler.count("b") == 2);
       await("the queue to be empty", () -> QueuePoller.countMessages(sqs, resources.queueUrl()) == 0);
     }
 
+    assertThat(handler.batches.get(0)).containsExactlyInAnyOrder("a", "b", "c");
     assertThat(handler.count("a")).isEqualTo(1);
     assertThat(handler.count("c")).isEqualTo(1);
     List<Delivery> b = handler.deliveries.stream().filter(d -> d.body().equals("b")).toList();
@@ -205,6 +211,14 @@ class LocalMessagingIT {
     own.close(); // twice is fine
   }
 
+  @Test
+  void withoutNodeModulesStartSaysHowToInstallThem(@TempDir Path empty) {
+    assertThatThrownBy(() -> LocalMessaging.start(empty))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(empty.resolve("node_modules").toString())
+        .hasMessageContaining("npm ci");
+  }
+
   private static boolean reachable(int port) {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       return true;
@@ -238,6 +252,7 @@ class LocalMessagingIT {
   /** Records every message; reports those {@code fails} picks as batch item failures, or throws. */
   static final class RecordingHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    final List<List<String>> batches = new CopyOnWriteArrayList<>();
     private final Predicate<Delivery> fails;
     private boolean throwing;
 
@@ -253,6 +268,7 @@ class LocalMessagingIT {
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
       assertThat(context.getRemainingTimeInMillis()).isPositive();
+      batches.add(event.getRecords().stream().map(SQSEvent.SQSMessage::getBody).toList());
       List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
       for (SQSEvent.SQSMessage message : event.getRecords()) {
         Delivery delivery = Delivery.of(message);
