@@ -5,6 +5,7 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,24 +20,38 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class AwsClients {
   private AwsClients() {}
 
-  public static DynamoDbClient dynamoDb(String endpoint) {
+  /**
+   * @param interceptors added to the client, e.g. by tests that count calls or inject faults; none in
+   *     Lambda
+   */
+  public static DynamoDbClient dynamoDb(String endpoint, ExecutionInterceptor... interceptors) {
     return configure(DynamoDbClient.builder()
-        .httpClientBuilder(http(Duration.ofSeconds(5))), endpoint).build();
+        .httpClientBuilder(http(Duration.ofSeconds(5))), endpoint, interceptors).build();
   }
 
-  public static SnsClient sns(String endpoint) {
-    return configure(SnsClient.builder().httpClientBuilder(http(Duration.ofSeconds(10))), endpoint).build();
+  public static SnsClient sns(String endpoint, ExecutionInterceptor... interceptors) {
+    return configure(SnsClient.builder().httpClientBuilder(http(Duration.ofSeconds(10))), endpoint, interceptors)
+        .build();
   }
 
-  public static SqsClient sqs(String endpoint) {
-    return configure(SqsClient.builder().httpClientBuilder(http(Duration.ofSeconds(30))), endpoint).build();
+  public static SqsClient sqs(String endpoint, ExecutionInterceptor... interceptors) {
+    return configure(SqsClient.builder().httpClientBuilder(http(Duration.ofSeconds(30))), endpoint, interceptors)
+        .build();
   }
 
   private static UrlConnectionHttpClient.Builder http(Duration socketTimeout) {
     return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).socketTimeout(socketTimeout);
   }
 
-  private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String endpoint) {
+  private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String endpoint,
+      ExecutionInterceptor... interceptors) {
+    if (interceptors.length > 0) {
+      builder.overrideConfiguration(c -> {
+        for (ExecutionInterceptor interceptor : interceptors) {
+          c.addExecutionInterceptor(interceptor);
+        }
+      });
+    }
     if (endpoint != null && !endpoint.isBlank()) {
       builder.endpointOverride(URI.create(endpoint))
           .region(Region.US_EAST_1)

@@ -6,6 +6,7 @@ import app.podium.domain.FanoutTasks;
 import app.podium.fanout.FanoutHandler;
 import app.podium.fanout.SnsSqsFanoutTasks;
 import java.time.Duration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import app.podium.domain.Argon2PasswordHasher;
@@ -67,6 +68,15 @@ public final class LocalStack implements AutoCloseable {
    * one emulator between stacks with different settings, and LocalStack can stand in for both.
    */
   public static LocalStack start(Map<String, String> environment) throws Exception {
+    return start(environment, new ExecutionInterceptor[0]);
+  }
+
+  /**
+   * As {@link #start(Map)}, with SDK interceptors on the DynamoDB, SNS and SQS clients the functions use:
+   * tests count calls with them, or make a share of calls fail.
+   */
+  public static LocalStack start(Map<String, String> environment, ExecutionInterceptor... interceptors)
+      throws Exception {
     Map<String, String> env = new HashMap<>(environment);
     int port = Integer.parseInt(env.getOrDefault("PODIUM_PORT", "8080"));
     Optional<LocalDynamoDb> dynamoDb = Optional.empty();
@@ -92,10 +102,10 @@ public final class LocalStack implements AutoCloseable {
     }
     env.putIfAbsent("PUBLIC_URL", "http://127.0.0.1:" + port);
     Settings settings = Settings.fromEnvironment(env);
-    DynamoDbClient client = AwsClients.dynamoDb(env.get(Services.DYNAMODB_ENDPOINT_ENV));
+    DynamoDbClient client = AwsClients.dynamoDb(env.get(Services.DYNAMODB_ENDPOINT_ENV), interceptors);
     LocalDynamoDb.createTables(client, settings.tablePrefix());
-    SnsClient sns = AwsClients.sns(env.get(Services.SNS_ENDPOINT_ENV));
-    SqsClient sqs = AwsClients.sqs(env.get(Services.SQS_ENDPOINT_ENV));
+    SnsClient sns = AwsClients.sns(env.get(Services.SNS_ENDPOINT_ENV), interceptors);
+    SqsClient sqs = AwsClients.sqs(env.get(Services.SQS_ENDPOINT_ENV), interceptors);
     MessagingResources queues = MessagingResources.create(sns, sqs, settings.tablePrefix(),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("PODIUM_FANOUT_VISIBILITY_SECONDS", "30"))));
     FanoutTasks tasks = new SnsSqsFanoutTasks(sns, queues.topicArn(), sqs, queues.queueUrl());

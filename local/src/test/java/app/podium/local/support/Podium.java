@@ -90,4 +90,47 @@ public final class Podium {
     String name = table.physicalName(stack.services().settings().tablePrefix());
     return stack.dynamoDbClient().scan(r -> r.tableName(name).select("COUNT")).count();
   }
+
+  /** Posts a status as the member and returns its id. */
+  public String post(String token, String text) {
+    var response = api.post("/api/v1/statuses").token(token).form(Map.of("status", text)).send();
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.field("id");
+  }
+
+  public String accountId(String token) {
+    var me = api.get("/api/v1/accounts/verify_credentials").token(token).send();
+    assertThat(me.status()).as(me.toString()).isEqualTo(200);
+    return me.field("id");
+  }
+
+  public void follow(String token, String accountId) {
+    var response = api.post("/api/v1/accounts/" + accountId + "/follow").token(token).send();
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+  }
+
+  /** The ids on the member's home timeline, newest first (one page). */
+  public java.util.List<String> home(String token, String query) {
+    var response = api.get("/api/v1/timelines/home" + query).token(token).send();
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    response.json().forEach(status -> ids.add(status.get("id").asText()));
+    return ids;
+  }
+
+  /** Waits (up to 10 s, polling) until the member's home timeline satisfies the condition; returns it. */
+  public java.util.List<String> awaitHome(String token, java.util.function.Predicate<java.util.List<String>> condition) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    java.util.List<String> ids = home(token, "?limit=40");
+    while (!condition.test(ids) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      ids = home(token, "?limit=40");
+    }
+    return ids;
+  }
 }

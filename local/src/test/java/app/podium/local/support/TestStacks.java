@@ -49,6 +49,12 @@ public final class TestStacks {
    * Rate limits are high unless a test sets them, since every test request comes from 127.0.0.1.
    */
   public static LocalStack start(Map<String, String> settings) throws Exception {
+    return start(settings, new software.amazon.awssdk.core.interceptor.ExecutionInterceptor[0]);
+  }
+
+  /** As {@link #start(Map)}, with SDK interceptors (call counters, fault injectors) on every client. */
+  public static LocalStack start(Map<String, String> settings,
+      software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put(Services.DYNAMODB_ENDPOINT_ENV, dynamoDbEndpoint());
     env.put(Services.SNS_ENDPOINT_ENV, messagingEndpoint());
@@ -60,7 +66,7 @@ public final class TestStacks {
     env.put("SIGNUP_RATE_LIMIT", "100000");
     env.put("LOGIN_RATE_LIMIT", "100000");
     env.putAll(settings);
-    return LocalStack.start(env);
+    return LocalStack.start(env, interceptors);
   }
 
   public static LocalStack start() throws Exception {

@@ -1,0 +1,70 @@
+package app.podium.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.podium.local.support.Podium;
+import app.podium.local.support.TestStacks;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Three members follow each other and post; each home timeline shows the right statuses in order. */
+class FeedFlowIT {
+  static LocalStack stack;
+  static Podium podium;
+
+  @BeforeAll
+  static void start() throws Exception {
+    stack = TestStacks.start();
+    podium = new Podium(stack);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    stack.close();
+  }
+
+  @Test
+  void followersSeeEachOthersStatusesNewestFirstAndTheirOwn() {
+    String ann = podium.member("ann");
+    String ben = podium.member("ben");
+    String cid = podium.member("cid");
+    String annId = podium.accountId(ann);
+    String benId = podium.accountId(ben);
+    String cidId = podium.accountId(cid);
+    podium.follow(ann, benId);
+    podium.follow(ann, cidId);
+    podium.follow(ben, annId);
+    podium.follow(cid, benId);
+
+    String a1 = podium.post(ann, "ann one");
+    String b1 = podium.post(ben, "ben one");
+    String c1 = podium.post(cid, "cid one");
+    String a2 = podium.post(ann, "ann two");
+
+    assertThat(podium.awaitHome(ann, ids -> ids.size() >= 4)).containsExactly(a2, c1, b1, a1);
+    assertThat(podium.awaitHome(ben, ids -> ids.size() >= 3)).containsExactly(a2, b1, a1);
+    assertThat(podium.awaitHome(cid, ids -> ids.size() >= 2)).containsExactly(c1, b1);
+
+    var account = podium.api.get("/api/v1/accounts/" + annId).send();
+    assertThat(account.json().get("statuses_count").asLong()).isEqualTo(2);
+    assertThat(account.json().get("following_count").asLong()).isEqualTo(2);
+    assertThat(account.json().get("followers_count").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void statusesComeBackAsEscapedHtmlWithTheirAuthor() {
+    String dee = podium.member("dee");
+    var posted = podium.api.post("/api/v1/statuses").token(dee)
+        .json(Map.of("status", "<b>hi</b> & bye", "visibility", "unlisted")).send();
+    assertThat(posted.status()).isEqualTo(200);
+    assertThat(posted.field("content")).isEqualTo("<p>&lt;b&gt;hi&lt;/b&gt; &amp; bye</p>");
+    assertThat(posted.field("visibility")).isEqualTo("unlisted");
+    assertThat(posted.json().at("/account/username").asText()).isEqualTo("dee");
+    assertThat(podium.api.get("/api/v1/statuses/" + posted.field("id")).send().field("content"))
+        .isEqualTo(posted.field("content"));
+    assertThat(podium.home(dee, "")).isEqualTo(List.of(posted.field("id")));
+  }
+}
