@@ -138,7 +138,7 @@ public final class StatusService {
     return id;
   }
 
-  static DomainException.NotFound notFound() {
+  public static DomainException.NotFound notFound() {
     return new DomainException.NotFound("Record not found");
   }
 }

@@ -2,7 +2,9 @@ package app.podium.store;
 
 import app.podium.Tables;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.List;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -62,6 +64,27 @@ public final class DynamoDb {
     }
   }
 
+  /**
+   * Runs a transaction whose first item guards the invariant (the item must not exist yet, or must still
+   * exist). True if it ran; false if only that first condition failed, so the change was already made.
+   * Any other failed condition means a related item is missing: the caller's {@code otherwise}.
+   */
+  boolean transactUnlessDone(List<TransactWriteItem> items, Supplier<? extends RuntimeException> otherwise) {
+    try {
+      retryingConflicts(() -> client.transactWriteItems(r -> r.transactItems(items)));
+      return true;
+    } catch (TransactionCanceledException e) {
+      java.util.Set<Integer> failed = failedConditions(e);
+      if (failed.equals(java.util.Set.of(0))) {
+        return false;
+      }
+      if (failed.isEmpty()) {
+        throw e;
+      }
+      throw otherwise.get();
+    }
+  }
+
   /** The indexes of the items whose condition failed, in the order the transaction listed them. */
   static java.util.Set<Integer> failedConditions(TransactionCanceledException e) {
     java.util.Set<Integer> failed = new java.util.HashSet<>();
@@ -72,10 +95,6 @@ public final class DynamoDb {
       }
     }
     return failed;
-  }
-
-  static boolean isConflictOnly(TransactionCanceledException e) {
-    return failedConditions(e).isEmpty();
   }
 
   /** Full jitter: a random pause up to {@code capMillis}. */

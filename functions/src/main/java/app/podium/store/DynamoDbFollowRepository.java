@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import app.podium.domain.DomainException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Follows, with both accounts' counters changed in the same transaction as the follow itself. */
@@ -112,17 +112,9 @@ public final class DynamoDbFollowRepository implements FollowStore {
         .expressionAttributeValues(Map.of(":delta", n(delta))).build();
   }
 
-  /** True if the transaction ran; false if its first item's condition (the follow's existence) failed. */
+  /** True if the follow changed; false if it already was as asked. A missing account is a 404. */
   private boolean transact(TransactWriteItem... items) {
-    try {
-      DynamoDb.retryingConflicts(() -> db.client().transactWriteItems(r -> r.transactItems(items)));
-      return true;
-    } catch (TransactionCanceledException e) {
-      if (DynamoDb.failedConditions(e).contains(0)) {
-        return false;
-      }
-      throw new app.podium.domain.DomainException.NotFound("Record not found");
-    }
+    return db.transactUnlessDone(List.of(items), () -> new DomainException.NotFound("Record not found"));
   }
 
   @Override

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import app.podium.domain.StatusService;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 public final class DynamoDbStatusRepository implements StatusStore {
@@ -34,26 +34,18 @@ public final class DynamoDbStatusRepository implements StatusStore {
   public boolean create(Status status, Instant ownEntryExpiresAt) {
     Map<String, AttributeValue> ownEntry = TimelineItem.SCHEMA.itemToMap(
         TimelineItem.of(status.authorId(), status.numericId(), status.authorId(), ownEntryExpiresAt), true);
-    try {
-      DynamoDb.retryingConflicts(() -> db.client().transactWriteItems(r -> r.transactItems(
-          TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.POSTS))
-              .item(StatusItem.SCHEMA.itemToMap(StatusItem.from(status), true))
-              .conditionExpression("attribute_not_exists(id)").build()).build(),
-          TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.ACCOUNTS))
-              .key(Map.of("id", s(status.authorId())))
-              .updateExpression("ADD statuses_count :one SET last_status_at = :at")
-              .conditionExpression("attribute_exists(id)")
-              .expressionAttributeValues(Map.of(":one", n(1), ":at", n(status.createdAt().toEpochMilli())))
-              .build()).build(),
-          TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.TIMELINES)).item(ownEntry).build())
-              .build())));
-      return true;
-    } catch (TransactionCanceledException e) {
-      if (DynamoDb.failedConditions(e).contains(0)) {
-        return false;
-      }
-      throw e;
-    }
+    return db.transactUnlessDone(List.of(
+        TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.POSTS))
+            .item(StatusItem.SCHEMA.itemToMap(StatusItem.from(status), true))
+            .conditionExpression("attribute_not_exists(id)").build()).build(),
+        TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.ACCOUNTS))
+            .key(Map.of("id", s(status.authorId())))
+            .updateExpression("ADD statuses_count :one SET last_status_at = :at")
+            .conditionExpression("attribute_exists(id)")
+            .expressionAttributeValues(Map.of(":one", n(1), ":at", n(status.createdAt().toEpochMilli())))
+            .build()).build(),
+        TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.TIMELINES)).item(ownEntry).build())
+            .build()), StatusService::notFound);
   }
 
   @Override
@@ -75,25 +67,18 @@ public final class DynamoDbStatusRepository implements StatusStore {
 
   @Override
   public boolean delete(Status status) {
-    try {
-      DynamoDb.retryingConflicts(() -> db.client().transactWriteItems(r -> r.transactItems(
-          TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.POSTS))
-              .key(Map.of("id", n(status.numericId())))
-              .conditionExpression("attribute_exists(id)").build()).build(),
-          TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.ACCOUNTS))
-              .key(Map.of("id", s(status.authorId())))
-              .updateExpression("ADD statuses_count :minusOne")
-              .conditionExpression("attribute_exists(id)")
-              .expressionAttributeValues(Map.of(":minusOne", n(-1))).build()).build(),
-          TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.TIMELINES))
-              .key(Map.of("owner_id", s(status.authorId()), "status_id", n(status.numericId()))).build()).build())));
-      return true;
-    } catch (TransactionCanceledException e) {
-      if (DynamoDb.failedConditions(e).contains(0)) {
-        return false;
-      }
-      throw e;
-    }
+    return db.transactUnlessDone(List.of(
+        TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.POSTS))
+            .key(Map.of("id", n(status.numericId())))
+            .conditionExpression("attribute_exists(id)").build()).build(),
+        TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.ACCOUNTS))
+            .key(Map.of("id", s(status.authorId())))
+            .updateExpression("ADD statuses_count :minusOne")
+            .conditionExpression("attribute_exists(id)")
+            .expressionAttributeValues(Map.of(":minusOne", n(-1))).build()).build(),
+        TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.TIMELINES))
+            .key(Map.of("owner_id", s(status.authorId()), "status_id", n(status.numericId()))).build()).build()),
+        StatusService::notFound);
   }
 
   @Override
