@@ -68,7 +68,6 @@ public final class Services {
     Ids ids = new Ids(clock);
     this.oauth = new OAuthService(new DynamoDbAppRepository(db), new DynamoDbTokenRepository(db), accountStore,
         passwords, rateLimiter, settings, clock);
-    this.signup = new SignupService(accountStore, inviteStore, oauth, passwords, rateLimiter, settings, ids, clock);
     this.accounts = new AccountService(accountStore, settings);
     this.invites = new InviteService(inviteStore, settings, clock);
     this.waitlist = new WaitlistService(new DynamoDbWaitlistRepository(db), invites, rateLimiter, settings, clock);
@@ -78,6 +77,8 @@ public final class Services {
     this.statuses = new StatusService(statusStore, followStore, accountStore, new DynamoDbIdempotencyRepository(db),
         fanoutTasks, settings, ids, clock);
     this.follows = new FollowService(followStore, accountStore, statusStore, timelineStore, fanoutTasks, ids, clock);
+    this.signup = new SignupService(accountStore, inviteStore, oauth, follows, passwords, rateLimiter, settings, ids,
+        clock);
     this.timelines = new TimelineService(timelineStore, statusStore, accountStore, followStore, settings, clock);
     this.fanout = new FanoutService(followStore, accountStore, timelineStore, fanoutTasks, settings, clock);
   }

@@ -16,17 +16,19 @@ public final class SignupService {
   private final AccountStore accounts;
   private final InviteStore invites;
   private final OAuthService oauth;
+  private final FollowService follows;
   private final PasswordHasher passwords;
   private final RateLimiter rateLimiter;
   private final Settings settings;
   private final Ids ids;
   private final Clock clock;
 
-  public SignupService(AccountStore accounts, InviteStore invites, OAuthService oauth, PasswordHasher passwords,
-      RateLimiter rateLimiter, Settings settings, Ids ids, Clock clock) {
+  public SignupService(AccountStore accounts, InviteStore invites, OAuthService oauth, FollowService follows,
+      PasswordHasher passwords, RateLimiter rateLimiter, Settings settings, Ids ids, Clock clock) {
     this.accounts = accounts;
     this.invites = invites;
     this.oauth = oauth;
+    this.follows = follows;
     this.passwords = passwords;
     this.rateLimiter = rateLimiter;
     this.settings = settings;
@@ -48,6 +50,7 @@ public final class SignupService {
     rateLimiter.check(settings.signupLimit(), requester.address());
     Account account = create(form.username(), form.email(), form.password(), Account.Role.MEMBER,
         form.locale(), invite);
+    invite.filter(Invite::autofollow).ifPresent(used -> autofollow(account, used.inviterId()));
     return oauth.issueForAccount(app, account.id());
   }
 
@@ -67,6 +70,15 @@ public final class SignupService {
         return false;
       }
       throw taken;
+    }
+  }
+
+  /** The new member follows the inviter; an inviter deleted meanwhile is simply not followed. */
+  private void autofollow(Account member, String inviterId) {
+    try {
+      follows.follow(member, inviterId);
+    } catch (DomainException.NotFound gone) {
+      // nothing to follow
     }
   }
 

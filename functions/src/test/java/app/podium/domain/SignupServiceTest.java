@@ -30,7 +30,10 @@ class SignupServiceTest {
     RateLimiter limiter = new RateLimiter(untouchable(CounterStore.class), CLOCK);
     OAuthService oauth = new OAuthService(untouchable(AppStore.class), untouchable(TokenStore.class),
         untouchable(AccountStore.class), untouchable(PasswordHasher.class), limiter, settings, CLOCK);
-    return new SignupService(untouchable(AccountStore.class), untouchable(InviteStore.class), oauth,
+    FollowService follows = new FollowService(untouchable(FollowStore.class), untouchable(AccountStore.class),
+        untouchable(StatusStore.class), untouchable(TimelineStore.class), untouchable(FanoutTasks.class),
+        new Ids(CLOCK), CLOCK);
+    return new SignupService(untouchable(AccountStore.class), untouchable(InviteStore.class), oauth, follows,
         untouchable(PasswordHasher.class), limiter, settings, new Ids(CLOCK), CLOCK);
   }
 

@@ -67,4 +67,27 @@ class FeedFlowIT {
         .isEqualTo(posted.field("content"));
     assertThat(podium.home(dee, "")).isEqualTo(List.of(posted.field("id")));
   }
+
+  @Test
+  void anAutofollowInviteMakesTheNewMemberFollowTheInviterAndSeeTheirStatuses() {
+    String inviter = podium.member("eve");
+    String inviterId = podium.accountId(inviter);
+    String earlier = podium.post(inviter, "before you came");
+    String plain = podium.inviteCode(inviter, Map.of("max_uses", 1));
+    String following = podium.inviteCode(inviter, Map.of("max_uses", 1, "autofollow", true));
+
+    var withoutAutofollow = podium.signup("fay", plain);
+    var withAutofollow = podium.signup("gus", following);
+    assertThat(withAutofollow.status()).isEqualTo(200);
+
+    String gus = withAutofollow.field("access_token");
+    var relationship = podium.api.get("/api/v1/accounts/relationships?id[]=" + inviterId).token(gus).send();
+    assertThat(relationship.json().get(0).get("following").asBoolean()).isTrue();
+    var notFollowing = podium.api.get("/api/v1/accounts/relationships?id[]=" + inviterId)
+        .token(withoutAutofollow.field("access_token")).send();
+    assertThat(notFollowing.json().get(0).get("following").asBoolean()).isFalse();
+    assertThat(podium.api.get("/api/v1/accounts/" + inviterId).send().json().get("followers_count").asLong())
+        .isEqualTo(1);
+    assertThat(podium.home(gus, "")).containsExactly(earlier);
+  }
 }
