@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Members invite others: codes with a use limit, an expiry and an optional autofollow of the inviter. */
@@ -54,7 +55,8 @@ public final class InviteService {
 
   /** Revokes one of the caller's invites (any invite, for an admin). */
   public void revoke(Account caller, String code) {
-    Invite invite = Optional.ofNullable(code).filter(c -> c.length() <= 64).flatMap(invites::find)
+    Invite invite = Optional.ofNullable(code).filter(c -> c.length() <= 64).map(c -> c.toUpperCase(Locale.ROOT))
+        .flatMap(invites::find)
         .filter(i -> caller.isAdmin() || i.inviterId().equals(caller.id()))
         .orElseThrow(() -> new DomainException.NotFound("Record not found"));
     invites.revoke(invite.code(), invite.inviterId(), clock.instant());
