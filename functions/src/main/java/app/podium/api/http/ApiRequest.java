@@ -109,19 +109,13 @@ public final class ApiRequest {
   }
 
   /**
-   * With {@code ORIGIN_SECRET} set, a request must carry it (CloudFront adds it), and only then are the
-   * viewer headers trusted. Without it (local stack) the headers are taken as sent, and a request
-   * without them counts as coming from the connection's address and the first allowed country.
+   * The viewer headers are trusted: with {@code ORIGIN_SECRET} set, {@link #requireOrigin} has already
+   * refused requests that did not come through the CDN; without it (local stack) the headers are taken
+   * as sent, and a request without them counts as coming from the connection's address and the first
+   * allowed country.
    */
   private static Requester requester(APIGatewayV2HTTPEvent event, Map<String, String> headers,
       Settings settings) {
-    String secret = settings.originSecret();
-    if (!secret.isEmpty()) {
-      String sent = headers.getOrDefault(ORIGIN_SECRET_HEADER, "");
-      if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
-        throw new RequestRejected(403, "Requests must come through the CDN");
-      }
-    }
     String sourceIp = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
         ? event.getRequestContext().getHttp().getSourceIp() : null;
     String address = Optional.ofNullable(headers.get(VIEWER_ADDRESS)).map(ApiRequest::withoutPort)
@@ -129,6 +123,30 @@ public final class ApiRequest {
     String country = Optional.ofNullable(headers.get(VIEWER_COUNTRY)).map(c -> c.trim().toUpperCase(Locale.ROOT))
         .filter(c -> !c.isEmpty()).orElse(settings.defaultCountry());
     return new Requester(address, country);
+  }
+
+  /**
+   * With {@code ORIGIN_SECRET} set, refuses a request that does not carry it: it did not come through the
+   * CDN, so its viewer headers could be forged. Runs before anything else looks at the request.
+   */
+  public static void requireOrigin(APIGatewayV2HTTPEvent event, Settings settings) {
+    if (!settings.originSecret().isEmpty()) {
+      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      if (event.getHeaders() != null) {
+        headers.putAll(event.getHeaders());
+      }
+      requireOrigin(headers, settings);
+    }
+  }
+
+  private static void requireOrigin(Map<String, String> headers, Settings settings) {
+    String secret = settings.originSecret();
+    if (!secret.isEmpty()) {
+      String sent = headers.getOrDefault(ORIGIN_SECRET_HEADER, "");
+      if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
+        throw new RequestRejected(403, "Requests must come through the CDN");
+      }
+    }
   }
 
   /** {@code 198.51.100.7:46532} and {@code [2001:db8::1]:46532} lose their port; limits key on the address. */
