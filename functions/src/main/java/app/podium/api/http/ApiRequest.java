@@ -130,22 +130,15 @@ public final class ApiRequest {
    * CDN, so its viewer headers could be forged. Runs before anything else looks at the request.
    */
   public static void requireOrigin(APIGatewayV2HTTPEvent event, Settings settings) {
-    if (!settings.originSecret().isEmpty()) {
-      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      if (event.getHeaders() != null) {
-        headers.putAll(event.getHeaders());
-      }
-      requireOrigin(headers, settings);
-    }
-  }
-
-  private static void requireOrigin(Map<String, String> headers, Settings settings) {
     String secret = settings.originSecret();
-    if (!secret.isEmpty()) {
-      String sent = headers.getOrDefault(ORIGIN_SECRET_HEADER, "");
-      if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
-        throw new RequestRejected(403, "Requests must come through the CDN");
-      }
+    if (secret.isEmpty()) {
+      return;
+    }
+    String sent = event.getHeaders() == null ? "" : event.getHeaders().entrySet().stream()
+        .filter(h -> h.getKey().equalsIgnoreCase(ORIGIN_SECRET_HEADER)).map(Map.Entry::getValue)
+        .findFirst().orElse("");
+    if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
+      throw new RequestRejected(403, "Requests must come through the CDN");
     }
   }
 
