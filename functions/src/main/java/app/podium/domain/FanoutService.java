@@ -35,7 +35,11 @@ public final class FanoutService {
           accounts.addLargeFollowee(followers, task.authorId()));
       case UNFOLLOWED -> {
         String member = task.subjectId().orElseThrow();
-        timelines.remove(timelines.byAuthor(member, task.authorId()));
+        // the cleanup may run after the member followed the author again (the queue can lag): then the
+        // entries are the new follow's backfill, and stay
+        if (follows.followedBy(member, List.of(task.authorId())).isEmpty()) {
+          timelines.remove(timelines.byAuthor(member, task.authorId()));
+        }
       }
     }
   }

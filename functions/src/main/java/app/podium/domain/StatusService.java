@@ -82,8 +82,12 @@ public final class StatusService {
     Status status = new Status(id, author.id(), text, spoiler, Boolean.TRUE.equals(form.sensitive()) || !spoiler.isEmpty(),
         visibility, parent.map(Status::id), parent.map(Status::authorId), language, now);
     fanout.publish(FanoutTask.postCreated(status));
-    statuses.create(status, now.plus(settings.fanout().entryLifetime()));
-    return new AuthoredStatus(status, accounts.find(author.id()).orElse(author));
+    Status stored = status;
+    if (!statuses.create(status, now.plus(settings.fanout().entryLifetime()))) {
+      // a concurrent attempt with the same key stored this id first: answer with the status it stored
+      stored = statuses.find(id).orElse(status);
+    }
+    return new AuthoredStatus(stored, accounts.find(author.id()).orElse(author));
   }
 
   public AuthoredStatus get(Optional<Account> viewer, String id) {

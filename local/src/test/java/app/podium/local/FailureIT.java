@@ -1,0 +1,219 @@
+package app.podium.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.podium.Tables;
+import app.podium.local.support.ApiClient;
+import app.podium.local.support.Feeds;
+import app.podium.local.support.Feeds.Member;
+import app.podium.local.support.Podium;
+import app.podium.local.support.TestStacks;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+/**
+ * A failure between publishing a post's event and storing the post. Posting publishes first, then stores;
+ * the Idempotency-Key claim holds the id, so the client's retry with the same key finishes what the first
+ * attempt began, and no follower misses the status or sees it twice.
+ */
+class FailureIT {
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  /** Arms one failure (or delay) of the next matching call; every attempt of that call fails. */
+  static final class Faults implements ExecutionInterceptor {
+    private static final ExecutionAttribute<String> DOOMED = new ExecutionAttribute<>("podium.test.doomed");
+    final AtomicBoolean failNextPostStore = new AtomicBoolean();
+    final AtomicBoolean failNextPublish = new AtomicBoolean();
+    final AtomicBoolean delayNextPostStore = new AtomicBoolean();
+    final AtomicInteger injected = new AtomicInteger();
+    volatile CountDownLatch delayedStoreStarted = new CountDownLatch(1);
+    volatile long delayMillis;
+
+    static boolean storesAPost(SdkRequest request) {
+      return request instanceof TransactWriteItemsRequest transaction && transaction.transactItems().stream()
+          .anyMatch(item -> item.put() != null && item.put().tableName().endsWith("posts"));
+    }
+
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+      SdkRequest request = context.request();
+      if (storesAPost(request) && failNextPostStore.compareAndSet(true, false)) {
+        attributes.putAttribute(DOOMED, "store");
+      } else if (request instanceof PublishRequest && failNextPublish.compareAndSet(true, false)) {
+        attributes.putAttribute(DOOMED, "publish");
+      } else if (storesAPost(request) && delayNextPostStore.compareAndSet(true, false)) {
+        attributes.putAttribute(DOOMED, "delay");
+      }
+      return request;
+    }
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+      String fault = attributes.getAttribute(DOOMED);
+      if (fault == null) {
+        return;
+      }
+      if (fault.equals("delay")) {
+        delayedStoreStarted.countDown();
+        Feeds.pause(delayMillis);
+        return;
+      }
+      injected.incrementAndGet();
+      throw SdkClientException.create("injected by the test: the " + fault + " call never reached the service");
+    }
+  }
+
+  static final Faults faults = new Faults();
+  static LocalStack stack;
+  static Podium podium;
+  static Feeds feeds;
+
+  @BeforeAll
+  static void start() throws Exception {
+    stack = TestStacks.start(Map.of(), faults);
+    podium = new Podium(stack);
+    feeds = new Feeds(podium);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    stack.close();
+  }
+
+  static ApiClient.Response post(Member author, String text, String key) {
+    return podium.api.post("/api/v1/statuses").token(author.token()).header("Idempotency-Key", key)
+        .form(Map.of("status", text)).send();
+  }
+
+  static long statusesCount(Member member) {
+    return podium.api.get("/api/v1/accounts/" + member.id()).send().json().get("statuses_count").asLong();
+  }
+
+  record Audience(Member writer, List<Member> followers) {
+    List<String> ids() {
+      return Stream.concat(Stream.of(writer), followers.stream()).map(Member::id).toList();
+    }
+  }
+
+  static Audience audience(String name) {
+    Member writer = feeds.member(name);
+    List<Member> followers = feeds.members(name + "_f", 3);
+    for (Member follower : followers) {
+      podium.follow(follower.token(), writer.id());
+    }
+    return new Audience(writer, followers);
+  }
+
+  @Test
+  void aStoreThatFailsAfterPublishingIsFinishedByTheRetryWithTheSameKey() {
+    Audience audience = audience("storefail");
+    int posts = podium.count(Tables.POSTS);
+    int injected = faults.injected.get();
+    faults.failNextPostStore.set(true);
+
+    var failed = post(audience.writer(), "published, not stored", "retry-me");
+
+    assertThat(failed.status()).as(failed.toString()).isGreaterThanOrEqualTo(500);
+    assertThat(faults.injected.get()).isEqualTo(injected + 1);
+    String reserved = feeds.idempotencyClaim(audience.writer().id(), "retry-me");
+    assertThat(reserved).as("the id the first attempt reserved").isNotNull();
+    assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
+    assertThat(podium.api.get("/api/v1/statuses/" + reserved).send().status()).isEqualTo(404);
+    // the event went out: its entries may already sit on the timelines, pointing at nothing yet
+    feeds.awaitQueueDrained(WAIT);
+    for (Member follower : audience.followers()) {
+      assertThat(podium.home(follower.token(), "")).as(follower.username()).isEmpty();
+    }
+
+    var retried = post(audience.writer(), "published, not stored", "retry-me");
+
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+    assertThat(retried.field("id")).isEqualTo(reserved);
+    assertThat(podium.count(Tables.POSTS)).isEqualTo(posts + 1);
+    assertThat(statusesCount(audience.writer())).isEqualTo(1);
+    for (Member follower : audience.followers()) {
+      assertThat(podium.awaitHome(follower.token(), ids -> !ids.isEmpty())).as(follower.username())
+          .containsExactly(reserved);
+    }
+    feeds.awaitQueueDrained(WAIT);
+    assertThat(feeds.ownersOf(reserved)).containsExactlyInAnyOrderElementsOf(audience.ids());
+    assertThat(podium.api.get("/api/v1/statuses/" + reserved).send().field("content"))
+        .isEqualTo("<p>published, not stored</p>");
+  }
+
+  @Test
+  void aPublishThatFailsStoresNothingAndTheRetryWithTheSameKeyFansOut() {
+    Audience audience = audience("pubfail");
+    int posts = podium.count(Tables.POSTS);
+    feeds.awaitQueueDrained(WAIT);
+    int timelines = podium.count(Tables.TIMELINES);
+    int injected = faults.injected.get();
+    faults.failNextPublish.set(true);
+
+    var failed = post(audience.writer(), "not even published", "again");
+
+    assertThat(failed.status()).as(failed.toString()).isGreaterThanOrEqualTo(500);
+    assertThat(faults.injected.get()).isEqualTo(injected + 1);
+    assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
+    assertThat(podium.count(Tables.TIMELINES)).isEqualTo(timelines);
+    assertThat(statusesCount(audience.writer())).isZero();
+    String reserved = feeds.idempotencyClaim(audience.writer().id(), "again");
+
+    var retried = post(audience.writer(), "not even published", "again");
+
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+    String id = retried.field("id");
+    assertThat(id).isEqualTo(reserved);
+    assertThat(podium.count(Tables.POSTS)).isEqualTo(posts + 1);
+    for (Member follower : audience.followers()) {
+      assertThat(podium.awaitHome(follower.token(), ids -> !ids.isEmpty())).as(follower.username())
+          .containsExactly(id);
+    }
+    feeds.awaitQueueDrained(WAIT);
+    assertThat(feeds.ownersOf(id)).containsExactlyInAnyOrderElementsOf(audience.ids());
+  }
+
+  @Test
+  void aRetryWhileTheFirstAttemptIsStillStoringAnswersWithTheStoredStatus() throws Exception {
+    Audience audience = audience("slowstore");
+    faults.delayedStoreStarted = new CountDownLatch(1);
+    faults.delayMillis = 1500;
+    faults.delayNextPostStore.set(true);
+
+    CompletableFuture<ApiClient.Response> first = CompletableFuture.supplyAsync(
+        () -> post(audience.writer(), "slow to store", "patience"));
+    assertThat(faults.delayedStoreStarted.await(30, TimeUnit.SECONDS)).as("the first store began").isTrue();
+    var second = post(audience.writer(), "slow to store", "patience");
+    var firstAnswer = first.get(60, TimeUnit.SECONDS);
+
+    assertThat(firstAnswer.status()).as(firstAnswer.toString()).isEqualTo(200);
+    assertThat(second.status()).as(second.toString()).isEqualTo(200);
+    String id = firstAnswer.field("id");
+    assertThat(second.field("id")).isEqualTo(id);
+    var stored = podium.api.get("/api/v1/statuses/" + id).send();
+    assertThat(List.of(firstAnswer, second)).as("both answers are the stored status")
+        .allSatisfy(answer -> assertThat(answer.field("created_at")).isEqualTo(stored.field("created_at")));
+    assertThat(statusesCount(audience.writer())).isEqualTo(1);
+    for (Member follower : audience.followers()) {
+      assertThat(podium.awaitHome(follower.token(), ids -> !ids.isEmpty())).containsExactly(id);
+    }
+  }
+}
