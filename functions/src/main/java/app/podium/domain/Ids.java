@@ -2,24 +2,35 @@ package app.podium.domain;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Time-ordered 64-bit ids, as Mastodon makes them: milliseconds since the Unix epoch shifted left 16
- * bits, the low 16 bits a sequence that starts at a random point in each container. Two containers
- * minting in the same millisecond collide with odds of 1 in 65,536 per pair; every write that keys on
- * an id is conditional, so a collision is retried, never overwritten.
+ * bits, the low 16 bits a sequence. Each new millisecond starts the sequence at a random point in its
+ * lower half, so two containers minting in the same millisecond collide with odds of about 1 in 32,768;
+ * every write keyed on an id is conditional, so a collision is retried, never overwritten. Within one
+ * container ids only grow: a millisecond whose sequence runs out borrows the next one, and a clock that
+ * steps back is not followed.
  */
 public final class Ids {
   private final Clock clock;
-  private final AtomicLong sequence = new AtomicLong(new SecureRandom().nextInt(1 << 16));
+  private final SecureRandom random = new SecureRandom();
+  private long millis = -1;
+  private int sequence;
 
   public Ids(Clock clock) {
     this.clock = clock;
   }
 
-  public String next() {
-    return Long.toString((clock.millis() << 16) | (sequence.getAndIncrement() & 0xFFFF));
+  public synchronized String next() {
+    long now = clock.millis();
+    if (now > millis) {
+      millis = now;
+      sequence = random.nextInt(1 << 15);
+    } else if (++sequence > 0xFFFF) {
+      millis++;
+      sequence = 0;
+    }
+    return Long.toString((millis << 16) | sequence);
   }
 
   /** The smallest id minted at that millisecond, for turning times into id bounds. */

@@ -79,7 +79,7 @@ public final class DynamoDb {
         return false;
       }
       if (failed.isEmpty()) {
-        throw e;
+        throw new app.podium.domain.DomainException.Conflict("A concurrent change got there first; please retry");
       }
       throw otherwise.get();
     }

@@ -37,4 +37,36 @@ class IdsTest {
       assertThat(Long.parseLong(late.next())).isGreaterThan(Long.parseLong(early.next()));
     }
   }
+
+  @Test
+  void idsFromOneContainerOnlyGrowEvenPastASequenceOverflowOrAClockStepBack() {
+    Instant at = Instant.parse("2026-11-25T12:00:00Z");
+    java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(at.toEpochMilli());
+    Clock clock = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.ofEpochMilli(millis.get());
+      }
+    };
+    Ids ids = new Ids(clock);
+    long previous = Long.parseLong(ids.next());
+    for (int i = 0; i < 200_000; i++) {
+      if (i == 100_000) {
+        millis.addAndGet(-5_000);
+      }
+      long id = Long.parseLong(ids.next());
+      assertThat(id).isGreaterThan(previous);
+      previous = id;
+    }
+  }
 }
