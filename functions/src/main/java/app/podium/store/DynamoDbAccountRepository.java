@@ -183,8 +183,10 @@ public final class DynamoDbAccountRepository implements AccountStore {
   public boolean markLarge(String id) {
     try {
       db.client().updateItem(r -> r.tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(id)))
-          .updateExpression("SET large = :true")
-          .conditionExpression("attribute_exists(id) AND attribute_not_exists(large)")
+          // LARGE is a DynamoDB reserved word: the attribute goes by a placeholder
+          .updateExpression("SET #large = :true")
+          .conditionExpression("attribute_exists(id) AND attribute_not_exists(#large)")
+          .expressionAttributeNames(Map.of("#large", "large"))
           .expressionAttributeValues(Map.of(":true", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBool(true))));
       return true;
     } catch (ConditionalCheckFailedException e) {
