@@ -1,0 +1,69 @@
+package app.podium.bench;
+
+import app.podium.AwsClients;
+import app.podium.Services;
+import app.podium.Tables;
+import app.podium.domain.FanoutTasks;
+import app.podium.domain.PasswordHasher;
+import app.podium.domain.Settings;
+import app.podium.local.LocalDynamoDb;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One benchmark's tables (their own prefix on the shared DynamoDB Local), a plain client for setup and
+ * baselines, and Podium's services over the same endpoint with default settings.
+ */
+final class Fixture {
+  /** No benchmark signs anyone up or in; Argon2's static set-up would only cost start-up time. */
+  private static final PasswordHasher NO_PASSWORDS = new PasswordHasher() {
+    @Override
+    public String hash(String password) {
+      throw new UnsupportedOperationException("benchmarks hash no passwords");
+    }
+
+    @Override
+    public boolean matches(String password, String hash) {
+      throw new UnsupportedOperationException("benchmarks check no passwords");
+    }
+
+    @Override
+    public void burnEquivalentTime(String password) {
+      throw new UnsupportedOperationException("benchmarks check no passwords");
+    }
+  };
+
+  /** Lanes for setup writes only; no figure depends on it. */
+  private static final int SETUP_LANES = 8;
+
+  final String endpoint;
+  final String prefix;
+  final Settings settings;
+  final DynamoDbClient client;
+  final Clock clock = Clock.systemUTC();
+
+  Fixture(String endpoint, String prefix) {
+    this.endpoint = endpoint;
+    this.prefix = prefix;
+    this.settings = Settings.fromEnvironment(Map.of(Tables.PREFIX_ENV, prefix));
+    this.client = AwsClients.dynamoDb(endpoint);
+    LocalDynamoDb.createTables(client, prefix);
+  }
+
+  String table(Tables.Table table) {
+    return table.physicalName(prefix);
+  }
+
+  /** The services one Lambda container would build, on a client of its own. */
+  Services services(FanoutTasks tasks, ExecutionInterceptor... interceptors) {
+    return new Services(settings, AwsClients.dynamoDb(endpoint, interceptors), tasks, clock, NO_PASSWORDS);
+  }
+
+  void writeAll(Tables.Table table, List<Map<String, AttributeValue>> items) {
+    Raw.batchWriteInLanes(client, table(table), items, SETUP_LANES);
+  }
+}
