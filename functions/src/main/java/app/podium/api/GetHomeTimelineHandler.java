@@ -20,7 +20,8 @@ public final class GetHomeTimelineHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    var page = services.timelines().home(currentAccount(request), Paging.request(request.params()));
+    var page = services.timelines().home(request.caller().accountId().orElseThrow(),
+        Paging.request(request.params()));
     return ApiResponse.ok(page.stream().map(s -> StatusView.of(s, services.settings())).toList(),
         Paging.links(request, services.settings(), page, s -> s.status().id()));
   }

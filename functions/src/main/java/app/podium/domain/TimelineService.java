@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +29,7 @@ public final class TimelineService {
   static final Duration ACTIVITY_RESOLUTION = Duration.ofDays(1);
   static final int REBUILD_FOLLOWEES = 1000;
   static final int REBUILD_PER_FOLLOWEE = 20;
+  private static final ExecutorService PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
 
   private final TimelineStore timelines;
   private final StatusStore statuses;
@@ -42,51 +48,65 @@ public final class TimelineService {
     this.clock = clock;
   }
 
-  /** Newest first, as Mastodon returns every page (also a {@code min_id} page). */
-  public List<AuthoredStatus> home(Account reader, PageRequest page) {
-    keepActive(reader);
+  /**
+   * Newest first, as Mastodon returns every page (also a {@code min_id} page). The reader's account and
+   * their timeline page are read at the same time; statuses are hydrated for exactly {@code limit} ids,
+   * and for a few more only when some of those turn out deleted or no longer visible.
+   */
+  public List<AuthoredStatus> home(String readerId, PageRequest page) {
     int fetch = page.limit() + SLACK;
+    CompletableFuture<List<TimelineEntry>> entries =
+        CompletableFuture.supplyAsync(() -> timelines.page(readerId, page.withLimit(fetch)), PARALLEL);
+    Account reader = accounts.find(readerId)
+        .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
+    if (keepActive(reader)) {
+      entries = CompletableFuture.completedFuture(timelines.page(readerId, page.withLimit(fetch)));
+    }
     Map<Long, String> authorOf = new HashMap<>();
     Map<String, Status> loaded = new HashMap<>();
-    for (TimelineEntry entry : timelines.page(reader.id(), page.withLimit(fetch))) {
-      authorOf.put(entry.statusId(), entry.authorId());
-    }
     for (String large : reader.largeFollowees()) {
       for (Status status : statuses.byAuthor(large, page.withLimit(fetch))) {
         authorOf.put(status.numericId(), status.authorId());
         loaded.put(status.id(), status);
       }
     }
+    for (TimelineEntry entry : entries.join()) {
+      authorOf.put(entry.statusId(), entry.authorId());
+    }
     Comparator<Long> order = page.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
     List<Long> window = authorOf.keySet().stream().filter(page::contains).sorted(order).limit(fetch).toList();
 
-    List<String> missing = window.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList();
-    statuses.findAll(missing).forEach(s -> loaded.put(s.id(), s));
-    Map<String, Account> authors = accounts.findAll(loaded.values().stream().map(Status::authorId)
-        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Account::id, Function.identity()));
-    Set<String> privateAuthors = window.stream().map(id -> loaded.get(String.valueOf(id)))
-        .filter(s -> s != null && s.visibility() == Visibility.PRIVATE && !s.authorId().equals(reader.id()))
-        .map(Status::authorId).collect(Collectors.toSet());
-    Set<String> followed = privateAuthors.isEmpty() ? Set.of() : follows.followedBy(reader.id(), privateAuthors);
-
     List<AuthoredStatus> result = new ArrayList<>();
-    for (Long id : window) {
-      Status status = loaded.get(String.valueOf(id));
-      Account author = status == null ? null : authors.get(status.authorId());
-      if (author == null) {
-        continue;
-      }
-      if (status.visibility() == Visibility.PRIVATE && !status.authorId().equals(reader.id())
-          && !followed.contains(status.authorId())) {
-        continue;
-      }
-      result.add(new AuthoredStatus(status, author));
-      if (result.size() == page.limit()) {
-        break;
-      }
+    for (int from = 0; from < window.size() && result.size() < page.limit(); ) {
+      int to = Math.min(window.size(), from + page.limit() - result.size());
+      result.addAll(visible(reader, window.subList(from, to), loaded));
+      from = to;
     }
     if (page.ascending()) {
-      java.util.Collections.reverse(result);
+      Collections.reverse(result);
+    }
+    return result;
+  }
+
+  /** The statuses behind {@code ids} that still exist and that the reader may see, in the same order. */
+  private List<AuthoredStatus> visible(Account reader, List<Long> ids, Map<String, Status> loaded) {
+    statuses.findAll(ids.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList())
+        .forEach(s -> loaded.put(s.id(), s));
+    List<Status> found = ids.stream().map(id -> loaded.get(String.valueOf(id))).filter(Objects::nonNull).toList();
+    Map<String, Account> authors = accounts.findAll(found.stream().map(Status::authorId).collect(Collectors.toSet()))
+        .stream().collect(Collectors.toMap(Account::id, Function.identity()));
+    Set<String> privateAuthors = found.stream()
+        .filter(s -> s.visibility() == Visibility.PRIVATE && !s.authorId().equals(reader.id()))
+        .map(Status::authorId).collect(Collectors.toSet());
+    Set<String> followed = privateAuthors.isEmpty() ? Set.of() : follows.followedBy(reader.id(), privateAuthors);
+    List<AuthoredStatus> result = new ArrayList<>();
+    for (Status status : found) {
+      Account author = authors.get(status.authorId());
+      boolean hidden = status.visibility() == Visibility.PRIVATE && !status.authorId().equals(reader.id())
+          && !followed.contains(status.authorId());
+      if (author != null && !hidden) {
+        result.add(new AuthoredStatus(status, author));
+      }
     }
     return result;
   }
@@ -96,17 +116,19 @@ public final class TimelineService {
    * that gets their timeline rebuilt from their followees' recent statuses; an active one is marked
    * active again once a day, and their timeline trimmed to its cap at the same time.
    */
-  private void keepActive(Account reader) {
+  /** True when it changed the timeline (rebuilt or trimmed it), so a page read before is stale. */
+  private boolean keepActive(Account reader) {
     Instant now = clock.instant();
     Instant lastActive = reader.lastActiveAt().orElse(Instant.EPOCH);
     if (lastActive.isAfter(now.minus(ACTIVITY_RESOLUTION))) {
-      return;
+      return false;
     }
     if (lastActive.isBefore(now.minus(settings.activeWithin()))) {
       rebuild(reader);
     }
     accounts.touchActive(reader.id(), now);
     timelines.trim(reader.id(), settings.timelineMax());
+    return true;
   }
 
   private void rebuild(Account reader) {
