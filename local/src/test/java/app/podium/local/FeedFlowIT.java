@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Three members follow each other and post; each home timeline shows the right statuses in order. */
-class FeedFlowIT {
-  static LocalStack stack;
-  static Podium podium;
+public class FeedFlowIT {
+  protected static LocalStack stack;
+  protected static Podium podium;
 
   @BeforeAll
   static void start() throws Exception {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The launch path end to end: the admin invites, a member signs up with the code and sees their account. */
-class SignupFlowIT {
-  static LocalStack stack;
-  static Podium podium;
+public class SignupFlowIT {
+  protected static LocalStack stack;
+  protected static Podium podium;
 
   @BeforeAll
   static void start() throws Exception {

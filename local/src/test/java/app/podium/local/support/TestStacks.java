@@ -52,13 +52,29 @@ public final class TestStacks {
     return start(settings, new software.amazon.awssdk.core.interceptor.ExecutionInterceptor[0]);
   }
 
+  /**
+   * A stack whose DynamoDB, SNS and SQS are all at {@code endpoint} (a LocalStack container), with the
+   * same per-stack prefix and test settings as {@link #start(Map)}.
+   */
+  public static LocalStack startOn(String endpoint, Map<String, String> settings) throws Exception {
+    Map<String, String> env = new HashMap<>(settings);
+    env.put(Services.DYNAMODB_ENDPOINT_ENV, endpoint);
+    env.put(Services.SNS_ENDPOINT_ENV, endpoint);
+    env.put(Services.SQS_ENDPOINT_ENV, endpoint);
+    return start(env);
+  }
+
   /** As {@link #start(Map)}, with SDK interceptors (call counters, fault injectors) on every client. */
   public static LocalStack start(Map<String, String> settings,
       software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) throws Exception {
     Map<String, String> env = new HashMap<>();
-    env.put(Services.DYNAMODB_ENDPOINT_ENV, dynamoDbEndpoint());
-    env.put(Services.SNS_ENDPOINT_ENV, messagingEndpoint());
-    env.put(Services.SQS_ENDPOINT_ENV, messagingEndpoint());
+    if (!settings.containsKey(Services.DYNAMODB_ENDPOINT_ENV)) {
+      env.put(Services.DYNAMODB_ENDPOINT_ENV, dynamoDbEndpoint());
+    }
+    if (!settings.containsKey(Services.SNS_ENDPOINT_ENV)) {
+      env.put(Services.SNS_ENDPOINT_ENV, messagingEndpoint());
+      env.put(Services.SQS_ENDPOINT_ENV, messagingEndpoint());
+    }
     env.put("PODIUM_FANOUT_VISIBILITY_SECONDS", "2");
     env.put("TABLE_PREFIX", "t" + UUID.randomUUID().toString().substring(0, 8) + "-");
     env.put("PODIUM_PORT", "0");
