@@ -44,23 +44,7 @@ final class HomeReadBench {
   static void run(String endpoint, Report report) throws Exception {
     report.line("== home: home timeline (limit %d) through the handler vs raw Query + 2 BatchGetItem", LIMIT);
     Fixture fx = new Fixture(endpoint, "home-");
-    Instant now = fx.clock.instant();
-    List<String> authors = IntStream.range(0, AUTHORS).mapToObj(i -> Items.accountId(1 + i)).toList();
-    // Active today, so the read neither rebuilds nor trims the timeline: a steady-state read.
-    List<Map<String, AttributeValue>> accounts = new ArrayList<>();
-    accounts.add(Items.account(READER, now, 0, AUTHORS));
-    authors.forEach(a -> accounts.add(Items.account(a, now, 1, 0)));
-    fx.writeAll(Tables.ACCOUNTS, accounts);
-    long firstId = Ids.floorOf(now.minusSeconds(3600).toEpochMilli());
-    fx.writeAll(Tables.FOLLOWS, IntStream.range(0, AUTHORS)
-        .mapToObj(i -> Items.follow(READER, authors.get(i), firstId + i, now)).toList());
-    int posts = AUTHORS * POSTS_PER_AUTHOR;
-    Instant expiresAt = now.plus(fx.settings.fanout().entryLifetime());
-    fx.writeAll(Tables.POSTS, IntStream.range(0, posts)
-        .mapToObj(k -> Items.post(firstId + 1000 + k, authors.get(k % AUTHORS), now)).toList());
-    fx.writeAll(Tables.TIMELINES, IntStream.range(0, posts)
-        .mapToObj(k -> Items.timelineEntry(READER, firstId + 1000 + k, authors.get(k % AUTHORS), expiresAt)).toList());
-    report.line("setup: reader follows %d authors; %,d posts, all on the reader's timeline", AUTHORS, posts);
+    seed(fx, report);
 
     RequestCounter handlerCalls = new RequestCounter();
     RequestCounter rawCalls = new RequestCounter();
@@ -125,36 +109,34 @@ final class HomeReadBench {
     return perRead;
   }
 
+  /**
+   * The reader, the authors they follow, the authors' posts and the reader's timeline holding all of them:
+   * a steady-state home read (the reader was active today, so nothing is rebuilt or trimmed).
+   */
+  static void seed(Fixture fx, Report report) {
+    Instant now = fx.clock.instant();
+    List<String> authors = IntStream.range(0, AUTHORS).mapToObj(i -> Items.accountId(1 + i)).toList();
+    // Active today, so the read neither rebuilds nor trims the timeline: a steady-state read.
+    List<Map<String, AttributeValue>> accounts = new ArrayList<>();
+    accounts.add(Items.account(READER, now, 0, AUTHORS));
+    authors.forEach(a -> accounts.add(Items.account(a, now, 1, 0)));
+    fx.writeAll(Tables.ACCOUNTS, accounts);
+    long firstId = Ids.floorOf(now.minusSeconds(3600).toEpochMilli());
+    fx.writeAll(Tables.FOLLOWS, IntStream.range(0, AUTHORS)
+        .mapToObj(i -> Items.follow(READER, authors.get(i), firstId + i, now)).toList());
+    int posts = AUTHORS * POSTS_PER_AUTHOR;
+    Instant expiresAt = now.plus(fx.settings.fanout().entryLifetime());
+    fx.writeAll(Tables.POSTS, IntStream.range(0, posts)
+        .mapToObj(k -> Items.post(firstId + 1000 + k, authors.get(k % AUTHORS), now)).toList());
+    fx.writeAll(Tables.TIMELINES, IntStream.range(0, posts)
+        .mapToObj(k -> Items.timelineEntry(READER, firstId + 1000 + k, authors.get(k % AUTHORS), expiresAt)).toList());
+    report.line("setup: reader follows %d authors; %,d posts, all on the reader's timeline", AUTHORS, posts);
+
+  }
+
   /** What API Gateway hands the function once the authorizer has resolved the reader's token. */
   static APIGatewayV2HTTPEvent homeRequest() {
-    Instant now = Instant.now();
-    return APIGatewayV2HTTPEvent.builder()
-        .withVersion("2.0")
-        .withRouteKey("GET /api/v1/timelines/home")
-        .withRawPath("/api/v1/timelines/home")
-        .withRawQueryString("limit=" + LIMIT)
-        .withQueryStringParameters(Map.of("limit", Integer.toString(LIMIT)))
-        .withHeaders(Map.of("host", "127.0.0.1", "user-agent", "podium-bench"))
-        .withIsBase64Encoded(false)
-        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-            .withAccountId("000000000000")
-            .withApiId("bench")
-            .withStage("$default")
-            .withRouteKey("GET /api/v1/timelines/home")
-            .withRequestId(UUID.randomUUID().toString())
-            .withTimeEpoch(now.toEpochMilli())
-            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod("GET")
-                .withPath("/api/v1/timelines/home")
-                .withProtocol("HTTP/1.1")
-                .withSourceIp("127.0.0.1")
-                .withUserAgent("podium-bench")
-                .build())
-            .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                .withLambda(new HashMap<>(Map.of("clientId", "bench-client", "accountId", READER, "scopes", "read")))
-                .build())
-            .build())
-        .build();
+    return HomeRequests.forReader(READER, LIMIT);
   }
 
   /** Reading a timeline publishes nothing; if it ever does, the benchmark should say so. */
