@@ -70,6 +70,21 @@ class FanoutTemplateTest {
     assertThat(mapping.get("FunctionName").toString()).contains(":" + PodiumStack.ALIAS);
   }
 
+  @Test
+  void theFanoutRoleConsumesTheQueueAndSendsFollowUpPagesToItAndNothingElseOfSqs() {
+    String roleId = referencedId(template.properties(TemplateJson.logicalId(stack.function(FanoutHandler.class)))
+        .get("Role"));
+    var sqsStatements = template.ofType("AWS::IAM::Policy").values().stream().map(TemplateJson::properties)
+        .filter(p -> list(p.get("Roles")).stream().anyMatch(r -> roleId.equals(referencedId(r))))
+        .flatMap(p -> list(map(p.get("PolicyDocument")).get("Statement")).stream().map(TemplateJson::map))
+        .filter(s -> list(s.get("Action")).stream().anyMatch(a -> a.toString().startsWith("sqs:")))
+        .toList();
+    assertThat(sqsStatements).isNotEmpty().allSatisfy(s ->
+        assertThat(referencedId(s.get("Resource"))).isEqualTo(queueId("podium-dev-fanout")));
+    assertThat(sqsStatements.stream().flatMap(s -> list(s.get("Action")).stream()).map(Object::toString))
+        .contains("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:SendMessage");
+  }
+
   private static Map<String, Object> queue(String name) {
     return template.properties(queueId(name));
   }
