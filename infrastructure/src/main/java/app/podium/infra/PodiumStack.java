@@ -97,9 +97,12 @@ public final class PodiumStack extends Stack {
   /** The alias every caller (API Gateway, the queue) invokes, so SnapStart's published versions serve. */
   public static final String ALIAS = "live";
   public static final String ORIGIN_HEADER = "X-Origin-Verify";
-  /** The headers the API reads besides Authorization (which only a cache policy can forward, see below). */
+  /**
+   * The request headers the functions read (ApiRequest, PostStatusHandler) besides Authorization, which only a
+   * cache policy can forward (see distribution()).
+   */
   static final List<String> FORWARDED_HEADERS = List.of("CloudFront-Viewer-Country", "CloudFront-Viewer-Address",
-      "Content-Type", "Accept", "Accept-Language", "Idempotency-Key", "User-Agent");
+      "Content-Type", "Idempotency-Key");
   static final Duration FANOUT_TIMEOUT = Duration.minutes(1);
   static final int FANOUT_MAX_RECEIVES = 5;
   static final Duration QUEUE_AGE_ALARM = Duration.minutes(5);
@@ -449,6 +452,9 @@ public final class PodiumStack extends Stack {
         .headerBehavior(CacheHeaderBehavior.allowList("Authorization"))
         .queryStringBehavior(CacheQueryStringBehavior.all())
         .cookieBehavior(CacheCookieBehavior.none())
+        // lets CloudFront compress the JSON for viewers that accept it
+        .enableAcceptEncodingGzip(true)
+        .enableAcceptEncodingBrotli(true)
         .build();
     // Named headers, not all viewer headers: API Gateway refuses a Host that is not its own, and the managed
     // AllViewerExceptHostHeader policy does not add the CloudFront-Viewer-* headers the API relies on.

@@ -36,6 +36,10 @@ final class Synthesized {
 
   /** A stack of its own app; {@code without} leaves those acknowledgements out. */
   static PodiumStack build(String stage, Set<String> without) {
+    if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(LAMBDA_JAR))) {
+      throw new IllegalStateException("No Lambda asset at " + LAMBDA_JAR + ": the shaded jar is built in the package "
+          + "phase, so run ./mvnw verify (./mvnw test does not package functions)");
+    }
     software.amazon.awscdk.App app = new software.amazon.awscdk.App(AppProps.builder()
         .analyticsReporting(false)
         .stackTraces(false)
