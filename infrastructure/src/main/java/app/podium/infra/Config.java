@@ -1,0 +1,128 @@
+package app.podium.infra;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import software.constructs.Node;
+
+/**
+ * The deployment's choices, from CDK context ({@code cdk.json} or {@code -c key=value}). Everything has a
+ * default, so a bare {@code cdk synth} gives a {@code dev} stage.
+ *
+ * @param stage {@code stage}: names every resource ({@code podium-<stage>-...}); {@code prod} protects and
+ *     retains the tables, anything else destroys them with the stack
+ * @param allowedCountries {@code allowedCountries}: CloudFront's geo allowlist and the functions'
+ *     {@code ALLOWED_COUNTRIES}, comma-separated ISO codes
+ * @param signupMode {@code signupMode}: the functions' {@code SIGNUP_MODE}
+ * @param publicUrl {@code publicUrl}: the functions' {@code PUBLIC_URL}; empty means the CloudFront domain
+ * @param settings {@code settings}: further function settings by variable name (see {@link #TUNABLE})
+ * @param alarmEmail {@code alarmEmail}: subscribed to the alarm topic when set
+ * @param lambdaJar {@code lambdaJar}: the shaded functions jar; by default the one in ../functions/target
+ * @param apiRateLimit {@code apiRateLimit}: the HTTP API stage's steady requests per second
+ * @param apiBurstLimit {@code apiBurstLimit}: the stage's burst
+ * @param fanoutMaxConcurrency {@code fanoutMaxConcurrency}: most concurrent fan-out invocations the queue
+ *     starts
+ */
+public record Config(String stage, List<String> allowedCountries, String signupMode, Optional<String> publicUrl,
+    Map<String, String> settings, Optional<String> alarmEmail, Path lambdaJar, int apiRateLimit,
+    int apiBurstLimit, int fanoutMaxConcurrency) {
+
+  /**
+   * Settings an operator may pass through {@code settings}, as {@code Settings.fromEnvironment} reads them.
+   * The stack sets SIGNUP_MODE, ALLOWED_COUNTRIES, PUBLIC_URL, ORIGIN_SECRET and the resource names itself.
+   */
+  public static final Set<String> TUNABLE = Set.of("INVITES_PER_MEMBER", "INVITE_DEFAULT_LIFETIME_SECONDS",
+      "SIGNUP_RATE_LIMIT", "SIGNUP_RATE_WINDOW_SECONDS", "LOGIN_RATE_LIMIT", "LOGIN_RATE_WINDOW_SECONDS",
+      "INSTANCE_TITLE", "FANOUT_MAX_FOLLOWERS", "FANOUT_ACTIVE_DAYS", "TIMELINE_MAX", "TIMELINE_ENTRY_DAYS",
+      "FANOUT_PAGE_SIZE", "LOG_LEVEL");
+
+  private static final Pattern STAGE = Pattern.compile("[a-z][a-z0-9-]{0,15}");
+  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  private static final Set<String> SIGNUP_MODES = Set.of("invite_only", "waitlist", "open");
+
+  public Config {
+    if (!STAGE.matcher(stage).matches()) {
+      throw new IllegalArgumentException("stage must be lower-case letters, digits and dashes: " + stage);
+    }
+    if (allowedCountries.isEmpty() || !allowedCountries.stream().allMatch(c -> COUNTRY.matcher(c).matches())) {
+      throw new IllegalArgumentException("allowedCountries must be ISO 3166 alpha-2 codes: " + allowedCountries);
+    }
+    if (!SIGNUP_MODES.contains(signupMode)) {
+      throw new IllegalArgumentException("signupMode must be one of " + SIGNUP_MODES + ": " + signupMode);
+    }
+    for (String name : settings.keySet()) {
+      if (!TUNABLE.contains(name)) {
+        throw new IllegalArgumentException("settings." + name + " is not a setting the functions read; one of "
+            + TUNABLE);
+      }
+    }
+    settings = Map.copyOf(settings);
+    allowedCountries = List.copyOf(allowedCountries);
+  }
+
+  public boolean isProd() {
+    return stage.equals("prod");
+  }
+
+  /** The prefix of every physical name, also the functions' {@code TABLE_PREFIX}. */
+  public String prefix() {
+    return "podium-" + stage + "-";
+  }
+
+  public static Config fromContext(Node node) {
+    return new Config(
+        text(node, "stage").orElse("dev"),
+        Arrays.stream(text(node, "allowedCountries").orElse("US").split(","))
+            .map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT)).toList(),
+        text(node, "signupMode").orElse("invite_only"),
+        text(node, "publicUrl").filter(s -> !s.isBlank()),
+        settings(node.tryGetContext("settings")),
+        text(node, "alarmEmail").filter(s -> !s.isBlank()),
+        text(node, "lambdaJar").map(Path::of).orElseGet(Config::defaultLambdaJar),
+        Integer.parseInt(text(node, "apiRateLimit").orElse("500")),
+        Integer.parseInt(text(node, "apiBurstLimit").orElse("1000")),
+        Integer.parseInt(text(node, "fanoutMaxConcurrency").orElse("50")));
+  }
+
+  private static Optional<String> text(Node node, String key) {
+    return Optional.ofNullable(node.tryGetContext(key)).map(Object::toString);
+  }
+
+  private static Map<String, String> settings(Object value) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (value instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> settings.put(k.toString(), v.toString()));
+    } else if (value != null) {
+      throw new IllegalArgumentException("context 'settings' must be an object of variable names to values");
+    }
+    return settings;
+  }
+
+  /** The shaded jar that {@code ./mvnw package} leaves in functions/target, whatever the version. */
+  static Path defaultLambdaJar() {
+    Path target = Path.of("..", "functions", "target");
+    List<Path> jars = new ArrayList<>();
+    if (Files.isDirectory(target)) {
+      try (DirectoryStream<Path> found = Files.newDirectoryStream(target, "functions-*-lambda.jar")) {
+        found.forEach(jars::add);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot list " + target, e);
+      }
+    }
+    if (jars.size() != 1) {
+      throw new IllegalStateException("expected one functions-*-lambda.jar in " + target.toAbsolutePath()
+          + " (found " + jars.size() + "): run ./mvnw -DskipTests package first, or pass -c lambdaJar=...");
+    }
+    return jars.getFirst();
+  }
+}

@@ -1,0 +1,221 @@
+package app.podium.infra;
+
+import static app.podium.Tables.ACCOUNTS;
+import static app.podium.Tables.APPS;
+import static app.podium.Tables.FOLLOWS;
+import static app.podium.Tables.IDEMPOTENCY;
+import static app.podium.Tables.INVITES;
+import static app.podium.Tables.POSTS;
+import static app.podium.Tables.RATE_LIMITS;
+import static app.podium.Tables.TIMELINES;
+import static app.podium.Tables.TOKENS;
+import static app.podium.Tables.UNIQUE_KEYS;
+import static app.podium.Tables.WAITLIST;
+
+import app.podium.Routes;
+import app.podium.Tables;
+import app.podium.api.CreateAccountHandler;
+import app.podium.api.CreateAppHandler;
+import app.podium.api.CreateInviteHandler;
+import app.podium.api.DeleteStatusHandler;
+import app.podium.api.FollowAccountHandler;
+import app.podium.api.GetAccountHandler;
+import app.podium.api.GetAdminAccountHandler;
+import app.podium.api.GetHomeTimelineHandler;
+import app.podium.api.GetInstanceHandler;
+import app.podium.api.GetInstanceV1Handler;
+import app.podium.api.GetNodeInfoHandler;
+import app.podium.api.GetNodeInfoLinksHandler;
+import app.podium.api.GetRelationshipsHandler;
+import app.podium.api.GetStatusHandler;
+import app.podium.api.IssueTokenHandler;
+import app.podium.api.JoinWaitlistHandler;
+import app.podium.api.ListAccountStatusesHandler;
+import app.podium.api.ListFollowersHandler;
+import app.podium.api.ListFollowingHandler;
+import app.podium.api.ListInviteesHandler;
+import app.podium.api.ListInvitesHandler;
+import app.podium.api.LookupAccountHandler;
+import app.podium.api.PostStatusHandler;
+import app.podium.api.ReleaseWaitlistHandler;
+import app.podium.api.RevokeInviteHandler;
+import app.podium.api.RevokeTokenHandler;
+import app.podium.api.UnfollowAccountHandler;
+import app.podium.api.UpdateCredentialsHandler;
+import app.podium.api.VerifyAccountCredentialsHandler;
+import app.podium.api.VerifyAppCredentialsHandler;
+import app.podium.fanout.FanoutHandler;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What each function may touch: the one table of handler class to grants. Read off the code each handler
+ * runs (handler, domain service, repository), so a function gets exactly the tables, the topic and the queue
+ * that its own request path uses. {@link PodiumStack} turns an entry into IAM statements and the environment
+ * variables that go with them; nothing else grants a function anything.
+ *
+ * <p>Reads are GetItem, BatchGetItem and Query (on the table and its indexes); writes are PutItem, UpdateItem,
+ * DeleteItem and BatchWriteItem. Transactions need no action of their own: DynamoDB authorizes each item of a
+ * TransactWriteItems call by its own action. Conditional writes and {@code ReturnValues} need only the write
+ * action, so a counter (rate limits) is write-only. Every API handler that serves a member reads {@code
+ * accounts} ({@code ApiHandler.currentAccount}/{@code viewer}).
+ */
+public final class Grants {
+
+  /** What a function does with one table. */
+  public enum Access {
+    READ, WRITE, READ_WRITE;
+
+    public boolean reads() {
+      return this != WRITE;
+    }
+
+    public boolean writes() {
+      return this != READ;
+    }
+  }
+
+  /** Everything a function may touch besides its own log group. */
+  public record Needs(Map<Tables.Table, Access> tables, boolean publishesPostEvents, boolean sendsToFanoutQueue) {
+    public Needs {
+      tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    }
+
+    public Access access(Tables.Table table) {
+      return tables.get(table);
+    }
+  }
+
+  private static final Map<Class<?>, Needs> BY_HANDLER = new LinkedHashMap<>();
+
+  static {
+    // apps and tokens
+    define(CreateAppHandler.class, needs().write(APPS));
+    define(VerifyAppCredentialsHandler.class, needs().read(APPS));
+    // client credentials and password grants: the login limit, the credentials by username or email
+    define(IssueTokenHandler.class,
+        needs().read(APPS).write(TOKENS).write(RATE_LIMITS).read(UNIQUE_KEYS).read(ACCOUNTS));
+    define(RevokeTokenHandler.class, needs().read(APPS).write(TOKENS));
+    // signup: one transaction puts the account and its username/email claims and spends the invite; an
+    // autofollow invite follows the inviter (follows, both accounts' counters) and backfills the timeline
+    define(CreateAccountHandler.class, needs().read(APPS).readWrite(INVITES).write(RATE_LIMITS)
+        .readWrite(ACCOUNTS).write(UNIQUE_KEYS).readWrite(FOLLOWS).read(POSTS).write(TIMELINES).write(TOKENS));
+    // accounts
+    define(VerifyAccountCredentialsHandler.class, needs().read(ACCOUNTS));
+    define(UpdateCredentialsHandler.class, needs().readWrite(ACCOUNTS));
+    define(LookupAccountHandler.class, needs().read(UNIQUE_KEYS).read(ACCOUNTS));
+    define(GetAccountHandler.class, needs().read(ACCOUNTS));
+    define(GetRelationshipsHandler.class, needs().read(ACCOUNTS).read(FOLLOWS));
+    // statuses: posting claims the Idempotency-Key, publishes PostCreated, then one transaction puts the
+    // status, counts it on the author and puts the author's own timeline entry; a reply reads its parent
+    define(PostStatusHandler.class, needs().readWrite(ACCOUNTS).readWrite(POSTS).read(FOLLOWS)
+        .readWrite(IDEMPOTENCY).write(TIMELINES).publishesPostEvents());
+    define(GetStatusHandler.class, needs().read(ACCOUNTS).read(POSTS).read(FOLLOWS));
+    define(DeleteStatusHandler.class, needs().readWrite(ACCOUNTS).readWrite(POSTS).write(TIMELINES)
+        .publishesPostEvents());
+    define(ListAccountStatusesHandler.class, needs().read(ACCOUNTS).read(FOLLOWS).read(POSTS));
+    // the follow graph: a follow backfills the follower's timeline; an unfollow enqueues the clean-up
+    define(FollowAccountHandler.class, needs().readWrite(ACCOUNTS).readWrite(FOLLOWS).read(POSTS)
+        .write(TIMELINES));
+    define(UnfollowAccountHandler.class, needs().readWrite(ACCOUNTS).readWrite(FOLLOWS).sendsToFanoutQueue());
+    define(ListFollowersHandler.class, needs().read(ACCOUNTS).read(FOLLOWS));
+    define(ListFollowingHandler.class, needs().read(ACCOUNTS).read(FOLLOWS));
+    // the home timeline marks the reader active (accounts) and trims or rebuilds the timeline
+    define(GetHomeTimelineHandler.class, needs().readWrite(ACCOUNTS).readWrite(TIMELINES).read(POSTS)
+        .read(FOLLOWS));
+    // invites: the quota lives on the inviter's account item (held codes and a version)
+    define(CreateInviteHandler.class, needs().readWrite(ACCOUNTS).readWrite(INVITES));
+    define(ListInvitesHandler.class, needs().read(ACCOUNTS).read(INVITES));
+    define(RevokeInviteHandler.class, needs().read(ACCOUNTS).readWrite(INVITES));
+    define(JoinWaitlistHandler.class, needs().write(WAITLIST).write(RATE_LIMITS));
+    // administration: a release creates admin invites (no quota, so no account write) and revokes spares
+    define(ReleaseWaitlistHandler.class, needs().read(ACCOUNTS).readWrite(WAITLIST).readWrite(INVITES));
+    define(GetAdminAccountHandler.class, needs().read(ACCOUNTS));
+    define(ListInviteesHandler.class, needs().read(ACCOUNTS));
+    // discovery reads settings only
+    define(GetInstanceV1Handler.class, needs());
+    define(GetInstanceHandler.class, needs());
+    define(GetNodeInfoLinksHandler.class, needs());
+    define(GetNodeInfoHandler.class, needs());
+    // the authorizer looks the token hash up, nothing else
+    define(Routes.AUTHORIZER, needs().read(TOKENS));
+    // one page of followers: the author (large or not), the followers' activity, their timelines; the next
+    // page goes back on the queue; a large author is marked and their followers get the large followee
+    define(FanoutHandler.class, needs().read(FOLLOWS).readWrite(ACCOUNTS).readWrite(TIMELINES)
+        .sendsToFanoutQueue());
+  }
+
+  private Grants() {}
+
+  /** The needs of one handler; fails for a handler nobody decided about, so a new route cannot go unnoticed. */
+  public static Needs of(Class<?> handler) {
+    Needs needs = BY_HANDLER.get(handler);
+    if (needs == null) {
+      throw new IllegalStateException(handler.getName() + " has no entry in Grants: decide what it may touch");
+    }
+    return needs;
+  }
+
+  public static Set<Class<?>> handlers() {
+    return Collections.unmodifiableSet(BY_HANDLER.keySet());
+  }
+
+  /** Every handler the stack deploys: one per route, the authorizer and the fan-out. */
+  public static List<Class<?>> deployedHandlers() {
+    return Stream.concat(Routes.ALL.stream().map(Routes.Route::handler),
+        Stream.of(Routes.AUTHORIZER, FanoutHandler.class)).toList();
+  }
+
+  private static void define(Class<?> handler, Builder builder) {
+    if (BY_HANDLER.put(handler, builder.build()) != null) {
+      throw new IllegalStateException(handler.getName() + " is defined twice in Grants");
+    }
+  }
+
+  private static Builder needs() {
+    return new Builder();
+  }
+
+  private static final class Builder {
+    private final Map<Tables.Table, Access> tables = new LinkedHashMap<>();
+    private boolean publishes;
+    private boolean sends;
+
+    Builder read(Tables.Table table) {
+      return add(table, Access.READ);
+    }
+
+    Builder write(Tables.Table table) {
+      return add(table, Access.WRITE);
+    }
+
+    Builder readWrite(Tables.Table table) {
+      return add(table, Access.READ_WRITE);
+    }
+
+    Builder publishesPostEvents() {
+      publishes = true;
+      return this;
+    }
+
+    Builder sendsToFanoutQueue() {
+      sends = true;
+      return this;
+    }
+
+    private Builder add(Tables.Table table, Access access) {
+      if (tables.putIfAbsent(table, access) != null) {
+        throw new IllegalStateException(table.name() + " listed twice for one handler");
+      }
+      return this;
+    }
+
+    Needs build() {
+      return new Needs(tables, publishes, sends);
+    }
+  }
+}

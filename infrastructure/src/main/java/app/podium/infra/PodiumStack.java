@@ -1,0 +1,588 @@
+package app.podium.infra;
+
+import app.podium.Routes;
+import app.podium.Services;
+import app.podium.Tables;
+import app.podium.api.CreateAccountHandler;
+import app.podium.api.IssueTokenHandler;
+import app.podium.fanout.FanoutHandler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaAuthorizerProps;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaResponseType;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.GeoRestriction;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.OriginRequestHeaderBehavior;
+import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestQueryStringBehavior;
+import software.amazon.awscdk.services.cloudfront.OriginSslPolicy;
+import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.Billing;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexPropsV2;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.TablePropsV2;
+import software.amazon.awscdk.services.dynamodb.TableV2;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sns.subscriptions.SqsSubscription;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * Podium on AWS: the tables of {@link Tables}, one function per route of {@link Routes} behind an HTTP API
+ * with the bearer-token authorizer, CloudFront in front, the SNS to SQS fan-out and its function, and the
+ * alarms. What each function may touch comes from {@link Grants} alone.
+ */
+public final class PodiumStack extends Stack {
+  /** The alias every caller (API Gateway, the queue) invokes, so SnapStart's published versions serve. */
+  public static final String ALIAS = "live";
+  public static final String ORIGIN_HEADER = "X-Origin-Verify";
+  /**
+   * The request headers the functions read (ApiRequest, PostStatusHandler) besides Authorization, which only a
+   * cache policy can forward (see distribution()).
+   */
+  static final List<String> FORWARDED_HEADERS = List.of("CloudFront-Viewer-Country", "CloudFront-Viewer-Address",
+      "Content-Type", "Idempotency-Key");
+  static final Duration FANOUT_TIMEOUT = Duration.minutes(1);
+  static final int FANOUT_MAX_RECEIVES = 5;
+  static final Duration QUEUE_AGE_ALARM = Duration.minutes(5);
+
+  /** Memory (MB) and timeout of a function. */
+  record Size(int memoryMb, Duration timeout) {}
+
+  static final Size DEFAULT_SIZE = new Size(1024, Duration.seconds(10));
+  /**
+   * Argon2id hashing wants memory and the CPU that comes with it; the fan-out writes a page of up to
+   * FANOUT_PAGE_SIZE timelines in parallel batches.
+   */
+  static final Map<Class<?>, Size> SIZES = Map.of(
+      IssueTokenHandler.class, new Size(2048, Duration.seconds(15)),
+      CreateAccountHandler.class, new Size(2048, Duration.seconds(15)),
+      Routes.AUTHORIZER, new Size(1024, Duration.seconds(5)),
+      FanoutHandler.class, new Size(2048, FANOUT_TIMEOUT));
+
+  private final Config config;
+  private final Acknowledgements acknowledgements;
+  private final Map<Tables.Table, TableV2> tables = new LinkedHashMap<>();
+  private final Map<Class<?>, Function> functions = new LinkedHashMap<>();
+  private final Map<Class<?>, software.amazon.awscdk.services.lambda.Alias> aliases = new LinkedHashMap<>();
+  private final Code code;
+  private final Topic postEvents;
+  private final Queue fanoutQueue;
+  private final Queue fanoutDeadLetters;
+  private final Secret originSecret;
+  private final HttpApi api;
+  private final Distribution distribution;
+  private final Topic alarmTopic;
+
+  public PodiumStack(Construct scope, String id, StackProps props, Config config) {
+    this(scope, id, props, config, Set.of());
+  }
+
+  /**
+   * @param without keys ({@link Acknowledgements.Acknowledgement#key()}) of acknowledgements to leave out, so a
+   *     test can show that the cdk-nag check fails without them
+   */
+  public PodiumStack(Construct scope, String id, StackProps props, Config config, Set<String> without) {
+    super(scope, id, props);
+    this.config = config;
+    this.acknowledgements = new Acknowledgements(without);
+    this.code = Code.fromAsset(config.lambdaJar().toString());
+
+    for (Tables.Table table : Tables.ALL) {
+      tables.put(table, table(table));
+    }
+
+    postEvents = Topic.Builder.create(this, "PostEvents")
+        .topicName(config.prefix() + "post-events")
+        .enforceSsl(true)
+        // the AWS managed key: its key policy lets every principal of the account publish through SNS
+        .masterKey(Alias.fromAliasName(this, "SnsManagedKey", "alias/aws/sns"))
+        .build();
+    fanoutDeadLetters = Queue.Builder.create(this, "FanoutDeadLetters")
+        .queueName(config.prefix() + "fanout-dlq")
+        .encryption(QueueEncryption.SQS_MANAGED)
+        .enforceSsl(true)
+        .retentionPeriod(Duration.days(14))
+        .build();
+    fanoutQueue = Queue.Builder.create(this, "FanoutQueue")
+        .queueName(config.prefix() + "fanout")
+        .encryption(QueueEncryption.SQS_MANAGED)
+        .enforceSsl(true)
+        // Lambda's advice for SQS sources: at least six times the function's timeout
+        .visibilityTimeout(Duration.seconds(FANOUT_TIMEOUT.toSeconds().intValue() * 6))
+        .retentionPeriod(Duration.days(4))
+        .deadLetterQueue(DeadLetterQueue.builder().queue(fanoutDeadLetters).maxReceiveCount(FANOUT_MAX_RECEIVES)
+            .build())
+        .build();
+    postEvents.addSubscription(SqsSubscription.Builder.create(fanoutQueue).rawMessageDelivery(true).build());
+
+    originSecret = Secret.Builder.create(this, "OriginSecret")
+        .secretName("podium/" + config.stage() + "/origin-verify")
+        .description("Value of the X-Origin-Verify header that CloudFront adds and the API functions require")
+        .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(48).build())
+        .build();
+
+    api = HttpApi.Builder.create(this, "Api")
+        .apiName(config.prefix() + "api")
+        .description("Podium's Mastodon-compatible API; callers come through CloudFront")
+        .createDefaultStage(false)
+        .build();
+    LogGroup accessLogs = LogGroup.Builder.create(this, "ApiAccessLogs")
+        .retention(logRetention())
+        .removalPolicy(removalPolicy())
+        .build();
+    HttpStage.Builder.create(this, "ApiStage")
+        .httpApi(api)
+        .stageName("$default")
+        .autoDeploy(true)
+        .throttle(ThrottleSettings.builder().rateLimit(config.apiRateLimit()).burstLimit(config.apiBurstLimit())
+            .build())
+        .accessLogSettings(new IAccessLogSettings() {
+          @Override
+          public IAccessLogDestination getDestination() {
+            return new LogGroupLogDestination(accessLogs);
+          }
+
+          @Override
+          public AccessLogFormat getFormat() {
+            return AccessLogFormat.custom(ACCESS_LOG_FORMAT);
+          }
+        })
+        .build();
+
+    distribution = distribution();
+    String publicUrl = config.publicUrl().orElse("https://" + distribution.getDistributionDomainName());
+
+    for (Class<?> handler : Grants.deployedHandlers()) {
+      function(handler, publicUrl);
+    }
+
+    HttpLambdaAuthorizer authorizer = new HttpLambdaAuthorizer("BearerToken", aliases.get(Routes.AUTHORIZER),
+        HttpLambdaAuthorizerProps.builder()
+            .authorizerName("podium-bearer-token")
+            .responseTypes(List.of(HttpLambdaResponseType.SIMPLE))
+            // No cache, so no identity source is needed: the authorizer runs for every protected request,
+            // with or without an Authorization header, and the handler words any refusal (see Routes).
+            .resultsCacheTtl(Duration.seconds(0))
+            .identitySource(List.of())
+            .build());
+    for (Routes.Route route : Routes.ALL) {
+      route(route, authorizer);
+    }
+    withoutIdentitySource();
+
+    fanoutAlias().addEventSource(SqsEventSource.Builder.create(fanoutQueue)
+        .batchSize(10)
+        .reportBatchItemFailures(true)
+        .maxConcurrency(config.fanoutMaxConcurrency())
+        .build());
+
+    alarmTopic = Topic.Builder.create(this, "Alarms")
+        .topicName(config.prefix() + "alarms")
+        .enforceSsl(true)
+        .build();
+    config.alarmEmail().ifPresent(email -> alarmTopic.addSubscription(new EmailSubscription(email)));
+    alarms();
+
+    acknowledge();
+
+    CfnOutput.Builder.create(this, "PublicUrl").value(publicUrl)
+        .description("Where clients reach the API (CloudFront)").build();
+    CfnOutput.Builder.create(this, "AlarmTopicArn").value(alarmTopic.getTopicArn()).build();
+    CfnOutput.Builder.create(this, "OriginSecretName").value(originSecret.getSecretName()).build();
+  }
+
+  private static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\","
+      + "\"time\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\","
+      + "\"sourceIp\":\"$context.identity.sourceIp\",\"latencyMs\":\"$context.responseLatency\","
+      + "\"integrationStatus\":\"$context.integrationStatus\","
+      + "\"integrationError\":\"$context.integrationErrorMessage\","
+      + "\"authorizerError\":\"$context.authorizer.error\",\"length\":\"$context.responseLength\"}";
+
+  // ---------------------------------------------------------------------------------------------- tables
+
+  private TableV2 table(Tables.Table definition) {
+    List<GlobalSecondaryIndexPropsV2> indexes = definition.indexes().stream()
+        .map(index -> GlobalSecondaryIndexPropsV2.builder()
+            .indexName(index.name())
+            .partitionKey(attribute(index.partitionKey()))
+            .sortKey(attribute(index.sortKey()))
+            .projectionType(ProjectionType.ALL)
+            .build())
+        .toList();
+    return new TableV2(this, constructName(definition.name()) + "Table", TablePropsV2.builder()
+        .tableName(definition.physicalName(config.prefix()))
+        .partitionKey(attribute(definition.partitionKey()))
+        .sortKey(definition.sortKey().map(PodiumStack::attribute).orElse(null))
+        .globalSecondaryIndexes(indexes)
+        .timeToLiveAttribute(definition.ttlAttribute().orElse(null))
+        .billing(Billing.onDemand())
+        .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+            .pointInTimeRecoveryEnabled(true).build())
+        .deletionProtection(config.isProd())
+        .removalPolicy(removalPolicy())
+        .build());
+  }
+
+  private static Attribute attribute(Tables.Key key) {
+    return Attribute.builder().name(key.name()).type(switch (key.type()) {
+      case STRING -> AttributeType.STRING;
+      case NUMBER -> AttributeType.NUMBER;
+    }).build();
+  }
+
+  // ------------------------------------------------------------------------------------------- functions
+
+  private void function(Class<?> handler, String publicUrl) {
+    String name = handler.getSimpleName().replaceFirst("Handler$", "");
+    Size size = SIZES.getOrDefault(handler, DEFAULT_SIZE);
+    LogGroup logs = LogGroup.Builder.create(this, name + "Logs")
+        .retention(logRetention())
+        .removalPolicy(removalPolicy())
+        .build();
+    // A role of its own with only its log group: not the managed basic-execution policy, which may write
+    // to every log group of the account.
+    Role role = Role.Builder.create(this, name + "Role")
+        .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+        .description("Podium " + name + ": its log group and what Grants gives it")
+        .build();
+    logs.grantWrite(role);
+
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("POWERTOOLS_SERVICE_NAME", "podium");
+    environment.put("POWERTOOLS_LOG_LEVEL", config.settings().getOrDefault("LOG_LEVEL", "INFO"));
+    environment.put("SIGNUP_MODE", config.signupMode());
+    environment.put("ALLOWED_COUNTRIES", String.join(",", config.allowedCountries()));
+    environment.put("PUBLIC_URL", publicUrl);
+    environment.putAll(config.settings());
+
+    Function function = Function.Builder.create(this, name)
+        .functionName(config.prefix() + name)
+        .description(describe(handler))
+        .runtime(Runtime.JAVA_21)
+        .architecture(Architecture.ARM_64)
+        .handler(handler.getName() + "::handleRequest")
+        .code(code)
+        .memorySize(size.memoryMb())
+        .timeout(size.timeout())
+        .role(role)
+        .logGroup(logs)
+        .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+        .environment(environment)
+        .build();
+    Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+        "API Gateway and the queue invoke the live alias, which points at the published current version");
+    functions.put(handler, function);
+
+    grant(function, Grants.of(handler));
+    if (Routes.ALL.stream().anyMatch(r -> r.handler().equals(handler))) {
+      // every route handler refuses requests that did not come through CloudFront (ApiRequest)
+      function.addEnvironment("ORIGIN_SECRET", originSecret.getSecretValue().unsafeUnwrap());
+    }
+    // after every environment variable: the version's hash covers the configuration
+    aliases.put(handler, software.amazon.awscdk.services.lambda.Alias.Builder.create(this, name + "Live")
+        .aliasName(ALIAS)
+        .version(function.getCurrentVersion())
+        .build());
+  }
+
+  /** Turns one entry of {@link Grants} into IAM statements, each with the variable that locates it. */
+  private void grant(Function function, Grants.Needs needs) {
+    if (!needs.tables().isEmpty()) {
+      function.addEnvironment(Tables.PREFIX_ENV, config.prefix());
+    }
+    needs.tables().forEach((definition, access) -> {
+      TableV2 table = tables.get(definition);
+      List<String> actions = new ArrayList<>();
+      List<String> resources = new ArrayList<>(List.of(table.getTableArn()));
+      if (access.reads()) {
+        actions.addAll(READ_ACTIONS);
+        // the indexes it may query, by name: no index/* wildcard
+        definition.indexes().forEach(index -> resources.add(table.getTableArn() + "/index/" + index.name()));
+      }
+      if (access.writes()) {
+        actions.addAll(WRITE_ACTIONS);
+      }
+      Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+          .grantee(function)
+          .actions(actions)
+          .resourceArns(resources)
+          .build());
+    });
+    if (needs.publishesPostEvents()) {
+      postEvents.grantPublish(function);
+      function.addEnvironment(Services.TOPIC_ARN_ENV, postEvents.getTopicArn());
+    }
+    if (needs.sendsToFanoutQueue()) {
+      fanoutQueue.grantSendMessages(function);
+      function.addEnvironment(Services.QUEUE_URL_ENV, fanoutQueue.getQueueUrl());
+    }
+  }
+
+  static final List<String> READ_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
+  static final List<String> WRITE_ACTIONS = List.of("dynamodb:PutItem", "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
+
+  private static String describe(Class<?> handler) {
+    if (handler.equals(Routes.AUTHORIZER)) {
+      return "Podium: HTTP API Lambda authorizer (bearer token to caller)";
+    }
+    if (handler.equals(FanoutHandler.class)) {
+      return "Podium: fan-out of post events to follower timelines (SQS)";
+    }
+    return "Podium: " + Routes.forHandler(handler).key();
+  }
+
+  // ------------------------------------------------------------------------------------------------- API
+
+  private void route(Routes.Route route, HttpLambdaAuthorizer authorizer) {
+    String name = route.name();
+    AddRoutesOptions.Builder options = AddRoutesOptions.builder()
+        .path(route.path())
+        .methods(List.of(HttpMethod.valueOf(route.method().name())))
+        .integration(new HttpLambdaIntegration(name + "Integration", aliases.get(route.handler())));
+    if (route.access().needsAuthorizer()) {
+      options.authorizer(authorizer);
+    }
+    List<HttpRoute> added = api.addRoutes(options.build());
+    if (!route.access().needsAuthorizer()) {
+      for (HttpRoute httpRoute : added) {
+        acknowledgements.add(httpRoute, "AwsSolutions-APIG4",
+            route.key() + " is public in Mastodon's API (" + route.access().kind()
+                + " in Routes): anyone may call it without a token");
+      }
+    }
+  }
+
+  /**
+   * The L2 authorizer falls back to {@code $request.header.Authorization} when given no identity source, and
+   * API Gateway then answers 401 itself to a request without that header. An empty list is passed to the L2
+   * and the property is dropped from the template: API Gateway requires no identity source when results are
+   * not cached ({@code AuthorizerResultTtlInSeconds: 0}).
+   */
+  private void withoutIdentitySource() {
+    for (IConstruct child : api.getNode().findAll()) {
+      if (child instanceof CfnAuthorizer cfn) {
+        cfn.addPropertyDeletionOverride("IdentitySource");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- CloudFront
+
+  private Distribution distribution() {
+    String apiDomain = api.getApiId() + ".execute-api." + getRegion() + "." + getUrlSuffix();
+    HttpOrigin origin = HttpOrigin.Builder.create(apiDomain)
+        .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
+        .originSslProtocols(List.of(OriginSslPolicy.TLS_V1_2))
+        // resolved by CloudFormation from Secrets Manager at deploy time: not in the template or in cdk.json
+        .customHeaders(Map.of(ORIGIN_HEADER, originSecret.getSecretValue().unsafeUnwrap()))
+        .build();
+    // Authorization cannot be named in an origin request policy (CloudFront refuses it), and a cache policy
+    // that names headers may not have every TTL at 0. So Authorization and the query strings form the key
+    // of a policy whose default TTL is 0 and maximum 1 s; every API response says Cache-Control: no-store,
+    // so nothing is ever cached, and no answer could be shared across tokens or queries if it were.
+    CachePolicy cachePolicy = CachePolicy.Builder.create(this, "ApiCachePolicy")
+        .cachePolicyName(config.prefix() + "api-no-cache")
+        .comment("Podium API: forwards Authorization and every query string; responses are no-store")
+        .defaultTtl(Duration.seconds(0))
+        .minTtl(Duration.seconds(0))
+        .maxTtl(Duration.seconds(1))
+        .headerBehavior(CacheHeaderBehavior.allowList("Authorization"))
+        .queryStringBehavior(CacheQueryStringBehavior.all())
+        .cookieBehavior(CacheCookieBehavior.none())
+        // lets CloudFront compress the JSON for viewers that accept it
+        .enableAcceptEncodingGzip(true)
+        .enableAcceptEncodingBrotli(true)
+        .build();
+    // Named headers, not all viewer headers: API Gateway refuses a Host that is not its own, and the managed
+    // AllViewerExceptHostHeader policy does not add the CloudFront-Viewer-* headers the API relies on.
+    OriginRequestPolicy originRequestPolicy = OriginRequestPolicy.Builder.create(this, "ApiOriginRequestPolicy")
+        .originRequestPolicyName(config.prefix() + "api-origin-request")
+        .comment("Podium API: the viewer's country and address, and the request headers the API reads")
+        .headerBehavior(OriginRequestHeaderBehavior.allowList(FORWARDED_HEADERS.toArray(String[]::new)))
+        .queryStringBehavior(OriginRequestQueryStringBehavior.all())
+        .cookieBehavior(OriginRequestCookieBehavior.none())
+        .build();
+    return Distribution.Builder.create(this, "Cdn")
+        .comment("Podium " + config.stage() + " API")
+        .defaultBehavior(BehaviorOptions.builder()
+            .origin(origin)
+            .allowedMethods(AllowedMethods.ALLOW_ALL)
+            .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+            .cachePolicy(cachePolicy)
+            .originRequestPolicy(originRequestPolicy)
+            .compress(true)
+            .build())
+        .geoRestriction(GeoRestriction.allowlist(config.allowedCountries().toArray(String[]::new)))
+        .httpVersion(HttpVersion.HTTP2_AND_3)
+        .priceClass(PriceClass.PRICE_CLASS_ALL)
+        .build();
+  }
+
+  // ---------------------------------------------------------------------------------------------- alarms
+
+  private void alarms() {
+    SnsAction notify = new SnsAction(alarmTopic);
+    alarm("FanoutDeadLettersAlarm", "Fan-out messages gave up after " + FANOUT_MAX_RECEIVES + " receives",
+        fanoutDeadLetters.metricApproximateNumberOfMessagesVisible(per(Duration.minutes(1), "Maximum")), 0, 1,
+        notify);
+    alarm("FanoutQueueAgeAlarm", "The oldest fan-out message waits more than " + QUEUE_AGE_ALARM.toMinutes()
+            + " minutes: timelines lag behind",
+        fanoutQueue.metricApproximateAgeOfOldestMessage(per(Duration.minutes(1), "Maximum")),
+        QUEUE_AGE_ALARM.toSeconds().doubleValue(), 5, notify);
+    functions.forEach((handler, function) -> {
+      String name = handler.getSimpleName().replaceFirst("Handler$", "");
+      alarm(name + "ErrorsAlarm", name + " failed (uncaught error or timeout)",
+          function.metricErrors(per(Duration.minutes(5), "Sum")), 0, 1, notify);
+      alarm(name + "ThrottlesAlarm", name + " was throttled",
+          function.metricThrottles(per(Duration.minutes(5), "Sum")), 0, 1, notify);
+    });
+  }
+
+  private static MetricOptions per(Duration period, String statistic) {
+    return MetricOptions.builder().period(period).statistic(statistic).build();
+  }
+
+  private void alarm(String id, String description, IMetric metric, double above, int periods, SnsAction notify) {
+    Alarm alarm = Alarm.Builder.create(this, id)
+        .alarmName(config.prefix() + id)
+        .alarmDescription(description)
+        .metric(metric)
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+        .threshold(above)
+        .evaluationPeriods(periods)
+        .treatMissingData(TreatMissingData.NOT_BREACHING)
+        .build();
+    alarm.addAlarmAction(notify);
+    alarm.addOkAction(notify);
+  }
+
+  // ------------------------------------------------------------------------------------------- cdk-nag
+
+  /** Every AwsSolutions finding this stack accepts, with its reason. */
+  private void acknowledge() {
+    for (Function function : functions.values()) {
+      acknowledgements.add(function, "AwsSolutions-L1",
+          "The functions are built for Java 21 (maven.compiler.release 21 in the root pom); the runtime "
+              + "moves with the build, not ahead of it");
+    }
+    acknowledgements.add(originSecret, "AwsSolutions-SMG4",
+        "CloudFormation copies the value into CloudFront's origin header and the functions' ORIGIN_SECRET at "
+            + "deploy time; a rotation Lambda would change it behind both. Rotate by changing the secret, "
+            + "then deploying");
+    acknowledgements.add(distribution, "AwsSolutions-CFR2",
+        "No WAF yet: signup, login and posting are rate-limited per viewer address in the functions, and the "
+            + "API stage is throttled; a WAF web ACL (us-east-1) is the next step at national scale");
+    acknowledgements.add(distribution, "AwsSolutions-CFR3",
+        "API Gateway's access log records every request that reaches the origin; CloudFront standard logs "
+            + "would need an S3 bucket for little more");
+    acknowledgements.add(distribution, "AwsSolutions-CFR4",
+        "The default *.cloudfront.net certificate allows TLSv1 viewers; a custom domain with its ACM "
+            + "certificate (TLSv1.2_2021) lifts this");
+  }
+
+  // ------------------------------------------------------------------------------------------- helpers
+
+  private RetentionDays logRetention() {
+    return config.isProd() ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS;
+  }
+
+  private RemovalPolicy removalPolicy() {
+    return config.isProd() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+  }
+
+  /** {@code unique_keys} -> {@code UniqueKeys}. */
+  static String constructName(String tableName) {
+    StringBuilder name = new StringBuilder();
+    for (String part : tableName.split("_")) {
+      name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return name.toString();
+  }
+
+  private software.amazon.awscdk.services.lambda.Alias fanoutAlias() {
+    return aliases.get(FanoutHandler.class);
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public List<Acknowledgements.Acknowledgement> acknowledgements() {
+    return acknowledgements.all();
+  }
+
+  public Map<Tables.Table, TableV2> tables() {
+    return tables;
+  }
+
+  public Function function(Class<?> handler) {
+    return functions.get(handler);
+  }
+
+  public HttpApi api() {
+    return api;
+  }
+}

@@ -1,0 +1,120 @@
+package app.podium.infra;
+
+import static app.podium.infra.TemplateJson.list;
+import static app.podium.infra.TemplateJson.map;
+import static app.podium.infra.TemplateJson.properties;
+import static app.podium.infra.TemplateJson.referencedId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.podium.Routes;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ApiTemplateTest {
+  private static TemplateJson template;
+
+  @BeforeAll
+  static void synthesize() {
+    template = new TemplateJson(Synthesized.devTemplate().toJSON());
+  }
+
+  @Test
+  void everyRouteOfTheRouteTableAndNoOther() {
+    assertThat(routes().keySet()).containsExactlyInAnyOrderElementsOf(
+        Routes.ALL.stream().map(Routes.Route::key).toList());
+  }
+
+  @Test
+  void theAuthorizerGuardsEveryNonPublicRouteAndNoPublicOne() {
+    String authorizerId = template.ofType("AWS::ApiGatewayV2::Authorizer").keySet().iterator().next();
+    Map<String, Map<String, Object>> routes = routes();
+    for (Routes.Route route : Routes.ALL) {
+      Map<String, Object> properties = routes.get(route.key());
+      if (route.access().needsAuthorizer()) {
+        assertThat(properties.get("AuthorizationType")).as(route.key()).isEqualTo("CUSTOM");
+        assertThat(referencedId(properties.get("AuthorizerId"))).as(route.key()).isEqualTo(authorizerId);
+      } else {
+        assertThat(properties.get("AuthorizationType")).as(route.key()).isEqualTo("NONE");
+        assertThat(properties).as(route.key()).doesNotContainKey("AuthorizerId");
+      }
+    }
+  }
+
+  @Test
+  void theAuthorizerHasSimpleResponsesNoIdentitySourceAndNoCache() {
+    var authorizers = template.ofType("AWS::ApiGatewayV2::Authorizer").values();
+    assertThat(authorizers).hasSize(1);
+    Map<String, Object> properties = properties(authorizers.iterator().next());
+    assertThat(properties).containsEntry("AuthorizerType", "REQUEST")
+        .containsEntry("EnableSimpleResponses", true)
+        .containsEntry("AuthorizerPayloadFormatVersion", "2.0")
+        .containsEntry("AuthorizerResultTtlInSeconds", 0)
+        // without it API Gateway calls the authorizer even when no Authorization header came
+        .doesNotContainKey("IdentitySource");
+  }
+
+  @Test
+  void theDefaultStageDeploysItselfThrottlesAndLogsAccess() {
+    var stages = template.ofType("AWS::ApiGatewayV2::Stage").values();
+    assertThat(stages).hasSize(1);
+    Map<String, Object> stage = properties(stages.iterator().next());
+    assertThat(stage).containsEntry("StageName", "$default").containsEntry("AutoDeploy", true);
+    assertThat(map(stage.get("DefaultRouteSettings")))
+        .containsEntry("ThrottlingRateLimit", 500).containsEntry("ThrottlingBurstLimit", 1000);
+    assertThat(map(stage.get("AccessLogSettings")).get("Format").toString()).contains("$context.routeKey");
+  }
+
+  @Test
+  void cloudFrontRestrictsToTheAllowedCountriesAndAddsTheOriginSecret() {
+    Map<String, Object> config = distributionConfig();
+    assertThat(map(map(config.get("Restrictions")).get("GeoRestriction")))
+        .isEqualTo(Map.of("RestrictionType", "whitelist", "Locations", java.util.List.of("US", "CA")));
+    Map<String, Object> origin = map(list(config.get("Origins")).getFirst());
+    var header = map(list(origin.get("OriginCustomHeaders")).getFirst());
+    assertThat(header.get("HeaderName")).isEqualTo(PodiumStack.ORIGIN_HEADER);
+    assertThat(header.get("HeaderValue").toString()).contains("resolve:secretsmanager");
+    assertThat(map(origin.get("CustomOriginConfig")).get("OriginProtocolPolicy")).isEqualTo("https-only");
+  }
+
+  @Test
+  void cloudFrontForwardsTheViewerHeadersTheApiReadsAndAllQueryStrings() {
+    Map<String, Object> policy = map(properties(template.ofType("AWS::CloudFront::OriginRequestPolicy").values()
+        .iterator().next()).get("OriginRequestPolicyConfig"));
+    Map<String, Object> headers = map(policy.get("HeadersConfig"));
+    assertThat(headers.get("HeaderBehavior")).isEqualTo("whitelist");
+    assertThat(list(headers.get("Headers"))).contains("CloudFront-Viewer-Country", "CloudFront-Viewer-Address",
+        "Content-Type", "Idempotency-Key").doesNotContain("Host");
+    assertThat(map(policy.get("QueryStringsConfig")).get("QueryStringBehavior")).isEqualTo("all");
+  }
+
+  @Test
+  void cloudFrontForwardsAuthorizationThroughACachePolicyThatCachesNothing() {
+    Map<String, Object> policy = map(properties(template.ofType("AWS::CloudFront::CachePolicy").values()
+        .iterator().next()).get("CachePolicyConfig"));
+    assertThat(policy).containsEntry("DefaultTTL", 0).containsEntry("MinTTL", 0).containsEntry("MaxTTL", 1);
+    Map<String, Object> key = map(policy.get("ParametersInCacheKeyAndForwardedToOrigin"));
+    assertThat(map(key.get("HeadersConfig")))
+        .isEqualTo(Map.of("HeaderBehavior", "whitelist", "Headers", java.util.List.of("Authorization")));
+    assertThat(map(key.get("QueryStringsConfig")).get("QueryStringBehavior")).isEqualTo("all");
+    Map<String, Object> behavior = map(distributionConfig().get("DefaultCacheBehavior"));
+    assertThat(behavior.get("ViewerProtocolPolicy")).isEqualTo("https-only");
+    assertThat(list(behavior.get("AllowedMethods"))).contains("POST", "PATCH", "DELETE");
+  }
+
+  private static Map<String, Object> distributionConfig() {
+    var distributions = template.ofType("AWS::CloudFront::Distribution").values();
+    assertThat(distributions).hasSize(1);
+    return map(properties(distributions.iterator().next()).get("DistributionConfig"));
+  }
+
+  /** Route key to the route's properties. */
+  private static Map<String, Map<String, Object>> routes() {
+    Map<String, Map<String, Object>> routes = new HashMap<>();
+    template.ofType("AWS::ApiGatewayV2::Route").values().stream().map(TemplateJson::properties)
+        .forEach(p -> assertThat(routes.put(p.get("RouteKey").toString(), p)).as("duplicate route").isNull());
+    return routes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+}

@@ -1,0 +1,88 @@
+package app.podium.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.podium.Routes;
+import app.podium.Tables;
+import app.podium.api.CreateAccountHandler;
+import app.podium.api.CreateInviteHandler;
+import app.podium.api.GetInstanceHandler;
+import app.podium.api.GetInstanceV1Handler;
+import app.podium.api.GetNodeInfoHandler;
+import app.podium.api.GetNodeInfoLinksHandler;
+import app.podium.api.IssueTokenHandler;
+import app.podium.api.ReleaseWaitlistHandler;
+import app.podium.api.RevokeInviteHandler;
+import app.podium.api.RevokeTokenHandler;
+import app.podium.api.UnfollowAccountHandler;
+import app.podium.fanout.FanoutHandler;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The mapping itself, without synthesizing anything. */
+class GrantsTest {
+
+  @Test
+  void everyDeployedHandlerHasAnEntryAndNoEntryIsForAnythingElse() {
+    assertThat(Grants.handlers()).containsExactlyInAnyOrderElementsOf(Grants.deployedHandlers());
+    assertThat(Grants.deployedHandlers()).hasSize(Routes.ALL.size() + 2).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aHandlerWithoutAnEntryIsRefused() {
+    assertThatThrownBy(() -> Grants.of(String.class)).hasMessageContaining("no entry in Grants");
+  }
+
+  @Test
+  void discoveryTouchesNothing() {
+    for (Class<?> handler : Set.of(GetInstanceHandler.class, GetInstanceV1Handler.class, GetNodeInfoHandler.class,
+        GetNodeInfoLinksHandler.class)) {
+      assertThat(Grants.of(handler)).isEqualTo(new Grants.Needs(Map.of(), false, false));
+    }
+  }
+
+  @Test
+  void theAuthorizerOnlyReadsTokens() {
+    assertThat(Grants.of(Routes.AUTHORIZER).tables()).isEqualTo(Map.of(Tables.TOKENS, Grants.Access.READ));
+  }
+
+  @Test
+  void onlySignupClaimsUsernamesAndEmails() {
+    assertThat(writers(Tables.UNIQUE_KEYS)).containsExactly(CreateAccountHandler.class);
+  }
+
+  @Test
+  void onlyTheInvitePathsWriteInvites() {
+    assertThat(writers(Tables.INVITES)).containsExactlyInAnyOrder(CreateAccountHandler.class,
+        CreateInviteHandler.class, RevokeInviteHandler.class, ReleaseWaitlistHandler.class);
+  }
+
+  @Test
+  void onlyTheTokenEndpointsAndSignupWriteTokens() {
+    assertThat(writers(Tables.TOKENS)).containsExactlyInAnyOrder(IssueTokenHandler.class, RevokeTokenHandler.class,
+        CreateAccountHandler.class);
+  }
+
+  @Test
+  void rateLimitCountersAreWrittenNeverRead() {
+    Grants.handlers().forEach(h -> {
+      Grants.Access access = Grants.of(h).access(Tables.RATE_LIMITS);
+      assertThat(access == null || access == Grants.Access.WRITE).as(h.getSimpleName()).isTrue();
+    });
+  }
+
+  @Test
+  void onlyUnfollowAndTheFanoutItselfEnqueueFanoutPages() {
+    assertThat(Grants.handlers().stream().filter(h -> Grants.of(h).sendsToFanoutQueue()))
+        .containsExactlyInAnyOrder(UnfollowAccountHandler.class, FanoutHandler.class);
+  }
+
+  private static Set<Class<?>> writers(Tables.Table table) {
+    return Grants.handlers().stream()
+        .filter(h -> Grants.of(h).access(table) != null && Grants.of(h).access(table).writes())
+        .collect(Collectors.toSet());
+  }
+}

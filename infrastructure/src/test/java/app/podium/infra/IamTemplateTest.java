@@ -1,0 +1,157 @@
+package app.podium.infra;
+
+import static app.podium.infra.TemplateJson.list;
+import static app.podium.infra.TemplateJson.map;
+import static app.podium.infra.TemplateJson.properties;
+import static app.podium.infra.TemplateJson.referencedId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.podium.Tables;
+import app.podium.api.CreateAccountHandler;
+import app.podium.api.GetHomeTimelineHandler;
+import app.podium.api.GetInstanceHandler;
+import app.podium.api.PostStatusHandler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Reads each function's policy back out of the template and holds it against {@link Grants}. */
+class IamTemplateTest {
+  private static TemplateJson template;
+  private static PodiumStack stack;
+  /** Table logical id to its definition. */
+  private static final Map<String, Tables.Table> TABLE_IDS = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void synthesize() {
+    stack = Synthesized.dev();
+    template = new TemplateJson(Synthesized.devTemplate().toJSON());
+    stack.tables().forEach((table, construct) -> TABLE_IDS.put(TemplateJson.logicalId(construct), table));
+  }
+
+  @Test
+  void getHomeTimelineReadsPostsButCannotWriteThem() {
+    Map<String, Set<String>> tables = dynamoDbActions(GetHomeTimelineHandler.class);
+    assertThat(tables.get("posts")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:BatchGetItem",
+        "dynamodb:Query");
+    assertThat(tables.get("timelines")).contains("dynamodb:BatchWriteItem", "dynamodb:Query");
+    assertThat(tables.get("accounts")).contains("dynamodb:UpdateItem");
+    assertThat(tables).doesNotContainKeys("invites", "tokens", "apps", "unique_keys");
+  }
+
+  @Test
+  void createAccountCanSpendAnInviteAndClaimUsernames() {
+    Map<String, Set<String>> tables = dynamoDbActions(CreateAccountHandler.class);
+    assertThat(tables.get("invites")).contains("dynamodb:UpdateItem", "dynamodb:GetItem");
+    assertThat(tables.get("unique_keys")).contains("dynamodb:PutItem").doesNotContain("dynamodb:GetItem");
+    assertThat(tables.get("tokens")).contains("dynamodb:PutItem");
+  }
+
+  @Test
+  void getInstanceTouchesNoTableTopicOrQueue() {
+    assertThat(dynamoDbActions(GetInstanceHandler.class)).isEmpty();
+    assertThat(statements(GetInstanceHandler.class)).allSatisfy(s ->
+        assertThat(actions(s)).allMatch(a -> a.startsWith("logs:")));
+  }
+
+  @Test
+  void onlyPostingAndDeletingMayPublishPostEvents() {
+    for (Class<?> handler : Grants.deployedHandlers()) {
+      boolean publishes = statements(handler).stream().anyMatch(s -> actions(s).contains("sns:Publish"));
+      assertThat(publishes).as(handler.getSimpleName()).isEqualTo(Grants.of(handler).publishesPostEvents());
+    }
+    assertThat(Grants.of(PostStatusHandler.class).publishesPostEvents()).isTrue();
+  }
+
+  @Test
+  void everyFunctionsTablePermissionsAreExactlyItsGrants() {
+    for (Class<?> handler : Grants.deployedHandlers()) {
+      Map<String, Set<String>> expected = new LinkedHashMap<>();
+      Grants.of(handler).tables().forEach((table, access) -> {
+        Set<String> actions = new TreeSet<>();
+        if (access.reads()) {
+          actions.addAll(PodiumStack.READ_ACTIONS);
+        }
+        if (access.writes()) {
+          actions.addAll(PodiumStack.WRITE_ACTIONS);
+        }
+        expected.put(table.name(), actions);
+      });
+      assertThat(dynamoDbActions(handler)).as(handler.getSimpleName()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void noStatementHasAWildcardActionOrResource() {
+    for (var policy : template.ofType("AWS::IAM::Policy").entrySet()) {
+      for (Map<String, Object> statement : statementsOf(policy.getValue())) {
+        assertThat(actions(statement)).as(policy.getKey()).noneMatch(a -> a.contains("*"));
+        for (Object resource : list(statement.get("Resource"))) {
+          assertThat(String.valueOf(resource)).as(policy.getKey()).doesNotContain("*");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aReadGrantNamesEachIndexItMayQuery() {
+    List<Object> resources = new ArrayList<>();
+    statements(GetHomeTimelineHandler.class).stream()
+        .filter(s -> list(s.get("Resource")).stream().anyMatch(r -> "follows".equals(tableOf(r))))
+        .forEach(s -> resources.addAll(list(s.get("Resource"))));
+    assertThat(resources.stream().map(String::valueOf))
+        .anyMatch(r -> r.contains("/index/by_followee")).anyMatch(r -> r.contains("/index/by_follower"));
+  }
+
+  /** Table name to the DynamoDB actions the function's policy allows on it (or on its indexes). */
+  static Map<String, Set<String>> dynamoDbActions(Class<?> handler) {
+    Map<String, Set<String>> tables = new LinkedHashMap<>();
+    for (Map<String, Object> statement : statements(handler)) {
+      List<String> actions = actions(statement).stream().filter(a -> a.startsWith("dynamodb:")).toList();
+      if (actions.isEmpty()) {
+        continue;
+      }
+      assertThat(statement.get("Effect")).isEqualTo("Allow");
+      for (Object resource : list(statement.get("Resource"))) {
+        String table = tableOf(resource);
+        assertThat(table).as("a DynamoDB resource that is no table of ours: " + resource).isNotNull();
+        tables.computeIfAbsent(table, t -> new TreeSet<>()).addAll(actions);
+      }
+    }
+    return tables;
+  }
+
+  /** The table a resource ARN points at: its Arn, or its Arn joined with /index/NAME. */
+  private static String tableOf(Object resource) {
+    String id = referencedId(resource);
+    if (id == null && resource instanceof Map<?, ?> m && m.get("Fn::Join") instanceof List<?> join) {
+      id = referencedId(list(join.get(1)).getFirst());
+    }
+    Tables.Table table = TABLE_IDS.get(id);
+    return table == null ? null : table.name();
+  }
+
+  private static List<Map<String, Object>> statements(Class<?> handler) {
+    String roleId = referencedId(template.properties(TemplateJson.logicalId(stack.function(handler))).get("Role"));
+    List<Map<String, Object>> statements = new ArrayList<>();
+    template.ofType("AWS::IAM::Policy").values().stream()
+        .filter(p -> list(properties(p).get("Roles")).stream().anyMatch(r -> roleId.equals(referencedId(r))))
+        .forEach(p -> statements.addAll(statementsOf(p)));
+    assertThat(template.properties(roleId)).doesNotContainKey("ManagedPolicyArns");
+    return statements;
+  }
+
+  private static List<Map<String, Object>> statementsOf(Map<String, Object> policy) {
+    return list(map(properties(policy).get("PolicyDocument")).get("Statement")).stream()
+        .map(TemplateJson::map).toList();
+  }
+
+  private static List<String> actions(Map<String, Object> statement) {
+    return list(statement.get("Action")).stream().map(Object::toString).toList();
+  }
+}

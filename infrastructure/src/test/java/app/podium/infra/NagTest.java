@@ -1,0 +1,48 @@
+package app.podium.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.PolicyViolation;
+
+/**
+ * cdk-nag's AwsSolutions pack on the whole stack. cdk-nag 3 is a policy-validation plugin, so the checks run
+ * through {@code validateScope} and the test reads the report: an Aspect-style check would find nothing.
+ */
+class NagTest {
+
+  @Test
+  void theStackHasNoFindingThatIsNeitherFixedNorAcknowledged() {
+    List<PolicyViolation> violations = App.nag(Synthesized.dev()).getViolations();
+    assertThat(violations).extracting(v -> v.getRuleName() + " at " + v.getViolatingResources().stream()
+        .map(r -> r.getConstructPath()).toList()).isEmpty();
+  }
+
+  @Test
+  void everyAcknowledgementNamesItsResourceTheRuleAndAReason() {
+    List<Acknowledgements.Acknowledgement> acknowledgements = Synthesized.dev().acknowledgements();
+    assertThat(acknowledgements).isNotEmpty().allSatisfy(a -> {
+      assertThat(a.path()).startsWith("podium-dev/").isNotEqualTo("podium-dev");
+      assertThat(a.ruleId()).matches("AwsSolutions-[A-Z]+[0-9]+(\\[.+])?");
+      assertThat(a.reason()).hasSizeGreaterThan(30);
+    });
+    assertThat(acknowledgements).extracting(Acknowledgements.Acknowledgement::key).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void leavingOutOneAcknowledgementMakesTheCheckFailOnThatResource() {
+    Acknowledgements.Acknowledgement secretRotation = Synthesized.dev().acknowledgements().stream()
+        .filter(a -> a.ruleId().equals("AwsSolutions-SMG4")).findFirst().orElseThrow();
+
+    PodiumStack without = Synthesized.build("dev", Set.of(secretRotation.key()));
+    List<PolicyViolation> violations = App.nag(without).getViolations();
+
+    assertThat(violations).hasSize(1);
+    assertThat(violations.getFirst().getRuleName()).isEqualTo("AwsSolutions-SMG4");
+    assertThat(violations.getFirst().getSeverity()).isEqualTo("error");
+    assertThat(violations.getFirst().getViolatingResources())
+        .extracting(r -> r.getConstructPath()).containsExactly(secretRotation.path() + "/Resource");
+  }
+}
