@@ -61,6 +61,14 @@ test("masto: app, tokens, invite sign-up, post, follow, paging, delete, revoke",
   assert.equal(typeof me.source?.privacy, "string");
   const bobAccount = await asBob.v1.accounts.verifyCredentials();
 
+  // what a client fetches on first contact
+  assert.deepEqual(await asAlice.v1.customEmojis.list(), []);
+  const preferences = await asAlice.v1.preferences.fetch();
+  assert.equal(preferences["posting:default:visibility"], "public");
+  assert.equal(preferences["reading:expand:spoilers"], false);
+  assert.deepEqual(await asAlice.v1.notifications.list({ limit: 5 }), []);
+  assert.deepEqual(await asAlice.v1.markers.fetch({ timeline: ["home"] }), {});
+
   const relationship = await asAlice.v1.accounts.$select(bobAccount.id).follow();
   assert.equal(relationship.id, bobAccount.id);
   assert.equal(relationship.following, true);
@@ -95,6 +103,11 @@ test("masto: app, tokens, invite sign-up, post, follow, paging, delete, revoke",
   assert.ok(pages.length >= 3, `pages: ${JSON.stringify(pages)}`);
   assert.ok(pages.every((p) => p.length <= 2), `pages: ${JSON.stringify(pages)}`);
   assert.deepEqual(walked, newestFirst(posted), "every status once, newest first");
+
+  const marker = await asAlice.v1.markers.create({ home: { lastReadId: walked[0] } });
+  assert.equal(marker.home.lastReadId, walked[0]);
+  assert.equal(marker.home.version, 1);
+  assert.equal((await asAlice.v1.markers.fetch({ timeline: ["home"] })).home.lastReadId, walked[0]);
 
   const doomed = posted.at(-1);
   const deleted = await asAlice.v1.statuses.$select(doomed).remove();

@@ -57,6 +57,12 @@ test("megalodon: app, tokens, invite sign-up, post, follow, paging, delete, revo
   assertId(me.id);
   const bobAccount = (await asBob.verifyAccountCredentials()).data;
 
+  // what a client fetches on first contact
+  assert.deepEqual((await asAlice.getInstanceCustomEmojis()).data, []);
+  assert.equal((await asAlice.getPreferences()).data["posting:default:visibility"], "public");
+  assert.deepEqual((await asAlice.getNotifications({ limit: 5 })).data, []);
+  assert.deepEqual((await asAlice.getMarkers(["home"])).data, {});
+
   const relationship = (await asAlice.followAccount(bobAccount.id)).data;
   assert.equal(relationship.id, bobAccount.id);
   assert.equal(relationship.following, true);
@@ -90,6 +96,12 @@ test("megalodon: app, tokens, invite sign-up, post, follow, paging, delete, revo
   }
   assert.ok(pages.length >= 3, `pages: ${JSON.stringify(pages)}`);
   assert.deepEqual(pages.flat(), newestFirst(posted), "every status once, newest first");
+
+  const newest = pages[0][0];
+  const marker = (await asAlice.saveMarkers({ home: { last_read_id: newest } })).data;
+  assert.equal(marker.home.last_read_id, newest);
+  assert.equal(marker.home.version, 1);
+  assert.equal((await asAlice.getMarkers(["home"])).data.home.last_read_id, newest);
 
   const doomed = posted.at(-1);
   const deleted = await asAlice.deleteStatus(doomed);
