@@ -106,7 +106,9 @@ public final class Routes {
       new Route(Method.GET, "/api/v1/markers", GetMarkersHandler.class, Access.user("read:statuses")),
       new Route(Method.POST, "/api/v1/markers", SaveMarkersHandler.class, Access.user("write:statuses")),
       new Route(Method.GET, "/api/v1/notifications", ListNotificationsHandler.class,
-          Access.user("read:notifications")));
+          Access.user("read:notifications")),
+      // this API's own description (functions/src/main/resources/openapi.yaml)
+      new Route(Method.GET, "/api/openapi.json", GetOpenApiHandler.class, Access.PUBLIC));
 
   /** The handler class of the Lambda authorizer that runs before every protected route. */
   public static final Class<?> AUTHORIZER = AuthorizeRequestHandler.class;

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What Mastodon clients call on first contact after logging in: emoji, preferences, markers, notifications. */
+/**
+ * What Mastodon clients call on first contact after logging in (emoji, preferences, markers, notifications),
+ * and the OpenAPI document.
+ */
 class ClientDiscoveryIT {
   static LocalStack stack;
   static Podium podium;
@@ -87,5 +90,14 @@ class ClientDiscoveryIT {
         .form(Map.of("home[last_read_id]", "not-an-id")).send();
     assertThat(invalid.status()).as(invalid.toString()).isEqualTo(422);
     assertThat(podium.api.get("/api/v1/markers").send().status()).isEqualTo(401);
+  }
+
+  @Test
+  void theOpenApiDocumentIsServedAsJson() {
+    ApiClient.Response response = podium.api.get("/api/openapi.json").send();
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.header("Content-Type")).startsWith("application/json");
+    assertThat(response.json().get("openapi").asText()).startsWith("3.1.");
+    assertThat(response.json().at("/paths/~1api~1v1~1markers/post/operationId").asText()).isEqualTo("saveMarkers");
   }
 }
