@@ -80,7 +80,8 @@ public final class HttpApiServer implements AutoCloseable {
       String method = exchange.getRequestMethod();
       String rawPath = exchange.getRequestURI().getRawPath();
       if (method.equals("OPTIONS")) {
-        write(exchange, preflight(rawPath));
+        String requestedHeaders = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
+        write(exchange, preflight(rawPath, requestedHeaders));
         return;
       }
       var match = matcher.match(method, rawPath);
@@ -128,12 +129,13 @@ public final class HttpApiServer implements AutoCloseable {
    * What the HttpApi's CORS configuration does on AWS: a preflight for a path some route serves is
    * answered 204 with the methods served there, without running the authorizer or a handler.
    */
-  private APIGatewayV2HTTPResponse preflight(String rawPath) {
+  private APIGatewayV2HTTPResponse preflight(String rawPath, String requestedHeaders) {
     List<String> methods = matcher.methods(rawPath);
     if (methods.isEmpty()) {
       return gatewayError(404, "Not Found");
     }
-    return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Cors.preflight(methods)).build();
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(204)
+        .withHeaders(Cors.preflight(methods, requestedHeaders)).build();
   }
 
   /** API Gateway's own error shape, for what it refuses before any handler runs; with CORS, as there. */

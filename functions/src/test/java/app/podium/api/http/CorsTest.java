@@ -26,11 +26,14 @@ class CorsTest {
 
   @Test
   void aPreflightAnswerAllowsTheMethodsTheHeadersClientsSendAndIsCached() {
-    Map<String, String> headers = Cors.preflight(List.of("GET", "POST"));
+    Map<String, String> headers = Cors.preflight(List.of("GET", "POST"), null);
     assertThat(headers).containsEntry("Access-Control-Allow-Origin", "*")
         .containsEntry("Access-Control-Allow-Methods", "GET, POST")
         .containsEntry("Access-Control-Max-Age", "86400");
     assertThat(headers.get("Access-Control-Allow-Headers").split(", "))
         .contains("Authorization", "Content-Type", "Idempotency-Key");
+    assertThat(Cors.preflight(List.of("GET"), "authorization, x-custom"))
+        .as("any requested header is allowed, as Mastodon does")
+        .containsEntry("Access-Control-Allow-Headers", "authorization, x-custom");
   }
 }
