@@ -99,7 +99,16 @@ public final class Routes {
       new Route(Method.GET, "/api/v1/instance", GetInstanceV1Handler.class, Access.PUBLIC),
       new Route(Method.GET, "/api/v2/instance", GetInstanceHandler.class, Access.PUBLIC),
       new Route(Method.GET, "/.well-known/nodeinfo", GetNodeInfoLinksHandler.class, Access.PUBLIC),
-      new Route(Method.GET, "/nodeinfo/2.0", GetNodeInfoHandler.class, Access.PUBLIC));
+      new Route(Method.GET, "/nodeinfo/2.0", GetNodeInfoHandler.class, Access.PUBLIC),
+      // what clients call on first contact
+      new Route(Method.GET, "/api/v1/custom_emojis", ListCustomEmojisHandler.class, Access.PUBLIC),
+      new Route(Method.GET, "/api/v1/preferences", GetPreferencesHandler.class, Access.user("read:accounts")),
+      new Route(Method.GET, "/api/v1/markers", GetMarkersHandler.class, Access.user("read:statuses")),
+      new Route(Method.POST, "/api/v1/markers", SaveMarkersHandler.class, Access.user("write:statuses")),
+      new Route(Method.GET, "/api/v1/notifications", ListNotificationsHandler.class,
+          Access.user("read:notifications")),
+      // this API's own description (functions/src/main/resources/openapi.yaml)
+      new Route(Method.GET, "/api/openapi.json", GetOpenApiHandler.class, Access.PUBLIC));
 
   /** The handler class of the Lambda authorizer that runs before every protected route. */
   public static final Class<?> AUTHORIZER = AuthorizeRequestHandler.class;

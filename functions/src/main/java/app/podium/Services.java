@@ -27,6 +27,7 @@ import app.podium.store.DynamoDbAppRepository;
 import app.podium.store.DynamoDbCounterRepository;
 import app.podium.store.DynamoDbInviteRepository;
 import app.podium.store.DynamoDbTokenRepository;
+import app.podium.store.DynamoDbMarkerRepository;
 import app.podium.store.DynamoDbWaitlistRepository;
 import java.time.Clock;
 import java.util.Map;
@@ -57,6 +58,7 @@ public final class Services {
   private final FollowService follows;
   private final TimelineService timelines;
   private final FanoutService fanout;
+  private final app.podium.domain.MarkerService markers;
 
   public Services(Settings settings, DynamoDbClient client, FanoutTasks fanoutTasks, Clock clock,
       PasswordHasher passwords) {
@@ -81,6 +83,7 @@ public final class Services {
         clock);
     this.timelines = new TimelineService(timelineStore, statusStore, accountStore, followStore, settings, clock);
     this.fanout = new FanoutService(followStore, accountStore, timelineStore, fanoutTasks, settings, clock);
+    this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);
   }
 
   public static Services fromEnvironment(Map<String, String> env) {
@@ -137,5 +140,9 @@ public final class Services {
 
   public FanoutService fanout() {
     return fanout;
+  }
+
+  public app.podium.domain.MarkerService markers() {
+    return markers;
   }
 }

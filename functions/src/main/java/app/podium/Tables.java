@@ -98,8 +98,12 @@ public final class Tables {
   public static final Table IDEMPOTENCY = new Table("idempotency", Key.string("key"), Optional.empty(),
       List.of(), Optional.of("expires_at"));
 
+  /** Read markers ({@code /api/v1/markers}): one item per (member, timeline), with a save counter. */
+  public static final Table MARKERS = new Table("markers", Key.string("owner_id"),
+      Optional.of(Key.string("timeline")), List.of(), Optional.empty());
+
   public static final List<Table> ALL = List.of(ACCOUNTS, UNIQUE_KEYS, APPS, TOKENS, INVITES,
-      WAITLIST, RATE_LIMITS, POSTS, FOLLOWS, TIMELINES, IDEMPOTENCY);
+      WAITLIST, RATE_LIMITS, POSTS, FOLLOWS, TIMELINES, IDEMPOTENCY, MARKERS);
 
   private Tables() {}
 }

@@ -3,6 +3,7 @@ package app.podium.local;
 import app.podium.Routes;
 import app.podium.Services;
 import app.podium.api.AuthorizeRequestHandler;
+import app.podium.api.http.Cors;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -78,6 +79,11 @@ public final class HttpApiServer implements AutoCloseable {
       }
       String method = exchange.getRequestMethod();
       String rawPath = exchange.getRequestURI().getRawPath();
+      if (method.equals("OPTIONS")) {
+        String requestedHeaders = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
+        write(exchange, preflight(rawPath, requestedHeaders));
+        return;
+      }
       var match = matcher.match(method, rawPath);
       if (match.isEmpty()) {
         write(exchange, gatewayError(404, "Not Found"));
@@ -119,10 +125,23 @@ public final class HttpApiServer implements AutoCloseable {
     return body.length > MAX_PAYLOAD_BYTES ? null : body;
   }
 
-  /** API Gateway's own error shape, for what it refuses before any handler runs. */
+  /**
+   * What the HttpApi's CORS configuration does on AWS: a preflight for a path some route serves is
+   * answered 204 with the methods served there, without running the authorizer or a handler.
+   */
+  private APIGatewayV2HTTPResponse preflight(String rawPath, String requestedHeaders) {
+    List<String> methods = matcher.methods(rawPath);
+    if (methods.isEmpty()) {
+      return gatewayError(404, "Not Found");
+    }
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(204)
+        .withHeaders(Cors.preflight(methods, requestedHeaders)).build();
+  }
+
+  /** API Gateway's own error shape, for what it refuses before any handler runs; with CORS, as there. */
   private static APIGatewayV2HTTPResponse gatewayError(int status, String message) {
     return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
-        .withHeaders(Map.of("Content-Type", "application/json"))
+        .withHeaders(Map.of("Content-Type", "application/json", "Access-Control-Allow-Origin", "*"))
         .withBody("{\"message\":\"" + message + "\"}").build();
   }
 

@@ -19,6 +19,17 @@ final class RouteMatcher {
     this.routes = routes;
   }
 
+  /** The methods some route serves at this path, in route-table order: what a preflight may allow. */
+  List<String> methods(String path) {
+    java.util.LinkedHashSet<String> methods = new java.util.LinkedHashSet<>();
+    for (Routes.Route route : routes) {
+      if (match(route.method().name(), path).isPresent()) {
+        methods.add(route.method().name());
+      }
+    }
+    return List.copyOf(methods);
+  }
+
   Optional<Match> match(String method, String path) {
     String[] segments = split(path);
     Match best = null;

@@ -71,19 +71,20 @@ public final class ApiRequest {
     if (bytes.length > MAX_BODY_BYTES) {
       throw new RequestRejected(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
     }
-    String text = utf8(bytes);
-    String contentType = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
-    String mediaType = contentType.split(";", 2)[0].trim();
+    String contentType = headers.getOrDefault("content-type", "");
+    String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     return switch (mediaType) {
-      case "application/json" -> Params.fromJson(text);
-      case "application/x-www-form-urlencoded" -> Params.fromUrlEncoded(text);
-      default -> text.isBlank() ? Params.empty() : throw415();
+      case "application/json" -> Params.fromJson(utf8(bytes));
+      case "application/x-www-form-urlencoded" -> Params.fromUrlEncoded(utf8(bytes));
+      // read as bytes: each text field must be UTF-8, a skipped file part need not be
+      case "multipart/form-data" -> Params.fromMultipart(bytes, contentType);
+      default -> utf8(bytes).isBlank() ? Params.empty() : throw415();
     };
   }
 
   private static Params throw415() {
     throw new RequestRejected(415,
-        "Unsupported content type: send application/json or application/x-www-form-urlencoded");
+        "Unsupported content type: send application/json, application/x-www-form-urlencoded or multipart/form-data");
   }
 
   private static byte[] decodeBase64(String raw) {

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Builds the response a handler returns to API Gateway: always JSON. */
+/** Builds the response a handler returns to API Gateway: always JSON, always with {@link Cors} headers. */
 public final class ApiResponse {
   private ApiResponse() {}
 
@@ -20,6 +20,7 @@ public final class ApiResponse {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json; charset=utf-8");
     headers.put("Cache-Control", "no-store");
+    headers.putAll(Cors.RESPONSE_HEADERS);
     headers.putAll(extraHeaders);
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(status)

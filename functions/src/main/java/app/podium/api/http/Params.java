@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Request parameters as Rails gives them to Mastodon: query string, form or JSON body merged, the body
+ * Request parameters as Rails gives them to Mastodon: query string, form (url-encoded or multipart) or JSON
+ * body merged, the body
  * winning; {@code id[]} and JSON arrays both become lists; nested JSON objects become {@code a[b]}.
  * Typed getters answer a wrong type with a 422 naming the field.
  */
@@ -57,6 +58,11 @@ public final class Params {
       values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
     return new Params(values);
+  }
+
+  /** Parses a {@code multipart/form-data} body's text fields; see {@link Multipart}. */
+  static Params fromMultipart(byte[] body, String contentType) {
+    return new Params(Multipart.parse(body, contentType));
   }
 
   static Params fromJson(String text) {

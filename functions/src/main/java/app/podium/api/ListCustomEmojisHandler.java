@@ -1,0 +1,23 @@
+package app.podium.api;
+
+import app.podium.Services;
+import app.podium.api.http.ApiHandler;
+import app.podium.api.http.ApiRequest;
+import app.podium.api.http.ApiResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+/** {@code GET /api/v1/custom_emojis}: Podium has no custom emoji, so always an empty list. */
+public final class ListCustomEmojisHandler extends ApiHandler {
+  public ListCustomEmojisHandler() {
+    this(Services.shared());
+  }
+
+  public ListCustomEmojisHandler(Services services) {
+    super(services);
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    return ApiResponse.ok(java.util.List.of());
+  }
+}

@@ -1,0 +1,50 @@
+package app.podium.domain;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mastodon's read markers ({@code /api/v1/markers}): where a member's clients stopped reading the home
+ * timeline, so another client can continue there. {@code notifications} is accepted too, as Mastodon
+ * does, though Podium has no notifications yet.
+ */
+public final class MarkerService {
+  public static final List<String> TIMELINES = List.of("home", "notifications");
+
+  private final MarkerStore store;
+  private final Clock clock;
+
+  public MarkerService(MarkerStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** The markers of the named timelines that have one; unknown names are ignored, as Mastodon does. */
+  public Map<String, Marker> get(String accountId, List<String> timelines) {
+    Map<String, Marker> markers = new LinkedHashMap<>();
+    for (String timeline : TIMELINES) {
+      if (timelines.contains(timeline)) {
+        store.find(accountId, timeline).ifPresent(m -> markers.put(timeline, m));
+      }
+    }
+    return markers;
+  }
+
+  /** Saves each given position (timeline to last read status id) and answers the saved markers. */
+  public Map<String, Marker> save(String accountId, Map<String, String> positions) {
+    Map<String, Marker> saved = new LinkedHashMap<>();
+    for (String timeline : TIMELINES) {
+      String lastReadId = positions.get(timeline);
+      if (lastReadId == null) {
+        continue;
+      }
+      if (!lastReadId.matches("[0-9]{1,20}")) {
+        throw DomainException.Invalid.field(timeline + "[last_read_id]", "ERR_INVALID", "must be a status id");
+      }
+      saved.put(timeline, store.save(accountId, timeline, lastReadId, clock.instant()));
+    }
+    return saved;
+  }
+}
