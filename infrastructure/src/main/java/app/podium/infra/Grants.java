@@ -5,6 +5,7 @@ import static app.podium.Tables.APPS;
 import static app.podium.Tables.FOLLOWS;
 import static app.podium.Tables.IDEMPOTENCY;
 import static app.podium.Tables.INVITES;
+import static app.podium.Tables.MARKERS;
 import static app.podium.Tables.POSTS;
 import static app.podium.Tables.RATE_LIMITS;
 import static app.podium.Tables.TIMELINES;
@@ -15,6 +16,12 @@ import static app.podium.Tables.WAITLIST;
 import app.podium.Routes;
 import app.podium.Tables;
 import app.podium.api.CreateAccountHandler;
+import app.podium.api.GetMarkersHandler;
+import app.podium.api.GetOpenApiHandler;
+import app.podium.api.GetPreferencesHandler;
+import app.podium.api.ListCustomEmojisHandler;
+import app.podium.api.ListNotificationsHandler;
+import app.podium.api.SaveMarkersHandler;
 import app.podium.api.CreateAppHandler;
 import app.podium.api.CreateInviteHandler;
 import app.podium.api.DeleteStatusHandler;
@@ -136,6 +143,13 @@ public final class Grants {
     define(ReleaseWaitlistHandler.class, needs().read(ACCOUNTS).readWrite(WAITLIST).readWrite(INVITES));
     define(GetAdminAccountHandler.class, needs().read(ACCOUNTS));
     define(ListInviteesHandler.class, needs().read(ACCOUNTS));
+    // what clients ask on first contact: constants, the member's own account, the read markers
+    define(ListCustomEmojisHandler.class, needs());
+    define(GetPreferencesHandler.class, needs().read(ACCOUNTS));
+    define(GetMarkersHandler.class, needs().read(ACCOUNTS).read(MARKERS));
+    define(SaveMarkersHandler.class, needs().read(ACCOUNTS).write(MARKERS));
+    define(ListNotificationsHandler.class, needs().read(ACCOUNTS));
+    define(GetOpenApiHandler.class, needs());
     // discovery reads settings only
     define(GetInstanceV1Handler.class, needs());
     define(GetInstanceHandler.class, needs());

@@ -24,6 +24,8 @@ import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegratio
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CfnAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
@@ -102,7 +104,8 @@ public final class PodiumStack extends Stack {
    * cache policy can forward (see distribution()).
    */
   static final List<String> FORWARDED_HEADERS = List.of("CloudFront-Viewer-Country", "CloudFront-Viewer-Address",
-      "Content-Type", "Idempotency-Key");
+      "Content-Type", "Idempotency-Key", "Origin", "Access-Control-Request-Method",
+      "Access-Control-Request-Headers");
   static final Duration FANOUT_TIMEOUT = Duration.minutes(1);
   static final int FANOUT_MAX_RECEIVES = 5;
   static final Duration QUEUE_AGE_ALARM = Duration.minutes(5);
@@ -187,6 +190,15 @@ public final class PodiumStack extends Stack {
         .apiName(config.prefix() + "api")
         .description("Podium's Mastodon-compatible API; callers come through CloudFront")
         .createDefaultStage(false)
+        // browser clients: API Gateway answers the preflight and adds these headers (the handlers' own
+        // CORS headers serve the local stack)
+        .corsPreflight(CorsPreflightOptions.builder()
+            .allowOrigins(List.of("*"))
+            .allowMethods(List.of(CorsHttpMethod.ANY))
+            .allowHeaders(List.of("*"))
+            .exposeHeaders(List.of("Link", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"))
+            .maxAge(software.amazon.awscdk.Duration.days(1))
+            .build())
         .build();
     LogGroup accessLogs = LogGroup.Builder.create(this, "ApiAccessLogs")
         .retention(logRetention())

@@ -44,6 +44,14 @@ class ApiTemplateTest {
   }
 
   @Test
+  void browserClientsGetCorsWithThePagingAndRateLimitHeadersExposed() {
+    Map<String, Object> api = properties(template.ofType("AWS::ApiGatewayV2::Api").values().iterator().next());
+    Map<String, Object> cors = map(api.get("CorsConfiguration"));
+    assertThat(list(cors.get("AllowOrigins"))).containsExactly("*");
+    assertThat(list(cors.get("ExposeHeaders"))).contains("Link", "X-RateLimit-Remaining");
+  }
+
+  @Test
   void theAuthorizerHasSimpleResponsesNoIdentitySourceAndNoCache() {
     var authorizers = template.ofType("AWS::ApiGatewayV2::Authorizer").values();
     assertThat(authorizers).hasSize(1);
