@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -37,6 +38,11 @@ public final class AwsClients {
   public static SqsClient sqs(String endpoint, ExecutionInterceptor... interceptors) {
     return configure(SqsClient.builder().httpClientBuilder(http(Duration.ofSeconds(30))), endpoint, interceptors)
         .build();
+  }
+
+  public static SecretsManagerClient secretsManager(String endpoint, ExecutionInterceptor... interceptors) {
+    return configure(SecretsManagerClient.builder().httpClientBuilder(http(Duration.ofSeconds(5))), endpoint,
+        interceptors).build();
   }
 
   private static UrlConnectionHttpClient.Builder http(Duration socketTimeout) {

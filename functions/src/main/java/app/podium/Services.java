@@ -31,6 +31,7 @@ import app.podium.store.DynamoDbMarkerRepository;
 import app.podium.store.DynamoDbWaitlistRepository;
 import java.time.Clock;
 import java.util.Map;
+import org.crac.Core;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -48,6 +49,7 @@ public final class Services {
   public static final String QUEUE_URL_ENV = "FANOUT_QUEUE_URL";
 
   private final Settings settings;
+  private final DynamoDbClient dynamoDb;
   private final AccountStore accountStore;
   private final OAuthService oauth;
   private final SignupService signup;
@@ -63,6 +65,7 @@ public final class Services {
   public Services(Settings settings, DynamoDbClient client, FanoutTasks fanoutTasks, Clock clock,
       PasswordHasher passwords) {
     this.settings = settings;
+    this.dynamoDb = client;
     DynamoDb db = new DynamoDb(client, settings.tablePrefix());
     this.accountStore = new DynamoDbAccountRepository(db);
     var inviteStore = new DynamoDbInviteRepository(db);
@@ -93,13 +96,25 @@ public final class Services {
         Clock.systemUTC(), new Argon2PasswordHasher());
   }
 
-  /** The container's instance, built on first use from the process environment. */
+  /**
+   * The container's instance, built on first use from the process environment. Building it registers the
+   * container's {@link Priming} with CRaC, once, so SnapStart snapshots a primed container.
+   */
   public static Services shared() {
     return Shared.INSTANCE;
   }
 
   private static final class Shared {
     static final Services INSTANCE = fromEnvironment(System.getenv());
+
+    static {
+      Priming.GLOBAL.register(INSTANCE, Core.getGlobalContext());
+    }
+  }
+
+  /** The low-level client, for {@link Priming}. */
+  DynamoDbClient dynamoDb() {
+    return dynamoDb;
   }
 
   public Settings settings() {

@@ -32,10 +32,12 @@ import software.constructs.Node;
  * @param apiBurstLimit {@code apiBurstLimit}: the stage's burst
  * @param fanoutMaxConcurrency {@code fanoutMaxConcurrency}: most concurrent fan-out invocations the queue
  *     starts
+ * @param adminEmailDomain {@code adminEmailDomain}: the first admin's email is {@code admin@<domain>} in the
+ *     generated admin secret
  */
 public record Config(String stage, List<String> allowedCountries, String signupMode, Optional<String> publicUrl,
     Map<String, String> settings, Optional<String> alarmEmail, Path lambdaJar, int apiRateLimit,
-    int apiBurstLimit, int fanoutMaxConcurrency) {
+    int apiBurstLimit, int fanoutMaxConcurrency, String adminEmailDomain) {
 
   /**
    * Settings an operator may pass through {@code settings}, as {@code Settings.fromEnvironment} reads them.
@@ -48,6 +50,7 @@ public record Config(String stage, List<String> allowedCountries, String signupM
 
   private static final Pattern STAGE = Pattern.compile("[a-z][a-z0-9-]{0,15}");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}");
   private static final Set<String> SIGNUP_MODES = Set.of("invite_only", "waitlist", "open");
 
   public Config {
@@ -66,8 +69,19 @@ public record Config(String stage, List<String> allowedCountries, String signupM
             + TUNABLE);
       }
     }
+    if (!DOMAIN.matcher(adminEmailDomain).matches()) {
+      throw new IllegalArgumentException("adminEmailDomain must be a lower-case domain name: " + adminEmailDomain);
+    }
     settings = Map.copyOf(settings);
     allowedCountries = List.copyOf(allowedCountries);
+  }
+
+  /** Reserved (RFC 2606): it receives no mail, so an operator sets a real domain before inviting anyone. */
+  public static final String DEFAULT_ADMIN_DOMAIN = "podium.invalid";
+
+  /** The first admin's email, in the generated admin secret. */
+  public String adminEmail() {
+    return "admin@" + adminEmailDomain;
   }
 
   public boolean isProd() {
@@ -91,7 +105,8 @@ public record Config(String stage, List<String> allowedCountries, String signupM
         text(node, "lambdaJar").map(Path::of).orElseGet(Config::defaultLambdaJar),
         Integer.parseInt(text(node, "apiRateLimit").orElse("500")),
         Integer.parseInt(text(node, "apiBurstLimit").orElse("1000")),
-        Integer.parseInt(text(node, "fanoutMaxConcurrency").orElse("50")));
+        Integer.parseInt(text(node, "fanoutMaxConcurrency").orElse("50")),
+        text(node, "adminEmailDomain").map(String::trim).filter(s -> !s.isEmpty()).orElse(DEFAULT_ADMIN_DOMAIN));
   }
 
   private static Optional<String> text(Node node, String key) {

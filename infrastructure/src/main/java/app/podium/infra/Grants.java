@@ -15,6 +15,7 @@ import static app.podium.Tables.WAITLIST;
 
 import app.podium.Routes;
 import app.podium.Tables;
+import app.podium.admin.BootstrapAdminHandler;
 import app.podium.api.CreateAccountHandler;
 import app.podium.api.GetMarkersHandler;
 import app.podium.api.GetOpenApiHandler;
@@ -86,8 +87,13 @@ public final class Grants {
     }
   }
 
-  /** Everything a function may touch besides its own log group. */
-  public record Needs(Map<Tables.Table, Access> tables, boolean publishesPostEvents, boolean sendsToFanoutQueue) {
+  /**
+   * Everything a function may touch besides its own log group.
+   *
+   * @param readsAdminSecret {@code secretsmanager:GetSecretValue} on the generated admin secret, no other
+   */
+  public record Needs(Map<Tables.Table, Access> tables, boolean publishesPostEvents, boolean sendsToFanoutQueue,
+      boolean readsAdminSecret) {
     public Needs {
       tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
     }
@@ -161,6 +167,10 @@ public final class Grants {
     // page goes back on the queue; a large author is marked and their followers get the large followee
     define(FanoutHandler.class, needs().read(FOLLOWS).readWrite(ACCOUNTS).readWrite(TIMELINES)
         .sendsToFanoutQueue());
+    // the first admin (invoked by hand, no route): ensureAdmin looks the username up (unique_keys, then the
+    // account, both GetItem), then one transaction puts the account and claims username and email; the
+    // credentials come from the admin secret
+    define(BootstrapAdminHandler.class, needs().readWrite(ACCOUNTS).readWrite(UNIQUE_KEYS).readsAdminSecret());
   }
 
   private Grants() {}
@@ -178,10 +188,10 @@ public final class Grants {
     return Collections.unmodifiableSet(BY_HANDLER.keySet());
   }
 
-  /** Every handler the stack deploys: one per route, the authorizer and the fan-out. */
+  /** Every handler the stack deploys: one per route, the authorizer, the fan-out and the admin bootstrap. */
   public static List<Class<?>> deployedHandlers() {
     return Stream.concat(Routes.ALL.stream().map(Routes.Route::handler),
-        Stream.of(Routes.AUTHORIZER, FanoutHandler.class)).toList();
+        Stream.of(Routes.AUTHORIZER, FanoutHandler.class, BootstrapAdminHandler.class)).toList();
   }
 
   private static void define(Class<?> handler, Builder builder) {
@@ -198,6 +208,7 @@ public final class Grants {
     private final Map<Tables.Table, Access> tables = new LinkedHashMap<>();
     private boolean publishes;
     private boolean sends;
+    private boolean adminSecret;
 
     Builder read(Tables.Table table) {
       return add(table, Access.READ);
@@ -221,6 +232,11 @@ public final class Grants {
       return this;
     }
 
+    Builder readsAdminSecret() {
+      adminSecret = true;
+      return this;
+    }
+
     private Builder add(Tables.Table table, Access access) {
       if (tables.putIfAbsent(table, access) != null) {
         throw new IllegalStateException(table.name() + " listed twice for one handler");
@@ -229,7 +245,7 @@ public final class Grants {
     }
 
     Needs build() {
-      return new Needs(tables, publishes, sends);
+      return new Needs(tables, publishes, sends, adminSecret);
     }
   }
 }

@@ -3,6 +3,7 @@ package app.podium.infra;
 import app.podium.Routes;
 import app.podium.Services;
 import app.podium.Tables;
+import app.podium.admin.BootstrapAdminHandler;
 import app.podium.api.CreateAccountHandler;
 import app.podium.api.IssueTokenHandler;
 import app.podium.fanout.FanoutHandler;
@@ -121,6 +122,7 @@ public final class PodiumStack extends Stack {
   static final Map<Class<?>, Size> SIZES = Map.of(
       IssueTokenHandler.class, new Size(2048, Duration.seconds(15)),
       CreateAccountHandler.class, new Size(2048, Duration.seconds(15)),
+      BootstrapAdminHandler.class, new Size(2048, Duration.seconds(30)),
       Routes.AUTHORIZER, new Size(1024, Duration.seconds(5)),
       FanoutHandler.class, new Size(2048, FANOUT_TIMEOUT));
 
@@ -134,6 +136,7 @@ public final class PodiumStack extends Stack {
   private final Queue fanoutQueue;
   private final Queue fanoutDeadLetters;
   private final Secret originSecret;
+  private final Secret adminSecret;
   private final HttpApi api;
   private final Distribution distribution;
   private final Topic alarmTopic;
@@ -184,6 +187,21 @@ public final class PodiumStack extends Stack {
         .secretName("podium/" + config.stage() + "/origin-verify")
         .description("Value of the X-Origin-Verify header that CloudFront adds and the API functions require")
         .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(48).build())
+        .build();
+
+    // The first admin's credentials, generated at the first deploy and read once by BootstrapAdmin
+    adminSecret = Secret.Builder.create(this, "AdminSecret")
+        .secretName(config.prefix() + "admin")
+        .description("Username, email and password of Podium's first admin, created by invoking "
+            + config.prefix() + functionName(BootstrapAdminHandler.class))
+        .generateSecretString(SecretStringGenerator.builder()
+            .secretStringTemplate("{\"username\":\"admin\",\"email\":\"" + config.adminEmail() + "\"}")
+            .generateStringKey("password")
+            .passwordLength(32)
+            // printable without quoting in a shell or a JSON string
+            .excludeCharacters("\"'\\`$")
+            .build())
+        .removalPolicy(removalPolicy())
         .build();
 
     api = HttpApi.Builder.create(this, "Api")
@@ -263,6 +281,11 @@ public final class PodiumStack extends Stack {
         .description("Where clients reach the API (CloudFront)").build();
     CfnOutput.Builder.create(this, "AlarmTopicArn").value(alarmTopic.getTopicArn()).build();
     CfnOutput.Builder.create(this, "OriginSecretName").value(originSecret.getSecretName()).build();
+    CfnOutput.Builder.create(this, "AdminSecretName").value(config.prefix() + "admin")
+        .description("The first admin's credentials (aws secretsmanager get-secret-value --secret-id ...)").build();
+    CfnOutput.Builder.create(this, "BootstrapAdminFunction")
+        .value(functions.get(BootstrapAdminHandler.class).getFunctionName())
+        .description("Invoke once after the first deploy: aws lambda invoke --function-name ... out.json").build();
   }
 
   private static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\","
@@ -306,8 +329,12 @@ public final class PodiumStack extends Stack {
 
   // ------------------------------------------------------------------------------------------- functions
 
+  static String functionName(Class<?> handler) {
+    return handler.getSimpleName().replaceFirst("Handler$", "");
+  }
+
   private void function(Class<?> handler, String publicUrl) {
-    String name = handler.getSimpleName().replaceFirst("Handler$", "");
+    String name = functionName(handler);
     Size size = SIZES.getOrDefault(handler, DEFAULT_SIZE);
     LogGroup logs = LogGroup.Builder.create(this, name + "Logs")
         .retention(logRetention())
@@ -390,6 +417,11 @@ public final class PodiumStack extends Stack {
       fanoutQueue.grantSendMessages(function);
       function.addEnvironment(Services.QUEUE_URL_ENV, fanoutQueue.getQueueUrl());
     }
+    if (needs.readsAdminSecret()) {
+      // GetSecretValue (and DescribeSecret) on this secret's ARN; it uses the account's managed key
+      adminSecret.grantRead(function);
+      function.addEnvironment(BootstrapAdminHandler.SECRET_ARN_ENV, adminSecret.getSecretArn());
+    }
   }
 
   static final List<String> READ_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
@@ -402,6 +434,9 @@ public final class PodiumStack extends Stack {
     }
     if (handler.equals(FanoutHandler.class)) {
       return "Podium: fan-out of post events to follower timelines (SQS)";
+    }
+    if (handler.equals(BootstrapAdminHandler.class)) {
+      return "Podium: creates the first admin from the admin secret; invoke once by hand";
     }
     return "Podium: " + Routes.forHandler(handler).key();
   }
@@ -505,7 +540,7 @@ public final class PodiumStack extends Stack {
         fanoutQueue.metricApproximateAgeOfOldestMessage(per(Duration.minutes(1), "Maximum")),
         QUEUE_AGE_ALARM.toSeconds().doubleValue(), 5, notify);
     functions.forEach((handler, function) -> {
-      String name = handler.getSimpleName().replaceFirst("Handler$", "");
+      String name = functionName(handler);
       alarm(name + "ErrorsAlarm", name + " failed (uncaught error or timeout)",
           function.metricErrors(per(Duration.minutes(5), "Sum")), 0, 1, notify);
       alarm(name + "ThrottlesAlarm", name + " was throttled",
@@ -544,6 +579,9 @@ public final class PodiumStack extends Stack {
         "CloudFormation copies the value into CloudFront's origin header and the functions' ORIGIN_SECRET at "
             + "deploy time; a rotation Lambda would change it behind both. Rotate by changing the secret, "
             + "then deploying");
+    acknowledgements.add(adminSecret, "AwsSolutions-SMG4",
+        "Read by BootstrapAdmin alone, to create the first admin once; ensureAdmin does nothing when the "
+            + "admin exists, so a rotated value would reach neither Podium nor the admin's account");
     acknowledgements.add(distribution, "AwsSolutions-CFR2",
         "No WAF yet: signup, login and posting are rate-limited per viewer address in the functions, and the "
             + "API stage is throttled; a WAF web ACL (us-east-1) is the next step at national scale");
@@ -596,5 +634,9 @@ public final class PodiumStack extends Stack {
 
   public HttpApi api() {
     return api;
+  }
+
+  public Secret adminSecret() {
+    return adminSecret;
   }
 }

@@ -48,8 +48,20 @@ class ConfigTest {
     assertThatThrownBy(() -> config("dev", List.of(), Map.of())).hasMessageContaining("allowedCountries");
   }
 
+  @Test
+  void theAdminEmailTakesItsDomainFromContext() {
+    Config bare = Config.fromContext(new App(AppProps.builder().context(Map.of("lambdaJar", "x.jar")).build())
+        .getNode());
+    assertThat(bare.adminEmail()).isEqualTo("admin@podium.invalid");
+    Config set = Config.fromContext(new App(AppProps.builder().context(Map.of("lambdaJar", "x.jar",
+        "adminEmailDomain", "social.example.org")).build()).getNode());
+    assertThat(set.adminEmail()).isEqualTo("admin@social.example.org");
+    assertThatThrownBy(() -> Config.fromContext(new App(AppProps.builder().context(Map.of("lambdaJar", "x.jar",
+        "adminEmailDomain", "admin@example.org")).build()).getNode())).hasMessageContaining("adminEmailDomain");
+  }
+
   private static Config config(String stage, List<String> countries, Map<String, String> settings) {
     return new Config(stage, countries, "invite_only", Optional.empty(), settings, Optional.empty(),
-        Path.of("x.jar"), 1, 1, 2);
+        Path.of("x.jar"), 1, 1, 2, Config.DEFAULT_ADMIN_DOMAIN);
   }
 }

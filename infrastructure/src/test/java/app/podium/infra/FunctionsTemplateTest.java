@@ -21,8 +21,8 @@ class FunctionsTemplateTest {
   }
 
   @Test
-  void oneFunctionPerRoutePlusTheAuthorizerAndTheFanout() {
-    assertThat(template.ofType("AWS::Lambda::Function")).hasSize(Routes.ALL.size() + 2);
+  void oneFunctionPerRoutePlusTheAuthorizerTheFanoutAndTheAdminBootstrap() {
+    assertThat(template.ofType("AWS::Lambda::Function")).hasSize(Routes.ALL.size() + 3);
     for (Class<?> handler : Grants.deployedHandlers()) {
       Map<String, Object> properties = functionProperties(handler);
       assertThat(properties.get("Handler")).isEqualTo(handler.getName() + "::handleRequest");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.podium.Routes;
 import app.podium.Tables;
+import app.podium.admin.BootstrapAdminHandler;
 import app.podium.api.CreateAccountHandler;
 import app.podium.api.CreateInviteHandler;
 import app.podium.api.GetInstanceHandler;
@@ -28,7 +29,7 @@ class GrantsTest {
   @Test
   void everyDeployedHandlerHasAnEntryAndNoEntryIsForAnythingElse() {
     assertThat(Grants.handlers()).containsExactlyInAnyOrderElementsOf(Grants.deployedHandlers());
-    assertThat(Grants.deployedHandlers()).hasSize(Routes.ALL.size() + 2).doesNotHaveDuplicates();
+    assertThat(Grants.deployedHandlers()).hasSize(Routes.ALL.size() + 3).doesNotHaveDuplicates();
   }
 
   @Test
@@ -40,7 +41,7 @@ class GrantsTest {
   void discoveryTouchesNothing() {
     for (Class<?> handler : Set.of(GetInstanceHandler.class, GetInstanceV1Handler.class, GetNodeInfoHandler.class,
         GetNodeInfoLinksHandler.class)) {
-      assertThat(Grants.of(handler)).isEqualTo(new Grants.Needs(Map.of(), false, false));
+      assertThat(Grants.of(handler)).isEqualTo(new Grants.Needs(Map.of(), false, false, false));
     }
   }
 
@@ -50,8 +51,18 @@ class GrantsTest {
   }
 
   @Test
-  void onlySignupClaimsUsernamesAndEmails() {
-    assertThat(writers(Tables.UNIQUE_KEYS)).containsExactly(CreateAccountHandler.class);
+  void onlySignupAndTheAdminBootstrapClaimUsernamesAndEmails() {
+    assertThat(writers(Tables.UNIQUE_KEYS)).containsExactlyInAnyOrder(CreateAccountHandler.class,
+        BootstrapAdminHandler.class);
+  }
+
+  @Test
+  void theAdminBootstrapLooksUpAndCreatesAccountsAndAloneReadsTheAdminSecret() {
+    assertThat(Grants.of(BootstrapAdminHandler.class)).isEqualTo(new Grants.Needs(Map.of(
+        Tables.ACCOUNTS, Grants.Access.READ_WRITE, Tables.UNIQUE_KEYS, Grants.Access.READ_WRITE), false, false,
+        true));
+    assertThat(Grants.handlers().stream().filter(h -> Grants.of(h).readsAdminSecret()))
+        .containsExactly(BootstrapAdminHandler.class);
   }
 
   @Test

@@ -45,4 +45,20 @@ class NagTest {
     assertThat(violations.getFirst().getViolatingResources())
         .extracting(r -> r.getConstructPath()).containsExactly(secretRotation.path() + "/Resource");
   }
+
+  @Test
+  void theAdminSecretsRotationIsAcknowledgedOnThatSecretAlone() {
+    String adminSecret = Synthesized.dev().adminSecret().getNode().getPath();
+    Acknowledgements.Acknowledgement rotation = Synthesized.dev().acknowledgements().stream()
+        .filter(a -> a.ruleId().equals("AwsSolutions-SMG4") && a.path().equals(adminSecret))
+        .findFirst().orElseThrow();
+
+    List<PolicyViolation> violations = App.nag(Synthesized.build("dev", Set.of(rotation.key()))).getViolations();
+
+    assertThat(violations).singleElement().satisfies(v -> {
+      assertThat(v.getRuleName()).isEqualTo("AwsSolutions-SMG4");
+      assertThat(v.getViolatingResources()).extracting(r -> r.getConstructPath())
+          .containsExactly(adminSecret + "/Resource");
+    });
+  }
 }

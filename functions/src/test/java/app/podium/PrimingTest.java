@@ -1,0 +1,83 @@
+package app.podium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import app.podium.domain.Argon2PasswordHasher;
+import app.podium.domain.FanoutTasks;
+import app.podium.domain.Settings;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.crac.Context;
+import org.crac.Resource;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.Context.BeforeExecution;
+
+/** SnapStart priming never fails a checkpoint, and a container registers it once. */
+class PrimingTest {
+  /** Nothing listens on port 1 of the loopback: every DynamoDB call fails to connect. */
+  static final String UNREACHABLE = "http://127.0.0.1:1";
+
+  final List<String> operations = new ArrayList<>();
+
+  Services services(String endpoint) {
+    ExecutionInterceptor recorder = new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(BeforeExecution context, ExecutionAttributes attributes) {
+        operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+      }
+    };
+    FanoutTasks tasks = (FanoutTasks) Proxy.newProxyInstance(FanoutTasks.class.getClassLoader(),
+        new Class<?>[] {FanoutTasks.class}, (proxy, method, args) -> {
+          throw new AssertionError("priming must not publish or enqueue");
+        });
+    return new Services(Settings.fromEnvironment(Map.of("TABLE_PREFIX", "podium-test-")),
+        AwsClients.dynamoDb(endpoint, recorder), tasks, Clock.systemUTC(), new Argon2PasswordHasher());
+  }
+
+  @Test
+  void primingAgainstAnUnreachableDynamoDbCompletes() {
+    Priming priming = new Priming(services(UNREACHABLE));
+
+    assertThatCode(() -> priming.beforeCheckpoint(null)).doesNotThrowAnyException();
+    assertThat(operations).contains("GetItem");
+    // only the network step failed; Jackson, the schemas and the request path ran
+    assertThat(priming.prime()).containsExactly("dynamodb");
+    assertThatCode(() -> priming.afterRestore(null)).doesNotThrowAnyException();
+    assertThat(app.podium.store.Schemas.prime()).isEqualTo(9);
+  }
+
+  @Test
+  void registersOnceHoweverOftenAsked() {
+    CountingContext context = new CountingContext();
+    Priming.Registration registration = new Priming.Registration();
+    Services services = services(UNREACHABLE);
+
+    Priming first = registration.register(services, context);
+    Priming second = registration.register(services, context);
+
+    assertThat(second).isSameAs(first);
+    assertThat(context.registered).containsExactly(first);
+  }
+
+  static final class CountingContext extends Context<Resource> {
+    final List<Resource> registered = new ArrayList<>();
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {}
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {}
+
+    @Override
+    public void register(Resource resource) {
+      registered.add(resource);
+    }
+  }
+}
