@@ -283,6 +283,19 @@ class WaitlistIT {
 
   // ---------------------------------------------------------------------------------------------------
 
+  @Test
+  void waitingEntriesSpreadOverSeveralQueueIndexKeysSoARushOfJoinsHasNoHotKey() {
+    for (int i = 0; i < 40; i++) {
+      assertThat(join(podium, "spread" + i + "@example.com").status()).isEqualTo(200);
+    }
+    String table = Tables.WAITLIST.physicalName(stack.services().settings().tablePrefix());
+    var queues = stack.dynamoDbClient().scan(r -> r.tableName(table)).items().stream()
+        .filter(item -> item.get("email").s().startsWith("spread") && item.containsKey("queue"))
+        .map(item -> item.get("queue").s()).collect(java.util.stream.Collectors.toSet());
+    assertThat(queues).allMatch(queue -> queue.startsWith("waiting#"));
+    assertThat(queues).hasSizeGreaterThanOrEqualTo(8);
+  }
+
   static ApiClient.Response join(Podium podium, String email) {
     return podium.api.post("/api/v1/waitlist").header("CloudFront-Viewer-Address", Podium.freshAddress() + ":1234")
         .form(Map.of("email", email)).send();
