@@ -35,6 +35,15 @@ public record Account(
     largeFollowees = Set.copyOf(largeFollowees);
   }
 
+  /**
+   * The account as the transaction that stored a status left it: one more status, the last one at
+   * {@code at}. Derived, so posting answers without reading the account again.
+   */
+  public Account withStatusPosted(Instant at) {
+    return new Account(id, username, email, displayName, note, role, locale, createdAt, invitedBy, inviteCode,
+        followersCount, followingCount, statusesCount + 1, Optional.of(at), lastActiveAt, large, largeFollowees);
+  }
+
   /** A member as signup creates it: no follows, no statuses, active now. */
   public static Account newMember(String id, String username, String email, Role role, String locale,
       Instant createdAt, Optional<String> invitedBy, Optional<String> inviteCode) {

@@ -82,12 +82,11 @@ public final class StatusService {
     Status status = new Status(id, author.id(), text, spoiler, Boolean.TRUE.equals(form.sensitive()) || !spoiler.isEmpty(),
         visibility, parent.map(Status::id), parent.map(Status::authorId), language, now);
     fanout.publish(FanoutTask.postCreated(status));
-    Status stored = status;
-    if (!statuses.create(status, now.plus(settings.fanout().entryLifetime()))) {
-      // a concurrent attempt with the same key stored this id first: answer with the status it stored
-      stored = statuses.find(id).orElse(status);
+    if (statuses.create(status, now.plus(settings.fanout().entryLifetime()))) {
+      return new AuthoredStatus(status, author.withStatusPosted(now));
     }
-    return new AuthoredStatus(stored, accounts.find(author.id()).orElse(author));
+    // a concurrent attempt with the same key stored this id first: answer with what it stored
+    return new AuthoredStatus(statuses.find(id).orElse(status), accounts.find(author.id()).orElse(author));
   }
 
   public AuthoredStatus get(Optional<Account> viewer, String id) {

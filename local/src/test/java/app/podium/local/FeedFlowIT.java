@@ -63,6 +63,9 @@ public class FeedFlowIT {
     assertThat(posted.field("content")).isEqualTo("<p>&lt;b&gt;hi&lt;/b&gt; &amp; bye</p>");
     assertThat(posted.field("visibility")).isEqualTo("unlisted");
     assertThat(posted.json().at("/account/username").asText()).isEqualTo("dee");
+    assertThat(posted.json().at("/account/statuses_count").asLong()).isEqualTo(1);
+    assertThat(posted.json().at("/account/last_status_at").asText())
+        .isEqualTo(posted.field("created_at").substring(0, 10));
     assertThat(podium.api.get("/api/v1/statuses/" + posted.field("id")).send().field("content"))
         .isEqualTo(posted.field("content"));
     assertThat(podium.home(dee, "")).isEqualTo(List.of(posted.field("id")));
