@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.api.GetOpenApiHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,8 +63,97 @@ class OpenApiTest {
   void everyPathParameterIsDeclared() {
     operations().forEach((key, operation) -> {
       if (key.contains("{id}")) {
-        assertThat(operation.get("parameters").toString()).as(key).contains("#/components/parameters/id");
+        assertThat(operation.get("parameters").findValuesAsText("$ref").stream()
+            .map(ref -> DOCUMENT.at(ref.substring(1)).path("name").asText())).as(key).contains("id");
       }
     });
+  }
+
+  /** Every {@code $ref} in the document with where it is, so a broken one can be named. */
+  private static void refs(JsonNode node, String at, Map<String, String> found) {
+    if (node.isObject()) {
+      node.properties().forEach(e -> {
+        if (e.getKey().equals("$ref")) {
+          found.put(at, e.getValue().asText());
+        } else {
+          refs(e.getValue(), at + "/" + e.getKey(), found);
+        }
+      });
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        refs(node.get(i), at + "/" + i, found);
+      }
+    }
+  }
+
+  private static JsonNode resolve(JsonNode node) {
+    return node.has("$ref") ? DOCUMENT.at(node.get("$ref").asText().substring(1)) : node;
+  }
+
+  @Test
+  void everyRefResolvesInsideTheDocument() {
+    Map<String, String> found = new HashMap<>();
+    refs(DOCUMENT, "", found);
+    assertThat(found).isNotEmpty();
+    found.forEach((at, ref) -> {
+      assertThat(ref).as(at).startsWith("#/");
+      assertThat(DOCUMENT.at(ref.substring(1)).isMissingNode()).as(at + " -> " + ref + " resolves").isFalse();
+    });
+  }
+
+  /**
+   * The ITs check every answer's status against its operation (OpenApiContract in local): a {@code default}
+   * response would let any status through, so each operation lists the codes it answers.
+   */
+  @Test
+  void everyOperationListsItsStatusCodesAndEachHasAJsonSchema() {
+    operations().forEach((key, operation) -> {
+      JsonNode responses = operation.get("responses");
+      assertThat(responses.has("default")).as(key + ": list the status codes instead of a default response")
+          .isFalse();
+      responses.properties().forEach(response -> {
+        assertThat(response.getKey()).as(key).matches("[1-5][0-9][0-9]");
+        JsonNode schema = resolve(response.getValue()).at("/content/application~1json/schema");
+        assertThat(schema.isObject()).as(key + " " + response.getKey() + " has an application/json schema").isTrue();
+        if (!response.getKey().startsWith("2")) {
+          String ref = resolve(schema).has("allOf") ? resolve(schema).at("/allOf/0/$ref").asText()
+              : schema.path("$ref").asText();
+          assertThat(ref).as(key + " " + response.getKey() + " is an Error").isEqualTo("#/components/schemas/Error");
+        }
+      });
+    });
+  }
+
+  /** What every handler can answer before it looks at the request: unreadable input, and the CDN check. */
+  @Test
+  void everyOperationDocumentsTheRefusalsEveryHandlerCanGive() {
+    operations().forEach((key, operation) -> assertThat(operation.get("responses").properties().stream().map(Map.Entry::getKey).toList())
+        .as(key).contains("400", "403", "413", "415"));
+    for (Routes.Route route : Routes.ALL) {
+      if (route.access().kind() == Routes.Access.Kind.APP || route.access().kind() == Routes.Access.Kind.USER) {
+        assertThat(operations().get(route.key()).get("responses").properties().stream().map(Map.Entry::getKey).toList()).as(route.key()).contains("401");
+      }
+      if (route.path().contains("{id}")) {
+        assertThat(operations().get(route.key()).get("responses").properties().stream().map(Map.Entry::getKey).toList()).as(route.key()).contains("404");
+      }
+    }
+  }
+
+  /** Entity schemas that clients read without checking say which fields are always there. */
+  @Test
+  void theMastodonEntitiesRequireTheFieldsClientsRead() {
+    List<String> missing = new ArrayList<>();
+    Map.of("Account", List.of("id", "username", "acct", "url", "display_name", "avatar", "created_at"),
+        "Status", List.of("id", "created_at", "account", "content", "visibility", "media_attachments", "mentions",
+            "reblog", "in_reply_to_id"),
+        "Relationship", List.of("id", "following", "followed_by", "blocking", "muting", "requested"),
+        "Token", List.of("access_token", "token_type", "scope", "created_at"),
+        "Instance", List.of("domain", "version", "configuration", "registrations"))
+        .forEach((schema, fields) -> {
+          JsonNode required = DOCUMENT.at("/components/schemas/" + schema + "/required");
+          fields.stream().filter(f -> !required.toString().contains("\"" + f + "\""))
+              .forEach(f -> missing.add(schema + "." + f));
+        });
+    assertThat(missing).isEmpty();
   }
 }

@@ -3,6 +3,7 @@ package app.podium.api.views;
 import app.podium.domain.AuthoredStatus;
 import app.podium.domain.Settings;
 import app.podium.domain.Status;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** Mastodon's Status entity. The text is escaped into paragraphs: no markup from a client survives. */
@@ -17,7 +18,8 @@ public record StatusView(
     boolean sensitive,
     String spoilerText,
     List<Object> mediaAttachments,
-    Object application,
+    // Mastodon leaves it out when the posting app is not shown; Podium does not record it
+    @JsonInclude(JsonInclude.Include.NON_NULL) Object application,
     List<Object> mentions,
     List<Object> tags,
     List<Object> emojis,
