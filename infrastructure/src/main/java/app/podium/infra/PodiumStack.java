@@ -425,7 +425,9 @@ public final class PodiumStack extends Stack {
     }
   }
 
-  static final List<String> READ_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
+  // ConditionCheckItem: a transaction's condition check on an item (a follow checks that no block exists)
+  static final List<String> READ_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+      "dynamodb:ConditionCheckItem");
   static final List<String> WRITE_ACTIONS = List.of("dynamodb:PutItem", "dynamodb:UpdateItem",
       "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
 
