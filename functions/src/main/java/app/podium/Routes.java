@@ -81,6 +81,14 @@ public final class Routes {
           Access.user("write:follows")),
       new Route(Method.GET, "/api/v1/accounts/{id}/followers", ListFollowersHandler.class, Access.PUBLIC),
       new Route(Method.GET, "/api/v1/accounts/{id}/following", ListFollowingHandler.class, Access.PUBLIC),
+      // blocks and mutes
+      new Route(Method.POST, "/api/v1/accounts/{id}/block", BlockAccountHandler.class, Access.user("write:blocks")),
+      new Route(Method.POST, "/api/v1/accounts/{id}/unblock", UnblockAccountHandler.class,
+          Access.user("write:blocks")),
+      new Route(Method.POST, "/api/v1/accounts/{id}/mute", MuteAccountHandler.class, Access.user("write:mutes")),
+      new Route(Method.POST, "/api/v1/accounts/{id}/unmute", UnmuteAccountHandler.class, Access.user("write:mutes")),
+      new Route(Method.GET, "/api/v1/blocks", ListBlocksHandler.class, Access.user("read:blocks")),
+      new Route(Method.GET, "/api/v1/mutes", ListMutesHandler.class, Access.user("read:mutes")),
       // timelines
       new Route(Method.GET, "/api/v1/timelines/home", GetHomeTimelineHandler.class, Access.user("read:statuses")),
       // invites and the waitlist (extensions)

@@ -7,6 +7,7 @@ import app.podium.domain.FollowService;
 import app.podium.domain.StatusService;
 import app.podium.domain.TimelineService;
 import app.podium.fanout.SnsSqsFanoutTasks;
+import app.podium.store.DynamoDbBlockMuteRepository;
 import app.podium.store.DynamoDbFollowRepository;
 import app.podium.store.DynamoDbIdempotencyRepository;
 import app.podium.store.DynamoDbStatusRepository;
@@ -58,6 +59,7 @@ public final class Services {
   private final WaitlistService waitlist;
   private final StatusService statuses;
   private final FollowService follows;
+  private final app.podium.domain.BlockMuteService blocks;
   private final TimelineService timelines;
   private final FanoutService fanout;
   private final app.podium.domain.MarkerService markers;
@@ -81,11 +83,17 @@ public final class Services {
     var timelineStore = new DynamoDbTimelineRepository(db, settings.fanout().entryLifetime(), clock);
     this.statuses = new StatusService(statusStore, followStore, accountStore, new DynamoDbIdempotencyRepository(db),
         fanoutTasks, settings, ids, clock);
-    this.follows = new FollowService(followStore, accountStore, statusStore, timelineStore, fanoutTasks, ids, clock);
+    var blockStore = new DynamoDbBlockMuteRepository(db);
+    this.follows = new FollowService(followStore, accountStore, statusStore, timelineStore, fanoutTasks, blockStore,
+        ids, clock);
+    this.blocks = new app.podium.domain.BlockMuteService(blockStore, followStore, follows, accountStore, fanoutTasks,
+        ids, clock);
     this.signup = new SignupService(accountStore, inviteStore, oauth, follows, passwords, rateLimiter, settings, ids,
         clock);
-    this.timelines = new TimelineService(timelineStore, statusStore, accountStore, followStore, settings, clock);
-    this.fanout = new FanoutService(followStore, accountStore, timelineStore, fanoutTasks, settings, clock);
+    this.timelines = new TimelineService(timelineStore, statusStore, accountStore, followStore, blockStore, settings,
+        clock);
+    this.fanout = new FanoutService(followStore, accountStore, timelineStore, blockStore, fanoutTasks, settings,
+        clock);
     this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);
   }
 
@@ -147,6 +155,10 @@ public final class Services {
 
   public FollowService follows() {
     return follows;
+  }
+
+  public app.podium.domain.BlockMuteService blocks() {
+    return blocks;
   }
 
   public TimelineService timelines() {

@@ -90,6 +90,19 @@ public final class Tables {
           new Index("by_follower", Key.string("follower_id"), Key.number("id"))),
       Optional.empty());
 
+  /**
+   * Blocks and mutes, one item per (owner, kind and target): {@code block:<id>} or {@code mute:<id>}, so "does X
+   * block or mute Y" and "does Y block X" are key reads, and one query of a partition gives all that a member
+   * hides (the home timeline's filter). {@code by_owner} pages a member's blocks ({@code <owner>:block}) or
+   * mutes by id; {@code by_target} gives everyone who blocks or mutes an author (the fan-out's filter). A
+   * timed mute carries {@code expires_at} (epoch seconds, TTL); readers check it, since TTL deletes late.
+   */
+  public static final Table BLOCKS_MUTES = new Table("blocks_mutes", Key.string("owner_id"),
+      Optional.of(Key.string("kind_target")),
+      List.of(new Index("by_owner", Key.string("owner_kind"), Key.number("id")),
+          new Index("by_target", Key.string("target_id"), Key.number("id"))),
+      Optional.of("expires_at"));
+
   /** Home timelines: (member, status id) entries written by the fan-out; old entries expire. */
   public static final Table TIMELINES = new Table("timelines", Key.string("owner_id"),
       Optional.of(Key.number("status_id")), List.of(), Optional.of("expires_at"));
@@ -103,7 +116,7 @@ public final class Tables {
       Optional.of(Key.string("timeline")), List.of(), Optional.empty());
 
   public static final List<Table> ALL = List.of(ACCOUNTS, UNIQUE_KEYS, APPS, TOKENS, INVITES,
-      WAITLIST, RATE_LIMITS, POSTS, FOLLOWS, TIMELINES, IDEMPOTENCY, MARKERS);
+      WAITLIST, RATE_LIMITS, POSTS, FOLLOWS, BLOCKS_MUTES, TIMELINES, IDEMPOTENCY, MARKERS);
 
   private Tables() {}
 }

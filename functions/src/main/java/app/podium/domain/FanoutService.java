@@ -13,15 +13,17 @@ public final class FanoutService {
   private final FollowStore follows;
   private final AccountStore accounts;
   private final TimelineStore timelines;
+  private final BlockMuteStore blocks;
   private final FanoutTasks tasks;
   private final Settings.Fanout settings;
   private final Clock clock;
 
-  public FanoutService(FollowStore follows, AccountStore accounts, TimelineStore timelines, FanoutTasks tasks,
-      Settings settings, Clock clock) {
+  public FanoutService(FollowStore follows, AccountStore accounts, TimelineStore timelines, BlockMuteStore blocks,
+      FanoutTasks tasks, Settings settings, Clock clock) {
     this.follows = follows;
     this.accounts = accounts;
     this.timelines = timelines;
+    this.blocks = blocks;
     this.tasks = tasks;
     this.settings = settings.fanout();
     this.clock = clock;
@@ -38,6 +40,14 @@ public final class FanoutService {
         // the cleanup may run after the member followed the author again (the queue can lag): then the
         // entries are the new follow's backfill, and stay
         if (follows.followedBy(member, List.of(task.authorId())).isEmpty()) {
+          timelines.remove(timelines.byAuthor(member, task.authorId()));
+        }
+      }
+      case AUTHOR_HIDDEN -> {
+        String member = task.subjectId().orElseThrow();
+        // the member may have unblocked or unmuted while the task waited: then the entries stay
+        if (BlockOrMute.hiddenFrom(member, blocks.between(member, List.of(task.authorId())), clock.instant())
+            .contains(task.authorId())) {
           timelines.remove(timelines.byAuthor(member, task.authorId()));
         }
       }
@@ -62,7 +72,12 @@ public final class FanoutService {
     }
     forEachFollowerPage(task, followers -> {
       Set<String> active = accounts.activeAmong(followers, clock.instant().minus(settings.activeWithin()));
-      timelines.write(entries(followers.stream().filter(active::contains).toList(), task));
+      // one query per page for everyone who blocks or mutes the author (usually nobody), not a read per
+      // follower; a block also ends the follow, so this catches only a page read just before it
+      Set<String> hiding = BlockOrMute.hidingFrom(task.authorId(), blocks.targeting(task.authorId()),
+          clock.instant());
+      timelines.write(entries(followers.stream().filter(f -> active.contains(f) && !hiding.contains(f)).toList(),
+          task));
     });
   }
 

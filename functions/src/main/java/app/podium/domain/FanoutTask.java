@@ -8,7 +8,8 @@ import java.util.Optional;
  * enqueues the next page as a task of its own.
  *
  * @param statusVisibility only for status tasks
- * @param subjectId for {@link Kind#UNFOLLOWED}: the member whose timeline loses the author's statuses
+ * @param subjectId for {@link Kind#UNFOLLOWED} and {@link Kind#AUTHOR_HIDDEN}: the member whose timeline loses
+ *     the author's statuses
  */
 public record FanoutTask(Kind kind, String authorId, Optional<String> statusId,
     Optional<Visibility> statusVisibility, Optional<String> subjectId, Optional<String> cursor) {
@@ -21,7 +22,9 @@ public record FanoutTask(Kind kind, String authorId, Optional<String> statusId,
     /** The author crossed the fan-out threshold: add it to every follower's set of large followees. */
     AUTHOR_BECAME_LARGE,
     /** Remove the author's statuses from one member's timeline after an unfollow. */
-    UNFOLLOWED
+    UNFOLLOWED,
+    /** Remove the author's statuses from one member's timeline after the member blocked or muted them. */
+    AUTHOR_HIDDEN
   }
 
   public static FanoutTask postCreated(Status status) {
@@ -37,6 +40,11 @@ public record FanoutTask(Kind kind, String authorId, Optional<String> statusId,
   public static FanoutTask unfollowed(String followerId, String followeeId) {
     return new FanoutTask(Kind.UNFOLLOWED, followeeId, Optional.empty(), Optional.empty(),
         Optional.of(followerId), Optional.empty());
+  }
+
+  public static FanoutTask authorHidden(String memberId, String authorId) {
+    return new FanoutTask(Kind.AUTHOR_HIDDEN, authorId, Optional.empty(), Optional.empty(),
+        Optional.of(memberId), Optional.empty());
   }
 
   public static FanoutTask becameLarge(String authorId) {

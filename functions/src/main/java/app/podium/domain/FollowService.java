@@ -3,7 +3,9 @@ package app.podium.domain;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,23 +20,26 @@ public final class FollowService {
   private final StatusStore statuses;
   private final TimelineStore timelines;
   private final FanoutTasks fanout;
+  private final BlockMuteStore blocks;
   private final Ids ids;
   private final Clock clock;
 
   public FollowService(FollowStore follows, AccountStore accounts, StatusStore statuses, TimelineStore timelines,
-      FanoutTasks fanout, Ids ids, Clock clock) {
+      FanoutTasks fanout, BlockMuteStore blocks, Ids ids, Clock clock) {
     this.follows = follows;
     this.accounts = accounts;
     this.statuses = statuses;
     this.timelines = timelines;
     this.fanout = fanout;
+    this.blocks = blocks;
     this.ids = ids;
     this.clock = clock;
   }
 
   /**
    * Follows an account (again: nothing changes). A new follow puts the followee's latest statuses on the
-   * follower's timeline; a large followee is merged at read time instead.
+   * follower's timeline; a large followee is merged at read time instead. Refused (403, as Mastodon) while
+   * either blocks the other: the follow's own transaction checks that no block exists.
    */
   public Relationship follow(Account follower, String followeeId) {
     Account followee = accounts.find(StatusService.requireId(followeeId))
@@ -44,11 +49,23 @@ public final class FollowService {
     }
     boolean created = follows.follow(new Follow(ids.next(), follower.id(), followee.id(), clock.instant()),
         followee.large());
-    if (created && !followee.large()) {
-      timelines.write(statuses.byAuthor(followee.id(), PageRequest.newest(BACKFILL)).stream()
-          .map(s -> new TimelineEntry(follower.id(), s.numericId(), s.authorId())).toList());
+    if (created) {
+      backfill(follower.id(), followee);
     }
     return relationships(follower, List.of(followee.id())).getFirst();
+  }
+
+  /** Puts the followee's latest statuses on the member's timeline; a large followee is merged at read time. */
+  void backfill(String memberId, Account followee) {
+    if (!followee.large()) {
+      timelines.write(statuses.byAuthor(followee.id(), PageRequest.newest(BACKFILL)).stream()
+          .map(s -> new TimelineEntry(memberId, s.numericId(), s.authorId())).toList());
+    }
+  }
+
+  /** Whether the member follows the account. */
+  boolean isFollowing(String memberId, String accountId) {
+    return !follows.followedBy(memberId, List.of(accountId)).isEmpty();
   }
 
   /** Unfollows (again: nothing changes); the followee's statuses leave the timeline shortly after. */
@@ -70,7 +87,23 @@ public final class FollowService {
         .filter(id -> !id.isEmpty() && id.length() <= 19 && id.chars().allMatch(Character::isDigit)).toList();
     Set<String> following = follows.followedBy(viewer.id(), valid);
     Set<String> followedBy = follows.followersAmong(viewer.id(), valid);
-    return valid.stream().map(id -> new Relationship(id, following.contains(id), followedBy.contains(id))).toList();
+    Instant now = clock.instant();
+    Set<String> blocking = new HashSet<>();
+    Set<String> blockedBy = new HashSet<>();
+    Map<String, BlockOrMute> mutes = new HashMap<>();
+    for (BlockOrMute b : valid.isEmpty() ? List.<BlockOrMute>of() : blocks.between(viewer.id(), valid)) {
+      boolean mine = b.ownerId().equals(viewer.id());
+      if (b.kind() == BlockOrMute.Kind.BLOCK && mine) {
+        blocking.add(b.targetId());
+      } else if (b.kind() == BlockOrMute.Kind.BLOCK) {
+        blockedBy.add(b.ownerId());
+      } else if (mine && b.activeAt(now)) {
+        mutes.put(b.targetId(), b);
+      }
+    }
+    return valid.stream().map(id -> new Relationship(id, following.contains(id), followedBy.contains(id),
+        blocking.contains(id), blockedBy.contains(id), mutes.containsKey(id),
+        mutes.containsKey(id) && mutes.get(id).hidesNotifications())).toList();
   }
 
   /** One page of an account's followers, with the follow ids that page the list. */

@@ -1,4 +1,5 @@
 package app.podium.domain;
 
 /** How the viewer and another account relate. */
-public record Relationship(String accountId, boolean following, boolean followedBy) {}
+public record Relationship(String accountId, boolean following, boolean followedBy, boolean blocking,
+    boolean blockedBy, boolean muting, boolean mutingNotifications) {}

@@ -45,7 +45,7 @@ public final class FanoutTaskJson {
         text(node, "visibility").map(Visibility::parse), text(node, "subject_id"), text(node, "cursor"));
     boolean needsStatus = kind == FanoutTask.Kind.POST_CREATED || kind == FanoutTask.Kind.POST_DELETED;
     if (needsStatus && task.statusId().filter(id -> id.chars().allMatch(Character::isDigit) && !id.isEmpty()).isEmpty()
-        || kind == FanoutTask.Kind.UNFOLLOWED && task.subjectId().isEmpty()) {
+        || (kind == FanoutTask.Kind.UNFOLLOWED || kind == FanoutTask.Kind.AUTHOR_HIDDEN) && task.subjectId().isEmpty()) {
       throw new IllegalArgumentException(kind + " task without its ids");
     }
     return task;

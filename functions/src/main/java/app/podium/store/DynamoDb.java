@@ -70,6 +70,12 @@ public final class DynamoDb {
    * Any other failed condition means a related item is missing: the caller's {@code otherwise}.
    */
   boolean transactUnlessDone(List<TransactWriteItem> items, Supplier<? extends RuntimeException> otherwise) {
+    return transactUnlessDone(items, failed -> otherwise.get());
+  }
+
+  /** As above, with the indexes of the items whose condition failed, for transactions that guard more. */
+  boolean transactUnlessDone(List<TransactWriteItem> items,
+      java.util.function.Function<java.util.Set<Integer>, ? extends RuntimeException> otherwise) {
     try {
       retryingConflicts(() -> client.transactWriteItems(r -> r.transactItems(items)));
       return true;
@@ -81,7 +87,7 @@ public final class DynamoDb {
       if (failed.isEmpty()) {
         throw new app.podium.domain.DomainException.Conflict("A concurrent change got there first; please retry");
       }
-      throw otherwise.get();
+      throw otherwise.apply(failed);
     }
   }
 

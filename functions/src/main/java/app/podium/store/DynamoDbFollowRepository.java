@@ -24,6 +24,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -83,12 +84,26 @@ public final class DynamoDbFollowRepository implements FollowStore {
     Update follower = Update.builder().tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(follow.followerId())))
         .updateExpression(followerUpdate).conditionExpression("attribute_exists(id)")
         .expressionAttributeValues(followerValues).build();
-    return transact(
+    // items 3 and 4: no block either way, checked in the transaction so a block racing the follow cannot miss it
+    List<TransactWriteItem> items = List.of(
         TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.FOLLOWS))
             .item(FollowItem.SCHEMA.itemToMap(item, true))
             .conditionExpression("attribute_not_exists(follower_id)").build()).build(),
         TransactWriteItem.builder().update(follower).build(),
-        TransactWriteItem.builder().update(counter(follow.followeeId(), "followers_count", 1)).build());
+        TransactWriteItem.builder().update(counter(follow.followeeId(), "followers_count", 1)).build(),
+        noBlock(follow.followeeId(), follow.followerId()),
+        noBlock(follow.followerId(), follow.followeeId()));
+    return db.transactUnlessDone(items, failed -> failed.contains(3) || failed.contains(4)
+        ? new DomainException.Forbidden("This action is not allowed")
+        : new DomainException.NotFound("Record not found"));
+  }
+
+  private TransactWriteItem noBlock(String ownerId, String targetId) {
+    return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+        .tableName(db.name(Tables.BLOCKS_MUTES))
+        .key(Map.of("owner_id", s(ownerId), "kind_target", s(DynamoDbBlockMuteRepository.sortKey(
+            app.podium.domain.BlockOrMute.Kind.BLOCK, targetId))))
+        .conditionExpression("attribute_not_exists(owner_id)").build()).build();
   }
 
   @Override

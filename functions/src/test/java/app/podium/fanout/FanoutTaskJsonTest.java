@@ -19,7 +19,8 @@ class FanoutTaskJsonTest {
         new FanoutTask(FanoutTask.Kind.POST_DELETED, "1", Optional.of("2"), Optional.of(Visibility.PUBLIC),
             Optional.empty(), Optional.empty()),
         FanoutTask.unfollowed("5", "1"),
-        FanoutTask.becameLarge("1")};
+        FanoutTask.becameLarge("1"),
+        FanoutTask.authorHidden("5", "1")};
     for (FanoutTask task : tasks) {
       assertThat(FanoutTaskJson.read(FanoutTaskJson.write(task))).isEqualTo(task);
     }
@@ -42,6 +43,8 @@ class FanoutTaskJsonTest {
     assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"PostCreated\",\"author_id\":\"1\"}"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"Unfollowed\",\"author_id\":\"1\"}"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"AuthorHidden\",\"author_id\":\"1\"}"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"Bogus\",\"author_id\":\"1\"}"))
         .isInstanceOf(IllegalArgumentException.class);

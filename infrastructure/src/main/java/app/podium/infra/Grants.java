@@ -2,6 +2,7 @@ package app.podium.infra;
 
 import static app.podium.Tables.ACCOUNTS;
 import static app.podium.Tables.APPS;
+import static app.podium.Tables.BLOCKS_MUTES;
 import static app.podium.Tables.FOLLOWS;
 import static app.podium.Tables.IDEMPOTENCY;
 import static app.podium.Tables.INVITES;
@@ -16,7 +17,13 @@ import static app.podium.Tables.WAITLIST;
 import app.podium.Routes;
 import app.podium.Tables;
 import app.podium.admin.BootstrapAdminHandler;
+import app.podium.api.BlockAccountHandler;
 import app.podium.api.CreateAccountHandler;
+import app.podium.api.ListBlocksHandler;
+import app.podium.api.ListMutesHandler;
+import app.podium.api.MuteAccountHandler;
+import app.podium.api.UnblockAccountHandler;
+import app.podium.api.UnmuteAccountHandler;
 import app.podium.api.GetMarkersHandler;
 import app.podium.api.GetOpenApiHandler;
 import app.podium.api.GetPreferencesHandler;
@@ -114,15 +121,17 @@ public final class Grants {
         needs().read(APPS).write(TOKENS).write(RATE_LIMITS).read(UNIQUE_KEYS).read(ACCOUNTS));
     define(RevokeTokenHandler.class, needs().read(APPS).write(TOKENS));
     // signup: one transaction puts the account and its username/email claims and spends the invite; an
-    // autofollow invite follows the inviter (follows, both accounts' counters) and backfills the timeline
+    // autofollow invite follows the inviter (follows, both accounts' counters, a check for blocks) and
+    // backfills the timeline
     define(CreateAccountHandler.class, needs().read(APPS).readWrite(INVITES).write(RATE_LIMITS)
-        .readWrite(ACCOUNTS).write(UNIQUE_KEYS).readWrite(FOLLOWS).read(POSTS).write(TIMELINES).write(TOKENS));
+        .readWrite(ACCOUNTS).write(UNIQUE_KEYS).readWrite(FOLLOWS).read(POSTS).write(TIMELINES).write(TOKENS)
+        .read(BLOCKS_MUTES));
     // accounts
     define(VerifyAccountCredentialsHandler.class, needs().read(ACCOUNTS));
     define(UpdateCredentialsHandler.class, needs().readWrite(ACCOUNTS));
     define(LookupAccountHandler.class, needs().read(UNIQUE_KEYS).read(ACCOUNTS));
     define(GetAccountHandler.class, needs().read(ACCOUNTS));
-    define(GetRelationshipsHandler.class, needs().read(ACCOUNTS).read(FOLLOWS));
+    define(GetRelationshipsHandler.class, needs().read(ACCOUNTS).read(FOLLOWS).read(BLOCKS_MUTES));
     // statuses: posting claims the Idempotency-Key, publishes PostCreated, then one transaction puts the
     // status, counts it on the author and puts the author's own timeline entry; a reply reads its parent
     define(PostStatusHandler.class, needs().readWrite(ACCOUNTS).readWrite(POSTS).read(FOLLOWS)
@@ -131,15 +140,28 @@ public final class Grants {
     define(DeleteStatusHandler.class, needs().readWrite(ACCOUNTS).readWrite(POSTS).write(TIMELINES)
         .publishesPostEvents());
     define(ListAccountStatusesHandler.class, needs().read(ACCOUNTS).read(FOLLOWS).read(POSTS));
-    // the follow graph: a follow backfills the follower's timeline; an unfollow enqueues the clean-up
+    // the follow graph: a follow (its transaction checks for blocks) backfills the follower's timeline; an
+    // unfollow enqueues the clean-up; both answer the relationship, blocks and mutes included
     define(FollowAccountHandler.class, needs().readWrite(ACCOUNTS).readWrite(FOLLOWS).read(POSTS)
-        .write(TIMELINES));
-    define(UnfollowAccountHandler.class, needs().readWrite(ACCOUNTS).readWrite(FOLLOWS).sendsToFanoutQueue());
+        .write(TIMELINES).read(BLOCKS_MUTES));
+    define(UnfollowAccountHandler.class, needs().readWrite(ACCOUNTS).readWrite(FOLLOWS).sendsToFanoutQueue()
+        .read(BLOCKS_MUTES));
     define(ListFollowersHandler.class, needs().read(ACCOUNTS).read(FOLLOWS));
     define(ListFollowingHandler.class, needs().read(ACCOUNTS).read(FOLLOWS));
+    // blocks and mutes: a block ends the follows both ways (follows, both accounts' counters) and enqueues
+    // the timeline clean-ups, as a mute does; an unmute backfills a followed account's latest statuses
+    define(BlockAccountHandler.class, needs().readWrite(ACCOUNTS).readWrite(FOLLOWS).readWrite(BLOCKS_MUTES)
+        .sendsToFanoutQueue());
+    define(UnblockAccountHandler.class, needs().read(ACCOUNTS).read(FOLLOWS).readWrite(BLOCKS_MUTES));
+    define(MuteAccountHandler.class, needs().read(ACCOUNTS).read(FOLLOWS).readWrite(BLOCKS_MUTES)
+        .sendsToFanoutQueue());
+    define(UnmuteAccountHandler.class, needs().read(ACCOUNTS).read(FOLLOWS).readWrite(BLOCKS_MUTES).read(POSTS)
+        .write(TIMELINES));
+    define(ListBlocksHandler.class, needs().read(ACCOUNTS).read(BLOCKS_MUTES));
+    define(ListMutesHandler.class, needs().read(ACCOUNTS).read(BLOCKS_MUTES));
     // the home timeline marks the reader active (accounts) and trims or rebuilds the timeline
     define(GetHomeTimelineHandler.class, needs().readWrite(ACCOUNTS).readWrite(TIMELINES).read(POSTS)
-        .read(FOLLOWS));
+        .read(FOLLOWS).read(BLOCKS_MUTES));
     // invites: the quota lives on the inviter's account item (held codes and a version)
     define(CreateInviteHandler.class, needs().readWrite(ACCOUNTS).readWrite(INVITES));
     define(ListInvitesHandler.class, needs().read(ACCOUNTS).read(INVITES));
@@ -166,7 +188,7 @@ public final class Grants {
     // one page of followers: the author (large or not), the followers' activity, their timelines; the next
     // page goes back on the queue; a large author is marked and their followers get the large followee
     define(FanoutHandler.class, needs().read(FOLLOWS).readWrite(ACCOUNTS).readWrite(TIMELINES)
-        .sendsToFanoutQueue());
+        .read(BLOCKS_MUTES).sendsToFanoutQueue());
     // the first admin (invoked by hand, no route): ensureAdmin looks the username up (unique_keys, then the
     // account, both GetItem), then one transaction puts the account and claims username and email; the
     // credentials come from the admin secret

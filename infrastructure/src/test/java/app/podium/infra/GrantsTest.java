@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.podium.Routes;
 import app.podium.Tables;
 import app.podium.admin.BootstrapAdminHandler;
+import app.podium.api.BlockAccountHandler;
 import app.podium.api.CreateAccountHandler;
 import app.podium.api.CreateInviteHandler;
 import app.podium.api.GetInstanceHandler;
@@ -13,6 +14,7 @@ import app.podium.api.GetInstanceV1Handler;
 import app.podium.api.GetNodeInfoHandler;
 import app.podium.api.GetNodeInfoLinksHandler;
 import app.podium.api.IssueTokenHandler;
+import app.podium.api.MuteAccountHandler;
 import app.podium.api.ReleaseWaitlistHandler;
 import app.podium.api.RevokeInviteHandler;
 import app.podium.api.RevokeTokenHandler;
@@ -86,9 +88,10 @@ class GrantsTest {
   }
 
   @Test
-  void onlyUnfollowAndTheFanoutItselfEnqueueFanoutPages() {
+  void onlyUnfollowBlockMuteAndTheFanoutItselfEnqueueFanoutTasks() {
     assertThat(Grants.handlers().stream().filter(h -> Grants.of(h).sendsToFanoutQueue()))
-        .containsExactlyInAnyOrder(UnfollowAccountHandler.class, FanoutHandler.class);
+        .containsExactlyInAnyOrder(UnfollowAccountHandler.class, BlockAccountHandler.class,
+            MuteAccountHandler.class, FanoutHandler.class);
   }
 
   private static Set<Class<?>> writers(Tables.Table table) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
 import app.podium.api.CreateAccountHandler;
+import app.podium.api.FollowAccountHandler;
 import app.podium.api.GetHomeTimelineHandler;
 import app.podium.api.GetInstanceHandler;
 import app.podium.api.PostStatusHandler;
@@ -38,10 +39,17 @@ class IamTemplateTest {
   void getHomeTimelineReadsPostsButCannotWriteThem() {
     Map<String, Set<String>> tables = dynamoDbActions(GetHomeTimelineHandler.class);
     assertThat(tables.get("posts")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:BatchGetItem",
-        "dynamodb:Query");
+        "dynamodb:Query", "dynamodb:ConditionCheckItem");
     assertThat(tables.get("timelines")).contains("dynamodb:BatchWriteItem", "dynamodb:Query");
     assertThat(tables.get("accounts")).contains("dynamodb:UpdateItem");
     assertThat(tables).doesNotContainKeys("invites", "tokens", "apps", "unique_keys");
+  }
+
+  @Test
+  void followingMayCheckForBlocksInItsTransactionButNotWriteThem() {
+    Map<String, Set<String>> tables = dynamoDbActions(FollowAccountHandler.class);
+    assertThat(tables.get("blocks_mutes")).contains("dynamodb:ConditionCheckItem", "dynamodb:BatchGetItem")
+        .doesNotContain("dynamodb:PutItem", "dynamodb:DeleteItem");
   }
 
   @Test

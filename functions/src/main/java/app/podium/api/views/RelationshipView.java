@@ -3,7 +3,7 @@ package app.podium.api.views;
 import app.podium.domain.Relationship;
 import java.util.List;
 
-/** Mastodon's Relationship entity. Blocks, mutes and requests do not exist yet: always false. */
+/** Mastodon's Relationship entity. Follow requests, notes and endorsements do not exist yet: always false. */
 public record RelationshipView(String id, boolean following, boolean showingReblogs, boolean notifying,
     List<String> languages, boolean followedBy, boolean blocking, boolean blockedBy, boolean muting,
     boolean mutingNotifications, boolean requested, boolean requestedBy, boolean domainBlocking, boolean endorsed,
@@ -11,6 +11,7 @@ public record RelationshipView(String id, boolean following, boolean showingRebl
 
   public static RelationshipView of(Relationship relationship) {
     return new RelationshipView(relationship.accountId(), relationship.following(), relationship.following(), false,
-        null, relationship.followedBy(), false, false, false, false, false, false, false, false, "");
+        null, relationship.followedBy(), relationship.blocking(), relationship.blockedBy(), relationship.muting(),
+        relationship.mutingNotifications(), false, false, false, false, "");
   }
 }

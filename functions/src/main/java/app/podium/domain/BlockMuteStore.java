@@ -1,0 +1,34 @@
+package app.podium.domain;
+
+import java.util.Collection;
+import java.util.List;
+
+/** Where blocks and mutes live. */
+public interface BlockMuteStore {
+  /** Records the block; false if it already existed (nothing changes). */
+  boolean block(BlockOrMute block);
+
+  /**
+   * Records the mute, or updates the options of an existing one (notifications, expiry) keeping its id, as
+   * Mastodon does when an account is muted again.
+   */
+  void mute(BlockOrMute mute);
+
+  /** Removes the block or mute; false if there was none. */
+  boolean remove(BlockOrMute.Kind kind, String ownerId, String targetId);
+
+  /**
+   * Every block or mute between {@code viewerId} and each of {@code otherIds} that a relationship shows: the
+   * viewer's blocks and mutes of them, and their blocks of the viewer. Expired mutes too: callers check.
+   */
+  List<BlockOrMute> between(String viewerId, Collection<String> otherIds);
+
+  /** Every block and mute the member holds (the home timeline's filter). */
+  List<BlockOrMute> heldBy(String ownerId);
+
+  /** Every block and mute of the account by others (the fan-out's filter). */
+  List<BlockOrMute> targeting(String targetId);
+
+  /** The member's blocks or mutes, newest first, in the page's window of ids. */
+  List<BlockOrMute> page(BlockOrMute.Kind kind, String ownerId, PageRequest page);
+}
