@@ -56,7 +56,6 @@ import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
-import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
@@ -542,17 +541,12 @@ public final class PodiumStack extends Stack {
             + " minutes: timelines lag behind",
         fanoutQueue.metricApproximateAgeOfOldestMessage(per(Duration.minutes(1), "Maximum")),
         QUEUE_AGE_ALARM.toSeconds().doubleValue(), 5, notify);
-    // one alarm per function on errors plus throttles (not one each): a CloudFormation stack holds at most
-    // 500 resources, and a function already brings ten (function, version, alias, role, policy, log group,
-    // route, integration, permission, alarm)
     functions.forEach((handler, function) -> {
       String name = functionName(handler);
-      alarm(name + "FailuresAlarm", name + " failed (uncaught error or timeout) or was throttled",
-          MathExpression.Builder.create().expression("FILL(errors, 0) + FILL(throttles, 0)")
-              .usingMetrics(Map.of("errors", function.metricErrors(per(Duration.minutes(5), "Sum")),
-                  "throttles", function.metricThrottles(per(Duration.minutes(5), "Sum"))))
-              .period(Duration.minutes(5)).label(name + " errors and throttles").build(),
-          0, 1, notify);
+      alarm(name + "ErrorsAlarm", name + " failed (uncaught error or timeout)",
+          function.metricErrors(per(Duration.minutes(5), "Sum")), 0, 1, notify);
+      alarm(name + "ThrottlesAlarm", name + " was throttled",
+          function.metricThrottles(per(Duration.minutes(5), "Sum")), 0, 1, notify);
     });
   }
 
