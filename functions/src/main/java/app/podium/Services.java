@@ -15,6 +15,7 @@ import app.podium.domain.AccountStore;
 import app.podium.domain.Argon2PasswordHasher;
 import app.podium.domain.Ids;
 import app.podium.domain.InviteService;
+import app.podium.domain.ModerationService;
 import app.podium.domain.OAuthService;
 import app.podium.domain.PasswordHasher;
 import app.podium.domain.RateLimiter;
@@ -61,6 +62,7 @@ public final class Services {
   private final TimelineService timelines;
   private final FanoutService fanout;
   private final app.podium.domain.MarkerService markers;
+  private final ModerationService moderation;
 
   public Services(Settings settings, DynamoDbClient client, FanoutTasks fanoutTasks, Clock clock,
       PasswordHasher passwords) {
@@ -71,8 +73,9 @@ public final class Services {
     var inviteStore = new DynamoDbInviteRepository(db);
     RateLimiter rateLimiter = new RateLimiter(new DynamoDbCounterRepository(db), clock);
     Ids ids = new Ids(clock);
-    this.oauth = new OAuthService(new DynamoDbAppRepository(db), new DynamoDbTokenRepository(db), accountStore,
-        passwords, rateLimiter, settings, clock);
+    var tokenStore = new DynamoDbTokenRepository(db);
+    this.oauth = new OAuthService(new DynamoDbAppRepository(db), tokenStore, accountStore, passwords, rateLimiter,
+        settings, clock);
     this.accounts = new AccountService(accountStore, settings);
     this.invites = new InviteService(inviteStore, settings, clock);
     this.waitlist = new WaitlistService(new DynamoDbWaitlistRepository(db), invites, rateLimiter, settings, clock);
@@ -87,6 +90,7 @@ public final class Services {
     this.timelines = new TimelineService(timelineStore, statusStore, accountStore, followStore, settings, clock);
     this.fanout = new FanoutService(followStore, accountStore, timelineStore, fanoutTasks, settings, clock);
     this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);
+    this.moderation = new ModerationService(accountStore, tokenStore, clock);
   }
 
   public static Services fromEnvironment(Map<String, String> env) {
@@ -159,5 +163,9 @@ public final class Services {
 
   public app.podium.domain.MarkerService markers() {
     return markers;
+  }
+
+  public ModerationService moderation() {
+    return moderation;
   }
 }

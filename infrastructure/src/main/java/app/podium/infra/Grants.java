@@ -23,6 +23,8 @@ import app.podium.api.GetPreferencesHandler;
 import app.podium.api.ListCustomEmojisHandler;
 import app.podium.api.ListNotificationsHandler;
 import app.podium.api.SaveMarkersHandler;
+import app.podium.api.TakeAccountActionHandler;
+import app.podium.api.UnsuspendAccountHandler;
 import app.podium.api.CreateAppHandler;
 import app.podium.api.CreateInviteHandler;
 import app.podium.api.DeleteStatusHandler;
@@ -149,6 +151,10 @@ public final class Grants {
     define(ReleaseWaitlistHandler.class, needs().read(ACCOUNTS).readWrite(WAITLIST).readWrite(INVITES));
     define(GetAdminAccountHandler.class, needs().read(ACCOUNTS));
     define(ListInviteesHandler.class, needs().read(ACCOUNTS));
+    // reports and moderation: a suspension is one conditional account write, then the account's tokens are
+    // queried on the by_account index and deleted in batches
+    define(TakeAccountActionHandler.class, needs().readWrite(ACCOUNTS).readWrite(TOKENS));
+    define(UnsuspendAccountHandler.class, needs().readWrite(ACCOUNTS));
     // what clients ask on first contact: constants, the member's own account, the read markers
     define(ListCustomEmojisHandler.class, needs());
     define(GetPreferencesHandler.class, needs().read(ACCOUNTS));

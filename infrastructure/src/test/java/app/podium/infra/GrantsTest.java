@@ -16,6 +16,7 @@ import app.podium.api.IssueTokenHandler;
 import app.podium.api.ReleaseWaitlistHandler;
 import app.podium.api.RevokeInviteHandler;
 import app.podium.api.RevokeTokenHandler;
+import app.podium.api.TakeAccountActionHandler;
 import app.podium.api.UnfollowAccountHandler;
 import app.podium.fanout.FanoutHandler;
 import java.util.Map;
@@ -72,9 +73,9 @@ class GrantsTest {
   }
 
   @Test
-  void onlyTheTokenEndpointsAndSignupWriteTokens() {
+  void onlyTheTokenEndpointsSignupAndSuspensionWriteTokens() {
     assertThat(writers(Tables.TOKENS)).containsExactlyInAnyOrder(IssueTokenHandler.class, RevokeTokenHandler.class,
-        CreateAccountHandler.class);
+        CreateAccountHandler.class, TakeAccountActionHandler.class);
   }
 
   @Test
