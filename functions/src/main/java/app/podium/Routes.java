@@ -96,6 +96,11 @@ public final class Routes {
       new Route(Method.GET, "/api/v1/admin/accounts/{id}/invitees", ListInviteesHandler.class,
           Access.user("admin:read:accounts")),
       // reports and moderation
+      new Route(Method.POST, "/api/v1/reports", CreateReportHandler.class, Access.user("write:reports")),
+      new Route(Method.GET, "/api/v1/admin/reports", ListReportsHandler.class, Access.user("admin:read:reports")),
+      new Route(Method.GET, "/api/v1/admin/reports/{id}", GetReportHandler.class, Access.user("admin:read:reports")),
+      new Route(Method.POST, "/api/v1/admin/reports/{id}/resolve", ResolveReportHandler.class,
+          Access.user("admin:write:reports")),
       new Route(Method.POST, "/api/v1/admin/accounts/{id}/action", TakeAccountActionHandler.class,
           Access.user("admin:write:accounts")),
       new Route(Method.POST, "/api/v1/admin/accounts/{id}/unsuspend", UnsuspendAccountHandler.class,

@@ -16,6 +16,7 @@ import app.podium.domain.Argon2PasswordHasher;
 import app.podium.domain.Ids;
 import app.podium.domain.InviteService;
 import app.podium.domain.ModerationService;
+import app.podium.domain.ReportService;
 import app.podium.domain.OAuthService;
 import app.podium.domain.PasswordHasher;
 import app.podium.domain.RateLimiter;
@@ -29,6 +30,7 @@ import app.podium.store.DynamoDbCounterRepository;
 import app.podium.store.DynamoDbInviteRepository;
 import app.podium.store.DynamoDbTokenRepository;
 import app.podium.store.DynamoDbMarkerRepository;
+import app.podium.store.DynamoDbReportRepository;
 import app.podium.store.DynamoDbWaitlistRepository;
 import java.time.Clock;
 import java.util.Map;
@@ -63,6 +65,7 @@ public final class Services {
   private final FanoutService fanout;
   private final app.podium.domain.MarkerService markers;
   private final ModerationService moderation;
+  private final ReportService reports;
 
   public Services(Settings settings, DynamoDbClient client, FanoutTasks fanoutTasks, Clock clock,
       PasswordHasher passwords) {
@@ -90,7 +93,9 @@ public final class Services {
     this.timelines = new TimelineService(timelineStore, statusStore, accountStore, followStore, settings, clock);
     this.fanout = new FanoutService(followStore, accountStore, timelineStore, fanoutTasks, settings, clock);
     this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);
-    this.moderation = new ModerationService(accountStore, tokenStore, clock);
+    var reportStore = new DynamoDbReportRepository(db);
+    this.moderation = new ModerationService(accountStore, tokenStore, reportStore, clock);
+    this.reports = new ReportService(reportStore, accountStore, statusStore, ids, clock);
   }
 
   public static Services fromEnvironment(Map<String, String> env) {
@@ -167,5 +172,9 @@ public final class Services {
 
   public ModerationService moderation() {
     return moderation;
+  }
+
+  public ReportService reports() {
+    return reports;
   }
 }

@@ -11,25 +11,36 @@ import java.util.Optional;
 public final class ModerationService {
   private final AccountStore accounts;
   private final TokenStore tokens;
+  private final ReportStore reports;
   private final Clock clock;
 
-  public ModerationService(AccountStore accounts, TokenStore tokens, Clock clock) {
+  public ModerationService(AccountStore accounts, TokenStore tokens, ReportStore reports, Clock clock) {
     this.accounts = accounts;
     this.tokens = tokens;
+    this.reports = reports;
     this.clock = clock;
   }
 
   /** The action types Podium carries out; Mastodon's others ({@code disable}, {@code silence}, ...) are refused. */
   public enum ActionType { NONE, SUSPEND }
 
-  /** {@code POST /api/v1/admin/accounts/:id/action}. */
-  public void act(Account admin, String accountId, String type) {
+  /**
+   * {@code POST /api/v1/admin/accounts/:id/action}. With {@code reportId}, that report (which must be about
+   * this account) is resolved once the action is done; it is checked first, so a wrong one changes nothing.
+   */
+  public void act(Account admin, String accountId, String type, Optional<String> reportId) {
     AccountService.requireAdmin(admin);
     ActionType action = parse(type);
+    Optional<Report> report = reportId.map(String::trim).filter(id -> !id.isEmpty())
+        .map(id -> reports.find(ReportService.requireId(id)).orElseThrow(AccountService::notFound));
+    if (report.isPresent() && !report.get().targetAccountId().equals(accountId)) {
+      throw DomainException.Invalid.field("report_id", "ERR_INVALID", "is not a report about this account");
+    }
     switch (action) {
       case NONE -> accounts.find(AccountService.requireId(accountId)).orElseThrow(AccountService::notFound);
       case SUSPEND -> suspend(admin, accountId);
     }
+    report.ifPresent(r -> reports.resolve(r.id(), admin.id(), clock.instant()));
   }
 
   /**

@@ -8,12 +8,14 @@ import app.podium.Tables;
 import app.podium.admin.BootstrapAdminHandler;
 import app.podium.api.CreateAccountHandler;
 import app.podium.api.CreateInviteHandler;
+import app.podium.api.CreateReportHandler;
 import app.podium.api.GetInstanceHandler;
 import app.podium.api.GetInstanceV1Handler;
 import app.podium.api.GetNodeInfoHandler;
 import app.podium.api.GetNodeInfoLinksHandler;
 import app.podium.api.IssueTokenHandler;
 import app.podium.api.ReleaseWaitlistHandler;
+import app.podium.api.ResolveReportHandler;
 import app.podium.api.RevokeInviteHandler;
 import app.podium.api.RevokeTokenHandler;
 import app.podium.api.TakeAccountActionHandler;
@@ -76,6 +78,12 @@ class GrantsTest {
   void onlyTheTokenEndpointsSignupAndSuspensionWriteTokens() {
     assertThat(writers(Tables.TOKENS)).containsExactlyInAnyOrder(IssueTokenHandler.class, RevokeTokenHandler.class,
         CreateAccountHandler.class, TakeAccountActionHandler.class);
+  }
+
+  @Test
+  void onlyFilingResolvingAndAccountActionsWriteReports() {
+    assertThat(writers(Tables.REPORTS)).containsExactlyInAnyOrder(CreateReportHandler.class,
+        ResolveReportHandler.class, TakeAccountActionHandler.class);
   }
 
   @Test
