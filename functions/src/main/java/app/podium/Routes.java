@@ -103,6 +103,16 @@ public final class Routes {
           Access.user("admin:read:accounts")),
       new Route(Method.GET, "/api/v1/admin/accounts/{id}/invitees", ListInviteesHandler.class,
           Access.user("admin:read:accounts")),
+      // reports and moderation
+      new Route(Method.POST, "/api/v1/reports", CreateReportHandler.class, Access.user("write:reports")),
+      new Route(Method.GET, "/api/v1/admin/reports", ListReportsHandler.class, Access.user("admin:read:reports")),
+      new Route(Method.GET, "/api/v1/admin/reports/{id}", GetReportHandler.class, Access.user("admin:read:reports")),
+      new Route(Method.POST, "/api/v1/admin/reports/{id}/resolve", ResolveReportHandler.class,
+          Access.user("admin:write:reports")),
+      new Route(Method.POST, "/api/v1/admin/accounts/{id}/action", TakeAccountActionHandler.class,
+          Access.user("admin:write:accounts")),
+      new Route(Method.POST, "/api/v1/admin/accounts/{id}/unsuspend", UnsuspendAccountHandler.class,
+          Access.user("admin:write:accounts")),
       // discovery
       new Route(Method.GET, "/api/v1/instance", GetInstanceV1Handler.class, Access.PUBLIC),
       new Route(Method.GET, "/api/v2/instance", GetInstanceHandler.class, Access.PUBLIC),

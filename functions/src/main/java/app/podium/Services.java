@@ -16,6 +16,8 @@ import app.podium.domain.AccountStore;
 import app.podium.domain.Argon2PasswordHasher;
 import app.podium.domain.Ids;
 import app.podium.domain.InviteService;
+import app.podium.domain.ModerationService;
+import app.podium.domain.ReportService;
 import app.podium.domain.OAuthService;
 import app.podium.domain.PasswordHasher;
 import app.podium.domain.RateLimiter;
@@ -29,6 +31,7 @@ import app.podium.store.DynamoDbCounterRepository;
 import app.podium.store.DynamoDbInviteRepository;
 import app.podium.store.DynamoDbTokenRepository;
 import app.podium.store.DynamoDbMarkerRepository;
+import app.podium.store.DynamoDbReportRepository;
 import app.podium.store.DynamoDbWaitlistRepository;
 import java.time.Clock;
 import java.util.Map;
@@ -63,6 +66,8 @@ public final class Services {
   private final TimelineService timelines;
   private final FanoutService fanout;
   private final app.podium.domain.MarkerService markers;
+  private final ModerationService moderation;
+  private final ReportService reports;
 
   public Services(Settings settings, DynamoDbClient client, FanoutTasks fanoutTasks, Clock clock,
       PasswordHasher passwords) {
@@ -73,8 +78,9 @@ public final class Services {
     var inviteStore = new DynamoDbInviteRepository(db);
     RateLimiter rateLimiter = new RateLimiter(new DynamoDbCounterRepository(db), clock);
     Ids ids = new Ids(clock);
-    this.oauth = new OAuthService(new DynamoDbAppRepository(db), new DynamoDbTokenRepository(db), accountStore,
-        passwords, rateLimiter, settings, clock);
+    var tokenStore = new DynamoDbTokenRepository(db);
+    this.oauth = new OAuthService(new DynamoDbAppRepository(db), tokenStore, accountStore, passwords, rateLimiter,
+        settings, clock);
     this.accounts = new AccountService(accountStore, settings);
     this.invites = new InviteService(inviteStore, settings, clock);
     this.waitlist = new WaitlistService(new DynamoDbWaitlistRepository(db), invites, rateLimiter, settings, clock);
@@ -95,6 +101,9 @@ public final class Services {
     this.fanout = new FanoutService(followStore, accountStore, timelineStore, blockStore, fanoutTasks, settings,
         clock);
     this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);
+    var reportStore = new DynamoDbReportRepository(db);
+    this.moderation = new ModerationService(accountStore, tokenStore, reportStore, clock);
+    this.reports = new ReportService(reportStore, accountStore, statusStore, ids, clock);
   }
 
   public static Services fromEnvironment(Map<String, String> env) {
@@ -171,5 +180,13 @@ public final class Services {
 
   public app.podium.domain.MarkerService markers() {
     return markers;
+  }
+
+  public ModerationService moderation() {
+    return moderation;
+  }
+
+  public ReportService reports() {
+    return reports;
   }
 }

@@ -115,8 +115,16 @@ public final class Tables {
   public static final Table MARKERS = new Table("markers", Key.string("owner_id"),
       Optional.of(Key.string("timeline")), List.of(), Optional.empty());
 
+  /**
+   * Members' reports ({@code POST /api/v1/reports}) by id; the {@code by_state} index pages the unresolved
+   * (or resolved) ones newest first for admins.
+   */
+  public static final Table REPORTS = new Table("reports", Key.number("id"), Optional.empty(),
+      List.of(new Index("by_state", Key.string("state"), Key.number("id"))), Optional.empty());
+
   public static final List<Table> ALL = List.of(ACCOUNTS, UNIQUE_KEYS, APPS, TOKENS, INVITES,
-      WAITLIST, RATE_LIMITS, POSTS, FOLLOWS, BLOCKS_MUTES, TIMELINES, IDEMPOTENCY, MARKERS);
+      WAITLIST, RATE_LIMITS, POSTS, FOLLOWS, BLOCKS_MUTES, TIMELINES, IDEMPOTENCY, MARKERS,
+      REPORTS);
 
   private Tables() {}
 }

@@ -14,10 +14,32 @@ public final class AccountService {
   }
 
   public Account get(String id) {
+    return accounts.find(requireId(id)).orElseThrow(AccountService::notFound);
+  }
+
+  /**
+   * The member a token belongs to. A token whose account is gone is invalid; one of a suspended account
+   * is refused as Mastodon refuses it, even if the suspension's revocation of its tokens missed it.
+   */
+  public Account caller(String id) {
+    Account account = accounts.find(requireId(id))
+        .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
+    requireUsable(account);
+    return account;
+  }
+
+  static void requireUsable(Account account) {
+    if (account.suspended()) {
+      throw new DomainException.Forbidden("Your login is currently disabled");
+    }
+  }
+
+  /** An account id as ids look (digits); anything else cannot name an account. */
+  static String requireId(String id) {
     if (id == null || id.isEmpty() || id.length() > 20 || !id.chars().allMatch(Character::isDigit)) {
       throw notFound();
     }
-    return accounts.find(id).orElseThrow(AccountService::notFound);
+    return id;
   }
 
   /** {@code acct} as Mastodon takes it: {@code alice}, {@code @alice} or {@code alice@this.domain}. */
@@ -70,7 +92,7 @@ public final class AccountService {
     }
   }
 
-  private static DomainException.NotFound notFound() {
+  static DomainException.NotFound notFound() {
     return new DomainException.NotFound("Record not found");
   }
 }

@@ -42,4 +42,14 @@ public interface AccountStore {
 
   /** Adds {@code largeId} to each member's set of large followees. */
   void addLargeFollowee(Collection<String> memberIds, String largeId);
+
+  /**
+   * Marks a member suspended at {@code at} (a suspended account keeps its first suspension time), in one
+   * conditional write: {@link DomainException.NotFound} if there is no such account, {@link
+   * DomainException.Forbidden} if it is an admin's. Returns the account as stored afterwards.
+   */
+  Account suspend(String id, Instant at);
+
+  /** Lifts a suspension (nothing to do if there is none); {@link DomainException.NotFound} if no such account. */
+  Account unsuspend(String id);
 }

@@ -94,6 +94,10 @@ public final class OAuthService {
     if (!passwords.matches(password, found.get().passwordHash())) {
       throw invalidGrant();
     }
+    if (found.get().account().suspended()) {
+      // only after the password matched, so the answer tells nothing to someone who does not know it
+      throw new DomainException.OAuthRejected("invalid_grant", "Your login is currently disabled");
+    }
     return issue(app, Optional.of(found.get().account().id()), scopes);
   }
 

@@ -89,9 +89,11 @@ public final class StatusService {
     return new AuthoredStatus(statuses.find(id).orElse(status), accounts.find(author.id()).orElse(author));
   }
 
+  /** A status the viewer may see; a suspended author's statuses do not exist for anyone. */
   public AuthoredStatus get(Optional<Account> viewer, String id) {
     Status status = visibleTo(viewer, id);
-    Account author = accounts.find(status.authorId()).orElseThrow(StatusService::notFound);
+    Account author = accounts.find(status.authorId()).filter(a -> !a.suspended())
+        .orElseThrow(StatusService::notFound);
     return new AuthoredStatus(status, author);
   }
 
@@ -108,9 +110,13 @@ public final class StatusService {
     return new AuthoredStatus(status, author);
   }
 
-  /** An account's statuses that the viewer may see. */
+  /** An account's statuses that the viewer may see; none while the account is suspended. */
   public List<AuthoredStatus> byAuthor(Optional<Account> viewer, String authorId, PageRequest page) {
     Account author = accounts.find(requireId(authorId)).orElseThrow(StatusService::notFound);
+    if (author.suspended()) {
+      // as Mastodon answers for an unavailable account: the account exists, its statuses are not shown
+      return List.of();
+    }
     boolean seesPrivate = viewer.map(v -> v.id().equals(author.id())
         || !follows.followedBy(v.id(), List.of(author.id())).isEmpty()).orElse(false);
     return statuses.byAuthor(author.id(), page).stream()

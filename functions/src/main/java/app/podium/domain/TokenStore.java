@@ -10,4 +10,11 @@ public interface TokenStore {
 
   /** Deletes the token if it belongs to the client; true if a token was deleted. */
   boolean revoke(String tokenHash, String clientId);
+
+  /**
+   * Deletes every token issued to the account, whatever its client; returns how many. Reads the tokens
+   * from an index, which may lag a token issued a moment ago: callers refuse the tokens of a suspended
+   * account on every request as well, so a token this misses still does not work.
+   */
+  int revokeAllOf(String accountId);
 }

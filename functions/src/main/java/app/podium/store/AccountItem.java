@@ -36,6 +36,8 @@ final class AccountItem {
   Long lastActiveAt;
   Boolean large;
   Set<String> largeFollowees;
+  /** Set while the account is suspended; removed by unsuspending. */
+  Long suspendedAt;
 
   static final TableSchema<AccountItem> SCHEMA = StaticTableSchema.builder(AccountItem.class)
       .newItemSupplier(AccountItem::new)
@@ -73,6 +75,8 @@ final class AccountItem {
       .addAttribute(Boolean.class, a -> a.name("large").getter(i -> i.large).setter((i, v) -> i.large = v))
       .addAttribute(EnhancedType.setOf(String.class), a -> a.name("large_followees").getter(i -> i.largeFollowees)
           .setter((i, v) -> i.largeFollowees = v))
+      .addAttribute(Long.class, a -> a.name("suspended_at").getter(i -> i.suspendedAt)
+          .setter((i, v) -> i.suspendedAt = v))
       .build();
 
   static AccountItem from(Account account, String passwordHash) {
@@ -95,6 +99,7 @@ final class AccountItem {
     item.lastActiveAt = Attributes.millis(account.lastActiveAt());
     item.large = account.large() ? Boolean.TRUE : null;
     item.largeFollowees = account.largeFollowees().isEmpty() ? null : account.largeFollowees();
+    item.suspendedAt = Attributes.millis(account.suspendedAt());
     return item;
   }
 
@@ -103,7 +108,8 @@ final class AccountItem {
         Account.Role.valueOf(role), locale, Attributes.instant(createdAt), Optional.ofNullable(invitedBy),
         Optional.ofNullable(inviteCode), orZero(followersCount), orZero(followingCount), orZero(statusesCount),
         Attributes.optionalInstant(lastStatusAt), Attributes.optionalInstant(lastActiveAt),
-        Boolean.TRUE.equals(large), largeFollowees == null ? Set.of() : largeFollowees);
+        Boolean.TRUE.equals(large), largeFollowees == null ? Set.of() : largeFollowees,
+        Attributes.optionalInstant(suspendedAt));
   }
 
   private static long orZero(Long value) {

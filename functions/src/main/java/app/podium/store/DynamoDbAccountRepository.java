@@ -208,4 +208,35 @@ public final class DynamoDbAccountRepository implements AccountStore {
       }
     });
   }
+
+  /** Admins cannot be suspended: the condition says so, so no concurrent role change slips between. */
+  @Override
+  public Account suspend(String id, Instant at) {
+    try {
+      var updated = db.client().updateItem(r -> r.tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(id)))
+          .updateExpression("SET suspended_at = if_not_exists(suspended_at, :at)")
+          .conditionExpression("attribute_exists(id) AND #role <> :admin")
+          .expressionAttributeNames(Map.of("#role", "role"))
+          .expressionAttributeValues(Map.of(":at", n(at.toEpochMilli()), ":admin", s(Account.Role.ADMIN.name())))
+          .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
+      return AccountItem.SCHEMA.mapToItem(updated.attributes()).toAccount();
+    } catch (ConditionalCheckFailedException e) {
+      if (find(id).isEmpty()) {
+        throw new DomainException.NotFound("Record not found");
+      }
+      throw new DomainException.Forbidden("This action is not allowed");
+    }
+  }
+
+  @Override
+  public Account unsuspend(String id) {
+    try {
+      var updated = db.client().updateItem(r -> r.tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(id)))
+          .updateExpression("REMOVE suspended_at").conditionExpression("attribute_exists(id)")
+          .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
+      return AccountItem.SCHEMA.mapToItem(updated.attributes()).toAccount();
+    } catch (ConditionalCheckFailedException e) {
+      throw new DomainException.NotFound("Record not found");
+    }
+  }
 }

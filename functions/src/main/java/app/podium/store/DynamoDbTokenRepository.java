@@ -8,6 +8,7 @@ import app.podium.Tables;
 import app.podium.domain.AccessToken;
 import app.podium.domain.Scopes;
 import app.podium.domain.TokenStore;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -17,6 +18,9 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 public final class DynamoDbTokenRepository implements TokenStore {
   static final String ACCOUNT_INDEX = "by_account";
@@ -42,9 +46,11 @@ public final class DynamoDbTokenRepository implements TokenStore {
         .build();
   }
 
+  private final DynamoDb db;
   private final DynamoDbTable<TokenItem> tokens;
 
   public DynamoDbTokenRepository(DynamoDb db) {
+    this.db = db;
     this.tokens = db.table(Tables.TOKENS, TokenItem.SCHEMA);
   }
 
@@ -78,5 +84,34 @@ public final class DynamoDbTokenRepository implements TokenStore {
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  /**
+   * Pages through the account's index entries, reading only the keys, and deletes each page with
+   * BatchWriteItem. Deleting a token that is already gone is not an error, so a retry simply finishes.
+   */
+  @Override
+  public int revokeAllOf(String accountId) {
+    String table = db.name(Tables.TOKENS);
+    int revoked = 0;
+    Map<String, AttributeValue> start = null;
+    do {
+      QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(ACCOUNT_INDEX)
+          .keyConditionExpression("account_id = :account")
+          .expressionAttributeValues(Map.of(":account", AttributeValue.fromS(accountId)))
+          .projectionExpression("token_hash");
+      if (start != null) {
+        query.exclusiveStartKey(start);
+      }
+      QueryResponse page = db.client().query(query.build());
+      List<WriteRequest> deletes = page.items().stream()
+          .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of("token_hash", item.get("token_hash"))))
+              .build())
+          .toList();
+      Batches.write(db.client(), table, deletes);
+      revoked += deletes.size();
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return revoked;
   }
 }

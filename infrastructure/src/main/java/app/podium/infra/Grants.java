@@ -9,6 +9,7 @@ import static app.podium.Tables.INVITES;
 import static app.podium.Tables.MARKERS;
 import static app.podium.Tables.POSTS;
 import static app.podium.Tables.RATE_LIMITS;
+import static app.podium.Tables.REPORTS;
 import static app.podium.Tables.TIMELINES;
 import static app.podium.Tables.TOKENS;
 import static app.podium.Tables.UNIQUE_KEYS;
@@ -30,8 +31,14 @@ import app.podium.api.GetPreferencesHandler;
 import app.podium.api.ListCustomEmojisHandler;
 import app.podium.api.ListNotificationsHandler;
 import app.podium.api.SaveMarkersHandler;
+import app.podium.api.TakeAccountActionHandler;
+import app.podium.api.UnsuspendAccountHandler;
 import app.podium.api.CreateAppHandler;
 import app.podium.api.CreateInviteHandler;
+import app.podium.api.CreateReportHandler;
+import app.podium.api.GetReportHandler;
+import app.podium.api.ListReportsHandler;
+import app.podium.api.ResolveReportHandler;
 import app.podium.api.DeleteStatusHandler;
 import app.podium.api.FollowAccountHandler;
 import app.podium.api.GetAccountHandler;
@@ -171,6 +178,15 @@ public final class Grants {
     define(ReleaseWaitlistHandler.class, needs().read(ACCOUNTS).readWrite(WAITLIST).readWrite(INVITES));
     define(GetAdminAccountHandler.class, needs().read(ACCOUNTS));
     define(ListInviteesHandler.class, needs().read(ACCOUNTS));
+    // reports and moderation: a report reads the reported account and statuses; admins' views read both
+    // accounts and the statuses. A suspension is one conditional account write, then the account's tokens are
+    // queried on the by_account index and deleted in batches; a report_id is read, then resolved
+    define(CreateReportHandler.class, needs().read(ACCOUNTS).read(POSTS).write(REPORTS));
+    define(ListReportsHandler.class, needs().read(ACCOUNTS).read(POSTS).read(REPORTS));
+    define(GetReportHandler.class, needs().read(ACCOUNTS).read(POSTS).read(REPORTS));
+    define(ResolveReportHandler.class, needs().read(ACCOUNTS).read(POSTS).write(REPORTS));
+    define(TakeAccountActionHandler.class, needs().readWrite(ACCOUNTS).readWrite(TOKENS).readWrite(REPORTS));
+    define(UnsuspendAccountHandler.class, needs().readWrite(ACCOUNTS));
     // what clients ask on first contact: constants, the member's own account, the read markers
     define(ListCustomEmojisHandler.class, needs());
     define(GetPreferencesHandler.class, needs().read(ACCOUNTS));

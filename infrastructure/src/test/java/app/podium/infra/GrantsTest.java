@@ -9,6 +9,7 @@ import app.podium.admin.BootstrapAdminHandler;
 import app.podium.api.BlockAccountHandler;
 import app.podium.api.CreateAccountHandler;
 import app.podium.api.CreateInviteHandler;
+import app.podium.api.CreateReportHandler;
 import app.podium.api.GetInstanceHandler;
 import app.podium.api.GetInstanceV1Handler;
 import app.podium.api.GetNodeInfoHandler;
@@ -16,8 +17,10 @@ import app.podium.api.GetNodeInfoLinksHandler;
 import app.podium.api.IssueTokenHandler;
 import app.podium.api.MuteAccountHandler;
 import app.podium.api.ReleaseWaitlistHandler;
+import app.podium.api.ResolveReportHandler;
 import app.podium.api.RevokeInviteHandler;
 import app.podium.api.RevokeTokenHandler;
+import app.podium.api.TakeAccountActionHandler;
 import app.podium.api.UnfollowAccountHandler;
 import app.podium.fanout.FanoutHandler;
 import java.util.Map;
@@ -74,9 +77,15 @@ class GrantsTest {
   }
 
   @Test
-  void onlyTheTokenEndpointsAndSignupWriteTokens() {
+  void onlyTheTokenEndpointsSignupAndSuspensionWriteTokens() {
     assertThat(writers(Tables.TOKENS)).containsExactlyInAnyOrder(IssueTokenHandler.class, RevokeTokenHandler.class,
-        CreateAccountHandler.class);
+        CreateAccountHandler.class, TakeAccountActionHandler.class);
+  }
+
+  @Test
+  void onlyFilingResolvingAndAccountActionsWriteReports() {
+    assertThat(writers(Tables.REPORTS)).containsExactlyInAnyOrder(CreateReportHandler.class,
+        ResolveReportHandler.class, TakeAccountActionHandler.class);
   }
 
   @Test

@@ -40,23 +40,26 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
   protected abstract APIGatewayV2HTTPResponse handle(ApiRequest request);
 
-  /** The member calling; only on routes whose access rule is {@code USER}. */
+  /** The member calling; only on routes whose access rule is {@code USER}. Refused if suspended. */
   protected Account currentAccount(ApiRequest request) {
     String id = request.caller().accountId()
         .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
     try {
-      return services.accounts().get(id);
+      return services.accounts().caller(id);
     } catch (DomainException.NotFound gone) {
       throw new DomainException.Unauthorized("The access token is invalid");
     }
   }
 
-  /** The member calling, if any; for routes that also answer anonymous callers. */
+  /**
+   * The member calling, if any; for routes that also answer anonymous callers. A suspended member's token
+   * is refused here too, rather than quietly read as anonymous.
+   */
   protected java.util.Optional<Account> viewer(ApiRequest request) {
     return request.caller().accountId().flatMap(id -> {
       try {
-        return java.util.Optional.of(services.accounts().get(id));
-      } catch (DomainException.NotFound gone) {
+        return java.util.Optional.of(services.accounts().caller(id));
+      } catch (DomainException.NotFound | DomainException.Unauthorized gone) {
         return java.util.Optional.empty();
       }
     });

@@ -2,9 +2,13 @@ package app.podium.api.views;
 
 import app.podium.domain.Account;
 import app.podium.domain.Settings;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** Mastodon's Account entity. */
+/**
+ * Mastodon's Account entity. A suspended account is rendered as Mastodon renders one: {@code suspended:
+ * true} (the field is absent otherwise), no display name, note, emojis or fields, default images.
+ */
 public record AccountView(
     String id,
     String username,
@@ -31,16 +35,19 @@ public record AccountView(
     boolean noindex,
     List<Object> emojis,
     List<Object> roles,
-    List<Object> fields) {
+    List<Object> fields,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean suspended) {
 
   public static AccountView of(Account account, Settings settings) {
     String profile = settings.baseUrl() + "/@" + account.username();
+    boolean suspended = account.suspended();
     return new AccountView(account.id(), account.username(), account.username(),
-        account.displayName(), false, false, true, false, false, Times.day(account.createdAt()),
-        Html.paragraphs(account.note()), profile, settings.baseUrl() + "/users/" + account.username(),
+        suspended ? "" : account.displayName(), false, false, !suspended, false, false,
+        Times.day(account.createdAt()), suspended ? "" : Html.paragraphs(account.note()), profile, settings.baseUrl() + "/users/" + account.username(),
         settings.baseUrl() + "/avatars/original/missing.png", settings.baseUrl() + "/avatars/original/missing.png",
         settings.baseUrl() + "/headers/original/missing.png", settings.baseUrl() + "/headers/original/missing.png",
         account.followersCount(), account.followingCount(), account.statusesCount(),
-        account.lastStatusAt().map(Times::date).orElse(null), false, false, List.of(), List.of(), List.of());
+        account.lastStatusAt().map(Times::date).orElse(null), false, false, List.of(), List.of(), List.of(),
+        suspended ? Boolean.TRUE : null);
   }
 }
