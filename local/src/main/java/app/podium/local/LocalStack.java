@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code ALLOWED_COUNTRIES}, ...), plus {@code PODIUM_PORT} (8080), {@code PODIUM_DATA_DIR} (keep data
  * there instead of in memory), {@code PODIUM_ADMIN_USERNAME} ({@code admin}), {@code
  * PODIUM_ADMIN_PASSWORD} (generated and printed once when unset), {@code PODIUM_ADMIN_EMAIL} and
- * {@code PODIUM_FANOUT_VISIBILITY_SECONDS} (30: how soon a failed fan-out message comes back).
+ * {@code PODIUM_FANOUT_VISIBILITY_SECONDS} (30: how soon a failed fan-out message comes back) and {@code
+ * PODIUM_FANOUT_POLLERS} (2: batches handled at once, as Lambda's concurrent invocations).
  */
 public final class LocalStack implements AutoCloseable {
   private final Optional<LocalDynamoDb> dynamoDb;
@@ -110,7 +111,8 @@ public final class LocalStack implements AutoCloseable {
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("PODIUM_FANOUT_VISIBILITY_SECONDS", "30"))));
     FanoutTasks tasks = new SnsSqsFanoutTasks(sns, queues.topicArn(), sqs, queues.queueUrl());
     Services services = new Services(settings, client, tasks, Clock.systemUTC(), new Argon2PasswordHasher());
-    QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(), new FanoutHandler(services));
+    QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(), new FanoutHandler(services),
+        Integer.parseInt(env.getOrDefault("PODIUM_FANOUT_POLLERS", Integer.toString(QueuePoller.DEFAULT_POLLERS))));
 
     String adminUsername = env.getOrDefault("PODIUM_ADMIN_USERNAME", "admin");
     String adminPassword = Optional.ofNullable(env.get("PODIUM_ADMIN_PASSWORD")).filter(p -> !p.isBlank())
