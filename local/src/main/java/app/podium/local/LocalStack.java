@@ -46,10 +46,11 @@ public final class LocalStack implements AutoCloseable {
   private final Services services;
   private final String adminUsername;
   private final Optional<String> createdAdminPassword;
+  private final String sqsEndpoint;
 
   private LocalStack(Optional<LocalDynamoDb> dynamoDb, Optional<LocalMessaging> messaging, MessagingResources queues,
       QueuePoller poller, SnsClient sns, SqsClient sqs, DynamoDbClient client, HttpApiServer server,
-      Services services, String adminUsername, Optional<String> createdAdminPassword) {
+      Services services, String adminUsername, Optional<String> createdAdminPassword, String sqsEndpoint) {
     this.dynamoDb = dynamoDb;
     this.messaging = messaging;
     this.queues = queues;
@@ -61,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
     this.services = services;
     this.adminUsername = adminUsername;
     this.createdAdminPassword = createdAdminPassword;
+    this.sqsEndpoint = sqsEndpoint;
   }
 
   /**
@@ -121,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
         env.getOrDefault("PODIUM_ADMIN_EMAIL", adminUsername + "@" + "podium.localhost"), adminPassword);
     HttpApiServer server = new HttpApiServer(services, port);
     return new LocalStack(dynamoDb, messaging, queues, poller, sns, sqs, client, server, services, adminUsername,
-        created ? Optional.of(adminPassword) : Optional.empty());
+        created ? Optional.of(adminPassword) : Optional.empty(), env.get(Services.SQS_ENDPOINT_ENV));
   }
 
   public String url() {
@@ -138,6 +140,11 @@ public final class LocalStack implements AutoCloseable {
 
   public SqsClient sqsClient() {
     return sqs;
+  }
+
+  /** Where the stack's SQS is (the emulator's address unless another was given). */
+  public String sqsEndpoint() {
+    return sqsEndpoint;
   }
 
   /** The topic, fan-out queue and dead-letter queue of this stack. */
@@ -186,6 +193,8 @@ public final class LocalStack implements AutoCloseable {
         () -> System.out.println("Admin account: " + stack.adminUsername() + " (already exists)"));
     System.out.println("Podium local stack ready at " + stack.url() + " (signup mode "
         + stack.services().settings().signupMode().text() + "; Ctrl-C stops it)");
+    System.out.println("SNS/SQS at " + stack.sqsEndpoint() + "; to replay the fan-out dead-letter queue: SQS_ENDPOINT="
+        + stack.sqsEndpoint() + " ./mvnw -q -pl local -am -Preplay-dead-letters package");
     stopped.await();
   }
 }
