@@ -63,6 +63,8 @@ class FaultLoadIT {
   /** Two follower pages per post, so the follow-up message is exercised under faults too. */
   static final int PAGE_SIZE = (FOLLOWERS + 1) / 2;
   static final int POLLERS = Integer.getInteger("podium.load.pollers", 8);
+  /** The fan-out queue's visibility timeout, so also the local handler's time limit for a batch. */
+  static final int VISIBILITY_SECONDS = Integer.getInteger("podium.load.visibilitySeconds", 10);
   static final Duration DRAIN = Duration.ofMinutes(Long.getLong("podium.load.drainMinutes", 20));
 
   static final CallFaults faults = new CallFaults(PERCENT, 6L);
@@ -79,7 +81,7 @@ class FaultLoadIT {
         "FANOUT_MAX_FOLLOWERS", Integer.toString(FOLLOWERS * 10),
         "TIMELINE_MAX", Integer.toString(POSTS * 10),
         // a busy handler must not see its batch come back while it still works on it
-        "PODIUM_FANOUT_VISIBILITY_SECONDS", "10",
+        "PODIUM_FANOUT_VISIBILITY_SECONDS", Integer.toString(VISIBILITY_SECONDS),
         // as Lambda's event source mapping does, several batches at once (it starts with five pollers)
         "PODIUM_FANOUT_POLLERS", Integer.toString(POLLERS)), faults);
     podium = new Podium(stack);
