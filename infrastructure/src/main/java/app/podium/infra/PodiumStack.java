@@ -279,6 +279,9 @@ public final class PodiumStack extends Stack {
 
     CfnOutput.Builder.create(this, "PublicUrl").value(publicUrl)
         .description("Where clients reach the API (CloudFront)").build();
+    CfnOutput.Builder.create(this, "FanoutDeadLetterQueueArn").value(fanoutDeadLetters.getQueueArn())
+        .description("Fan-out messages that failed " + FANOUT_MAX_RECEIVES + " times; once the cause is fixed, move "
+            + "them back to the fan-out queue: aws sqs start-message-move-task --source-arn ...").build();
     CfnOutput.Builder.create(this, "AlarmTopicArn").value(alarmTopic.getTopicArn()).build();
     CfnOutput.Builder.create(this, "OriginSecretName").value(originSecret.getSecretName()).build();
     CfnOutput.Builder.create(this, "AdminSecretName").value(config.prefix() + "admin")

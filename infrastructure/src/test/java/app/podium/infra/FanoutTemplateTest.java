@@ -29,6 +29,14 @@ class FanoutTemplateTest {
   }
 
   @Test
+  void theStackOutputsTheDeadLetterQueueArnThatAMessageMoveTaskReplaysFrom() {
+    Map<String, Object> output = template.output("FanoutDeadLetterQueueArn");
+    assertThat(output.get("Value")).isEqualTo(Map.of("Fn::GetAtt", java.util.List.of(queueId("podium-dev-fanout-dlq"),
+        "Arn")));
+    assertThat(output.get("Description").toString()).contains("aws sqs start-message-move-task --source-arn");
+  }
+
+  @Test
   void theVisibilityTimeoutIsAtLeastSixTimesTheFanoutTimeout() {
     int timeout = ((Number) template.properties(TemplateJson.logicalId(stack.function(FanoutHandler.class)))
         .get("Timeout")).intValue();

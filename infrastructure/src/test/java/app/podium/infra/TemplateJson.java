@@ -13,10 +13,22 @@ import software.constructs.IConstruct;
  */
 final class TemplateJson {
   private final Map<String, Object> resources;
+  private final Map<String, Object> outputs;
 
   @SuppressWarnings("unchecked")
   TemplateJson(Map<String, Object> template) {
     this.resources = (Map<String, Object>) template.get("Resources");
+    this.outputs = (Map<String, Object>) template.getOrDefault("Outputs", Map.of());
+  }
+
+  /** An output of the stack (Value, Description, ...). */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> output(String name) {
+    Map<String, Object> output = (Map<String, Object>) outputs.get(name);
+    if (output == null) {
+      throw new AssertionError("no output " + name + " among " + outputs.keySet());
+    }
+    return output;
   }
 
   /** Logical id to resource (Type, Properties, ...) for every resource of {@code type}. */

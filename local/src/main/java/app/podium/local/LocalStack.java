@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code ALLOWED_COUNTRIES}, ...), plus {@code PODIUM_PORT} (8080), {@code PODIUM_DATA_DIR} (keep data
  * there instead of in memory), {@code PODIUM_ADMIN_USERNAME} ({@code admin}), {@code
  * PODIUM_ADMIN_PASSWORD} (generated and printed once when unset), {@code PODIUM_ADMIN_EMAIL} and
- * {@code PODIUM_FANOUT_VISIBILITY_SECONDS} (30: how soon a failed fan-out message comes back).
+ * {@code PODIUM_FANOUT_VISIBILITY_SECONDS} (30: how soon a failed fan-out message comes back) and {@code
+ * PODIUM_FANOUT_POLLERS} (2: batches handled at once, as Lambda's concurrent invocations).
  */
 public final class LocalStack implements AutoCloseable {
   private final Optional<LocalDynamoDb> dynamoDb;
@@ -45,10 +46,11 @@ public final class LocalStack implements AutoCloseable {
   private final Services services;
   private final String adminUsername;
   private final Optional<String> createdAdminPassword;
+  private final String sqsEndpoint;
 
   private LocalStack(Optional<LocalDynamoDb> dynamoDb, Optional<LocalMessaging> messaging, MessagingResources queues,
       QueuePoller poller, SnsClient sns, SqsClient sqs, DynamoDbClient client, HttpApiServer server,
-      Services services, String adminUsername, Optional<String> createdAdminPassword) {
+      Services services, String adminUsername, Optional<String> createdAdminPassword, String sqsEndpoint) {
     this.dynamoDb = dynamoDb;
     this.messaging = messaging;
     this.queues = queues;
@@ -60,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
     this.services = services;
     this.adminUsername = adminUsername;
     this.createdAdminPassword = createdAdminPassword;
+    this.sqsEndpoint = sqsEndpoint;
   }
 
   /**
@@ -110,7 +113,8 @@ public final class LocalStack implements AutoCloseable {
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("PODIUM_FANOUT_VISIBILITY_SECONDS", "30"))));
     FanoutTasks tasks = new SnsSqsFanoutTasks(sns, queues.topicArn(), sqs, queues.queueUrl());
     Services services = new Services(settings, client, tasks, Clock.systemUTC(), new Argon2PasswordHasher());
-    QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(), new FanoutHandler(services));
+    QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(), new FanoutHandler(services),
+        Integer.parseInt(env.getOrDefault("PODIUM_FANOUT_POLLERS", Integer.toString(QueuePoller.DEFAULT_POLLERS))));
 
     String adminUsername = env.getOrDefault("PODIUM_ADMIN_USERNAME", "admin");
     String adminPassword = Optional.ofNullable(env.get("PODIUM_ADMIN_PASSWORD")).filter(p -> !p.isBlank())
@@ -119,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
         env.getOrDefault("PODIUM_ADMIN_EMAIL", adminUsername + "@" + "podium.localhost"), adminPassword);
     HttpApiServer server = new HttpApiServer(services, port);
     return new LocalStack(dynamoDb, messaging, queues, poller, sns, sqs, client, server, services, adminUsername,
-        created ? Optional.of(adminPassword) : Optional.empty());
+        created ? Optional.of(adminPassword) : Optional.empty(), env.get(Services.SQS_ENDPOINT_ENV));
   }
 
   public String url() {
@@ -136,6 +140,11 @@ public final class LocalStack implements AutoCloseable {
 
   public SqsClient sqsClient() {
     return sqs;
+  }
+
+  /** Where the stack's SQS is (the emulator's address unless another was given). */
+  public String sqsEndpoint() {
+    return sqsEndpoint;
   }
 
   /** The topic, fan-out queue and dead-letter queue of this stack. */
@@ -184,6 +193,8 @@ public final class LocalStack implements AutoCloseable {
         () -> System.out.println("Admin account: " + stack.adminUsername() + " (already exists)"));
     System.out.println("Podium local stack ready at " + stack.url() + " (signup mode "
         + stack.services().settings().signupMode().text() + "; Ctrl-C stops it)");
+    System.out.println("SNS/SQS at " + stack.sqsEndpoint() + "; to replay the fan-out dead-letter queue: SQS_ENDPOINT="
+        + stack.sqsEndpoint() + " ./mvnw -q -pl local -am -Preplay-dead-letters package");
     stopped.await();
   }
 }

@@ -43,6 +43,8 @@ class FailureIT {
     final AtomicBoolean failNextPostStore = new AtomicBoolean();
     final AtomicBoolean failNextPublish = new AtomicBoolean();
     final AtomicBoolean delayNextPostStore = new AtomicBoolean();
+    /** The next post store is applied, then its answer is lost (the function dies before it hears back). */
+    final AtomicBoolean loseNextPostStoreAnswer = new AtomicBoolean();
     final AtomicInteger injected = new AtomicInteger();
     volatile CountDownLatch delayedStoreStarted = new CountDownLatch(1);
     volatile long delayMillis;
@@ -61,6 +63,8 @@ class FailureIT {
         attributes.putAttribute(DOOMED, "publish");
       } else if (storesAPost(request) && delayNextPostStore.compareAndSet(true, false)) {
         attributes.putAttribute(DOOMED, "delay");
+      } else if (storesAPost(request) && loseNextPostStoreAnswer.compareAndSet(true, false)) {
+        attributes.putAttribute(DOOMED, "answer");
       }
       return request;
     }
@@ -76,8 +80,19 @@ class FailureIT {
         Feeds.pause(delayMillis);
         return;
       }
+      if (fault.equals("answer")) {
+        return;
+      }
       injected.incrementAndGet();
       throw SdkClientException.create("injected by the test: the " + fault + " call never reached the service");
+    }
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+      if ("answer".equals(attributes.getAttribute(DOOMED))) {
+        injected.incrementAndGet();
+        throw SdkClientException.create("injected by the test: the store was applied, its answer never came back");
+      }
     }
   }
 
@@ -157,6 +172,39 @@ class FailureIT {
     assertThat(feeds.ownersOf(reserved)).containsExactlyInAnyOrderElementsOf(audience.ids());
     assertThat(podium.api.get("/api/v1/statuses/" + reserved).send().field("content"))
         .isEqualTo("<p>published, not stored</p>");
+  }
+
+  @Test
+  void aPostStoredWhoseAnswerIsLostIsAlreadyFannedOutAndTheRetryWithTheSameKeyAnswersWithIt() {
+    Audience audience = audience("lostanswer");
+    int posts = podium.count(Tables.POSTS);
+    int injected = faults.injected.get();
+    faults.loseNextPostStoreAnswer.set(true);
+
+    var failed = post(audience.writer(), "stored, never answered", "lost-answer");
+
+    assertThat(failed.status()).as(failed.toString()).isGreaterThanOrEqualTo(500);
+    assertThat(faults.injected.get()).isEqualTo(injected + 1);
+    String stored = feeds.idempotencyClaim(audience.writer().id(), "lost-answer");
+    assertThat(podium.count(Tables.POSTS)).as("the store went through").isEqualTo(posts + 1);
+    assertThat(podium.api.get("/api/v1/statuses/" + stored).send().status()).isEqualTo(200);
+    // published before it was stored: a client that gives up after the 5xx loses nothing
+    for (Member follower : audience.followers()) {
+      assertThat(podium.awaitHome(follower.token(), ids -> !ids.isEmpty())).as(follower.username())
+          .containsExactly(stored);
+    }
+
+    var retried = post(audience.writer(), "stored, never answered", "lost-answer");
+
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+    assertThat(retried.field("id")).isEqualTo(stored);
+    assertThat(podium.count(Tables.POSTS)).isEqualTo(posts + 1);
+    assertThat(statusesCount(audience.writer())).isEqualTo(1);
+    feeds.awaitQueueDrained(WAIT);
+    assertThat(feeds.ownersOf(stored)).containsExactlyInAnyOrderElementsOf(audience.ids());
+    for (Member follower : audience.followers()) {
+      assertThat(podium.home(follower.token(), "")).as(follower.username()).containsExactly(stored);
+    }
   }
 
   @Test

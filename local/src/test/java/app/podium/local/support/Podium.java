@@ -79,7 +79,12 @@ public final class Podium {
 
   /** Signs a member up with a fresh admin invite and returns the member's token. */
   public String member(String username) {
-    String code = inviteCode(adminToken(), Map.of());
+    return member(username, adminToken());
+  }
+
+  /** As {@link #member(String)}, with an invite from the given admin token (no login per member). */
+  public String member(String username, String adminToken) {
+    String code = inviteCode(adminToken, Map.of());
     var response = signup(username, code);
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.field("access_token");
