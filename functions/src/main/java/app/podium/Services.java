@@ -16,6 +16,7 @@ import app.podium.domain.Argon2PasswordHasher;
 import app.podium.domain.Ids;
 import app.podium.domain.InviteService;
 import app.podium.domain.OAuthService;
+import app.podium.domain.RecentStatuses;
 import app.podium.domain.PasswordHasher;
 import app.podium.domain.RateLimiter;
 import app.podium.domain.Settings;
@@ -84,7 +85,9 @@ public final class Services {
     this.follows = new FollowService(followStore, accountStore, statusStore, timelineStore, fanoutTasks, ids, clock);
     this.signup = new SignupService(accountStore, inviteStore, oauth, follows, passwords, rateLimiter, settings, ids,
         clock);
-    this.timelines = new TimelineService(timelineStore, statusStore, accountStore, followStore, settings, clock);
+    this.timelines = new TimelineService(timelineStore, statusStore,
+        new RecentStatuses(statusStore, settings.fanout().largeAccountCache(), clock), accountStore, followStore,
+        settings, clock);
     this.fanout = new FanoutService(followStore, accountStore, timelineStore, fanoutTasks, settings, clock);
     this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);
   }

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * The home timeline: the member's fanned-out entries merged, in the same id window, with the recent
- * statuses of the large accounts they follow (which are never fanned out), then hydrated.
+ * statuses of the large accounts they follow (which are never fanned out, and are read through the
+ * container's {@link RecentStatuses} so their followers' reads do not all land on their partition), then
+ * hydrated.
  */
 public final class TimelineService {
   /** Entries read beyond the limit, so statuses deleted since fan-out do not leave a page short. */
@@ -33,15 +35,17 @@ public final class TimelineService {
 
   private final TimelineStore timelines;
   private final StatusStore statuses;
+  private final RecentStatuses largeAccounts;
   private final AccountStore accounts;
   private final FollowStore follows;
   private final Settings.Fanout settings;
   private final Clock clock;
 
-  public TimelineService(TimelineStore timelines, StatusStore statuses, AccountStore accounts, FollowStore follows,
-      Settings settings, Clock clock) {
+  public TimelineService(TimelineStore timelines, StatusStore statuses, RecentStatuses largeAccounts,
+      AccountStore accounts, FollowStore follows, Settings settings, Clock clock) {
     this.timelines = timelines;
     this.statuses = statuses;
+    this.largeAccounts = largeAccounts;
     this.accounts = accounts;
     this.follows = follows;
     this.settings = settings.fanout();
@@ -65,7 +69,7 @@ public final class TimelineService {
     Map<Long, String> authorOf = new HashMap<>();
     Map<String, Status> loaded = new HashMap<>();
     for (String large : reader.largeFollowees()) {
-      for (Status status : statuses.byAuthor(large, page.withLimit(fetch))) {
+      for (Status status : largeAccounts.byAuthor(large, page.withLimit(fetch))) {
         authorOf.put(status.numericId(), status.authorId());
         loaded.put(status.id(), status);
       }
