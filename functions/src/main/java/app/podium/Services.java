@@ -78,7 +78,7 @@ public final class Services {
     this.invites = new InviteService(inviteStore, settings, clock);
     this.waitlist = new WaitlistService(new DynamoDbWaitlistRepository(db), invites, rateLimiter, settings, clock);
     var statusStore = new DynamoDbStatusRepository(db);
-    var followStore = new DynamoDbFollowRepository(db);
+    var followStore = new DynamoDbFollowRepository(db, settings.fanout().followerShardsFrom());
     var timelineStore = new DynamoDbTimelineRepository(db, settings.fanout().entryLifetime(), clock);
     this.statuses = new StatusService(statusStore, followStore, accountStore, new DynamoDbIdempotencyRepository(db),
         fanoutTasks, settings, ids, clock);
@@ -86,7 +86,7 @@ public final class Services {
     this.signup = new SignupService(accountStore, inviteStore, oauth, follows, passwords, rateLimiter, settings, ids,
         clock);
     this.timelines = new TimelineService(timelineStore, statusStore,
-        new RecentStatuses(statusStore, settings.fanout().largeAccountCache(), clock), accountStore, followStore,
+        new RecentStatuses(statusStore, accountStore, settings.fanout().largeAccountCache(), clock), accountStore, followStore,
         settings, clock);
     this.fanout = new FanoutService(followStore, accountStore, timelineStore, fanoutTasks, settings, clock);
     this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);

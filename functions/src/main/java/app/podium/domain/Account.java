@@ -10,7 +10,8 @@ import java.util.Set;
  * <p>{@code large} marks an account whose posts are not fanned out (more followers than the fan-out
  * threshold); {@code largeFollowees} are the large accounts this member follows, whose recent posts the
  * home timeline merges at read time. {@code lastActiveAt} decides whether the fan-out writes to this
- * member's timeline at all.</p>
+ * member's timeline at all. {@code followerShards} is how many keys the account's followers are spread
+ * over in storage: 1 for most, more once a burst of follows could make one key hot.</p>
  */
 public record Account(
     String id,
@@ -29,7 +30,8 @@ public record Account(
     Optional<Instant> lastStatusAt,
     Optional<Instant> lastActiveAt,
     boolean large,
-    Set<String> largeFollowees) {
+    Set<String> largeFollowees,
+    int followerShards) {
 
   public Account {
     largeFollowees = Set.copyOf(largeFollowees);
@@ -41,14 +43,15 @@ public record Account(
    */
   public Account withStatusPosted(Instant at) {
     return new Account(id, username, email, displayName, note, role, locale, createdAt, invitedBy, inviteCode,
-        followersCount, followingCount, statusesCount + 1, Optional.of(at), lastActiveAt, large, largeFollowees);
+        followersCount, followingCount, statusesCount + 1, Optional.of(at), lastActiveAt, large, largeFollowees,
+        followerShards);
   }
 
   /** A member as signup creates it: no follows, no statuses, active now. */
   public static Account newMember(String id, String username, String email, Role role, String locale,
       Instant createdAt, Optional<String> invitedBy, Optional<String> inviteCode) {
     return new Account(id, username, email, "", "", role, locale, createdAt, invitedBy, inviteCode, 0, 0, 0,
-        Optional.empty(), Optional.of(createdAt), false, Set.of());
+        Optional.empty(), Optional.of(createdAt), false, Set.of(), 1);
   }
 
   public enum Role { MEMBER, ADMIN }

@@ -10,9 +10,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The newest statuses of large accounts, kept in the container for a short window so that the home reads of
- * their millions of followers do not each query the author's partition. However many reads ask at once,
- * one query per author per window goes out (single flight); the others wait for its answer.
+ * The newest statuses of large accounts, and the accounts themselves, kept in the container for a short window
+ * so that the home reads of their millions of followers do not each query the author's partition and read
+ * the author's item. However many reads ask at once, one load per author per window goes out (single
+ * flight); the others wait for its answer.
  *
  * <p>The window is the staleness a reader may see: a large account's new status shows up, and a deleted
  * one goes away, within it. A page the cached statuses cannot answer exactly (paging deeper than
@@ -23,18 +24,22 @@ public final class RecentStatuses {
   static final int DEPTH = 80;
 
   private final StatusStore statuses;
+  private final AccountStore accounts;
   private final Duration window;
   private final Clock clock;
   private final ConcurrentHashMap<String, Load> loads = new ConcurrentHashMap<>();
 
-  private record Load(Instant startedAt, CompletableFuture<List<Status>> newest) {
+  private record Recent(List<Status> newest, Optional<Account> author) {}
+
+  private record Load(Instant startedAt, CompletableFuture<Recent> newest) {
     boolean usableAt(Instant now, Duration window) {
       return now.isBefore(startedAt.plus(window)) && !newest.isCompletedExceptionally();
     }
   }
 
-  public RecentStatuses(StatusStore statuses, Duration window, Clock clock) {
+  public RecentStatuses(StatusStore statuses, AccountStore accounts, Duration window, Clock clock) {
     this.statuses = statuses;
+    this.accounts = accounts;
     this.window = window;
     this.clock = clock;
   }
@@ -44,16 +49,25 @@ public final class RecentStatuses {
     if (window.isZero() || window.isNegative()) {
       return statuses.byAuthor(authorId, page);
     }
-    return covered(newest(authorId), page).orElseGet(() -> statuses.byAuthor(authorId, page));
+    return covered(recent(authorId).newest(), page).orElseGet(() -> statuses.byAuthor(authorId, page));
   }
 
-  private List<Status> newest(String authorId) {
+  /** The author's account as loaded with their statuses in this window. */
+  public Optional<Account> author(String authorId) {
+    if (window.isZero() || window.isNegative()) {
+      return accounts.find(authorId);
+    }
+    return recent(authorId).author();
+  }
+
+  private Recent recent(String authorId) {
     Instant now = clock.instant();
     Load mine = new Load(now, new CompletableFuture<>());
     Load load = loads.compute(authorId, (id, current) -> current != null && current.usableAt(now, window) ? current : mine);
     if (load == mine) {
       try {
-        mine.newest().complete(statuses.byAuthor(authorId, PageRequest.newest(DEPTH)));
+        mine.newest().complete(new Recent(statuses.byAuthor(authorId, PageRequest.newest(DEPTH)),
+            accounts.find(authorId)));
       } catch (RuntimeException e) {
         mine.newest().completeExceptionally(e);
         loads.remove(authorId, mine);

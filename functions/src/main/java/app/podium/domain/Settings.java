@@ -29,10 +29,11 @@ public record Settings(
    * time instead of fanned out; only followers active within {@code activeWithin} get entries; a
    * timeline keeps {@code timelineMax} entries, each for {@code entryLifetime}; one queue message covers
    * {@code pageSize} followers; large accounts' newest statuses are kept in the container for
-   * {@code largeAccountCache} (zero: not kept).
+   * {@code largeAccountCache} (zero: not kept); an account's followers are spread over several storage keys
+   * once it has {@code followerShardsFrom} of them.
    */
   public record Fanout(long maxFollowers, Duration activeWithin, int timelineMax, Duration entryLifetime,
-      int pageSize, Duration largeAccountCache) {}
+      int pageSize, Duration largeAccountCache, long followerShardsFrom) {}
 
   public enum SignupMode {
     INVITE_ONLY, WAITLIST, OPEN;
@@ -69,7 +70,8 @@ public record Settings(
             Integer.parseInt(env.getOrDefault("TIMELINE_MAX", "800")),
             Duration.ofDays(Long.parseLong(env.getOrDefault("TIMELINE_ENTRY_DAYS", "30"))),
             Integer.parseInt(env.getOrDefault("FANOUT_PAGE_SIZE", "1000")),
-            Duration.ofMillis(Long.parseLong(env.getOrDefault("LARGE_ACCOUNT_CACHE_MS", "2000")))));
+            Duration.ofMillis(Long.parseLong(env.getOrDefault("LARGE_ACCOUNT_CACHE_MS", "2000"))),
+            Long.parseLong(env.getOrDefault("FOLLOWER_SHARDS_FROM", "1000"))));
   }
 
   /** The public URL without a trailing slash, for links in entities. */

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -68,7 +67,9 @@ public final class TimelineService {
     }
     Map<Long, String> authorOf = new HashMap<>();
     Map<String, Status> loaded = new HashMap<>();
+    Map<String, Account> authors = new HashMap<>();
     for (String large : reader.largeFollowees()) {
+      largeAccounts.author(large).ifPresent(author -> authors.put(author.id(), author));
       for (Status status : largeAccounts.byAuthor(large, page.withLimit(fetch))) {
         authorOf.put(status.numericId(), status.authorId());
         loaded.put(status.id(), status);
@@ -83,7 +84,7 @@ public final class TimelineService {
     List<AuthoredStatus> result = new ArrayList<>();
     for (int from = 0; from < window.size() && result.size() < page.limit(); ) {
       int to = Math.min(window.size(), from + page.limit() - result.size());
-      result.addAll(visible(reader, window.subList(from, to), loaded));
+      result.addAll(visible(reader, window.subList(from, to), loaded, authors));
       from = to;
     }
     if (page.ascending()) {
@@ -92,13 +93,17 @@ public final class TimelineService {
     return result;
   }
 
-  /** The statuses behind {@code ids} that still exist and that the reader may see, in the same order. */
-  private List<AuthoredStatus> visible(Account reader, List<Long> ids, Map<String, Status> loaded) {
+  /**
+   * The statuses behind {@code ids} that still exist and that the reader may see, in the same order. Statuses
+   * and authors already {@code loaded} (large accounts' cached ones) are not read again.
+   */
+  private List<AuthoredStatus> visible(Account reader, List<Long> ids, Map<String, Status> loaded,
+      Map<String, Account> authors) {
     statuses.findAll(ids.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList())
         .forEach(s -> loaded.put(s.id(), s));
     List<Status> found = ids.stream().map(id -> loaded.get(String.valueOf(id))).filter(Objects::nonNull).toList();
-    Map<String, Account> authors = accounts.findAll(found.stream().map(Status::authorId).collect(Collectors.toSet()))
-        .stream().collect(Collectors.toMap(Account::id, Function.identity()));
+    accounts.findAll(found.stream().map(Status::authorId).filter(id -> !authors.containsKey(id))
+        .collect(Collectors.toSet())).forEach(author -> authors.put(author.id(), author));
     Set<String> privateAuthors = found.stream()
         .filter(s -> s.visibility() == Visibility.PRIVATE && !s.authorId().equals(reader.id()))
         .map(Status::authorId).collect(Collectors.toSet());

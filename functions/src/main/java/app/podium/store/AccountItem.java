@@ -36,6 +36,7 @@ final class AccountItem {
   Long lastActiveAt;
   Boolean large;
   Set<String> largeFollowees;
+  Integer followerShards;
 
   static final TableSchema<AccountItem> SCHEMA = StaticTableSchema.builder(AccountItem.class)
       .newItemSupplier(AccountItem::new)
@@ -73,6 +74,8 @@ final class AccountItem {
       .addAttribute(Boolean.class, a -> a.name("large").getter(i -> i.large).setter((i, v) -> i.large = v))
       .addAttribute(EnhancedType.setOf(String.class), a -> a.name("large_followees").getter(i -> i.largeFollowees)
           .setter((i, v) -> i.largeFollowees = v))
+      .addAttribute(Integer.class, a -> a.name("follower_shards").getter(i -> i.followerShards)
+          .setter((i, v) -> i.followerShards = v))
       .build();
 
   static AccountItem from(Account account, String passwordHash) {
@@ -95,6 +98,7 @@ final class AccountItem {
     item.lastActiveAt = Attributes.millis(account.lastActiveAt());
     item.large = account.large() ? Boolean.TRUE : null;
     item.largeFollowees = account.largeFollowees().isEmpty() ? null : account.largeFollowees();
+    item.followerShards = account.followerShards() > 1 ? account.followerShards() : null;
     return item;
   }
 
@@ -103,7 +107,8 @@ final class AccountItem {
         Account.Role.valueOf(role), locale, Attributes.instant(createdAt), Optional.ofNullable(invitedBy),
         Optional.ofNullable(inviteCode), orZero(followersCount), orZero(followingCount), orZero(statusesCount),
         Attributes.optionalInstant(lastStatusAt), Attributes.optionalInstant(lastActiveAt),
-        Boolean.TRUE.equals(large), largeFollowees == null ? Set.of() : largeFollowees);
+        Boolean.TRUE.equals(large), largeFollowees == null ? Set.of() : largeFollowees,
+        followerShards == null ? 1 : Math.max(1, followerShards));
   }
 
   private static long orZero(Long value) {

@@ -102,6 +102,11 @@ class RecentStatusesTest {
 
   final TestClock clock = new TestClock();
 
+  /** Accounts that do not exist: these tests are about statuses. */
+  static final AccountStore NO_ACCOUNTS = (AccountStore) java.lang.reflect.Proxy.newProxyInstance(
+      AccountStore.class.getClassLoader(), new Class<?>[] {AccountStore.class},
+      (proxy, method, args) -> method.getName().equals("find") ? Optional.empty() : null);
+
   static PageRequest page(Long maxId, Long sinceId, Long minId, int limit) {
     return new PageRequest(Optional.ofNullable(maxId), Optional.ofNullable(sinceId), Optional.ofNullable(minId), limit);
   }
@@ -113,7 +118,7 @@ class RecentStatusesTest {
   @Test
   void readsTheAuthorOncePerWindowAndAgainAfterIt() {
     AuthorStatuses store = new AuthorStatuses(5);
-    RecentStatuses recent = new RecentStatuses(store, WINDOW, clock);
+    RecentStatuses recent = new RecentStatuses(store, NO_ACCOUNTS, WINDOW, clock);
 
     for (int i = 0; i < 100; i++) {
       assertThat(ids(recent.byAuthor("author", PageRequest.newest(20)))).containsExactly(5L, 4L, 3L, 2L, 1L);
@@ -132,7 +137,7 @@ class RecentStatusesTest {
   void concurrentReadersOfOneAuthorShareOneQuery() throws Exception {
     AuthorStatuses store = new AuthorStatuses(3);
     store.hold = new CountDownLatch(1);
-    RecentStatuses recent = new RecentStatuses(store, WINDOW, clock);
+    RecentStatuses recent = new RecentStatuses(store, NO_ACCOUNTS, WINDOW, clock);
     ExecutorService readers = Executors.newFixedThreadPool(16);
     try {
       List<Future<List<Status>>> reads = new ArrayList<>();
@@ -154,7 +159,7 @@ class RecentStatusesTest {
   void aFailedReadIsNotKeptAndTheNextReaderTriesAgain() {
     AuthorStatuses store = new AuthorStatuses(3);
     store.failure = new IllegalStateException("throttled");
-    RecentStatuses recent = new RecentStatuses(store, WINDOW, clock);
+    RecentStatuses recent = new RecentStatuses(store, NO_ACCOUNTS, WINDOW, clock);
 
     assertThatThrownBy(() -> recent.byAuthor("author", PageRequest.newest(20))).hasMessage("throttled");
     store.failure = null;
@@ -165,7 +170,7 @@ class RecentStatusesTest {
   @Test
   void pagesWithinTheCachedStatusesAreServedFromThem() {
     AuthorStatuses store = new AuthorStatuses(200);
-    RecentStatuses recent = new RecentStatuses(store, WINDOW, clock);
+    RecentStatuses recent = new RecentStatuses(store, NO_ACCOUNTS, WINDOW, clock);
     recent.byAuthor("author", PageRequest.newest(1));
 
     assertThat(ids(recent.byAuthor("author", page(190L, null, null, 3)))).containsExactly(189L, 188L, 187L);
@@ -177,7 +182,7 @@ class RecentStatusesTest {
   @Test
   void pagesReachingPastTheCachedStatusesGoToTheStore() {
     AuthorStatuses store = new AuthorStatuses(200);
-    RecentStatuses recent = new RecentStatuses(store, WINDOW, clock);
+    RecentStatuses recent = new RecentStatuses(store, NO_ACCOUNTS, WINDOW, clock);
     recent.byAuthor("author", PageRequest.newest(1));
     long oldestCached = 200 - RecentStatuses.DEPTH + 1;
 
@@ -190,7 +195,7 @@ class RecentStatusesTest {
   @Test
   void anAuthorWithFewerStatusesThanTheDepthIsAnsweredWhollyFromTheCache() {
     AuthorStatuses store = new AuthorStatuses(30);
-    RecentStatuses recent = new RecentStatuses(store, WINDOW, clock);
+    RecentStatuses recent = new RecentStatuses(store, NO_ACCOUNTS, WINDOW, clock);
 
     assertThat(ids(recent.byAuthor("author", page(3L, null, null, 40)))).containsExactly(2L, 1L);
     assertThat(ids(recent.byAuthor("author", page(null, null, 0L, 2)))).containsExactly(1L, 2L);
@@ -201,7 +206,7 @@ class RecentStatusesTest {
   @Test
   void aZeroWindowReadsTheStoreEveryTime() {
     AuthorStatuses store = new AuthorStatuses(3);
-    RecentStatuses recent = new RecentStatuses(store, Duration.ZERO, clock);
+    RecentStatuses recent = new RecentStatuses(store, NO_ACCOUNTS, Duration.ZERO, clock);
 
     recent.byAuthor("author", PageRequest.newest(20));
     recent.byAuthor("author", PageRequest.newest(20));
