@@ -19,6 +19,7 @@ import app.podium.domain.InviteService;
 import app.podium.domain.ModerationService;
 import app.podium.domain.ReportService;
 import app.podium.domain.OAuthService;
+import app.podium.domain.RecentStatuses;
 import app.podium.domain.PasswordHasher;
 import app.podium.domain.RateLimiter;
 import app.podium.domain.Settings;
@@ -85,7 +86,7 @@ public final class Services {
     this.invites = new InviteService(inviteStore, settings, clock);
     this.waitlist = new WaitlistService(new DynamoDbWaitlistRepository(db), invites, rateLimiter, settings, clock);
     var statusStore = new DynamoDbStatusRepository(db);
-    var followStore = new DynamoDbFollowRepository(db);
+    var followStore = new DynamoDbFollowRepository(db, settings.fanout().followerShardsFrom());
     var timelineStore = new DynamoDbTimelineRepository(db, settings.fanout().entryLifetime(), clock);
     this.statuses = new StatusService(statusStore, followStore, accountStore, new DynamoDbIdempotencyRepository(db),
         fanoutTasks, settings, ids, clock);
@@ -96,8 +97,9 @@ public final class Services {
         ids, clock);
     this.signup = new SignupService(accountStore, inviteStore, oauth, follows, passwords, rateLimiter, settings, ids,
         clock);
-    this.timelines = new TimelineService(timelineStore, statusStore, accountStore, followStore, blockStore, settings,
-        clock);
+    this.timelines = new TimelineService(timelineStore, statusStore,
+        new RecentStatuses(statusStore, accountStore, settings.fanout().largeAccountCache(), clock), accountStore,
+        followStore, blockStore, settings, clock);
     this.fanout = new FanoutService(followStore, accountStore, timelineStore, blockStore, fanoutTasks, settings,
         clock);
     this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);

@@ -83,10 +83,12 @@ public final class Tables {
   /**
    * One item per follow, keyed (follower, followee) so a relationship is one read. The followee index
    * pages an account's followers in follow order (the fan-out's pages); the follower index its follows.
+   * The followee index key is {@code <followee id>#<shard>}: one shard for most accounts, several once an
+   * account has many followers, so a burst of follows of one account spreads over several index keys.
    */
   public static final Table FOLLOWS = new Table("follows", Key.string("follower_id"),
       Optional.of(Key.string("followee_id")),
-      List.of(new Index("by_followee", Key.string("followee_id"), Key.number("id")),
+      List.of(new Index("by_followee", Key.string("followee_key"), Key.number("id")),
           new Index("by_follower", Key.string("follower_id"), Key.number("id"))),
       Optional.empty());
 
@@ -102,6 +104,14 @@ public final class Tables {
       List.of(new Index("by_owner", Key.string("owner_kind"), Key.number("id")),
           new Index("by_target", Key.string("target_id"), Key.number("id"))),
       Optional.of("expires_at"));
+
+  /**
+   * Follower counts of accounts whose followers are sharded, one counter per shard ({@code <account id>#<shard>});
+   * the account's {@code followers_count} is its own counter plus these, so a burst of follows never
+   * writes one item a thousand times a second.
+   */
+  public static final Table FOLLOWER_COUNTS = new Table("follower_counts", Key.string("key"), Optional.empty(),
+      List.of(), Optional.empty());
 
   /** Home timelines: (member, status id) entries written by the fan-out; old entries expire. */
   public static final Table TIMELINES = new Table("timelines", Key.string("owner_id"),
@@ -123,7 +133,7 @@ public final class Tables {
       List.of(new Index("by_state", Key.string("state"), Key.number("id"))), Optional.empty());
 
   public static final List<Table> ALL = List.of(ACCOUNTS, UNIQUE_KEYS, APPS, TOKENS, INVITES,
-      WAITLIST, RATE_LIMITS, POSTS, FOLLOWS, BLOCKS_MUTES, TIMELINES, IDEMPOTENCY, MARKERS,
+      WAITLIST, RATE_LIMITS, POSTS, FOLLOWS, FOLLOWER_COUNTS, BLOCKS_MUTES, TIMELINES, IDEMPOTENCY, MARKERS,
       REPORTS);
 
   private Tables() {}

@@ -1,5 +1,6 @@
 package app.podium.bench;
 
+import app.podium.store.DynamoDbFollowRepository;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class Items {
   /** {@code id} orders the followee index, which is the order the fan-out pages followers in. */
   static Map<String, AttributeValue> follow(String followerId, String followeeId, long id, Instant at) {
     return Map.of("follower_id", s(followerId), "followee_id", s(followeeId), "id", n(id),
-        "created_at", n(at.toEpochMilli()));
+        "followee_key", s(DynamoDbFollowRepository.followeeKey(followeeId, 0)), "created_at", n(at.toEpochMilli()));
   }
 
   static Map<String, AttributeValue> post(long id, String authorId, Instant at) {

@@ -11,7 +11,9 @@ import java.util.Set;
  * threshold); {@code largeFollowees} are the large accounts this member follows, whose recent posts the
  * home timeline merges at read time. {@code lastActiveAt} decides whether the fan-out writes to this
  * member's timeline at all. {@code suspendedAt} is set while an admin has suspended the account: its
- * tokens are refused, and its statuses are hidden wherever they are read.</p>
+ * tokens are refused, and its statuses are hidden wherever they are read. {@code followerShards} is how many
+ * keys the account's followers are spread over in storage: 1 for most, more once a burst of follows could
+ * make one key hot.</p>
  */
 public record Account(
     String id,
@@ -31,7 +33,8 @@ public record Account(
     Optional<Instant> lastActiveAt,
     boolean large,
     Set<String> largeFollowees,
-    Optional<Instant> suspendedAt) {
+    Optional<Instant> suspendedAt,
+    int followerShards) {
 
   public Account {
     largeFollowees = Set.copyOf(largeFollowees);
@@ -44,14 +47,14 @@ public record Account(
   public Account withStatusPosted(Instant at) {
     return new Account(id, username, email, displayName, note, role, locale, createdAt, invitedBy, inviteCode,
         followersCount, followingCount, statusesCount + 1, Optional.of(at), lastActiveAt, large, largeFollowees,
-        suspendedAt);
+        suspendedAt, followerShards);
   }
 
   /** A member as signup creates it: no follows, no statuses, active now. */
   public static Account newMember(String id, String username, String email, Role role, String locale,
       Instant createdAt, Optional<String> invitedBy, Optional<String> inviteCode) {
     return new Account(id, username, email, "", "", role, locale, createdAt, invitedBy, inviteCode, 0, 0, 0,
-        Optional.empty(), Optional.of(createdAt), false, Set.of(), Optional.empty());
+        Optional.empty(), Optional.of(createdAt), false, Set.of(), Optional.empty(), 1);
   }
 
   public enum Role { MEMBER, ADMIN }

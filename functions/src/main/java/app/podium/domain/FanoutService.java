@@ -2,6 +2,7 @@ package app.podium.domain;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -81,8 +82,18 @@ public final class FanoutService {
     });
   }
 
+  /**
+   * The task's page of followers. The first task of an author whose followers are sharded starts one chain of
+   * pages per shard, so a large audience is walked by as many chains side by side.
+   */
   private void forEachFollowerPage(FanoutTask task, java.util.function.Consumer<List<String>> work) {
-    Slice<Follow> page = follows.followerPage(task.authorId(), task.cursor(), settings.pageSize());
+    Optional<String> cursor = task.cursor();
+    if (cursor.isEmpty()) {
+      List<String> shards = follows.followerShards(task.authorId());
+      shards.stream().skip(1).forEach(start -> tasks.enqueue(task.continuingAt(start)));
+      cursor = Optional.of(shards.getFirst());
+    }
+    Slice<Follow> page = follows.followerPage(task.authorId(), cursor, settings.pageSize());
     page.next().ifPresent(next -> tasks.enqueue(task.continuingAt(next)));
     work.accept(page.items().stream().map(Follow::followerId).toList());
   }

@@ -47,8 +47,7 @@ public final class FollowService {
     if (followee.id().equals(follower.id())) {
       throw new DomainException.Forbidden("You cannot follow yourself");
     }
-    boolean created = follows.follow(new Follow(ids.next(), follower.id(), followee.id(), clock.instant()),
-        followee.large());
+    boolean created = follows.follow(new Follow(ids.next(), follower.id(), followee.id(), clock.instant()), followee);
     if (created) {
       backfill(follower.id(), followee);
     }
@@ -108,8 +107,8 @@ public final class FollowService {
 
   /** One page of an account's followers, with the follow ids that page the list. */
   public List<FollowedAccount> followers(String accountId, PageRequest page) {
-    requireAccount(accountId);
-    return withAccounts(follows.followers(accountId, page), Follow::followerId);
+    Account followee = requireAccount(accountId);
+    return withAccounts(follows.followers(followee.id(), followee.followerShards(), page), Follow::followerId);
   }
 
   public List<FollowedAccount> following(String accountId, PageRequest page) {
@@ -133,8 +132,8 @@ public final class FollowService {
     return result;
   }
 
-  private void requireAccount(String accountId) {
-    accounts.find(StatusService.requireId(accountId))
+  private Account requireAccount(String accountId) {
+    return accounts.find(StatusService.requireId(accountId))
         .orElseThrow(() -> new DomainException.NotFound("Record not found"));
   }
 }

@@ -10,7 +10,7 @@ public interface FollowStore {
    * Records the follow and counts it on both accounts, all or nothing; when the followee is large it also
    * joins the follower's large followees. False if the follow already existed (nothing changes).
    */
-  boolean follow(Follow follow, boolean followeeIsLarge);
+  boolean follow(Follow follow, Account followee);
 
   /** Removes the follow and uncounts it, all or nothing; false if there was none. */
   boolean unfollow(String followerId, String followeeId);
@@ -21,11 +21,20 @@ public interface FollowStore {
   /** Which of {@code followerIds} follow the followee. */
   Set<String> followersAmong(String followeeId, Collection<String> followerIds);
 
-  /** One page of an account's followers in follow order, from an opaque cursor. */
+  /**
+   * Where each part of an account's followers starts, as cursors for {@link #followerPage}: one for most
+   * accounts, one per shard for accounts with many followers, so their pages can be walked side by side.
+   */
+  List<String> followerShards(String followeeId);
+
+  /** One page of one part of an account's followers in follow order, from an opaque cursor. */
   Slice<Follow> followerPage(String followeeId, Optional<String> cursor, int limit);
 
-  /** An account's followers, newest follow first, in the page's window of follow ids. */
-  List<Follow> followers(String followeeId, PageRequest page);
+  /**
+   * An account's followers, newest follow first, in the page's window of follow ids; {@code shards} is the
+   * account's {@link Account#followerShards()}.
+   */
+  List<Follow> followers(String followeeId, int shards, PageRequest page);
 
   /** The accounts an account follows, newest follow first, in the page's window of follow ids. */
   List<Follow> following(String followerId, PageRequest page);

@@ -28,10 +28,12 @@ public record Settings(
    * Fan-out and timeline tuning: authors with more than {@code maxFollowers} followers are merged at read
    * time instead of fanned out; only followers active within {@code activeWithin} get entries; a
    * timeline keeps {@code timelineMax} entries, each for {@code entryLifetime}; one queue message covers
-   * {@code pageSize} followers.
+   * {@code pageSize} followers; large accounts' newest statuses are kept in the container for
+   * {@code largeAccountCache} (zero: not kept); an account's followers are spread over several storage keys
+   * once it has {@code followerShardsFrom} of them.
    */
   public record Fanout(long maxFollowers, Duration activeWithin, int timelineMax, Duration entryLifetime,
-      int pageSize) {}
+      int pageSize, Duration largeAccountCache, long followerShardsFrom) {}
 
   public enum SignupMode {
     INVITE_ONLY, WAITLIST, OPEN;
@@ -67,7 +69,9 @@ public record Settings(
             Duration.ofDays(Long.parseLong(env.getOrDefault("FANOUT_ACTIVE_DAYS", "30"))),
             Integer.parseInt(env.getOrDefault("TIMELINE_MAX", "800")),
             Duration.ofDays(Long.parseLong(env.getOrDefault("TIMELINE_ENTRY_DAYS", "30"))),
-            Integer.parseInt(env.getOrDefault("FANOUT_PAGE_SIZE", "1000"))));
+            Integer.parseInt(env.getOrDefault("FANOUT_PAGE_SIZE", "1000")),
+            Duration.ofMillis(Long.parseLong(env.getOrDefault("LARGE_ACCOUNT_CACHE_MS", "2000"))),
+            Long.parseLong(env.getOrDefault("FOLLOWER_SHARDS_FROM", "1000"))));
   }
 
   /** The public URL without a trailing slash, for links in entities. */

@@ -16,12 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The home timeline: the member's fanned-out entries merged, in the same id window, with the recent
- * statuses of the large accounts they follow (which are never fanned out), then hydrated.
+ * statuses of the large accounts they follow (which are never fanned out, and are read through the
+ * container's {@link RecentStatuses} so their followers' reads do not all land on their partition), then
+ * hydrated.
  */
 public final class TimelineService {
   /** Entries read beyond the limit, so statuses deleted since fan-out do not leave a page short. */
@@ -33,16 +34,18 @@ public final class TimelineService {
 
   private final TimelineStore timelines;
   private final StatusStore statuses;
+  private final RecentStatuses largeAccounts;
   private final AccountStore accounts;
   private final FollowStore follows;
   private final BlockMuteStore blocks;
   private final Settings.Fanout settings;
   private final Clock clock;
 
-  public TimelineService(TimelineStore timelines, StatusStore statuses, AccountStore accounts, FollowStore follows,
-      BlockMuteStore blocks, Settings settings, Clock clock) {
+  public TimelineService(TimelineStore timelines, StatusStore statuses, RecentStatuses largeAccounts,
+      AccountStore accounts, FollowStore follows, BlockMuteStore blocks, Settings settings, Clock clock) {
     this.timelines = timelines;
     this.statuses = statuses;
+    this.largeAccounts = largeAccounts;
     this.accounts = accounts;
     this.follows = follows;
     this.blocks = blocks;
@@ -73,11 +76,13 @@ public final class TimelineService {
     Set<String> hidden = hiddenAuthors.join();
     Map<Long, String> authorOf = new HashMap<>();
     Map<String, Status> loaded = new HashMap<>();
+    Map<String, Account> authors = new HashMap<>();
     for (String large : reader.largeFollowees()) {
       if (hidden.contains(large)) {
         continue;
       }
-      for (Status status : statuses.byAuthor(large, page.withLimit(fetch))) {
+      largeAccounts.author(large).ifPresent(author -> authors.put(author.id(), author));
+      for (Status status : largeAccounts.byAuthor(large, page.withLimit(fetch))) {
         authorOf.put(status.numericId(), status.authorId());
         loaded.put(status.id(), status);
       }
@@ -93,7 +98,7 @@ public final class TimelineService {
     List<AuthoredStatus> result = new ArrayList<>();
     for (int from = 0; from < window.size() && result.size() < page.limit(); ) {
       int to = Math.min(window.size(), from + page.limit() - result.size());
-      result.addAll(visible(reader, window.subList(from, to), loaded));
+      result.addAll(visible(reader, window.subList(from, to), loaded, authors));
       from = to;
     }
     if (page.ascending()) {
@@ -105,14 +110,16 @@ public final class TimelineService {
   /**
    * The statuses behind {@code ids} that still exist and that the reader may see, in the same order. The
    * authors are read here anyway, so hiding a suspended author's statuses (fanned out or merged from a
-   * large account) costs no extra read.
+   * large account) costs no extra read; statuses and authors already {@code loaded} (large accounts' cached
+   * ones) are not read again.
    */
-  private List<AuthoredStatus> visible(Account reader, List<Long> ids, Map<String, Status> loaded) {
+  private List<AuthoredStatus> visible(Account reader, List<Long> ids, Map<String, Status> loaded,
+      Map<String, Account> authors) {
     statuses.findAll(ids.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList())
         .forEach(s -> loaded.put(s.id(), s));
     List<Status> found = ids.stream().map(id -> loaded.get(String.valueOf(id))).filter(Objects::nonNull).toList();
-    Map<String, Account> authors = accounts.findAll(found.stream().map(Status::authorId).collect(Collectors.toSet()))
-        .stream().collect(Collectors.toMap(Account::id, Function.identity()));
+    accounts.findAll(found.stream().map(Status::authorId).filter(id -> !authors.containsKey(id))
+        .collect(Collectors.toSet())).forEach(author -> authors.put(author.id(), author));
     Set<String> privateAuthors = found.stream()
         .filter(s -> s.visibility() == Visibility.PRIVATE && !s.authorId().equals(reader.id()))
         .map(Status::authorId).collect(Collectors.toSet());

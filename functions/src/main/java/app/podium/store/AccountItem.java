@@ -38,6 +38,7 @@ final class AccountItem {
   Set<String> largeFollowees;
   /** Set while the account is suspended; removed by unsuspending. */
   Long suspendedAt;
+  Integer followerShards;
 
   static final TableSchema<AccountItem> SCHEMA = StaticTableSchema.builder(AccountItem.class)
       .newItemSupplier(AccountItem::new)
@@ -77,6 +78,8 @@ final class AccountItem {
           .setter((i, v) -> i.largeFollowees = v))
       .addAttribute(Long.class, a -> a.name("suspended_at").getter(i -> i.suspendedAt)
           .setter((i, v) -> i.suspendedAt = v))
+      .addAttribute(Integer.class, a -> a.name("follower_shards").getter(i -> i.followerShards)
+          .setter((i, v) -> i.followerShards = v))
       .build();
 
   static AccountItem from(Account account, String passwordHash) {
@@ -100,6 +103,7 @@ final class AccountItem {
     item.large = account.large() ? Boolean.TRUE : null;
     item.largeFollowees = account.largeFollowees().isEmpty() ? null : account.largeFollowees();
     item.suspendedAt = Attributes.millis(account.suspendedAt());
+    item.followerShards = account.followerShards() > 1 ? account.followerShards() : null;
     return item;
   }
 
@@ -109,7 +113,7 @@ final class AccountItem {
         Optional.ofNullable(inviteCode), orZero(followersCount), orZero(followingCount), orZero(statusesCount),
         Attributes.optionalInstant(lastStatusAt), Attributes.optionalInstant(lastActiveAt),
         Boolean.TRUE.equals(large), largeFollowees == null ? Set.of() : largeFollowees,
-        Attributes.optionalInstant(suspendedAt));
+        Attributes.optionalInstant(suspendedAt), followerShards == null ? 1 : Math.max(1, followerShards));
   }
 
   private static long orZero(Long value) {

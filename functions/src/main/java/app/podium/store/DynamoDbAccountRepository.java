@@ -29,9 +29,11 @@ public final class DynamoDbAccountRepository implements AccountStore {
   private final DynamoDb db;
   private final DynamoDbTable<AccountItem> accounts;
   private final DynamoDbTable<UniqueKeyItem> uniqueKeys;
+  private final FollowerCounts followerCounts;
 
   public DynamoDbAccountRepository(DynamoDb db) {
     this.db = db;
+    this.followerCounts = new FollowerCounts(db);
     this.accounts = db.table(Tables.ACCOUNTS, AccountItem.SCHEMA);
     this.uniqueKeys = db.table(Tables.UNIQUE_KEYS, UniqueKeyItem.SCHEMA);
   }
@@ -96,19 +98,19 @@ public final class DynamoDbAccountRepository implements AccountStore {
   @Override
   public Optional<Account> find(String id) {
     return Optional.ofNullable(accounts.getItem(r -> r.key(Key.builder().partitionValue(id).build())))
-        .map(AccountItem::toAccount);
+        .map(this::toAccount);
   }
 
   @Override
   public Optional<Account> findByUsername(String username) {
-    return findItemByClaim(UniqueKeyItem.username(username)).map(AccountItem::toAccount);
+    return findItemByClaim(UniqueKeyItem.username(username)).map(this::toAccount);
   }
 
   @Override
   public Optional<AccountCredentials> findCredentials(String usernameOrEmail) {
     String claim = usernameOrEmail.contains("@") ? UniqueKeyItem.email(usernameOrEmail)
         : UniqueKeyItem.username(usernameOrEmail);
-    return findItemByClaim(claim).map(item -> new AccountCredentials(item.toAccount(), item.passwordHash));
+    return findItemByClaim(claim).map(item -> new AccountCredentials(toAccount(item), item.passwordHash));
   }
 
   private Optional<AccountItem> findItemByClaim(String claim) {
@@ -128,8 +130,8 @@ public final class DynamoDbAccountRepository implements AccountStore {
     changes.displayName = displayName;
     changes.note = note;
     try {
-      return accounts.updateItem(r -> r.item(changes).ignoreNulls(true)
-          .conditionExpression(Expression.builder().expression("attribute_exists(id)").build())).toAccount();
+      return toAccount(accounts.updateItem(r -> r.item(changes).ignoreNulls(true)
+          .conditionExpression(Expression.builder().expression("attribute_exists(id)").build())));
     } catch (ConditionalCheckFailedException e) {
       throw new DomainException.NotFound("Record not found");
     }
@@ -140,7 +142,7 @@ public final class DynamoDbAccountRepository implements AccountStore {
     return accounts.index(AccountItem.INVITER_INDEX)
         .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(inviterId)))
             .limit(limit))
-        .stream().limit(1).flatMap(page -> page.items().stream()).map(AccountItem::toAccount).toList();
+        .stream().limit(1).flatMap(page -> page.items().stream()).map(this::toAccount).toList();
   }
 
   @Override
@@ -150,7 +152,12 @@ public final class DynamoDbAccountRepository implements AccountStore {
     }
     return Batches.get(db.client(), db.name(Tables.ACCOUNTS),
             ids.stream().distinct().map(id -> Map.of("id", s(id))).toList(), null, null)
-        .stream().map(item -> AccountItem.SCHEMA.mapToItem(item).toAccount()).toList();
+        .stream().map(item -> toAccount(AccountItem.SCHEMA.mapToItem(item))).toList();
+  }
+
+  /** The account an item holds, with its follower count summed over its shards when it has them. */
+  private Account toAccount(AccountItem item) {
+    return followerCounts.withShards(item.toAccount());
   }
 
   /** Reads only the id and activity of each member: the fan-out asks this for every page of followers. */

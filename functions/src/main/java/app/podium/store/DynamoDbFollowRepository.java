@@ -8,16 +8,23 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import app.podium.Tables;
+import app.podium.domain.Account;
 import app.podium.domain.Follow;
 import app.podium.domain.FollowStore;
 import app.podium.domain.PageRequest;
 import app.podium.domain.Slice;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -32,14 +39,28 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import app.podium.domain.DomainException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-/** Follows, with both accounts' counters changed in the same transaction as the follow itself. */
+/**
+ * Follows, with both accounts' counters changed in the same transaction as the follow itself.
+ *
+ * <p>An account's followers are spread over {@link #SHARDS} followee-index keys once it has
+ * {@code FOLLOWER_SHARDS_FROM} followers (1,000 by default: well under a key's 1,000 writes a second even with
+ * the follows in flight while the account crosses it), and from then on its follower count is kept in as many counter items
+ * ({@link Tables#FOLLOWER_COUNTS}) instead of on the account item: a burst of thousands of follows a second
+ * of one account writes no key more than DynamoDB's 1,000 writes a second allow. Readers of the followee
+ * index read every shard; follows made before the account was sharded stay in shard 0.</p>
+ */
 public final class DynamoDbFollowRepository implements FollowStore {
   static final String FOLLOWEE_INDEX = "by_followee";
   static final String FOLLOWER_INDEX = "by_follower";
+  static final int SHARDS = 16;
+  private static final ExecutorService SHARD_READS = Executors.newVirtualThreadPerTaskExecutor();
 
   static final class FollowItem {
     String followerId;
     String followeeId;
+    String followeeKey;
+    /** The follower-count shard this follow was counted in; none when it was counted on the account. */
+    Integer countedShard;
     Long id;
     Long createdAt;
 
@@ -48,7 +69,11 @@ public final class DynamoDbFollowRepository implements FollowStore {
         .addAttribute(String.class, a -> a.name("follower_id").getter(i -> i.followerId)
             .setter((i, v) -> i.followerId = v).tags(primaryPartitionKey(), secondaryPartitionKey(FOLLOWER_INDEX)))
         .addAttribute(String.class, a -> a.name("followee_id").getter(i -> i.followeeId)
-            .setter((i, v) -> i.followeeId = v).tags(primarySortKey(), secondaryPartitionKey(FOLLOWEE_INDEX)))
+            .setter((i, v) -> i.followeeId = v).tags(primarySortKey()))
+        .addAttribute(String.class, a -> a.name("followee_key").getter(i -> i.followeeKey)
+            .setter((i, v) -> i.followeeKey = v).tags(secondaryPartitionKey(FOLLOWEE_INDEX)))
+        .addAttribute(Integer.class, a -> a.name("counted_shard").getter(i -> i.countedShard)
+            .setter((i, v) -> i.countedShard = v))
         .addAttribute(Long.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v)
             .tags(secondarySortKey(FOLLOWEE_INDEX), secondarySortKey(FOLLOWER_INDEX)))
         .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt)
@@ -62,22 +87,44 @@ public final class DynamoDbFollowRepository implements FollowStore {
 
   private final DynamoDb db;
   private final DynamoDbTable<FollowItem> follows;
+  /** Followers at which an account's new followers start being spread over shards. */
+  private final long shardedFrom;
 
-  public DynamoDbFollowRepository(DynamoDb db) {
+  public DynamoDbFollowRepository(DynamoDb db, long shardedFrom) {
     this.db = db;
+    this.shardedFrom = shardedFrom;
     this.follows = db.table(Tables.FOLLOWS, FollowItem.SCHEMA);
   }
 
+  /** The followee index key of one shard of an account's followers. */
+  public static String followeeKey(String followeeId, int shard) {
+    return followeeId + "#" + shard;
+  }
+
+  /** How many shards a new follow of the account spreads over: more once it has many followers, never fewer. */
+  private int shardsFor(Account followee) {
+    return followee.followerShards() > 1 || followee.followersCount() < shardedFrom ? followee.followerShards()
+        : SHARDS;
+  }
+
+  static int shardOf(String followerId, int shards) {
+    return Math.floorMod(followerId.hashCode(), shards);
+  }
+
   @Override
-  public boolean follow(Follow follow, boolean followeeIsLarge) {
+  public boolean follow(Follow follow, Account followee) {
+    int shards = shardsFor(followee);
+    int shard = shardOf(follow.followerId(), shards);
     FollowItem item = new FollowItem();
     item.followerId = follow.followerId();
     item.followeeId = follow.followeeId();
+    item.followeeKey = followeeKey(follow.followeeId(), shard);
+    item.countedShard = shards > 1 ? shard : null;
     item.id = Long.parseLong(follow.id());
     item.createdAt = Attributes.millis(follow.createdAt());
     Map<String, AttributeValue> followerValues = new HashMap<>(Map.of(":one", n(1)));
     String followerUpdate = "ADD following_count :one";
-    if (followeeIsLarge) {
+    if (followee.large()) {
       followerUpdate += ", large_followees :large";
       followerValues.put(":large", AttributeValue.fromSs(List.of(follow.followeeId())));
     }
@@ -85,14 +132,20 @@ public final class DynamoDbFollowRepository implements FollowStore {
         .updateExpression(followerUpdate).conditionExpression("attribute_exists(id)")
         .expressionAttributeValues(followerValues).build();
     // items 3 and 4: no block either way, checked in the transaction so a block racing the follow cannot miss it
-    List<TransactWriteItem> items = List.of(
+    List<TransactWriteItem> items = new ArrayList<>(List.of(
         TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.FOLLOWS))
             .item(FollowItem.SCHEMA.itemToMap(item, true))
             .conditionExpression("attribute_not_exists(follower_id)").build()).build(),
         TransactWriteItem.builder().update(follower).build(),
-        TransactWriteItem.builder().update(counter(follow.followeeId(), "followers_count", 1)).build(),
+        TransactWriteItem.builder().update(followerCount(follow.followeeId(), item.countedShard, 1)).build(),
         noBlock(follow.followeeId(), follow.followerId()),
-        noBlock(follow.followerId(), follow.followeeId()));
+        noBlock(follow.followerId(), follow.followeeId())));
+    if (shards > followee.followerShards()) {
+      items.add(TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.ACCOUNTS))
+          .key(Map.of("id", s(follow.followeeId()))).updateExpression("SET follower_shards = :shards")
+          .conditionExpression("attribute_exists(id)").expressionAttributeValues(Map.of(":shards", n(shards)))
+          .build()).build());
+    }
     return db.transactUnlessDone(items, failed -> failed.contains(3) || failed.contains(4)
         ? new DomainException.Forbidden("This action is not allowed")
         : new DomainException.NotFound("Record not found"));
@@ -108,28 +161,40 @@ public final class DynamoDbFollowRepository implements FollowStore {
 
   @Override
   public boolean unfollow(String followerId, String followeeId) {
+    FollowItem existing = follows.getItem(r -> r.key(k -> k.partitionValue(followerId).sortValue(followeeId))
+        .consistentRead(true));
+    if (existing == null) {
+      return false;
+    }
     Update follower = Update.builder().tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(followerId)))
         .updateExpression("ADD following_count :minusOne DELETE large_followees :followee")
         .conditionExpression("attribute_exists(id)")
         .expressionAttributeValues(Map.of(":minusOne", n(-1), ":followee", AttributeValue.fromSs(List.of(followeeId))))
         .build();
-    return transact(
+    return transact(List.of(
         TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.FOLLOWS))
             .key(Map.of("follower_id", s(followerId), "followee_id", s(followeeId)))
             .conditionExpression("attribute_exists(follower_id)").build()).build(),
         TransactWriteItem.builder().update(follower).build(),
-        TransactWriteItem.builder().update(counter(followeeId, "followers_count", -1)).build());
+        TransactWriteItem.builder().update(followerCount(followeeId, existing.countedShard, -1)).build()));
   }
 
-  private Update counter(String accountId, String attribute, int delta) {
-    return Update.builder().tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(accountId)))
-        .updateExpression("ADD " + attribute + " :delta").conditionExpression("attribute_exists(id)")
+  /** The followee's follower count: on the account item, or in one of its counter shards. */
+  private Update followerCount(String followeeId, Integer shard, int delta) {
+    if (shard == null) {
+      return Update.builder().tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(followeeId)))
+          .updateExpression("ADD followers_count :delta").conditionExpression("attribute_exists(id)")
+          .expressionAttributeValues(Map.of(":delta", n(delta))).build();
+    }
+    return Update.builder().tableName(db.name(Tables.FOLLOWER_COUNTS))
+        .key(Map.of("key", s(FollowerCounts.key(followeeId, shard))))
+        .updateExpression("ADD #count :delta").expressionAttributeNames(Map.of("#count", "count"))
         .expressionAttributeValues(Map.of(":delta", n(delta))).build();
   }
 
   /** True if the follow changed; false if it already was as asked. A missing account is a 404. */
-  private boolean transact(TransactWriteItem... items) {
-    return db.transactUnlessDone(List.of(items), () -> new DomainException.NotFound("Record not found"));
+  private boolean transact(List<TransactWriteItem> items) {
+    return db.transactUnlessDone(items, () -> new DomainException.NotFound("Record not found"));
   }
 
   @Override
@@ -156,27 +221,54 @@ public final class DynamoDbFollowRepository implements FollowStore {
     return Map.of("follower_id", s(followerId), "followee_id", s(followeeId));
   }
 
-  /** The cursor is the last follow's index key: {@code <follow id>:<follower id>}. */
+  /** One start cursor per shard of the account's followers: {@code <shard>/}. */
+  @Override
+  public List<String> followerShards(String followeeId) {
+    return IntStream.range(0, shardsOf(followeeId)).mapToObj(shard -> shard + "/").toList();
+  }
+
+  /**
+   * One shard's followers in follow order. The cursor is {@code <shard>/<follow id>:<follower id>}, or
+   * {@code <shard>/} at the start of the shard; none is the start of shard 0.
+   */
   @Override
   public Slice<Follow> followerPage(String followeeId, Optional<String> cursor, int limit) {
+    String[] at = cursor.orElse("0/").split("/", 2);
+    int shard = Integer.parseInt(at[0]);
+    String key = followeeKey(followeeId, shard);
     QueryRequest.Builder request = QueryRequest.builder().tableName(db.name(Tables.FOLLOWS)).indexName(FOLLOWEE_INDEX)
-        .keyConditionExpression("followee_id = :followee")
-        .expressionAttributeValues(Map.of(":followee", s(followeeId))).limit(limit);
-    cursor.ifPresent(c -> {
-      String[] parts = c.split(":", 2);
-      request.exclusiveStartKey(Map.of("followee_id", s(followeeId), "id", n(Long.parseLong(parts[0])),
-          "follower_id", s(parts[1])));
-    });
+        .keyConditionExpression("followee_key = :key").expressionAttributeValues(Map.of(":key", s(key))).limit(limit);
+    if (!at[1].isEmpty()) {
+      String[] last = at[1].split(":", 2);
+      request.exclusiveStartKey(Map.of("followee_key", s(key), "id", n(Long.parseLong(last[0])),
+          "follower_id", s(last[1]), "followee_id", s(followeeId)));
+    }
     var response = db.client().query(request.build());
     List<Follow> page = response.items().stream().map(i -> FollowItem.SCHEMA.mapToItem(i).toFollow()).toList();
     Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !page.isEmpty()
-        ? Optional.of(page.getLast().id() + ":" + page.getLast().followerId()) : Optional.empty();
+        ? Optional.of(shard + "/" + page.getLast().id() + ":" + page.getLast().followerId()) : Optional.empty();
     return new Slice<>(page, next);
   }
 
+  private int shardsOf(String accountId) {
+    var item = db.client().getItem(r -> r.tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(accountId)))
+        .projectionExpression("follower_shards")).item();
+    return item == null || !item.containsKey("follower_shards") ? 1 : Integer.parseInt(item.get("follower_shards").n());
+  }
+
+  /** Each shard's window read at once, merged in follow-id order. */
   @Override
-  public List<Follow> followers(String followeeId, PageRequest page) {
-    return window(FOLLOWEE_INDEX, followeeId, page);
+  public List<Follow> followers(String followeeId, int shards, PageRequest page) {
+    if (shards <= 1) {
+      return window(FOLLOWEE_INDEX, followeeKey(followeeId, 0), page);
+    }
+    List<CompletableFuture<List<Follow>>> reads = IntStream.range(0, shards)
+        .mapToObj(shard -> CompletableFuture.supplyAsync(
+            () -> window(FOLLOWEE_INDEX, followeeKey(followeeId, shard), page), SHARD_READS))
+        .toList();
+    Comparator<Follow> order = Comparator.comparingLong(f -> Long.parseLong(f.id()));
+    return reads.stream().flatMap(read -> read.join().stream())
+        .sorted(page.ascending() ? order : order.reversed()).limit(page.limit()).toList();
   }
 
   @Override

@@ -46,7 +46,8 @@ public record Config(String stage, List<String> allowedCountries, String signupM
   public static final Set<String> TUNABLE = Set.of("INVITES_PER_MEMBER", "INVITE_DEFAULT_LIFETIME_SECONDS",
       "SIGNUP_RATE_LIMIT", "SIGNUP_RATE_WINDOW_SECONDS", "LOGIN_RATE_LIMIT", "LOGIN_RATE_WINDOW_SECONDS",
       "INSTANCE_TITLE", "FANOUT_MAX_FOLLOWERS", "FANOUT_ACTIVE_DAYS", "TIMELINE_MAX", "TIMELINE_ENTRY_DAYS",
-      "FANOUT_PAGE_SIZE", "LOG_LEVEL");
+      "FANOUT_PAGE_SIZE", "LARGE_ACCOUNT_CACHE_MS", "FOLLOWER_SHARDS_FROM",
+      "LOG_LEVEL");
 
   private static final Pattern STAGE = Pattern.compile("[a-z][a-z0-9-]{0,15}");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");

@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import app.podium.domain.Argon2PasswordHasher;
+import app.podium.domain.PasswordHasher;
 import app.podium.domain.Secrets;
 import app.podium.domain.Settings;
 import java.nio.file.Files;
@@ -80,6 +81,15 @@ public final class LocalStack implements AutoCloseable {
    */
   public static LocalStack start(Map<String, String> environment, ExecutionInterceptor... interceptors)
       throws Exception {
+    return start(environment, new Argon2PasswordHasher(), interceptors);
+  }
+
+  /**
+   * As {@link #start(Map, ExecutionInterceptor...)}, hashing passwords with {@code passwords}: tests that sign
+   * up thousands of members to load one path use a cheap hasher, since Argon2 is built to be slow.
+   */
+  public static LocalStack start(Map<String, String> environment, PasswordHasher passwords,
+      ExecutionInterceptor... interceptors) throws Exception {
     Map<String, String> env = new HashMap<>(environment);
     int port = Integer.parseInt(env.getOrDefault("PODIUM_PORT", "8080"));
     Optional<LocalDynamoDb> dynamoDb = Optional.empty();
@@ -112,7 +122,7 @@ public final class LocalStack implements AutoCloseable {
     MessagingResources queues = MessagingResources.create(sns, sqs, settings.tablePrefix(),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("PODIUM_FANOUT_VISIBILITY_SECONDS", "30"))));
     FanoutTasks tasks = new SnsSqsFanoutTasks(sns, queues.topicArn(), sqs, queues.queueUrl());
-    Services services = new Services(settings, client, tasks, Clock.systemUTC(), new Argon2PasswordHasher());
+    Services services = new Services(settings, client, tasks, Clock.systemUTC(), passwords);
     QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(), new FanoutHandler(services),
         Integer.parseInt(env.getOrDefault("PODIUM_FANOUT_POLLERS", Integer.toString(QueuePoller.DEFAULT_POLLERS))));
 

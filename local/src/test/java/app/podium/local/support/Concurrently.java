@@ -1,5 +1,6 @@
 package app.podium.local.support;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +19,11 @@ public final class Concurrently {
   private Concurrently() {}
 
   public static <T> List<T> run(int n, IntFunction<T> task) {
+    return run(n, Duration.ofSeconds(120), task);
+  }
+
+  /** As {@link #run(int, IntFunction)}, for tasks that may take longer than two minutes altogether. */
+  public static <T> List<T> run(int n, Duration timeout, IntFunction<T> task) {
     ExecutorService threads = Executors.newFixedThreadPool(n);
     CountDownLatch ready = new CountDownLatch(n);
     CountDownLatch go = new CountDownLatch(1);
@@ -35,9 +41,10 @@ public final class Concurrently {
         throw new AssertionError("the threads did not all start");
       }
       go.countDown();
+      long deadline = System.nanoTime() + timeout.toNanos();
       List<T> results = new ArrayList<>();
       for (Future<T> future : futures) {
-        results.add(future.get(120, TimeUnit.SECONDS));
+        results.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
       }
       return results;
     } catch (Exception e) {

@@ -67,6 +67,49 @@ public final class TestStacks {
   /** As {@link #start(Map)}, with SDK interceptors (call counters, fault injectors) on every client. */
   public static LocalStack start(Map<String, String> settings,
       software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) throws Exception {
+    return LocalStack.start(environment(settings), interceptors);
+  }
+
+  /**
+   * As {@link #start(Map, software.amazon.awssdk.core.interceptor.ExecutionInterceptor...)}, with passwords
+   * hashed by one SHA-256 instead of Argon2: for tests that sign up thousands of members to load another path
+   * (Argon2 takes tens of milliseconds of a core per signup, on purpose). Login and signup behave the same.
+   */
+  public static LocalStack startWithCheapPasswords(Map<String, String> settings,
+      software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) throws Exception {
+    return LocalStack.start(environment(settings), new CheapPasswords(), interceptors);
+  }
+
+  /** A salted SHA-256: fast, and still a real hash that a wrong password does not match. */
+  static final class CheapPasswords implements app.podium.domain.PasswordHasher {
+    @Override
+    public String hash(String password) {
+      String salt = app.podium.domain.Secrets.token().substring(0, 16);
+      return "sha256$" + salt + "$" + digest(salt + password);
+    }
+
+    @Override
+    public boolean matches(String password, String hash) {
+      String[] parts = hash.split("\\$", 3);
+      return parts.length == 3 && parts[0].equals("sha256") && digest(parts[1] + password).equals(parts[2]);
+    }
+
+    @Override
+    public void burnEquivalentTime(String password) {
+      hash(password);
+    }
+
+    private static String digest(String text) {
+      try {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static Map<String, String> environment(Map<String, String> settings) throws Exception {
     Map<String, String> env = new HashMap<>();
     if (!settings.containsKey(Services.DYNAMODB_ENDPOINT_ENV)) {
       env.put(Services.DYNAMODB_ENDPOINT_ENV, dynamoDbEndpoint());
@@ -82,7 +125,7 @@ public final class TestStacks {
     env.put("SIGNUP_RATE_LIMIT", "100000");
     env.put("LOGIN_RATE_LIMIT", "100000");
     env.putAll(settings);
-    return LocalStack.start(env, interceptors);
+    return env;
   }
 
   public static LocalStack start() throws Exception {

@@ -1,0 +1,104 @@
+package app.podium.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The newest statuses of large accounts, and the accounts themselves, kept in the container for a short window
+ * so that the home reads of their millions of followers do not each query the author's partition and read
+ * the author's item. However many reads ask at once, one load per author per window goes out (single
+ * flight); the others wait for its answer.
+ *
+ * <p>The window is the staleness a reader may see: a large account's new status shows up, and a deleted
+ * one goes away, within it. A page the cached statuses cannot answer exactly (paging deeper than
+ * {@link #DEPTH} statuses back) is read from the store as before. A window of zero turns the cache off.
+ */
+public final class RecentStatuses {
+  /** Statuses kept per author: a full page ({@code limit} 40 plus the timeline's slack) and then some. */
+  static final int DEPTH = 80;
+
+  private final StatusStore statuses;
+  private final AccountStore accounts;
+  private final Duration window;
+  private final Clock clock;
+  private final ConcurrentHashMap<String, Load> loads = new ConcurrentHashMap<>();
+
+  private record Recent(List<Status> newest, Optional<Account> author) {}
+
+  private record Load(Instant startedAt, CompletableFuture<Recent> newest) {
+    boolean usableAt(Instant now, Duration window) {
+      return now.isBefore(startedAt.plus(window)) && !newest.isCompletedExceptionally();
+    }
+  }
+
+  public RecentStatuses(StatusStore statuses, AccountStore accounts, Duration window, Clock clock) {
+    this.statuses = statuses;
+    this.accounts = accounts;
+    this.window = window;
+    this.clock = clock;
+  }
+
+  /** As {@link StatusStore#byAuthor}, from the cached newest statuses whenever they cover the page. */
+  public List<Status> byAuthor(String authorId, PageRequest page) {
+    if (window.isZero() || window.isNegative()) {
+      return statuses.byAuthor(authorId, page);
+    }
+    return covered(recent(authorId).newest(), page).orElseGet(() -> statuses.byAuthor(authorId, page));
+  }
+
+  /** The author's account as loaded with their statuses in this window. */
+  public Optional<Account> author(String authorId) {
+    if (window.isZero() || window.isNegative()) {
+      return accounts.find(authorId);
+    }
+    return recent(authorId).author();
+  }
+
+  private Recent recent(String authorId) {
+    Instant now = clock.instant();
+    Load mine = new Load(now, new CompletableFuture<>());
+    Load load = loads.compute(authorId, (id, current) -> current != null && current.usableAt(now, window) ? current : mine);
+    if (load == mine) {
+      try {
+        mine.newest().complete(new Recent(statuses.byAuthor(authorId, PageRequest.newest(DEPTH)),
+            accounts.find(authorId)));
+      } catch (RuntimeException e) {
+        mine.newest().completeExceptionally(e);
+        loads.remove(authorId, mine);
+        throw e;
+      }
+    }
+    try {
+      return load.newest().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  /**
+   * The page's statuses out of an author's {@code newest} (newest first), or empty when statuses older than
+   * the cached ones could belong on the page.
+   */
+  static Optional<List<Status>> covered(List<Status> newest, PageRequest page) {
+    boolean all = newest.size() < DEPTH;
+    long oldestCached = newest.isEmpty() ? Long.MAX_VALUE : newest.getLast().numericId();
+    List<Status> inWindow = newest.stream().filter(s -> page.contains(s.numericId())).toList();
+    if (page.ascending()) {
+      if (!all && oldestCached > page.minId().orElseThrow()) {
+        return Optional.empty();
+      }
+      return Optional.of(inWindow.reversed().stream().limit(page.limit()).toList());
+    }
+    boolean reachesSince = page.sinceId().map(since -> oldestCached <= since).orElse(false);
+    if (inWindow.size() >= page.limit() || all || reachesSince) {
+      return Optional.of(inWindow.stream().limit(page.limit()).toList());
+    }
+    return Optional.empty();
+  }
+}
