@@ -10,7 +10,8 @@ import software.amazon.awscdk.PolicyViolation;
 import software.amazon.awscdk.StackProps;
 
 /**
- * The CDK app: {@code npx cdk synth} (see cdk.json) runs it. One stack, {@code podium-<stage>}; the synth stops
+ * The CDK app: {@code npx cdk synth} (see cdk.json) runs it. One stack, {@code podium-<stage>}, with a nested stack
+ * of route functions per area of the API (checked with it); the synth stops
  * when cdk-nag's AwsSolutions checks find anything not acknowledged in {@link PodiumStack}.
  */
 public final class App {

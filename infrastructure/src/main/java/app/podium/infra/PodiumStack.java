@@ -15,6 +15,8 @@ import java.util.Set;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.NestedStackProps;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -23,13 +25,13 @@ import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaAuthorizerP
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaResponseType;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
-import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CfnAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
+import software.amazon.awscdk.services.apigatewayv2.HttpRouteKey;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
@@ -95,6 +97,12 @@ import software.constructs.IConstruct;
  * Podium on AWS: the tables of {@link Tables}, one function per route of {@link Routes} behind an HTTP API
  * with the bearer-token authorizer, CloudFront in front, the SNS to SQS fan-out and its function, and the
  * alarms. What each function may touch comes from {@link Grants} alone.
+ *
+ * <p>A route's function and what is its own (role and policy, log group, version and alias, route,
+ * integration, permission, alarms) live in a nested stack per area of the API ({@link RouteAreas}): about 11
+ * resources a route would take one stack past CloudFormation's 500 at some 40 routes. Tables, topics, queues,
+ * secrets, the API, its authorizer and CloudFront stay in this stack; CDK passes their references to the
+ * nested stacks as parameters.
  */
 public final class PodiumStack extends Stack {
   /** The alias every caller (API Gateway, the queue) invokes, so SnapStart's published versions serve. */
@@ -131,7 +139,10 @@ public final class PodiumStack extends Stack {
   private final Map<Tables.Table, TableV2> tables = new LinkedHashMap<>();
   private final Map<Class<?>, Function> functions = new LinkedHashMap<>();
   private final Map<Class<?>, software.amazon.awscdk.services.lambda.Alias> aliases = new LinkedHashMap<>();
-  private final Code code;
+  /** One asset per stack: CDK binds an asset to the first stack that uses it. */
+  private final Map<String, Code> codes = new LinkedHashMap<>();
+  /** Area ({@link RouteAreas}) to the nested stack that holds its route functions. */
+  private final Map<String, NestedStack> areas = new LinkedHashMap<>();
   private final Topic postEvents;
   private final Queue fanoutQueue;
   private final Queue fanoutDeadLetters;
@@ -153,7 +164,6 @@ public final class PodiumStack extends Stack {
     super(scope, id, props);
     this.config = config;
     this.acknowledgements = new Acknowledgements(without);
-    this.code = Code.fromAsset(config.lambdaJar().toString());
 
     for (Tables.Table table : Tables.ALL) {
       tables.put(table, table(table));
@@ -339,13 +349,17 @@ public final class PodiumStack extends Stack {
   private void function(Class<?> handler, String publicUrl) {
     String name = functionName(handler);
     Size size = SIZES.getOrDefault(handler, DEFAULT_SIZE);
-    LogGroup logs = LogGroup.Builder.create(this, name + "Logs")
+    // a route's function and all that is its own live in its area's nested stack; the authorizer, the
+    // fan-out and the admin bootstrap stay here with the API, the queue and the secret they serve
+    Stack scope = Routes.ALL.stream().filter(r -> r.handler().equals(handler)).findFirst()
+        .<Stack>map(this::area).orElse(this);
+    LogGroup logs = LogGroup.Builder.create(scope, name + "Logs")
         .retention(logRetention())
         .removalPolicy(removalPolicy())
         .build();
     // A role of its own with only its log group: not the managed basic-execution policy, which may write
     // to every log group of the account.
-    Role role = Role.Builder.create(this, name + "Role")
+    Role role = Role.Builder.create(scope, name + "Role")
         .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
         .description("Podium " + name + ": its log group and what Grants gives it")
         .build();
@@ -359,13 +373,13 @@ public final class PodiumStack extends Stack {
     environment.put("PUBLIC_URL", publicUrl);
     environment.putAll(config.settings());
 
-    Function function = Function.Builder.create(this, name)
+    Function function = Function.Builder.create(scope, name)
         .functionName(config.prefix() + name)
         .description(describe(handler))
         .runtime(Runtime.JAVA_21)
         .architecture(Architecture.ARM_64)
         .handler(handler.getName() + "::handleRequest")
-        .code(code)
+        .code(code(scope))
         .memorySize(size.memoryMb())
         .timeout(size.timeout())
         .role(role)
@@ -383,7 +397,7 @@ public final class PodiumStack extends Stack {
       function.addEnvironment("ORIGIN_SECRET", originSecret.getSecretValue().unsafeUnwrap());
     }
     // after every environment variable: the version's hash covers the configuration
-    aliases.put(handler, software.amazon.awscdk.services.lambda.Alias.Builder.create(this, name + "Live")
+    aliases.put(handler, software.amazon.awscdk.services.lambda.Alias.Builder.create(scope, name + "Live")
         .aliasName(ALIAS)
         .version(function.getCurrentVersion())
         .build());
@@ -448,23 +462,34 @@ public final class PodiumStack extends Stack {
 
   // ------------------------------------------------------------------------------------------------- API
 
+  /**
+   * The route, its integration and the permission to invoke the alias go into the area's nested stack with the
+   * function; the API and the authorizer stay in this stack and reach it as parameters.
+   */
   private void route(Routes.Route route, HttpLambdaAuthorizer authorizer) {
     String name = route.name();
-    AddRoutesOptions.Builder options = AddRoutesOptions.builder()
-        .path(route.path())
-        .methods(List.of(HttpMethod.valueOf(route.method().name())))
-        .integration(new HttpLambdaIntegration(name + "Integration", aliases.get(route.handler())));
-    if (route.access().needsAuthorizer()) {
-      options.authorizer(authorizer);
-    }
-    List<HttpRoute> added = api.addRoutes(options.build());
+    HttpRoute httpRoute = HttpRoute.Builder.create(area(route), name + "Route")
+        .httpApi(api)
+        .routeKey(HttpRouteKey.with(route.path(), HttpMethod.valueOf(route.method().name())))
+        .integration(new HttpLambdaIntegration(name + "Integration", aliases.get(route.handler())))
+        .authorizer(route.access().needsAuthorizer() ? authorizer : null)
+        .build();
     if (!route.access().needsAuthorizer()) {
-      for (HttpRoute httpRoute : added) {
-        acknowledgements.add(httpRoute, "AwsSolutions-APIG4",
-            route.key() + " is public in Mastodon's API (" + route.access().kind()
-                + " in Routes): anyone may call it without a token");
-      }
+      acknowledgements.add(httpRoute, "AwsSolutions-APIG4",
+          route.key() + " is public in Mastodon's API (" + route.access().kind()
+              + " in Routes): anyone may call it without a token");
     }
+  }
+
+  /** The nested stack of the route's area, made by the first route of that area. */
+  private NestedStack area(Routes.Route route) {
+    String area = RouteAreas.of(route.path());
+    return areas.computeIfAbsent(area, a -> new NestedStack(this, RouteAreas.stackId(a),
+        NestedStackProps.builder().description("Podium " + config.stage() + ": the " + a + " routes").build()));
+  }
+
+  private Code code(Stack scope) {
+    return codes.computeIfAbsent(scope.getNode().getPath(), p -> Code.fromAsset(config.lambdaJar().toString()));
   }
 
   /**
@@ -537,18 +562,20 @@ public final class PodiumStack extends Stack {
 
   private void alarms() {
     SnsAction notify = new SnsAction(alarmTopic);
-    alarm("FanoutDeadLettersAlarm", "Fan-out messages gave up after " + FANOUT_MAX_RECEIVES + " receives",
+    alarm(this, "FanoutDeadLettersAlarm", "Fan-out messages gave up after " + FANOUT_MAX_RECEIVES + " receives",
         fanoutDeadLetters.metricApproximateNumberOfMessagesVisible(per(Duration.minutes(1), "Maximum")), 0, 1,
         notify);
-    alarm("FanoutQueueAgeAlarm", "The oldest fan-out message waits more than " + QUEUE_AGE_ALARM.toMinutes()
+    alarm(this, "FanoutQueueAgeAlarm", "The oldest fan-out message waits more than " + QUEUE_AGE_ALARM.toMinutes()
             + " minutes: timelines lag behind",
         fanoutQueue.metricApproximateAgeOfOldestMessage(per(Duration.minutes(1), "Maximum")),
         QUEUE_AGE_ALARM.toSeconds().doubleValue(), 5, notify);
     functions.forEach((handler, function) -> {
       String name = functionName(handler);
-      alarm(name + "ErrorsAlarm", name + " failed (uncaught error or timeout)",
+      // beside the function, in its nested stack: the parent's size does not grow with the routes
+      Stack scope = Stack.of(function);
+      alarm(scope, name + "ErrorsAlarm", name + " failed (uncaught error or timeout)",
           function.metricErrors(per(Duration.minutes(5), "Sum")), 0, 1, notify);
-      alarm(name + "ThrottlesAlarm", name + " was throttled",
+      alarm(scope, name + "ThrottlesAlarm", name + " was throttled",
           function.metricThrottles(per(Duration.minutes(5), "Sum")), 0, 1, notify);
     });
   }
@@ -557,8 +584,9 @@ public final class PodiumStack extends Stack {
     return MetricOptions.builder().period(period).statistic(statistic).build();
   }
 
-  private void alarm(String id, String description, IMetric metric, double above, int periods, SnsAction notify) {
-    Alarm alarm = Alarm.Builder.create(this, id)
+  private void alarm(Construct scope, String id, String description, IMetric metric, double above, int periods,
+      SnsAction notify) {
+    Alarm alarm = Alarm.Builder.create(scope, id)
         .alarmName(config.prefix() + id)
         .alarmDescription(description)
         .metric(metric)
@@ -635,6 +663,11 @@ public final class PodiumStack extends Stack {
 
   public Function function(Class<?> handler) {
     return functions.get(handler);
+  }
+
+  /** Area to the nested stack of its route functions. */
+  public Map<String, NestedStack> areas() {
+    return java.util.Collections.unmodifiableMap(areas);
   }
 
   public HttpApi api() {

@@ -24,7 +24,7 @@ class AdminTemplateTest {
   @BeforeAll
   static void synthesize() {
     stack = Synthesized.dev();
-    template = new TemplateJson(Synthesized.devTemplate().toJSON());
+    template = Synthesized.devJson();
     secretId = TemplateJson.logicalId(stack.adminSecret());
     functionId = TemplateJson.logicalId(stack.function(BootstrapAdminHandler.class));
   }

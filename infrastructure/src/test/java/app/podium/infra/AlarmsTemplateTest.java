@@ -20,7 +20,7 @@ class AlarmsTemplateTest {
   @BeforeAll
   static void synthesize() {
     stack = Synthesized.dev();
-    template = new TemplateJson(Synthesized.devTemplate().toJSON());
+    template = Synthesized.devJson();
     alarms = template.ofType("AWS::CloudWatch::Alarm").values().stream().map(TemplateJson::properties)
         .collect(Collectors.toMap(a -> a.get("AlarmName").toString(), a -> a));
     alarmTopicId = template.ofType("AWS::SNS::Topic").entrySet().stream()

@@ -18,7 +18,7 @@ class ApiTemplateTest {
 
   @BeforeAll
   static void synthesize() {
-    template = new TemplateJson(Synthesized.devTemplate().toJSON());
+    template = Synthesized.devJson();
   }
 
   @Test

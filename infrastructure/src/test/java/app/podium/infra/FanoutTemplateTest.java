@@ -18,7 +18,7 @@ class FanoutTemplateTest {
   @BeforeAll
   static void synthesize() {
     stack = Synthesized.dev();
-    template = new TemplateJson(Synthesized.devTemplate().toJSON());
+    template = Synthesized.devJson();
   }
 
   @Test

@@ -17,7 +17,7 @@ class FunctionsTemplateTest {
   @BeforeAll
   static void synthesize() {
     stack = Synthesized.dev();
-    template = new TemplateJson(Synthesized.devTemplate().toJSON());
+    template = Synthesized.devJson();
   }
 
   @Test

@@ -61,11 +61,28 @@ class GrantsTest {
         BootstrapAdminHandler.class);
   }
 
+  /** An account's followers_count includes its counter shards, so reading one means reading the other. */
+  @Test
+  void whoeverReadsAccountsReadsFollowerCountsAndWhoeverWritesFollowsWritesThem() {
+    for (Class<?> handler : Grants.handlers()) {
+      Grants.Needs needs = Grants.of(handler);
+      Grants.Access accounts = needs.access(Tables.ACCOUNTS);
+      Grants.Access follows = needs.access(Tables.FOLLOWS);
+      Grants.Access counts = needs.access(Tables.FOLLOWER_COUNTS);
+      if (accounts != null && accounts.reads()) {
+        assertThat(counts != null && counts.reads()).as(handler.getSimpleName() + " reads follower_counts").isTrue();
+      }
+      if (follows != null && follows.writes()) {
+        assertThat(counts != null && counts.writes()).as(handler.getSimpleName() + " writes follower_counts").isTrue();
+      }
+    }
+  }
+
   @Test
   void theAdminBootstrapLooksUpAndCreatesAccountsAndAloneReadsTheAdminSecret() {
     assertThat(Grants.of(BootstrapAdminHandler.class)).isEqualTo(new Grants.Needs(Map.of(
-        Tables.ACCOUNTS, Grants.Access.READ_WRITE, Tables.UNIQUE_KEYS, Grants.Access.READ_WRITE), false, false,
-        true));
+        Tables.ACCOUNTS, Grants.Access.READ_WRITE, Tables.UNIQUE_KEYS, Grants.Access.READ_WRITE,
+        Tables.FOLLOWER_COUNTS, Grants.Access.READ), false, false, true));
     assertThat(Grants.handlers().stream().filter(h -> Grants.of(h).readsAdminSecret()))
         .containsExactly(BootstrapAdminHandler.class);
   }

@@ -31,7 +31,7 @@ class IamTemplateTest {
   @BeforeAll
   static void synthesize() {
     stack = Synthesized.dev();
-    template = new TemplateJson(Synthesized.devTemplate().toJSON());
+    template = Synthesized.devJson();
     stack.tables().forEach((table, construct) -> TABLE_IDS.put(TemplateJson.logicalId(construct), table));
   }
 

@@ -47,6 +47,23 @@ class NagTest {
   }
 
   @Test
+  void theChecksReachIntoTheNestedStacksOfTheRoutes() {
+    PodiumStack dev = Synthesized.dev();
+    String nested = dev.areas().get("accounts").getNode().getPath() + "/";
+    Acknowledgements.Acknowledgement publicRoute = dev.acknowledgements().stream()
+        .filter(a -> a.ruleId().equals("AwsSolutions-APIG4") && a.path().startsWith(nested))
+        .findFirst().orElseThrow();
+
+    List<PolicyViolation> violations = App.nag(Synthesized.build("dev", Set.of(publicRoute.key()))).getViolations();
+
+    assertThat(violations).singleElement().satisfies(v -> {
+      assertThat(v.getRuleName()).isEqualTo("AwsSolutions-APIG4");
+      assertThat(v.getViolatingResources()).extracting(r -> r.getConstructPath())
+          .containsExactly(publicRoute.path() + "/Resource");
+    });
+  }
+
+  @Test
   void theAdminSecretsRotationIsAcknowledgedOnThatSecretAlone() {
     String adminSecret = Synthesized.dev().adminSecret().getNode().getPath();
     Acknowledgements.Acknowledgement rotation = Synthesized.dev().acknowledgements().stream()

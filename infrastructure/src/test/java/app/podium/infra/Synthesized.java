@@ -1,10 +1,18 @@
 package app.podium.infra;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
 
 /**
  * The stacks the tests look at, each built and synthesized once per JVM: synthesis takes seconds, and every
@@ -16,7 +24,7 @@ final class Synthesized {
       "../functions/target/functions-0.1.0-SNAPSHOT-lambda.jar");
 
   private static PodiumStack dev;
-  private static Template devTemplate;
+  private static TemplateJson devJson;
 
   private Synthesized() {}
 
@@ -27,11 +35,38 @@ final class Synthesized {
     return dev;
   }
 
-  static synchronized Template devTemplate() {
-    if (devTemplate == null) {
-      devTemplate = Template.fromStack(dev());
+  /** The dev stack's template with its nested stacks' templates, read from the app's cloud assembly. */
+  static synchronized TemplateJson devJson() {
+    if (devJson == null) {
+      devJson = read(dev());
     }
-    return devTemplate;
+    return devJson;
+  }
+
+  /** Synthesizes the stack's app and reads the parent's template and every nested stack's. */
+  static TemplateJson read(PodiumStack stack) {
+    CloudAssembly assembly = ((software.amazon.awscdk.App) stack.getNode().getRoot()).synth();
+    Path directory = Path.of(assembly.getDirectory());
+    Map<String, Object> parent = json(directory.resolve(stack.getTemplateFile()));
+    List<TemplateJson.Nested> nested = new ArrayList<>();
+    for (NestedStack n : stack.areas().values()) {
+      String resourceId = stack.getLogicalId((CfnElement) n.getNestedStackResource());
+      Map<String, Object> resource = TemplateJson.map(TemplateJson.map(parent.get("Resources")).get(resourceId));
+      Map<String, Object> parameters = TemplateJson.map(TemplateJson.properties(resource)
+          .getOrDefault("Parameters", Map.of()));
+      nested.add(new TemplateJson.Nested(n.getNode().getPath(), json(directory.resolve(n.getTemplateFile())),
+          parameters));
+    }
+    return new TemplateJson(stack.getNode().getPath(), parent, nested);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(Path file) {
+    try {
+      return new ObjectMapper().readValue(file.toFile(), Map.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A stack of its own app; {@code without} leaves those acknowledgements out. */

@@ -19,7 +19,7 @@ class TablesTemplateTest {
   @BeforeAll
   static void synthesize() {
     stack = Synthesized.dev();
-    template = new TemplateJson(Synthesized.devTemplate().toJSON());
+    template = Synthesized.devJson();
   }
 
   @Test

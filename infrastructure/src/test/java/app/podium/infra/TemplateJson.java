@@ -1,5 +1,6 @@
 package app.podium.infra;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,20 +9,76 @@ import software.amazon.awscdk.Stack;
 import software.constructs.IConstruct;
 
 /**
- * The synthesized template as plain Java maps, read once: assertions then run in the test's JVM instead of a
- * jsii round trip each.
+ * The synthesized templates as plain Java maps, read once: assertions then run in the test's JVM instead of a
+ * jsii round trip each. The parent stack and its nested stacks read as one template: each nested stack's
+ * resources are added under their own logical ids (a clash fails), and a {@code Ref} to one of its parameters
+ * is replaced by the value the parent passes in, so a reference to a table or a topic reads as it would in one
+ * stack.
  */
 final class TemplateJson {
-  private final Map<String, Object> resources;
-  private final Map<String, Object> outputs;
+  /** One synthesized template: the stack's path and its resources. */
+  record Part(String stack, Map<String, Object> resources) {}
 
-  @SuppressWarnings("unchecked")
+  private final Map<String, Object> resources = new LinkedHashMap<>();
+  private final List<Part> parts = new ArrayList<>();
+  private final Map<String, Object> outputs = new LinkedHashMap<>();
+
+  /** One stack without nested stacks. */
   TemplateJson(Map<String, Object> template) {
-    this.resources = (Map<String, Object>) template.get("Resources");
-    this.outputs = (Map<String, Object>) template.getOrDefault("Outputs", Map.of());
+    add("stack", template, Map.of());
   }
 
-  /** An output of the stack (Value, Description, ...). */
+  /**
+   * @param parent the parent's template
+   * @param nested per nested stack: its path, its template and the parameters the parent gives it
+   */
+  TemplateJson(String parentPath, Map<String, Object> parent, List<Nested> nested) {
+    add(parentPath, parent, Map.of());
+    for (Nested n : nested) {
+      add(n.path(), n.template(), n.parameters());
+    }
+  }
+
+  /** A nested stack's template and what its parent passes for each parameter. */
+  record Nested(String path, Map<String, Object> template, Map<String, Object> parameters) {}
+
+  @SuppressWarnings("unchecked")
+  private void add(String path, Map<String, Object> template, Map<String, Object> parameters) {
+    Map<String, Object> own = (Map<String, Object>) substitute(template.getOrDefault("Resources", Map.of()),
+        parameters);
+    if (parts.isEmpty()) {
+      outputs.putAll((Map<String, Object>) template.getOrDefault("Outputs", Map.of()));
+    }
+    parts.add(new Part(path, own));
+    own.forEach((id, resource) -> {
+      if (resources.put(id, resource) != null) {
+        throw new AssertionError("logical id " + id + " is in two stacks; " + path + " is the second");
+      }
+    });
+  }
+
+  /** {@code value} with every {@code {"Ref": parameter}} replaced by the parameter's value. */
+  private static Object substitute(Object value, Map<String, Object> parameters) {
+    if (value instanceof Map<?, ?> m) {
+      if (m.size() == 1 && m.get("Ref") instanceof String ref && parameters.containsKey(ref)) {
+        return parameters.get(ref);
+      }
+      Map<String, Object> copy = new LinkedHashMap<>();
+      m.forEach((k, v) -> copy.put((String) k, substitute(v, parameters)));
+      return copy;
+    }
+    if (value instanceof List<?> l) {
+      return l.stream().map(v -> substitute(v, parameters)).toList();
+    }
+    return value;
+  }
+
+  /** Each template, the parent first: its stack's path and resources. */
+  List<Part> parts() {
+    return parts;
+  }
+
+  /** An output of the stack, the parent's when there are nested stacks (Value, Description, ...). */
   @SuppressWarnings("unchecked")
   Map<String, Object> output(String name) {
     Map<String, Object> output = (Map<String, Object>) outputs.get(name);
@@ -62,7 +119,7 @@ final class TemplateJson {
     return properties(resource(logicalId));
   }
 
-  /** The logical id of a construct's CloudFormation resource. */
+  /** The logical id of a construct's CloudFormation resource, in the template of its own (nested) stack. */
   static String logicalId(IConstruct construct) {
     IConstruct cfn = construct instanceof CfnElement ? construct : construct.getNode().getDefaultChild();
     return Stack.of(construct).getLogicalId((CfnElement) cfn);
