@@ -35,17 +35,31 @@ final class FanoutRunner implements AutoCloseable {
   private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final BlockingQueue<FanoutHandler> handlers;
   private final ExecutorService workers;
+  private final java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong enqueued = new java.util.concurrent.atomic.AtomicLong();
   private final FanoutTasks tasks = new FanoutTasks() {
     @Override
     public void publish(FanoutTask task) {
+      published.incrementAndGet();
       inbox.add(task);
     }
 
     @Override
     public void enqueue(FanoutTask task) {
+      enqueued.incrementAndGet();
       inbox.add(task);
     }
   };
+
+  /** Tasks the services published to SNS so far. */
+  long published() {
+    return published.get();
+  }
+
+  /** Tasks the services sent to the fan-out queue themselves (next pages, conversions) so far. */
+  long enqueued() {
+    return enqueued.get();
+  }
 
   /** @param services builds one container's services around the given task sink */
   FanoutRunner(int concurrency, Function<FanoutTasks, Services> services) {

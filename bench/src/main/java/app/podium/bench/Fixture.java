@@ -47,9 +47,16 @@ final class Fixture {
   final Clock clock = Clock.systemUTC();
 
   Fixture(String endpoint, String prefix) {
+    this(endpoint, prefix, Map.of());
+  }
+
+  /** With some of Podium's settings changed from their defaults, e.g. {@code FANOUT_MAX_FOLLOWERS}. */
+  Fixture(String endpoint, String prefix, Map<String, String> env) {
     this.endpoint = endpoint;
     this.prefix = prefix;
-    this.settings = Settings.fromEnvironment(Map.of(Tables.PREFIX_ENV, prefix));
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put(Tables.PREFIX_ENV, prefix);
+    this.settings = Settings.fromEnvironment(all);
     this.client = AwsClients.dynamoDb(endpoint);
     LocalDynamoDb.createTables(client, prefix);
   }
