@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** The one place that turns a failure into an HTTP status and a Mastodon error body. */
 public final class ErrorMapper {
@@ -36,11 +38,24 @@ public final class ErrorMapper {
       case DomainException.OAuthRejected oauth -> ApiResponse.json(
           "invalid_client".equals(oauth.code()) ? 401 : 400,
           Map.of("error", oauth.code(), "error_description", oauth.getMessage()), Map.of());
+      case SdkClientException unanswered -> unavailable(unanswered);
+      case AwsServiceException refused when refused.isThrottlingException() || refused.statusCode() >= 500 ->
+          unavailable(refused);
       default -> {
         LOG.error("Unhandled failure", failure);
         yield error(500, "Internal server error");
       }
     };
+  }
+
+  /**
+   * DynamoDB, SNS or SQS throttled, failed or did not answer, after the SDK's own retries: a 503 the client may
+   * retry (with the same {@code Idempotency-Key} when posting), not a 500 that reads as a bug.
+   */
+  private static APIGatewayV2HTTPResponse unavailable(RuntimeException failure) {
+    LOG.warn("A dependency is unavailable: {}", failure.toString());
+    return ApiResponse.json(503, Map.of("error", "Service temporarily unavailable, try again"),
+        Map.of("Retry-After", "1"));
   }
 
   private static APIGatewayV2HTTPResponse error(int status, String message) {

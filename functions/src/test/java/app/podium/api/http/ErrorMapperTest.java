@@ -6,6 +6,10 @@ import app.podium.domain.DomainException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 class ErrorMapperTest {
   static JsonNode body(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse response)
@@ -48,5 +52,27 @@ class ErrorMapperTest {
     var response = ErrorMapper.toResponse(new IllegalStateException("secret internals"));
     assertThat(response.getStatusCode()).isEqualTo(500);
     assertThat(response.getBody()).doesNotContain("secret internals");
+  }
+
+  @Test
+  void aDependencyThatThrottlesFailsOrDoesNotAnswerIs503WithRetryAfter() throws Exception {
+    var throttled = ErrorMapper.toResponse(ProvisionedThroughputExceededException.builder().statusCode(400)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build())
+        .message("slow down").build());
+    var failed = ErrorMapper.toResponse(AwsServiceException.builder().statusCode(500).message("internal").build());
+    var unanswered = ErrorMapper.toResponse(SdkClientException.create("read timed out"));
+    for (var response : java.util.List.of(throttled, failed, unanswered)) {
+      assertThat(response.getStatusCode()).isEqualTo(503);
+      assertThat(response.getHeaders()).containsEntry("Retry-After", "1");
+      assertThat(body(response).get("error").asText()).isEqualTo("Service temporarily unavailable, try again");
+    }
+  }
+
+  @Test
+  void aRequestADependencyRefusesAsInvalidIsStillA500() {
+    var invalid = ErrorMapper.toResponse(AwsServiceException.builder().statusCode(400)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build())
+        .message("bad key").build());
+    assertThat(invalid.getStatusCode()).isEqualTo(500);
   }
 }
