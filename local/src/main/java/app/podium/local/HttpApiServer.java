@@ -117,10 +117,16 @@ public final class HttpApiServer implements AutoCloseable {
     }
   }
 
+  /** Path parameters decoded; one that is not valid percent-encoding ({@code %ZZ}) is passed on as sent. */
   private static Map<String, String> decode(Map<String, String> pathParameters) {
     Map<String, String> decoded = new HashMap<>();
-    pathParameters.forEach((name, value) -> decoded.put(name,
-        URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8)));
+    pathParameters.forEach((name, value) -> {
+      try {
+        decoded.put(name, URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException notEncoded) {
+        decoded.put(name, value);
+      }
+    });
     return decoded;
   }
 

@@ -206,6 +206,25 @@ class HostileInputIT {
     }
   }
 
+  /**
+   * Found by RouteFuzzIT: a path id that is not valid percent-encoding made the local gateway fail (500).
+   * The JDK's HTTP server refuses such a request line itself, so the request is dispatched in-process.
+   */
+  @Test
+  void aPathIdThatIsNotValidPercentEncodingIs404Json() {
+    for (String target : List.of("/api/v1/statuses/%ZZ", "/api/v1/accounts/%/statuses", "/api/v1/admin/accounts/%F",
+        "/api/v1/invites/%zz")) {
+      String method = target.startsWith("/api/v1/invites") ? "DELETE" : "GET";
+      var before = snapshot();
+      var response = stack.dispatch(method, target, Map.of("Authorization", List.of("Bearer " + memberToken)), null);
+
+      assertThat(response.getStatusCode()).as(target + " -> " + response.getBody()).isIn(403, 404);
+      assertThat(response.getHeaders().get("Content-Type")).as(target).startsWith("application/json");
+      assertThat(response.getBody()).as(target).contains("\"error\"");
+      assertThat(snapshot()).isEqualTo(before);
+    }
+  }
+
   @Test
   void aBodyOverTenMibIs413FromTheGatewayAndWritesNothing() {
     byte[] huge = new byte[10 * 1024 * 1024 + 1];
