@@ -225,6 +225,22 @@ class HostileInputIT {
     }
   }
 
+  /** Found by RouteFuzzIT: a 19-digit status id over a long's range answered 500 (NumberFormatException). */
+  @Test
+  void aStatusIdOverALongsRangeIs404Json() {
+    for (String id : List.of("9223372036854775808", "9999999999999999999")) {
+      var before = snapshot();
+      for (var call : List.of(api.get("/api/v1/statuses/" + id), api.delete("/api/v1/statuses/" + id).token(memberToken),
+          api.get("/api/v1/statuses/" + id).token(memberToken))) {
+        var response = call.send();
+
+        assertThat(response.status()).as(id + " -> " + response).isEqualTo(404);
+        assertThat(response.json().path("error").isTextual()).as(response.body()).isTrue();
+      }
+      assertThat(snapshot()).isEqualTo(before);
+    }
+  }
+
   @Test
   void aBodyOverTenMibIs413FromTheGatewayAndWritesNothing() {
     byte[] huge = new byte[10 * 1024 * 1024 + 1];
