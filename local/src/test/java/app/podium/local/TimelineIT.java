@@ -431,6 +431,19 @@ class TimelineIT {
     assertThat(walk("/api/v1/accounts/" + b.id() + "/followers")).isEmpty();
   }
 
+  /** Found by RouteFuzzIT: unfollowing yourself answered 500 (a transaction touching one item twice). */
+  @Test
+  void unfollowingYourselfIsANoOpThatWritesNothing() {
+    Member self = feeds.member("self_unfollower");
+    int follows = podium.count(Tables.FOLLOWS);
+
+    var response = podium.api.post("/api/v1/accounts/" + self.id() + "/unfollow").token(self.token()).send();
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.json().get("following").asBoolean()).isFalse();
+    assertThat(podium.count(Tables.FOLLOWS)).isEqualTo(follows);
+  }
+
   @Test
   void followingYourselfIsForbidden() {
     Member self = feeds.member("selfish");
