@@ -71,7 +71,9 @@ public final class FollowService {
   public Relationship unfollow(Account follower, String followeeId) {
     Account followee = accounts.find(StatusService.requireId(followeeId))
         .orElseThrow(() -> new DomainException.NotFound("Record not found"));
-    if (follows.unfollow(follower.id(), followee.id())) {
+    // nobody follows themselves, so there is nothing to remove (and one transaction cannot touch the
+    // same account item twice)
+    if (!followee.id().equals(follower.id()) && follows.unfollow(follower.id(), followee.id())) {
       fanout.enqueue(FanoutTask.unfollowed(follower.id(), followee.id()));
     }
     return relationships(follower, List.of(followee.id())).getFirst();

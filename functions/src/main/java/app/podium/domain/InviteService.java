@@ -55,7 +55,9 @@ public final class InviteService {
 
   /** Revokes one of the caller's invites (any invite, for an admin). */
   public void revoke(Account caller, String code) {
-    Invite invite = Optional.ofNullable(code).filter(c -> c.length() <= 64).map(c -> c.toUpperCase(Locale.ROOT))
+    // an empty code is not a key DynamoDB accepts: it names no invite
+    Invite invite = Optional.ofNullable(code).filter(c -> !c.isEmpty() && c.length() <= 64)
+        .map(c -> c.toUpperCase(Locale.ROOT))
         .flatMap(invites::find)
         .filter(i -> caller.isAdmin() || i.inviterId().equals(caller.id()))
         .orElseThrow(() -> new DomainException.NotFound("Record not found"));

@@ -141,7 +141,9 @@ public final class StatusService {
   }
 
   static String requireId(String id) {
-    if (id == null || id.isEmpty() || id.length() > 19 || !id.chars().allMatch(Character::isDigit)) {
+    if (id == null || id.isEmpty() || id.length() > 19 || !id.chars().allMatch(Character::isDigit)
+        // 19 digits can still be over a long's range (9223372036854775808), which no id is
+        || (id.length() == 19 && id.compareTo(Long.toString(Long.MAX_VALUE)) > 0)) {
       throw notFound();
     }
     return id;

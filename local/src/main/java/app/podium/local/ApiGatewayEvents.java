@@ -31,9 +31,18 @@ final class ApiGatewayEvents {
 
   static APIGatewayV2HTTPEvent request(HttpExchange exchange, Routes.Route route, Map<String, String> pathParameters,
       byte[] body) {
+    return request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), exchange.getProtocol(),
+        exchange.getRemoteAddress().getAddress().getHostAddress(), route, pathParameters, body);
+  }
+
+  /** The same event from a request's parts, for callers that have no socket (tests dispatching in-process). */
+  static APIGatewayV2HTTPEvent request(String method, String rawPath, String rawQuery,
+      Map<String, List<String>> requestHeaders, String protocol, String sourceIp, Routes.Route route,
+      Map<String, String> pathParameters, byte[] body) {
     Map<String, String> headers = new LinkedHashMap<>();
     List<String> cookies = new ArrayList<>();
-    exchange.getRequestHeaders().forEach((name, values) -> {
+    requestHeaders.forEach((name, values) -> {
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.equals("cookie")) {
         values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
@@ -41,15 +50,13 @@ final class ApiGatewayEvents {
         headers.put(lower, String.join(",", values));
       }
     });
-    String rawQuery = exchange.getRequestURI().getRawQuery();
     String contentType = headers.getOrDefault("content-type", "");
     boolean text = isText(contentType);
     Instant now = Instant.now();
-    String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
     return APIGatewayV2HTTPEvent.builder()
         .withVersion("2.0")
         .withRouteKey(route.key())
-        .withRawPath(exchange.getRequestURI().getRawPath())
+        .withRawPath(rawPath)
         .withRawQueryString(rawQuery == null ? "" : rawQuery)
         .withCookies(cookies.isEmpty() ? null : cookies)
         .withHeaders(headers)
@@ -69,9 +76,9 @@ final class ApiGatewayEvents {
             .withTime(REQUEST_TIME.format(now))
             .withTimeEpoch(now.toEpochMilli())
             .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(exchange.getRequestMethod())
-                .withPath(exchange.getRequestURI().getRawPath())
-                .withProtocol(exchange.getProtocol())
+                .withMethod(method)
+                .withPath(rawPath)
+                .withProtocol(protocol)
                 .withSourceIp(sourceIp)
                 .withUserAgent(headers.getOrDefault("user-agent", ""))
                 .build())

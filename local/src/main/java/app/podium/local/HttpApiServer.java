@@ -73,49 +73,60 @@ public final class HttpApiServer implements AutoCloseable {
   private void serve(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = readBody(exchange.getRequestBody());
-      if (body == null) {
-        write(exchange, gatewayError(413, "Request Entity Too Large"));
-        return;
+      write(exchange, respond(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+          exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), exchange.getProtocol(),
+          exchange.getRemoteAddress().getAddress().getHostAddress(), body));
+    }
+  }
+
+  /**
+   * What the server answers a request, without a socket: the same route matching, authorizer and handler
+   * that {@link #serve} runs. {@code body} is null when it was over API Gateway's limit.
+   */
+  APIGatewayV2HTTPResponse respond(String method, String rawPath, String rawQuery,
+      Map<String, List<String>> headers, String protocol, String sourceIp, byte[] body) {
+    try {
+      if (body == null || body.length > MAX_PAYLOAD_BYTES) {
+        return gatewayError(413, "Request Entity Too Large");
       }
-      String method = exchange.getRequestMethod();
-      String rawPath = exchange.getRequestURI().getRawPath();
       if (method.equals("OPTIONS")) {
-        String requestedHeaders = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
-        write(exchange, preflight(rawPath, requestedHeaders));
-        return;
+        List<String> requested = headers.entrySet().stream()
+            .filter(h -> h.getKey().equalsIgnoreCase("Access-Control-Request-Headers"))
+            .flatMap(h -> h.getValue().stream()).toList();
+        return preflight(rawPath, requested.isEmpty() ? null : requested.getFirst());
       }
       var match = matcher.match(method, rawPath);
       if (match.isEmpty()) {
-        write(exchange, gatewayError(404, "Not Found"));
-        return;
+        return gatewayError(404, "Not Found");
       }
       Routes.Route route = match.get().route();
-      APIGatewayV2HTTPEvent event = ApiGatewayEvents.request(exchange, route, decode(match.get().pathParameters()),
-          body);
+      APIGatewayV2HTTPEvent event = ApiGatewayEvents.request(method, rawPath, rawQuery, headers, protocol, sourceIp,
+          route, decode(match.get().pathParameters()), body);
       if (route.access().needsAuthorizer()) {
         APIGatewayV2CustomAuthorizerEvent authorizerEvent = ApiGatewayEvents.authorizerRequest(event);
         SimpleIAMPolicyResponse verdict = authorizer.handleRequest(authorizerEvent, null);
         if (!verdict.getIsAuthorized()) {
-          write(exchange, gatewayError(403, "Forbidden"));
-          return;
+          return gatewayError(403, "Forbidden");
         }
         ApiGatewayEvents.attachAuthorizerContext(event, verdict.getContext());
       }
-      write(exchange, handlers.get(route.handler()).handleRequest(event, null));
+      return handlers.get(route.handler()).handleRequest(event, null);
     } catch (RuntimeException e) {
       LOG.error("Local server failure", e);
-      try {
-        write(exchange, gatewayError(500, "Internal Server Error"));
-      } catch (IOException ignored) {
-        // the client went away
-      }
+      return gatewayError(500, "Internal Server Error");
     }
   }
 
+  /** Path parameters decoded; one that is not valid percent-encoding ({@code %ZZ}) is passed on as sent. */
   private static Map<String, String> decode(Map<String, String> pathParameters) {
     Map<String, String> decoded = new HashMap<>();
-    pathParameters.forEach((name, value) -> decoded.put(name,
-        URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8)));
+    pathParameters.forEach((name, value) -> {
+      try {
+        decoded.put(name, URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException notEncoded) {
+        decoded.put(name, value);
+      }
+    });
     return decoded;
   }
 

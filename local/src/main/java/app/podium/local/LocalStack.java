@@ -16,7 +16,9 @@ import app.podium.domain.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -138,6 +140,20 @@ public final class LocalStack implements AutoCloseable {
 
   public String url() {
     return "http://127.0.0.1:" + server.port();
+  }
+
+  /**
+   * Answers one request in this process, without a socket, through the same route matching, authorizer
+   * and handler as a request to {@link #url()}: for tests that send more requests than a socket
+   * comfortably carries. {@code pathAndQuery} is the raw request target ({@code /api/v1/statuses?x=1}).
+   */
+  public APIGatewayV2HTTPResponse dispatch(String method, String pathAndQuery, Map<String, List<String>> headers,
+      byte[] body) {
+    int question = pathAndQuery.indexOf('?');
+    String rawPath = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
+    String rawQuery = question < 0 ? null : pathAndQuery.substring(question + 1);
+    return server.respond(method, rawPath, rawQuery, headers, "HTTP/1.1", "127.0.0.1",
+        body == null ? new byte[0] : body);
   }
 
   public Services services() {

@@ -177,6 +177,22 @@ class AppsAndTokensIT {
     assertThat(response.field("error")).isEqualTo("This method requires an authenticated user");
   }
 
+  /**
+   * Found by AuthorizationMatrixIT: Mastodon checks a token's scopes before whether it has a user
+   * (doorkeeper_authorize! runs before require_user!), so an app token without the admin scopes gets 403 on
+   * an admin route, where Podium answered 422.
+   */
+  @Test
+  void anAppTokenWithoutTheRoutesScopeGets403BeforeTheUserCheck() {
+    for (var call : List.of(api.get("/api/v1/admin/accounts/1"), api.get("/api/v1/admin/accounts/1/invitees"),
+        api.post("/api/v1/admin/waitlist/release"))) {
+      var response = call.token(podium.appToken).send();
+
+      assertThat(response.status()).as(response.toString()).isEqualTo(403);
+      assertThat(response.field("error")).isEqualTo("This action is outside the authorized scopes");
+    }
+  }
+
   // --- password grant --------------------------------------------------------------------------
 
   @Test

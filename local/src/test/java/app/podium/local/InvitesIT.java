@@ -119,6 +119,20 @@ class InvitesIT {
     assertThat(podium.signup("owners_guest", code).status()).isEqualTo(200);
   }
 
+  /** Found by RouteFuzzIT: DELETE /api/v1/invites/ (an empty code) answered 500 (an empty DynamoDB key). */
+  @Test
+  void revokingAnEmptyOrOverlongCodeIs404AndWritesNothing() {
+    String member = podium.member("empty_revoker");
+    int invites = podium.count(Tables.INVITES);
+    for (String code : List.of("", "A".repeat(65), "A".repeat(3000))) {
+      var response = podium.api.delete("/api/v1/invites/" + code).token(member).send();
+
+      assertThat(response.status()).as("'%s': %s", code, response).isEqualTo(404);
+      assertThat(response.field("error")).isEqualTo("Record not found");
+    }
+    assertThat(podium.count(Tables.INVITES)).isEqualTo(invites);
+  }
+
   @Test
   void aMemberHoldsAtMostTheQuotaAndRevokingOneFreesASlot() {
     String member = podium.member("quota_holder");

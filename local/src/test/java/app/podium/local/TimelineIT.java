@@ -173,6 +173,34 @@ class TimelineIT {
   }
 
   @Test
+  void anotherMemberCannotDeleteMyStatusAndLearnsNothingFromTrying() {
+    Member writer = feeds.member("own_writer");
+    Member follower = feeds.member("own_follower");
+    Member vandal = feeds.member("own_vandal");
+    podium.follow(follower.token(), writer.id());
+    String open = podium.post(writer.token(), "mine to delete");
+    var hidden = post(writer, Map.of("status", "mine, followers only", "visibility", "private"), null);
+    assertThat(hidden.status()).as(hidden.toString()).isEqualTo(200);
+    assertThat(podium.awaitHome(follower.token(), ids -> ids.size() == 2)).hasSize(2);
+    int posts = podium.count(Tables.POSTS);
+    var unknown = podium.api.delete("/api/v1/statuses/1234567890123").token(vandal.token()).send();
+
+    for (String id : List.of(open, hidden.field("id"))) {
+      var refused = podium.api.delete("/api/v1/statuses/" + id).token(vandal.token()).send();
+      // the same answer as for a status that does not exist: a private status's existence does not leak
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
+      assertThat(refused.body()).isEqualTo(unknown.body());
+    }
+
+    assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
+    assertThat(podium.api.get("/api/v1/statuses/" + open).send().status()).isEqualTo(200);
+    assertThat(podium.api.get("/api/v1/statuses/" + hidden.field("id")).token(follower.token()).send().status())
+        .isEqualTo(200);
+    assertThat(podium.home(follower.token(), "")).containsExactly(hidden.field("id"), open);
+    assertThat(account(writer.id()).get("statuses_count").asLong()).isEqualTo(2);
+  }
+
+  @Test
   void privateStatusesAreSeenByFollowersAndTheAuthorOnly() {
     Member writer = feeds.member("priv_writer");
     Member follower = feeds.member("priv_follower");
@@ -401,6 +429,19 @@ class TimelineIT {
     assertThat(account(a.id()).get("following_count").asLong()).isZero();
     assertThat(account(b.id()).get("followers_count").asLong()).isZero();
     assertThat(walk("/api/v1/accounts/" + b.id() + "/followers")).isEmpty();
+  }
+
+  /** Found by RouteFuzzIT: unfollowing yourself answered 500 (a transaction touching one item twice). */
+  @Test
+  void unfollowingYourselfIsANoOpThatWritesNothing() {
+    Member self = feeds.member("self_unfollower");
+    int follows = podium.count(Tables.FOLLOWS);
+
+    var response = podium.api.post("/api/v1/accounts/" + self.id() + "/unfollow").token(self.token()).send();
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.json().get("following").asBoolean()).isFalse();
+    assertThat(podium.count(Tables.FOLLOWS)).isEqualTo(follows);
   }
 
   @Test

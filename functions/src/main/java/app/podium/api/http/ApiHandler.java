@@ -72,11 +72,13 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     if (!caller.isAuthenticated()) {
       throw new DomainException.Unauthorized("The access token is invalid");
     }
-    if (access.kind() == Routes.Access.Kind.USER && caller.accountId().isEmpty()) {
-      throw new DomainException.Invalid("This method requires an authenticated user", Map.of());
-    }
+    // the scope before the user, as Mastodon's controllers run doorkeeper_authorize! before require_user!:
+    // an app token without an admin scope is refused for its scope (403), not for having no user (422)
     if (access.scope().isPresent() && !caller.scopes().allows(access.scope().get())) {
       throw new DomainException.Forbidden("This action is outside the authorized scopes");
+    }
+    if (access.kind() == Routes.Access.Kind.USER && caller.accountId().isEmpty()) {
+      throw new DomainException.Invalid("This method requires an authenticated user", Map.of());
     }
   }
 }

@@ -54,22 +54,56 @@ public final class ApiRequest {
       headers.putAll(event.getHeaders());
     }
     Requester requester = requester(event, headers, settings);
+    // measured before anything is parsed: an oversized request is refused for its size, whatever it holds
+    byte[] body = bodyBytes(event);
     Params query = Params.fromUrlEncoded(event.getRawQueryString());
-    Params params = Params.merge(query, body(event, headers));
+    Params params = Params.merge(query, body(body, headers));
     return new ApiRequest(event, headers, params, caller, requester);
   }
 
-  private static Params body(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
+  /** The body's bytes (null when there is none), refused with 413 when over {@link #MAX_BODY_BYTES}. */
+  private static byte[] bodyBytes(APIGatewayV2HTTPEvent event) {
     String raw = event.getBody();
     if (raw == null || raw.isEmpty()) {
-      return Params.empty();
+      return null;
     }
-    if (!event.getIsBase64Encoded() && raw.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+    if (event.getIsBase64Encoded()) {
+      byte[] bytes = decodeBase64(raw);
+      if (bytes.length > MAX_BODY_BYTES) {
+        throw tooLarge();
+      }
+      return bytes;
+    }
+    // a text body arrives decoded; the bytes the client sent were at least as many as this counts
+    if (raw.length() > MAX_BODY_BYTES || sentAtLeast(raw) > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    if (raw.indexOf(REPLACEMENT_CHARACTER) >= 0) {
       throw RequestRejected.badRequest(NOT_UTF8);
     }
-    byte[] bytes = event.getIsBase64Encoded() ? decodeBase64(raw) : raw.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length > MAX_BODY_BYTES) {
-      throw new RequestRejected(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+    return raw.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The fewest bytes the client can have sent for this text: its UTF-8 length, with each replacement
+   * character counted as the single byte that is the least a decoder replaces by one.
+   */
+  private static long sentAtLeast(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      bytes += c < 0x80 || c == REPLACEMENT_CHARACTER ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes;
+  }
+
+  private static RequestRejected tooLarge() {
+    return new RequestRejected(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+  }
+
+  private static Params body(byte[] bytes, Map<String, String> headers) {
+    if (bytes == null) {
+      return Params.empty();
     }
     String contentType = headers.getOrDefault("content-type", "");
     String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
@@ -89,7 +123,7 @@ public final class ApiRequest {
 
   private static byte[] decodeBase64(String raw) {
     if (raw.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
-      throw new RequestRejected(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+      throw tooLarge();
     }
     try {
       return Base64.getDecoder().decode(raw);

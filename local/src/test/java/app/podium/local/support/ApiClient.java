@@ -138,6 +138,11 @@ public final class ApiClient {
     }
   }
 
+  /** A request with any method, e.g. one a route added later uses ({@code PUT}). */
+  public Call method(String method, String path) {
+    return new Call(method, path);
+  }
+
   public Call get(String path) {
     return new Call("GET", path);
   }
