@@ -89,6 +89,13 @@ class AuthorizationMatrixIT {
     EXPECTED.put("POST /api/v1/accounts/{id}/unfollow", MEMBER);
     EXPECTED.put("GET /api/v1/accounts/{id}/followers", OPEN);
     EXPECTED.put("GET /api/v1/accounts/{id}/following", OPEN);
+    // blocks and mutes: the OTHER member blocks or mutes the owner (idempotent, so every cell may)
+    EXPECTED.put("POST /api/v1/accounts/{id}/block", MEMBER);
+    EXPECTED.put("POST /api/v1/accounts/{id}/unblock", MEMBER);
+    EXPECTED.put("POST /api/v1/accounts/{id}/mute", MEMBER);
+    EXPECTED.put("POST /api/v1/accounts/{id}/unmute", MEMBER);
+    EXPECTED.put("GET /api/v1/blocks", MEMBER);
+    EXPECTED.put("GET /api/v1/mutes", MEMBER);
     EXPECTED.put("GET /api/v1/timelines/home", MEMBER);
     // invites: another member's invite is not theirs to revoke (404, as if it did not exist); admins may
     EXPECTED.put("POST /api/v1/invites", MEMBER);
@@ -100,6 +107,14 @@ class AuthorizationMatrixIT {
     EXPECTED.put("POST /api/v1/admin/waitlist/release", ADMIN_ONLY);
     EXPECTED.put("GET /api/v1/admin/accounts/{id}", ADMIN_ONLY);
     EXPECTED.put("GET /api/v1/admin/accounts/{id}/invitees", ADMIN_ONLY);
+    // reports: any member may report the owner; only admins read, resolve and act on reports. The action
+    // sent is type=none (changes nothing), unsuspending an account that is not suspended is a no-op
+    EXPECTED.put("POST /api/v1/reports", MEMBER);
+    EXPECTED.put("GET /api/v1/admin/reports", ADMIN_ONLY);
+    EXPECTED.put("GET /api/v1/admin/reports/{id}", ADMIN_ONLY);
+    EXPECTED.put("POST /api/v1/admin/reports/{id}/resolve", ADMIN_ONLY);
+    EXPECTED.put("POST /api/v1/admin/accounts/{id}/action", ADMIN_ONLY);
+    EXPECTED.put("POST /api/v1/admin/accounts/{id}/unsuspend", ADMIN_ONLY);
     // discovery
     EXPECTED.put("GET /api/v1/instance", OPEN);
     EXPECTED.put("GET /api/v2/instance", OPEN);
@@ -157,6 +172,14 @@ class AuthorizationMatrixIT {
     return posted.field("id");
   }
 
+  /** A report about the owner, by the other member. */
+  static String reportOfOwner() {
+    var report = api.post("/api/v1/reports").token(tokens.get(Credential.OTHER))
+        .form(Map.of("account_id", ownerId, "comment", "for the matrix")).send();
+    assertThat(report.status()).as(report.toString()).isEqualTo(200);
+    return report.field("id");
+  }
+
   /** The admin's token with only {@code scope}: the admin role, so only the scope can be what is missing. */
   static String adminTokenWithScope(String scope) {
     var token = api.post("/oauth/token").form(Map.of("grant_type", "password", "username", stack.adminUsername(),
@@ -183,6 +206,7 @@ class AuthorizationMatrixIT {
       case "GET /api/v1/statuses/{id}" -> ownerStatus;
       case "DELETE /api/v1/statuses/{id}" -> privateStatus();
       case "DELETE /api/v1/invites/{id}" -> podium.inviteCode(owner, Map.of());
+      case "GET /api/v1/admin/reports/{id}", "POST /api/v1/admin/reports/{id}/resolve" -> reportOfOwner();
       default -> ownerId;
     };
     String path = route.path().replaceAll("\\{[^}]+}", id);
@@ -203,6 +227,8 @@ class AuthorizationMatrixIT {
       case "POST /api/v1/waitlist" -> Map.of("email", "waiting" + n + "@example.com");
       case "POST /api/v1/admin/waitlist/release" -> Map.of("count", "1");
       case "POST /api/v1/markers" -> Map.of("home[last_read_id]", ownerStatus);
+      case "POST /api/v1/reports" -> Map.of("account_id", ownerId, "comment", "matrix " + n);
+      case "POST /api/v1/admin/accounts/{id}/action" -> Map.of("type", "none");
       default -> Map.of();
     };
     if (!form.isEmpty()) {

@@ -81,12 +81,25 @@ class RouteFuzzIT {
       Map.entry("POST /oauth/token", Set.of(Tables.TOKENS)),
       Map.entry("POST /oauth/revoke", Set.of(Tables.TOKENS)),
       Map.entry("POST /api/v1/accounts", Set.of(Tables.ACCOUNTS, Tables.UNIQUE_KEYS, Tables.TOKENS, Tables.INVITES,
-          Tables.FOLLOWS, Tables.TIMELINES, Tables.WAITLIST)),
+          Tables.FOLLOWS, Tables.FOLLOWER_COUNTS, Tables.TIMELINES, Tables.WAITLIST)),
       Map.entry("PATCH /api/v1/accounts/update_credentials", Set.of(Tables.ACCOUNTS)),
       Map.entry("POST /api/v1/statuses", Set.of(Tables.POSTS, Tables.IDEMPOTENCY, Tables.ACCOUNTS, Tables.TIMELINES)),
       Map.entry("DELETE /api/v1/statuses/{id}", Set.of(Tables.POSTS, Tables.ACCOUNTS, Tables.TIMELINES)),
-      Map.entry("POST /api/v1/accounts/{id}/follow", Set.of(Tables.FOLLOWS, Tables.ACCOUNTS, Tables.TIMELINES)),
-      Map.entry("POST /api/v1/accounts/{id}/unfollow", Set.of(Tables.FOLLOWS, Tables.ACCOUNTS, Tables.TIMELINES)),
+      Map.entry("POST /api/v1/accounts/{id}/follow", Set.of(Tables.FOLLOWS, Tables.FOLLOWER_COUNTS, Tables.ACCOUNTS,
+          Tables.TIMELINES)),
+      Map.entry("POST /api/v1/accounts/{id}/unfollow", Set.of(Tables.FOLLOWS, Tables.FOLLOWER_COUNTS, Tables.ACCOUNTS,
+          Tables.TIMELINES)),
+      // a block ends the follows both ways; blocks and mutes take the author's entries off the timeline
+      Map.entry("POST /api/v1/accounts/{id}/block", Set.of(Tables.BLOCKS_MUTES, Tables.FOLLOWS,
+          Tables.FOLLOWER_COUNTS, Tables.ACCOUNTS, Tables.TIMELINES)),
+      Map.entry("POST /api/v1/accounts/{id}/unblock", Set.of(Tables.BLOCKS_MUTES)),
+      Map.entry("POST /api/v1/accounts/{id}/mute", Set.of(Tables.BLOCKS_MUTES, Tables.TIMELINES)),
+      Map.entry("POST /api/v1/accounts/{id}/unmute", Set.of(Tables.BLOCKS_MUTES, Tables.TIMELINES)),
+      Map.entry("POST /api/v1/reports", Set.of(Tables.REPORTS)),
+      Map.entry("POST /api/v1/admin/reports/{id}/resolve", Set.of(Tables.REPORTS)),
+      // a suspension marks the account and deletes its tokens; report_id resolves that report
+      Map.entry("POST /api/v1/admin/accounts/{id}/action", Set.of(Tables.ACCOUNTS, Tables.TOKENS, Tables.REPORTS)),
+      Map.entry("POST /api/v1/admin/accounts/{id}/unsuspend", Set.of(Tables.ACCOUNTS)),
       // reading the home timeline notes the reader active (at most once a minute) and rebuilds a returning one's
       Map.entry("GET /api/v1/timelines/home", Set.of(Tables.ACCOUNTS, Tables.TIMELINES)),
       // an invite counts against its creator's quota on the creator's account item
