@@ -23,6 +23,8 @@ public final class ScaleModel {
   /** A follower page's Query rounds its size up to 4 KB: half a block on average, eventually consistent. */
   static final double PAGE_ROUNDING_RCU = 0.25;
   static final int BACKFILL = 20;
+  /** Podium's FOLLOWER_SHARDS_FROM default: authors with this many followers have their pages walked per shard. */
+  static final double SHARDED_FROM_FOLLOWERS = 1000;
   /** Simulated posts per fan-out time estimate. */
   public static final int FANOUT_TRIALS = 200;
 
@@ -153,7 +155,8 @@ public final class ScaleModel {
 
     double largestFannedOut = largestFanned ? s.largestFollowers() : Math.min(threshold, dist.max());
     long pages = (long) Math.floor(largestFannedOut / u.pageSize()) + 1;
-    FanoutTime.Percentiles time = FanoutTime.simulate(pages, s.fanoutConcurrency(), u.pageTimesMs(),
+    int chains = largestFannedOut >= SHARDED_FROM_FOLLOWERS ? s.followsIndexShards() : 1;
+    FanoutTime.Percentiles time = FanoutTime.simulate(pages, chains, s.fanoutConcurrency(), u.pageTimesMs(),
         u.pageQueryMs(), s.sqsHopMs(), fanoutTrials, 7);
 
     List<HotKey> hot = hotKeys(s, threshold, reads * s.peakFactor(), pages, time);
