@@ -50,6 +50,13 @@ public record Account(
         suspendedAt, followerShards);
   }
 
+  /** The account with another follower count (its counter shards summed in, say). */
+  public Account withFollowersCount(long count) {
+    return new Account(id, username, email, displayName, note, role, locale, createdAt, invitedBy, inviteCode,
+        count, followingCount, statusesCount, lastStatusAt, lastActiveAt, large, largeFollowees, suspendedAt,
+        followerShards);
+  }
+
   /** A member as signup creates it: no follows, no statuses, active now. */
   public static Account newMember(String id, String username, String email, Role role, String locale,
       Instant createdAt, Optional<String> invitedBy, Optional<String> inviteCode) {

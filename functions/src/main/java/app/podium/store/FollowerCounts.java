@@ -39,11 +39,7 @@ final class FollowerCounts {
       return account;
     }
     long sharded = sum(account.id(), account.followerShards());
-    return new Account(account.id(), account.username(), account.email(), account.displayName(), account.note(),
-        account.role(), account.locale(), account.createdAt(), account.invitedBy(), account.inviteCode(),
-        Math.max(0, account.followersCount() + sharded), account.followingCount(), account.statusesCount(),
-        account.lastStatusAt(), account.lastActiveAt(), account.large(), account.largeFollowees(),
-        account.suspendedAt(), account.followerShards());
+    return account.withFollowersCount(Math.max(0, account.followersCount() + sharded));
   }
 
   private long sum(String accountId, int shards) {
