@@ -52,10 +52,13 @@ public final class RecentStatuses {
     return covered(recent(authorId).newest(), page).orElseGet(() -> statuses.byAuthor(authorId, page));
   }
 
-  /** The author's account as loaded with their statuses in this window. */
+  /**
+   * The author's account as loaded with their statuses in this window; empty when nothing is kept, so the
+   * caller reads it with the other authors it needs in one batch.
+   */
   public Optional<Account> author(String authorId) {
     if (window.isZero() || window.isNegative()) {
-      return accounts.find(authorId);
+      return Optional.empty();
     }
     return recent(authorId).author();
   }
