@@ -75,9 +75,39 @@ public final class Tables {
   public static final Table RATE_LIMITS = new Table("rate_limits", Key.string("key"), Optional.empty(),
       List.of(), Optional.of("expires_at"));
 
-  /** Statuses by id (a number, so ids sort); the author index pages an account's statuses. */
+  /**
+   * Statuses by id (a number, so ids sort); the author index pages an account's statuses, the sparse parent
+   * index a status's direct replies (a conversation's descendants). A reblog is a status too.
+   */
   public static final Table POSTS = new Table("posts", Key.number("id"), Optional.empty(),
-      List.of(new Index("by_author", Key.string("author_id"), Key.number("id"))),
+      List.of(new Index("by_author", Key.string("author_id"), Key.number("id")),
+          new Index("by_parent", Key.string("in_reply_to_id"), Key.number("id"))),
+      Optional.empty());
+
+  /**
+   * Favourites and reblogs, one item per (member, kind and status): {@code favourite:<id>} or {@code reblog:<id>},
+   * so "did I favourite this" is a key read and favouriting twice is a failed condition. {@code by_account} pages
+   * a member's favourites ({@code <member>:favourite}) by id; {@code by_status} pages who favourited or reblogged a
+   * status ({@code <status>:favourite#<shard>}, one shard for most statuses, several for a large account's).
+   */
+  public static final Table REACTIONS = new Table("reactions", Key.string("account_id"),
+      Optional.of(Key.string("kind_status")),
+      List.of(new Index("by_account", Key.string("account_kind"), Key.number("id")),
+          new Index("by_status", Key.string("status_key"), Key.number("id"))),
+      Optional.empty());
+
+  /** Public statuses by hashtag (case-folded), newest first: the tag timeline. */
+  public static final Table TAGGED_STATUSES = new Table("tagged_statuses", Key.string("tag"),
+      Optional.of(Key.number("status_id")), List.of(), Optional.empty());
+
+  /**
+   * Notifications, one item per (member, group): {@code favourite-<status>}, {@code reblog-<status>},
+   * {@code follow-<hour>} gather many events, {@code ungrouped-<id>} holds one. {@code by_latest} pages a
+   * member's notifications by the id of each group's newest event, which moves up as events join the group.
+   */
+  public static final Table NOTIFICATIONS = new Table("notifications", Key.string("account_id"),
+      Optional.of(Key.string("group_key")),
+      List.of(new Index("by_latest", Key.string("account_id"), Key.number("latest_id"))),
       Optional.empty());
 
   /**
@@ -106,11 +136,12 @@ public final class Tables {
       Optional.of("expires_at"));
 
   /**
-   * Follower counts of accounts whose followers are sharded, one counter per shard ({@code <account id>#<shard>});
-   * the account's {@code followers_count} is its own counter plus these, so a burst of follows never
-   * writes one item a thousand times a second.
+   * Counters spread over shards so a burst never writes one item a thousand times a second: the follower counts of
+   * accounts whose followers are sharded ({@code <account id>#<shard>}) and the reply, reblog and favourite
+   * counts of a large account's statuses ({@code <status id>:favourites#<shard>}). The account's or status's own
+   * item holds the rest of its count; readers sum them.
    */
-  public static final Table FOLLOWER_COUNTS = new Table("follower_counts", Key.string("key"), Optional.empty(),
+  public static final Table COUNTER_SHARDS = new Table("counter_shards", Key.string("key"), Optional.empty(),
       List.of(), Optional.empty());
 
   /** Home timelines: (member, status id) entries written by the fan-out; old entries expire. */
@@ -133,8 +164,8 @@ public final class Tables {
       List.of(new Index("by_state", Key.string("state"), Key.number("id"))), Optional.empty());
 
   public static final List<Table> ALL = List.of(ACCOUNTS, UNIQUE_KEYS, APPS, TOKENS, INVITES,
-      WAITLIST, RATE_LIMITS, POSTS, FOLLOWS, FOLLOWER_COUNTS, BLOCKS_MUTES, TIMELINES, IDEMPOTENCY, MARKERS,
-      REPORTS);
+      WAITLIST, RATE_LIMITS, POSTS, REACTIONS, TAGGED_STATUSES, FOLLOWS, COUNTER_SHARDS, BLOCKS_MUTES, TIMELINES,
+      NOTIFICATIONS, IDEMPOTENCY, MARKERS, REPORTS);
 
   private Tables() {}
 }

@@ -76,8 +76,8 @@ final class FanoutBench {
       Map<String, Side> sides = new LinkedHashMap<>();
       sides.put("fanout", (statusId, audience) -> {
         fanoutCalls.reset();
-        runner.deliver(FanoutTask.postCreated(new Status(Long.toString(statusId), AUTHOR, "bench", "", false,
-            Visibility.PUBLIC, Optional.empty(), Optional.empty(), "en", fx.clock.instant())));
+        runner.deliver(FanoutTask.postCreated(Status.plain(Long.toString(statusId), AUTHOR, "bench",
+            Visibility.PUBLIC, fx.clock.instant())));
         tasksRun.set(runner.drain().getOrDefault(FanoutTask.Kind.POST_CREATED, 0));
       });
       sides.put("batch_sequential", (statusId, audience) ->

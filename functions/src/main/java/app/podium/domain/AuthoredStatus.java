@@ -1,4 +1,13 @@
 package app.podium.domain;
 
-/** A status with its author, as every timeline and status answer shows it. */
-public record AuthoredStatus(Status status, Account author) {}
+import java.util.Optional;
+
+/**
+ * A status with its author, as every timeline and status answer shows it; a reblog carries the status it
+ * reblogs, with that status's author.
+ */
+public record AuthoredStatus(Status status, Account author, Optional<AuthoredStatus> reblog) {
+  public AuthoredStatus(Status status, Account author) {
+    this(status, author, Optional.empty());
+  }
+}

@@ -1,21 +1,25 @@
 package app.podium.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * One unit of fan-out work, carried by one queue message. A task covers one page of an author's
- * followers; {@code cursor} says where the page starts, and a task that leaves followers unvisited
- * enqueues the next page as a task of its own.
+ * One unit of work on the event path, carried by one queue message. A status task covers one page of an
+ * author's followers; {@code cursor} says where the page starts, and a task that leaves followers unvisited
+ * enqueues the next page as a task of its own. A notification task ({@link Kind#FAVOURITED},
+ * {@link Kind#REBLOGGED}, {@link Kind#FOLLOWED}) records one event for one member.
  *
- * @param statusVisibility only for status tasks
+ * @param authorId who acted: the status's author, the follower, the member who favourited or reblogged
+ * @param facts only for status tasks: what the fan-out needs to know of the status without reading it (it
+ *     may not be stored yet when the task runs)
  * @param subjectId for {@link Kind#UNFOLLOWED} and {@link Kind#AUTHOR_HIDDEN}: the member whose timeline loses
- *     the author's statuses
+ *     the author's statuses; for notification tasks: the member notified
  */
-public record FanoutTask(Kind kind, String authorId, Optional<String> statusId,
-    Optional<Visibility> statusVisibility, Optional<String> subjectId, Optional<String> cursor) {
+public record FanoutTask(Kind kind, String authorId, Optional<String> statusId, Optional<StatusFacts> facts,
+    Optional<String> subjectId, Optional<String> cursor) {
 
   public enum Kind {
-    /** Write the status into the timelines of the author's active followers. */
+    /** Write the status into the timelines of the author's active followers; notify those it mentions. */
     POST_CREATED,
     /** Remove the status from the timelines of the author's followers. */
     POST_DELETED,
@@ -24,17 +28,45 @@ public record FanoutTask(Kind kind, String authorId, Optional<String> statusId,
     /** Remove the author's statuses from one member's timeline after an unfollow. */
     UNFOLLOWED,
     /** Remove the author's statuses from one member's timeline after the member blocked or muted them. */
-    AUTHOR_HIDDEN
+    AUTHOR_HIDDEN,
+    /** Notify a status's author that a member favourited it. */
+    FAVOURITED,
+    /** Notify a status's author that a member reblogged it. */
+    REBLOGGED,
+    /** Notify a member that another followed them. */
+    FOLLOWED
+  }
+
+  /**
+   * What the fan-out of a status needs to know of it.
+   *
+   * @param inReplyToAccountId whose status it answers: followers who do not follow that account do not get it
+   * @param reblogOfId for a reblog, the status reblogged: followers who already have it do not get it again
+   * @param mentionIds the members it mentions (and the author of the status it answers), who are notified
+   */
+  public record StatusFacts(Visibility visibility, Optional<String> inReplyToAccountId, Optional<String> reblogOfId,
+      List<String> mentionIds) {
+    public StatusFacts {
+      mentionIds = List.copyOf(mentionIds);
+    }
+
+    static StatusFacts of(Status status) {
+      List<String> notified = new java.util.ArrayList<>(status.mentions().stream().map(Mention::accountId)
+          .filter(id -> !id.equals(status.authorId())).distinct().toList());
+      status.inReplyToAccountId().filter(id -> !id.equals(status.authorId()) && !notified.contains(id))
+          .ifPresent(notified::add);
+      return new StatusFacts(status.visibility(), status.inReplyToAccountId(), status.reblogOfId(), notified);
+    }
   }
 
   public static FanoutTask postCreated(Status status) {
     return new FanoutTask(Kind.POST_CREATED, status.authorId(), Optional.of(status.id()),
-        Optional.of(status.visibility()), Optional.empty(), Optional.empty());
+        Optional.of(StatusFacts.of(status)), Optional.empty(), Optional.empty());
   }
 
   public static FanoutTask postDeleted(Status status) {
     return new FanoutTask(Kind.POST_DELETED, status.authorId(), Optional.of(status.id()),
-        Optional.of(status.visibility()), Optional.empty(), Optional.empty());
+        Optional.of(StatusFacts.of(status)), Optional.empty(), Optional.empty());
   }
 
   public static FanoutTask unfollowed(String followerId, String followeeId) {
@@ -52,7 +84,25 @@ public record FanoutTask(Kind kind, String authorId, Optional<String> statusId,
         Optional.empty(), Optional.empty());
   }
 
+  /** {@code accountId} favourited {@code status}: its author is notified. */
+  public static FanoutTask favourited(String accountId, Status status) {
+    return new FanoutTask(Kind.FAVOURITED, accountId, Optional.of(status.id()), Optional.empty(),
+        Optional.of(status.authorId()), Optional.empty());
+  }
+
+  /** {@code accountId} reblogged {@code status}: its author is notified. */
+  public static FanoutTask reblogged(String accountId, Status status) {
+    return new FanoutTask(Kind.REBLOGGED, accountId, Optional.of(status.id()), Optional.empty(),
+        Optional.of(status.authorId()), Optional.empty());
+  }
+
+  /** {@code followerId} followed {@code followeeId}, who is notified. */
+  public static FanoutTask followed(String followerId, String followeeId) {
+    return new FanoutTask(Kind.FOLLOWED, followerId, Optional.empty(), Optional.empty(), Optional.of(followeeId),
+        Optional.empty());
+  }
+
   public FanoutTask continuingAt(String nextCursor) {
-    return new FanoutTask(kind, authorId, statusId, statusVisibility, subjectId, Optional.of(nextCursor));
+    return new FanoutTask(kind, authorId, statusId, facts, subjectId, Optional.of(nextCursor));
   }
 }

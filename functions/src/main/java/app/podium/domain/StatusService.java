@@ -80,7 +80,8 @@ public final class StatusService {
       }
     }
     Status status = new Status(id, author.id(), text, spoiler, Boolean.TRUE.equals(form.sensitive()) || !spoiler.isEmpty(),
-        visibility, parent.map(Status::id), parent.map(Status::authorId), language, now);
+        visibility, parent.map(Status::id), parent.map(Status::authorId), language, now, Optional.empty(), List.of(),
+        List.of(), StatusCounts.NONE, 1);
     fanout.publish(FanoutTask.postCreated(status));
     if (statuses.create(status, now.plus(settings.fanout().entryLifetime()))) {
       return new AuthoredStatus(status, author.withStatusPosted(now));

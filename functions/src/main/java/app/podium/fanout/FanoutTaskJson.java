@@ -6,12 +6,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 /**
  * The wire form of a fan-out task, the body of every SNS and SQS message on the fan-out path:
- * {@code {"type":"PostCreated","author_id":"1","status_id":"2","visibility":"public","cursor":"..."}}.
+ * {@code {"type":"PostCreated","author_id":"1","status_id":"2","visibility":"public","mention_ids":["3"],
+ * "cursor":"..."}}. Fields a reader does not know are ignored, so a message written by a newer version is read.
  */
 public final class FanoutTaskJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -23,7 +26,14 @@ public final class FanoutTaskJson {
     node.put("type", typeName(task.kind()));
     node.put("author_id", task.authorId());
     task.statusId().ifPresent(v -> node.put("status_id", v));
-    task.statusVisibility().ifPresent(v -> node.put("visibility", v.text()));
+    task.facts().ifPresent(facts -> {
+      node.put("visibility", facts.visibility().text());
+      facts.inReplyToAccountId().ifPresent(v -> node.put("in_reply_to_account_id", v));
+      facts.reblogOfId().ifPresent(v -> node.put("reblog_of_id", v));
+      if (!facts.mentionIds().isEmpty()) {
+        facts.mentionIds().forEach(node.putArray("mention_ids")::add);
+      }
+    });
     task.subjectId().ifPresent(v -> node.put("subject_id", v));
     task.cursor().ifPresent(v -> node.put("cursor", v));
     return node.toString();
@@ -41,14 +51,29 @@ public final class FanoutTaskJson {
       throw new IllegalArgumentException("message body is not a fan-out task");
     }
     FanoutTask.Kind kind = kindOf(node.get("type").asText());
-    FanoutTask task = new FanoutTask(kind, node.get("author_id").asText(), text(node, "status_id"),
-        text(node, "visibility").map(Visibility::parse), text(node, "subject_id"), text(node, "cursor"));
-    boolean needsStatus = kind == FanoutTask.Kind.POST_CREATED || kind == FanoutTask.Kind.POST_DELETED;
-    if (needsStatus && task.statusId().filter(id -> id.chars().allMatch(Character::isDigit) && !id.isEmpty()).isEmpty()
-        || (kind == FanoutTask.Kind.UNFOLLOWED || kind == FanoutTask.Kind.AUTHOR_HIDDEN) && task.subjectId().isEmpty()) {
+    Optional<FanoutTask.StatusFacts> facts = text(node, "visibility").map(visibility -> new FanoutTask.StatusFacts(
+        Visibility.parse(visibility), text(node, "in_reply_to_account_id"), text(node, "reblog_of_id"),
+        node.has("mention_ids") ? StreamSupport.stream(node.get("mention_ids").spliterator(), false)
+            .map(JsonNode::asText).toList() : List.of()));
+    FanoutTask task = new FanoutTask(kind, node.get("author_id").asText(), text(node, "status_id"), facts,
+        text(node, "subject_id"), text(node, "cursor"));
+    boolean needsStatus = switch (kind) {
+      case POST_CREATED, POST_DELETED, FAVOURITED, REBLOGGED -> true;
+      default -> false;
+    };
+    boolean needsSubject = switch (kind) {
+      case UNFOLLOWED, AUTHOR_HIDDEN, FAVOURITED, REBLOGGED, FOLLOWED -> true;
+      default -> false;
+    };
+    if (needsStatus && task.statusId().filter(FanoutTaskJson::isId).isEmpty()
+        || needsSubject && task.subjectId().isEmpty()) {
       throw new IllegalArgumentException(kind + " task without its ids");
     }
     return task;
+  }
+
+  private static boolean isId(String id) {
+    return !id.isEmpty() && id.chars().allMatch(Character::isDigit);
   }
 
   private static Optional<String> text(JsonNode node, String field) {

@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * <p>An account's followers are spread over {@link #SHARDS} followee-index keys once it has
  * {@code FOLLOWER_SHARDS_FROM} followers (1,000 by default: well under a key's 1,000 writes a second even with
  * the follows in flight while the account crosses it), and from then on its follower count is kept in as many counter items
- * ({@link Tables#FOLLOWER_COUNTS}) instead of on the account item: a burst of thousands of follows a second
+ * ({@link Tables#COUNTER_SHARDS}) instead of on the account item: a burst of thousands of follows a second
  * of one account writes no key more than DynamoDB's 1,000 writes a second allow. Readers of the followee
  * index read every shard; follows made before the account was sharded stay in shard 0.</p>
  */
@@ -186,7 +186,7 @@ public final class DynamoDbFollowRepository implements FollowStore {
           .updateExpression("ADD followers_count :delta").conditionExpression("attribute_exists(id)")
           .expressionAttributeValues(Map.of(":delta", n(delta))).build();
     }
-    return Update.builder().tableName(db.name(Tables.FOLLOWER_COUNTS))
+    return Update.builder().tableName(db.name(Tables.COUNTER_SHARDS))
         .key(Map.of("key", s(FollowerCounts.key(followeeId, shard))))
         .updateExpression("ADD #count :delta").expressionAttributeNames(Map.of("#count", "count"))
         .expressionAttributeValues(Map.of(":delta", n(delta))).build();

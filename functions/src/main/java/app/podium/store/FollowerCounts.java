@@ -50,7 +50,7 @@ final class FollowerCounts {
     }
     List<Map<String, AttributeValue>> keys = IntStream.range(0, shards)
         .mapToObj(shard -> Map.of("key", s(key(accountId, shard)))).toList();
-    long value = Batches.get(db.client(), db.name(Tables.FOLLOWER_COUNTS), keys, null, null).stream()
+    long value = Batches.get(db.client(), db.name(Tables.COUNTER_SHARDS), keys, null, null).stream()
         .mapToLong(item -> item.containsKey("count") ? Long.parseLong(item.get("count").n()) : 0).sum();
     sums.put(accountId, new Sum(value, now));
     return value;

@@ -39,8 +39,7 @@ class RecentStatusesTest {
     }
 
     void add(long id) {
-      statuses.add(new Status(String.valueOf(id), "author", "post " + id, "", false, Visibility.PUBLIC,
-          Optional.empty(), Optional.empty(), "en", START));
+      statuses.add(Status.plain(String.valueOf(id), "author", "post " + id, Visibility.PUBLIC, START));
     }
 
     @Override

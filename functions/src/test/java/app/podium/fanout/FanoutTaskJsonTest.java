@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.podium.api.http.Events;
 import app.podium.domain.FanoutTask;
+import app.podium.domain.Status;
 import app.podium.domain.Visibility;
+import java.time.Instant;
+import java.util.List;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,13 +17,19 @@ class FanoutTaskJsonTest {
   @Test
   void everyKindOfTaskSurvivesTheWire() {
     var tasks = new FanoutTask[] {
-        new FanoutTask(FanoutTask.Kind.POST_CREATED, "1", Optional.of("2"), Optional.of(Visibility.PRIVATE),
-            Optional.empty(), Optional.of("3:4")),
-        new FanoutTask(FanoutTask.Kind.POST_DELETED, "1", Optional.of("2"), Optional.of(Visibility.PUBLIC),
-            Optional.empty(), Optional.empty()),
+        new FanoutTask(FanoutTask.Kind.POST_CREATED, "1", Optional.of("2"), Optional.of(new FanoutTask.StatusFacts(
+            Visibility.PRIVATE, Optional.of("7"), Optional.empty(), List.of("7", "8"))), Optional.empty(),
+            Optional.of("3:4")),
+        new FanoutTask(FanoutTask.Kind.POST_CREATED, "1", Optional.of("9"), Optional.of(new FanoutTask.StatusFacts(
+            Visibility.PUBLIC, Optional.empty(), Optional.of("2"), List.of())), Optional.empty(), Optional.empty()),
+        new FanoutTask(FanoutTask.Kind.POST_DELETED, "1", Optional.of("2"), Optional.of(new FanoutTask.StatusFacts(
+            Visibility.PUBLIC, Optional.empty(), Optional.empty(), List.of())), Optional.empty(), Optional.empty()),
         FanoutTask.unfollowed("5", "1"),
         FanoutTask.becameLarge("1"),
-        FanoutTask.authorHidden("5", "1")};
+        FanoutTask.authorHidden("5", "1"),
+        FanoutTask.favourited("5", Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH)),
+        FanoutTask.reblogged("5", Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH)),
+        FanoutTask.followed("5", "1")};
     for (FanoutTask task : tasks) {
       assertThat(FanoutTaskJson.read(FanoutTaskJson.write(task))).isEqualTo(task);
     }
@@ -45,6 +54,10 @@ class FanoutTaskJsonTest {
     assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"Unfollowed\",\"author_id\":\"1\"}"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"AuthorHidden\",\"author_id\":\"1\"}"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"Favourited\",\"author_id\":\"1\",\"status_id\":\"2\"}"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"Followed\",\"author_id\":\"1\"}"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"Bogus\",\"author_id\":\"1\"}"))
         .isInstanceOf(IllegalArgumentException.class);

@@ -3,7 +3,7 @@ package app.podium.infra;
 import static app.podium.Tables.ACCOUNTS;
 import static app.podium.Tables.APPS;
 import static app.podium.Tables.BLOCKS_MUTES;
-import static app.podium.Tables.FOLLOWER_COUNTS;
+import static app.podium.Tables.COUNTER_SHARDS;
 import static app.podium.Tables.FOLLOWS;
 import static app.podium.Tables.IDEMPOTENCY;
 import static app.podium.Tables.INVITES;
@@ -284,14 +284,14 @@ public final class Grants {
     }
 
     /**
-     * An account's follower count includes its counter shards ({@code follower_counts}): whoever reads accounts
+     * An account's follower count includes its counter shards ({@code counter_shards}): whoever reads accounts
      * reads those, and whoever writes follows writes them.
      */
     Needs build() {
       boolean readsCounts = tables.containsKey(ACCOUNTS) && tables.get(ACCOUNTS).reads();
       boolean writesCounts = tables.containsKey(FOLLOWS) && tables.get(FOLLOWS).writes();
       if (readsCounts || writesCounts) {
-        tables.putIfAbsent(FOLLOWER_COUNTS,
+        tables.putIfAbsent(COUNTER_SHARDS,
             readsCounts && writesCounts ? Access.READ_WRITE : readsCounts ? Access.READ : Access.WRITE);
       }
       return new Needs(tables, publishes, sends, adminSecret);

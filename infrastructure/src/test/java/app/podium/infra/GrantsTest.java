@@ -68,12 +68,12 @@ class GrantsTest {
       Grants.Needs needs = Grants.of(handler);
       Grants.Access accounts = needs.access(Tables.ACCOUNTS);
       Grants.Access follows = needs.access(Tables.FOLLOWS);
-      Grants.Access counts = needs.access(Tables.FOLLOWER_COUNTS);
+      Grants.Access counts = needs.access(Tables.COUNTER_SHARDS);
       if (accounts != null && accounts.reads()) {
-        assertThat(counts != null && counts.reads()).as(handler.getSimpleName() + " reads follower_counts").isTrue();
+        assertThat(counts != null && counts.reads()).as(handler.getSimpleName() + " reads counter_shards").isTrue();
       }
       if (follows != null && follows.writes()) {
-        assertThat(counts != null && counts.writes()).as(handler.getSimpleName() + " writes follower_counts").isTrue();
+        assertThat(counts != null && counts.writes()).as(handler.getSimpleName() + " writes counter_shards").isTrue();
       }
     }
   }
@@ -82,7 +82,7 @@ class GrantsTest {
   void theAdminBootstrapLooksUpAndCreatesAccountsAndAloneReadsTheAdminSecret() {
     assertThat(Grants.of(BootstrapAdminHandler.class)).isEqualTo(new Grants.Needs(Map.of(
         Tables.ACCOUNTS, Grants.Access.READ_WRITE, Tables.UNIQUE_KEYS, Grants.Access.READ_WRITE,
-        Tables.FOLLOWER_COUNTS, Grants.Access.READ), false, false, true));
+        Tables.COUNTER_SHARDS, Grants.Access.READ), false, false, true));
     assertThat(Grants.handlers().stream().filter(h -> Grants.of(h).readsAdminSecret()))
         .containsExactly(BootstrapAdminHandler.class);
   }

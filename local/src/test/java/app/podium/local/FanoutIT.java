@@ -113,7 +113,8 @@ class FanoutIT {
     long continuationsBefore = continuationsOf(status);
 
     String body = FanoutTaskJson.write(new FanoutTask(FanoutTask.Kind.POST_CREATED, author.id(), Optional.of(status),
-        Optional.of(Visibility.PUBLIC), Optional.empty(), Optional.empty()));
+        Optional.of(new FanoutTask.StatusFacts(Visibility.PUBLIC, Optional.empty(), Optional.empty(), List.of())),
+        Optional.empty(), Optional.empty()));
     stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(body));
     stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(body));
 

@@ -1,6 +1,7 @@
 package app.podium.api.views;
 
 import app.podium.domain.AuthoredStatus;
+import app.podium.domain.Interactions;
 import app.podium.domain.Settings;
 import app.podium.domain.Status;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -20,15 +21,15 @@ public record StatusView(
     List<Object> mediaAttachments,
     // Mastodon leaves it out when the posting app is not shown; Podium does not record it
     @JsonInclude(JsonInclude.Include.NON_NULL) Object application,
-    List<Object> mentions,
-    List<Object> tags,
+    List<MentionView> mentions,
+    List<TagView> tags,
     List<Object> emojis,
     long reblogsCount,
     long favouritesCount,
     long repliesCount,
     String inReplyToId,
     String inReplyToAccountId,
-    Object reblog,
+    StatusView reblog,
     Object poll,
     Object card,
     String language,
@@ -40,15 +41,38 @@ public record StatusView(
     boolean bookmarked,
     List<Object> filtered) {
 
+  /** Mastodon's Mention entity. */
+  public record MentionView(String id, String username, String url, String acct) {}
+
+  /** Mastodon's Tag entity as a status carries it. */
+  public record TagView(String name, String url) {}
+
+  /** The status as a reader with no state of their own sees it (nobody, or where Mastodon shows none). */
   public static StatusView of(AuthoredStatus authored, Settings settings) {
+    return of(authored, settings, Interactions.NONE);
+  }
+
+  /**
+   * The status as {@code reader} sees it: {@code favourited} and {@code reblogged} say what they did to it. A
+   * reblog is rendered as Mastodon does: the reblogger's status, empty, with the original in {@code reblog}, and
+   * the reader's state on both.
+   */
+  public static StatusView of(AuthoredStatus authored, Settings settings, Interactions reader) {
     Status status = authored.status();
     String username = authored.author().username();
+    StatusView reblog = authored.reblog().map(original -> of(original, settings, reader)).orElse(null);
+    String shownId = authored.reblog().map(original -> original.status().id()).orElse(status.id());
     return new StatusView(status.id(), settings.baseUrl() + "/users/" + username + "/statuses/" + status.id(),
         settings.baseUrl() + "/@" + username + "/" + status.id(), Times.iso(status.createdAt()),
         AccountView.of(authored.author(), settings), Html.paragraphs(status.text()), status.visibility().text(),
-        status.sensitive(), status.spoilerText(), List.of(), null, List.of(), List.of(), List.of(), 0, 0, 0,
-        status.inReplyToId().orElse(null), status.inReplyToAccountId().orElse(null), null, null, null,
-        status.language(), null, null, false, false, false, false, List.of());
+        status.sensitive(), status.spoilerText(), List.of(), null,
+        status.mentions().stream().map(m -> new MentionView(m.accountId(), m.username(),
+            settings.baseUrl() + "/@" + m.username(), m.username())).toList(),
+        status.tags().stream().map(t -> new TagView(t, settings.baseUrl() + "/tags/" + t)).toList(), List.of(),
+        status.counts().reblogs(), status.counts().favourites(), status.counts().replies(),
+        status.inReplyToId().orElse(null), status.inReplyToAccountId().orElse(null), reblog, null, null,
+        status.language(), null, null, reader.favourited().contains(shownId), reader.reblogged().contains(shownId),
+        false, false, List.of());
   }
 
   /** The answer to a delete: the status with its source text, so clients can redraft it. */
