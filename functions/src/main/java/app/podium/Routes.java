@@ -75,6 +75,9 @@ public final class Routes {
       new Route(Method.GET, "/api/v1/statuses/{id}", GetStatusHandler.class, Access.OPTIONAL),
       new Route(Method.DELETE, "/api/v1/statuses/{id}", DeleteStatusHandler.class, Access.user("write:statuses")),
       new Route(Method.GET, "/api/v1/accounts/{id}/statuses", ListAccountStatusesHandler.class, Access.OPTIONAL),
+      // conversations and hashtags
+      new Route(Method.GET, "/api/v1/statuses/{id}/context", GetStatusContextHandler.class, Access.OPTIONAL),
+      new Route(Method.GET, "/api/v1/timelines/tag/{hashtag}", GetTagTimelineHandler.class, Access.OPTIONAL),
       // the follow graph
       new Route(Method.POST, "/api/v1/accounts/{id}/follow", FollowAccountHandler.class, Access.user("write:follows")),
       new Route(Method.POST, "/api/v1/accounts/{id}/unfollow", UnfollowAccountHandler.class,

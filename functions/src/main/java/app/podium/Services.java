@@ -66,6 +66,7 @@ public final class Services {
   private final app.podium.domain.BlockMuteService blocks;
   private final TimelineService timelines;
   private final FanoutService fanout;
+  private final app.podium.domain.ConversationService conversations;
   private final app.podium.domain.MarkerService markers;
   private final ModerationService moderation;
   private final ReportService reports;
@@ -91,6 +92,8 @@ public final class Services {
     this.statuses = new StatusService(statusStore, followStore, accountStore, new DynamoDbIdempotencyRepository(db),
         fanoutTasks, settings, ids, clock);
     var blockStore = new DynamoDbBlockMuteRepository(db);
+    this.conversations = new app.podium.domain.ConversationService(statuses, statusStore, statusStore, accountStore,
+        followStore, blockStore, clock);
     this.follows = new FollowService(followStore, accountStore, statusStore, timelineStore, fanoutTasks, blockStore,
         ids, clock);
     this.blocks = new app.podium.domain.BlockMuteService(blockStore, followStore, follows, accountStore, fanoutTasks,
@@ -174,6 +177,10 @@ public final class Services {
 
   public TimelineService timelines() {
     return timelines;
+  }
+
+  public app.podium.domain.ConversationService conversations() {
+    return conversations;
   }
 
   public FanoutService fanout() {

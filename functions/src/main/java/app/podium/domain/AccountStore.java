@@ -20,6 +20,9 @@ public interface AccountStore {
 
   Optional<Account> findByUsername(String username);
 
+  /** The accounts that exist among {@code usernames} (any case), in no particular order: two batch reads. */
+  List<Account> findAllByUsername(Collection<String> usernames);
+
   /** By username or email, with the password hash, for a login. */
   Optional<AccountCredentials> findCredentials(String usernameOrEmail);
 

@@ -80,14 +80,36 @@ public final class StatusService {
       }
     }
     Status status = new Status(id, author.id(), text, spoiler, Boolean.TRUE.equals(form.sensitive()) || !spoiler.isEmpty(),
-        visibility, parent.map(Status::id), parent.map(Status::authorId), language, now, Optional.empty(), List.of(),
-        List.of(), StatusCounts.NONE, 1);
+        visibility, parent.map(Status::id), parent.map(Status::authorId), language, now, Optional.empty(),
+        mentions(text), StatusText.tags(text), StatusCounts.NONE, 1);
     fanout.publish(FanoutTask.postCreated(status));
-    if (statuses.create(status, now.plus(settings.fanout().entryLifetime()))) {
+    Instant ownEntryExpiresAt = now.plus(settings.fanout().entryLifetime());
+    if (parent.isPresent() ? statuses.createReply(status, parent.get(), ownEntryExpiresAt)
+        : statuses.create(status, ownEntryExpiresAt)) {
       return new AuthoredStatus(status, author.withStatusPosted(now));
     }
     // a concurrent attempt with the same key stored this id first: answer with what it stored
     return new AuthoredStatus(statuses.find(id).orElse(status), accounts.find(author.id()).orElse(author));
+  }
+
+  /**
+   * The members the text mentions, in order of first appearance: at most {@link StatusText#MAX_MENTIONS} distinct
+   * names, resolved in two batch reads (usernames, then accounts). Names of nobody, and of suspended members, stay
+   * plain text.
+   */
+  private List<Mention> mentions(String text) {
+    List<String> names = StatusText.mentionedNames(text);
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    java.util.Map<String, Account> byName = new java.util.HashMap<>();
+    for (Account account : accounts.findAllByUsername(names)) {
+      if (!account.suspended()) {
+        byName.put(account.username().toLowerCase(java.util.Locale.ROOT), account);
+      }
+    }
+    return names.stream().filter(byName::containsKey).map(byName::get)
+        .map(account -> new Mention(account.id(), account.username())).toList();
   }
 
   /** A status the viewer may see; a suspended author's statuses do not exist for anyone. */

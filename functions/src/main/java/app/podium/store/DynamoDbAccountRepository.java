@@ -107,6 +107,18 @@ public final class DynamoDbAccountRepository implements AccountStore {
   }
 
   @Override
+  public List<Account> findAllByUsername(java.util.Collection<String> usernames) {
+    if (usernames.isEmpty()) {
+      return List.of();
+    }
+    List<String> accountIds = Batches.get(db.client(), db.name(Tables.UNIQUE_KEYS),
+            usernames.stream().map(UniqueKeyItem::username).distinct().map(key -> Map.of("key", s(key))).toList(),
+            null, null)
+        .stream().map(item -> UniqueKeyItem.SCHEMA.mapToItem(item).accountId).toList();
+    return findAll(accountIds);
+  }
+
+  @Override
   public Optional<AccountCredentials> findCredentials(String usernameOrEmail) {
     String claim = usernameOrEmail.contains("@") ? UniqueKeyItem.email(usernameOrEmail)
         : UniqueKeyItem.username(usernameOrEmail);

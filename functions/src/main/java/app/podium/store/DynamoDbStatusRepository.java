@@ -4,24 +4,30 @@ import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
 
 import app.podium.Tables;
+import app.podium.domain.ConversationService;
+import app.podium.domain.ConversationStore;
 import app.podium.domain.PageRequest;
 import app.podium.domain.Status;
 import app.podium.domain.StatusStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import app.podium.domain.StatusService;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-public final class DynamoDbStatusRepository implements StatusStore {
+public final class DynamoDbStatusRepository implements StatusStore, ConversationStore {
   private final DynamoDb db;
   private final DynamoDbTable<StatusItem> posts;
 
@@ -30,11 +36,33 @@ public final class DynamoDbStatusRepository implements StatusStore {
     this.posts = db.table(Tables.POSTS, StatusItem.SCHEMA);
   }
 
+  /** A reply is counted on its parent, whose counter shards are read first (a status's shards never change). */
   @Override
   public boolean create(Status status, Instant ownEntryExpiresAt) {
+    if (status.inReplyToId().isPresent()) {
+      return createReply(status, find(status.inReplyToId().get()).orElseThrow(StatusService::notFound),
+          ownEntryExpiresAt);
+    }
+    return db.transactUnlessDone(creation(status, ownEntryExpiresAt), StatusService::notFound);
+  }
+
+  /**
+   * Stores the reply as {@link #create} does and, in the same transaction, adds one to the parent's reply count, on
+   * the condition that the parent still exists: a reply to a status deleted meanwhile is refused whole (404), so no
+   * count is left on nothing.
+   */
+  @Override
+  public boolean createReply(Status reply, Status parent, Instant ownEntryExpiresAt) {
+    List<TransactWriteItem> items = new ArrayList<>(creation(reply, ownEntryExpiresAt));
+    items.addAll(replyCount(reply, parent.id(), parent.counterShards(), 1));
+    return db.transactUnlessDone(items, StatusService::notFound);
+  }
+
+  /** The status, its author's count and own timeline entry, and its tag timeline entries. */
+  private List<TransactWriteItem> creation(Status status, Instant ownEntryExpiresAt) {
     Map<String, AttributeValue> ownEntry = TimelineItem.SCHEMA.itemToMap(
         TimelineItem.of(status.authorId(), status.numericId(), status.authorId(), ownEntryExpiresAt), true);
-    return db.transactUnlessDone(List.of(
+    List<TransactWriteItem> items = new ArrayList<>(List.of(
         TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.POSTS))
             .item(StatusItem.SCHEMA.itemToMap(StatusItem.from(status), true))
             .conditionExpression("attribute_not_exists(id)").build()).build(),
@@ -45,7 +73,36 @@ public final class DynamoDbStatusRepository implements StatusStore {
             .expressionAttributeValues(Map.of(":one", n(1), ":at", n(status.createdAt().toEpochMilli())))
             .build()).build(),
         TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.TIMELINES)).item(ownEntry).build())
-            .build()), StatusService::notFound);
+            .build()));
+    for (String tag : ConversationService.indexedTags(status)) {
+      items.add(TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.TAGGED_STATUSES))
+          .item(Map.of("tag", s(tag), "status_id", n(status.numericId()), "author_id", s(status.authorId())))
+          .build()).build());
+    }
+    return items;
+  }
+
+  /**
+   * {@code delta} on the parent's reply count: on its own item when its counts are not sharded (conditional on the
+   * item existing, so an ADD never creates a husk), else on one of its counter shards, chosen by the reply's id so
+   * the reply's delete takes back from the same shard, with a check that the parent exists.
+   */
+  private List<TransactWriteItem> replyCount(Status reply, String parentId, int parentShards, int delta) {
+    Map<String, AttributeValue> parentKey = Map.of("id", n(Long.parseLong(parentId)));
+    if (parentShards <= 1) {
+      return List.of(TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.POSTS))
+          .key(parentKey).updateExpression("ADD " + StatusItem.REPLIES_COUNT + " :delta")
+          .conditionExpression("attribute_exists(id)")
+          .expressionAttributeValues(Map.of(":delta", n(delta))).build()).build());
+    }
+    int shard = (int) Math.floorMod(reply.numericId(), (long) parentShards);
+    return List.of(
+        TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(db.name(Tables.POSTS))
+            .key(parentKey).conditionExpression("attribute_exists(id)").build()).build(),
+        TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.COUNTER_SHARDS))
+            .key(Map.of("key", s(parentId + ":replies#" + shard)))
+            .updateExpression("ADD #count :delta").expressionAttributeNames(Map.of("#count", "count"))
+            .expressionAttributeValues(Map.of(":delta", n(delta))).build()).build());
   }
 
   @Override
@@ -65,9 +122,14 @@ public final class DynamoDbStatusRepository implements StatusStore {
         .map(item -> StatusItem.SCHEMA.mapToItem(item).toStatus()).toList();
   }
 
+  /**
+   * Deletes the status with its author's count, own timeline entry and tag timeline entries; a reply also takes
+   * its one back from its parent's reply count. A parent deleted first has no count left to change: then the
+   * delete runs again without it.
+   */
   @Override
   public boolean delete(Status status) {
-    return db.transactUnlessDone(List.of(
+    List<TransactWriteItem> items = new ArrayList<>(List.of(
         TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.POSTS))
             .key(Map.of("id", n(status.numericId())))
             .conditionExpression("attribute_exists(id)").build()).build(),
@@ -77,8 +139,32 @@ public final class DynamoDbStatusRepository implements StatusStore {
             .conditionExpression("attribute_exists(id)")
             .expressionAttributeValues(Map.of(":minusOne", n(-1))).build()).build(),
         TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.TIMELINES))
-            .key(Map.of("owner_id", s(status.authorId()), "status_id", n(status.numericId()))).build()).build()),
-        StatusService::notFound);
+            .key(Map.of("owner_id", s(status.authorId()), "status_id", n(status.numericId()))).build()).build()));
+    for (String tag : ConversationService.indexedTags(status)) {
+      items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.TAGGED_STATUSES))
+          .key(Map.of("tag", s(tag), "status_id", n(status.numericId()))).build()).build());
+    }
+    Optional<Status> parent = status.inReplyToId().flatMap(this::find);
+    if (parent.isEmpty()) {
+      return db.transactUnlessDone(items, StatusService::notFound);
+    }
+    int uncounted = items.size();
+    List<TransactWriteItem> withCount = new ArrayList<>(items);
+    withCount.addAll(replyCount(status, parent.get().id(), parent.get().counterShards(), -1));
+    try {
+      return db.transactUnlessDone(withCount, failed -> failed.stream().allMatch(i -> i == 0 || i >= uncounted)
+          ? new ParentGone() : StatusService.notFound());
+    } catch (ParentGone gone) {
+      // the parent went between the read and the transaction: nothing left to uncount
+      return db.transactUnlessDone(items, StatusService::notFound);
+    }
+  }
+
+  /** The parent's condition failed in a delete's transaction; carries no stack, it never leaves this class. */
+  private static final class ParentGone extends RuntimeException {
+    ParentGone() {
+      super(null, null, false, false);
+    }
   }
 
   @Override
@@ -90,5 +176,31 @@ public final class DynamoDbStatusRepository implements StatusStore {
         .query(r -> r.queryConditional(Windows.of(authorId, page)).scanIndexForward(page.ascending())
             .limit(page.limit()))
         .stream().limit(1).flatMap(p -> p.items().stream()).map(StatusItem::toStatus).toList();
+  }
+
+  @Override
+  public List<Status> replies(String parentId, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    // the parent index projects every attribute: the replies come whole, no read per reply
+    return posts.index(StatusItem.PARENT_INDEX)
+        .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(parentId)))
+            .scanIndexForward(true).limit(limit))
+        .stream().flatMap(p -> p.items().stream()).limit(limit).map(StatusItem::toStatus).toList();
+  }
+
+  @Override
+  public List<Long> taggedIds(String tag, PageRequest page) {
+    if (Windows.isEmpty(page)) {
+      return List.of();
+    }
+    var query = QueryRequest.builder().tableName(db.name(Tables.TAGGED_STATUSES))
+        .keyConditionExpression("tag = :tag AND status_id BETWEEN :lower AND :upper")
+        .expressionAttributeValues(Map.of(":tag", s(tag),
+            ":lower", n(page.lowerBound().map(min -> min + 1).orElse(0L)),
+            ":upper", n(page.maxId().map(max -> max - 1).orElse(Long.MAX_VALUE))))
+        .scanIndexForward(page.ascending()).limit(page.limit()).projectionExpression("status_id").build();
+    return db.client().query(query).items().stream().map(item -> Long.parseLong(item.get("status_id").n())).toList();
   }
 }

@@ -64,6 +64,11 @@ class RecentStatusesTest {
     }
 
     @Override
+    public boolean createReply(Status reply, Status parent, Instant ownEntryExpiresAt) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Optional<Status> find(String id) {
       throw new UnsupportedOperationException();
     }

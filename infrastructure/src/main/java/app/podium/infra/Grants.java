@@ -10,6 +10,7 @@ import static app.podium.Tables.INVITES;
 import static app.podium.Tables.MARKERS;
 import static app.podium.Tables.POSTS;
 import static app.podium.Tables.RATE_LIMITS;
+import static app.podium.Tables.TAGGED_STATUSES;
 import static app.podium.Tables.REPORTS;
 import static app.podium.Tables.TIMELINES;
 import static app.podium.Tables.TOKENS;
@@ -50,7 +51,9 @@ import app.podium.api.GetInstanceV1Handler;
 import app.podium.api.GetNodeInfoHandler;
 import app.podium.api.GetNodeInfoLinksHandler;
 import app.podium.api.GetRelationshipsHandler;
+import app.podium.api.GetStatusContextHandler;
 import app.podium.api.GetStatusHandler;
+import app.podium.api.GetTagTimelineHandler;
 import app.podium.api.IssueTokenHandler;
 import app.podium.api.JoinWaitlistHandler;
 import app.podium.api.ListAccountStatusesHandler;
@@ -142,12 +145,19 @@ public final class Grants {
     define(GetRelationshipsHandler.class, needs().read(ACCOUNTS).read(FOLLOWS).read(BLOCKS_MUTES));
     // statuses: posting claims the Idempotency-Key, publishes PostCreated, then one transaction puts the
     // status, counts it on the author and puts the author's own timeline entry; a reply reads its parent
+    // a post resolves its mentions (usernames, then accounts), lists its tags, and counts a reply on its parent
+    // (the parent's item, or a counter shard of a large account's status); a delete takes both back
     define(PostStatusHandler.class, needs().readWrite(ACCOUNTS).readWrite(POSTS).read(FOLLOWS)
-        .readWrite(IDEMPOTENCY).write(TIMELINES).publishesPostEvents());
+        .readWrite(IDEMPOTENCY).write(TIMELINES).read(UNIQUE_KEYS).write(TAGGED_STATUSES)
+        .readWrite(COUNTER_SHARDS).publishesPostEvents());
     define(GetStatusHandler.class, needs().read(ACCOUNTS).read(POSTS).read(FOLLOWS));
     define(DeleteStatusHandler.class, needs().readWrite(ACCOUNTS).readWrite(POSTS).write(TIMELINES)
-        .publishesPostEvents());
+        .write(TAGGED_STATUSES).readWrite(COUNTER_SHARDS).publishesPostEvents());
     define(ListAccountStatusesHandler.class, needs().read(ACCOUNTS).read(FOLLOWS).read(POSTS));
+    // conversations and hashtags: the parent index, the tag index, and the viewer's follows, blocks and mutes
+    define(GetStatusContextHandler.class, needs().read(ACCOUNTS).read(POSTS).read(FOLLOWS).read(BLOCKS_MUTES));
+    define(GetTagTimelineHandler.class, needs().read(ACCOUNTS).read(POSTS).read(TAGGED_STATUSES).read(FOLLOWS)
+        .read(BLOCKS_MUTES));
     // the follow graph: a follow (its transaction checks for blocks) backfills the follower's timeline; an
     // unfollow enqueues the clean-up; both answer the relationship, blocks and mutes included
     define(FollowAccountHandler.class, needs().readWrite(ACCOUNTS).readWrite(FOLLOWS).read(POSTS)

@@ -10,12 +10,14 @@ import app.podium.api.BlockAccountHandler;
 import app.podium.api.CreateAccountHandler;
 import app.podium.api.CreateInviteHandler;
 import app.podium.api.CreateReportHandler;
+import app.podium.api.DeleteStatusHandler;
 import app.podium.api.GetInstanceHandler;
 import app.podium.api.GetInstanceV1Handler;
 import app.podium.api.GetNodeInfoHandler;
 import app.podium.api.GetNodeInfoLinksHandler;
 import app.podium.api.IssueTokenHandler;
 import app.podium.api.MuteAccountHandler;
+import app.podium.api.PostStatusHandler;
 import app.podium.api.ReleaseWaitlistHandler;
 import app.podium.api.ResolveReportHandler;
 import app.podium.api.RevokeInviteHandler;
@@ -103,6 +105,13 @@ class GrantsTest {
   void onlyFilingResolvingAndAccountActionsWriteReports() {
     assertThat(writers(Tables.REPORTS)).containsExactlyInAnyOrder(CreateReportHandler.class,
         ResolveReportHandler.class, TakeAccountActionHandler.class);
+  }
+
+  /** A tag timeline lists a status from its create transaction to its delete transaction, and is written nowhere else. */
+  @Test
+  void onlyPostingAndDeletingAStatusWriteTagTimelines() {
+    assertThat(writers(Tables.TAGGED_STATUSES)).containsExactlyInAnyOrder(PostStatusHandler.class,
+        DeleteStatusHandler.class);
   }
 
   @Test

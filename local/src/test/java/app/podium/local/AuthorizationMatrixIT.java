@@ -84,6 +84,10 @@ class AuthorizationMatrixIT {
     // Mastodon answers 404 there too and removes statuses through its moderation API instead
     EXPECTED.put("DELETE /api/v1/statuses/{id}", row(401, 401, 401, 422, 403, 404, 200));
     EXPECTED.put("GET /api/v1/accounts/{id}/statuses", OPEN);
+    // a conversation is read as its status is: the owner's followers-only status is 404 to all but its readers
+    EXPECTED.put("GET /api/v1/statuses/{id}/context", row(404, 404, 404, 404, 404, 404, 404));
+    // a tag timeline is public (Mastodon: public unless the server limits it to members)
+    EXPECTED.put("GET /api/v1/timelines/tag/{hashtag}", OPEN);
     // the follow graph
     EXPECTED.put("POST /api/v1/accounts/{id}/follow", MEMBER);
     EXPECTED.put("POST /api/v1/accounts/{id}/unfollow", MEMBER);
@@ -203,7 +207,8 @@ class AuthorizationMatrixIT {
   static ApiClient.Call request(Routes.Route route) {
     int n = serial.incrementAndGet();
     String id = switch (route.key()) {
-      case "GET /api/v1/statuses/{id}" -> ownerStatus;
+      case "GET /api/v1/statuses/{id}", "GET /api/v1/statuses/{id}/context" -> ownerStatus;
+      case "GET /api/v1/timelines/tag/{hashtag}" -> "matrix";
       case "DELETE /api/v1/statuses/{id}" -> privateStatus();
       case "DELETE /api/v1/invites/{id}" -> podium.inviteCode(owner, Map.of());
       case "GET /api/v1/admin/reports/{id}", "POST /api/v1/admin/reports/{id}/resolve" -> reportOfOwner();

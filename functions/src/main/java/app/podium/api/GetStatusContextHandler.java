@@ -1,0 +1,25 @@
+package app.podium.api;
+
+import app.podium.Services;
+import app.podium.api.http.ApiHandler;
+import app.podium.api.http.ApiRequest;
+import app.podium.api.http.ApiResponse;
+import app.podium.api.views.ContextView;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+/** {@code GET /api/v1/statuses/:id/context}: the statuses above and below it in its thread that the caller may see. */
+public final class GetStatusContextHandler extends ApiHandler {
+  public GetStatusContextHandler() {
+    this(Services.shared());
+  }
+
+  public GetStatusContextHandler(Services services) {
+    super(services);
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    var context = services.conversations().context(viewer(request), request.pathParameter("id"));
+    return ApiResponse.ok(ContextView.of(context, services.settings()));
+  }
+}

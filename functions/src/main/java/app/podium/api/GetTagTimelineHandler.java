@@ -1,0 +1,28 @@
+package app.podium.api;
+
+import app.podium.Services;
+import app.podium.api.http.ApiHandler;
+import app.podium.api.http.ApiRequest;
+import app.podium.api.http.ApiResponse;
+import app.podium.api.http.Paging;
+import app.podium.api.views.StatusView;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+/** {@code GET /api/v1/timelines/tag/:hashtag}: public statuses with the hashtag, any case, newest first, paged. */
+public final class GetTagTimelineHandler extends ApiHandler {
+  public GetTagTimelineHandler() {
+    this(Services.shared());
+  }
+
+  public GetTagTimelineHandler(Services services) {
+    super(services);
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    var page = services.conversations().tagTimeline(viewer(request), request.pathParameter("hashtag"),
+        Paging.request(request.params()));
+    return ApiResponse.ok(page.stream().map(s -> StatusView.of(s, services.settings())).toList(),
+        Paging.links(request, services.settings(), page, s -> s.status().id()));
+  }
+}
