@@ -107,7 +107,7 @@ class GrantsTest {
         ResolveReportHandler.class, TakeAccountActionHandler.class);
   }
 
-  /** A tag timeline lists a status from its create transaction to its delete transaction, and is written nowhere else. */
+  /** A tag timeline lists a status from its create transaction to its delete transaction; nothing else writes it. */
   @Test
   void onlyPostingAndDeletingAStatusWriteTagTimelines() {
     assertThat(writers(Tables.TAGGED_STATUSES)).containsExactlyInAnyOrder(PostStatusHandler.class,

@@ -85,7 +85,7 @@ final class Html {
   }
 
   private static String tag(String typed, String baseUrl) {
-    return "<a href=\"" + escape(tagUrl(baseUrl, StatusText.fold(typed))) + "\" class=\"mention hashtag\" rel=\"tag\">#<span>"
-        + escape(typed) + "</span></a>";
+    return "<a href=\"" + escape(tagUrl(baseUrl, StatusText.fold(typed)))
+        + "\" class=\"mention hashtag\" rel=\"tag\">#<span>" + escape(typed) + "</span></a>";
   }
 }
