@@ -65,6 +65,7 @@ public final class Services {
   private final FollowService follows;
   private final app.podium.domain.BlockMuteService blocks;
   private final TimelineService timelines;
+  private final app.podium.domain.ReactionService reactions;
   private final FanoutService fanout;
   private final app.podium.domain.MarkerService markers;
   private final ModerationService moderation;
@@ -88,8 +89,10 @@ public final class Services {
     var statusStore = new DynamoDbStatusRepository(db);
     var followStore = new DynamoDbFollowRepository(db, settings.fanout().followerShardsFrom());
     var timelineStore = new DynamoDbTimelineRepository(db, settings.fanout().entryLifetime(), clock);
+    var reactionStore = new app.podium.store.DynamoDbReactionRepository(db);
+    var hydrator = new app.podium.domain.StatusHydrator(statusStore, accountStore, followStore);
     this.statuses = new StatusService(statusStore, followStore, accountStore, new DynamoDbIdempotencyRepository(db),
-        fanoutTasks, settings, ids, clock);
+        fanoutTasks, reactionStore, hydrator, settings, ids, clock);
     var blockStore = new DynamoDbBlockMuteRepository(db);
     this.follows = new FollowService(followStore, accountStore, statusStore, timelineStore, fanoutTasks, blockStore,
         ids, clock);
@@ -99,9 +102,11 @@ public final class Services {
         clock);
     this.timelines = new TimelineService(timelineStore, statusStore,
         new RecentStatuses(statusStore, accountStore, settings.fanout().largeAccountCache(), clock), accountStore,
-        followStore, blockStore, settings, clock);
-    this.fanout = new FanoutService(followStore, accountStore, timelineStore, blockStore, fanoutTasks, settings,
-        clock);
+        followStore, blockStore, hydrator, settings, clock);
+    this.reactions = new app.podium.domain.ReactionService(statusStore, accountStore, blockStore, reactionStore,
+        hydrator, fanoutTasks, settings, ids, clock);
+    this.fanout = new FanoutService(followStore, accountStore, timelineStore, blockStore, fanoutTasks, statusStore,
+        reactionStore, settings, clock);
     this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);
     var reportStore = new DynamoDbReportRepository(db);
     this.moderation = new ModerationService(accountStore, tokenStore, reportStore, clock);
@@ -174,6 +179,10 @@ public final class Services {
 
   public TimelineService timelines() {
     return timelines;
+  }
+
+  public app.podium.domain.ReactionService reactions() {
+    return reactions;
   }
 
   public FanoutService fanout() {
