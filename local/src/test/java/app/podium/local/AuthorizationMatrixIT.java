@@ -84,6 +84,15 @@ class AuthorizationMatrixIT {
     // Mastodon answers 404 there too and removes statuses through its moderation API instead
     EXPECTED.put("DELETE /api/v1/statuses/{id}", row(401, 401, 401, 422, 403, 404, 200));
     EXPECTED.put("GET /api/v1/accounts/{id}/statuses", OPEN);
+    // reactions, on the owner's public status (idempotent, so every cell may); who favourited the owner's
+    // followers-only status is hidden as the status is (404 for everyone, as on Mastodon)
+    EXPECTED.put("POST /api/v1/statuses/{id}/favourite", MEMBER);
+    EXPECTED.put("POST /api/v1/statuses/{id}/unfavourite", MEMBER);
+    EXPECTED.put("POST /api/v1/statuses/{id}/reblog", MEMBER);
+    EXPECTED.put("POST /api/v1/statuses/{id}/unreblog", MEMBER);
+    EXPECTED.put("GET /api/v1/statuses/{id}/favourited_by", row(404, 404, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /api/v1/statuses/{id}/reblogged_by", OPEN);
+    EXPECTED.put("GET /api/v1/favourites", MEMBER);
     // the follow graph
     EXPECTED.put("POST /api/v1/accounts/{id}/follow", MEMBER);
     EXPECTED.put("POST /api/v1/accounts/{id}/unfollow", MEMBER);
@@ -134,6 +143,7 @@ class AuthorizationMatrixIT {
   static String owner;
   static String ownerId;
   static String ownerStatus;
+  static String ownerPublicStatus;
   static Map<Credential, String> tokens;
   static final AtomicInteger serial = new AtomicInteger();
 
@@ -146,6 +156,7 @@ class AuthorizationMatrixIT {
     owner = podium.member("owner");
     ownerId = podium.accountId(owner);
     ownerStatus = privateStatus();
+    ownerPublicStatus = podium.post(owner, "owner's, public");
     podium.member("other");
     podium.member("revoked");
     String revoked = podium.loginToken("revoked", "correct horse battery");
@@ -203,7 +214,10 @@ class AuthorizationMatrixIT {
   static ApiClient.Call request(Routes.Route route) {
     int n = serial.incrementAndGet();
     String id = switch (route.key()) {
-      case "GET /api/v1/statuses/{id}" -> ownerStatus;
+      case "GET /api/v1/statuses/{id}", "GET /api/v1/statuses/{id}/favourited_by" -> ownerStatus;
+      case "POST /api/v1/statuses/{id}/favourite", "POST /api/v1/statuses/{id}/unfavourite",
+          "POST /api/v1/statuses/{id}/reblog", "POST /api/v1/statuses/{id}/unreblog",
+          "GET /api/v1/statuses/{id}/reblogged_by" -> ownerPublicStatus;
       case "DELETE /api/v1/statuses/{id}" -> privateStatus();
       case "DELETE /api/v1/invites/{id}" -> podium.inviteCode(owner, Map.of());
       case "GET /api/v1/admin/reports/{id}", "POST /api/v1/admin/reports/{id}/resolve" -> reportOfOwner();

@@ -84,7 +84,18 @@ class RouteFuzzIT {
           Tables.FOLLOWS, Tables.COUNTER_SHARDS, Tables.TIMELINES, Tables.WAITLIST)),
       Map.entry("PATCH /api/v1/accounts/update_credentials", Set.of(Tables.ACCOUNTS)),
       Map.entry("POST /api/v1/statuses", Set.of(Tables.POSTS, Tables.IDEMPOTENCY, Tables.ACCOUNTS, Tables.TIMELINES)),
-      Map.entry("DELETE /api/v1/statuses/{id}", Set.of(Tables.POSTS, Tables.ACCOUNTS, Tables.TIMELINES)),
+      // deleting a reblog undoes it (its reaction, its count on the original); deleting a status deletes its reblogs
+      Map.entry("DELETE /api/v1/statuses/{id}", Set.of(Tables.POSTS, Tables.ACCOUNTS, Tables.TIMELINES,
+          Tables.REACTIONS, Tables.COUNTER_SHARDS)),
+      // a favourite is counted on the status's item, or a large account's status's counter shard
+      Map.entry("POST /api/v1/statuses/{id}/favourite", Set.of(Tables.REACTIONS, Tables.POSTS, Tables.COUNTER_SHARDS)),
+      Map.entry("POST /api/v1/statuses/{id}/unfavourite", Set.of(Tables.REACTIONS, Tables.POSTS,
+          Tables.COUNTER_SHARDS)),
+      // a reblog is a status of the reblogger's too: counted on their account, on their and their followers' timelines
+      Map.entry("POST /api/v1/statuses/{id}/reblog", Set.of(Tables.REACTIONS, Tables.POSTS, Tables.COUNTER_SHARDS,
+          Tables.ACCOUNTS, Tables.TIMELINES)),
+      Map.entry("POST /api/v1/statuses/{id}/unreblog", Set.of(Tables.REACTIONS, Tables.POSTS, Tables.COUNTER_SHARDS,
+          Tables.ACCOUNTS, Tables.TIMELINES)),
       Map.entry("POST /api/v1/accounts/{id}/follow", Set.of(Tables.FOLLOWS, Tables.COUNTER_SHARDS, Tables.ACCOUNTS,
           Tables.TIMELINES)),
       Map.entry("POST /api/v1/accounts/{id}/unfollow", Set.of(Tables.FOLLOWS, Tables.COUNTER_SHARDS, Tables.ACCOUNTS,
