@@ -306,6 +306,36 @@ class ReactionsIT {
   }
 
   @Test
+  void reactingToAReblogReactsToItsOriginalAndDeletingAReblogUndoesIt() {
+    Member author = feeds.member("via_author");
+    Member first = feeds.member("via_first");
+    Member second = feeds.member("via_second");
+    String original = podium.post(author.token(), "passed along");
+    String firstReblog = ok(act(first, original, "reblog")).get("id").asText();
+
+    JsonNode viaReblog = ok(act(second, firstReblog, "reblog"));
+    JsonNode favourited = ok(act(second, firstReblog, "favourite"));
+
+    String secondReblog = viaReblog.get("id").asText();
+    assertThat(viaReblog.get("reblog").get("id").asText()).isEqualTo(original);
+    assertThat(viaReblog.get("reblog").get("reblogs_count").asLong()).isEqualTo(2);
+    assertThat(favourited.get("id").asText()).isEqualTo(original);
+    assertThat(favourited.get("favourited").asBoolean()).isTrue();
+    assertThat(favourited.get("reblogged").asBoolean()).isTrue();
+
+    var deleted = podium.api.delete("/api/v1/statuses/" + secondReblog).token(second.token()).send();
+    assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+    assertThat(deleted.json().get("reblog").get("id").asText()).isEqualTo(original);
+    assertThat(status(original, second).get("reblogs_count").asLong()).isEqualTo(1);
+    assertThat(status(original, second).get("reblogged").asBoolean()).isFalse();
+    assertThat(reactionsOf(original)).containsExactlyInAnyOrder(first.id() + "/reblog:" + original,
+        second.id() + "/favourite:" + original);
+    String again = ok(act(second, original, "reblog")).get("id").asText();
+    assertThat(again).isNotEqualTo(secondReblog);
+    assertThat(status(original, null).get("reblogs_count").asLong()).isEqualTo(2);
+  }
+
+  @Test
   void aReblogDoesNotReachAFollowerWhoseTimelineHoldsTheOriginal() {
     Member author = feeds.member("dup_author");
     Member reblogger = feeds.member("dup_reblogger");
