@@ -78,6 +78,17 @@ public final class Routes {
       // conversations and hashtags
       new Route(Method.GET, "/api/v1/statuses/{id}/context", GetStatusContextHandler.class, Access.OPTIONAL),
       new Route(Method.GET, "/api/v1/timelines/tag/{hashtag}", GetTagTimelineHandler.class, Access.OPTIONAL),
+      // reactions: favourites and reblogs
+      new Route(Method.POST, "/api/v1/statuses/{id}/favourite", FavouriteStatusHandler.class,
+          Access.user("write:favourites")),
+      new Route(Method.POST, "/api/v1/statuses/{id}/unfavourite", UnfavouriteStatusHandler.class,
+          Access.user("write:favourites")),
+      new Route(Method.POST, "/api/v1/statuses/{id}/reblog", ReblogStatusHandler.class, Access.user("write:statuses")),
+      new Route(Method.POST, "/api/v1/statuses/{id}/unreblog", UnreblogStatusHandler.class,
+          Access.user("write:statuses")),
+      new Route(Method.GET, "/api/v1/statuses/{id}/favourited_by", ListFavouritedByHandler.class, Access.OPTIONAL),
+      new Route(Method.GET, "/api/v1/statuses/{id}/reblogged_by", ListRebloggedByHandler.class, Access.OPTIONAL),
+      new Route(Method.GET, "/api/v1/favourites", ListFavouritesHandler.class, Access.user("read:favourites")),
       // the follow graph
       new Route(Method.POST, "/api/v1/accounts/{id}/follow", FollowAccountHandler.class, Access.user("write:follows")),
       new Route(Method.POST, "/api/v1/accounts/{id}/unfollow", UnfollowAccountHandler.class,

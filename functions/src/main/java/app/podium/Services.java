@@ -65,6 +65,7 @@ public final class Services {
   private final FollowService follows;
   private final app.podium.domain.BlockMuteService blocks;
   private final TimelineService timelines;
+  private final app.podium.domain.ReactionService reactions;
   private final FanoutService fanout;
   private final app.podium.domain.ConversationService conversations;
   private final app.podium.domain.MarkerService markers;
@@ -89,8 +90,10 @@ public final class Services {
     var statusStore = new DynamoDbStatusRepository(db);
     var followStore = new DynamoDbFollowRepository(db, settings.fanout().followerShardsFrom());
     var timelineStore = new DynamoDbTimelineRepository(db, settings.fanout().entryLifetime(), clock);
+    var reactionStore = new app.podium.store.DynamoDbReactionRepository(db);
+    var hydrator = new app.podium.domain.StatusHydrator(statusStore, accountStore, followStore);
     this.statuses = new StatusService(statusStore, followStore, accountStore, new DynamoDbIdempotencyRepository(db),
-        fanoutTasks, settings, ids, clock);
+        fanoutTasks, reactionStore, hydrator, settings, ids, clock);
     var blockStore = new DynamoDbBlockMuteRepository(db);
     this.conversations = new app.podium.domain.ConversationService(statuses, statusStore, statusStore, accountStore,
         followStore, blockStore, clock);
@@ -102,9 +105,11 @@ public final class Services {
         clock);
     this.timelines = new TimelineService(timelineStore, statusStore,
         new RecentStatuses(statusStore, accountStore, settings.fanout().largeAccountCache(), clock), accountStore,
-        followStore, blockStore, settings, clock);
-    this.fanout = new FanoutService(followStore, accountStore, timelineStore, blockStore, fanoutTasks, settings,
-        clock);
+        followStore, blockStore, hydrator, settings, clock);
+    this.reactions = new app.podium.domain.ReactionService(statusStore, accountStore, blockStore, reactionStore,
+        hydrator, fanoutTasks, settings, ids, clock);
+    this.fanout = new FanoutService(followStore, accountStore, timelineStore, blockStore, fanoutTasks, statusStore,
+        reactionStore, settings, clock);
     this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);
     var reportStore = new DynamoDbReportRepository(db);
     this.moderation = new ModerationService(accountStore, tokenStore, reportStore, clock);
@@ -181,6 +186,10 @@ public final class Services {
 
   public app.podium.domain.ConversationService conversations() {
     return conversations;
+  }
+
+  public app.podium.domain.ReactionService reactions() {
+    return reactions;
   }
 
   public FanoutService fanout() {

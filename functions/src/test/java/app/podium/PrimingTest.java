@@ -50,7 +50,7 @@ class PrimingTest {
     // only the network step failed; Jackson, the schemas and the request path ran
     assertThat(priming.prime()).containsExactly("dynamodb");
     assertThatCode(() -> priming.afterRestore(null)).doesNotThrowAnyException();
-    assertThat(app.podium.store.Schemas.prime()).isEqualTo(10);
+    assertThat(app.podium.store.Schemas.prime()).isEqualTo(11);
   }
 
   @Test

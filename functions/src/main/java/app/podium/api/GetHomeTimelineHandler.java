@@ -20,9 +20,10 @@ public final class GetHomeTimelineHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    var page = services.timelines().home(request.caller().accountId().orElseThrow(),
-        Paging.request(request.params()));
-    return ApiResponse.ok(page.stream().map(s -> StatusView.of(s, services.settings())).toList(),
+    var readerId = request.caller().accountId().orElseThrow();
+    var page = services.timelines().home(readerId, Paging.request(request.params()));
+    var reader = services.reactions().interactions(java.util.Optional.of(readerId), page);
+    return ApiResponse.ok(page.stream().map(s -> StatusView.of(s, services.settings(), reader)).toList(),
         Paging.links(request, services.settings(), page, s -> s.status().id()));
   }
 }

@@ -19,7 +19,9 @@ public final class GetStatusHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    var status = services.statuses().get(viewer(request), request.pathParameter("id"));
-    return ApiResponse.ok(StatusView.of(status, services.settings()));
+    var viewer = viewer(request);
+    var status = services.statuses().get(viewer, request.pathParameter("id"));
+    var reader = services.reactions().interactions(viewer.map(v -> v.id()), java.util.List.of(status));
+    return ApiResponse.ok(StatusView.of(status, services.settings(), reader));
   }
 }

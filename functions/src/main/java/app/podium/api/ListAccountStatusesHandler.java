@@ -20,9 +20,10 @@ public final class ListAccountStatusesHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    var page = services.statuses().byAuthor(viewer(request), request.pathParameter("id"),
-        Paging.request(request.params()));
-    return ApiResponse.ok(page.stream().map(s -> StatusView.of(s, services.settings())).toList(),
+    var viewer = viewer(request);
+    var page = services.statuses().byAuthor(viewer, request.pathParameter("id"), Paging.request(request.params()));
+    var reader = services.reactions().interactions(viewer.map(v -> v.id()), page);
+    return ApiResponse.ok(page.stream().map(s -> StatusView.of(s, services.settings(), reader)).toList(),
         Paging.links(request, services.settings(), page, s -> s.status().id()));
   }
 }

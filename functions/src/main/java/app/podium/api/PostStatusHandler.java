@@ -24,7 +24,10 @@ public final class PostStatusHandler extends ApiHandler {
     var form = new StatusForm(params.string("status"), params.string("spoiler_text"),
         params.bool("sensitive").orElse(null), params.string("visibility"), params.string("in_reply_to_id"),
         params.string("language"));
-    var posted = services.statuses().post(currentAccount(request), form, request.header("Idempotency-Key"));
-    return ApiResponse.ok(StatusView.of(posted, services.settings()));
+    var author = currentAccount(request);
+    var posted = services.statuses().post(author, form, request.header("Idempotency-Key"));
+    // a retried post answers the stored status, which may have been favourited or reblogged meanwhile
+    var reader = services.reactions().interactions(java.util.Optional.of(author.id()), java.util.List.of(posted));
+    return ApiResponse.ok(StatusView.of(posted, services.settings(), reader));
   }
 }

@@ -11,21 +11,28 @@ import java.util.Set;
  * keyed (member, status), so a task run twice writes nothing new.
  */
 public final class FanoutService {
+  /** Reblogs of a deleted status removed per task: each is a transaction of its own. */
+  static final int REBLOG_CLEANUP_PAGE = 100;
+
   private final FollowStore follows;
   private final AccountStore accounts;
   private final TimelineStore timelines;
   private final BlockMuteStore blocks;
   private final FanoutTasks tasks;
+  private final StatusStore statuses;
+  private final ReactionStore reactions;
   private final Settings.Fanout settings;
   private final Clock clock;
 
   public FanoutService(FollowStore follows, AccountStore accounts, TimelineStore timelines, BlockMuteStore blocks,
-      FanoutTasks tasks, Settings settings, Clock clock) {
+      FanoutTasks tasks, StatusStore statuses, ReactionStore reactions, Settings settings, Clock clock) {
     this.follows = follows;
     this.accounts = accounts;
     this.timelines = timelines;
     this.blocks = blocks;
     this.tasks = tasks;
+    this.statuses = statuses;
+    this.reactions = reactions;
     this.settings = settings.fanout();
     this.clock = clock;
   }
@@ -52,6 +59,7 @@ public final class FanoutService {
           timelines.remove(timelines.byAuthor(member, task.authorId()));
         }
       }
+      case REBLOGS_OF_DELETED -> reblogsOfDeleted(task);
     }
   }
 
@@ -78,8 +86,8 @@ public final class FanoutService {
       Set<String> hiding = BlockOrMute.hidingFrom(task.authorId(), blocks.targeting(task.authorId()),
           clock.instant());
       Set<String> audience = replyAudience(task, followers);
-      timelines.write(entries(followers.stream().filter(f -> active.contains(f) && !hiding.contains(f)
-          && audience.contains(f)).toList(), task));
+      timelines.write(entries(withoutOriginal(followers.stream()
+          .filter(f -> active.contains(f) && !hiding.contains(f) && audience.contains(f)).toList(), task), task));
     });
   }
 
@@ -99,6 +107,47 @@ public final class FanoutService {
       audience.add(repliedTo.get());
     }
     return audience;
+  }
+
+  /**
+   * A reblog does not go to followers whose timeline already holds the status it reblogs: one batch read of their
+   * entries for the original per page.
+   */
+  private List<String> withoutOriginal(List<String> members, FanoutTask task) {
+    Optional<String> original = task.facts().flatMap(FanoutTask.StatusFacts::reblogOfId);
+    if (original.isEmpty() || members.isEmpty()) {
+      return members;
+    }
+    Set<String> holding = timelines.holding(members, Long.parseLong(original.get()));
+    return members.stream().filter(member -> !holding.contains(member)).toList();
+  }
+
+  /**
+   * One page of one shard of a deleted status's reblogs: each is removed (reaction, status, the reblogger's count
+   * and own entry) and leaves its followers' timelines through a {@code POST_DELETED} task of its own. The next page
+   * is enqueued first; a reblog already removed is skipped, so a task run twice changes nothing more.
+   */
+  private void reblogsOfDeleted(FanoutTask task) {
+    String[] at = task.cursor().orElse("0/").split("/", 2);
+    int shard = Integer.parseInt(at[0]);
+    Optional<Long> before = at[1].isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(at[1]));
+    String originalId = task.statusId().orElseThrow();
+    List<Reaction> page = reactions.byStatusShard(Reaction.Kind.REBLOG, originalId, shard,
+        new PageRequest(before, Optional.empty(), Optional.empty(), REBLOG_CLEANUP_PAGE));
+    if (page.size() == REBLOG_CLEANUP_PAGE) {
+      tasks.enqueue(task.continuingAt(shard + "/" + page.getLast().id()));
+    }
+    java.util.Map<String, Status> reblogs = new java.util.HashMap<>();
+    statuses.findAll(page.stream().map(r -> r.reblogId().orElse(r.id())).toList())
+        .forEach(reblog -> reblogs.put(reblog.id(), reblog));
+    for (Reaction reaction : page) {
+      if (reactions.unreblog(reaction, Optional.empty())) {
+        Status reblog = reblogs.get(reaction.reblogId().orElse(reaction.id()));
+        if (reblog != null) {
+          tasks.enqueue(FanoutTask.postDeleted(reblog));
+        }
+      }
+    }
   }
 
   /**

@@ -34,7 +34,12 @@ public record FanoutTask(Kind kind, String authorId, Optional<String> statusId, 
     /** Notify a status's author that a member reblogged it. */
     REBLOGGED,
     /** Notify a member that another followed them. */
-    FOLLOWED
+    FOLLOWED,
+    /**
+     * A status was deleted: delete its reblogs, one page of one shard of its reblog reactions at a time
+     * ({@code cursor} {@code <shard>/<last reaction id done>}).
+     */
+    REBLOGS_OF_DELETED
   }
 
   /**
@@ -94,6 +99,17 @@ public record FanoutTask(Kind kind, String authorId, Optional<String> statusId, 
   public static FanoutTask reblogged(String accountId, Status status) {
     return new FanoutTask(Kind.REBLOGGED, accountId, Optional.of(status.id()), Optional.empty(),
         Optional.of(status.authorId()), Optional.empty());
+  }
+
+  /**
+   * The clean-up of a deleted status's reblogs: one task per shard its reactions are spread over (one for most
+   * statuses), each starting at the newest reblog.
+   */
+  public static List<FanoutTask> reblogsOfDeleted(Status original) {
+    return java.util.stream.IntStream.range(0, Math.max(1, original.counterShards()))
+        .mapToObj(shard -> new FanoutTask(Kind.REBLOGS_OF_DELETED, original.authorId(), Optional.of(original.id()),
+            Optional.empty(), Optional.empty(), Optional.of(shard + "/")))
+        .toList();
   }
 
   /** {@code followerId} followed {@code followeeId}, who is notified. */

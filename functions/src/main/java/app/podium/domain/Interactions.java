@@ -11,4 +11,15 @@ public record Interactions(Set<String> favourited, Set<String> reblogged) {
     favourited = Set.copyOf(favourited);
     reblogged = Set.copyOf(reblogged);
   }
+
+  /** The same, with what the reader just did (or undid) to one status: known without reading it back. */
+  public Interactions with(String statusId, Reaction.Kind kind, boolean done) {
+    Set<String> changed = new java.util.HashSet<>(kind == Reaction.Kind.FAVOURITE ? favourited : reblogged);
+    if (done) {
+      changed.add(statusId);
+    } else {
+      changed.remove(statusId);
+    }
+    return kind == Reaction.Kind.FAVOURITE ? new Interactions(changed, reblogged) : new Interactions(favourited, changed);
+  }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,17 +39,20 @@ public final class TimelineService {
   private final AccountStore accounts;
   private final FollowStore follows;
   private final BlockMuteStore blocks;
+  private final StatusHydrator hydrator;
   private final Settings.Fanout settings;
   private final Clock clock;
 
   public TimelineService(TimelineStore timelines, StatusStore statuses, RecentStatuses largeAccounts,
-      AccountStore accounts, FollowStore follows, BlockMuteStore blocks, Settings settings, Clock clock) {
+      AccountStore accounts, FollowStore follows, BlockMuteStore blocks, StatusHydrator hydrator, Settings settings,
+      Clock clock) {
     this.timelines = timelines;
     this.statuses = statuses;
     this.largeAccounts = largeAccounts;
     this.accounts = accounts;
     this.follows = follows;
     this.blocks = blocks;
+    this.hydrator = hydrator;
     this.settings = settings.fanout();
     this.clock = clock;
   }
@@ -98,7 +102,8 @@ public final class TimelineService {
     List<AuthoredStatus> result = new ArrayList<>();
     for (int from = 0; from < window.size() && result.size() < page.limit(); ) {
       int to = Math.min(window.size(), from + page.limit() - result.size());
-      result.addAll(visible(reader, window.subList(from, to), loaded, authors));
+      result.addAll(visible(reader, window.subList(from, to), loaded, authors, hidden));
+      result = withoutRepeats(result);
       from = to;
     }
     if (page.ascending()) {
@@ -108,33 +113,36 @@ public final class TimelineService {
   }
 
   /**
-   * The statuses behind {@code ids} that still exist and that the reader may see, in the same order. The
-   * authors are read here anyway, so hiding a suspended author's statuses (fanned out or merged from a
-   * large account) costs no extra read; statuses and authors already {@code loaded} (large accounts' cached
-   * ones) are not read again.
+   * The statuses behind {@code ids} that still exist and that the reader may see, in the same order, reblogs
+   * with their originals (see {@link StatusHydrator}). The authors are read here anyway, so hiding a suspended
+   * author's statuses (fanned out or merged from a large account) costs no extra read; statuses and authors
+   * already {@code loaded} (large accounts' cached ones) are not read again.
    */
   private List<AuthoredStatus> visible(Account reader, List<Long> ids, Map<String, Status> loaded,
-      Map<String, Account> authors) {
+      Map<String, Account> authors, Set<String> hidden) {
     statuses.findAll(ids.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList())
         .forEach(s -> loaded.put(s.id(), s));
     List<Status> found = ids.stream().map(id -> loaded.get(String.valueOf(id))).filter(Objects::nonNull).toList();
-    accounts.findAll(found.stream().map(Status::authorId).filter(id -> !authors.containsKey(id))
-        .collect(Collectors.toSet())).forEach(author -> authors.put(author.id(), author));
-    Set<String> privateAuthors = found.stream()
-        .filter(s -> s.visibility() == Visibility.PRIVATE && !s.authorId().equals(reader.id()))
-        .map(Status::authorId).collect(Collectors.toSet());
-    Set<String> followed = privateAuthors.isEmpty() ? Set.of() : follows.followedBy(reader.id(), privateAuthors);
-    List<AuthoredStatus> result = new ArrayList<>();
-    for (Status status : found) {
-      Account author = authors.get(status.authorId());
-      boolean hidden = status.visibility() == Visibility.PRIVATE && !status.authorId().equals(reader.id())
-          && !followed.contains(status.authorId());
-      // a suspended author's entries stay in the table and show again when the suspension is lifted
-      if (author != null && !hidden && !author.suspended()) {
-        result.add(new AuthoredStatus(status, author));
+    return hydrator.visible(Optional.of(reader), found, loaded, authors, hidden);
+  }
+
+  /**
+   * A status shows once on a page: a reblog whose original is on the page is left out (the original shows), and
+   * of several reblogs of one status only the first stays.
+   */
+  static List<AuthoredStatus> withoutRepeats(List<AuthoredStatus> page) {
+    Set<String> plain = page.stream().filter(s -> s.reblog().isEmpty()).map(s -> s.status().id())
+        .collect(Collectors.toSet());
+    Set<String> reblogged = new HashSet<>();
+    List<AuthoredStatus> kept = new ArrayList<>();
+    for (AuthoredStatus shown : page) {
+      Optional<String> original = shown.status().reblogOfId();
+      if (original.isPresent() && (plain.contains(original.get()) || !reblogged.add(original.get()))) {
+        continue;
       }
+      kept.add(shown);
     }
-    return result;
+    return kept;
   }
 
   /**

@@ -14,6 +14,9 @@ public interface TimelineStore {
   /** All of a member's entries by one author (to remove them after an unfollow). */
   List<TimelineEntry> byAuthor(String ownerId, String authorId);
 
+  /** Which of the members' timelines hold an entry for the status: one batch read of their keys. */
+  java.util.Set<String> holding(java.util.Collection<String> ownerIds, long statusId);
+
   /** Deletes all but the newest {@code keep} entries of a member's timeline; returns how many went. */
   int trim(String ownerId, int keep);
 }

@@ -58,15 +58,17 @@ public final class FanoutTaskJson {
     FanoutTask task = new FanoutTask(kind, node.get("author_id").asText(), text(node, "status_id"), facts,
         text(node, "subject_id"), text(node, "cursor"));
     boolean needsStatus = switch (kind) {
-      case POST_CREATED, POST_DELETED, FAVOURITED, REBLOGGED -> true;
+      case POST_CREATED, POST_DELETED, FAVOURITED, REBLOGGED, REBLOGS_OF_DELETED -> true;
       default -> false;
     };
     boolean needsSubject = switch (kind) {
       case UNFOLLOWED, AUTHOR_HIDDEN, FAVOURITED, REBLOGGED, FOLLOWED -> true;
       default -> false;
     };
+    boolean shardCursor = kind != FanoutTask.Kind.REBLOGS_OF_DELETED
+        || task.cursor().filter(c -> c.matches("[0-9]{1,3}/[0-9]{0,19}")).isPresent();
     if (needsStatus && task.statusId().filter(FanoutTaskJson::isId).isEmpty()
-        || needsSubject && task.subjectId().isEmpty()) {
+        || needsSubject && task.subjectId().isEmpty() || !shardCursor) {
       throw new IllegalArgumentException(kind + " task without its ids");
     }
     return task;

@@ -29,11 +29,11 @@ public final class DynamoDbAccountRepository implements AccountStore {
   private final DynamoDb db;
   private final DynamoDbTable<AccountItem> accounts;
   private final DynamoDbTable<UniqueKeyItem> uniqueKeys;
-  private final FollowerCounts followerCounts;
+  private final CounterShards counterShards;
 
   public DynamoDbAccountRepository(DynamoDb db) {
     this.db = db;
-    this.followerCounts = new FollowerCounts(db);
+    this.counterShards = new CounterShards(db);
     this.accounts = db.table(Tables.ACCOUNTS, AccountItem.SCHEMA);
     this.uniqueKeys = db.table(Tables.UNIQUE_KEYS, UniqueKeyItem.SCHEMA);
   }
@@ -169,7 +169,7 @@ public final class DynamoDbAccountRepository implements AccountStore {
 
   /** The account an item holds, with its follower count summed over its shards when it has them. */
   private Account toAccount(AccountItem item) {
-    return followerCounts.withShards(item.toAccount());
+    return counterShards.withShards(item.toAccount());
   }
 
   /** Reads only the id and activity of each member: the fan-out asks this for every page of followers. */

@@ -187,7 +187,7 @@ public final class DynamoDbFollowRepository implements FollowStore {
           .expressionAttributeValues(Map.of(":delta", n(delta))).build();
     }
     return Update.builder().tableName(db.name(Tables.COUNTER_SHARDS))
-        .key(Map.of("key", s(FollowerCounts.key(followeeId, shard))))
+        .key(Map.of("key", s(CounterShards.key(followeeId, shard))))
         .updateExpression("ADD #count :delta").expressionAttributeNames(Map.of("#count", "count"))
         .expressionAttributeValues(Map.of(":delta", n(delta))).build();
   }

@@ -30,9 +30,12 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoDbStatusRepository implements StatusStore, ConversationStore {
   private final DynamoDb db;
   private final DynamoDbTable<StatusItem> posts;
+  /** A large account's statuses keep their counts in shards: found and listed statuses have them summed in. */
+  private final CounterShards counterShards;
 
   public DynamoDbStatusRepository(DynamoDb db) {
     this.db = db;
+    this.counterShards = new CounterShards(db);
     this.posts = db.table(Tables.POSTS, StatusItem.SCHEMA);
   }
 
@@ -43,7 +46,7 @@ public final class DynamoDbStatusRepository implements StatusStore, Conversation
       return createReply(status, find(status.inReplyToId().get()).orElseThrow(StatusService::notFound),
           ownEntryExpiresAt);
     }
-    return db.transactUnlessDone(creation(status, ownEntryExpiresAt), StatusService::notFound);
+    return db.transactUnlessDone(creating(db, status, ownEntryExpiresAt), StatusService::notFound);
   }
 
   /**
@@ -53,13 +56,16 @@ public final class DynamoDbStatusRepository implements StatusStore, Conversation
    */
   @Override
   public boolean createReply(Status reply, Status parent, Instant ownEntryExpiresAt) {
-    List<TransactWriteItem> items = new ArrayList<>(creation(reply, ownEntryExpiresAt));
-    items.addAll(replyCount(reply, parent.id(), parent.counterShards(), 1));
+    List<TransactWriteItem> items = new ArrayList<>(creating(db, reply, ownEntryExpiresAt));
+    items.addAll(replyCount(reply, parent, 1));
     return db.transactUnlessDone(items, StatusService::notFound);
   }
 
-  /** The status, its author's count and own timeline entry, and its tag timeline entries. */
-  private List<TransactWriteItem> creation(Status status, Instant ownEntryExpiresAt) {
+  /**
+   * The writes that store a new status: the status (its id must be new), its count and time on the author's
+   * account, the author's own timeline entry, and its tag timeline entries.
+   */
+  static List<TransactWriteItem> creating(DynamoDb db, Status status, Instant ownEntryExpiresAt) {
     Map<String, AttributeValue> ownEntry = TimelineItem.SCHEMA.itemToMap(
         TimelineItem.of(status.authorId(), status.numericId(), status.authorId(), ownEntryExpiresAt), true);
     List<TransactWriteItem> items = new ArrayList<>(List.of(
@@ -83,32 +89,42 @@ public final class DynamoDbStatusRepository implements StatusStore, Conversation
   }
 
   /**
-   * {@code delta} on the parent's reply count: on its own item when its counts are not sharded (conditional on the
-   * item existing, so an ADD never creates a husk), else on one of its counter shards, chosen by the reply's id so
-   * the reply's delete takes back from the same shard, with a check that the parent exists.
+   * {@code delta} on the parent's reply count ({@link CounterShards#countOnStatus}); a sharded parent's count lives
+   * apart from its item, so the transaction also checks that the parent still exists.
    */
-  private List<TransactWriteItem> replyCount(Status reply, String parentId, int parentShards, int delta) {
-    Map<String, AttributeValue> parentKey = Map.of("id", n(Long.parseLong(parentId)));
-    if (parentShards <= 1) {
-      return List.of(TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.POSTS))
-          .key(parentKey).updateExpression("ADD " + StatusItem.REPLIES_COUNT + " :delta")
-          .conditionExpression("attribute_exists(id)")
-          .expressionAttributeValues(Map.of(":delta", n(delta))).build()).build());
+  private List<TransactWriteItem> replyCount(Status reply, Status parent, int delta) {
+    List<TransactWriteItem> items = new ArrayList<>();
+    if (parent.counterShards() > 1) {
+      items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(db.name(Tables.POSTS))
+          .key(Map.of("id", n(parent.numericId()))).conditionExpression("attribute_exists(id)").build()).build());
     }
-    int shard = (int) Math.floorMod(reply.numericId(), (long) parentShards);
+    items.add(TransactWriteItem.builder().update(CounterShards.countOnStatus(db, parent,
+        CounterShards.StatusCount.REPLIES, reply.authorId(), delta)).build());
+    return items;
+  }
+
+  /**
+   * The writes that delete a status: the status (it must still exist), its count on the author's account and the
+   * author's own timeline entry.
+   */
+  static List<TransactWriteItem> deleting(DynamoDb db, String statusId, String authorId) {
     return List.of(
-        TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(db.name(Tables.POSTS))
-            .key(parentKey).conditionExpression("attribute_exists(id)").build()).build(),
-        TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.COUNTER_SHARDS))
-            .key(Map.of("key", s(parentId + ":replies#" + shard)))
-            .updateExpression("ADD #count :delta").expressionAttributeNames(Map.of("#count", "count"))
-            .expressionAttributeValues(Map.of(":delta", n(delta))).build()).build());
+        TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.POSTS))
+            .key(Map.of("id", n(Long.parseLong(statusId))))
+            .conditionExpression("attribute_exists(id)").build()).build(),
+        TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.ACCOUNTS))
+            .key(Map.of("id", s(authorId)))
+            .updateExpression("ADD statuses_count :minusOne")
+            .conditionExpression("attribute_exists(id)")
+            .expressionAttributeValues(Map.of(":minusOne", n(-1))).build()).build(),
+        TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.TIMELINES))
+            .key(Map.of("owner_id", s(authorId), "status_id", n(Long.parseLong(statusId)))).build()).build());
   }
 
   @Override
   public Optional<Status> find(String id) {
     return Optional.ofNullable(posts.getItem(r -> r.key(Key.builder().partitionValue(Long.parseLong(id)).build())
-        .consistentRead(true))).map(StatusItem::toStatus);
+        .consistentRead(true))).map(item -> counterShards.withShards(List.of(item.toStatus())).getFirst());
   }
 
   @Override
@@ -118,8 +134,8 @@ public final class DynamoDbStatusRepository implements StatusStore, Conversation
     }
     List<Map<String, AttributeValue>> keys = ids.stream().distinct()
         .map(id -> Map.of("id", n(Long.parseLong(id)))).toList();
-    return Batches.get(db.client(), db.name(Tables.POSTS), keys, null, null).stream()
-        .map(item -> StatusItem.SCHEMA.mapToItem(item).toStatus()).toList();
+    return counterShards.withShards(Batches.get(db.client(), db.name(Tables.POSTS), keys, null, null).stream()
+        .map(item -> StatusItem.SCHEMA.mapToItem(item).toStatus()).toList());
   }
 
   /**
@@ -129,17 +145,7 @@ public final class DynamoDbStatusRepository implements StatusStore, Conversation
    */
   @Override
   public boolean delete(Status status) {
-    List<TransactWriteItem> items = new ArrayList<>(List.of(
-        TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.POSTS))
-            .key(Map.of("id", n(status.numericId())))
-            .conditionExpression("attribute_exists(id)").build()).build(),
-        TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.ACCOUNTS))
-            .key(Map.of("id", s(status.authorId())))
-            .updateExpression("ADD statuses_count :minusOne")
-            .conditionExpression("attribute_exists(id)")
-            .expressionAttributeValues(Map.of(":minusOne", n(-1))).build()).build(),
-        TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.TIMELINES))
-            .key(Map.of("owner_id", s(status.authorId()), "status_id", n(status.numericId()))).build()).build()));
+    List<TransactWriteItem> items = new ArrayList<>(deleting(db, status.id(), status.authorId()));
     for (String tag : ConversationService.indexedTags(status)) {
       items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.TAGGED_STATUSES))
           .key(Map.of("tag", s(tag), "status_id", n(status.numericId()))).build()).build());
@@ -150,7 +156,7 @@ public final class DynamoDbStatusRepository implements StatusStore, Conversation
     }
     int uncounted = items.size();
     List<TransactWriteItem> withCount = new ArrayList<>(items);
-    withCount.addAll(replyCount(status, parent.get().id(), parent.get().counterShards(), -1));
+    withCount.addAll(replyCount(status, parent.get(), -1));
     try {
       return db.transactUnlessDone(withCount, failed -> failed.stream().allMatch(i -> i == 0 || i >= uncounted)
           ? new ParentGone() : StatusService.notFound());
@@ -172,10 +178,10 @@ public final class DynamoDbStatusRepository implements StatusStore, Conversation
     if (Windows.isEmpty(page)) {
       return List.of();
     }
-    return posts.index(StatusItem.AUTHOR_INDEX)
+    return counterShards.withShards(posts.index(StatusItem.AUTHOR_INDEX)
         .query(r -> r.queryConditional(Windows.of(authorId, page)).scanIndexForward(page.ascending())
             .limit(page.limit()))
-        .stream().limit(1).flatMap(p -> p.items().stream()).map(StatusItem::toStatus).toList();
+        .stream().limit(1).flatMap(p -> p.items().stream()).map(StatusItem::toStatus).toList());
   }
 
   @Override

@@ -75,6 +75,16 @@ public final class DynamoDbTimelineRepository implements TimelineStore {
   }
 
   @Override
+  public java.util.Set<String> holding(java.util.Collection<String> ownerIds, long statusId) {
+    if (ownerIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return Batches.get(db.client(), db.name(Tables.TIMELINES), ownerIds.stream().distinct()
+            .map(owner -> Map.of("owner_id", s(owner), "status_id", n(statusId))).toList(), "owner_id", null)
+        .stream().map(item -> item.get("owner_id").s()).collect(java.util.stream.Collectors.toSet());
+  }
+
+  @Override
   public int trim(String ownerId, int keep) {
     List<TimelineEntry> beyond = timelines.query(r -> r
             .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(ownerId)))

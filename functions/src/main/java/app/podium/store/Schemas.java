@@ -13,7 +13,8 @@ public final class Schemas {
   static final List<TableSchema<?>> ALL = List.of(AccountItem.SCHEMA, UniqueKeyItem.SCHEMA, StatusItem.SCHEMA,
       InviteItem.SCHEMA, TimelineItem.SCHEMA, DynamoDbTokenRepository.TokenItem.SCHEMA,
       DynamoDbFollowRepository.FollowItem.SCHEMA, DynamoDbAppRepository.AppItem.SCHEMA,
-      DynamoDbWaitlistRepository.WaitlistItem.SCHEMA, DynamoDbBlockMuteRepository.BlockMuteItem.SCHEMA);
+      DynamoDbWaitlistRepository.WaitlistItem.SCHEMA, DynamoDbBlockMuteRepository.BlockMuteItem.SCHEMA,
+      DynamoDbReactionRepository.ReactionItem.SCHEMA);
 
   private Schemas() {}
 

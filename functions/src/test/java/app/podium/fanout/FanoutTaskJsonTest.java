@@ -29,10 +29,24 @@ class FanoutTaskJsonTest {
         FanoutTask.authorHidden("5", "1"),
         FanoutTask.favourited("5", Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH)),
         FanoutTask.reblogged("5", Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH)),
-        FanoutTask.followed("5", "1")};
+        FanoutTask.followed("5", "1"),
+        FanoutTask.reblogsOfDeleted(Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH)).getFirst(),
+        FanoutTask.reblogsOfDeleted(Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH))
+            .getFirst().continuingAt("3/123456")};
     for (FanoutTask task : tasks) {
       assertThat(FanoutTaskJson.read(FanoutTaskJson.write(task))).isEqualTo(task);
     }
+  }
+
+  @Test
+  void aShardedStatusesReblogsAreCleanedUpByOneTaskPerShard() {
+    Status plain = Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH);
+    Status sharded = new Status("2", "1", "hi", "", false, Visibility.PUBLIC, Optional.empty(), Optional.empty(), "en",
+        Instant.EPOCH, Optional.empty(), List.of(), List.of(), app.podium.domain.StatusCounts.NONE, 16);
+    assertThat(FanoutTask.reblogsOfDeleted(plain)).extracting(t -> t.cursor().orElseThrow()).containsExactly("0/");
+    assertThat(FanoutTask.reblogsOfDeleted(sharded)).hasSize(16)
+        .allSatisfy(t -> assertThat(FanoutTaskJson.read(FanoutTaskJson.write(t))).isEqualTo(t))
+        .extracting(t -> t.cursor().orElseThrow()).contains("0/", "15/").doesNotHaveDuplicates();
   }
 
   @Test
@@ -58,6 +72,11 @@ class FanoutTaskJsonTest {
     assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"Favourited\",\"author_id\":\"1\",\"status_id\":\"2\"}"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"Followed\",\"author_id\":\"1\"}"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"ReblogsOfDeleted\",\"author_id\":\"1\"}"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FanoutTaskJson.read(
+        "{\"type\":\"ReblogsOfDeleted\",\"author_id\":\"1\",\"status_id\":\"2\",\"cursor\":\"x/\"}"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FanoutTaskJson.read("{\"type\":\"Bogus\",\"author_id\":\"1\"}"))
         .isInstanceOf(IllegalArgumentException.class);

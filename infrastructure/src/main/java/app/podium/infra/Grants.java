@@ -10,8 +10,9 @@ import static app.podium.Tables.INVITES;
 import static app.podium.Tables.MARKERS;
 import static app.podium.Tables.POSTS;
 import static app.podium.Tables.RATE_LIMITS;
-import static app.podium.Tables.TAGGED_STATUSES;
+import static app.podium.Tables.REACTIONS;
 import static app.podium.Tables.REPORTS;
+import static app.podium.Tables.TAGGED_STATUSES;
 import static app.podium.Tables.TIMELINES;
 import static app.podium.Tables.TOKENS;
 import static app.podium.Tables.UNIQUE_KEYS;
@@ -42,6 +43,13 @@ import app.podium.api.GetReportHandler;
 import app.podium.api.ListReportsHandler;
 import app.podium.api.ResolveReportHandler;
 import app.podium.api.DeleteStatusHandler;
+import app.podium.api.FavouriteStatusHandler;
+import app.podium.api.ListFavouritedByHandler;
+import app.podium.api.ListFavouritesHandler;
+import app.podium.api.ListRebloggedByHandler;
+import app.podium.api.ReblogStatusHandler;
+import app.podium.api.UnfavouriteStatusHandler;
+import app.podium.api.UnreblogStatusHandler;
 import app.podium.api.FollowAccountHandler;
 import app.podium.api.GetAccountHandler;
 import app.podium.api.GetAdminAccountHandler;
@@ -146,18 +154,36 @@ public final class Grants {
     // statuses: posting claims the Idempotency-Key, publishes PostCreated, then one transaction puts the
     // status, counts it on the author and puts the author's own timeline entry; a reply reads its parent
     // a post resolves its mentions (usernames, then accounts), lists its tags, and counts a reply on its parent
-    // (the parent's item, or a counter shard of a large account's status); a delete takes both back
+    // (the parent's item, or a counter shard of a large account's status); a delete takes both back. Every status
+    // shown to a member comes with what they did to it: one batch read of their reactions
     define(PostStatusHandler.class, needs().readWrite(ACCOUNTS).readWrite(POSTS).read(FOLLOWS)
-        .readWrite(IDEMPOTENCY).write(TIMELINES).read(UNIQUE_KEYS).write(TAGGED_STATUSES)
-        .readWrite(COUNTER_SHARDS).publishesPostEvents());
-    define(GetStatusHandler.class, needs().read(ACCOUNTS).read(POSTS).read(FOLLOWS));
+        .readWrite(IDEMPOTENCY).write(TIMELINES).read(UNIQUE_KEYS).write(TAGGED_STATUSES).read(REACTIONS)
+        .publishesPostEvents());
+    define(GetStatusHandler.class, needs().read(ACCOUNTS).read(POSTS).read(FOLLOWS).read(REACTIONS));
+    // deleting a reblog undoes it: its reaction and its count on the original go in the same transaction
     define(DeleteStatusHandler.class, needs().readWrite(ACCOUNTS).readWrite(POSTS).write(TIMELINES)
-        .write(TAGGED_STATUSES).readWrite(COUNTER_SHARDS).publishesPostEvents());
-    define(ListAccountStatusesHandler.class, needs().read(ACCOUNTS).read(FOLLOWS).read(POSTS));
-    // conversations and hashtags: the parent index, the tag index, and the viewer's follows, blocks and mutes
-    define(GetStatusContextHandler.class, needs().read(ACCOUNTS).read(POSTS).read(FOLLOWS).read(BLOCKS_MUTES));
+        .write(TAGGED_STATUSES).publishesPostEvents().read(FOLLOWS).readWrite(REACTIONS));
+    define(ListAccountStatusesHandler.class, needs().read(ACCOUNTS).read(FOLLOWS).read(POSTS).read(REACTIONS));
+    // conversations and hashtags: the parent index, the tag index, and the viewer's follows, blocks, mutes and
+    // reactions
+    define(GetStatusContextHandler.class, needs().read(ACCOUNTS).read(POSTS).read(FOLLOWS).read(BLOCKS_MUTES)
+        .read(REACTIONS));
     define(GetTagTimelineHandler.class, needs().read(ACCOUNTS).read(POSTS).read(TAGGED_STATUSES).read(FOLLOWS)
-        .read(BLOCKS_MUTES));
+        .read(BLOCKS_MUTES).read(REACTIONS));
+    // reactions: a favourite or reblog is one transaction of the reaction and its count on the status (or its
+    // counter shard); a reblog is also a status (posts, the reblogger's count and own timeline entry) with its
+    // fan-out published; the status must be visible (follows for private ones) and no block between the two
+    define(FavouriteStatusHandler.class, needs().read(ACCOUNTS).readWrite(POSTS).read(FOLLOWS).read(BLOCKS_MUTES)
+        .readWrite(REACTIONS).publishesPostEvents());
+    define(UnfavouriteStatusHandler.class, needs().read(ACCOUNTS).readWrite(POSTS).read(FOLLOWS)
+        .readWrite(REACTIONS));
+    define(ReblogStatusHandler.class, needs().readWrite(ACCOUNTS).readWrite(POSTS).read(FOLLOWS).read(BLOCKS_MUTES)
+        .readWrite(REACTIONS).write(TIMELINES).publishesPostEvents());
+    define(UnreblogStatusHandler.class, needs().readWrite(ACCOUNTS).readWrite(POSTS).read(FOLLOWS)
+        .readWrite(REACTIONS).write(TIMELINES).publishesPostEvents());
+    define(ListFavouritedByHandler.class, needs().read(ACCOUNTS).read(POSTS).read(FOLLOWS).read(REACTIONS));
+    define(ListRebloggedByHandler.class, needs().read(ACCOUNTS).read(POSTS).read(FOLLOWS).read(REACTIONS));
+    define(ListFavouritesHandler.class, needs().read(ACCOUNTS).read(POSTS).read(FOLLOWS).read(REACTIONS));
     // the follow graph: a follow (its transaction checks for blocks) backfills the follower's timeline; an
     // unfollow enqueues the clean-up; both answer the relationship, blocks and mutes included
     define(FollowAccountHandler.class, needs().readWrite(ACCOUNTS).readWrite(FOLLOWS).read(POSTS)
@@ -179,7 +205,7 @@ public final class Grants {
     define(ListMutesHandler.class, needs().read(ACCOUNTS).read(BLOCKS_MUTES));
     // the home timeline marks the reader active (accounts) and trims or rebuilds the timeline
     define(GetHomeTimelineHandler.class, needs().readWrite(ACCOUNTS).readWrite(TIMELINES).read(POSTS)
-        .read(FOLLOWS).read(BLOCKS_MUTES));
+        .read(FOLLOWS).read(BLOCKS_MUTES).read(REACTIONS));
     // invites: the quota lives on the inviter's account item (held codes and a version)
     define(CreateInviteHandler.class, needs().readWrite(ACCOUNTS).readWrite(INVITES));
     define(ListInvitesHandler.class, needs().read(ACCOUNTS).read(INVITES));
@@ -213,9 +239,11 @@ public final class Grants {
     // the authorizer looks the token hash up, nothing else
     define(Routes.AUTHORIZER, needs().read(TOKENS));
     // one page of followers: the author (large or not), the followers' activity, their timelines; the next
-    // page goes back on the queue; a large author is marked and their followers get the large followee
+    // page goes back on the queue; a large author is marked and their followers get the large followee. A
+    // reblog's page reads the followers' entries of its original; a deleted status's reblogs are read by their
+    // reactions and deleted (reaction, status, the reblogger's count and own entry)
     define(FanoutHandler.class, needs().read(FOLLOWS).readWrite(ACCOUNTS).readWrite(TIMELINES)
-        .read(BLOCKS_MUTES).sendsToFanoutQueue());
+        .read(BLOCKS_MUTES).sendsToFanoutQueue().readWrite(POSTS).readWrite(REACTIONS));
     // the first admin (invoked by hand, no route): ensureAdmin looks the username up (unique_keys, then the
     // account, both GetItem), then one transaction puts the account and claims username and email; the
     // credentials come from the admin secret
@@ -294,12 +322,16 @@ public final class Grants {
     }
 
     /**
-     * An account's follower count includes its counter shards ({@code counter_shards}): whoever reads accounts
-     * reads those, and whoever writes follows writes them.
+     * An account's follower count and a large account's status's counts include their counter shards ({@code
+     * counter_shards}): whoever reads accounts or statuses reads those, and whoever writes follows, reactions or
+     * statuses (a reply counts on its parent) writes them.
      */
     Needs build() {
-      boolean readsCounts = tables.containsKey(ACCOUNTS) && tables.get(ACCOUNTS).reads();
-      boolean writesCounts = tables.containsKey(FOLLOWS) && tables.get(FOLLOWS).writes();
+      boolean readsCounts = tables.containsKey(ACCOUNTS) && tables.get(ACCOUNTS).reads()
+          || tables.containsKey(POSTS) && tables.get(POSTS).reads();
+      boolean writesCounts = tables.containsKey(FOLLOWS) && tables.get(FOLLOWS).writes()
+          || tables.containsKey(REACTIONS) && tables.get(REACTIONS).writes()
+          || tables.containsKey(POSTS) && tables.get(POSTS).writes();
       if (readsCounts || writesCounts) {
         tables.putIfAbsent(COUNTER_SHARDS,
             readsCounts && writesCounts ? Access.READ_WRITE : readsCounts ? Access.READ : Access.WRITE);

@@ -88,6 +88,15 @@ class AuthorizationMatrixIT {
     EXPECTED.put("GET /api/v1/statuses/{id}/context", row(404, 404, 404, 404, 404, 404, 404));
     // a tag timeline is public (Mastodon: public unless the server limits it to members)
     EXPECTED.put("GET /api/v1/timelines/tag/{hashtag}", OPEN);
+    // reactions, on the owner's public status (idempotent, so every cell may); who favourited the owner's
+    // followers-only status is hidden as the status is (404 for everyone, as on Mastodon)
+    EXPECTED.put("POST /api/v1/statuses/{id}/favourite", MEMBER);
+    EXPECTED.put("POST /api/v1/statuses/{id}/unfavourite", MEMBER);
+    EXPECTED.put("POST /api/v1/statuses/{id}/reblog", MEMBER);
+    EXPECTED.put("POST /api/v1/statuses/{id}/unreblog", MEMBER);
+    EXPECTED.put("GET /api/v1/statuses/{id}/favourited_by", row(404, 404, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /api/v1/statuses/{id}/reblogged_by", OPEN);
+    EXPECTED.put("GET /api/v1/favourites", MEMBER);
     // the follow graph
     EXPECTED.put("POST /api/v1/accounts/{id}/follow", MEMBER);
     EXPECTED.put("POST /api/v1/accounts/{id}/unfollow", MEMBER);
@@ -138,6 +147,7 @@ class AuthorizationMatrixIT {
   static String owner;
   static String ownerId;
   static String ownerStatus;
+  static String ownerPublicStatus;
   static Map<Credential, String> tokens;
   static final AtomicInteger serial = new AtomicInteger();
 
@@ -150,6 +160,7 @@ class AuthorizationMatrixIT {
     owner = podium.member("owner");
     ownerId = podium.accountId(owner);
     ownerStatus = privateStatus();
+    ownerPublicStatus = podium.post(owner, "owner's, public");
     podium.member("other");
     podium.member("revoked");
     String revoked = podium.loginToken("revoked", "correct horse battery");
@@ -207,8 +218,12 @@ class AuthorizationMatrixIT {
   static ApiClient.Call request(Routes.Route route) {
     int n = serial.incrementAndGet();
     String id = switch (route.key()) {
-      case "GET /api/v1/statuses/{id}", "GET /api/v1/statuses/{id}/context" -> ownerStatus;
+      case "GET /api/v1/statuses/{id}", "GET /api/v1/statuses/{id}/context",
+          "GET /api/v1/statuses/{id}/favourited_by" -> ownerStatus;
       case "GET /api/v1/timelines/tag/{hashtag}" -> "matrix";
+      case "POST /api/v1/statuses/{id}/favourite", "POST /api/v1/statuses/{id}/unfavourite",
+          "POST /api/v1/statuses/{id}/reblog", "POST /api/v1/statuses/{id}/unreblog",
+          "GET /api/v1/statuses/{id}/reblogged_by" -> ownerPublicStatus;
       case "DELETE /api/v1/statuses/{id}" -> privateStatus();
       case "DELETE /api/v1/invites/{id}" -> podium.inviteCode(owner, Map.of());
       case "GET /api/v1/admin/reports/{id}", "POST /api/v1/admin/reports/{id}/resolve" -> reportOfOwner();

@@ -86,8 +86,19 @@ class RouteFuzzIT {
       // a status is listed under its tags; a reply counts on its parent (its item, or a counter shard)
       Map.entry("POST /api/v1/statuses", Set.of(Tables.POSTS, Tables.IDEMPOTENCY, Tables.ACCOUNTS, Tables.TIMELINES,
           Tables.TAGGED_STATUSES, Tables.COUNTER_SHARDS)),
+      // deleting a reblog undoes it (its reaction, its count on the original); deleting a status deletes its reblogs,
+      // its tag entries and its count on its parent
       Map.entry("DELETE /api/v1/statuses/{id}", Set.of(Tables.POSTS, Tables.ACCOUNTS, Tables.TIMELINES,
-          Tables.TAGGED_STATUSES, Tables.COUNTER_SHARDS)),
+          Tables.REACTIONS, Tables.TAGGED_STATUSES, Tables.COUNTER_SHARDS)),
+      // a favourite is counted on the status's item, or a large account's status's counter shard
+      Map.entry("POST /api/v1/statuses/{id}/favourite", Set.of(Tables.REACTIONS, Tables.POSTS, Tables.COUNTER_SHARDS)),
+      Map.entry("POST /api/v1/statuses/{id}/unfavourite", Set.of(Tables.REACTIONS, Tables.POSTS,
+          Tables.COUNTER_SHARDS)),
+      // a reblog is a status of the reblogger's too: counted on their account, on their and their followers' timelines
+      Map.entry("POST /api/v1/statuses/{id}/reblog", Set.of(Tables.REACTIONS, Tables.POSTS, Tables.COUNTER_SHARDS,
+          Tables.ACCOUNTS, Tables.TIMELINES)),
+      Map.entry("POST /api/v1/statuses/{id}/unreblog", Set.of(Tables.REACTIONS, Tables.POSTS, Tables.COUNTER_SHARDS,
+          Tables.ACCOUNTS, Tables.TIMELINES)),
       Map.entry("POST /api/v1/accounts/{id}/follow", Set.of(Tables.FOLLOWS, Tables.COUNTER_SHARDS, Tables.ACCOUNTS,
           Tables.TIMELINES)),
       Map.entry("POST /api/v1/accounts/{id}/unfollow", Set.of(Tables.FOLLOWS, Tables.COUNTER_SHARDS, Tables.ACCOUNTS,

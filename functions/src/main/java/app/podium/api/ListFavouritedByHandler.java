@@ -1,0 +1,29 @@
+package app.podium.api;
+
+import app.podium.Services;
+import app.podium.api.http.ApiHandler;
+import app.podium.api.http.ApiRequest;
+import app.podium.api.http.ApiResponse;
+import app.podium.api.http.Paging;
+import app.podium.api.views.AccountView;
+import app.podium.domain.Reaction;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+/** {@code GET /api/v1/statuses/:id/favourited_by}: newest favourite first, paged by favourite id. */
+public final class ListFavouritedByHandler extends ApiHandler {
+  public ListFavouritedByHandler() {
+    this(Services.shared());
+  }
+
+  public ListFavouritedByHandler(Services services) {
+    super(services);
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    var page = services.reactions().reactors(viewer(request), request.pathParameter("id"), Reaction.Kind.FAVOURITE,
+        Paging.request(request.params()));
+    return ApiResponse.ok(page.accounts().stream().map(a -> AccountView.of(a, services.settings())).toList(),
+        Paging.links(request, services.settings(), page.reactions(), Reaction::id));
+  }
+}

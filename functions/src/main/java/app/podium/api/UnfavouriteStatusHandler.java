@@ -1,0 +1,25 @@
+package app.podium.api;
+
+import app.podium.Services;
+import app.podium.api.http.ApiHandler;
+import app.podium.api.http.ApiRequest;
+import app.podium.api.http.ApiResponse;
+import app.podium.api.views.StatusView;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+/** {@code POST /api/v1/statuses/:id/unfavourite}: idempotent; answers the status, not favourited. */
+public final class UnfavouriteStatusHandler extends ApiHandler {
+  public UnfavouriteStatusHandler() {
+    this(Services.shared());
+  }
+
+  public UnfavouriteStatusHandler(Services services) {
+    super(services);
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    var shown = services.reactions().unfavourite(currentAccount(request), request.pathParameter("id"));
+    return ApiResponse.ok(StatusView.of(shown.status(), services.settings(), shown.reader()));
+  }
+}
