@@ -19,7 +19,10 @@ public final class GetStatusContextHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    var context = services.conversations().context(viewer(request), request.pathParameter("id"));
-    return ApiResponse.ok(ContextView.of(context, services.settings()));
+    var viewer = viewer(request);
+    var context = services.conversations().context(viewer, request.pathParameter("id"));
+    var reader = services.reactions().interactions(viewer.map(v -> v.id()),
+        java.util.stream.Stream.concat(context.ancestors().stream(), context.descendants().stream()).toList());
+    return ApiResponse.ok(ContextView.of(context, services.settings(), reader));
   }
 }

@@ -20,9 +20,11 @@ public final class GetTagTimelineHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    var page = services.conversations().tagTimeline(viewer(request), request.pathParameter("hashtag"),
+    var viewer = viewer(request);
+    var page = services.conversations().tagTimeline(viewer, request.pathParameter("hashtag"),
         Paging.request(request.params()));
-    return ApiResponse.ok(page.stream().map(s -> StatusView.of(s, services.settings())).toList(),
+    var reader = services.reactions().interactions(viewer.map(v -> v.id()), page);
+    return ApiResponse.ok(page.stream().map(s -> StatusView.of(s, services.settings(), reader)).toList(),
         Paging.links(request, services.settings(), page, s -> s.status().id()));
   }
 }
