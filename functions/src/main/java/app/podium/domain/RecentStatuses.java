@@ -3,11 +3,15 @@ package app.podium.domain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The newest statuses of large accounts, and the accounts themselves, kept in the container for a short window
@@ -29,7 +33,12 @@ public final class RecentStatuses {
   private final Clock clock;
   private final ConcurrentHashMap<String, Load> loads = new ConcurrentHashMap<>();
 
-  private record Recent(List<Status> newest, Optional<Account> author) {}
+  /**
+   * What is kept of one author: their newest statuses, their account, and the statuses their reblogs among those
+   * reblog with those statuses' authors (read once per window here rather than by every follower's read).
+   */
+  private record Recent(List<Status> newest, Optional<Account> author, Map<String, Status> originals,
+      Map<String, Account> originalAuthors) {}
 
   private record Load(Instant startedAt, CompletableFuture<Recent> newest) {
     boolean usableAt(Instant now, Duration window) {
@@ -63,14 +72,40 @@ public final class RecentStatuses {
     return recent(authorId).author();
   }
 
+  /**
+   * The statuses that the author's kept reblogs reblog, by id, and their authors, loaded with them; empty when
+   * nothing is kept (the reader reads them with the rest of its page).
+   */
+  public Map<String, Status> originals(String authorId) {
+    return window.isZero() || window.isNegative() ? Map.of() : recent(authorId).originals();
+  }
+
+  public Map<String, Account> originalAuthors(String authorId) {
+    return window.isZero() || window.isNegative() ? Map.of() : recent(authorId).originalAuthors();
+  }
+
+  private Recent load(String authorId) {
+    List<Status> newest = statuses.byAuthor(authorId, PageRequest.newest(DEPTH));
+    List<String> originalIds = newest.stream().map(Status::reblogOfId).flatMap(Optional::stream).distinct().toList();
+    Map<String, Status> originals = new HashMap<>();
+    Map<String, Account> originalAuthors = new HashMap<>();
+    if (!originalIds.isEmpty()) {
+      statuses.findAll(originalIds).forEach(original -> originals.put(original.id(), original));
+      Set<String> authorIds = originals.values().stream().map(Status::authorId).collect(Collectors.toSet());
+      if (!authorIds.isEmpty()) {
+        accounts.findAll(authorIds).forEach(author -> originalAuthors.put(author.id(), author));
+      }
+    }
+    return new Recent(newest, accounts.find(authorId), Map.copyOf(originals), Map.copyOf(originalAuthors));
+  }
+
   private Recent recent(String authorId) {
     Instant now = clock.instant();
     Load mine = new Load(now, new CompletableFuture<>());
     Load load = loads.compute(authorId, (id, current) -> current != null && current.usableAt(now, window) ? current : mine);
     if (load == mine) {
       try {
-        mine.newest().complete(new Recent(statuses.byAuthor(authorId, PageRequest.newest(DEPTH)),
-            accounts.find(authorId)));
+        mine.newest().complete(load(authorId));
       } catch (RuntimeException e) {
         mine.newest().completeExceptionally(e);
         loads.remove(authorId, mine);

@@ -172,12 +172,8 @@ public final class StatusService {
     return hydrator.visible(viewer, statuses.byAuthor(author.id(), page), new HashMap<>(), authors, Set.of());
   }
 
-  /** A status the viewer may see, or 404 (also for private statuses of accounts they do not follow). */
-  Status visibleTo(Optional<Account> viewer, String id) {
-    return visibleTo(viewer, find(id));
-  }
-
-  Status visibleTo(Optional<Account> viewer, Status status) {
+  private Status visibleTo(Optional<Account> viewer, String id) {
+    Status status = find(id);
     if (status.visibility() == Visibility.PRIVATE) {
       boolean allowed = viewer.map(v -> v.id().equals(status.authorId())
           || follows.followedBy(v.id(), Set.of(status.authorId())).contains(status.authorId())).orElse(false);
@@ -188,9 +184,10 @@ public final class StatusService {
     return status;
   }
 
-  Status find(String id) {
+  private Status find(String id) {
     return statuses.find(requireId(id)).orElseThrow(StatusService::notFound);
   }
+
   static String requireId(String id) {
     if (id == null || id.isEmpty() || id.length() > 19 || !id.chars().allMatch(Character::isDigit)
         // 19 digits can still be over a long's range (9223372036854775808), which no id is

@@ -86,6 +86,9 @@ public final class TimelineService {
         continue;
       }
       largeAccounts.author(large).ifPresent(author -> authors.put(author.id(), author));
+      // the originals of a large account's reblogs come with its statuses, so its followers do not all read them
+      loaded.putAll(largeAccounts.originals(large));
+      largeAccounts.originalAuthors(large).forEach(authors::putIfAbsent);
       for (Status status : largeAccounts.byAuthor(large, page.withLimit(fetch))) {
         authorOf.put(status.numericId(), status.authorId());
         loaded.put(status.id(), status);
