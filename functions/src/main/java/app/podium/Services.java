@@ -69,6 +69,7 @@ public final class Services {
   private final app.podium.domain.MarkerService markers;
   private final ModerationService moderation;
   private final ReportService reports;
+  private final app.podium.domain.NotificationService notifications;
 
   public Services(Settings settings, DynamoDbClient client, FanoutTasks fanoutTasks, Clock clock,
       PasswordHasher passwords) {
@@ -100,8 +101,10 @@ public final class Services {
     this.timelines = new TimelineService(timelineStore, statusStore,
         new RecentStatuses(statusStore, accountStore, settings.fanout().largeAccountCache(), clock), accountStore,
         followStore, blockStore, settings, clock);
+    this.notifications = new app.podium.domain.NotificationService(
+        new app.podium.store.DynamoDbNotificationRepository(db), accountStore, statusStore, blockStore, clock);
     this.fanout = new FanoutService(followStore, accountStore, timelineStore, blockStore, fanoutTasks, settings,
-        clock);
+        clock, notifications);
     this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);
     var reportStore = new DynamoDbReportRepository(db);
     this.moderation = new ModerationService(accountStore, tokenStore, reportStore, clock);
@@ -190,5 +193,9 @@ public final class Services {
 
   public ReportService reports() {
     return reports;
+  }
+
+  public app.podium.domain.NotificationService notifications() {
+    return notifications;
   }
 }
