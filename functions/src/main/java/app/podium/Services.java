@@ -102,7 +102,8 @@ public final class Services {
         new RecentStatuses(statusStore, accountStore, settings.fanout().largeAccountCache(), clock), accountStore,
         followStore, blockStore, settings, clock);
     this.notifications = new app.podium.domain.NotificationService(
-        new app.podium.store.DynamoDbNotificationRepository(db), accountStore, statusStore, blockStore, clock);
+        new app.podium.store.DynamoDbNotificationRepository(db), accountStore, statusStore, blockStore,
+        new DynamoDbMarkerRepository(db), clock);
     this.fanout = new FanoutService(followStore, accountStore, timelineStore, blockStore, fanoutTasks, settings,
         clock, notifications);
     this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);

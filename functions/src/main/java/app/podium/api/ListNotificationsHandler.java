@@ -30,9 +30,9 @@ public final class ListNotificationsHandler extends ApiHandler {
         Paging.links(request, services.settings(), page, n -> Long.toString(n.group().latestId())));
   }
 
-  /** {@code types[]} and {@code exclude_types[]}, as the v1 and v2 lists take them. */
-  static NotificationService.TypeFilter filter(Params params) {
-    return new NotificationService.TypeFilter(Set.copyOf(params.list("types")),
-        Set.copyOf(params.list("exclude_types")));
+  /** {@code types[]}, {@code exclude_types[]} and {@code account_id}, as the v1 and v2 lists and counts take them. */
+  static NotificationService.Filter filter(Params params) {
+    return new NotificationService.Filter(Set.copyOf(params.list("types")), Set.copyOf(params.list("exclude_types")),
+        java.util.Optional.ofNullable(params.string("account_id")).filter(id -> !id.isBlank()));
   }
 }

@@ -41,11 +41,13 @@ public final class NotificationService {
   private final AccountStore accounts;
   private final StatusStore statuses;
   private final BlockMuteStore blocks;
+  private final MarkerStore markers;
   private final Clock clock;
 
   public NotificationService(NotificationStore notifications, AccountStore accounts, StatusStore statuses,
-      BlockMuteStore blocks, Clock clock) {
+      BlockMuteStore blocks, MarkerStore markers, Clock clock) {
     this.notifications = notifications;
+    this.markers = markers;
     this.accounts = accounts;
     this.statuses = statuses;
     this.blocks = blocks;
@@ -118,17 +120,47 @@ public final class NotificationService {
   }
 
   /**
-   * What a filter keeps: {@code types} (none: all) minus {@code excludedTypes}, by Mastodon's names; names Podium
-   * does not write match nothing.
+   * What a filter keeps: {@code types} (none: all) minus {@code excludedTypes}, by Mastodon's names (names Podium
+   * does not write match nothing), and with {@code accountId} only groups that account is among the actors of.
    */
-  public record TypeFilter(Set<String> types, Set<String> excludedTypes) implements Predicate<NotificationGroup> {
-    public static final TypeFilter ALL = new TypeFilter(Set.of(), Set.of());
+  public record Filter(Set<String> types, Set<String> excludedTypes, Optional<String> accountId)
+      implements Predicate<NotificationGroup> {
+    public static final Filter ALL = new Filter(Set.of(), Set.of(), Optional.empty());
 
     @Override
     public boolean test(NotificationGroup group) {
       String type = group.type().text();
-      return (types.isEmpty() || types.contains(type)) && !excludedTypes.contains(type);
+      return (types.isEmpty() || types.contains(type)) && !excludedTypes.contains(type)
+          && accountId.map(group.sampleAccountIds()::contains).orElse(true);
     }
+  }
+
+  public static final int UNREAD_DEFAULT_LIMIT = 100;
+  public static final int UNREAD_MAX_LIMIT = 1000;
+
+  /**
+   * How many groups are newer than the member's {@code notifications} read marker (all, without one), counted up
+   * to {@code limit}, as Mastodon caps it. Groups whose actors the member all blocks or mutes are not counted;
+   * groups are not hydrated here, so one whose status was deleted still counts until it is read.
+   */
+  public long unreadCount(String memberId, Filter filter, int limit) {
+    long lastRead = markers.find(memberId, "notifications").map(Marker::lastReadId)
+        .filter(id -> id.length() <= 18).map(Long::parseLong).orElse(0L);
+    Set<String> hidden = hiddenFor(memberId);
+    long counted = 0;
+    PageRequest window = new PageRequest(Optional.empty(), Optional.of(lastRead), Optional.empty(),
+        Math.min(limit, PageRequest.MAX_LIMIT * 2 + SLACK));
+    while (counted < limit) {
+      List<NotificationGroup> groups = notifications.page(memberId, window);
+      counted += groups.stream().filter(filter)
+          .filter(g -> g.sampleAccountIds().stream().anyMatch(id -> !hidden.contains(id))).count();
+      if (groups.size() < window.limit()) {
+        break;
+      }
+      window = new PageRequest(Optional.of(groups.getLast().latestId()), window.sinceId(), Optional.empty(),
+          window.limit());
+    }
+    return Math.min(counted, limit);
   }
 
   /**
@@ -136,7 +168,7 @@ public final class NotificationService {
    * the filter drops, or that show nothing the member may see, are read past (at most {@link #MAX_READS} reads),
    * so a page is full whenever enough groups exist.
    */
-  public List<Shown> page(String memberId, PageRequest page, TypeFilter filter) {
+  public List<Shown> page(String memberId, PageRequest page, Filter filter) {
     Set<String> hidden = hiddenFor(memberId);
     List<Shown> result = new ArrayList<>();
     PageRequest window = page.withLimit(page.limit() + SLACK);

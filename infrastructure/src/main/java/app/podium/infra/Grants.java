@@ -38,6 +38,8 @@ import app.podium.api.GetNotificationGroupHandler;
 import app.podium.api.DismissNotificationHandler;
 import app.podium.api.DismissNotificationGroupHandler;
 import app.podium.api.ClearNotificationsHandler;
+import app.podium.api.GetUnreadNotificationCountHandler;
+import app.podium.api.GetUnreadNotificationGroupCountHandler;
 import app.podium.api.SaveMarkersHandler;
 import app.podium.api.TakeAccountActionHandler;
 import app.podium.api.UnsuspendAccountHandler;
@@ -213,6 +215,11 @@ public final class Grants {
     define(DismissNotificationHandler.class, needs().read(ACCOUNTS).readWrite(NOTIFICATIONS));
     define(DismissNotificationGroupHandler.class, needs().read(ACCOUNTS).readWrite(NOTIFICATIONS));
     define(ClearNotificationsHandler.class, needs().read(ACCOUNTS).readWrite(NOTIFICATIONS));
+    // the unread counts read the notifications marker, then pages of groups newer than it
+    define(GetUnreadNotificationCountHandler.class, needs().read(ACCOUNTS).read(MARKERS).read(NOTIFICATIONS)
+        .read(BLOCKS_MUTES));
+    define(GetUnreadNotificationGroupCountHandler.class, needs().read(ACCOUNTS).read(MARKERS).read(NOTIFICATIONS)
+        .read(BLOCKS_MUTES));
     define(GetOpenApiHandler.class, needs());
     // discovery reads settings only
     define(GetInstanceV1Handler.class, needs());

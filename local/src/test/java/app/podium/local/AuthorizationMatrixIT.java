@@ -128,6 +128,8 @@ class AuthorizationMatrixIT {
     // notifications are the owner's: another member's (or the admin's) read or dismiss of one finds nothing
     // (404, as on Mastodon, whose lookups are scoped to the caller); clearing clears the caller's own
     EXPECTED.put("POST /api/v1/notifications/clear", MEMBER);
+    EXPECTED.put("GET /api/v1/notifications/unread_count", MEMBER);
+    EXPECTED.put("GET /api/v2/notifications/unread_count", MEMBER);
     EXPECTED.put("GET /api/v1/notifications/{id}", row(401, 401, 401, 422, 403, 404, 404));
     EXPECTED.put("POST /api/v1/notifications/{id}/dismiss", row(401, 401, 401, 422, 403, 404, 404));
     EXPECTED.put("GET /api/v2/notifications", MEMBER);

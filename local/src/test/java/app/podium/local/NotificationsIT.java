@@ -423,6 +423,56 @@ class NotificationsIT {
     assertThat(field(v2(author, "").get("notification_groups"), "status_id")).containsExactly(status);
   }
 
+  /** Three groups; the read marker at the oldest leaves two unread, one of each type filter. */
+  @Test
+  void theUnreadCountsCountGroupsNewerThanTheReadMarker() {
+    Member author = member();
+    Member fan = member();
+    Member other = member();
+    String status = podium.post(author.token(), "counted");
+    feeds.awaitQueueDrained(WAIT);
+    send(favouritedBody(fan, status, author));
+    awaitCount(author, "favourite-" + status, 1);
+    send(rebloggedBody(fan, status, author));
+    awaitCount(author, "reblog-" + status, 1);
+    podium.follow(other.token(), author.id());
+    assertThat(Feeds.eventually(WAIT, () -> v1(author, "").size() == 3)).isTrue();
+    assertThat(unread(author, "v1", "")).isEqualTo(3);
+    assertThat(unread(author, "v2", "?limit=2")).as("capped by limit").isEqualTo(2);
+
+    String oldest = v1(author, "").get(2).get("id").asText();
+    ok(podium.api.post("/api/v1/markers").token(author.token()).form(Map.of("notifications[last_read_id]", oldest))
+        .send());
+    assertThat(unread(author, "v1", "")).isEqualTo(2);
+    assertThat(unread(author, "v2", "")).isEqualTo(2);
+    assertThat(unread(author, "v2", "?types[]=follow")).isEqualTo(1);
+    assertThat(unread(author, "v1", "?exclude_types[]=follow&exclude_types[]=reblog")).isZero();
+    assertThat(unread(author, "v1", "?account_id=" + other.id())).isEqualTo(1);
+    assertThat(field(v1(author, "?account_id=" + fan.id()), "type")).containsExactlyInAnyOrder("favourite", "reblog");
+  }
+
+  static long unread(Member member, String version, String query) {
+    return ok(podium.api.get("/api/" + version + "/notifications/unread_count" + query).token(member.token()).send())
+        .get("count").asLong();
+  }
+
+  @Test
+  void aSuspendedActorIsHiddenAndShowsAgainWhenTheSuspensionIsLifted() {
+    Member followee = member();
+    Member follower = member();
+    podium.follow(follower.token(), followee.id());
+    assertThat(Feeds.eventually(WAIT, () -> v1(followee, "").size() == 1)).isTrue();
+    String admin = podium.adminToken();
+
+    ok(podium.api.post("/api/v1/admin/accounts/" + follower.id() + "/action").token(admin)
+        .form(Map.of("type", "suspend")).send());
+    assertThat(v1(followee, "")).isEmpty();
+    assertThat(v2(followee, "").get("notification_groups")).isEmpty();
+
+    ok(podium.api.post("/api/v1/admin/accounts/" + follower.id() + "/unsuspend").token(admin).send());
+    assertThat(field(v1(followee, ""), "type")).containsExactly("follow");
+  }
+
   @Test
   void theNotificationRoutesNeedAMemberWithTheNotificationScopes() {
     assertThat(podium.api.get("/api/v1/notifications").send().status()).isEqualTo(401);
