@@ -1,22 +1,29 @@
 package app.podium.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A member's notifications of one group, stored as one item: how many events ({@code count}, each actor once),
  * the newest event's id ({@code latestId}, which pages the list and moves up as events join) and time, the
- * oldest event's id, and the newest actors first ({@code sampleAccountIds}, at most {@link #SAMPLES}).
+ * oldest event's id, and the newest actors first ({@code sampleAccountIds}, at most {@link #SAMPLES}) with the id
+ * of each one's event ({@code sampleEventIds}, the same order), so events that arrive out of order still leave
+ * the newest actors in front.
  */
 public record NotificationGroup(String accountId, String groupKey, NotificationType type, long latestId,
-    Instant latestAt, long firstId, long count, List<String> sampleAccountIds, Optional<String> statusId) {
+    Instant latestAt, long firstId, long count, List<String> sampleAccountIds, List<Long> sampleEventIds,
+    Optional<String> statusId) {
   public static final int SAMPLES = 8;
 
   public NotificationGroup {
     sampleAccountIds = List.copyOf(sampleAccountIds);
+    sampleEventIds = List.copyOf(sampleEventIds);
+    if (sampleAccountIds.size() != sampleEventIds.size()) {
+      throw new IllegalArgumentException("one event id per sample account");
+    }
   }
 
   /**
@@ -25,29 +32,24 @@ public record NotificationGroup(String accountId, String groupKey, NotificationT
    */
   public static NotificationGroup merge(Optional<NotificationGroup> before, List<NotificationEvent> fresh) {
     NotificationEvent any = fresh.getFirst();
-    List<NotificationEvent> newestFirst = fresh.stream()
-        .sorted(Comparator.comparingLong(NotificationEvent::id).reversed()).toList();
-    long newest = newestFirst.getFirst().id();
-    long oldest = newestFirst.getLast().id();
-    List<String> samples = new ArrayList<>();
-    List<String> freshActors = newestFirst.stream().map(NotificationEvent::actorId).distinct().toList();
-    List<String> older = before.map(NotificationGroup::sampleAccountIds).orElse(List.of());
-    boolean freshAreNewer = before.map(b -> newest > b.latestId()).orElse(true);
-    for (String id : freshAreNewer ? concat(freshActors, older) : concat(older, freshActors)) {
-      if (!samples.contains(id) && samples.size() < SAMPLES) {
-        samples.add(id);
+    Map<String, Long> newestOfActor = new HashMap<>();
+    before.ifPresent(b -> {
+      for (int i = 0; i < b.sampleAccountIds().size(); i++) {
+        newestOfActor.merge(b.sampleAccountIds().get(i), b.sampleEventIds().get(i), Math::max);
       }
-    }
+    });
+    fresh.forEach(e -> newestOfActor.merge(e.actorId(), e.id(), Math::max));
+    List<Map.Entry<String, Long>> samples = newestOfActor.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(SAMPLES).toList();
+    long newest = fresh.stream().mapToLong(NotificationEvent::id).max().orElseThrow();
+    long oldest = fresh.stream().mapToLong(NotificationEvent::id).min().orElseThrow();
     long latestId = before.map(b -> Math.max(b.latestId(), newest)).orElse(newest);
     return new NotificationGroup(any.recipientId(), any.groupKey(), any.type(), latestId,
         Instant.ofEpochMilli(latestId >>> 16), before.map(b -> Math.min(b.firstId(), oldest)).orElse(oldest),
-        before.map(NotificationGroup::count).orElse(0L) + fresh.size(), samples, any.statusId());
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
+        before.map(NotificationGroup::count).orElse(0L) + fresh.size(),
+        samples.stream().map(Map.Entry::getKey).toList(), samples.stream().map(Map.Entry::getValue).toList(),
+        any.statusId());
   }
 
   /** The key Mastodon's grouped API shows: a mention is ungrouped, named by its notification id. */

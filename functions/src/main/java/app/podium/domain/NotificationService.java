@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * Notifications. Written only on the event path ({@link #record}): events are gathered per (member, group), so a
- * burst of favourites of one status writes its group once per batch, not once per favourite. Read on the request
+ * burst of favourites of one status writes its group once per batch, not once per favourite, and batches handled
+ * at the same time in one container share a write ({@link GroupCommit}). Read on the request
  * path: a group shows only actors the member neither blocks nor mutes with notifications and who are not suspended,
  * and only while its status exists; blocks and mutes are checked again at read, so a later block hides what is
  * already stored.
@@ -35,6 +36,12 @@ public final class NotificationService {
   /** Pages read at most for one answer when filters or hidden actors thin them out. */
   static final int MAX_READS = 5;
   static final int SLACK = 10;
+  /**
+   * A group written this recently from this container waits out the rest before its next write, gathering the
+   * events that arrive: a hot group (a status drawing a favourite burst, an account a follow burst) is written at
+   * most four times a second per container, a cold one at once.
+   */
+  static final Duration HOT_GROUP_LINGER = Duration.ofMillis(250);
   private static final ExecutorService PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
 
   private final NotificationStore notifications;
@@ -43,6 +50,7 @@ public final class NotificationService {
   private final BlockMuteStore blocks;
   private final MarkerStore markers;
   private final Clock clock;
+  private final GroupCommit<NotificationEvent> commits = new GroupCommit<>(HOT_GROUP_LINGER);
 
   public NotificationService(NotificationStore notifications, AccountStore accounts, StatusStore statuses,
       BlockMuteStore blocks, MarkerStore markers, Clock clock) {
@@ -88,7 +96,9 @@ public final class NotificationService {
           List<Integer> notified = group.stream().filter(i -> !hidden.contains(events.get(i).actorId())).toList();
           if (!notified.isEmpty()) {
             List<NotificationEvent> sameGroup = notified.stream().map(events::get).toList();
-            writes.put(notified, lanes.submit(() -> notifications.add(sameGroup, receiptsExpireAt)));
+            String key = recipient.getKey() + "\n" + sameGroup.getFirst().groupKey();
+            writes.put(notified, lanes.submit(() -> commits.submit(key, sameGroup,
+                batch -> notifications.add(batch, receiptsExpireAt))));
           }
         }
       }

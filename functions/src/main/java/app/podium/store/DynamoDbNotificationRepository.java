@@ -110,8 +110,9 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
     values.put(":first", n(after.firstId()));
     values.put(":count", n(after.count()));
     values.put(":samples", AttributeValue.fromL(after.sampleAccountIds().stream().map(Attributes::s).toList()));
+    values.put(":sampleEvents", AttributeValue.fromL(after.sampleEventIds().stream().map(Attributes::n).toList()));
     String set = "SET #type = :type, latest_id = :latest, latest_at = :latestAt, first_id = :first, "
-        + "#count = :count, sample_ids = :samples";
+        + "#count = :count, sample_ids = :samples, sample_event_ids = :sampleEvents";
     if (after.statusId().isPresent()) {
       values.put(":status", s(after.statusId().get()));
       set += ", status_id = :status";
@@ -183,8 +184,8 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
         NotificationType.fromText(item.get("type").s()).orElseThrow(), Long.parseLong(item.get("latest_id").n()),
         Instant.ofEpochMilli(Long.parseLong(item.get("latest_at").n())), Long.parseLong(item.get("first_id").n()),
         Long.parseLong(item.get("count").n()),
-        item.containsKey("sample_ids") ? item.get("sample_ids").l().stream().map(AttributeValue::s).toList()
-            : List.of(),
+        item.get("sample_ids").l().stream().map(AttributeValue::s).toList(),
+        item.get("sample_event_ids").l().stream().map(v -> Long.parseLong(v.n())).toList(),
         Optional.ofNullable(item.get("status_id")).map(AttributeValue::s));
   }
 }

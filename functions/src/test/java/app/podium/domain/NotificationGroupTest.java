@@ -58,6 +58,24 @@ class NotificationGroupTest {
   }
 
   @Test
+  void theSamplesAreTheNewestActorsWhateverOrderTheirEventsArriveIn() {
+    List<NotificationEvent> events = IntStream.range(0, 12).mapToObj(i -> favourite("fan" + i, T0 + i)).toList();
+    List<NotificationEvent> shuffled = new java.util.ArrayList<>(events);
+    java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+
+    Optional<NotificationGroup> group = Optional.empty();
+    for (NotificationEvent event : shuffled) {
+      group = Optional.of(NotificationGroup.merge(group, List.of(event)));
+    }
+
+    assertThat(group.orElseThrow().sampleAccountIds()).containsExactly("fan11", "fan10", "fan9", "fan8", "fan7",
+        "fan6", "fan5", "fan4");
+    assertThat(group.orElseThrow().count()).isEqualTo(12);
+    assertThat(group.orElseThrow().latestId()).isEqualTo(events.getLast().id());
+    assertThat(group.orElseThrow().firstId()).isEqualTo(events.getFirst().id());
+  }
+
+  @Test
   void followsGroupByHourAndAMentionIsItsOwnUngroupedGroup() {
     var follow = new NotificationEvent("m", NotificationType.FOLLOW, "f", Optional.empty(),
         NotificationEvent.idOf(Instant.ofEpochMilli(T0 + 59 * 60_000), "f"));
