@@ -137,8 +137,25 @@ public final class Routes {
       new Route(Method.GET, "/api/v1/preferences", GetPreferencesHandler.class, Access.user("read:accounts")),
       new Route(Method.GET, "/api/v1/markers", GetMarkersHandler.class, Access.user("read:statuses")),
       new Route(Method.POST, "/api/v1/markers", SaveMarkersHandler.class, Access.user("write:statuses")),
+      // notifications: written on the event path only; these read, dismiss and clear them
       new Route(Method.GET, "/api/v1/notifications", ListNotificationsHandler.class,
           Access.user("read:notifications")),
+      new Route(Method.POST, "/api/v1/notifications/clear", ClearNotificationsHandler.class,
+          Access.user("write:notifications")),
+      new Route(Method.GET, "/api/v1/notifications/unread_count", GetUnreadNotificationCountHandler.class,
+          Access.user("read:notifications")),
+      new Route(Method.GET, "/api/v1/notifications/{id}", GetNotificationHandler.class,
+          Access.user("read:notifications")),
+      new Route(Method.POST, "/api/v1/notifications/{id}/dismiss", DismissNotificationHandler.class,
+          Access.user("write:notifications")),
+      new Route(Method.GET, "/api/v2/notifications", ListGroupedNotificationsHandler.class,
+          Access.user("read:notifications")),
+      new Route(Method.GET, "/api/v2/notifications/unread_count", GetUnreadNotificationGroupCountHandler.class,
+          Access.user("read:notifications")),
+      new Route(Method.GET, "/api/v2/notifications/{group_key}", GetNotificationGroupHandler.class,
+          Access.user("read:notifications")),
+      new Route(Method.POST, "/api/v2/notifications/{group_key}/dismiss", DismissNotificationGroupHandler.class,
+          Access.user("write:notifications")),
       // this API's own description (functions/src/main/resources/openapi.yaml)
       new Route(Method.GET, "/api/openapi.json", GetOpenApiHandler.class, Access.PUBLIC));
 

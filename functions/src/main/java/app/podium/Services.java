@@ -71,6 +71,7 @@ public final class Services {
   private final app.podium.domain.MarkerService markers;
   private final ModerationService moderation;
   private final ReportService reports;
+  private final app.podium.domain.NotificationService notifications;
 
   public Services(Settings settings, DynamoDbClient client, FanoutTasks fanoutTasks, Clock clock,
       PasswordHasher passwords) {
@@ -108,8 +109,11 @@ public final class Services {
         followStore, blockStore, hydrator, settings, clock);
     this.reactions = new app.podium.domain.ReactionService(statusStore, accountStore, blockStore, reactionStore,
         hydrator, fanoutTasks, settings, ids, clock);
+    this.notifications = new app.podium.domain.NotificationService(
+        new app.podium.store.DynamoDbNotificationRepository(db), accountStore, statusStore, blockStore,
+        new DynamoDbMarkerRepository(db), clock);
     this.fanout = new FanoutService(followStore, accountStore, timelineStore, blockStore, fanoutTasks, statusStore,
-        reactionStore, settings, clock);
+        reactionStore, settings, clock, notifications);
     this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);
     var reportStore = new DynamoDbReportRepository(db);
     this.moderation = new ModerationService(accountStore, tokenStore, reportStore, clock);
@@ -206,5 +210,9 @@ public final class Services {
 
   public ReportService reports() {
     return reports;
+  }
+
+  public app.podium.domain.NotificationService notifications() {
+    return notifications;
   }
 }

@@ -23,9 +23,12 @@ public final class FanoutService {
   private final ReactionStore reactions;
   private final Settings.Fanout settings;
   private final Clock clock;
+  private final NotificationService notifications;
 
   public FanoutService(FollowStore follows, AccountStore accounts, TimelineStore timelines, BlockMuteStore blocks,
-      FanoutTasks tasks, StatusStore statuses, ReactionStore reactions, Settings settings, Clock clock) {
+      FanoutTasks tasks, StatusStore statuses, ReactionStore reactions, Settings settings, Clock clock,
+      NotificationService notifications) {
+    this.notifications = notifications;
     this.follows = follows;
     this.accounts = accounts;
     this.timelines = timelines;
@@ -60,11 +63,67 @@ public final class FanoutService {
         }
       }
       case REBLOGS_OF_DELETED -> reblogsOfDeleted(task);
+      case FAVOURITED, REBLOGGED, FOLLOWED -> {
+        if (!notify(List.of(task), List.of(clock.instant())).getFirst()) {
+          throw new IllegalStateException("the notification was not recorded; it is safe to retry");
+        }
+      }
+    }
+  }
+
+  /** Whether the task only notifies one member ({@link #notify} takes a batch of them at once). */
+  public static boolean notifies(FanoutTask task) {
+    return switch (task.kind()) {
+      case FAVOURITED, REBLOGGED, FOLLOWED -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Records the notification tasks of one batch together, so the events of one group (a burst of favourites of
+   * one status) are one write of the group, not one each. {@code sentAt} is when each task's message was sent:
+   * with what the task is, it makes the event's id, the same on every delivery. Answers, per task, whether it is
+   * done.
+   */
+  public List<Boolean> notify(List<FanoutTask> notices, List<java.time.Instant> sentAt) {
+    List<NotificationEvent> events = new java.util.ArrayList<>();
+    for (int i = 0; i < notices.size(); i++) {
+      FanoutTask task = notices.get(i);
+      NotificationType type = switch (task.kind()) {
+        case FAVOURITED -> NotificationType.FAVOURITE;
+        case REBLOGGED -> NotificationType.REBLOG;
+        case FOLLOWED -> NotificationType.FOLLOW;
+        default -> throw new IllegalArgumentException("not a notification task: " + task.kind());
+      };
+      String recipient = task.subjectId().orElseThrow();
+      String what = type.text() + ":" + task.authorId() + ":" + recipient + ":" + task.statusId().orElse("");
+      events.add(new NotificationEvent(recipient, type, task.authorId(), task.statusId(),
+          NotificationEvent.idOf(sentAt.get(i), what)));
+    }
+    return notifications.record(events);
+  }
+
+  /**
+   * The members a new status mentions (and the author it answers) are notified, once per status: the event's id
+   * is the status's own, so a redelivery changes nothing. Done by the status's first task, whatever the size of
+   * the author's audience.
+   */
+  private void notifyMentioned(FanoutTask task) {
+    List<String> mentioned = task.facts().map(FanoutTask.StatusFacts::mentionIds).orElse(List.of());
+    if (mentioned.isEmpty()) {
+      return;
+    }
+    String statusId = task.statusId().orElseThrow();
+    List<NotificationEvent> events = mentioned.stream().map(member -> new NotificationEvent(member,
+        NotificationType.MENTION, task.authorId(), Optional.of(statusId), Long.parseLong(statusId))).toList();
+    if (notifications.record(events).contains(false)) {
+      throw new IllegalStateException("a mention was not recorded; the task is safe to retry");
     }
   }
 
   private void postCreated(FanoutTask task) {
     if (task.cursor().isEmpty()) {
+      notifyMentioned(task);
       var author = accounts.find(task.authorId());
       if (author.isEmpty()) {
         return;

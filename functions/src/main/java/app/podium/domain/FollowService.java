@@ -50,6 +50,9 @@ public final class FollowService {
     boolean created = follows.follow(new Follow(ids.next(), follower.id(), followee.id(), clock.instant()), followee);
     if (created) {
       backfill(follower.id(), followee);
+      // the followee's notification, written on the event path; a repeated follow creates nothing, so notifies
+      // nobody again
+      fanout.publish(FanoutTask.followed(follower.id(), followee.id()));
     }
     return relationships(follower, List.of(followee.id())).getFirst();
   }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Mastodon's read markers ({@code /api/v1/markers}): where a member's clients stopped reading the home
  * timeline, so another client can continue there. {@code notifications} is accepted too, as Mastodon
- * does, though Podium has no notifications yet.
+ * does: the unread notification counts read it.
  */
 public final class MarkerService {
   public static final List<String> TIMELINES = List.of("home", "notifications");

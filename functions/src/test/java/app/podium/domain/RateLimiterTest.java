@@ -41,4 +41,17 @@ class RateLimiterTest {
     late.check(limit, "198.51.100.1");
     assertThat(counters).hasSize(2);
   }
+
+  @Test
+  void anAbsurdlyLongClientIsCountedByItsDigestSoTheKeyStaysShort() {
+    RateLimiter limiter = new RateLimiter(store, Clock.fixed(Instant.parse("2026-11-25T12:01:00Z"), ZoneOffset.UTC));
+    String forged = "x".repeat(3000);
+    for (int i = 0; i < 3; i++) {
+      limiter.check(limit, forged);
+    }
+    assertThatThrownBy(() -> limiter.check(limit, forged)).isInstanceOf(DomainException.RateLimited.class);
+    assertThat(counters.keySet()).singleElement().satisfies(key -> assertThat(key.length()).isLessThan(120));
+    limiter.check(limit, "y".repeat(3000));
+    assertThat(counters).hasSize(2);
+  }
 }

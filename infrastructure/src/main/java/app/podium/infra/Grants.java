@@ -6,6 +6,7 @@ import static app.podium.Tables.BLOCKS_MUTES;
 import static app.podium.Tables.COUNTER_SHARDS;
 import static app.podium.Tables.FOLLOWS;
 import static app.podium.Tables.IDEMPOTENCY;
+import static app.podium.Tables.NOTIFICATIONS;
 import static app.podium.Tables.INVITES;
 import static app.podium.Tables.MARKERS;
 import static app.podium.Tables.POSTS;
@@ -33,6 +34,14 @@ import app.podium.api.GetOpenApiHandler;
 import app.podium.api.GetPreferencesHandler;
 import app.podium.api.ListCustomEmojisHandler;
 import app.podium.api.ListNotificationsHandler;
+import app.podium.api.ListGroupedNotificationsHandler;
+import app.podium.api.GetNotificationHandler;
+import app.podium.api.GetNotificationGroupHandler;
+import app.podium.api.DismissNotificationHandler;
+import app.podium.api.DismissNotificationGroupHandler;
+import app.podium.api.ClearNotificationsHandler;
+import app.podium.api.GetUnreadNotificationCountHandler;
+import app.podium.api.GetUnreadNotificationGroupCountHandler;
 import app.podium.api.SaveMarkersHandler;
 import app.podium.api.TakeAccountActionHandler;
 import app.podium.api.UnsuspendAccountHandler;
@@ -144,7 +153,7 @@ public final class Grants {
     // backfills the timeline
     define(CreateAccountHandler.class, needs().read(APPS).readWrite(INVITES).write(RATE_LIMITS)
         .readWrite(ACCOUNTS).write(UNIQUE_KEYS).readWrite(FOLLOWS).read(POSTS).write(TIMELINES).write(TOKENS)
-        .read(BLOCKS_MUTES));
+        .read(BLOCKS_MUTES).publishesPostEvents());
     // accounts
     define(VerifyAccountCredentialsHandler.class, needs().read(ACCOUNTS));
     define(UpdateCredentialsHandler.class, needs().readWrite(ACCOUNTS));
@@ -187,7 +196,7 @@ public final class Grants {
     // the follow graph: a follow (its transaction checks for blocks) backfills the follower's timeline; an
     // unfollow enqueues the clean-up; both answer the relationship, blocks and mutes included
     define(FollowAccountHandler.class, needs().readWrite(ACCOUNTS).readWrite(FOLLOWS).read(POSTS)
-        .write(TIMELINES).read(BLOCKS_MUTES));
+        .write(TIMELINES).read(BLOCKS_MUTES).publishesPostEvents());
     define(UnfollowAccountHandler.class, needs().readWrite(ACCOUNTS).readWrite(FOLLOWS).sendsToFanoutQueue()
         .read(BLOCKS_MUTES));
     define(ListFollowersHandler.class, needs().read(ACCOUNTS).read(FOLLOWS));
@@ -229,7 +238,24 @@ public final class Grants {
     define(GetPreferencesHandler.class, needs().read(ACCOUNTS));
     define(GetMarkersHandler.class, needs().read(ACCOUNTS).read(MARKERS));
     define(SaveMarkersHandler.class, needs().read(ACCOUNTS).write(MARKERS));
-    define(ListNotificationsHandler.class, needs().read(ACCOUNTS));
+    // notifications: a page of groups (by_latest index), then their actors, statuses and the statuses' authors in
+    // batches, and the reader's blocks and mutes; v1's id is a by_latest query; dismiss and clear delete groups
+    define(ListNotificationsHandler.class, needs().read(ACCOUNTS).read(NOTIFICATIONS).read(POSTS)
+        .read(BLOCKS_MUTES));
+    define(ListGroupedNotificationsHandler.class, needs().read(ACCOUNTS).read(NOTIFICATIONS).read(POSTS)
+        .read(BLOCKS_MUTES));
+    define(GetNotificationHandler.class, needs().read(ACCOUNTS).read(NOTIFICATIONS).read(POSTS)
+        .read(BLOCKS_MUTES));
+    define(GetNotificationGroupHandler.class, needs().read(ACCOUNTS).read(NOTIFICATIONS).read(POSTS)
+        .read(BLOCKS_MUTES));
+    define(DismissNotificationHandler.class, needs().read(ACCOUNTS).readWrite(NOTIFICATIONS));
+    define(DismissNotificationGroupHandler.class, needs().read(ACCOUNTS).readWrite(NOTIFICATIONS));
+    define(ClearNotificationsHandler.class, needs().read(ACCOUNTS).readWrite(NOTIFICATIONS));
+    // the unread counts read the notifications marker, then pages of groups newer than it
+    define(GetUnreadNotificationCountHandler.class, needs().read(ACCOUNTS).read(MARKERS).read(NOTIFICATIONS)
+        .read(BLOCKS_MUTES));
+    define(GetUnreadNotificationGroupCountHandler.class, needs().read(ACCOUNTS).read(MARKERS).read(NOTIFICATIONS)
+        .read(BLOCKS_MUTES));
     define(GetOpenApiHandler.class, needs());
     // discovery reads settings only
     define(GetInstanceV1Handler.class, needs());
@@ -241,9 +267,11 @@ public final class Grants {
     // one page of followers: the author (large or not), the followers' activity, their timelines; the next
     // page goes back on the queue; a large author is marked and their followers get the large followee. A
     // reblog's page reads the followers' entries of its original; a deleted status's reblogs are read by their
-    // reactions and deleted (reaction, status, the reblogger's count and own entry)
+    // reactions and deleted (reaction, status, the reblogger's count and own entry). Notifications too: each group
+    // is read, then one transaction puts the events' receipts (idempotency table) and updates the group
     define(FanoutHandler.class, needs().read(FOLLOWS).readWrite(ACCOUNTS).readWrite(TIMELINES)
-        .read(BLOCKS_MUTES).sendsToFanoutQueue().readWrite(POSTS).readWrite(REACTIONS));
+        .read(BLOCKS_MUTES).sendsToFanoutQueue().readWrite(POSTS).readWrite(REACTIONS).readWrite(NOTIFICATIONS)
+        .write(IDEMPOTENCY));
     // the first admin (invoked by hand, no route): ensureAdmin looks the username up (unique_keys, then the
     // account, both GetItem), then one transaction puts the account and claims username and email; the
     // credentials come from the admin secret

@@ -116,6 +116,8 @@ public final class PodiumStack extends Stack {
       "Content-Type", "Idempotency-Key", "Origin", "Access-Control-Request-Method",
       "Access-Control-Request-Headers");
   static final Duration FANOUT_TIMEOUT = Duration.minutes(1);
+  static final int FANOUT_BATCH_SIZE = 100;
+  static final Duration FANOUT_BATCHING_WINDOW = Duration.seconds(1);
   static final int FANOUT_MAX_RECEIVES = 5;
   static final Duration QUEUE_AGE_ALARM = Duration.minutes(5);
 
@@ -272,8 +274,12 @@ public final class PodiumStack extends Stack {
     }
     withoutIdentitySource();
 
+    // batches of up to 100 (waiting at most a second to fill one): a burst of favourites of one status then
+    // writes its notification group once per 100 events, not once per 10 (FanoutHandler gathers each batch's
+    // events per group); each message still succeeds or fails on its own
     fanoutAlias().addEventSource(SqsEventSource.Builder.create(fanoutQueue)
-        .batchSize(10)
+        .batchSize(FANOUT_BATCH_SIZE)
+        .maxBatchingWindow(FANOUT_BATCHING_WINDOW)
         .reportBatchItemFailures(true)
         .maxConcurrency(config.fanoutMaxConcurrency())
         .build());

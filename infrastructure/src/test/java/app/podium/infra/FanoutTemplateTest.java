@@ -75,6 +75,9 @@ class FanoutTemplateTest {
     assertThat(referencedId(mapping.get("EventSourceArn"))).isEqualTo(queueId("podium-dev-fanout"));
     assertThat(mapping.get("FunctionResponseTypes")).isEqualTo(java.util.List.of("ReportBatchItemFailures"));
     assertThat(map(mapping.get("ScalingConfig")).get("MaximumConcurrency")).isEqualTo(50);
+    // large batches, so a burst of one notification group's events is written once per batch
+    assertThat(mapping.get("BatchSize")).isEqualTo(100);
+    assertThat(mapping.get("MaximumBatchingWindowInSeconds")).isEqualTo(1);
     assertThat(mapping.get("FunctionName").toString()).contains(":" + PodiumStack.ALIAS);
   }
 

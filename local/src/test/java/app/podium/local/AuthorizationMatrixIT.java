@@ -138,6 +138,16 @@ class AuthorizationMatrixIT {
     EXPECTED.put("GET /api/v1/markers", MEMBER);
     EXPECTED.put("POST /api/v1/markers", MEMBER);
     EXPECTED.put("GET /api/v1/notifications", MEMBER);
+    // notifications are the owner's: another member's (or the admin's) read or dismiss of one finds nothing
+    // (404, as on Mastodon, whose lookups are scoped to the caller); clearing clears the caller's own
+    EXPECTED.put("POST /api/v1/notifications/clear", MEMBER);
+    EXPECTED.put("GET /api/v1/notifications/unread_count", MEMBER);
+    EXPECTED.put("GET /api/v2/notifications/unread_count", MEMBER);
+    EXPECTED.put("GET /api/v1/notifications/{id}", row(401, 401, 401, 422, 403, 404, 404));
+    EXPECTED.put("POST /api/v1/notifications/{id}/dismiss", row(401, 401, 401, 422, 403, 404, 404));
+    EXPECTED.put("GET /api/v2/notifications", MEMBER);
+    EXPECTED.put("GET /api/v2/notifications/{group_key}", row(401, 401, 401, 422, 403, 404, 404));
+    EXPECTED.put("POST /api/v2/notifications/{group_key}/dismiss", row(401, 401, 401, 422, 403, 404, 404));
     EXPECTED.put("GET /api/openapi.json", OPEN);
   }
 
@@ -173,7 +183,20 @@ class AuthorizationMatrixIT {
     tokens.put(Credential.APP, podium.appToken);
     tokens.put(Credential.OTHER, podium.loginToken("other", "correct horse battery"));
     tokens.put(Credential.ADMIN, admin);
+    // the owner's notification: a member of its own follows them (the OTHER member following would let them see
+    // the owner's private status), and the fan-out writes it
+    var follow = api.post("/api/v1/accounts/" + ownerId + "/follow").token(podium.member("notifier")).send();
+    assertThat(follow.status()).as(follow.toString()).isEqualTo(200);
+    assertThat(app.podium.local.support.Feeds.eventually(java.time.Duration.ofSeconds(30),
+        () -> !api.get("/api/v2/notifications").token(owner).send().json().get("notification_groups").isEmpty()))
+        .isTrue();
+    var group = api.get("/api/v2/notifications").token(owner).send().json().get("notification_groups").get(0);
+    ownerNotification = group.get("most_recent_notification_id").asText();
+    ownerNotificationGroup = group.get("group_key").asText();
   }
+
+  static String ownerNotification;
+  static String ownerNotificationGroup;
 
   @AfterAll
   static void stop() throws Exception {
@@ -227,6 +250,9 @@ class AuthorizationMatrixIT {
       case "DELETE /api/v1/statuses/{id}" -> privateStatus();
       case "DELETE /api/v1/invites/{id}" -> podium.inviteCode(owner, Map.of());
       case "GET /api/v1/admin/reports/{id}", "POST /api/v1/admin/reports/{id}/resolve" -> reportOfOwner();
+      case "GET /api/v1/notifications/{id}", "POST /api/v1/notifications/{id}/dismiss" -> ownerNotification;
+      case "GET /api/v2/notifications/{group_key}", "POST /api/v2/notifications/{group_key}/dismiss" ->
+          ownerNotificationGroup;
       default -> ownerId;
     };
     String path = route.path().replaceAll("\\{[^}]+}", id);

@@ -81,26 +81,32 @@ class RouteFuzzIT {
       Map.entry("POST /oauth/token", Set.of(Tables.TOKENS)),
       Map.entry("POST /oauth/revoke", Set.of(Tables.TOKENS)),
       Map.entry("POST /api/v1/accounts", Set.of(Tables.ACCOUNTS, Tables.UNIQUE_KEYS, Tables.TOKENS, Tables.INVITES,
-          Tables.FOLLOWS, Tables.COUNTER_SHARDS, Tables.TIMELINES, Tables.WAITLIST)),
+          Tables.FOLLOWS, Tables.COUNTER_SHARDS, Tables.TIMELINES, Tables.WAITLIST, Tables.NOTIFICATIONS,
+          Tables.IDEMPOTENCY)),
       Map.entry("PATCH /api/v1/accounts/update_credentials", Set.of(Tables.ACCOUNTS)),
       // a status is listed under its tags; a reply counts on its parent (its item, or a counter shard)
+      // and notifies those it mentions on the event path
       Map.entry("POST /api/v1/statuses", Set.of(Tables.POSTS, Tables.IDEMPOTENCY, Tables.ACCOUNTS, Tables.TIMELINES,
-          Tables.TAGGED_STATUSES, Tables.COUNTER_SHARDS)),
+          Tables.TAGGED_STATUSES, Tables.COUNTER_SHARDS, Tables.NOTIFICATIONS)),
       // deleting a reblog undoes it (its reaction, its count on the original); deleting a status deletes its reblogs,
       // its tag entries and its count on its parent
       Map.entry("DELETE /api/v1/statuses/{id}", Set.of(Tables.POSTS, Tables.ACCOUNTS, Tables.TIMELINES,
           Tables.REACTIONS, Tables.TAGGED_STATUSES, Tables.COUNTER_SHARDS)),
-      // a favourite is counted on the status's item, or a large account's status's counter shard
-      Map.entry("POST /api/v1/statuses/{id}/favourite", Set.of(Tables.REACTIONS, Tables.POSTS, Tables.COUNTER_SHARDS)),
+      // a favourite is counted on the status's item, or a large account's status's counter shard, and notifies the
+      // author on the event path (the group and its receipt)
+      Map.entry("POST /api/v1/statuses/{id}/favourite", Set.of(Tables.REACTIONS, Tables.POSTS, Tables.COUNTER_SHARDS,
+          Tables.NOTIFICATIONS, Tables.IDEMPOTENCY)),
       Map.entry("POST /api/v1/statuses/{id}/unfavourite", Set.of(Tables.REACTIONS, Tables.POSTS,
           Tables.COUNTER_SHARDS)),
       // a reblog is a status of the reblogger's too: counted on their account, on their and their followers' timelines
       Map.entry("POST /api/v1/statuses/{id}/reblog", Set.of(Tables.REACTIONS, Tables.POSTS, Tables.COUNTER_SHARDS,
-          Tables.ACCOUNTS, Tables.TIMELINES)),
+          Tables.ACCOUNTS, Tables.TIMELINES, Tables.NOTIFICATIONS, Tables.IDEMPOTENCY)),
       Map.entry("POST /api/v1/statuses/{id}/unreblog", Set.of(Tables.REACTIONS, Tables.POSTS, Tables.COUNTER_SHARDS,
           Tables.ACCOUNTS, Tables.TIMELINES)),
+      // a follow notifies the followee on the event path (counted in: the fuzzer waits for the queue): the group
+      // and its receipt
       Map.entry("POST /api/v1/accounts/{id}/follow", Set.of(Tables.FOLLOWS, Tables.COUNTER_SHARDS, Tables.ACCOUNTS,
-          Tables.TIMELINES)),
+          Tables.TIMELINES, Tables.NOTIFICATIONS, Tables.IDEMPOTENCY)),
       Map.entry("POST /api/v1/accounts/{id}/unfollow", Set.of(Tables.FOLLOWS, Tables.COUNTER_SHARDS, Tables.ACCOUNTS,
           Tables.TIMELINES)),
       // a block ends the follows both ways; blocks and mutes take the author's entries off the timeline
@@ -121,7 +127,11 @@ class RouteFuzzIT {
       Map.entry("DELETE /api/v1/invites/{id}", Set.of(Tables.INVITES, Tables.ACCOUNTS)),
       Map.entry("POST /api/v1/waitlist", Set.of(Tables.WAITLIST)),
       Map.entry("POST /api/v1/admin/waitlist/release", Set.of(Tables.WAITLIST, Tables.INVITES)),
-      Map.entry("POST /api/v1/markers", Set.of(Tables.MARKERS)));
+      Map.entry("POST /api/v1/markers", Set.of(Tables.MARKERS)),
+      // dismissing and clearing delete the caller's notification groups, nothing else
+      Map.entry("POST /api/v1/notifications/clear", Set.of(Tables.NOTIFICATIONS)),
+      Map.entry("POST /api/v1/notifications/{id}/dismiss", Set.of(Tables.NOTIFICATIONS)),
+      Map.entry("POST /api/v2/notifications/{group_key}/dismiss", Set.of(Tables.NOTIFICATIONS)));
 
   /** The errors an authorization refusal answers; a refused caller's body is never read, so never measured. */
   static final Set<String> AUTHORIZATION_ERRORS = Set.of("The access token is invalid",

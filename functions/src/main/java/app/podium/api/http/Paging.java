@@ -12,8 +12,12 @@ public final class Paging {
   private Paging() {}
 
   public static PageRequest request(Params params) {
-    int limit = params.integer("limit").map(l -> Math.max(1, Math.min(PageRequest.MAX_LIMIT, l)))
-        .orElse(PageRequest.DEFAULT_LIMIT);
+    return request(params, PageRequest.DEFAULT_LIMIT, PageRequest.MAX_LIMIT);
+  }
+
+  /** For lists whose limits differ from the usual 20 and 40 (notifications: 40 and 80). */
+  public static PageRequest request(Params params, int defaultLimit, int maxLimit) {
+    int limit = params.integer("limit").map(l -> Math.max(1, Math.min(maxLimit, l))).orElse(defaultLimit);
     return new PageRequest(id(params, "max_id"), id(params, "since_id"), id(params, "min_id"), limit);
   }
 

@@ -1,0 +1,306 @@
+package app.podium.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Notifications. Written only on the event path ({@link #record}): events are gathered per (member, group), so a
+ * burst of favourites of one status writes its group once per batch, not once per favourite, and batches handled
+ * at the same time in one container share a write ({@link GroupCommit}). Read on the request
+ * path: a group shows only actors the member neither blocks nor mutes with notifications and who are not suspended,
+ * and only while its status exists; blocks and mutes are checked again at read, so a later block hides what is
+ * already stored.
+ */
+public final class NotificationService {
+  /** A receipt outlives any redelivery (SQS keeps a message at most 14 days). */
+  static final Duration RECEIPT_LIFETIME = Duration.ofDays(30);
+  public static final int DEFAULT_LIMIT = 40;
+  public static final int MAX_LIMIT = 80;
+  /** Pages read at most for one answer when filters or hidden actors thin them out. */
+  static final int MAX_READS = 5;
+  static final int SLACK = 10;
+  /**
+   * A group written this recently from this container waits out the rest before its next write, gathering the
+   * events that arrive: a hot group (a status drawing a favourite burst, an account a follow burst) is written at
+   * most four times a second per container, a cold one at once.
+   */
+  static final Duration HOT_GROUP_LINGER = Duration.ofMillis(250);
+  private static final ExecutorService PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
+
+  private final NotificationStore notifications;
+  private final AccountStore accounts;
+  private final StatusStore statuses;
+  private final BlockMuteStore blocks;
+  private final MarkerStore markers;
+  private final Clock clock;
+  private final GroupCommit<NotificationEvent> commits = new GroupCommit<>(HOT_GROUP_LINGER);
+
+  public NotificationService(NotificationStore notifications, AccountStore accounts, StatusStore statuses,
+      BlockMuteStore blocks, MarkerStore markers, Clock clock) {
+    this.notifications = notifications;
+    this.markers = markers;
+    this.accounts = accounts;
+    this.statuses = statuses;
+    this.blocks = blocks;
+    this.clock = clock;
+  }
+
+  /**
+   * Records the events: one store call per (member, group), side by side. Returns, per event in the order given,
+   * whether it is done (written, already counted, or not to be notified at all: a member acting on themselves, or
+   * an actor the member blocks or mutes with notifications). An event that failed is safe to record again.
+   */
+  public List<Boolean> record(List<NotificationEvent> events) {
+    Map<String, Map<String, List<Integer>>> byRecipientAndGroup = new LinkedHashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      NotificationEvent event = events.get(i);
+      if (!event.actorId().equals(event.recipientId())) {
+        byRecipientAndGroup.computeIfAbsent(event.recipientId(), r -> new LinkedHashMap<>())
+            .computeIfAbsent(event.groupKey(), g -> new ArrayList<>()).add(i);
+      }
+    }
+    Boolean[] done = new Boolean[events.size()];
+    java.util.Arrays.fill(done, Boolean.TRUE);
+    Instant now = clock.instant();
+    Instant receiptsExpireAt = now.plus(RECEIPT_LIFETIME);
+    Map<List<Integer>, Future<?>> writes = new LinkedHashMap<>();
+    try (ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (var recipient : byRecipientAndGroup.entrySet()) {
+        Set<String> actors = recipient.getValue().values().stream().flatMap(List::stream)
+            .map(i -> events.get(i).actorId()).collect(Collectors.toSet());
+        Set<String> hidden;
+        try {
+          hidden = hidingNotifications(recipient.getKey(), blocks.between(recipient.getKey(), actors), now);
+        } catch (RuntimeException e) {
+          recipient.getValue().values().forEach(group -> group.forEach(i -> done[i] = false));
+          continue;
+        }
+        for (List<Integer> group : recipient.getValue().values()) {
+          List<Integer> notified = group.stream().filter(i -> !hidden.contains(events.get(i).actorId())).toList();
+          if (!notified.isEmpty()) {
+            List<NotificationEvent> sameGroup = notified.stream().map(events::get).toList();
+            String key = recipient.getKey() + "\n" + sameGroup.getFirst().groupKey();
+            writes.put(notified, lanes.submit(() -> commits.submit(key, sameGroup,
+                batch -> notifications.add(batch, receiptsExpireAt))));
+          }
+        }
+      }
+    }
+    writes.forEach((indexes, write) -> {
+      if (write.state() != Future.State.SUCCESS) {
+        indexes.forEach(i -> done[i] = false);
+      }
+    });
+    return List.of(done);
+  }
+
+  /**
+   * The actors whose notifications {@code memberId} does not see: those they block, and those they mute with
+   * notifications (while the mute lasts). Only the member's own blocks and mutes count.
+   */
+  static Set<String> hidingNotifications(String memberId, Collection<BlockOrMute> items, Instant now) {
+    return items.stream().filter(b -> b.ownerId().equals(memberId) && b.activeAt(now))
+        .filter(b -> b.kind() == BlockOrMute.Kind.BLOCK || b.hidesNotifications())
+        .map(BlockOrMute::targetId).collect(Collectors.toSet());
+  }
+
+  /** A group as the member sees it: the actors they may see, newest first, and its status. */
+  public record Shown(NotificationGroup group, List<Account> actors, Optional<AuthoredStatus> status) {
+    /** The newest actor the member may see: who a v1 notification names. */
+    public Account newestActor() {
+      return actors.getFirst();
+    }
+  }
+
+  /**
+   * What a filter keeps: {@code types} (none: all) minus {@code excludedTypes}, by Mastodon's names (names Podium
+   * does not write match nothing), and with {@code accountId} only groups that account is among the actors of.
+   */
+  public record Filter(Set<String> types, Set<String> excludedTypes, Optional<String> accountId)
+      implements Predicate<NotificationGroup> {
+    public static final Filter ALL = new Filter(Set.of(), Set.of(), Optional.empty());
+
+    @Override
+    public boolean test(NotificationGroup group) {
+      String type = group.type().text();
+      return (types.isEmpty() || types.contains(type)) && !excludedTypes.contains(type)
+          && accountId.map(group.sampleAccountIds()::contains).orElse(true);
+    }
+  }
+
+  public static final int UNREAD_DEFAULT_LIMIT = 100;
+  public static final int UNREAD_MAX_LIMIT = 1000;
+
+  /**
+   * How many groups are newer than the member's {@code notifications} read marker (all, without one), counted up
+   * to {@code limit}, as Mastodon caps it. Groups whose actors the member all blocks or mutes are not counted;
+   * groups are not hydrated here, so one whose status was deleted still counts until it is read.
+   */
+  public long unreadCount(String memberId, Filter filter, int limit) {
+    long lastRead = markers.find(memberId, "notifications").map(Marker::lastReadId)
+        .filter(id -> id.length() <= 18).map(Long::parseLong).orElse(0L);
+    Set<String> hidden = hiddenFor(memberId);
+    long counted = 0;
+    PageRequest window = new PageRequest(Optional.empty(), Optional.of(lastRead), Optional.empty(),
+        Math.min(limit, PageRequest.MAX_LIMIT * 2 + SLACK));
+    while (counted < limit) {
+      List<NotificationGroup> groups = notifications.page(memberId, window);
+      counted += groups.stream().filter(filter)
+          .filter(g -> g.sampleAccountIds().stream().anyMatch(id -> !hidden.contains(id))).count();
+      if (groups.size() < window.limit()) {
+        break;
+      }
+      window = new PageRequest(Optional.of(groups.getLast().latestId()), window.sinceId(), Optional.empty(),
+          window.limit());
+    }
+    return Math.min(counted, limit);
+  }
+
+  /**
+   * One page of the member's notification groups, newest first, by the id of each group's newest event. Groups
+   * the filter drops, or that show nothing the member may see, are read past (at most {@link #MAX_READS} reads),
+   * so a page is full whenever enough groups exist.
+   */
+  public List<Shown> page(String memberId, PageRequest page, Filter filter) {
+    Set<String> hidden = hiddenFor(memberId);
+    List<Shown> result = new ArrayList<>();
+    PageRequest window = page.withLimit(page.limit() + SLACK);
+    for (int read = 0; read < MAX_READS && result.size() < page.limit(); read++) {
+      List<NotificationGroup> groups = notifications.page(memberId, window);
+      List<Shown> shown = shown(groups.stream().filter(filter).toList(), hidden);
+      result.addAll(shown.subList(0, Math.min(shown.size(), page.limit() - result.size())));
+      if (groups.size() < window.limit() || result.size() >= page.limit()) {
+        break;
+      }
+      long last = groups.getLast().latestId();
+      window = page.ascending()
+          ? new PageRequest(window.maxId(), Optional.empty(), Optional.of(last), window.limit())
+          : new PageRequest(Optional.of(last), window.sinceId(), Optional.empty(), window.limit());
+    }
+    if (page.ascending()) {
+      Collections.reverse(result);
+    }
+    return result;
+  }
+
+  /** The v1 notification with this id: the group whose newest event it is. */
+  public Shown byId(String memberId, String id) {
+    return notifications.findByLatestId(memberId, parseId(id)).flatMap(g -> shownOne(memberId, g))
+        .orElseThrow(NotificationService::notFound);
+  }
+
+  /** The group with the key the grouped API shows ({@code ungrouped-<id>} for a mention). */
+  public Shown byGroupKey(String memberId, String apiGroupKey) {
+    return stored(memberId, apiGroupKey).flatMap(g -> shownOne(memberId, g))
+        .orElseThrow(NotificationService::notFound);
+  }
+
+  /** Dismisses the v1 notification with this id, which is its whole group. */
+  public void dismissById(String memberId, String id) {
+    NotificationGroup group = notifications.findByLatestId(memberId, parseId(id))
+        .orElseThrow(NotificationService::notFound);
+    notifications.dismiss(memberId, group.groupKey());
+  }
+
+  public void dismissGroup(String memberId, String apiGroupKey) {
+    NotificationGroup group = stored(memberId, apiGroupKey).orElseThrow(NotificationService::notFound);
+    notifications.dismiss(memberId, group.groupKey());
+  }
+
+  public void clear(String memberId) {
+    notifications.clear(memberId);
+  }
+
+  private Optional<NotificationGroup> stored(String memberId, String apiGroupKey) {
+    if (apiGroupKey.startsWith("ungrouped-")) {
+      return notifications.findByLatestId(memberId, parseId(apiGroupKey.substring("ungrouped-".length())))
+          .filter(g -> !g.type().grouped());
+    }
+    if (apiGroupKey.length() > 64 || !apiGroupKey.matches("(favourite|reblog|follow)-[0-9]{1,19}")) {
+      return Optional.empty();
+    }
+    return notifications.find(memberId, apiGroupKey);
+  }
+
+  private Optional<Shown> shownOne(String memberId, NotificationGroup group) {
+    return shown(List.of(group), hiddenFor(memberId)).stream().findFirst();
+  }
+
+  private Set<String> hiddenFor(String memberId) {
+    return hidingNotifications(memberId, blocks.heldBy(memberId), clock.instant());
+  }
+
+  /**
+   * The groups as the member sees them, in the same order: actors and statuses read in one batch each (and the
+   * statuses' authors in one more). A group keeps only visible, unsuspended actors and is dropped when none is
+   * left or its status is gone.
+   */
+  private List<Shown> shown(List<NotificationGroup> groups, Set<String> hidden) {
+    if (groups.isEmpty()) {
+      return List.of();
+    }
+    Set<String> actorIds = groups.stream().flatMap(g -> g.sampleAccountIds().stream())
+        .filter(id -> !hidden.contains(id)).collect(Collectors.toSet());
+    Set<String> statusIds = groups.stream().flatMap(g -> g.statusId().stream()).collect(Collectors.toSet());
+    Map<String, Account> people = new HashMap<>();
+    Map<String, Status> found = new HashMap<>();
+    var loadStatuses = PARALLEL.submit(() -> statusIds.isEmpty() ? List.<Status>of() : statuses.findAll(statusIds));
+    accounts.findAll(actorIds).forEach(a -> people.put(a.id(), a));
+    try {
+      loadStatuses.get().forEach(s -> found.put(s.id(), s));
+    } catch (Exception e) {
+      throw e instanceof java.util.concurrent.ExecutionException ee && ee.getCause() instanceof RuntimeException re
+          ? re : new IllegalStateException(e);
+    }
+    Set<String> authorIds = new HashSet<>();
+    found.values().forEach(s -> authorIds.add(s.authorId()));
+    authorIds.removeAll(people.keySet());
+    if (!authorIds.isEmpty()) {
+      accounts.findAll(authorIds).forEach(a -> people.put(a.id(), a));
+    }
+    List<Shown> result = new ArrayList<>();
+    for (NotificationGroup group : groups) {
+      List<Account> actors = group.sampleAccountIds().stream().filter(id -> !hidden.contains(id))
+          .map(people::get).filter(Objects::nonNull).filter(a -> !a.suspended()).toList();
+      Optional<AuthoredStatus> status = group.statusId().map(found::get)
+          .flatMap(s -> Optional.ofNullable(people.get(s.authorId())).map(author -> new AuthoredStatus(s, author)));
+      boolean statusGone = group.statusId().isPresent() && status.isEmpty();
+      if (!actors.isEmpty() && !statusGone) {
+        result.add(new Shown(group, actors, status));
+      }
+    }
+    return result;
+  }
+
+  private static long parseId(String id) {
+    if (id == null || id.isEmpty() || id.length() > 19 || !id.chars().allMatch(Character::isDigit)) {
+      throw notFound();
+    }
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw notFound();
+    }
+  }
+
+  private static DomainException notFound() {
+    return new DomainException.NotFound("Record not found");
+  }
+}
