@@ -32,18 +32,25 @@ public final class MarkerService {
     return markers;
   }
 
-  /** Saves each given position (timeline to last read status id) and answers the saved markers. */
+  /**
+   * Saves each given position (timeline to last read status id) and answers the saved markers. Every position is
+   * checked before any is saved, so a request with one invalid position saves none.
+   */
   public Map<String, Marker> save(String accountId, Map<String, String> positions) {
+    var violations = new DomainException.Violations();
+    for (String timeline : TIMELINES) {
+      String lastReadId = positions.get(timeline);
+      if (lastReadId != null && !lastReadId.matches("[0-9]{1,20}")) {
+        violations.add(timeline + "[last_read_id]", "ERR_INVALID", "must be a status id");
+      }
+    }
+    violations.throwIfAny();
     Map<String, Marker> saved = new LinkedHashMap<>();
     for (String timeline : TIMELINES) {
       String lastReadId = positions.get(timeline);
-      if (lastReadId == null) {
-        continue;
+      if (lastReadId != null) {
+        saved.put(timeline, store.save(accountId, timeline, lastReadId, clock.instant()));
       }
-      if (!lastReadId.matches("[0-9]{1,20}")) {
-        throw DomainException.Invalid.field(timeline + "[last_read_id]", "ERR_INVALID", "must be a status id");
-      }
-      saved.put(timeline, store.save(accountId, timeline, lastReadId, clock.instant()));
     }
     return saved;
   }

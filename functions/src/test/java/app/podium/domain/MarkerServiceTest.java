@@ -53,4 +53,12 @@ class MarkerServiceTest {
         .isInstanceOf(DomainException.Invalid.class);
     assertThat(store.markers).isEmpty();
   }
+
+  /** Found by the 10,000-a-route fuzz: a valid home position was saved before the invalid notifications one failed. */
+  @Test
+  void oneInvalidPositionSavesNone() {
+    assertThatThrownBy(() -> service.save("1", Map.of("home", "42", "notifications", "")))
+        .isInstanceOf(DomainException.Invalid.class).hasMessageContaining("Notifications");
+    assertThat(store.markers).isEmpty();
+  }
 }

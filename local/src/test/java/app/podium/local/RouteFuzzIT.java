@@ -239,6 +239,10 @@ class RouteFuzzIT {
           checkpointNanos.get() / 1e9, drainNanos.get() / 1e9);
       System.out.println("RESULT fuzz_failures " + failures.size());
       failures.forEach((key, example) -> System.out.println("FUZZ FAILURE " + key + "\n" + example));
+      if (!failures.isEmpty()) {
+        // a collecting run goes on past a failure, but does not pass with one
+        throw new AssertionError(failures.size() + " kinds of fuzz failure collected: see FUZZ FAILURE above");
+      }
     } finally {
       stack.close();
     }
