@@ -403,7 +403,7 @@ class ReactionsIT {
     Member member = feeds.member("flag_member");
     Member other = feeds.member("flag_other");
     podium.follow(other.token(), member.id());
-    String original = podium.post(author.token(), "flagged");
+    String original = podium.post(author.token(), "flagged #readerflags");
     ok(act(member, original, "favourite"));
     String reblogId = ok(act(member, original, "reblog")).get("id").asText();
 
@@ -432,6 +432,18 @@ class ReactionsIT {
     assertThat(onOthersHome.get("reblog").get("favourited").asBoolean()).isFalse();
     JsonNode anonymous = ok(podium.api.get("/api/v1/accounts/" + member.id() + "/statuses").send()).get(0);
     assertThat(anonymous.get("reblog").get("reblogged").asBoolean()).isFalse();
+    // the conversation and the tag timeline show the reader's state as every other list does
+    String reply = ok(podium.api.post("/api/v1/statuses").token(author.token())
+        .form(Map.of("status", "a reply", "in_reply_to_id", original)).send()).get("id").asText();
+    JsonNode ancestor = ok(podium.api.get("/api/v1/statuses/" + reply + "/context").token(member.token()).send())
+        .get("ancestors").get(0);
+    assertThat(ancestor.get("id").asText()).isEqualTo(original);
+    assertThat(ancestor.get("favourited").asBoolean()).isTrue();
+    assertThat(ancestor.get("reblogged").asBoolean()).isTrue();
+    JsonNode tagged = ok(podium.api.get("/api/v1/timelines/tag/readerflags").token(member.token()).send()).get(0);
+    assertThat(tagged.get("favourited").asBoolean()).isTrue();
+    assertThat(ok(podium.api.get("/api/v1/timelines/tag/readerflags").send()).get(0).get("favourited").asBoolean())
+        .isFalse();
   }
 
   @Test
