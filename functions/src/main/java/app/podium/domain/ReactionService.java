@@ -66,9 +66,9 @@ public final class ReactionService {
     Status status = target.status();
     boolean created = reactions.favourite(Reaction.favourite(ids.next(), member.id(), status.id(), clock.instant()),
         status);
-    if (created) {
-      fanout.publish(FanoutTask.favourited(member.id(), status));
-    }
+    // published on a repeat too: if publishing failed after the favourite was stored, the client's retry still
+    // notifies the author; the notification's receipt per (author, status, member) keeps it from counting twice
+    fanout.publish(FanoutTask.favourited(member.id(), status));
     return answer(member, created ? counted(target, 0, 1) : target, Reaction.Kind.FAVOURITE, true);
   }
 
@@ -93,6 +93,8 @@ public final class ReactionService {
     Visibility chosen = original.visibility() == Visibility.PRIVATE ? Visibility.PRIVATE : Visibility.parse(visibility);
     Optional<Shown> earlier = existingReblog(member, target);
     if (earlier.isPresent()) {
+      // as for a favourite: a retry after a failed publish still notifies, and the receipt keeps it counted once
+      fanout.publish(FanoutTask.reblogged(member.id(), original));
       return earlier.get();
     }
     Instant now = clock.instant();

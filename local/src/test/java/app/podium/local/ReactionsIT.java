@@ -157,6 +157,14 @@ class ReactionsIT {
     List<String> favouritedBy = allPages("/api/v1/statuses/" + status + "/favourited_by?limit=10", null);
     assertThat(favouritedBy).hasSize(FANS).doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(fans.stream().map(Member::id).toList());
+    // and the author is notified once, as one group counting every favourite (written on the event path)
+    JsonNode groups = Feeds.await(WAIT, () -> ok(podium.api.get("/api/v2/notifications?types[]=favourite")
+        .token(author.token()).send()).get("notification_groups"),
+        g -> g.size() == 1 && g.get(0).get("notifications_count").asLong() == FANS);
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).get("notifications_count").asLong()).isEqualTo(FANS);
+    assertThat(groups.get(0).get("status_id").asText()).isEqualTo(status);
+    assertThat(groups.get(0).get("sample_account_ids")).hasSize(8);
   }
 
   @Test
@@ -174,6 +182,12 @@ class ReactionsIT {
     });
     assertThat(status(status, fan).get("favourites_count").asLong()).isEqualTo(1);
     assertThat(reactionsOf(status)).containsExactly(fan.id() + "/favourite:" + status);
+    // every answer published the event (so a retry after a failed publish still notifies); it is counted once
+    feeds.awaitQueueDrained(WAIT);
+    JsonNode groups = ok(podium.api.get("/api/v2/notifications?types[]=favourite").token(author.token()).send())
+        .get("notification_groups");
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).get("notifications_count").asLong()).isEqualTo(1);
   }
 
   @Test
