@@ -96,8 +96,8 @@ public final class Services {
     this.statuses = new StatusService(statusStore, followStore, accountStore, new DynamoDbIdempotencyRepository(db),
         fanoutTasks, reactionStore, hydrator, settings, ids, clock);
     var blockStore = new DynamoDbBlockMuteRepository(db);
-    this.conversations = new app.podium.domain.ConversationService(statuses, statusStore, statusStore, accountStore,
-        followStore, blockStore, clock);
+    this.conversations = new app.podium.domain.ConversationService(statuses, statusStore, statusStore, hydrator,
+        blockStore, clock);
     this.follows = new FollowService(followStore, accountStore, statusStore, timelineStore, fanoutTasks, blockStore,
         ids, clock);
     this.blocks = new app.podium.domain.BlockMuteService(blockStore, followStore, follows, accountStore, fanoutTasks,

@@ -43,18 +43,16 @@ public final class ConversationService {
   private final StatusService statusService;
   private final StatusStore statuses;
   private final ConversationStore conversations;
-  private final AccountStore accounts;
-  private final FollowStore follows;
+  private final StatusHydrator hydrator;
   private final BlockMuteStore blocks;
   private final Clock clock;
 
   public ConversationService(StatusService statusService, StatusStore statuses, ConversationStore conversations,
-      AccountStore accounts, FollowStore follows, BlockMuteStore blocks, Clock clock) {
+      StatusHydrator hydrator, BlockMuteStore blocks, Clock clock) {
     this.statusService = statusService;
     this.statuses = statuses;
     this.conversations = conversations;
-    this.accounts = accounts;
-    this.follows = follows;
+    this.hydrator = hydrator;
     this.blocks = blocks;
     this.clock = clock;
   }
@@ -182,34 +180,20 @@ public final class ConversationService {
   }
 
   /**
-   * The statuses the viewer may see, by id, with their authors: one batch read of the authors, one of the viewer's
-   * follows among the authors of private ones, one query of the viewer's blocks and mutes.
+   * The statuses the viewer may see, by id, with their authors ({@link StatusHydrator}: one batch read of the
+   * authors, one of the viewer's follows among the authors of private ones), less those of authors the viewer
+   * blocks or mutes (one query of their blocks and mutes, read at the same time).
    */
   private Map<String, AuthoredStatus> visible(Optional<Account> viewer, List<Status> candidates) {
     if (candidates.isEmpty()) {
       return Map.of();
     }
-    String viewerId = viewer.map(Account::id).orElse(null);
     CompletableFuture<Set<String>> hidden = viewer.isEmpty() ? CompletableFuture.completedFuture(Set.of())
-        : CompletableFuture.supplyAsync(() -> BlockOrMute.hiddenFrom(viewerId, blocks.heldBy(viewerId),
-            clock.instant()), PARALLEL);
-    Map<String, Account> authors = accounts.findAll(candidates.stream().map(Status::authorId)
-        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Account::id, Function.identity()));
-    Set<String> privateAuthors = candidates.stream()
-        .filter(s -> s.visibility() == Visibility.PRIVATE && !s.authorId().equals(viewerId))
-        .map(Status::authorId).collect(Collectors.toSet());
-    Set<String> followed = viewerId == null || privateAuthors.isEmpty() ? Set.of()
-        : follows.followedBy(viewerId, privateAuthors);
+        : CompletableFuture.supplyAsync(() -> BlockOrMute.hiddenFrom(viewer.get().id(),
+            blocks.heldBy(viewer.get().id()), clock.instant()), PARALLEL);
+    List<AuthoredStatus> shown = hydrator.visible(viewer, candidates);
     Set<String> hiddenAuthors = hidden.join();
-    Map<String, AuthoredStatus> shown = new HashMap<>();
-    for (Status status : candidates) {
-      Account author = authors.get(status.authorId());
-      boolean allowed = status.visibility() != Visibility.PRIVATE || status.authorId().equals(viewerId)
-          || followed.contains(status.authorId());
-      if (author != null && !author.suspended() && allowed && !hiddenAuthors.contains(author.id())) {
-        shown.put(status.id(), new AuthoredStatus(status, author));
-      }
-    }
-    return shown;
+    return shown.stream().filter(s -> !hiddenAuthors.contains(s.author().id()))
+        .collect(Collectors.toMap(s -> s.status().id(), Function.identity()));
   }
 }
