@@ -144,28 +144,11 @@ public final class FanoutService {
       // follower; a block also ends the follow, so this catches only a page read just before it
       Set<String> hiding = BlockOrMute.hidingFrom(task.authorId(), blocks.targeting(task.authorId()),
           clock.instant());
-      Set<String> audience = replyAudience(task, followers);
+      Set<String> audience = RepliesOnHome.audience(follows, task.facts()
+          .flatMap(FanoutTask.StatusFacts::inReplyToAccountId).filter(id -> !id.equals(task.authorId())), followers);
       timelines.write(entries(withoutOriginal(followers.stream()
           .filter(f -> active.contains(f) && !hiding.contains(f) && audience.contains(f)).toList(), task), task));
     });
-  }
-
-  /**
-   * Who of a page of followers gets the status on their home timeline as far as replies go, as Mastodon decides:
-   * a reply to another member's status only those who also follow that member (and that member), one batch read
-   * per page; anything else, a reply to oneself included, every follower.
-   */
-  private Set<String> replyAudience(FanoutTask task, List<String> followers) {
-    Optional<String> repliedTo = task.facts().flatMap(FanoutTask.StatusFacts::inReplyToAccountId)
-        .filter(id -> !id.equals(task.authorId()));
-    if (repliedTo.isEmpty()) {
-      return Set.copyOf(followers);
-    }
-    Set<String> audience = new java.util.HashSet<>(follows.followersAmong(repliedTo.get(), followers));
-    if (followers.contains(repliedTo.get())) {
-      audience.add(repliedTo.get());
-    }
-    return audience;
   }
 
   /**

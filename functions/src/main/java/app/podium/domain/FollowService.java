@@ -60,8 +60,9 @@ public final class FollowService {
   /** Puts the followee's latest statuses on the member's timeline; a large followee is merged at read time. */
   void backfill(String memberId, Account followee) {
     if (!followee.large()) {
-      timelines.write(statuses.byAuthor(followee.id(), PageRequest.newest(BACKFILL)).stream()
-          .map(s -> new TimelineEntry(memberId, s.numericId(), s.authorId())).toList());
+      List<Status> recent = RepliesOnHome.forMember(memberId,
+          statuses.byAuthor(followee.id(), PageRequest.newest(BACKFILL)), ids -> follows.followedBy(memberId, ids));
+      timelines.write(recent.stream().map(s -> new TimelineEntry(memberId, s.numericId(), s.authorId())).toList());
     }
   }
 

@@ -89,7 +89,8 @@ public final class TimelineService {
       // the originals of a large account's reblogs come with its statuses, so its followers do not all read them
       loaded.putAll(largeAccounts.originals(large));
       largeAccounts.originalAuthors(large).forEach(authors::putIfAbsent);
-      for (Status status : largeAccounts.byAuthor(large, page.withLimit(fetch))) {
+      for (Status status : RepliesOnHome.forMember(readerId, largeAccounts.byAuthor(large, page.withLimit(fetch)),
+          ids -> follows.followedBy(readerId, ids))) {
         authorOf.put(status.numericId(), status.authorId());
         loaded.put(status.id(), status);
       }
@@ -171,11 +172,17 @@ public final class TimelineService {
   private void rebuild(Account reader) {
     List<TimelineEntry> entries = new ArrayList<>();
     Set<String> large = new HashSet<>(reader.largeFollowees());
-    for (Follow follow : follows.following(reader.id(), PageRequest.newest(REBUILD_FOLLOWEES))) {
+    List<Follow> following = follows.following(reader.id(), PageRequest.newest(REBUILD_FOLLOWEES));
+    Set<String> followed = new HashSet<>(large);
+    following.forEach(follow -> followed.add(follow.followeeId()));
+    for (Follow follow : following) {
       if (large.contains(follow.followeeId())) {
         continue;
       }
-      for (Status status : statuses.byAuthor(follow.followeeId(), PageRequest.newest(REBUILD_PER_FOLLOWEE))) {
+      List<Status> recent = RepliesOnHome.forMember(reader.id(),
+          statuses.byAuthor(follow.followeeId(), PageRequest.newest(REBUILD_PER_FOLLOWEE)),
+          ids -> ids.stream().filter(followed::contains).collect(Collectors.toSet()));
+      for (Status status : recent) {
         entries.add(new TimelineEntry(reader.id(), status.numericId(), status.authorId()));
       }
     }

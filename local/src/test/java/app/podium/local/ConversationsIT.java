@@ -326,5 +326,14 @@ class ConversationsIT {
         original.id());
     assertThat(podium.home(onlyReplier.token(), "?limit=40")).contains(plain, selfReply).doesNotContain(answer);
     assertThat(podium.home(both.token(), "?limit=40")).contains(answer, selfReply, plain, root);
+
+    // a new follower's backfill of the replier's recent statuses follows the same rule
+    Member late = feeds.member("fan_late");
+    Member lateBoth = feeds.member("fan_late_both");
+    podium.follow(lateBoth.token(), original.id());
+    podium.follow(late.token(), replier.id());
+    podium.follow(lateBoth.token(), replier.id());
+    assertThat(feeds.entriesOf(late.id())).contains(plain, selfReply).doesNotContain(answer);
+    assertThat(feeds.entriesOf(lateBoth.id())).contains(plain, selfReply, answer);
   }
 }
