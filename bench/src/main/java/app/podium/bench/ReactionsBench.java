@@ -52,6 +52,8 @@ final class ReactionsBench {
   static final int CONTAINERS = 4;
   /** The largest batch an SQS event source mapping hands a function. */
   static final int BATCH = 100;
+  /** DynamoDbNotificationRepository's: a transaction holds at most 100 items, the group and 99 receipts. */
+  static final int RECEIPTS_PER_TRANSACTION = 99;
   static final String LARGE = Items.accountId(0);
   static final String SMALL = Items.accountId(1);
 
@@ -60,7 +62,7 @@ final class ReactionsBench {
 
   /** One timed favourite burst: its wall time and what it wrote. */
   private record Burst(long nanos, Map.Entry<WrittenKeys.Written, Long> hottest, Map<String, Long> byTable,
-      long counterKeys) {}
+      long counterKeys, Map<String, Long> calls) {}
 
   private ReactionsBench() {}
 
@@ -93,7 +95,8 @@ final class ReactionsBench {
       }
     };
     KeyWriteCounter keys = new KeyWriteCounter(fx.prefix);
-    Services services = fx.services(sink, keys);
+    RequestCounter calls = new RequestCounter();
+    Services services = fx.services(sink, keys, calls);
     Status largeStatus = post(services, LARGE);
     Status smallStatus = post(services, SMALL);
     Status warmUpLarge = post(services, LARGE);
@@ -129,14 +132,14 @@ final class ReactionsBench {
         (System.nanoTime() - warmStart) / 1e9);
 
     // sides interleaved F R R F, so that drift over the run hits both alike
-    Burst favouriteLarge = favourites(services, keys, members, largeStatus);
+    Burst favouriteLarge = favourites(services, keys, calls, members, largeStatus);
     rawKeys.reset();
     long rawLarge = timed(() -> inThreads(MEMBERS, i -> rawFavourite(raw, fx, rawIds, member(i), rawLargeId, 16)));
     describeRaw(report, "raw, large shape", rawLarge, rawKeys);
     rawKeys.reset();
     long rawSmall = timed(() -> inThreads(MEMBERS, i -> rawFavourite(raw, fx, rawIds, member(i), rawSmallId, 1)));
     describeRaw(report, "raw, small shape", rawSmall, rawKeys);
-    Burst favouriteSmall = favourites(services, keys, members, smallStatus);
+    Burst favouriteSmall = favourites(services, keys, calls, members, smallStatus);
     describe(report, "favourites, large author's status", favouriteLarge);
     describe(report, "favourites, small author's status", favouriteSmall);
 
@@ -165,16 +168,19 @@ final class ReactionsBench {
   }
 
   /** The N favourites of one status through the service, from {@link #THREADS} threads, every write counted. */
-  private static Burst favourites(Services services, KeyWriteCounter keys, List<Account> members, Status status) {
+  private static Burst favourites(Services services, KeyWriteCounter keys, RequestCounter calls, List<Account> members,
+      Status status) {
     keys.reset();
+    calls.reset();
     long nanos = timed(() -> inThreads(MEMBERS, i -> services.reactions().favourite(members.get(i), status.id())));
-    return new Burst(nanos, keys.hottest().orElseThrow(), keys.byTable(), keys.keysOf(Tables.COUNTER_SHARDS.name()));
+    return new Burst(nanos, keys.hottest().orElseThrow(), keys.byTable(), keys.keysOf(Tables.COUNTER_SHARDS.name()),
+        calls.callsByOperation());
   }
 
   private static void describe(Report report, String what, Burst burst) {
-    report.line("%s: %,d in %.0f ms; writes %s (%d counter shard items); hottest item %s with %,d writes", what,
-        MEMBERS, Report.millis(burst.nanos()), burst.byTable(), burst.counterKeys(), burst.hottest().getKey(),
-        burst.hottest().getValue());
+    report.line("%s: %,d in %.0f ms; calls %s; writes %s (%d counter shard items); hottest item %s with %,d writes",
+        what, MEMBERS, Report.millis(burst.nanos()), burst.calls(), burst.byTable(), burst.counterKeys(),
+        burst.hottest().getKey(), burst.hottest().getValue());
   }
 
   private static void describeRaw(Report report, String what, long nanos, KeyWriteCounter keys) {
@@ -226,6 +232,9 @@ final class ReactionsBench {
       batches.add(sqsEvent(events.subList(from, Math.min(events.size(), from + BATCH))));
     }
     int batchCount = batches.size();
+    // with no conflict, each batch takes one transaction per 99 receipts, each with one write of the group
+    long fewestGroupWrites = batches.stream()
+        .mapToLong(b -> (b.getRecords().size() + RECEIPTS_PER_TRANSACTION - 1) / RECEIPTS_PER_TRANSACTION).sum();
     List<FanoutHandler> handlers = new ArrayList<>();
     for (int i = 0; i < CONTAINERS; i++) {
       handlers.add(new FanoutHandler(fx.services(sink, keys)));
@@ -247,6 +256,8 @@ final class ReactionsBench {
         + " with %,d writes", MEMBERS, batchCount, CONTAINERS, Report.millis(nanos), keys.byTable(),
         hottest.getKey(), hottest.getValue());
     long count = fx.services(sink).notifications().byGroupKey(LARGE, "favourite-" + status.id()).group().count();
+    report.line("group writes %,d (%,d without conflicts between containers); receipt writes %,d for %,d events",
+        groupWrites, fewestGroupWrites, receiptWrites, MEMBERS);
     report.line("the author's favourite group counts %,d (expected %,d)", count, MEMBERS);
     if (count != MEMBERS) {
       throw new IllegalStateException("the notification group counts " + count + " after " + MEMBERS
