@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /**
  * Runs every benchmark against one DynamoDB Local in this process, each in tables of its own, and ends
  * with one {@code RESULT <name> <value> <unit>} line per figure. Only ratios measured in this run mean
- * anything: see bench/README.md. {@code -Dbench.only=fanout,home,large,cold} runs a subset;
+ * anything: see bench/README.md. {@code -Dbench.only=fanout,home,large,reactions,cold} runs a subset;
  * {@code -Dbench.only=model} calibrates and runs the scale model and writes docs/scale.md.
  */
 public final class Benchmarks {
@@ -35,6 +35,9 @@ public final class Benchmarks {
       }
       if (selected(only, "large")) {
         LargeAccountBench.run(endpoint, report);
+      }
+      if (selected(only, "reactions")) {
+        ReactionsBench.run(endpoint, report);
       }
       if (selected(only, "cold")) {
         ColdStartBench.run(endpoint, report);
