@@ -38,6 +38,8 @@ public final class ConversationService {
   static final int TAG_SLACK = 10;
   /** Reads of a tag timeline per request at most, when hidden statuses keep a page short. */
   static final int TAG_ROUNDS = 3;
+  /** Parent-index queries of one level in flight at once. */
+  static final int QUERIES_IN_FLIGHT = 16;
   private static final ExecutorService PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
 
   private final StatusService statusService;
@@ -104,26 +106,28 @@ public final class ConversationService {
   }
 
   /**
-   * Down from the status, level by level: the replies of one level are queried side by side (one query of the
-   * parent index per status of the level, each giving whole statuses), until {@code limit} statuses or {@code
-   * depth} levels. Then ordered depth first, replies to one status oldest first: Mastodon's thread order.
+   * Down from the status, level by level: the replies of one level are queried side by side, {@link
+   * #QUERIES_IN_FLIGHT} at a time (one query of the parent index per status of the level, each giving whole
+   * statuses), until {@code limit} statuses or {@code depth} levels. Then ordered depth first, replies to one status oldest first: Mastodon's thread order.
    */
   private List<Status> descendants(Status focus, int limit, int depth) {
     Map<String, List<Status>> children = new HashMap<>();
     List<String> level = List.of(focus.id());
     int found = 0;
     for (int d = 0; d < depth && !level.isEmpty() && found < limit; d++) {
-      int room = limit - found;
-      Map<String, CompletableFuture<List<Status>>> replies = new LinkedHashMap<>();
-      for (String parent : level) {
-        replies.put(parent, CompletableFuture.supplyAsync(() -> conversations.replies(parent, room), PARALLEL));
-      }
       List<String> next = new ArrayList<>();
-      for (var entry : replies.entrySet()) {
-        List<Status> kept = entry.getValue().join().stream().limit(limit - found).toList();
-        found += kept.size();
-        children.put(entry.getKey(), kept);
-        kept.forEach(s -> next.add(s.id()));
+      for (int from = 0; from < level.size() && found < limit; from += QUERIES_IN_FLIGHT) {
+        int room = limit - found;
+        Map<String, CompletableFuture<List<Status>>> replies = new LinkedHashMap<>();
+        for (String parent : level.subList(from, Math.min(level.size(), from + QUERIES_IN_FLIGHT))) {
+          replies.put(parent, CompletableFuture.supplyAsync(() -> conversations.replies(parent, room), PARALLEL));
+        }
+        for (var entry : replies.entrySet()) {
+          List<Status> kept = entry.getValue().join().stream().limit(limit - found).toList();
+          found += kept.size();
+          children.put(entry.getKey(), kept);
+          kept.forEach(s -> next.add(s.id()));
+        }
       }
       level = next;
     }
