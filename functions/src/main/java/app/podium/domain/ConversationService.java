@@ -108,7 +108,8 @@ public final class ConversationService {
   /**
    * Down from the status, level by level: the replies of one level are queried side by side, {@link
    * #QUERIES_IN_FLIGHT} at a time (one query of the parent index per status of the level, each giving whole
-   * statuses), until {@code limit} statuses or {@code depth} levels. Then ordered depth first, replies to one status oldest first: Mastodon's thread order.
+   * statuses), until {@code limit} statuses or {@code depth} levels. Then ordered depth first, replies to one
+   * status oldest first: Mastodon's thread order.
    */
   private List<Status> descendants(Status focus, int limit, int depth) {
     Map<String, List<Status>> children = new HashMap<>();

@@ -69,9 +69,11 @@ class ConversationServiceTest {
     }));
     FollowStore follows = store(FollowStore.class, Map.of());
     BlockMuteStore blocks = store(BlockMuteStore.class, Map.of("heldBy", a -> List.of()));
+    StatusHydrator hydrator = new StatusHydrator(statusStore, accounts, follows);
     StatusService statusService = new StatusService(statusStore, follows, accounts, store(IdempotencyStore.class,
-        Map.of()), store(FanoutTasks.class, Map.of()), Settings.fromEnvironment(Map.of()), new Ids(CLOCK), CLOCK);
-    return new ConversationService(statusService, statusStore, conversations, accounts, follows, blocks, CLOCK);
+        Map.of()), store(FanoutTasks.class, Map.of()), store(ReactionStore.class, Map.of()), hydrator,
+        Settings.fromEnvironment(Map.of()), new Ids(CLOCK), CLOCK);
+    return new ConversationService(statusService, statusStore, conversations, hydrator, blocks, CLOCK);
   }
 
   static List<String> ids(List<AuthoredStatus> statuses) {
