@@ -81,6 +81,7 @@ public final class TimelineService {
     Map<Long, String> authorOf = new HashMap<>();
     Map<String, Status> loaded = new HashMap<>();
     Map<String, Account> authors = new HashMap<>();
+    List<Status> fromLarge = new ArrayList<>();
     for (String large : reader.largeFollowees()) {
       if (hidden.contains(large)) {
         continue;
@@ -89,11 +90,12 @@ public final class TimelineService {
       // the originals of a large account's reblogs come with its statuses, so its followers do not all read them
       loaded.putAll(largeAccounts.originals(large));
       largeAccounts.originalAuthors(large).forEach(authors::putIfAbsent);
-      for (Status status : RepliesOnHome.forMember(readerId, largeAccounts.byAuthor(large, page.withLimit(fetch)),
-          ids -> follows.followedBy(readerId, ids))) {
-        authorOf.put(status.numericId(), status.authorId());
-        loaded.put(status.id(), status);
-      }
+      fromLarge.addAll(largeAccounts.byAuthor(large, page.withLimit(fetch)));
+    }
+    // one read of the reader's follows for the replies of all their large followees, not one per followee
+    for (Status status : RepliesOnHome.forMember(readerId, fromLarge, ids -> follows.followedBy(readerId, ids))) {
+      authorOf.put(status.numericId(), status.authorId());
+      loaded.put(status.id(), status);
     }
     for (TimelineEntry entry : entries.join()) {
       if (!hidden.contains(entry.authorId())) {
