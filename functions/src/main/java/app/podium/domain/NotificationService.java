@@ -203,24 +203,24 @@ public final class NotificationService {
   /** The v1 notification with this id: the group whose newest event it is. */
   public Shown byId(String memberId, String id) {
     return notifications.findByLatestId(memberId, parseId(id)).flatMap(g -> shownOne(memberId, g))
-        .orElseThrow(NotificationService::notFound);
+        .orElseThrow(StatusService::notFound);
   }
 
   /** The group with the key the grouped API shows ({@code ungrouped-<id>} for a mention). */
   public Shown byGroupKey(String memberId, String apiGroupKey) {
     return stored(memberId, apiGroupKey).flatMap(g -> shownOne(memberId, g))
-        .orElseThrow(NotificationService::notFound);
+        .orElseThrow(StatusService::notFound);
   }
 
   /** Dismisses the v1 notification with this id, which is its whole group. */
   public void dismissById(String memberId, String id) {
     NotificationGroup group = notifications.findByLatestId(memberId, parseId(id))
-        .orElseThrow(NotificationService::notFound);
+        .orElseThrow(StatusService::notFound);
     notifications.dismiss(memberId, group.groupKey());
   }
 
   public void dismissGroup(String memberId, String apiGroupKey) {
-    NotificationGroup group = stored(memberId, apiGroupKey).orElseThrow(NotificationService::notFound);
+    NotificationGroup group = stored(memberId, apiGroupKey).orElseThrow(StatusService::notFound);
     notifications.dismiss(memberId, group.groupKey());
   }
 
@@ -289,18 +289,8 @@ public final class NotificationService {
     return result;
   }
 
+  /** A notification id is an id like a status's: anything else is a notification that does not exist. */
   private static long parseId(String id) {
-    if (id == null || id.isEmpty() || id.length() > 19 || !id.chars().allMatch(Character::isDigit)) {
-      throw notFound();
-    }
-    try {
-      return Long.parseLong(id);
-    } catch (NumberFormatException e) {
-      throw notFound();
-    }
-  }
-
-  private static DomainException notFound() {
-    return new DomainException.NotFound("Record not found");
+    return Long.parseLong(StatusService.requireId(id));
   }
 }
