@@ -79,7 +79,7 @@ public final class OAuthService {
     if (username == null || username.isBlank() || password == null || password.isEmpty()) {
       throw new DomainException.OAuthRejected("invalid_request", "username and password are required");
     }
-    rateLimiter.check(settings.loginLimit(), clientAddress);
+    rateLimiter.check(settings.limits().login(), clientAddress);
     App app = authenticateClient(clientId, clientSecret);
     Scopes scopes = requestedScopes(app, scope);
     if (username.length() > 320 || password.length() > Text.PASSWORD_MAX) {

@@ -17,8 +17,7 @@ public record Settings(
     List<String> allowedCountries,
     int invitesPerMember,
     Duration inviteDefaultLifetime,
-    RateLimit signupLimit,
-    RateLimit loginLimit,
+    RateLimits limits,
     URI publicUrl,
     String instanceTitle,
     String originSecret,
@@ -34,6 +33,30 @@ public record Settings(
    */
   public record Fanout(long maxFollowers, Duration activeWithin, int timelineMax, Duration entryLifetime,
       int pageSize, Duration largeAccountCache, long followerShardsFrom) {}
+
+  /**
+   * Mastodon's limits, each set by a pair of variables ({@code <NAME>_RATE_LIMIT} requests in each
+   * {@code <NAME>_RATE_WINDOW_SECONDS}). Per client address (IPv4 address or IPv6 /64): {@code signup} (signup
+   * and waitlist attempts), {@code login} (password grants), {@code apps} (app registrations and
+   * client-credentials tokens) and {@code anonymous} (requests without a token). Per account: {@code statuses}
+   * (posts and reblogs), {@code follows} and {@code reports}. Per token: {@code requests}. The two request-wide
+   * limits are enforced before any function runs: by AWS WAF on the CDN, and by the local stack's edge.
+   */
+  public record RateLimits(RateLimit signup, RateLimit login, RateLimit apps, RateLimit statuses,
+      RateLimit follows, RateLimit reports, RateLimit requests, RateLimit anonymous) {
+
+    static RateLimits fromEnvironment(Map<String, String> env) {
+      return new RateLimits(
+          RateLimit.fromEnvironment(env, "signup", "SIGNUP", 5, 1800),
+          RateLimit.fromEnvironment(env, "login", "LOGIN", 25, 300),
+          RateLimit.fromEnvironment(env, "apps", "APP", 50, 3600),
+          RateLimit.fromEnvironment(env, "statuses", "STATUS", 300, 10_800),
+          RateLimit.fromEnvironment(env, "follows", "FOLLOW", 400, 86_400),
+          RateLimit.fromEnvironment(env, "reports", "REPORT", 400, 86_400),
+          RateLimit.fromEnvironment(env, "requests", "API", 1500, 300),
+          RateLimit.fromEnvironment(env, "anonymous", "ANONYMOUS", 300, 300));
+    }
+  }
 
   public enum SignupMode {
     INVITE_ONLY, WAITLIST, OPEN;
@@ -55,12 +78,7 @@ public record Settings(
             .map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT)).toList(),
         Integer.parseInt(env.getOrDefault("INVITES_PER_MEMBER", "5")),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("INVITE_DEFAULT_LIFETIME_SECONDS", "604800"))),
-        new RateLimit("signup",
-            Integer.parseInt(env.getOrDefault("SIGNUP_RATE_LIMIT", "5")),
-            Duration.ofSeconds(Long.parseLong(env.getOrDefault("SIGNUP_RATE_WINDOW_SECONDS", "1800")))),
-        new RateLimit("login",
-            Integer.parseInt(env.getOrDefault("LOGIN_RATE_LIMIT", "25")),
-            Duration.ofSeconds(Long.parseLong(env.getOrDefault("LOGIN_RATE_WINDOW_SECONDS", "300")))),
+        RateLimits.fromEnvironment(env),
         URI.create(env.getOrDefault("PUBLIC_URL", "http://127.0.0.1:8080")),
         env.getOrDefault("INSTANCE_TITLE", "Podium"),
         env.getOrDefault("ORIGIN_SECRET", ""),

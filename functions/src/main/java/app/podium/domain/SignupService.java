@@ -47,7 +47,7 @@ public final class SignupService {
           "is required while signups are by invitation only");
     }
     Optional<Invite> invite = inviteCode.map(this::usableInvite);
-    rateLimiter.check(settings.signupLimit(), requester.address());
+    rateLimiter.check(settings.limits().signup(), requester.address());
     Account account = create(form.username(), form.email(), form.password(), Account.Role.MEMBER,
         form.locale(), invite);
     invite.filter(Invite::autofollow).ifPresent(used -> autofollow(account, used.inviterId()));

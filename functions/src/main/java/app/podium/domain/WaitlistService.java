@@ -43,7 +43,7 @@ public final class WaitlistService {
           ? "Registrations are open: sign up directly" : "The waitlist is not open");
     }
     SignupService.requireAllowedCountry(settings, requester);
-    rateLimiter.check(settings.signupLimit(), requester.address());
+    rateLimiter.check(settings.limits().signup(), requester.address());
     WaitlistEntry entry = new WaitlistEntry(normalized, clock.instant(), Optional.empty(), Optional.empty());
     waitlist.join(entry);
     return entry;

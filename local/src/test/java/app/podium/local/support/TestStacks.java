@@ -5,6 +5,7 @@ import app.podium.local.LocalDynamoDb;
 import app.podium.local.LocalMessaging;
 import app.podium.local.LocalStack;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,7 +47,7 @@ public final class TestStacks {
 
   /**
    * A fresh stack with the default settings, overridden by {@code settings} (e.g. {@code SIGNUP_MODE}).
-   * Rate limits are high unless a test sets them, since every test request comes from 127.0.0.1.
+   * Every rate limit is high unless a test sets it, since every test request comes from 127.0.0.1.
    */
   public static LocalStack start(Map<String, String> settings) throws Exception {
     return start(settings, new software.amazon.awssdk.core.interceptor.ExecutionInterceptor[0]);
@@ -122,8 +123,9 @@ public final class TestStacks {
     env.put("TABLE_PREFIX", "t" + UUID.randomUUID().toString().substring(0, 8) + "-");
     env.put("PODIUM_PORT", "0");
     env.put("PODIUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    env.put("SIGNUP_RATE_LIMIT", "100000");
-    env.put("LOGIN_RATE_LIMIT", "100000");
+    for (String limit : List.of("SIGNUP", "LOGIN", "APP", "STATUS", "FOLLOW", "REPORT", "API", "ANONYMOUS")) {
+      env.put(limit + "_RATE_LIMIT", "100000");
+    }
     env.putAll(settings);
     return env;
   }
