@@ -20,6 +20,11 @@ public record Invite(
         && expiresAt.map(now::isBefore).orElse(true);
   }
 
+  /** How many more people the invite can admit; unlimited counts as {@link Integer#MAX_VALUE}. */
+  public int remainingUses() {
+    return maxUses.map(max -> Math.max(0, max - uses)).orElse(Integer.MAX_VALUE);
+  }
+
   public boolean isExpired(Instant now) {
     return revokedAt.isPresent() || expiresAt.map(e -> !now.isBefore(e)).orElse(false);
   }

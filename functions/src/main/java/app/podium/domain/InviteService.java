@@ -25,15 +25,21 @@ public final class InviteService {
   }
 
   /**
-   * Creates an invite. {@code maxUses} defaults to 1; {@code expiresInSeconds} to the configured
-   * lifetime. Members hold at most {@code INVITES_PER_MEMBER} usable invites; admins have no quota.
+   * Creates an invite. {@code maxUses} defaults to 1; {@code expiresInSeconds} to the configured lifetime. A
+   * member's usable invites together admit at most {@code INVITES_PER_MEMBER} more people (a code's remaining
+   * uses count, not the code), so a member cannot open the invite-only phase with a few large codes; admins have
+   * no quota.
    */
   public Invite create(Account inviter, Optional<Integer> maxUses, Optional<Long> expiresInSeconds,
       boolean autofollow) {
+    if (!inviter.isAdmin() && settings.invitesPerMember() < 1) {
+      throw new DomainException.Forbidden("Members may not invite anyone on this server");
+    }
     var violations = new DomainException.Violations();
     int uses = maxUses.orElse(1);
-    if (uses < 1 || uses > MAX_USES_LIMIT) {
-      violations.add("max_uses", "ERR_INCLUSION", "must be between 1 and " + MAX_USES_LIMIT);
+    int mostUses = inviter.isAdmin() ? MAX_USES_LIMIT : Math.min(MAX_USES_LIMIT, settings.invitesPerMember());
+    if (uses < 1 || uses > mostUses) {
+      violations.add("max_uses", "ERR_INCLUSION", "must be between 1 and " + mostUses);
     }
     long lifetime = expiresInSeconds.orElse(settings.inviteDefaultLifetime().toSeconds());
     if (lifetime < EXPIRES_IN_MIN || lifetime > EXPIRES_IN_MAX) {

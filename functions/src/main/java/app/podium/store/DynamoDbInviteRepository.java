@@ -26,10 +26,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Invites, and the quota of usable invites a member may hold. The quota is exact under concurrency: the
- * member's account item lists the codes it holds and carries a version; creating an invite re-reads
- * those codes with strong consistency, and writes the new invite together with the pruned list only if
- * the version has not moved.
+ * Invites, and the quota of people a member's usable invites may still admit. The quota is exact under
+ * concurrency: the member's account item lists the codes it holds and carries a version; creating an invite
+ * re-reads those codes with strong consistency, and writes the new invite together with the pruned list only if
+ * the version has not moved. Signups spend uses without moving the version: they only lower what the held codes
+ * can admit.
  */
 public final class DynamoDbInviteRepository implements InviteStore {
   private static final int QUOTA_ATTEMPTS = 8;
@@ -57,12 +58,15 @@ public final class DynamoDbInviteRepository implements InviteStore {
       if (inviter == null) {
         throw new DomainException.NotFound("Record not found");
       }
-      Set<String> held = stillUsable(inviter.heldInvites, now);
-      if (held.size() >= quota.get()) {
-        throw new DomainException.Forbidden("You already hold " + held.size()
-            + " usable invites, the most a member may hold");
+      Map<String, Integer> held = stillUsable(inviter.heldInvites, now);
+      long canAdmit = held.values().stream().mapToLong(Integer::longValue).sum();
+      int admits = invite.maxUses().orElse(Integer.MAX_VALUE);
+      if (canAdmit + admits > quota.get()) {
+        throw new DomainException.Forbidden("Your unused invites can already admit " + canAdmit + " of the "
+            + quota.get() + " people a member may invite at once");
       }
-      held.add(invite.code());
+      Set<String> codes = new java.util.HashSet<>(held.keySet());
+      codes.add(invite.code());
       long version = inviter.inviteQuotaVersion == null ? 0 : inviter.inviteQuotaVersion;
       try {
         db.client().transactWriteItems(r -> r.transactItems(
@@ -74,7 +78,7 @@ public final class DynamoDbInviteRepository implements InviteStore {
                 .updateExpression("SET held_invites = :held, invite_quota_version = :next")
                 .conditionExpression("attribute_exists(id) AND (invite_quota_version = :version"
                     + " OR (attribute_not_exists(invite_quota_version) AND :version = :zero))")
-                .expressionAttributeValues(Map.of(":held", AttributeValue.fromSs(List.copyOf(held)),
+                .expressionAttributeValues(Map.of(":held", AttributeValue.fromSs(List.copyOf(codes)),
                     ":next", n(version + 1), ":version", n(version), ":zero", n(0)))
                 .build()).build()));
         return;
@@ -88,12 +92,14 @@ public final class DynamoDbInviteRepository implements InviteStore {
     throw new DomainException.Conflict("Too many concurrent invite changes; please retry");
   }
 
-  private Set<String> stillUsable(Set<String> codes, Instant now) {
+  /** The codes still usable at {@code now}, each with the people it can still admit (unlimited as the most). */
+  private Map<String, Integer> stillUsable(Set<String> codes, Instant now) {
     if (codes == null || codes.isEmpty()) {
-      return new java.util.HashSet<>();
+      return Map.of();
     }
     return codes.stream().map(this::findConsistent).flatMap(Optional::stream)
-        .filter(i -> i.isUsable(now)).map(Invite::code).collect(Collectors.toCollection(java.util.HashSet::new));
+        .filter(i -> i.isUsable(now))
+        .collect(Collectors.toMap(Invite::code, Invite::remainingUses));
   }
 
   private Optional<Invite> findConsistent(String code) {

@@ -28,4 +28,13 @@ class InviteTest {
     assertThat(invite(Optional.of(1), 0, Optional.empty(), Optional.of(NOW)).isExpired(NOW)).isTrue();
     assertThat(invite(Optional.of(1), 0, Optional.empty(), Optional.of(NOW)).isUsable(NOW)).isFalse();
   }
+
+  @Test
+  void remainingUsesAreThePeopleTheInviteCanStillAdmit() {
+    assertThat(invite(Optional.of(5), 0, Optional.empty(), Optional.empty()).remainingUses()).isEqualTo(5);
+    assertThat(invite(Optional.of(5), 3, Optional.empty(), Optional.empty()).remainingUses()).isEqualTo(2);
+    assertThat(invite(Optional.of(5), 5, Optional.empty(), Optional.empty()).remainingUses()).isZero();
+    assertThat(invite(Optional.empty(), 7, Optional.empty(), Optional.empty()).remainingUses())
+        .isEqualTo(Integer.MAX_VALUE);
+  }
 }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Invites through the API: defaults, the caller's own list, revocation, the member quota (also under
- * concurrent creates), validation, expiry, autofollow and the invite tree admins read. Members may hold
- * at most 3 usable invites in this stack.
+ * concurrent creates), validation, expiry, autofollow and the invite tree admins read. A member's usable invites
+ * may admit at most 3 more people in this stack.
  */
 class InvitesIT {
   static final int QUOTA = 3;
@@ -169,6 +169,52 @@ class InvitesIT {
     assertThat(podium.count(Tables.INVITES)).isEqualTo(invites + QUOTA);
     List<String> created = responses.stream().filter(r -> r.status() == 200).map(r -> r.field("code")).toList();
     assertThat(codes(list(member))).containsExactlyInAnyOrderElementsOf(created);
+  }
+
+  @Test
+  void theQuotaCountsThePeopleUnusedInvitesCanAdmitNotTheCodes() {
+    String member = podium.member("large_code_holder");
+    int invites = podium.count(Tables.INVITES);
+
+    var huge = podium.createInvite(member, Map.of("max_uses", 100_000, "expires_in", 31_536_000));
+    assertThat(huge.status()).as(huge.toString()).isEqualTo(422);
+    assertThat(huge.json().at("/details/max_uses/0/error").asText()).isEqualTo("ERR_INCLUSION");
+    assertThat(huge.json().at("/details/max_uses/0/description").asText()).contains("1 and " + QUOTA);
+    var overByOne = podium.createInvite(member, Map.of("max_uses", QUOTA + 1));
+    assertThat(overByOne.status()).as(overByOne.toString()).isEqualTo(422);
+    assertThat(podium.count(Tables.INVITES)).isEqualTo(invites);
+
+    String two = podium.inviteCode(member, Map.of("max_uses", 2));
+    var twoMore = podium.createInvite(member, Map.of("max_uses", 2));
+    assertThat(twoMore.status()).as("2 + 2 people is over " + QUOTA + ": " + twoMore).isEqualTo(403);
+    assertThat(twoMore.field("error")).contains("2 of the " + QUOTA);
+    assertThat(podium.createInvite(member, Map.of("max_uses", 1)).status()).isEqualTo(200);
+    assertThat(podium.createInvite(member, Map.of()).status()).as("3 people held").isEqualTo(403);
+    assertThat(podium.count(Tables.INVITES)).isEqualTo(invites + 2);
+
+    // a redemption spends one of the people a code can admit, and frees it in the quota
+    assertThat(podium.signup("admitted_by_two", two).status()).isEqualTo(200);
+    var afterRedemption = podium.createInvite(member, Map.of("max_uses", 1));
+    assertThat(afterRedemption.status()).as(afterRedemption.toString()).isEqualTo(200);
+    assertThat(podium.createInvite(member, Map.of()).status()).as("full again").isEqualTo(403);
+  }
+
+  @Test
+  void tenConcurrentCreatesOfTwoUsesEachAdmitAtMostTheQuota() {
+    String member = podium.member("concurrent_large_inviter");
+
+    List<ApiClient.Response> responses = Concurrently.run(10,
+        i -> podium.createInvite(member, Map.of("max_uses", 2)));
+
+    Map<Integer, Long> statuses = responses.stream()
+        .collect(Collectors.groupingBy(ApiClient.Response::status, Collectors.counting()));
+    assertThat(statuses).as(responses.toString()).containsOnlyKeys(200, 403)
+        .containsEntry(200, (long) (QUOTA / 2)).containsEntry(403, 10L - QUOTA / 2);
+    int admits = 0;
+    for (JsonNode invite : list(member)) {
+      admits += invite.get("max_uses").asInt() - invite.get("uses").asInt();
+    }
+    assertThat(admits).isLessThanOrEqualTo(QUOTA);
   }
 
   @Test
