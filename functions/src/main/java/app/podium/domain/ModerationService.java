@@ -37,7 +37,12 @@ public final class ModerationService {
       throw DomainException.Invalid.field("report_id", "ERR_INVALID", "is not a report about this account");
     }
     switch (action) {
-      case NONE -> accounts.find(AccountService.requireId(accountId)).orElseThrow(AccountService::notFound);
+      case NONE -> {
+        // nothing to do but to refuse an account that does not exist, as Mastodon's "none" action does
+        if (accounts.find(AccountService.requireId(accountId)).isEmpty()) {
+          throw AccountService.notFound();
+        }
+      }
       case SUSPEND -> suspend(admin, accountId);
     }
     report.ifPresent(r -> reports.resolve(r.id(), admin.id(), clock.instant()));
