@@ -46,8 +46,9 @@ public final class SignupService {
       throw DomainException.Invalid.field("invite_code", "ERR_BLANK",
           "is required while signups are by invitation only");
     }
-    Optional<Invite> invite = inviteCode.map(this::usableInvite);
+    // every attempt counts before the code is looked up, so guessing codes is as limited as signing up
     rateLimiter.check(settings.limits().signup(), requester.address());
+    Optional<Invite> invite = inviteCode.map(this::usableInvite);
     Account account = create(form.username(), form.email(), form.password(), Account.Role.MEMBER,
         form.locale(), invite);
     invite.filter(Invite::autofollow).ifPresent(used -> autofollow(account, used.inviterId()));
