@@ -22,18 +22,20 @@ public final class ReactionService {
   private final ReactionStore reactions;
   private final StatusHydrator hydrator;
   private final FanoutTasks fanout;
+  private final RateLimiter rateLimiter;
   private final Settings settings;
   private final Ids ids;
   private final Clock clock;
 
   public ReactionService(StatusStore statuses, AccountStore accounts, BlockMuteStore blocks, ReactionStore reactions,
-      StatusHydrator hydrator, FanoutTasks fanout, Settings settings, Ids ids, Clock clock) {
+      StatusHydrator hydrator, FanoutTasks fanout, RateLimiter rateLimiter, Settings settings, Ids ids, Clock clock) {
     this.statuses = statuses;
     this.accounts = accounts;
     this.blocks = blocks;
     this.reactions = reactions;
     this.hydrator = hydrator;
     this.fanout = fanout;
+    this.rateLimiter = rateLimiter;
     this.settings = settings;
     this.ids = ids;
     this.clock = clock;
@@ -81,16 +83,21 @@ public final class ReactionService {
   /**
    * Reblogs a status: a status of the member's own, empty, with the original in {@code reblog}, as public as asked
    * (public by default; a private status, which only its author may reblog, stays private). Its fan-out is
-   * published before it is stored, as for any status; the answer is the reblog.
+   * published before it is stored, as for any status; the answer is the reblog. A reblog is a status, so it counts
+   * against the member's {@code statuses} limit as in Mastodon; unlike Mastodon, a repeat counts too (every attempt
+   * with a well-formed id and visibility), so that a refused attempt costs no read.
    */
   public Shown reblog(Account member, String statusId, String visibility) {
+    StatusService.requireId(statusId);
+    Visibility asked = Visibility.parse(visibility);
+    rateLimiter.check(settings.limits().statuses(), member.id());
     AuthoredStatus target = target(member, statusId);
     requireNoBlock(member, target.author());
     Status original = target.status();
     if (original.visibility() == Visibility.PRIVATE && !original.authorId().equals(member.id())) {
       throw new DomainException.Forbidden("This action is not allowed");
     }
-    Visibility chosen = original.visibility() == Visibility.PRIVATE ? Visibility.PRIVATE : Visibility.parse(visibility);
+    Visibility chosen = original.visibility() == Visibility.PRIVATE ? Visibility.PRIVATE : asked;
     Optional<Shown> earlier = existingReblog(member, target);
     if (earlier.isPresent()) {
       // as for a favourite: a retry after a failed publish still notifies, and the receipt keeps it counted once

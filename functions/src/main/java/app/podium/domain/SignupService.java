@@ -77,7 +77,7 @@ public final class SignupService {
   /** The new member follows the inviter; an inviter deleted meanwhile is simply not followed. */
   private void autofollow(Account member, String inviterId) {
     try {
-      follows.follow(member, inviterId);
+      follows.autofollow(member, inviterId);
     } catch (DomainException.NotFound gone) {
       // nothing to follow
     }

@@ -36,7 +36,7 @@ class SignupServiceTest {
         untouchable(AccountStore.class), untouchable(PasswordHasher.class), limiter, settings, CLOCK);
     FollowService follows = new FollowService(untouchable(FollowStore.class), untouchable(AccountStore.class),
         untouchable(StatusStore.class), untouchable(TimelineStore.class), untouchable(FanoutTasks.class),
-        untouchable(BlockMuteStore.class), new Ids(CLOCK), CLOCK);
+        untouchable(BlockMuteStore.class), limiter, settings, new Ids(CLOCK), CLOCK);
     return new SignupService(untouchable(AccountStore.class), untouchable(InviteStore.class), oauth, follows,
         untouchable(PasswordHasher.class), limiter, settings, new Ids(CLOCK), CLOCK);
   }
