@@ -6,6 +6,7 @@ import static app.podium.local.support.Throttling.tableCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.local.support.ApiClient;
+import app.podium.local.support.Concurrently;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
@@ -83,6 +84,17 @@ class WriteRateLimitIT {
     assertThat(tableCounts(stack)).isEqualTo(before);
     assertThat(counted(stack, "statuses", author.id())).isEqualTo(STATUS_LIMIT + 3);
     assertThat(post(other, Map.of("status", "another author's limit is their own")).status()).isEqualTo(200);
+  }
+
+  /** The counter is one atomic ADD: eight posts at once by one author get exactly the limit through. */
+  @Test
+  void concurrentPostsByOneAuthorGetExactlyTheLimitThrough() {
+    Member author = feeds.member("racing_author");
+    List<Integer> statuses = Concurrently.run(8, i -> post(author, Map.of("status", "race " + i)).status());
+
+    assertThat(statuses).containsOnly(200, 429);
+    assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(STATUS_LIMIT);
+    assertThat(counted(stack, "statuses", author.id())).isEqualTo(8);
   }
 
   // --- follows -----------------------------------------------------------------------------------
