@@ -236,6 +236,26 @@ class RateLimitIT {
     assertThat(Throttling.counted(stack, "signup", address)).isEqualTo(SIGNUP_LIMIT + 2);
   }
 
+  /** Joining the waitlist is a signup attempt too: the same limit, from an IPv6 /64 with a new port each time. */
+  @Test
+  void waitlistJoinsCountOnTheSignupLimit() throws Exception {
+    try (LocalStack waitlist = TestStacks.start(Map.of("SIGNUP_MODE", "waitlist", "SIGNUP_RATE_LIMIT",
+        Integer.toString(SIGNUP_LIMIT), "SIGNUP_RATE_WINDOW_SECONDS", Long.toString(WINDOW_SECONDS)))) {
+      ApiClient client = new ApiClient(waitlist.url());
+      for (int i = 1; i <= SIGNUP_LIMIT; i++) {
+        var join = join(client, "2001:db8:3a17::1:" + (5000 + i), "waiting" + i + "@example.com");
+        assertThat(join.status()).as(join.toString()).isEqualTo(200);
+      }
+      Map<String, Integer> before = tableCounts(waitlist);
+
+      Instant sent = Instant.now();
+      assertThrottled(join(client, "2001:db8:3a17::2:6000", "waiting9@example.com"), SIGNUP_LIMIT, WINDOW_SECONDS,
+          sent);
+
+      assertThat(tableCounts(waitlist)).isEqualTo(before);
+    }
+  }
+
   @Test
   void concurrentSignupsFromOneAddressGetExactlyTheLimitThrough() {
     String code = inviteCode(20);
@@ -304,6 +324,11 @@ class RateLimitIT {
         .header("CloudFront-Viewer-Country", "US")
         .form(Map.of("username", username, "email", username + "@example.com", "password", PASSWORD,
             "agreement", "true", "invite_code", inviteCode)).send();
+  }
+
+  static ApiClient.Response join(ApiClient client, String viewerAddress, String email) {
+    return client.post("/api/v1/waitlist").header("CloudFront-Viewer-Address", viewerAddress)
+        .header("CloudFront-Viewer-Country", "US").form(Map.of("email", email)).send();
   }
 
   static String inviteCode(int maxUses) {
