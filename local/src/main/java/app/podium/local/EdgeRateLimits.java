@@ -6,13 +6,13 @@ import app.podium.api.http.ErrorMapper;
 import app.podium.domain.RateLimit;
 import app.podium.domain.Settings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Stands in, in the local stack, for the AWS WAF rate-based rules on the CloudFront distribution, which the CDK app
@@ -35,10 +35,11 @@ final class EdgeRateLimits {
 
   private final Rule perToken;
   private final Rule anonymous;
-  private final Clock clock;
+  /** Milliseconds since the epoch, now. */
+  private final LongSupplier clock;
   private final AtomicLong requests = new AtomicLong();
 
-  EdgeRateLimits(Settings.RateLimits limits, Clock clock) {
+  EdgeRateLimits(Settings.RateLimits limits, LongSupplier clock) {
     this.perToken = new Rule(limits.requests());
     this.anonymous = new Rule(limits.anonymous());
     this.clock = clock;
@@ -52,7 +53,7 @@ final class EdgeRateLimits {
     if (method.equals("OPTIONS")) {
       return Optional.empty();
     }
-    long now = clock.millis();
+    long now = clock.getAsLong();
     if (requests.incrementAndGet() % SWEEP_EVERY == 0) {
       perToken.sweep(now);
       anonymous.sweep(now);
@@ -119,7 +120,7 @@ final class EdgeRateLimits {
     }
   }
 
-  /** Requests per slot for the last {@link #SLOTS} slots; a position holds the count of the slot it was last used by. */
+  /** Requests per slot over the last {@link #SLOTS} slots; a position holds the count of the slot that used it last. */
   private static final class Ring {
     final long[] slots = new long[SLOTS];
     final long[] counts = new long[SLOTS];

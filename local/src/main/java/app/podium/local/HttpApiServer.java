@@ -18,7 +18,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ public final class HttpApiServer implements AutoCloseable {
       handlers.put(route.handler(), instantiate(route.handler(), services));
     }
     this.authorizer = new AuthorizeRequestHandler(services);
-    this.edge = new EdgeRateLimits(services.settings().limits(), Clock.systemUTC());
+    this.edge = new EdgeRateLimits(services.settings().limits(), System::currentTimeMillis);
     this.executor = Executors.newVirtualThreadPerTaskExecutor();
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     server.setExecutor(executor);
