@@ -89,7 +89,7 @@ public final class ReactionService {
    */
   public Shown reblog(Account member, String statusId, String visibility) {
     StatusService.requireId(statusId);
-    Visibility asked = Visibility.parse(visibility);
+    Optional<Visibility> asked = askedVisibility(member, statusId, visibility);
     rateLimiter.check(settings.limits().statuses(), member.id());
     AuthoredStatus target = target(member, statusId);
     requireNoBlock(member, target.author());
@@ -97,7 +97,7 @@ public final class ReactionService {
     if (original.visibility() == Visibility.PRIVATE && !original.authorId().equals(member.id())) {
       throw new DomainException.Forbidden("This action is not allowed");
     }
-    Visibility chosen = original.visibility() == Visibility.PRIVATE ? Visibility.PRIVATE : asked;
+    Visibility chosen = original.visibility() == Visibility.PRIVATE ? Visibility.PRIVATE : asked.orElseThrow();
     Optional<Shown> earlier = existingReblog(member, target);
     if (earlier.isPresent()) {
       // as for a favourite: a retry after a failed publish still notifies, and the receipt keeps it counted once
@@ -117,6 +117,22 @@ public final class ReactionService {
     AuthoredStatus shown = new AuthoredStatus(reblog, member.withStatusPosted(now),
         Optional.of(counted(target, 1, 0)));
     return answer(member, shown, Reaction.Kind.REBLOG, true);
+  }
+
+  /**
+   * The visibility a reblog asks for, checked before the reblog counts (a 422 counts nothing). A private status's
+   * reblog stays private whatever is asked, as in Mastodon, so a value that is no visibility is refused only when the
+   * status is not private: that rare case alone reads the status before counting. Empty for a private status.
+   */
+  private Optional<Visibility> askedVisibility(Account member, String statusId, String visibility) {
+    try {
+      return Optional.of(Visibility.parse(visibility));
+    } catch (DomainException.Invalid invalid) {
+      if (target(member, statusId).status().visibility() != Visibility.PRIVATE) {
+        throw invalid;
+      }
+      return Optional.empty();
+    }
   }
 
   /** Undoes the member's reblog of a status; the reblog leaves their followers' timelines. Answers the original. */

@@ -68,6 +68,8 @@ class WriteRateLimitIT {
       assertThat(post(author, Map.of("status", " ")).status()).as("a blank status").isEqualTo(422);
     }
     assertThat(post(author, Map.of("status", "x", "visibility", "everyone")).status()).isEqualTo(422);
+    assertThat(api.post("/api/v1/statuses/" + toReblog + "/reblog").token(author.token())
+        .form(Map.of("visibility", "everyone")).send().status()).as("a reblog as no visibility").isEqualTo(422);
     String first = podium.post(author.token(), "first");
     assertThat(post(author, Map.of("status", "a reply", "in_reply_to_id", first)).status()).isEqualTo(200);
     assertThat(reblog(author, toReblog).status()).isEqualTo(200);
