@@ -94,12 +94,12 @@ public final class Services {
     var reactionStore = new app.podium.store.DynamoDbReactionRepository(db);
     var hydrator = new app.podium.domain.StatusHydrator(statusStore, accountStore, followStore);
     this.statuses = new StatusService(statusStore, followStore, accountStore, new DynamoDbIdempotencyRepository(db),
-        fanoutTasks, reactionStore, hydrator, settings, ids, clock);
+        fanoutTasks, reactionStore, hydrator, rateLimiter, settings, ids, clock);
     var blockStore = new DynamoDbBlockMuteRepository(db);
     this.conversations = new app.podium.domain.ConversationService(statuses, statusStore, statusStore, hydrator,
         blockStore, clock);
     this.follows = new FollowService(followStore, accountStore, statusStore, timelineStore, fanoutTasks, blockStore,
-        ids, clock);
+        rateLimiter, settings, ids, clock);
     this.blocks = new app.podium.domain.BlockMuteService(blockStore, followStore, follows, accountStore, fanoutTasks,
         ids, clock);
     this.signup = new SignupService(accountStore, inviteStore, oauth, follows, passwords, rateLimiter, settings, ids,
@@ -108,7 +108,7 @@ public final class Services {
         new RecentStatuses(statusStore, accountStore, settings.fanout().largeAccountCache(), clock), accountStore,
         followStore, blockStore, hydrator, settings, clock);
     this.reactions = new app.podium.domain.ReactionService(statusStore, accountStore, blockStore, reactionStore,
-        hydrator, fanoutTasks, settings, ids, clock);
+        hydrator, fanoutTasks, rateLimiter, settings, ids, clock);
     this.notifications = new app.podium.domain.NotificationService(
         new app.podium.store.DynamoDbNotificationRepository(db), accountStore, statusStore, blockStore,
         new DynamoDbMarkerRepository(db), clock);
@@ -117,7 +117,7 @@ public final class Services {
     this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);
     var reportStore = new DynamoDbReportRepository(db);
     this.moderation = new ModerationService(accountStore, tokenStore, reportStore, clock);
-    this.reports = new ReportService(reportStore, accountStore, statusStore, ids, clock);
+    this.reports = new ReportService(reportStore, accountStore, statusStore, rateLimiter, settings, ids, clock);
   }
 
   public static Services fromEnvironment(Map<String, String> env) {

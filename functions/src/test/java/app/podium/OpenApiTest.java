@@ -124,11 +124,14 @@ class OpenApiTest {
     });
   }
 
-  /** What every handler can answer before it looks at the request: unreadable input, and the CDN check. */
+  /**
+   * What every request can be answered before a handler looks at it: the edge's request-wide limits, unreadable
+   * input, and the CDN check.
+   */
   @Test
   void everyOperationDocumentsTheRefusalsEveryHandlerCanGive() {
     operations().forEach((key, operation) -> assertThat(operation.get("responses").properties().stream().map(Map.Entry::getKey).toList())
-        .as(key).contains("400", "403", "413", "415"));
+        .as(key).contains("400", "403", "413", "415", "429"));
     for (Routes.Route route : Routes.ALL) {
       if (route.access().kind() == Routes.Access.Kind.APP || route.access().kind() == Routes.Access.Kind.USER) {
         assertThat(operations().get(route.key()).get("responses").properties().stream().map(Map.Entry::getKey).toList()).as(route.key()).contains("401");

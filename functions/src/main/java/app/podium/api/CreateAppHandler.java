@@ -23,7 +23,7 @@ public final class CreateAppHandler extends ApiHandler {
     // Mastodon takes redirect_uris as one string (URIs separated by whitespace) or, since 4.3, an array.
     String redirectUris = params.has("redirect_uris") ? String.join("\n", params.list("redirect_uris")) : null;
     var created = services.oauth().registerApp(params.string("client_name"), redirectUris,
-        params.string("scopes"), params.string("website"));
+        params.string("scopes"), params.string("website"), request.requester().address());
     return ApiResponse.ok(AppView.registered(created.app(), created.clientSecret()));
   }
 }

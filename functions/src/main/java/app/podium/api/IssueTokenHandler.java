@@ -26,7 +26,8 @@ public final class IssueTokenHandler extends ApiHandler {
     String clientSecret = params.string("client_secret");
     String grantType = params.string("grant_type");
     IssuedToken token = switch (grantType == null ? "" : grantType) {
-      case "client_credentials" -> services.oauth().clientCredentials(clientId, clientSecret, params.string("scope"));
+      case "client_credentials" -> services.oauth().clientCredentials(clientId, clientSecret, params.string("scope"),
+          request.requester().address());
       case "password" -> services.oauth().password(clientId, clientSecret, params.string("username"),
           params.string("password"), params.string("scope"), request.requester().address());
       default -> throw new DomainException.OAuthRejected("unsupported_grant_type",

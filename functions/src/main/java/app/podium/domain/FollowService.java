@@ -21,17 +21,21 @@ public final class FollowService {
   private final TimelineStore timelines;
   private final FanoutTasks fanout;
   private final BlockMuteStore blocks;
+  private final RateLimiter rateLimiter;
+  private final Settings settings;
   private final Ids ids;
   private final Clock clock;
 
   public FollowService(FollowStore follows, AccountStore accounts, StatusStore statuses, TimelineStore timelines,
-      FanoutTasks fanout, BlockMuteStore blocks, Ids ids, Clock clock) {
+      FanoutTasks fanout, BlockMuteStore blocks, RateLimiter rateLimiter, Settings settings, Ids ids, Clock clock) {
     this.follows = follows;
     this.accounts = accounts;
     this.statuses = statuses;
     this.timelines = timelines;
     this.fanout = fanout;
     this.blocks = blocks;
+    this.rateLimiter = rateLimiter;
+    this.settings = settings;
     this.ids = ids;
     this.clock = clock;
   }
@@ -39,14 +43,28 @@ public final class FollowService {
   /**
    * Follows an account (again: nothing changes). A new follow puts the followee's latest statuses on the
    * follower's timeline; a large followee is merged at read time instead. Refused (403, as Mastodon) while
-   * either blocks the other: the follow's own transaction checks that no block exists.
+   * either blocks the other: the follow's own transaction checks that no block exists. Each attempt at another
+   * account counts against the follower's {@code follows} limit (one counter per follower, whoever the followee).
    */
   public Relationship follow(Account follower, String followeeId) {
-    Account followee = accounts.find(StatusService.requireId(followeeId))
-        .orElseThrow(() -> new DomainException.NotFound("Record not found"));
-    if (followee.id().equals(follower.id())) {
+    if (StatusService.requireId(followeeId).equals(follower.id())) {
       throw new DomainException.Forbidden("You cannot follow yourself");
     }
+    rateLimiter.check(settings.limits().follows(), follower.id());
+    return create(follower, followeeId);
+  }
+
+  /** The follow an invite with autofollow makes at signup: the new member did not ask, so nothing is counted. */
+  Relationship autofollow(Account member, String inviterId) {
+    return create(member, inviterId);
+  }
+
+  /**
+   * Never the follower's own account: {@link #follow} refused their id (another spelling of it finds no account), and
+   * a new member invited nobody.
+   */
+  private Relationship create(Account follower, String followeeId) {
+    Account followee = accounts.find(followeeId).orElseThrow(() -> new DomainException.NotFound("Record not found"));
     boolean created = follows.follow(new Follow(ids.next(), follower.id(), followee.id(), clock.instant()), followee);
     if (created) {
       backfill(follower.id(), followee);

@@ -33,7 +33,11 @@ public final class OAuthService {
     this.clock = clock;
   }
 
-  public NewApp registerApp(String name, String redirectUris, String scopes, String website) {
+  /**
+   * Registers an app. Registrations and client-credentials tokens are rows anyone may create without an account:
+   * together they count against one limit per client address ({@code apps}).
+   */
+  public NewApp registerApp(String name, String redirectUris, String scopes, String website, String clientAddress) {
     var violations = new DomainException.Violations();
     Text.requireLength(violations, "client_name", name, 1, 60);
     Text.requireLength(violations, "redirect_uris", redirectUris, 1, 2000);
@@ -47,6 +51,7 @@ public final class OAuthService {
     }
     violations.throwIfAny();
     Scopes parsed = Scopes.parse(scopes).requireKnown("scopes");
+    rateLimiter.check(settings.limits().apps(), clientAddress);
     String secret = Secrets.token();
     App app = new App(Secrets.token(), name.trim(), blankToNull(website), uris, parsed, clock.instant());
     apps.create(new RegisteredApp(app, Secrets.sha256(secret)));
@@ -55,9 +60,7 @@ public final class OAuthService {
 
   /** The app a client authenticates as with its id and secret; {@code invalid_client} otherwise. */
   public App authenticateClient(String clientId, String clientSecret) {
-    if (clientId == null || clientSecret == null || clientId.length() > 100 || clientSecret.length() > 100) {
-      throw invalidClient();
-    }
+    requireClientShape(clientId, clientSecret);
     RegisteredApp registered = apps.find(clientId).orElseThrow(OAuthService::invalidClient);
     if (!Secrets.sameHash(registered.clientSecretHash(), Secrets.sha256(clientSecret))) {
       throw invalidClient();
@@ -65,7 +68,10 @@ public final class OAuthService {
     return registered.app();
   }
 
-  public IssuedToken clientCredentials(String clientId, String clientSecret, String scope) {
+  /** A token of the app itself; counts against the client address's {@code apps} limit, as registering does. */
+  public IssuedToken clientCredentials(String clientId, String clientSecret, String scope, String clientAddress) {
+    requireClientShape(clientId, clientSecret);
+    rateLimiter.check(settings.limits().apps(), clientAddress);
     App app = authenticateClient(clientId, clientSecret);
     return issue(app, Optional.empty(), requestedScopes(app, scope));
   }
@@ -145,6 +151,13 @@ public final class OAuthService {
           "The requested scope is invalid, unknown, or malformed.");
     }
     return requested;
+  }
+
+  /** Credentials that cannot be any app's are refused before anything is counted or read. */
+  private static void requireClientShape(String clientId, String clientSecret) {
+    if (clientId == null || clientSecret == null || clientId.length() > 100 || clientSecret.length() > 100) {
+      throw invalidClient();
+    }
   }
 
   private static DomainException.OAuthRejected invalidClient() {

@@ -22,18 +22,20 @@ public final class ReactionService {
   private final ReactionStore reactions;
   private final StatusHydrator hydrator;
   private final FanoutTasks fanout;
+  private final RateLimiter rateLimiter;
   private final Settings settings;
   private final Ids ids;
   private final Clock clock;
 
   public ReactionService(StatusStore statuses, AccountStore accounts, BlockMuteStore blocks, ReactionStore reactions,
-      StatusHydrator hydrator, FanoutTasks fanout, Settings settings, Ids ids, Clock clock) {
+      StatusHydrator hydrator, FanoutTasks fanout, RateLimiter rateLimiter, Settings settings, Ids ids, Clock clock) {
     this.statuses = statuses;
     this.accounts = accounts;
     this.blocks = blocks;
     this.reactions = reactions;
     this.hydrator = hydrator;
     this.fanout = fanout;
+    this.rateLimiter = rateLimiter;
     this.settings = settings;
     this.ids = ids;
     this.clock = clock;
@@ -81,16 +83,21 @@ public final class ReactionService {
   /**
    * Reblogs a status: a status of the member's own, empty, with the original in {@code reblog}, as public as asked
    * (public by default; a private status, which only its author may reblog, stays private). Its fan-out is
-   * published before it is stored, as for any status; the answer is the reblog.
+   * published before it is stored, as for any status; the answer is the reblog. A reblog is a status, so it counts
+   * against the member's {@code statuses} limit as in Mastodon; unlike Mastodon, a repeat counts too (every attempt
+   * with a well-formed id and visibility), so that a refused attempt costs no read.
    */
   public Shown reblog(Account member, String statusId, String visibility) {
+    StatusService.requireId(statusId);
+    Optional<Visibility> asked = askedVisibility(member, statusId, visibility);
+    rateLimiter.check(settings.limits().statuses(), member.id());
     AuthoredStatus target = target(member, statusId);
     requireNoBlock(member, target.author());
     Status original = target.status();
     if (original.visibility() == Visibility.PRIVATE && !original.authorId().equals(member.id())) {
       throw new DomainException.Forbidden("This action is not allowed");
     }
-    Visibility chosen = original.visibility() == Visibility.PRIVATE ? Visibility.PRIVATE : Visibility.parse(visibility);
+    Visibility chosen = original.visibility() == Visibility.PRIVATE ? Visibility.PRIVATE : asked.orElseThrow();
     Optional<Shown> earlier = existingReblog(member, target);
     if (earlier.isPresent()) {
       // as for a favourite: a retry after a failed publish still notifies, and the receipt keeps it counted once
@@ -110,6 +117,22 @@ public final class ReactionService {
     AuthoredStatus shown = new AuthoredStatus(reblog, member.withStatusPosted(now),
         Optional.of(counted(target, 1, 0)));
     return answer(member, shown, Reaction.Kind.REBLOG, true);
+  }
+
+  /**
+   * The visibility a reblog asks for, checked before the reblog counts (a 422 counts nothing). A private status's
+   * reblog stays private whatever is asked, as in Mastodon, so a value that is no visibility is refused only when the
+   * status is not private: that rare case alone reads the status before counting. Empty for a private status.
+   */
+  private Optional<Visibility> askedVisibility(Account member, String statusId, String visibility) {
+    try {
+      return Optional.of(Visibility.parse(visibility));
+    } catch (DomainException.Invalid invalid) {
+      if (target(member, statusId).status().visibility() != Visibility.PRIVATE) {
+        throw invalid;
+      }
+      return Optional.empty();
+    }
   }
 
   /** Undoes the member's reblog of a status; the reblog leaves their followers' timelines. Answers the original. */

@@ -15,9 +15,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Members report accounts ({@code POST /api/v1/reports}); admins list, read and resolve reports. Checks
- * run in Mastodon's order: an unknown account or a status that is not the account's is a 404, then the
- * report's own fields are validated (422); nothing is written unless all pass.
+ * Members report accounts ({@code POST /api/v1/reports}); admins list, read and resolve reports. A report's own
+ * fields are checked first (a malformed id is a 404, a bad field a 422), then the report counts against the
+ * reporter's {@code reports} limit, then an unknown account or a status that is not the account's is a 404;
+ * nothing but the counter is written unless all pass.
  */
 public final class ReportService {
   public static final int MAX_COMMENT = 1000;
@@ -26,13 +27,18 @@ public final class ReportService {
   private final ReportStore reports;
   private final AccountStore accounts;
   private final StatusStore statuses;
+  private final RateLimiter rateLimiter;
+  private final Settings settings;
   private final Ids ids;
   private final Clock clock;
 
-  public ReportService(ReportStore reports, AccountStore accounts, StatusStore statuses, Ids ids, Clock clock) {
+  public ReportService(ReportStore reports, AccountStore accounts, StatusStore statuses, RateLimiter rateLimiter,
+      Settings settings, Ids ids, Clock clock) {
     this.reports = reports;
     this.accounts = accounts;
     this.statuses = statuses;
+    this.rateLimiter = rateLimiter;
+    this.settings = settings;
     this.ids = ids;
     this.clock = clock;
   }
@@ -42,7 +48,7 @@ public final class ReportService {
       List<String> ruleIds) {}
 
   public ReportDetails create(Account reporter, Form form) {
-    Account target = accounts.find(AccountService.requireId(form.accountId())).orElseThrow(AccountService::notFound);
+    String targetId = AccountService.requireId(form.accountId());
     List<String> statusIds = form.statusIds().stream().filter(id -> id != null && !id.isBlank()).map(String::trim)
         .distinct().toList();
     var violations = new DomainException.Violations();
@@ -50,8 +56,8 @@ public final class ReportService {
       violations.add("status_ids", "ERR_TOO_LONG", "is too long (maximum is " + MAX_STATUSES + " statuses)");
       violations.throwIfAny();
     }
-    List<AuthoredStatus> reported = reportedStatuses(target, statusIds);
-    if (target.id().equals(reporter.id())) {
+    statusIds.forEach(StatusService::requireId);
+    if (targetId.equals(reporter.id())) {
       violations.add("account_id", "ERR_INVALID", "cannot be your own account");
     }
     Text.checkOptional(violations, "comment", form.comment(), MAX_COMMENT);
@@ -61,6 +67,9 @@ public final class ReportService {
       violations.add("rule_ids", "ERR_INVALID", "are not rules of this server");
     }
     violations.throwIfAny();
+    rateLimiter.check(settings.limits().reports(), reporter.id());
+    Account target = accounts.find(targetId).orElseThrow(AccountService::notFound);
+    List<AuthoredStatus> reported = reportedStatuses(target, statusIds);
     Report report = new Report(ids.next(), reporter.id(), target.id(), statusIds,
         form.comment() == null ? "" : form.comment().strip(), category, clock.instant(), Optional.empty(),
         Optional.empty());
@@ -95,7 +104,6 @@ public final class ReportService {
 
   /** The statuses, all of which must be the target's; a missing or foreign one is a 404, as in Mastodon. */
   private List<AuthoredStatus> reportedStatuses(Account target, List<String> statusIds) {
-    statusIds.forEach(StatusService::requireId);
     if (statusIds.isEmpty()) {
       return List.of();
     }

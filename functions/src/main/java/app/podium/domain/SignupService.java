@@ -46,8 +46,9 @@ public final class SignupService {
       throw DomainException.Invalid.field("invite_code", "ERR_BLANK",
           "is required while signups are by invitation only");
     }
-    Optional<Invite> invite = inviteCode.map(this::usableInvite);
+    // every attempt counts before the code is looked up, so guessing codes is as limited as signing up
     rateLimiter.check(settings.limits().signup(), requester.address());
+    Optional<Invite> invite = inviteCode.map(this::usableInvite);
     Account account = create(form.username(), form.email(), form.password(), Account.Role.MEMBER,
         form.locale(), invite);
     invite.filter(Invite::autofollow).ifPresent(used -> autofollow(account, used.inviterId()));
@@ -76,7 +77,7 @@ public final class SignupService {
   /** The new member follows the inviter; an inviter deleted meanwhile is simply not followed. */
   private void autofollow(Account member, String inviterId) {
     try {
-      follows.follow(member, inviterId);
+      follows.autofollow(member, inviterId);
     } catch (DomainException.NotFound gone) {
       // nothing to follow
     }

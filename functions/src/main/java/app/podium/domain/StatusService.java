@@ -28,12 +28,14 @@ public final class StatusService {
   private final FanoutTasks fanout;
   private final ReactionStore reactions;
   private final StatusHydrator hydrator;
+  private final RateLimiter rateLimiter;
   private final Settings settings;
   private final Ids ids;
   private final Clock clock;
 
   public StatusService(StatusStore statuses, FollowStore follows, AccountStore accounts, IdempotencyStore idempotency,
-      FanoutTasks fanout, ReactionStore reactions, StatusHydrator hydrator, Settings settings, Ids ids, Clock clock) {
+      FanoutTasks fanout, ReactionStore reactions, StatusHydrator hydrator, RateLimiter rateLimiter, Settings settings,
+      Ids ids, Clock clock) {
     this.statuses = statuses;
     this.follows = follows;
     this.accounts = accounts;
@@ -41,6 +43,7 @@ public final class StatusService {
     this.fanout = fanout;
     this.reactions = reactions;
     this.hydrator = hydrator;
+    this.rateLimiter = rateLimiter;
     this.settings = settings;
     this.ids = ids;
     this.clock = clock;
@@ -50,7 +53,8 @@ public final class StatusService {
    * Posts a status. The fan-out event is published before the status is stored, so a status a client
    * was told about always has its fan-out; if storing fails after publishing, the fan-out's entries
    * point at nothing and timelines skip them. A retry with the same {@code Idempotency-Key} within an
-   * hour reuses the first attempt's id: it returns the stored status, or finishes storing it.
+   * hour reuses the first attempt's id: it returns the stored status, or finishes storing it. Every attempt that
+   * passes the checks of its own fields counts against the author's {@code statuses} limit, retries too.
    */
   public AuthoredStatus post(Account author, StatusForm form, Optional<String> idempotencyKey) {
     String text = form.status() == null ? "" : form.status().strip();
@@ -71,12 +75,13 @@ public final class StatusService {
     }
     violations.throwIfAny();
     Visibility visibility = Visibility.parse(form.visibility());
-    Optional<Status> parent = Optional.ofNullable(form.inReplyToId()).filter(s -> !s.isBlank())
-        .map(id -> visibleTo(Optional.of(author), id));
     String key = idempotencyKey.map(String::trim).filter(k -> !k.isEmpty()).orElse(null);
     if (key != null && key.length() > 200) {
       throw DomainException.Invalid.field("idempotency_key", "ERR_TOO_LONG", "is too long (maximum is 200 characters)");
     }
+    rateLimiter.check(settings.limits().statuses(), author.id());
+    Optional<Status> parent = Optional.ofNullable(form.inReplyToId()).filter(s -> !s.isBlank())
+        .map(id -> visibleTo(Optional.of(author), id));
 
     Instant now = clock.instant();
     String id = ids.next();

@@ -72,7 +72,8 @@ class ConversationServiceTest {
     StatusHydrator hydrator = new StatusHydrator(statusStore, accounts, follows);
     StatusService statusService = new StatusService(statusStore, follows, accounts, store(IdempotencyStore.class,
         Map.of()), store(FanoutTasks.class, Map.of()), store(ReactionStore.class, Map.of()), hydrator,
-        Settings.fromEnvironment(Map.of()), new Ids(CLOCK), CLOCK);
+        new RateLimiter(store(CounterStore.class, Map.of()), CLOCK), Settings.fromEnvironment(Map.of()), new Ids(CLOCK),
+        CLOCK);
     return new ConversationService(statusService, statusStore, conversations, hydrator, blocks, CLOCK);
   }
 

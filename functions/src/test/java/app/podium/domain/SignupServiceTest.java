@@ -26,13 +26,17 @@ class SignupServiceTest {
   }
 
   static SignupService service(Map<String, String> env) {
+    return service(env, untouchable(CounterStore.class));
+  }
+
+  static SignupService service(Map<String, String> env, CounterStore counters) {
     Settings settings = Settings.fromEnvironment(env);
-    RateLimiter limiter = new RateLimiter(untouchable(CounterStore.class), CLOCK);
+    RateLimiter limiter = new RateLimiter(counters, CLOCK);
     OAuthService oauth = new OAuthService(untouchable(AppStore.class), untouchable(TokenStore.class),
         untouchable(AccountStore.class), untouchable(PasswordHasher.class), limiter, settings, CLOCK);
     FollowService follows = new FollowService(untouchable(FollowStore.class), untouchable(AccountStore.class),
         untouchable(StatusStore.class), untouchable(TimelineStore.class), untouchable(FanoutTasks.class),
-        untouchable(BlockMuteStore.class), new Ids(CLOCK), CLOCK);
+        untouchable(BlockMuteStore.class), limiter, settings, new Ids(CLOCK), CLOCK);
     return new SignupService(untouchable(AccountStore.class), untouchable(InviteStore.class), oauth, follows,
         untouchable(PasswordHasher.class), limiter, settings, new Ids(CLOCK), CLOCK);
   }
@@ -101,5 +105,20 @@ class SignupServiceTest {
           .isInstanceOfSatisfying(DomainException.Invalid.class,
               e -> assertThat(e.details().get("invite_code").getFirst().error()).isEqualTo("ERR_BLANK"));
     }
+  }
+
+  /** Otherwise every guessed code would be looked up, unthrottled, as long as the guesser liked. */
+  @Test
+  void anAttemptOverTheLimitIsRefusedBeforeItsInviteCodeIsLookedUp() {
+    List<String> counted = new java.util.ArrayList<>();
+    CounterStore full = (key, expiresAt) -> {
+      counted.add(key);
+      return 6;
+    };
+    var guess = form("alice", "alice@example.com", "password1", true, "GUESSED");
+    // the invite store is untouchable: a lookup before the limit fails the test with an AssertionError
+    assertThatThrownBy(() -> service(Map.of("SIGNUP_RATE_LIMIT", "5"), full).signup(APP, guess, US))
+        .isInstanceOf(DomainException.RateLimited.class);
+    assertThat(counted).singleElement().asString().startsWith("signup:198.51.100.1:");
   }
 }

@@ -141,10 +141,10 @@ public final class Grants {
   private static final Map<Class<?>, Needs> BY_HANDLER = new LinkedHashMap<>();
 
   static {
-    // apps and tokens
-    define(CreateAppHandler.class, needs().write(APPS));
+    // apps and tokens: registering an app and a client-credentials token count against the address's apps limit
+    define(CreateAppHandler.class, needs().write(APPS).write(RATE_LIMITS));
     define(VerifyAppCredentialsHandler.class, needs().read(APPS));
-    // client credentials and password grants: the login limit, the credentials by username or email
+    // client credentials and password grants: the apps and login limits, the credentials by username or email
     define(IssueTokenHandler.class,
         needs().read(APPS).write(TOKENS).write(RATE_LIMITS).read(UNIQUE_KEYS).read(ACCOUNTS));
     define(RevokeTokenHandler.class, needs().read(APPS).write(TOKENS));
@@ -164,8 +164,9 @@ public final class Grants {
     // status, counts it on the author and puts the author's own timeline entry; a reply reads its parent
     // a post resolves its mentions (usernames, then accounts), lists its tags, and counts a reply on its parent
     // (the parent's item, or a counter shard of a large account's status); a delete takes both back. Every status
-    // shown to a member comes with what they did to it: one batch read of their reactions
-    define(PostStatusHandler.class, needs().readWrite(ACCOUNTS).readWrite(POSTS).read(FOLLOWS)
+    // shown to a member comes with what they did to it: one batch read of their reactions. Each post counts against
+    // the author's statuses limit
+    define(PostStatusHandler.class, needs().write(RATE_LIMITS).readWrite(ACCOUNTS).readWrite(POSTS).read(FOLLOWS)
         .readWrite(IDEMPOTENCY).write(TIMELINES).read(UNIQUE_KEYS).write(TAGGED_STATUSES).read(REACTIONS)
         .publishesPostEvents());
     define(GetStatusHandler.class, needs().read(ACCOUNTS).read(POSTS).read(FOLLOWS).read(REACTIONS));
@@ -181,21 +182,23 @@ public final class Grants {
         .read(BLOCKS_MUTES).read(REACTIONS));
     // reactions: a favourite or reblog is one transaction of the reaction and its count on the status (or its
     // counter shard); a reblog is also a status (posts, the reblogger's count and own timeline entry) with its
-    // fan-out published; the status must be visible (follows for private ones) and no block between the two
+    // fan-out published; the status must be visible (follows for private ones) and no block between the two; a
+    // reblog counts against the statuses limit
     define(FavouriteStatusHandler.class, needs().read(ACCOUNTS).readWrite(POSTS).read(FOLLOWS).read(BLOCKS_MUTES)
         .readWrite(REACTIONS).publishesPostEvents());
     define(UnfavouriteStatusHandler.class, needs().read(ACCOUNTS).readWrite(POSTS).read(FOLLOWS)
         .readWrite(REACTIONS));
-    define(ReblogStatusHandler.class, needs().readWrite(ACCOUNTS).readWrite(POSTS).read(FOLLOWS).read(BLOCKS_MUTES)
-        .readWrite(REACTIONS).write(TIMELINES).publishesPostEvents());
+    define(ReblogStatusHandler.class, needs().write(RATE_LIMITS).readWrite(ACCOUNTS).readWrite(POSTS).read(FOLLOWS)
+        .read(BLOCKS_MUTES).readWrite(REACTIONS).write(TIMELINES).publishesPostEvents());
     define(UnreblogStatusHandler.class, needs().readWrite(ACCOUNTS).readWrite(POSTS).read(FOLLOWS)
         .readWrite(REACTIONS).write(TIMELINES).publishesPostEvents());
     define(ListFavouritedByHandler.class, needs().read(ACCOUNTS).read(POSTS).read(FOLLOWS).read(REACTIONS));
     define(ListRebloggedByHandler.class, needs().read(ACCOUNTS).read(POSTS).read(FOLLOWS).read(REACTIONS));
     define(ListFavouritesHandler.class, needs().read(ACCOUNTS).read(POSTS).read(FOLLOWS).read(REACTIONS));
     // the follow graph: a follow (its transaction checks for blocks) backfills the follower's timeline; an
-    // unfollow enqueues the clean-up; both answer the relationship, blocks and mutes included
-    define(FollowAccountHandler.class, needs().readWrite(ACCOUNTS).readWrite(FOLLOWS).read(POSTS)
+    // unfollow enqueues the clean-up; both answer the relationship, blocks and mutes included; a follow counts
+    // against the follower's follows limit
+    define(FollowAccountHandler.class, needs().write(RATE_LIMITS).readWrite(ACCOUNTS).readWrite(FOLLOWS).read(POSTS)
         .write(TIMELINES).read(BLOCKS_MUTES).publishesPostEvents());
     define(UnfollowAccountHandler.class, needs().readWrite(ACCOUNTS).readWrite(FOLLOWS).sendsToFanoutQueue()
         .read(BLOCKS_MUTES));
@@ -226,8 +229,9 @@ public final class Grants {
     define(ListInviteesHandler.class, needs().read(ACCOUNTS));
     // reports and moderation: a report reads the reported account and statuses; admins' views read both
     // accounts and the statuses. A suspension is one conditional account write, then the account's tokens are
-    // queried on the by_account index and deleted in batches; a report_id is read, then resolved
-    define(CreateReportHandler.class, needs().read(ACCOUNTS).read(POSTS).write(REPORTS));
+    // queried on the by_account index and deleted in batches; a report_id is read, then resolved. A report counts
+    // against the reporter's reports limit
+    define(CreateReportHandler.class, needs().write(RATE_LIMITS).read(ACCOUNTS).read(POSTS).write(REPORTS));
     define(ListReportsHandler.class, needs().read(ACCOUNTS).read(POSTS).read(REPORTS));
     define(GetReportHandler.class, needs().read(ACCOUNTS).read(POSTS).read(REPORTS));
     define(ResolveReportHandler.class, needs().read(ACCOUNTS).read(POSTS).write(REPORTS));

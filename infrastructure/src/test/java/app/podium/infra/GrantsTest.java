@@ -8,16 +8,20 @@ import app.podium.Tables;
 import app.podium.admin.BootstrapAdminHandler;
 import app.podium.api.BlockAccountHandler;
 import app.podium.api.CreateAccountHandler;
+import app.podium.api.CreateAppHandler;
 import app.podium.api.CreateInviteHandler;
 import app.podium.api.CreateReportHandler;
 import app.podium.api.DeleteStatusHandler;
+import app.podium.api.FollowAccountHandler;
 import app.podium.api.GetInstanceHandler;
 import app.podium.api.GetInstanceV1Handler;
 import app.podium.api.GetNodeInfoHandler;
 import app.podium.api.GetNodeInfoLinksHandler;
 import app.podium.api.IssueTokenHandler;
+import app.podium.api.JoinWaitlistHandler;
 import app.podium.api.MuteAccountHandler;
 import app.podium.api.PostStatusHandler;
+import app.podium.api.ReblogStatusHandler;
 import app.podium.api.ReleaseWaitlistHandler;
 import app.podium.api.ResolveReportHandler;
 import app.podium.api.RevokeInviteHandler;
@@ -112,6 +116,14 @@ class GrantsTest {
   void onlyPostingAndDeletingAStatusWriteTagTimelines() {
     assertThat(writers(Tables.TAGGED_STATUSES)).containsExactlyInAnyOrder(PostStatusHandler.class,
         DeleteStatusHandler.class);
+  }
+
+  /** The routes whose services count a limit (Settings.RateLimits); without the grant their first request is a 500. */
+  @Test
+  void exactlyTheRoutesThatCountALimitWriteTheCounters() {
+    assertThat(writers(Tables.RATE_LIMITS)).containsExactlyInAnyOrder(CreateAppHandler.class, IssueTokenHandler.class,
+        CreateAccountHandler.class, JoinWaitlistHandler.class, PostStatusHandler.class, ReblogStatusHandler.class,
+        FollowAccountHandler.class, CreateReportHandler.class);
   }
 
   @Test

@@ -21,15 +21,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Plays API Gateway's part locally: matches the route from {@link Routes}, runs the Lambda authorizer
- * for protected routes, builds the payload 2.0 event and hands it to the same handler class that runs
- * in Lambda, in this process.
+ * Plays the CDN's and API Gateway's parts locally: applies the edge's request-wide limits ({@link EdgeRateLimits},
+ * AWS WAF's part), matches the route from {@link Routes}, runs the Lambda authorizer for protected routes, builds
+ * the payload 2.0 event and hands it to the same handler class that runs in Lambda, in this process.
  */
 public final class HttpApiServer implements AutoCloseable {
   private static final Logger LOG = LogManager.getLogger(HttpApiServer.class);
@@ -42,12 +43,14 @@ public final class HttpApiServer implements AutoCloseable {
   private final Map<Class<?>, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
       new HashMap<>();
   private final AuthorizeRequestHandler authorizer;
+  private final EdgeRateLimits edge;
 
   public HttpApiServer(Services services, int port) throws IOException {
     for (Routes.Route route : Routes.ALL) {
       handlers.put(route.handler(), instantiate(route.handler(), services));
     }
     this.authorizer = new AuthorizeRequestHandler(services);
+    this.edge = new EdgeRateLimits(services.settings().limits(), System::currentTimeMillis);
     this.executor = Executors.newVirtualThreadPerTaskExecutor();
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     server.setExecutor(executor);
@@ -80,12 +83,16 @@ public final class HttpApiServer implements AutoCloseable {
   }
 
   /**
-   * What the server answers a request, without a socket: the same route matching, authorizer and handler
-   * that {@link #serve} runs. {@code body} is null when it was over API Gateway's limit.
+   * What the server answers a request, without a socket: the same edge limits, route matching, authorizer and
+   * handler that {@link #serve} runs. {@code body} is null when it was over API Gateway's limit.
    */
   APIGatewayV2HTTPResponse respond(String method, String rawPath, String rawQuery,
       Map<String, List<String>> headers, String protocol, String sourceIp, byte[] body) {
     try {
+      Optional<APIGatewayV2HTTPResponse> refused = edge.refusal(method, headers, sourceIp);
+      if (refused.isPresent()) {
+        return refused.get();
+      }
       if (body == null || body.length > MAX_PAYLOAD_BYTES) {
         return gatewayError(413, "Request Entity Too Large");
       }

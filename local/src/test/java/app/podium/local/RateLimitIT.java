@@ -1,14 +1,17 @@
 package app.podium.local;
 
+import static app.podium.local.support.Throttling.assertThrottled;
+import static app.podium.local.support.Throttling.tableCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
+import app.podium.local.support.Concurrently;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
+import app.podium.local.support.Throttling;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -20,9 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Per-address limits on login and signup, and the CDN's origin secret that makes the address trustworthy.
- * The stack runs as in AWS: with {@code ORIGIN_SECRET} set, so every request here carries it unless a
- * test is about leaving it out.
+ * Per-address limits on login and signup (IPv4 clients by address, IPv6 clients by /64), and the CDN's origin
+ * secret that makes the address trustworthy. The stack runs as in AWS: with {@code ORIGIN_SECRET} set, so every
+ * request here carries it unless a test is about leaving it out.
  */
 class RateLimitIT {
   static final int LOGIN_LIMIT = 5;
@@ -84,15 +87,9 @@ class RateLimitIT {
     Instant before = Instant.now();
     var limited = login(address + ":40006", "admin", "wrong password");
 
-    assertThat(limited.status()).as(limited.toString()).isEqualTo(429);
-    assertThat(limited.header("content-type")).startsWith("application/json");
-    assertThat(limited.json().get("error").isTextual()).as(limited.body()).isTrue();
-    assertThat(limited.header("X-RateLimit-Limit")).isEqualTo(Integer.toString(LOGIN_LIMIT));
-    assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
+    assertThrottled(limited, LOGIN_LIMIT, WINDOW_SECONDS, before);
     Instant reset = Instant.parse(limited.header("X-RateLimit-Reset"));
-    assertThat(reset).isAfter(before).isBeforeOrEqualTo(before.plusSeconds(WINDOW_SECONDS));
     assertThat(reset.getEpochSecond() % WINDOW_SECONDS).as("a window boundary").isZero();
-    assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, WINDOW_SECONDS);
     assertThat(limited.json().has("access_token")).isFalse();
 
     var rightPassword = login(address, stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
@@ -128,6 +125,37 @@ class RateLimitIT {
       assertThat(login(variant, "admin", "wrong password").status()).as(variant).isEqualTo(400);
     }
     assertThat(login("[" + v6 + "]:5", "admin", "wrong password").status()).isEqualTo(429);
+  }
+
+  /** Issue 15, finding 1: CloudFront's unbracketed IPv6 form with a new port each time was a new client each time. */
+  @Test
+  void thirtyLoginsFromOneIpv6AddressWithANewPortEachTimeAreThrottledAtTheLimitPlusOne() {
+    List<Integer> statuses = new ArrayList<>();
+    Instant before = Instant.now();
+    for (int i = 1; i <= 30; i++) {
+      var attempt = login("2001:db8:5ec::1:" + (46500 + i), "admin", "wrong password");
+      statuses.add(attempt.status());
+      if (i == LOGIN_LIMIT + 1) {
+        assertThrottled(attempt, LOGIN_LIMIT, WINDOW_SECONDS, before);
+      }
+    }
+    assertThat(statuses.subList(0, LOGIN_LIMIT)).containsOnly(400);
+    assertThat(statuses.subList(LOGIN_LIMIT, statuses.size())).containsOnly(429);
+  }
+
+  /** One subscriber holds a /64: any address in it, in any spelling, is the same client; the next /64 is not. */
+  @Test
+  void addressesInOneIpv6Slash64ShareALimitAndAnotherSlash64HasItsOwn() {
+    List<String> sameSlash64 = List.of("2001:db8:a11::1:443", "[2001:DB8:A11:0:ffff::9]:50000",
+        "2001:db8:a11:0:1:2:3:4:1", "[2001:db8:a11::abcd]", "2001:0db8:0a11:0000::7:2");
+    for (String address : sameSlash64) {
+      assertThat(login(address, "admin", "wrong password").status()).as(address).isEqualTo(400);
+    }
+    Instant before = Instant.now();
+    assertThrottled(login("2001:db8:a11::2:443", "admin", "wrong password"), LOGIN_LIMIT, WINDOW_SECONDS, before);
+
+    var nextSlash64 = login("2001:db8:a11:1::1:443", stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
+    assertThat(nextSlash64.status()).as(nextSlash64.toString()).isEqualTo(200);
   }
 
   @Test
@@ -171,17 +199,14 @@ class RateLimitIT {
       var signup = signup(address + ":" + (1000 + i), "limited" + i, code);
       assertThat(signup.status()).as("signup " + i + ": " + signup).isEqualTo(200);
     }
-    Map<String, Integer> before = tableCounts();
+    Map<String, Integer> before = tableCounts(stack);
     int usesBefore = inviteUses(code);
 
+    Instant sent = Instant.now();
     var fourth = signup(address + ":2000", "limited4", code);
 
-    assertThat(fourth.status()).as(fourth.toString()).isEqualTo(429);
-    assertThat(fourth.json().get("error").isTextual()).isTrue();
-    assertThat(fourth.header("X-RateLimit-Limit")).isEqualTo(Integer.toString(SIGNUP_LIMIT));
-    assertThat(fourth.header("X-RateLimit-Remaining")).isEqualTo("0");
-    assertThat(fourth.header("X-RateLimit-Reset")).isNotBlank();
-    assertThat(tableCounts()).isEqualTo(before);
+    assertThrottled(fourth, SIGNUP_LIMIT, WINDOW_SECONDS, sent);
+    assertThat(tableCounts(stack)).isEqualTo(before);
     assertThat(inviteUses(code)).isEqualTo(usesBefore);
     var lookup = viaCdn(api.get("/api/v1/accounts/lookup?acct=limited4")).send();
     assertThat(lookup.status()).isEqualTo(404);
@@ -190,11 +215,63 @@ class RateLimitIT {
     assertThat(elsewhere.status()).as("another address still signs up: " + elsewhere).isEqualTo(200);
   }
 
+  /** Issue 15, finding 3: guessed invite codes were looked up before the limit, so guessing was never throttled. */
+  @Test
+  void guessedInviteCodesCountAsSignupAttemptsAndAreThrottledAtTheLimitPlusOne() {
+    String address = Podium.freshAddress();
+    for (int i = 1; i <= SIGNUP_LIMIT; i++) {
+      var guess = signup(address + ":" + i, "guesser" + i, "GUESS" + i);
+      assertThat(guess.status()).as(guess.toString()).isEqualTo(422);
+      assertThat(guess.json().at("/details/invite_code/0/error").asText()).isEqualTo("ERR_INVALID");
+    }
+    String code = inviteCode(1);
+    Map<String, Integer> before = tableCounts(stack);
+
+    Instant sent = Instant.now();
+    assertThrottled(signup(address + ":9", "guesser9", "GUESS9"), SIGNUP_LIMIT, WINDOW_SECONDS, sent);
+    assertThrottled(signup(address + ":10", "guesser10", code), SIGNUP_LIMIT, WINDOW_SECONDS, sent);
+
+    assertThat(tableCounts(stack)).isEqualTo(before);
+    assertThat(inviteUses(code)).isZero();
+    assertThat(Throttling.counted(stack, "signup", address)).isEqualTo(SIGNUP_LIMIT + 2);
+  }
+
+  /** Joining the waitlist is a signup attempt too: the same limit, from an IPv6 /64 with a new port each time. */
+  @Test
+  void waitlistJoinsCountOnTheSignupLimit() throws Exception {
+    try (LocalStack waitlist = TestStacks.start(Map.of("SIGNUP_MODE", "waitlist", "SIGNUP_RATE_LIMIT",
+        Integer.toString(SIGNUP_LIMIT), "SIGNUP_RATE_WINDOW_SECONDS", Long.toString(WINDOW_SECONDS)))) {
+      ApiClient client = new ApiClient(waitlist.url());
+      for (int i = 1; i <= SIGNUP_LIMIT; i++) {
+        var join = join(client, "2001:db8:3a17::1:" + (5000 + i), "waiting" + i + "@example.com");
+        assertThat(join.status()).as(join.toString()).isEqualTo(200);
+      }
+      Map<String, Integer> before = tableCounts(waitlist);
+
+      Instant sent = Instant.now();
+      assertThrottled(join(client, "2001:db8:3a17::2:6000", "waiting9@example.com"), SIGNUP_LIMIT, WINDOW_SECONDS,
+          sent);
+
+      assertThat(tableCounts(waitlist)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void concurrentSignupsFromOneAddressGetExactlyTheLimitThrough() {
+    String code = inviteCode(20);
+    String address = Podium.freshAddress();
+    List<Integer> statuses = Concurrently.run(8, i -> signup(address + ":" + (3000 + i), "racing" + i, code).status());
+
+    assertThat(statuses).containsOnly(200, 429);
+    assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(SIGNUP_LIMIT);
+    assertThat(inviteUses(code)).isEqualTo(SIGNUP_LIMIT);
+  }
+
   // --- the origin secret -----------------------------------------------------------------------
 
   @Test
   void aRequestWithoutTheOriginSecretIs403AndWritesNothing() {
-    int apps = count(Tables.APPS);
+    int apps = Throttling.count(stack, Tables.APPS);
     Map<String, String> app = Map.of("client_name", "direct", "redirect_uris", "urn:ietf:wg:oauth:2.0:oob");
 
     var missing = api.post("/api/v1/apps").form(app).send();
@@ -207,11 +284,11 @@ class RateLimitIT {
       assertThat(response.header("content-type")).startsWith("application/json");
       assertThat(response.json().get("error").isTextual()).isTrue();
     }
-    assertThat(count(Tables.APPS)).isEqualTo(apps);
+    assertThat(Throttling.count(stack, Tables.APPS)).isEqualTo(apps);
 
     var through = viaCdn(api.post("/api/v1/apps")).form(app).send();
     assertThat(through.status()).as(through.toString()).isEqualTo(200);
-    assertThat(count(Tables.APPS)).isEqualTo(apps + 1);
+    assertThat(Throttling.count(stack, Tables.APPS)).isEqualTo(apps + 1);
   }
 
   @Test
@@ -249,6 +326,11 @@ class RateLimitIT {
             "agreement", "true", "invite_code", inviteCode)).send();
   }
 
+  static ApiClient.Response join(ApiClient client, String viewerAddress, String email) {
+    return client.post("/api/v1/waitlist").header("CloudFront-Viewer-Address", viewerAddress)
+        .header("CloudFront-Viewer-Country", "US").form(Map.of("email", email)).send();
+  }
+
   static String inviteCode(int maxUses) {
     var invite = viaCdn(api.post("/api/v1/invites")).token(adminToken).json(Map.of("max_uses", maxUses)).send();
     assertThat(invite.status()).as(invite.toString()).isEqualTo(200);
@@ -264,21 +346,5 @@ class RateLimitIT {
       }
     }
     throw new AssertionError("no invite " + code + " in " + invites.body());
-  }
-
-  static int count(Tables.Table table) {
-    String name = table.physicalName(stack.services().settings().tablePrefix());
-    return stack.dynamoDbClient().scan(r -> r.tableName(name).select("COUNT")).count();
-  }
-
-  /** Every table's item count but the rate-limit counters', which a refused request does update. */
-  static Map<String, Integer> tableCounts() {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (Tables.Table table : Tables.ALL) {
-      if (table != Tables.RATE_LIMITS) {
-        counts.put(table.name(), count(table));
-      }
-    }
-    return counts;
   }
 }

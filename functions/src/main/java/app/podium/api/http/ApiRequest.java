@@ -153,8 +153,7 @@ public final class ApiRequest {
       Settings settings) {
     String sourceIp = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
         ? event.getRequestContext().getHttp().getSourceIp() : null;
-    String address = Optional.ofNullable(headers.get(VIEWER_ADDRESS)).map(ApiRequest::withoutPort)
-        .filter(a -> !a.isEmpty()).orElse(sourceIp == null ? "unknown" : sourceIp);
+    String address = ClientKey.of(headers.get(VIEWER_ADDRESS), sourceIp);
     String country = Optional.ofNullable(headers.get(VIEWER_COUNTRY)).map(c -> c.trim().toUpperCase(Locale.ROOT))
         .filter(c -> !c.isEmpty()).orElse(settings.defaultCountry());
     return new Requester(address, country);
@@ -175,20 +174,6 @@ public final class ApiRequest {
     if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
       throw new RequestRejected(403, "Requests must come through the CDN");
     }
-  }
-
-  /** {@code 198.51.100.7:46532} and {@code [2001:db8::1]:46532} lose their port; limits key on the address. */
-  static String withoutPort(String viewerAddress) {
-    String value = viewerAddress.trim();
-    if (value.startsWith("[")) {
-      int close = value.indexOf(']');
-      return close > 0 ? value.substring(1, close) : value;
-    }
-    int colon = value.lastIndexOf(':');
-    if (colon > 0 && value.indexOf(':') == colon) {
-      return value.substring(0, colon);
-    }
-    return value;
   }
 
   public Params params() {

@@ -29,12 +29,7 @@ public final class ErrorMapper {
       case DomainException.Conflict e -> error(409, e.getMessage());
       case DomainException.Forbidden e -> error(403, e.getMessage());
       case DomainException.Unauthorized e -> error(401, e.getMessage());
-      case DomainException.RateLimited limited -> ApiResponse.json(429, Map.of("error", "Too many requests"),
-          Map.of("X-RateLimit-Limit", Integer.toString(limited.limit()),
-              "X-RateLimit-Remaining", "0",
-              "X-RateLimit-Reset", limited.resetAt().toString(),
-              "Retry-After", Long.toString(Math.max(1, limited.resetAt().getEpochSecond()
-                  - Instant.now().getEpochSecond()))));
+      case DomainException.RateLimited limited -> tooManyRequests(limited.limit(), limited.resetAt(), Instant.now());
       case DomainException.OAuthRejected oauth -> ApiResponse.json(
           "invalid_client".equals(oauth.code()) ? 401 : 400,
           Map.of("error", oauth.code(), "error_description", oauth.getMessage()), Map.of());
@@ -46,6 +41,17 @@ public final class ErrorMapper {
         yield error(500, "Internal server error");
       }
     };
+  }
+
+  /**
+   * Mastodon's 429, for a limit counted here or at the edge (the local stack's stand-in for the CDN's WAF rules):
+   * {@code Retry-After} is the whole seconds from {@code now} until {@code resetAt}, at least one.
+   */
+  public static APIGatewayV2HTTPResponse tooManyRequests(int limit, Instant resetAt, Instant now) {
+    long retryAfter = Math.max(1, (resetAt.toEpochMilli() - now.toEpochMilli() + 999) / 1000);
+    return ApiResponse.json(429, Map.of("error", "Too many requests"), Map.of("X-RateLimit-Limit",
+        Integer.toString(limit), "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", resetAt.toString(),
+        "Retry-After", Long.toString(retryAfter)));
   }
 
   /**

@@ -78,11 +78,15 @@ class ApiRequestTest {
     assertThat(request.requester().country()).isEqualTo("CA");
   }
 
+  /** Each form is ClientKeyTest's; here, that the viewer header and the connection's address both go through it. */
   @Test
-  void viewerAddressesLoseTheirPort() {
-    assertThat(ApiRequest.withoutPort("198.51.100.7:46532")).isEqualTo("198.51.100.7");
-    assertThat(ApiRequest.withoutPort("[2001:db8::1]:46532")).isEqualTo("2001:db8::1");
-    assertThat(ApiRequest.withoutPort("2001:db8::1")).isEqualTo("2001:db8::1");
+  void theClientIsTheViewerAddressOrTheConnectionsAsClientKeyReadsThem() {
+    APIGatewayV2HTTPEvent viewer = Events.http("create-account-form.json");
+    viewer.getHeaders().put("cloudfront-viewer-address", "2001:db8:5ec::1:46532");
+    assertThat(parse(viewer, LOCAL).requester().address()).isEqualTo("2001:db8:5ec::/64");
+    APIGatewayV2HTTPEvent connection = Events.http("lookup-account.json");
+    connection.getRequestContext().getHttp().setSourceIp("2001:db8:5ec:0:ffff::9");
+    assertThat(parse(connection, LOCAL).requester().address()).isEqualTo("2001:db8:5ec::/64");
   }
 
   @Test
