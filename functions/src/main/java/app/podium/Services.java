@@ -1,5 +1,6 @@
 package app.podium;
 
+import app.podium.api.http.OriginCheck;
 import app.podium.domain.AccountService;
 import app.podium.domain.FanoutService;
 import app.podium.domain.FanoutTasks;
@@ -72,10 +73,18 @@ public final class Services {
   private final ModerationService moderation;
   private final ReportService reports;
   private final app.podium.domain.NotificationService notifications;
+  private final OriginCheck origin;
 
+  /** With the origin check of {@code ORIGIN_SECRET} (none when it is empty), as the local stack runs. */
   public Services(Settings settings, DynamoDbClient client, FanoutTasks fanoutTasks, Clock clock,
       PasswordHasher passwords) {
+    this(settings, client, fanoutTasks, clock, passwords, OriginCheck.fixed(settings.originSecret()));
+  }
+
+  public Services(Settings settings, DynamoDbClient client, FanoutTasks fanoutTasks, Clock clock,
+      PasswordHasher passwords, OriginCheck origin) {
     this.settings = settings;
+    this.origin = origin;
     this.dynamoDb = client;
     DynamoDb db = new DynamoDb(client, settings.tablePrefix());
     this.accountStore = new DynamoDbAccountRepository(db);
@@ -150,6 +159,11 @@ public final class Services {
 
   public Settings settings() {
     return settings;
+  }
+
+  /** Whether a request came through the CDN; the authorizer and every route handler ask it first. */
+  public OriginCheck origin() {
+    return origin;
   }
 
   public OAuthService oauth() {
