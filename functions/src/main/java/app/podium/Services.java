@@ -1,5 +1,8 @@
 package app.podium;
 
+import app.podium.admin.BootstrapAdminHandler;
+import app.podium.admin.RotatingOriginSecrets;
+import app.podium.admin.SecretVersions;
 import app.podium.api.http.OriginCheck;
 import app.podium.domain.AccountService;
 import app.podium.domain.FanoutService;
@@ -132,8 +135,23 @@ public final class Services {
   public static Services fromEnvironment(Map<String, String> env) {
     FanoutTasks tasks = new SnsSqsFanoutTasks(AwsClients.sns(env.get(SNS_ENDPOINT_ENV)), env.get(TOPIC_ARN_ENV),
         AwsClients.sqs(env.get(SQS_ENDPOINT_ENV)), env.get(QUEUE_URL_ENV));
-    return new Services(Settings.fromEnvironment(env), AwsClients.dynamoDb(env.get(DYNAMODB_ENDPOINT_ENV)), tasks,
-        Clock.systemUTC(), new Argon2PasswordHasher());
+    Settings settings = Settings.fromEnvironment(env);
+    return new Services(settings, AwsClients.dynamoDb(env.get(DYNAMODB_ENDPOINT_ENV)), tasks, Clock.systemUTC(),
+        new Argon2PasswordHasher(), origin(env, settings));
+  }
+
+  /**
+   * On AWS the stack names the origin secret by its ARN and the values are read from Secrets Manager (they
+   * rotate); off AWS {@code ORIGIN_SECRET} is the one value, or there is none.
+   */
+  private static OriginCheck origin(Map<String, String> env, Settings settings) {
+    String arn = env.get(RotatingOriginSecrets.ARN_ENV);
+    if (arn == null || arn.isBlank()) {
+      return OriginCheck.fixed(settings.originSecret());
+    }
+    SecretVersions versions = SecretVersions.secretsManager(AwsClients.secretsManager(
+        env.get(BootstrapAdminHandler.SECRETS_MANAGER_ENDPOINT_ENV)));
+    return OriginCheck.of(new RotatingOriginSecrets(versions, arn), Clock.systemUTC());
   }
 
   /**
