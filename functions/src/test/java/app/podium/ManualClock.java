@@ -8,10 +8,22 @@ import java.time.ZoneOffset;
 
 /** A clock a test moves by hand. */
 public final class ManualClock extends Clock {
-  private Instant now = Instant.parse("2026-12-07T12:00:00Z");
+  private Instant now;
+
+  public ManualClock() {
+    this(Instant.parse("2026-12-07T12:00:00Z"));
+  }
+
+  public ManualClock(Instant start) {
+    this.now = start;
+  }
 
   public void advance(Duration by) {
     now = now.plus(by);
+  }
+
+  public void set(Instant instant) {
+    now = instant;
   }
 
   @Override
