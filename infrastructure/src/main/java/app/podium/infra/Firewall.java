@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.services.wafv2.CfnWebACL;
+import software.amazon.awscdk.services.wafv2.CfnWebACL.AndStatementProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.BlockActionProperty;
+import software.amazon.awscdk.services.wafv2.CfnWebACL.ByteMatchStatementProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.CountActionProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.CustomHTTPHeaderProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.CustomResponseBodyProperty;
@@ -35,7 +37,8 @@ import software.constructs.Construct;
  *   <li>a ceiling per client address on all requests, token or not ({@code wafIpRateLimit}, ten members' allowance
  *       by default), so random bearer tokens cannot spread one client over the per-token rule;
  *   <li>{@code API_RATE_LIMIT} per token: requests aggregated on the {@code Authorization} header;
- *   <li>{@code ANONYMOUS_RATE_LIMIT} per address for requests without an {@code Authorization} header;
+ *   <li>{@code ANONYMOUS_RATE_LIMIT} per address for requests without an {@code Authorization} header, CORS
+ *       preflights aside;
  *   <li>{@code AWSManagedRulesCommonRuleSet} without blocking on bodies: statuses are free text that Podium escapes
  *       and never runs, fetches or includes (a post quoting {@code <script>} or {@code ../../etc/passwd} is a post),
  *       and bodies up to the API's own 64 KiB are answered by the API; those rules count instead;
@@ -105,7 +108,7 @@ final class Firewall {
                 .build())
             .build())), rules.size()));
     rules.add(rate(rates.get(2), RateBasedStatementProperty.builder().aggregateKeyType("IP")
-        .scopeDownStatement(withoutAuthorization()), rules.size()));
+        .scopeDownStatement(anonymousNotPreflight()), rules.size()));
     rules.add(managed("AWSManagedRulesCommonRuleSet", BODY_RULES_COUNTED, rules.size()));
     rules.add(managed("AWSManagedRulesKnownBadInputsRuleSet", List.of(), rules.size()));
 
@@ -159,18 +162,34 @@ final class Firewall {
         .build();
   }
 
-  /** True when the request has no {@code Authorization} header, or an empty one (AWS's documented pattern). */
-  private static StatementProperty withoutAuthorization() {
-    return StatementProperty.builder().notStatement(NotStatementProperty.builder()
-        .statement(StatementProperty.builder().sizeConstraintStatement(SizeConstraintStatementProperty.builder()
+  /**
+   * A request without an {@code Authorization} header (or an empty one: AWS's documented pattern), other than a
+   * CORS preflight: a browser client sends one without the token before each new URL it calls with it, and a
+   * member paging or polling would spend the anonymous allowance on them. Preflights still count in the ceiling.
+   */
+  private static StatementProperty anonymousNotPreflight() {
+    StatementProperty withAuthorization = StatementProperty.builder().sizeConstraintStatement(
+        SizeConstraintStatementProperty.builder()
             .fieldToMatch(FieldToMatchProperty.builder()
                 // an untyped property: jsii would write the builder's field as "name", CloudFormation wants "Name"
                 .singleHeader(Map.of("Name", "authorization")).build())
             .comparisonOperator("GT")
             .size(0)
             .textTransformations(noTransformation())
-            .build()).build())
+            .build()).build();
+    StatementProperty preflight = StatementProperty.builder().byteMatchStatement(ByteMatchStatementProperty.builder()
+        .fieldToMatch(FieldToMatchProperty.builder().method(Map.of()).build())
+        .positionalConstraint("EXACTLY")
+        .searchString("OPTIONS")
+        .textTransformations(noTransformation())
         .build()).build();
+    return StatementProperty.builder().andStatement(AndStatementProperty.builder()
+        .statements(List.of(not(withAuthorization), not(preflight))).build()).build();
+  }
+
+  private static StatementProperty not(StatementProperty statement) {
+    return StatementProperty.builder().notStatement(NotStatementProperty.builder().statement(statement).build())
+        .build();
   }
 
   private static List<TextTransformationProperty> noTransformation() {

@@ -99,10 +99,15 @@ class EdgeTemplateTest {
     Map<String, Object> anonymousRule = rateStatement(rules.get("AnonymousRequestsPerAddress"));
     assertThat(anonymousRule).containsEntry("AggregateKeyType", "IP").containsEntry("Limit", (int) anonymous)
         .containsEntry("EvaluationWindowSec", (int) anonymousWindow);
-    Map<String, Object> size = map(map(map(map(anonymousRule.get("ScopeDownStatement")).get("NotStatement"))
-        .get("Statement")).get("SizeConstraintStatement"));
+    List<Object> scope = list(map(map(anonymousRule.get("ScopeDownStatement")).get("AndStatement"))
+        .get("Statements"));
+    assertThat(scope).hasSize(2);
+    Map<String, Object> size = map(negated(scope.get(0)).get("SizeConstraintStatement"));
     assertThat(size).containsEntry("ComparisonOperator", "GT").containsEntry("Size", 0)
         .containsEntry("FieldToMatch", Map.of("SingleHeader", Map.of("Name", "authorization")));
+    Map<String, Object> preflight = map(negated(scope.get(1)).get("ByteMatchStatement"));
+    assertThat(preflight).containsEntry("FieldToMatch", Map.of("Method", Map.of()))
+        .containsEntry("PositionalConstraint", "EXACTLY").containsEntry("SearchString", "OPTIONS");
   }
 
   @Test
@@ -292,6 +297,11 @@ class EdgeTemplateTest {
     Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
     rules.forEach(r -> byName.put((String) r.get("Name"), r));
     return byName;
+  }
+
+  /** The statement a NotStatement negates. */
+  private static Map<String, Object> negated(Object statement) {
+    return map(map(map(statement).get("NotStatement")).get("Statement"));
   }
 
   private static Map<String, Object> rateStatement(Map<String, Object> rule) {
