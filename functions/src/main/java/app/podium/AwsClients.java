@@ -8,6 +8,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -43,6 +45,15 @@ public final class AwsClients {
   public static SecretsManagerClient secretsManager(String endpoint, ExecutionInterceptor... interceptors) {
     return configure(SecretsManagerClient.builder().httpClientBuilder(http(Duration.ofSeconds(5))), endpoint,
         interceptors).build();
+  }
+
+  /** CloudFront's API is global: one endpoint whatever the function's region. */
+  public static CloudFrontClient cloudFront(String endpoint, ExecutionInterceptor... interceptors) {
+    CloudFrontClientBuilder builder = CloudFrontClient.builder().httpClientBuilder(http(Duration.ofSeconds(10)));
+    if (endpoint == null || endpoint.isBlank()) {
+      builder.region(Region.AWS_GLOBAL);
+    }
+    return configure(builder, endpoint, interceptors).build();
   }
 
   private static UrlConnectionHttpClient.Builder http(Duration socketTimeout) {

@@ -3,6 +3,7 @@ package app.podium;
 import app.podium.api.http.ApiRequest;
 import app.podium.api.http.Caller;
 import app.podium.api.http.Json;
+import app.podium.api.http.OriginCheck;
 import app.podium.api.views.AccountView;
 import app.podium.domain.Account;
 import app.podium.store.Schemas;
@@ -64,6 +65,7 @@ public final class Priming implements Resource {
     step("schemas", Schemas::prime, failed);
     step("request", this::request, failed);
     step("dynamodb", this::dynamoDb, failed);
+    step("origin", this::origin, failed);
     return failed;
   }
 
@@ -95,6 +97,14 @@ public final class Priming implements Resource {
   private void dynamoDb() {
     services.dynamoDb().getItem(r -> r.tableName(Tables.ACCOUNTS.physicalName(services.settings().tablePrefix()))
         .key(Map.of(Tables.ACCOUNTS.partitionKey().name(), AttributeValue.fromS(ABSENT_ACCOUNT_ID))));
+  }
+
+  /**
+   * Reads the origin secret's values (from Secrets Manager on AWS: its client's classes, TLS, signing). A restored
+   * container reads them again once they are older than {@code OriginCheck.MAX_AGE}, as any container does.
+   */
+  private void origin() {
+    services.origin().passes(Map.of(OriginCheck.HEADER, "priming"));
   }
 
   static final String JSON_BODY = "{\"status\":\"Hello from priming\",\"visibility\":\"public\","

@@ -1,5 +1,9 @@
 package app.podium;
 
+import app.podium.admin.BootstrapAdminHandler;
+import app.podium.admin.RotatingOriginSecrets;
+import app.podium.admin.SecretVersions;
+import app.podium.api.http.OriginCheck;
 import app.podium.domain.AccountService;
 import app.podium.domain.FanoutService;
 import app.podium.domain.FanoutTasks;
@@ -72,10 +76,18 @@ public final class Services {
   private final ModerationService moderation;
   private final ReportService reports;
   private final app.podium.domain.NotificationService notifications;
+  private final OriginCheck origin;
 
+  /** With the origin check of {@code ORIGIN_SECRET} (none when it is empty), as the local stack runs. */
   public Services(Settings settings, DynamoDbClient client, FanoutTasks fanoutTasks, Clock clock,
       PasswordHasher passwords) {
+    this(settings, client, fanoutTasks, clock, passwords, OriginCheck.fixed(settings.originSecret()));
+  }
+
+  public Services(Settings settings, DynamoDbClient client, FanoutTasks fanoutTasks, Clock clock,
+      PasswordHasher passwords, OriginCheck origin) {
     this.settings = settings;
+    this.origin = origin;
     this.dynamoDb = client;
     DynamoDb db = new DynamoDb(client, settings.tablePrefix());
     this.accountStore = new DynamoDbAccountRepository(db);
@@ -123,8 +135,23 @@ public final class Services {
   public static Services fromEnvironment(Map<String, String> env) {
     FanoutTasks tasks = new SnsSqsFanoutTasks(AwsClients.sns(env.get(SNS_ENDPOINT_ENV)), env.get(TOPIC_ARN_ENV),
         AwsClients.sqs(env.get(SQS_ENDPOINT_ENV)), env.get(QUEUE_URL_ENV));
-    return new Services(Settings.fromEnvironment(env), AwsClients.dynamoDb(env.get(DYNAMODB_ENDPOINT_ENV)), tasks,
-        Clock.systemUTC(), new Argon2PasswordHasher());
+    Settings settings = Settings.fromEnvironment(env);
+    return new Services(settings, AwsClients.dynamoDb(env.get(DYNAMODB_ENDPOINT_ENV)), tasks, Clock.systemUTC(),
+        new Argon2PasswordHasher(), origin(env, settings));
+  }
+
+  /**
+   * On AWS the stack names the origin secret by its ARN and the values are read from Secrets Manager (they
+   * rotate); off AWS {@code ORIGIN_SECRET} is the one value, or there is none.
+   */
+  private static OriginCheck origin(Map<String, String> env, Settings settings) {
+    String arn = env.get(RotatingOriginSecrets.ARN_ENV);
+    if (arn == null || arn.isBlank()) {
+      return OriginCheck.fixed(settings.originSecret());
+    }
+    SecretVersions versions = SecretVersions.secretsManager(AwsClients.secretsManager(
+        env.get(BootstrapAdminHandler.SECRETS_MANAGER_ENDPOINT_ENV)));
+    return OriginCheck.of(new RotatingOriginSecrets(versions, arn), Clock.systemUTC());
   }
 
   /**
@@ -150,6 +177,11 @@ public final class Services {
 
   public Settings settings() {
     return settings;
+  }
+
+  /** Whether a request came through the CDN; the authorizer and every route handler ask it first. */
+  public OriginCheck origin() {
+    return origin;
   }
 
   public OAuthService oauth() {

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The HTTP API's Lambda authorizer (payload 2.0, simple responses). It resolves the bearer token into
- * the caller and always lets the request through; the handler then applies the route's access rule, so
+ * The HTTP API's Lambda authorizer (payload 2.0, simple responses). A request that did not come through the
+ * CDN is refused first ({@code isAuthorized: false}, so API Gateway answers 403 and no handler runs), before any
+ * token is read: a direct call to the API's endpoint costs no DynamoDB read. Otherwise it resolves the bearer
+ * token into the caller and lets the request through; the handler then applies the route's access rule, so
  * that a missing, revoked or under-scoped token gets Mastodon's own 401/403 body. See {@code Routes}.
  */
 public final class AuthorizeRequestHandler
@@ -28,6 +30,9 @@ public final class AuthorizeRequestHandler
 
   @Override
   public SimpleIAMPolicyResponse handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
+    if (!services.origin().passes(event.getHeaders())) {
+      return SimpleIAMPolicyResponse.builder().withIsAuthorized(false).withContext(Map.of()).build();
+    }
     Caller caller = bearer(event.getHeaders())
         .flatMap(token -> services.oauth().authenticate(token))
         .map(token -> new Caller(token.accountId(), Optional.of(token.clientId()), token.scopes()))

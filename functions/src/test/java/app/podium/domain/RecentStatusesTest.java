@@ -3,11 +3,9 @@ package app.podium.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import app.podium.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -84,27 +82,7 @@ class RecentStatusesTest {
     }
   }
 
-  /** A clock the test moves by hand. */
-  static final class TestClock extends Clock {
-    Instant now = START;
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  final TestClock clock = new TestClock();
+  final ManualClock clock = new ManualClock(START);
 
   /** Accounts that do not exist: these tests are about statuses. */
   static final AccountStore NO_ACCOUNTS = (AccountStore) java.lang.reflect.Proxy.newProxyInstance(
@@ -130,9 +108,9 @@ class RecentStatusesTest {
     assertThat(store.queries).hasValue(1);
 
     store.add(6);
-    clock.now = START.plus(WINDOW).minusMillis(1);
+    clock.set(START.plus(WINDOW).minusMillis(1));
     assertThat(ids(recent.byAuthor("author", PageRequest.newest(20)))).as("stale within the window").startsWith(5L);
-    clock.now = START.plus(WINDOW);
+    clock.set(START.plus(WINDOW));
     assertThat(ids(recent.byAuthor("author", PageRequest.newest(20)))).as("fresh after it").startsWith(6L, 5L);
     assertThat(store.queries).hasValue(2);
   }

@@ -1,5 +1,6 @@
 package app.podium.infra;
 
+import app.podium.domain.Settings;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ import software.constructs.Node;
  *
  * @param stage {@code stage}: names every resource ({@code podium-<stage>-...}); {@code prod} protects and
  *     retains the tables, anything else destroys them with the stack
- * @param allowedCountries {@code allowedCountries}: CloudFront's geo allowlist and the functions'
- *     {@code ALLOWED_COUNTRIES}, comma-separated ISO codes
+ * @param allowedCountries {@code allowedCountries}: the functions' {@code ALLOWED_COUNTRIES} (signup and the
+ *     waitlist), and CloudFront's geo allowlist when {@code geoScope} is {@code all}; comma-separated ISO codes
  * @param signupMode {@code signupMode}: the functions' {@code SIGNUP_MODE}
  * @param publicUrl {@code publicUrl}: the functions' {@code PUBLIC_URL}; empty means the CloudFront domain
  * @param settings {@code settings}: further function settings by variable name (see {@link #TUNABLE})
@@ -34,14 +35,64 @@ import software.constructs.Node;
  *     starts
  * @param adminEmailDomain {@code adminEmailDomain}: the first admin's email is {@code admin@<domain>} in the
  *     generated admin secret
+ * @param edge what stands in front of the API: CloudFront's geo scope, WAF, the origin secret (see {@link Edge})
  */
 public record Config(String stage, List<String> allowedCountries, String signupMode, Optional<String> publicUrl,
     Map<String, String> settings, Optional<String> alarmEmail, Path lambdaJar, int apiRateLimit,
-    int apiBurstLimit, int fanoutMaxConcurrency, String adminEmailDomain) {
+    int apiBurstLimit, int fanoutMaxConcurrency, String adminEmailDomain, Edge edge) {
+
+  /** Where CloudFront's geo restriction applies. */
+  public enum GeoScope {
+    /** Signup and the waitlist only, checked by the functions: members abroad read and post. */
+    SIGNUP,
+    /** The whole API: CloudFront answers 403 to any request from elsewhere. */
+    ALL;
+
+    static GeoScope parse(String value) {
+      return switch (value) {
+        case "signup" -> SIGNUP;
+        case "all" -> ALL;
+        default -> throw new IllegalArgumentException("geoScope must be signup or all: " + value);
+      };
+    }
+  }
+
+  /**
+   * CloudFront, AWS WAF and the origin secret.
+   *
+   * @param geoScope {@code geoScope}: {@code signup} (default) or {@code all}
+   * @param originSecretRotationDays {@code originSecretRotationDays}: days between rotations of the origin secret
+   *     (30), 1 to 1000 as Secrets Manager allows
+   * @param ipRateLimit {@code wafIpRateLimit}: WAF's ceiling of requests per client address in each
+   *     {@code API_RATE_WINDOW_SECONDS}, with or without a token; empty: ten times {@code API_RATE_LIMIT}
+   * @param originDomain {@code originDomain}: a custom domain of the HTTP API that CloudFront uses as its origin;
+   *     set, it turns the API's execute-api endpoint off (needs {@code originCertificateArn}, an ACM certificate of
+   *     that name in the stack's region, and a DNS record of that name to the domain's target, an output)
+   * @param originCertificateArn {@code originCertificateArn}: see {@code originDomain}
+   */
+  public record Edge(GeoScope geoScope, int originSecretRotationDays, Optional<Integer> ipRateLimit,
+      Optional<String> originDomain, Optional<String> originCertificateArn) {
+    public Edge {
+      if (originSecretRotationDays < 1 || originSecretRotationDays > 1000) {
+        throw new IllegalArgumentException("originSecretRotationDays must be 1 to 1000: " + originSecretRotationDays);
+      }
+      if (originDomain.isPresent() != originCertificateArn.isPresent()) {
+        throw new IllegalArgumentException("originDomain and originCertificateArn go together: the API's custom "
+            + "domain needs its certificate");
+      }
+      originDomain.filter(d -> !DOMAIN.matcher(d).matches()).ifPresent(d -> {
+        throw new IllegalArgumentException("originDomain must be a lower-case domain name: " + d);
+      });
+    }
+
+    /** The defaults: geo restriction on signup only, rotation every 30 days, the execute-api endpoint kept. */
+    public static final Edge DEFAULT = new Edge(GeoScope.SIGNUP, 30, Optional.empty(), Optional.empty(),
+        Optional.empty());
+  }
 
   /**
    * Settings an operator may pass through {@code settings}, as {@code Settings.fromEnvironment} reads them.
-   * The stack sets SIGNUP_MODE, ALLOWED_COUNTRIES, PUBLIC_URL, ORIGIN_SECRET and the resource names itself.
+   * The stack sets SIGNUP_MODE, ALLOWED_COUNTRIES, PUBLIC_URL, ORIGIN_SECRET_ARN and the resource names itself.
    */
   public static final Set<String> TUNABLE = Set.of("INVITES_PER_MEMBER", "INVITE_DEFAULT_LIFETIME_SECONDS",
       "SIGNUP_RATE_LIMIT", "SIGNUP_RATE_WINDOW_SECONDS", "LOGIN_RATE_LIMIT", "LOGIN_RATE_WINDOW_SECONDS",
@@ -78,6 +129,13 @@ public record Config(String stage, List<String> allowedCountries, String signupM
     }
     settings = Map.copyOf(settings);
     allowedCountries = List.copyOf(allowedCountries);
+    // the accessor reads the fields, which a compact constructor assigns after its body
+    Firewall.check(Settings.fromEnvironment(settings).limits(), edge);
+  }
+
+  /** The per-token and anonymous request limits the functions' settings give, which WAF enforces. */
+  public Settings.RateLimits limits() {
+    return Settings.fromEnvironment(settings).limits();
   }
 
   /** Reserved (RFC 2606): it receives no mail, so an operator sets a real domain before inviting anyone. */
@@ -110,7 +168,13 @@ public record Config(String stage, List<String> allowedCountries, String signupM
         Integer.parseInt(text(node, "apiRateLimit").orElse("500")),
         Integer.parseInt(text(node, "apiBurstLimit").orElse("1000")),
         Integer.parseInt(text(node, "fanoutMaxConcurrency").orElse("50")),
-        text(node, "adminEmailDomain").map(String::trim).filter(s -> !s.isEmpty()).orElse(DEFAULT_ADMIN_DOMAIN));
+        text(node, "adminEmailDomain").map(String::trim).filter(s -> !s.isEmpty()).orElse(DEFAULT_ADMIN_DOMAIN),
+        new Edge(
+            GeoScope.parse(text(node, "geoScope").map(String::trim).orElse("signup")),
+            Integer.parseInt(text(node, "originSecretRotationDays").orElse("30")),
+            text(node, "wafIpRateLimit").filter(s -> !s.isBlank()).map(Integer::parseInt),
+            text(node, "originDomain").map(String::trim).filter(s -> !s.isEmpty()),
+            text(node, "originCertificateArn").map(String::trim).filter(s -> !s.isEmpty())));
   }
 
   private static Optional<String> text(Node node, String key) {

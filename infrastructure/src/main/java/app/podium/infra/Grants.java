@@ -22,6 +22,7 @@ import static app.podium.Tables.WAITLIST;
 import app.podium.Routes;
 import app.podium.Tables;
 import app.podium.admin.BootstrapAdminHandler;
+import app.podium.admin.RotateOriginSecretHandler;
 import app.podium.api.BlockAccountHandler;
 import app.podium.api.CreateAccountHandler;
 import app.podium.api.ListBlocksHandler;
@@ -126,9 +127,13 @@ public final class Grants {
    * Everything a function may touch besides its own log group.
    *
    * @param readsAdminSecret {@code secretsmanager:GetSecretValue} on the generated admin secret, no other
+   * @param readsOriginSecret {@code secretsmanager:GetSecretValue} on the origin secret: every route function and
+   *     the authorizer refuse requests that did not come through CloudFront ({@code OriginCheck})
+   * @param rotatesOriginSecret Secrets Manager's rotation steps on the origin secret and the distribution's
+   *     configuration, to put each new value into its origin header
    */
   public record Needs(Map<Tables.Table, Access> tables, boolean publishesPostEvents, boolean sendsToFanoutQueue,
-      boolean readsAdminSecret) {
+      boolean readsAdminSecret, boolean readsOriginSecret, boolean rotatesOriginSecret) {
     public Needs {
       tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
     }
@@ -280,6 +285,8 @@ public final class Grants {
     // account, both GetItem), then one transaction puts the account and claims username and email; the
     // credentials come from the admin secret
     define(BootstrapAdminHandler.class, needs().readWrite(ACCOUNTS).readWrite(UNIQUE_KEYS).readsAdminSecret());
+    // the origin secret's rotation (Secrets Manager invokes it): the secret and the distribution, no table
+    define(RotateOriginSecretHandler.class, needs().rotatesOriginSecret());
   }
 
   private Grants() {}
@@ -297,13 +304,19 @@ public final class Grants {
     return Collections.unmodifiableSet(BY_HANDLER.keySet());
   }
 
-  /** Every handler the stack deploys: one per route, the authorizer, the fan-out and the admin bootstrap. */
+  /**
+   * Every handler the stack deploys: one per route, the authorizer, the fan-out, the admin bootstrap and the origin
+   * secret's rotation.
+   */
   public static List<Class<?>> deployedHandlers() {
-    return Stream.concat(Routes.ALL.stream().map(Routes.Route::handler),
-        Stream.of(Routes.AUTHORIZER, FanoutHandler.class, BootstrapAdminHandler.class)).toList();
+    return Stream.concat(Routes.ALL.stream().map(Routes.Route::handler), Stream.of(Routes.AUTHORIZER,
+        FanoutHandler.class, BootstrapAdminHandler.class, RotateOriginSecretHandler.class)).toList();
   }
 
   private static void define(Class<?> handler, Builder builder) {
+    if (handler.equals(Routes.AUTHORIZER) || Routes.ALL.stream().anyMatch(r -> r.handler().equals(handler))) {
+      builder.originSecret = true;
+    }
     if (BY_HANDLER.put(handler, builder.build()) != null) {
       throw new IllegalStateException(handler.getName() + " is defined twice in Grants");
     }
@@ -318,6 +331,8 @@ public final class Grants {
     private boolean publishes;
     private boolean sends;
     private boolean adminSecret;
+    private boolean originSecret;
+    private boolean rotation;
 
     Builder read(Tables.Table table) {
       return add(table, Access.READ);
@@ -346,6 +361,11 @@ public final class Grants {
       return this;
     }
 
+    Builder rotatesOriginSecret() {
+      rotation = true;
+      return this;
+    }
+
     private Builder add(Tables.Table table, Access access) {
       if (tables.putIfAbsent(table, access) != null) {
         throw new IllegalStateException(table.name() + " listed twice for one handler");
@@ -368,7 +388,7 @@ public final class Grants {
         tables.putIfAbsent(COUNTER_SHARDS,
             readsCounts && writesCounts ? Access.READ_WRITE : readsCounts ? Access.READ : Access.WRITE);
       }
-      return new Needs(tables, publishes, sends, adminSecret);
+      return new Needs(tables, publishes, sends, adminSecret, originSecret, rotation);
     }
   }
 }

@@ -4,6 +4,8 @@ import app.podium.Routes;
 import app.podium.Services;
 import app.podium.Tables;
 import app.podium.admin.BootstrapAdminHandler;
+import app.podium.admin.RotateOriginSecretHandler;
+import app.podium.admin.RotatingOriginSecrets;
 import app.podium.api.CreateAccountHandler;
 import app.podium.api.IssueTokenHandler;
 import app.podium.fanout.FanoutHandler;
@@ -13,21 +15,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.CfnRule;
+import software.amazon.awscdk.CfnRuleAssertion;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.NestedStackProps;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaAuthorizerProps;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaResponseType;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.ApiMapping;
 import software.amazon.awscdk.services.apigatewayv2.CfnAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.DomainName;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
@@ -37,6 +46,7 @@ import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
 import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
@@ -77,11 +87,13 @@ import software.amazon.awscdk.services.kms.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.secretsmanager.CfnRotationSchedule;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.sns.Topic;
@@ -90,13 +102,14 @@ import software.amazon.awscdk.services.sns.subscriptions.SqsSubscription;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.amazon.awscdk.services.wafv2.CfnWebACL;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 /**
  * Podium on AWS: the tables of {@link Tables}, one function per route of {@link Routes} behind an HTTP API
- * with the bearer-token authorizer, CloudFront in front, the SNS to SQS fan-out and its function, and the
- * alarms. What each function may touch comes from {@link Grants} alone.
+ * with the bearer-token authorizer, CloudFront and its WAF web ACL ({@link Firewall}) in front, the SNS to SQS
+ * fan-out and its function, and the alarms. What each function may touch comes from {@link Grants} alone.
  *
  * <p>A route's function and what is its own (role and policy, log group, version and alias, route,
  * integration, permission, alarms) live in a nested stack per area of the API ({@link RouteAreas}): about 11
@@ -133,6 +146,8 @@ public final class PodiumStack extends Stack {
       IssueTokenHandler.class, new Size(2048, Duration.seconds(15)),
       CreateAccountHandler.class, new Size(2048, Duration.seconds(15)),
       BootstrapAdminHandler.class, new Size(2048, Duration.seconds(30)),
+      // a step reads the secret and may update the distribution's configuration
+      RotateOriginSecretHandler.class, new Size(1024, Duration.seconds(30)),
       Routes.AUTHORIZER, new Size(1024, Duration.seconds(5)),
       FanoutHandler.class, new Size(2048, FANOUT_TIMEOUT));
 
@@ -149,6 +164,7 @@ public final class PodiumStack extends Stack {
   private final Queue fanoutQueue;
   private final Queue fanoutDeadLetters;
   private final Secret originSecret;
+  private final CfnWebACL webAcl;
   private final Secret adminSecret;
   private final HttpApi api;
   private final Distribution distribution;
@@ -166,6 +182,7 @@ public final class PodiumStack extends Stack {
     super(scope, id, props);
     this.config = config;
     this.acknowledgements = new Acknowledgements(without);
+    requireWebAclRegion();
 
     for (Tables.Table table : Tables.ALL) {
       tables.put(table, table(table));
@@ -197,7 +214,8 @@ public final class PodiumStack extends Stack {
 
     originSecret = Secret.Builder.create(this, "OriginSecret")
         .secretName("podium/" + config.stage() + "/origin-verify")
-        .description("Value of the X-Origin-Verify header that CloudFront adds and the API functions require")
+        .description("Value of the X-Origin-Verify header that CloudFront adds and the API functions require; "
+            + "rotated by " + config.prefix() + functionName(RotateOriginSecretHandler.class))
         .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(48).build())
         .build();
 
@@ -220,6 +238,8 @@ public final class PodiumStack extends Stack {
         .apiName(config.prefix() + "api")
         .description("Podium's Mastodon-compatible API; callers come through CloudFront")
         .createDefaultStage(false)
+        // with a custom domain for CloudFront to call, nothing else needs the execute-api endpoint
+        .disableExecuteApiEndpoint(config.edge().originDomain().isPresent())
         // browser clients: API Gateway answers the preflight and adds these headers (the handlers' own
         // CORS headers serve the local stack)
         .corsPreflight(CorsPreflightOptions.builder()
@@ -234,7 +254,7 @@ public final class PodiumStack extends Stack {
         .retention(logRetention())
         .removalPolicy(removalPolicy())
         .build();
-    HttpStage.Builder.create(this, "ApiStage")
+    HttpStage stage = HttpStage.Builder.create(this, "ApiStage")
         .httpApi(api)
         .stageName("$default")
         .autoDeploy(true)
@@ -253,6 +273,8 @@ public final class PodiumStack extends Stack {
         })
         .build();
 
+    config.edge().originDomain().ifPresent(domain -> originDomain(domain, stage));
+    webAcl = Firewall.webAcl(this, "WebAcl", config);
     distribution = distribution();
     String publicUrl = config.publicUrl().orElse("https://" + distribution.getDistributionDomainName());
 
@@ -284,6 +306,8 @@ public final class PodiumStack extends Stack {
         .maxConcurrency(config.fanoutMaxConcurrency())
         .build());
 
+    rotateOriginSecret();
+
     alarmTopic = Topic.Builder.create(this, "Alarms")
         .topicName(config.prefix() + "alarms")
         .enforceSsl(true)
@@ -299,7 +323,9 @@ public final class PodiumStack extends Stack {
         .description("Fan-out messages that failed " + FANOUT_MAX_RECEIVES + " times; once the cause is fixed, move "
             + "them back to the fan-out queue: aws sqs start-message-move-task --source-arn ...").build();
     CfnOutput.Builder.create(this, "AlarmTopicArn").value(alarmTopic.getTopicArn()).build();
-    CfnOutput.Builder.create(this, "OriginSecretName").value(originSecret.getSecretName()).build();
+    CfnOutput.Builder.create(this, "OriginSecretName").value(originSecret.getSecretName())
+        .description("Rotated every " + config.edge().originSecretRotationDays() + " days; now: aws secretsmanager "
+            + "rotate-secret --secret-id ...").build();
     CfnOutput.Builder.create(this, "AdminSecretName").value(config.prefix() + "admin")
         .description("The first admin's credentials (aws secretsmanager get-secret-value --secret-id ...)").build();
     CfnOutput.Builder.create(this, "BootstrapAdminFunction")
@@ -398,10 +424,6 @@ public final class PodiumStack extends Stack {
     functions.put(handler, function);
 
     grant(function, Grants.of(handler));
-    if (Routes.ALL.stream().anyMatch(r -> r.handler().equals(handler))) {
-      // every route handler refuses requests that did not come through CloudFront (ApiRequest)
-      function.addEnvironment("ORIGIN_SECRET", originSecret.getSecretValue().unsafeUnwrap());
-    }
     // after every environment variable: the version's hash covers the configuration
     aliases.put(handler, software.amazon.awscdk.services.lambda.Alias.Builder.create(scope, name + "Live")
         .aliasName(ALIAS)
@@ -445,6 +467,30 @@ public final class PodiumStack extends Stack {
       adminSecret.grantRead(function);
       function.addEnvironment(BootstrapAdminHandler.SECRET_ARN_ENV, adminSecret.getSecretArn());
     }
+    if (needs.readsOriginSecret()) {
+      // the values by staging label (OriginCheck); the ARN, never the value, is in the environment
+      allow(function, List.of("secretsmanager:GetSecretValue"), originSecret.getSecretArn());
+      function.addEnvironment(RotatingOriginSecrets.ARN_ENV, originSecret.getSecretArn());
+    }
+    if (needs.rotatesOriginSecret()) {
+      allow(function, ROTATION_SECRET_ACTIONS, originSecret.getSecretArn());
+      allow(function, ROTATION_DISTRIBUTION_ACTIONS, distribution.getDistributionArn());
+      // CloudFront checks that whoever updates a distribution may read the web ACL it names
+      allow(function, List.of("wafv2:GetWebACL"), webAcl.getAttrArn());
+      function.addEnvironment(RotateOriginSecretHandler.DISTRIBUTION_ID_ENV, distribution.getDistributionId());
+    }
+  }
+
+  /** Secrets Manager's rotation steps: describe, read, put the pending version, move the labels. */
+  static final List<String> ROTATION_SECRET_ACTIONS = List.of("secretsmanager:DescribeSecret",
+      "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage");
+  /** setSecret and testSecret: the distribution's configuration, and an update of it with its ETag. */
+  static final List<String> ROTATION_DISTRIBUTION_ACTIONS = List.of("cloudfront:GetDistributionConfig",
+      "cloudfront:UpdateDistribution");
+
+  private static void allow(Function function, List<String> actions, String resource) {
+    Grant.addToPrincipal(GrantOnPrincipalOptions.builder().grantee(function).actions(actions)
+        .resourceArns(List.of(resource)).build());
   }
 
   // ConditionCheckItem: a transaction's condition check on an item (a follow checks that no block exists)
@@ -462,6 +508,9 @@ public final class PodiumStack extends Stack {
     }
     if (handler.equals(BootstrapAdminHandler.class)) {
       return "Podium: creates the first admin from the admin secret; invoke once by hand";
+    }
+    if (handler.equals(RotateOriginSecretHandler.class)) {
+      return "Podium: rotates the origin secret and CloudFront's origin header (Secrets Manager invokes it)";
     }
     return "Podium: " + Routes.forHandler(handler).key();
   }
@@ -514,12 +563,57 @@ public final class PodiumStack extends Stack {
 
   // ---------------------------------------------------------------------------------------------- CloudFront
 
+  /** Where AWS WAF keeps web ACLs of scope CLOUDFRONT, and so where this stack goes. */
+  static final String WEB_ACL_REGION = "us-east-1";
+
+  /**
+   * AWS WAF keeps a web ACL for CloudFront in us-east-1 only, and CloudFormation creates it in the stack's region,
+   * so the stack goes to us-east-1 (the whole network is in the United States). A region known at synth is checked
+   * here; an environment-agnostic stack carries a CloudFormation rule that refuses the deploy elsewhere before
+   * anything is created.
+   */
+  private void requireWebAclRegion() {
+    String region = getRegion();
+    if (!Token.isUnresolved(region)) {
+      if (!region.equals(WEB_ACL_REGION)) {
+        throw new IllegalArgumentException("Podium deploys to " + WEB_ACL_REGION + ", not " + region + ": AWS WAF "
+            + "keeps the web ACL that protects CloudFront there, and it is in this stack. Set CDK_DEFAULT_REGION "
+            + "(or the profile's region) to " + WEB_ACL_REGION);
+      }
+      return;
+    }
+    CfnRule.Builder.create(this, "WebAclRegion").assertions(List.of(CfnRuleAssertion.builder()
+        .assertValue(Fn.conditionEquals(Aws.REGION, WEB_ACL_REGION))
+        .assertDescription("Podium deploys to " + WEB_ACL_REGION + ": AWS WAF keeps the web ACL that protects "
+            + "CloudFront there, and it is in this stack")
+        .build())).build();
+  }
+
+  /**
+   * The HTTP API's custom domain, which CloudFront calls instead of the execute-api endpoint (turned off): a
+   * direct call then cannot reach the stage or spend its throttle. The certificate and the DNS record are the
+   * operator's (the record points at the output's target).
+   */
+  private void originDomain(String domain, HttpStage stage) {
+    DomainName name = DomainName.Builder.create(this, "OriginDomain")
+        .domainName(domain)
+        .certificate(Certificate.fromCertificateArn(this, "OriginCertificate",
+            config.edge().originCertificateArn().orElseThrow()))
+        .build();
+    ApiMapping.Builder.create(this, "OriginMapping").api(api).domainName(name).stage(stage).build();
+    CfnOutput.Builder.create(this, "OriginDomainTarget").value(name.getRegionalDomainName())
+        .description("Point the DNS record of " + domain + " here (CNAME, or a Route 53 alias): CloudFront reaches "
+            + "the API through it").build();
+  }
+
   private Distribution distribution() {
-    String apiDomain = api.getApiId() + ".execute-api." + getRegion() + "." + getUrlSuffix();
+    String apiDomain = config.edge().originDomain()
+        .orElse(api.getApiId() + ".execute-api." + getRegion() + "." + getUrlSuffix());
     HttpOrigin origin = HttpOrigin.Builder.create(apiDomain)
         .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
         .originSslProtocols(List.of(OriginSslPolicy.TLS_V1_2))
-        // resolved by CloudFormation from Secrets Manager at deploy time: not in the template or in cdk.json
+        // resolved by CloudFormation from Secrets Manager (AWSCURRENT) when it creates or updates the distribution:
+        // not in the template or in cdk.json. Rotation sets it between deploys (RotateOriginSecretHandler).
         .customHeaders(Map.of(ORIGIN_HEADER, originSecret.getSecretValue().unsafeUnwrap()))
         .build();
     // Authorization cannot be named in an origin request policy (CloudFront refuses it), and a cache policy
@@ -548,6 +642,9 @@ public final class PodiumStack extends Stack {
         .queryStringBehavior(OriginRequestQueryStringBehavior.all())
         .cookieBehavior(OriginRequestCookieBehavior.none())
         .build();
+    // geoScope signup: every country reaches the API, and signup and the waitlist check ALLOWED_COUNTRIES
+    GeoRestriction geo = config.edge().geoScope() == Config.GeoScope.ALL
+        ? GeoRestriction.allowlist(config.allowedCountries().toArray(String[]::new)) : null;
     return Distribution.Builder.create(this, "Cdn")
         .comment("Podium " + config.stage() + " API")
         .defaultBehavior(BehaviorOptions.builder()
@@ -558,10 +655,33 @@ public final class PodiumStack extends Stack {
             .originRequestPolicy(originRequestPolicy)
             .compress(true)
             .build())
-        .geoRestriction(GeoRestriction.allowlist(config.allowedCountries().toArray(String[]::new)))
+        .geoRestriction(geo)
+        .webAclId(webAcl.getAttrArn())
         .httpVersion(HttpVersion.HTTP2_AND_3)
         .priceClass(PriceClass.PRICE_CLASS_ALL)
         .build();
+  }
+
+  /**
+   * Secrets Manager invokes the rotation function's live alias every {@code originSecretRotationDays}, not at once
+   * when the schedule is created: the first value is freshly generated. An L1 schedule, because the L2 also grants
+   * {@code secretsmanager:GetRandomPassword} on {@code *}, which this function, drawing its own values, never calls.
+   */
+  private void rotateOriginSecret() {
+    software.amazon.awscdk.services.lambda.Alias rotation = aliases.get(RotateOriginSecretHandler.class);
+    rotation.addPermission("SecretsManagerInvokes", Permission.builder()
+        .principal(new ServicePrincipal("secretsmanager.amazonaws.com"))
+        .sourceAccount(getAccount())
+        .build());
+    CfnRotationSchedule schedule = CfnRotationSchedule.Builder.create(this, "OriginSecretRotation")
+        .secretId(originSecret.getSecretArn())
+        .rotationLambdaArn(rotation.getFunctionArn())
+        .rotationRules(CfnRotationSchedule.RotationRulesProperty.builder()
+            .automaticallyAfterDays(config.edge().originSecretRotationDays()).build())
+        .rotateImmediatelyOnUpdate(false)
+        .build();
+    // Secrets Manager checks that it may invoke the function when the schedule is created
+    schedule.getNode().addDependency(rotation.getNode().findChild("SecretsManagerInvokes"));
   }
 
   // ---------------------------------------------------------------------------------------------- alarms
@@ -614,16 +734,14 @@ public final class PodiumStack extends Stack {
           "The functions are built for Java 21 (maven.compiler.release 21 in the root pom); the runtime "
               + "moves with the build, not ahead of it");
     }
-    acknowledgements.add(originSecret, "AwsSolutions-SMG4",
-        "CloudFormation copies the value into CloudFront's origin header and the functions' ORIGIN_SECRET at "
-            + "deploy time; a rotation Lambda would change it behind both. Rotate by changing the secret, "
-            + "then deploying");
     acknowledgements.add(adminSecret, "AwsSolutions-SMG4",
         "Read by BootstrapAdmin alone, to create the first admin once; ensureAdmin does nothing when the "
             + "admin exists, so a rotated value would reach neither Podium nor the admin's account");
-    acknowledgements.add(distribution, "AwsSolutions-CFR2",
-        "No WAF yet: signup, login and posting are rate-limited per viewer address in the functions, and the "
-            + "API stage is throttled; a WAF web ACL (us-east-1) is the next step at national scale");
+    if (config.edge().geoScope() == Config.GeoScope.SIGNUP) {
+      acknowledgements.add(distribution, "AwsSolutions-CFR1",
+          "geoScope signup: members travelling abroad read and post; signup and the waitlist are refused outside "
+              + "allowedCountries by the functions, from the CloudFront-Viewer-Country header CloudFront sets");
+    }
     acknowledgements.add(distribution, "AwsSolutions-CFR3",
         "API Gateway's access log records every request that reaches the origin; CloudFront standard logs "
             + "would need an S3 bucket for little more");
@@ -682,5 +800,18 @@ public final class PodiumStack extends Stack {
 
   public Secret adminSecret() {
     return adminSecret;
+  }
+
+  public Secret originSecret() {
+    return originSecret;
+  }
+
+  public CfnWebACL webAcl() {
+    return webAcl;
+  }
+
+  /** The CloudFront distribution in front of the API. */
+  public Distribution cdn() {
+    return distribution;
   }
 }

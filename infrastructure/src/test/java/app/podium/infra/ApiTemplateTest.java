@@ -76,10 +76,8 @@ class ApiTemplateTest {
   }
 
   @Test
-  void cloudFrontRestrictsToTheAllowedCountriesAndAddsTheOriginSecret() {
+  void cloudFrontAddsTheOriginSecretFromSecretsManager() {
     Map<String, Object> config = distributionConfig();
-    assertThat(map(map(config.get("Restrictions")).get("GeoRestriction")))
-        .isEqualTo(Map.of("RestrictionType", "whitelist", "Locations", java.util.List.of("US", "CA")));
     Map<String, Object> origin = map(list(config.get("Origins")).getFirst());
     var header = map(list(origin.get("OriginCustomHeaders")).getFirst());
     assertThat(header.get("HeaderName")).isEqualTo(PodiumStack.ORIGIN_HEADER);

@@ -5,6 +5,7 @@ import static app.podium.infra.TemplateJson.referencedId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Routes;
+import app.podium.admin.RotatingOriginSecrets;
 import app.podium.fanout.FanoutHandler;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +22,8 @@ class FunctionsTemplateTest {
   }
 
   @Test
-  void oneFunctionPerRoutePlusTheAuthorizerTheFanoutAndTheAdminBootstrap() {
-    assertThat(template.ofType("AWS::Lambda::Function")).hasSize(Routes.ALL.size() + 3);
+  void oneFunctionPerRoutePlusTheAuthorizerTheFanoutTheAdminBootstrapAndTheOriginSecretsRotation() {
+    assertThat(template.ofType("AWS::Lambda::Function")).hasSize(Routes.ALL.size() + 4);
     for (Class<?> handler : Grants.deployedHandlers()) {
       Map<String, Object> properties = functionProperties(handler);
       assertThat(properties.get("Handler")).isEqualTo(handler.getName() + "::handleRequest");
@@ -97,18 +98,24 @@ class FunctionsTemplateTest {
   }
 
   @Test
-  void routeFunctionsGetTheOriginSecretAndTheSettingsAndPowertoolsTheirName() {
+  void routeFunctionsAndTheAuthorizerGetTheOriginSecretsArnNeverItsValueAndAllGetTheSettings() {
+    String secretId = TemplateJson.logicalId(stack.originSecret());
     for (Class<?> handler : Grants.deployedHandlers()) {
       Map<String, Object> env = environment(handler);
-      boolean route = Routes.ALL.stream().anyMatch(r -> r.handler().equals(handler));
-      assertThat(env.containsKey("ORIGIN_SECRET")).as(handler.getSimpleName()).isEqualTo(route);
+      boolean checksOrigin = Grants.of(handler).readsOriginSecret();
+      assertThat(env).as(handler.getSimpleName()).doesNotContainKey("ORIGIN_SECRET");
+      assertThat(env.values()).as(handler.getSimpleName())
+          .noneMatch(v -> String.valueOf(v).contains("resolve:secretsmanager"));
+      assertThat(env.containsKey(RotatingOriginSecrets.ARN_ENV)).as(handler.getSimpleName()).isEqualTo(checksOrigin);
+      if (checksOrigin) {
+        assertThat(referencedId(env.get(RotatingOriginSecrets.ARN_ENV))).isEqualTo(secretId);
+      }
       assertThat(env).containsEntry("POWERTOOLS_SERVICE_NAME", "podium")
           .containsEntry("ALLOWED_COUNTRIES", "US,CA")
           .containsEntry("SIGNUP_MODE", "invite_only")
           .containsKey("PUBLIC_URL");
     }
-    assertThat(environment(app.podium.api.GetAccountHandler.class).get("ORIGIN_SECRET").toString())
-        .contains("resolve:secretsmanager");
+    assertThat(environment(Routes.AUTHORIZER)).containsKey(RotatingOriginSecrets.ARN_ENV);
   }
 
   private static Map<String, Object> functionProperties(Class<?> handler) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.podium.Routes;
 import app.podium.Tables;
 import app.podium.admin.BootstrapAdminHandler;
+import app.podium.admin.RotateOriginSecretHandler;
 import app.podium.api.BlockAccountHandler;
 import app.podium.api.CreateAccountHandler;
 import app.podium.api.CreateAppHandler;
@@ -40,7 +41,7 @@ class GrantsTest {
   @Test
   void everyDeployedHandlerHasAnEntryAndNoEntryIsForAnythingElse() {
     assertThat(Grants.handlers()).containsExactlyInAnyOrderElementsOf(Grants.deployedHandlers());
-    assertThat(Grants.deployedHandlers()).hasSize(Routes.ALL.size() + 3).doesNotHaveDuplicates();
+    assertThat(Grants.deployedHandlers()).hasSize(Routes.ALL.size() + 4).doesNotHaveDuplicates();
   }
 
   @Test
@@ -52,7 +53,7 @@ class GrantsTest {
   void discoveryTouchesNothing() {
     for (Class<?> handler : Set.of(GetInstanceHandler.class, GetInstanceV1Handler.class, GetNodeInfoHandler.class,
         GetNodeInfoLinksHandler.class)) {
-      assertThat(Grants.of(handler)).isEqualTo(new Grants.Needs(Map.of(), false, false, false));
+      assertThat(Grants.of(handler)).isEqualTo(new Grants.Needs(Map.of(), false, false, false, true, false));
     }
   }
 
@@ -88,9 +89,21 @@ class GrantsTest {
   void theAdminBootstrapLooksUpAndCreatesAccountsAndAloneReadsTheAdminSecret() {
     assertThat(Grants.of(BootstrapAdminHandler.class)).isEqualTo(new Grants.Needs(Map.of(
         Tables.ACCOUNTS, Grants.Access.READ_WRITE, Tables.UNIQUE_KEYS, Grants.Access.READ_WRITE,
-        Tables.COUNTER_SHARDS, Grants.Access.READ), false, false, true));
+        Tables.COUNTER_SHARDS, Grants.Access.READ), false, false, true, false, false));
     assertThat(Grants.handlers().stream().filter(h -> Grants.of(h).readsAdminSecret()))
         .containsExactly(BootstrapAdminHandler.class);
+  }
+
+  @Test
+  void everyRouteFunctionAndTheAuthorizerReadTheOriginSecretAndOnlyTheRotationRotatesIt() {
+    for (Class<?> handler : Grants.deployedHandlers()) {
+      boolean checksOrigin = handler.equals(Routes.AUTHORIZER)
+          || Routes.ALL.stream().anyMatch(r -> r.handler().equals(handler));
+      assertThat(Grants.of(handler).readsOriginSecret()).as(handler.getSimpleName()).isEqualTo(checksOrigin);
+    }
+    assertThat(Grants.handlers().stream().filter(h -> Grants.of(h).rotatesOriginSecret()))
+        .containsExactly(RotateOriginSecretHandler.class);
+    assertThat(Grants.of(RotateOriginSecretHandler.class).tables()).isEmpty();
   }
 
   @Test

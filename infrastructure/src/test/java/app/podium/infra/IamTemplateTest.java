@@ -61,10 +61,10 @@ class IamTemplateTest {
   }
 
   @Test
-  void getInstanceTouchesNoTableTopicOrQueue() {
+  void getInstanceTouchesNoTableTopicOrQueueOnlyItsLogsAndTheOriginSecret() {
     assertThat(dynamoDbActions(GetInstanceHandler.class)).isEmpty();
     assertThat(statements(GetInstanceHandler.class)).allSatisfy(s ->
-        assertThat(actions(s)).allMatch(a -> a.startsWith("logs:")));
+        assertThat(actions(s)).allMatch(a -> a.startsWith("logs:") || a.equals("secretsmanager:GetSecretValue")));
   }
 
   @Test

@@ -21,6 +21,13 @@ class NagTest {
   }
 
   @Test
+  void theStackWithEveryEdgeOptionSetHasNoFindingEither() {
+    List<PolicyViolation> violations = App.nag(Synthesized.edge()).getViolations();
+    assertThat(violations).extracting(v -> v.getRuleName() + " at " + v.getViolatingResources().stream()
+        .map(r -> r.getConstructPath()).toList()).isEmpty();
+  }
+
+  @Test
   void everyAcknowledgementNamesItsResourceTheRuleAndAReason() {
     List<Acknowledgements.Acknowledgement> acknowledgements = Synthesized.dev().acknowledgements();
     assertThat(acknowledgements).isNotEmpty().allSatisfy(a -> {
@@ -60,6 +67,27 @@ class NagTest {
       assertThat(v.getRuleName()).isEqualTo("AwsSolutions-APIG4");
       assertThat(v.getViolatingResources()).extracting(r -> r.getConstructPath())
           .containsExactly(publicRoute.path() + "/Resource");
+    });
+  }
+
+  /**
+   * SMG4 (rotation) and CFR2 (WAF) hold without acknowledgement: the origin secret has its rotation schedule, the
+   * distribution its web ACL. The check still fails without them: the admin secret's SMG4 below, CFR1 here.
+   */
+  @Test
+  void theOriginSecretRotatesAndTheDistributionHasAWebAclSoNeitherIsAcknowledged() {
+    PodiumStack dev = Synthesized.dev();
+    assertThat(dev.acknowledgements()).noneMatch(a -> a.path().equals(dev.originSecret().getNode().getPath()))
+        .noneMatch(a -> a.ruleId().equals("AwsSolutions-CFR2"));
+    Acknowledgements.Acknowledgement geo = dev.acknowledgements().stream()
+        .filter(a -> a.ruleId().equals("AwsSolutions-CFR1")).findFirst().orElseThrow();
+
+    List<PolicyViolation> violations = App.nag(Synthesized.build("dev", Set.of(geo.key()))).getViolations();
+
+    assertThat(violations).singleElement().satisfies(v -> {
+      assertThat(v.getRuleName()).isEqualTo("AwsSolutions-CFR1");
+      assertThat(v.getViolatingResources()).extracting(r -> r.getConstructPath())
+          .containsExactly(dev.cdn().getNode().getPath() + "/Resource");
     });
   }
 

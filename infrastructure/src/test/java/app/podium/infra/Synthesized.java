@@ -25,6 +25,20 @@ final class Synthesized {
 
   private static PodiumStack dev;
   private static TemplateJson devJson;
+  private static PodiumStack edge;
+  private static TemplateJson edgeJson;
+
+  /**
+   * What {@link #edge()} sets besides the dev stack's context: every edge option away from its default, and
+   * request limits that differ from the defaults in limit and window.
+   */
+  static final Map<String, Object> EDGE_CONTEXT = Map.of("geoScope", "all",
+      "originDomain", "api-origin.example.org",
+      "originCertificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-example",
+      "originSecretRotationDays", "7",
+      "wafIpRateLimit", "5000",
+      "settings", Map.of("API_RATE_LIMIT", "600", "API_RATE_WINDOW_SECONDS", "120",
+          "ANONYMOUS_RATE_LIMIT", "90", "ANONYMOUS_RATE_WINDOW_SECONDS", "60"));
 
   private Synthesized() {}
 
@@ -41,6 +55,21 @@ final class Synthesized {
       devJson = read(dev());
     }
     return devJson;
+  }
+
+  /** A stack with {@link #EDGE_CONTEXT}: the other geo scope, the origin domain, other limits. */
+  static synchronized PodiumStack edge() {
+    if (edge == null) {
+      edge = build("dev", Set.of(), EDGE_CONTEXT, StackProps.builder().build());
+    }
+    return edge;
+  }
+
+  static synchronized TemplateJson edgeJson() {
+    if (edgeJson == null) {
+      edgeJson = read(edge());
+    }
+    return edgeJson;
   }
 
   /** Synthesizes the stack's app and reads the parent's template and every nested stack's. */
@@ -71,17 +100,24 @@ final class Synthesized {
 
   /** A stack of its own app; {@code without} leaves those acknowledgements out. */
   static PodiumStack build(String stage, Set<String> without) {
+    return build(stage, without, Map.of(), StackProps.builder().build());
+  }
+
+  /** As {@link #build(String, Set)}, with more context (or other values) and the stack's properties. */
+  static PodiumStack build(String stage, Set<String> without, Map<String, Object> context, StackProps props) {
     if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(LAMBDA_JAR))) {
       throw new IllegalStateException("No Lambda asset at " + LAMBDA_JAR + ": the shaded jar is built in the package "
           + "phase, so run ./mvnw verify (./mvnw test does not package functions)");
     }
+    Map<String, Object> all = new java.util.HashMap<>(Map.of("stage", stage, "allowedCountries", "US,CA",
+        "lambdaJar", LAMBDA_JAR, "alarmEmail", "ops@example.com"));
+    all.putAll(context);
     software.amazon.awscdk.App app = new software.amazon.awscdk.App(AppProps.builder()
         .analyticsReporting(false)
         .stackTraces(false)
-        .context(Map.of("stage", stage, "allowedCountries", "US,CA", "lambdaJar", LAMBDA_JAR,
-            "alarmEmail", "ops@example.com"))
+        .context(all)
         .build());
     Config config = Config.fromContext(app.getNode());
-    return new PodiumStack(app, "podium-" + stage, StackProps.builder().build(), config, without);
+    return new PodiumStack(app, "podium-" + stage, props, config, without);
   }
 }

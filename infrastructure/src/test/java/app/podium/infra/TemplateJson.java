@@ -22,6 +22,7 @@ final class TemplateJson {
   private final Map<String, Object> resources = new LinkedHashMap<>();
   private final List<Part> parts = new ArrayList<>();
   private final Map<String, Object> outputs = new LinkedHashMap<>();
+  private final Map<String, Object> rules = new LinkedHashMap<>();
 
   /** One stack without nested stacks. */
   TemplateJson(Map<String, Object> template) {
@@ -48,6 +49,7 @@ final class TemplateJson {
         parameters);
     if (parts.isEmpty()) {
       outputs.putAll((Map<String, Object>) template.getOrDefault("Outputs", Map.of()));
+      rules.putAll((Map<String, Object>) template.getOrDefault("Rules", Map.of()));
     }
     parts.add(new Part(path, own));
     own.forEach((id, resource) -> {
@@ -86,6 +88,11 @@ final class TemplateJson {
       throw new AssertionError("no output " + name + " among " + outputs.keySet());
     }
     return output;
+  }
+
+  /** The parent template's CloudFormation rules (checked before anything is created), by name. */
+  Map<String, Object> rules() {
+    return rules;
   }
 
   /** Logical id to resource (Type, Properties, ...) for every resource of {@code type}. */

@@ -27,7 +27,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
   @Override
   public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     try {
-      ApiRequest.requireOrigin(event, services.settings());
+      services.origin().require(event.getHeaders());
       var requestContext = event.getRequestContext();
       Caller caller = requestContext != null && requestContext.getAuthorizer() != null
           ? Caller.fromContext(requestContext.getAuthorizer().getLambda()) : Caller.ANONYMOUS;

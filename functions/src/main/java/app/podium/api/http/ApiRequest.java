@@ -7,7 +7,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +23,6 @@ public final class ApiRequest {
   public static final int MAX_BODY_BYTES = 64 * 1024;
   public static final String VIEWER_ADDRESS = "cloudfront-viewer-address";
   public static final String VIEWER_COUNTRY = "cloudfront-viewer-country";
-  public static final String ORIGIN_SECRET_HEADER = "x-origin-verify";
   /**
    * A text body reaches the handler already decoded, and a decoder that meets bytes that are not UTF-8
    * puts U+FFFD in their place. The handler cannot see the bytes any more, so it refuses the marker:
@@ -144,7 +142,7 @@ public final class ApiRequest {
   }
 
   /**
-   * The viewer headers are trusted: with {@code ORIGIN_SECRET} set, {@link #requireOrigin} has already
+   * The viewer headers are trusted: with an origin secret, {@link OriginCheck} has already
    * refused requests that did not come through the CDN; without it (local stack) the headers are taken
    * as sent, and a request without them counts as coming from the connection's address and the first
    * allowed country.
@@ -157,23 +155,6 @@ public final class ApiRequest {
     String country = Optional.ofNullable(headers.get(VIEWER_COUNTRY)).map(c -> c.trim().toUpperCase(Locale.ROOT))
         .filter(c -> !c.isEmpty()).orElse(settings.defaultCountry());
     return new Requester(address, country);
-  }
-
-  /**
-   * With {@code ORIGIN_SECRET} set, refuses a request that does not carry it: it did not come through the
-   * CDN, so its viewer headers could be forged. Runs before anything else looks at the request.
-   */
-  public static void requireOrigin(APIGatewayV2HTTPEvent event, Settings settings) {
-    String secret = settings.originSecret();
-    if (secret.isEmpty()) {
-      return;
-    }
-    String sent = event.getHeaders() == null ? "" : event.getHeaders().entrySet().stream()
-        .filter(h -> h.getKey().equalsIgnoreCase(ORIGIN_SECRET_HEADER)).map(Map.Entry::getValue)
-        .findFirst().orElse("");
-    if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
-      throw new RequestRejected(403, "Requests must come through the CDN");
-    }
   }
 
   public Params params() {

@@ -16,7 +16,7 @@ class ApiRequestTest {
   static final Settings BEHIND_CDN = Settings.fromEnvironment(Map.of("ORIGIN_SECRET", "origin-secret-for-tests"));
 
   static ApiRequest parse(APIGatewayV2HTTPEvent event, Settings settings) {
-    ApiRequest.requireOrigin(event, settings);
+    OriginCheck.fixed(settings.originSecret()).require(event.getHeaders());
     return ApiRequest.from(event, Caller.fromContext(event.getRequestContext().getAuthorizer() == null ? null
         : event.getRequestContext().getAuthorizer().getLambda()), settings);
   }
@@ -64,7 +64,7 @@ class ApiRequestTest {
   void withAnOriginSecretARequestWithoutItIsRefusedAndWithoutOneHeadersAreTrusted() {
     APIGatewayV2HTTPEvent event = Events.http("create-account-form.json");
     event.getHeaders().remove("x-origin-verify");
-    assertThatThrownBy(() -> ApiRequest.requireOrigin(event, BEHIND_CDN))
+    assertThatThrownBy(() -> OriginCheck.fixed(BEHIND_CDN.originSecret()).require(event.getHeaders()))
         .isInstanceOfSatisfying(RequestRejected.class, e -> assertThat(e.status()).isEqualTo(403));
     assertThat(parse(event, LOCAL).requester().address()).isEqualTo("198.51.100.7");
   }
