@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,8 @@ import java.util.stream.Collectors;
  * burst of favourites of one status writes its group once per batch, not once per favourite, and batches handled
  * at the same time in one container share a write ({@link GroupCommit}). Read on the request
  * path: a group shows only actors the member neither blocks nor mutes with notifications and who are not suspended,
- * and only while its status exists; blocks and mutes are checked again at read, so a later block hides what is
- * already stored.
+ * and only while the member may see its status ({@link StatusHydrator}, as the status read on its own); blocks and
+ * mutes are checked again at read, so a later block hides what is already stored.
  */
 public final class NotificationService {
   /** A receipt outlives any redelivery (SQS keeps a message at most 14 days). */
@@ -49,13 +48,15 @@ public final class NotificationService {
   private final StatusStore statuses;
   private final BlockMuteStore blocks;
   private final MarkerStore markers;
+  private final StatusHydrator hydrator;
   private final Clock clock;
   private final GroupCommit<NotificationEvent> commits = new GroupCommit<>(HOT_GROUP_LINGER);
 
   public NotificationService(NotificationStore notifications, AccountStore accounts, StatusStore statuses,
-      BlockMuteStore blocks, MarkerStore markers, Clock clock) {
+      BlockMuteStore blocks, MarkerStore markers, StatusHydrator hydrator, Clock clock) {
     this.notifications = notifications;
     this.markers = markers;
+    this.hydrator = hydrator;
     this.accounts = accounts;
     this.statuses = statuses;
     this.blocks = blocks;
@@ -184,7 +185,7 @@ public final class NotificationService {
     PageRequest window = page.withLimit(page.limit() + SLACK);
     for (int read = 0; read < MAX_READS && result.size() < page.limit(); read++) {
       List<NotificationGroup> groups = notifications.page(memberId, window);
-      List<Shown> shown = shown(groups.stream().filter(filter).toList(), hidden);
+      List<Shown> shown = shown(memberId, groups.stream().filter(filter).toList(), hidden);
       result.addAll(shown.subList(0, Math.min(shown.size(), page.limit() - result.size())));
       if (groups.size() < window.limit() || result.size() >= page.limit()) {
         break;
@@ -240,7 +241,7 @@ public final class NotificationService {
   }
 
   private Optional<Shown> shownOne(String memberId, NotificationGroup group) {
-    return shown(List.of(group), hiddenFor(memberId)).stream().findFirst();
+    return shown(memberId, List.of(group), hiddenFor(memberId)).stream().findFirst();
   }
 
   private Set<String> hiddenFor(String memberId) {
@@ -248,11 +249,12 @@ public final class NotificationService {
   }
 
   /**
-   * The groups as the member sees them, in the same order: actors and statuses read in one batch each (and the
-   * statuses' authors in one more). A group keeps only visible, unsuspended actors and is dropped when none is
-   * left or its status is gone.
+   * The groups as the member sees them, in the same order: actors and statuses read in one batch each, side by side,
+   * then the statuses as the member may see them ({@link StatusHydrator}: their authors in one more batch, and who of
+   * them blocks the member). A group keeps only visible, unsuspended actors and is dropped when none is left or its
+   * status is gone or no longer for the member.
    */
-  private List<Shown> shown(List<NotificationGroup> groups, Set<String> hidden) {
+  private List<Shown> shown(String memberId, List<NotificationGroup> groups, Set<String> hidden) {
     if (groups.isEmpty()) {
       return List.of();
     }
@@ -260,27 +262,22 @@ public final class NotificationService {
         .filter(id -> !hidden.contains(id)).collect(Collectors.toSet());
     Set<String> statusIds = groups.stream().flatMap(g -> g.statusId().stream()).collect(Collectors.toSet());
     Map<String, Account> people = new HashMap<>();
-    Map<String, Status> found = new HashMap<>();
     var loadStatuses = PARALLEL.submit(() -> statusIds.isEmpty() ? List.<Status>of() : statuses.findAll(statusIds));
     accounts.findAll(actorIds).forEach(a -> people.put(a.id(), a));
+    List<Status> found;
     try {
-      loadStatuses.get().forEach(s -> found.put(s.id(), s));
+      found = loadStatuses.get();
     } catch (Exception e) {
       throw e instanceof java.util.concurrent.ExecutionException ee && ee.getCause() instanceof RuntimeException re
           ? re : new IllegalStateException(e);
     }
-    Set<String> authorIds = new HashSet<>();
-    found.values().forEach(s -> authorIds.add(s.authorId()));
-    authorIds.removeAll(people.keySet());
-    if (!authorIds.isEmpty()) {
-      accounts.findAll(authorIds).forEach(a -> people.put(a.id(), a));
-    }
+    Map<String, AuthoredStatus> visible = new HashMap<>();
+    hydrator.visibleToMember(memberId, found, people).forEach(s -> visible.put(s.status().id(), s));
     List<Shown> result = new ArrayList<>();
     for (NotificationGroup group : groups) {
       List<Account> actors = group.sampleAccountIds().stream().filter(id -> !hidden.contains(id))
           .map(people::get).filter(Objects::nonNull).filter(a -> !a.suspended()).toList();
-      Optional<AuthoredStatus> status = group.statusId().map(found::get)
-          .flatMap(s -> Optional.ofNullable(people.get(s.authorId())).map(author -> new AuthoredStatus(s, author)));
+      Optional<AuthoredStatus> status = group.statusId().map(visible::get);
       boolean statusGone = group.statusId().isPresent() && status.isEmpty();
       if (!actors.isEmpty() && !statusGone) {
         result.add(new Shown(group, actors, status));

@@ -68,8 +68,9 @@ class ConversationServiceTest {
           .sorted(Comparator.comparingLong(Status::numericId)).limit((Integer) a[1]).toList();
     }));
     FollowStore follows = store(FollowStore.class, Map.of());
-    BlockMuteStore blocks = store(BlockMuteStore.class, Map.of("heldBy", a -> List.of()));
-    StatusHydrator hydrator = new StatusHydrator(statusStore, accounts, follows);
+    BlockMuteStore blocks = store(BlockMuteStore.class, Map.of("heldBy", a -> List.of(),
+        "blockersOf", a -> Set.of()));
+    StatusHydrator hydrator = new StatusHydrator(statusStore, accounts, follows, blocks);
     StatusService statusService = new StatusService(statusStore, follows, accounts, store(IdempotencyStore.class,
         Map.of()), store(FanoutTasks.class, Map.of()), store(ReactionStore.class, Map.of()), hydrator,
         Settings.fromEnvironment(Map.of()), new Ids(CLOCK), CLOCK);
