@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Notifications. Written only on the event path ({@link #record}): events are gathered per (member, group), so a
@@ -64,9 +65,10 @@ public final class NotificationService {
   }
 
   /**
-   * Records the events: one store call per (member, group), side by side. Returns, per event in the order given,
-   * whether it is done (written, already counted, or not to be notified at all: a member acting on themselves, or
-   * an actor the member blocks or mutes with notifications). An event that failed is safe to record again.
+   * Records the events: one store call per (member, group), side by side, after one batch read per member of the
+   * blocks and mutes between them and the accounts involved ({@link #reaches}). Returns, per event in the order
+   * given, whether it is done (written, already counted, or not to be notified at all: a member acting on
+   * themselves, or an event {@link #reaches} drops). An event that failed is safe to record again.
    */
   public List<Boolean> record(List<NotificationEvent> events) {
     Map<String, Map<String, List<Integer>>> byRecipientAndGroup = new LinkedHashMap<>();
@@ -84,17 +86,22 @@ public final class NotificationService {
     Map<List<Integer>, Future<?>> writes = new LinkedHashMap<>();
     try (ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor()) {
       for (var recipient : byRecipientAndGroup.entrySet()) {
-        Set<String> actors = recipient.getValue().values().stream().flatMap(List::stream)
-            .map(i -> events.get(i).actorId()).collect(Collectors.toSet());
+        Set<String> involved = recipient.getValue().values().stream().flatMap(List::stream).map(events::get)
+            .flatMap(e -> Stream.concat(Stream.of(e.actorId()), e.othersNamed().stream()))
+            .collect(Collectors.toSet());
         Set<String> hidden;
+        Set<String> blockingRecipient;
         try {
-          hidden = hidingNotifications(recipient.getKey(), blocks.between(recipient.getKey(), actors), now);
+          List<BlockOrMute> between = blocks.between(recipient.getKey(), involved);
+          hidden = hidingNotifications(recipient.getKey(), between, now);
+          blockingRecipient = blocking(recipient.getKey(), between);
         } catch (RuntimeException e) {
           recipient.getValue().values().forEach(group -> group.forEach(i -> done[i] = false));
           continue;
         }
         for (List<Integer> group : recipient.getValue().values()) {
-          List<Integer> notified = group.stream().filter(i -> !hidden.contains(events.get(i).actorId())).toList();
+          List<Integer> notified = group.stream()
+              .filter(i -> reaches(events.get(i), hidden, blockingRecipient)).toList();
           if (!notified.isEmpty()) {
             List<NotificationEvent> sameGroup = notified.stream().map(events::get).toList();
             String key = recipient.getKey() + "\n" + sameGroup.getFirst().groupKey();
@@ -110,6 +117,29 @@ public final class NotificationService {
       }
     });
     return List.of(done);
+  }
+
+  /**
+   * Whether the event reaches its member, as Mastodon's {@code NotifyService} decides: not from an actor the member
+   * hides ({@link #hidingNotifications}); and for a mention, not from an author who blocks the member (Mastodon drops
+   * the mention of a blocked account when the status is made) nor naming or answering an account the member hides
+   * ({@code FeedManager#filter_from_mentions?}).
+   *
+   * @param hidden the accounts the member blocks or mutes with notifications
+   * @param blockingMember the accounts that block the member
+   */
+  static boolean reaches(NotificationEvent event, Set<String> hidden, Set<String> blockingMember) {
+    if (hidden.contains(event.actorId())) {
+      return false;
+    }
+    return event.type() != NotificationType.MENTION
+        || !blockingMember.contains(event.actorId()) && event.othersNamed().stream().noneMatch(hidden::contains);
+  }
+
+  /** The accounts whose active block of {@code memberId} is among the items. */
+  static Set<String> blocking(String memberId, Collection<BlockOrMute> items) {
+    return items.stream().filter(b -> b.kind() == BlockOrMute.Kind.BLOCK && b.targetId().equals(memberId))
+        .map(BlockOrMute::ownerId).collect(Collectors.toSet());
   }
 
   /**
