@@ -104,10 +104,10 @@ public final class Services {
     var followStore = new DynamoDbFollowRepository(db, settings.fanout().followerShardsFrom());
     var timelineStore = new DynamoDbTimelineRepository(db, settings.fanout().entryLifetime(), clock);
     var reactionStore = new app.podium.store.DynamoDbReactionRepository(db);
-    var hydrator = new app.podium.domain.StatusHydrator(statusStore, accountStore, followStore);
-    this.statuses = new StatusService(statusStore, followStore, accountStore, new DynamoDbIdempotencyRepository(db),
-        fanoutTasks, reactionStore, hydrator, rateLimiter, settings, ids, clock);
     var blockStore = new DynamoDbBlockMuteRepository(db);
+    var hydrator = new app.podium.domain.StatusHydrator(statusStore, accountStore, followStore, blockStore);
+    this.statuses = new StatusService(statusStore, accountStore, new DynamoDbIdempotencyRepository(db),
+        fanoutTasks, reactionStore, hydrator, rateLimiter, settings, ids, clock);
     this.conversations = new app.podium.domain.ConversationService(statuses, statusStore, statusStore, hydrator,
         blockStore, clock);
     this.follows = new FollowService(followStore, accountStore, statusStore, timelineStore, fanoutTasks, blockStore,
@@ -123,7 +123,7 @@ public final class Services {
         hydrator, fanoutTasks, rateLimiter, settings, ids, clock);
     this.notifications = new app.podium.domain.NotificationService(
         new app.podium.store.DynamoDbNotificationRepository(db), accountStore, statusStore, blockStore,
-        new DynamoDbMarkerRepository(db), clock);
+        new DynamoDbMarkerRepository(db), hydrator, clock);
     this.fanout = new FanoutService(followStore, accountStore, timelineStore, blockStore, fanoutTasks, statusStore,
         reactionStore, settings, clock, notifications);
     this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);

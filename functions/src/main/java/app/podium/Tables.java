@@ -127,7 +127,9 @@ public final class Tables {
    * block or mute Y" and "does Y block X" are key reads, and one query of a partition gives all that a member
    * hides (the home timeline's filter). {@code by_owner} pages a member's blocks ({@code <owner>:block}) or
    * mutes by id; {@code by_target} gives everyone who blocks or mutes an author (the fan-out's filter). A
-   * timed mute carries {@code expires_at} (epoch seconds, TTL); readers check it, since TTL deletes late.
+   * timed mute carries {@code expires_at} (epoch seconds, TTL); readers check it, since TTL deletes late. Each
+   * block has a mirror ({@code blocked_by:<target>}, {@code <owner>}) written in the same transaction and outside
+   * both indexes, so "which of a page's authors block the reader" is one batch read of keys of the reader's.
    */
   public static final Table BLOCKS_MUTES = new Table("blocks_mutes", Key.string("owner_id"),
       Optional.of(Key.string("kind_target")),

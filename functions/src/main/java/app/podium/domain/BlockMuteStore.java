@@ -2,10 +2,14 @@ package app.podium.domain;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /** Where blocks and mutes live. */
 public interface BlockMuteStore {
-  /** Records the block; false if it already existed (nothing changes). */
+  /**
+   * Records the block, with its mirror keyed by the blocked member ({@link #blockersOf}) in the same transaction;
+   * false if it already existed (nothing changes).
+   */
   boolean block(BlockOrMute block);
 
   /**
@@ -14,7 +18,7 @@ public interface BlockMuteStore {
    */
   void mute(BlockOrMute mute);
 
-  /** Removes the block or mute; false if there was none. */
+  /** Removes the block (with its mirror) or the mute; false if there was none. */
   boolean remove(BlockOrMute.Kind kind, String ownerId, String targetId);
 
   /**
@@ -22,6 +26,12 @@ public interface BlockMuteStore {
    * viewer's blocks and mutes of them, and their blocks of the viewer. Expired mutes too: callers check.
    */
   List<BlockOrMute> between(String viewerId, Collection<String> otherIds);
+
+  /**
+   * Which of {@code accountIds} block {@code memberId}: one batch read of keys of the member's own, so that every
+   * reader asking about the same large author does not land on that author's keys.
+   */
+  Set<String> blockersOf(String memberId, Collection<String> accountIds);
 
   /** Every block and mute the member holds (the home timeline's filter). */
   List<BlockOrMute> heldBy(String ownerId);

@@ -115,7 +115,8 @@ public final class FanoutService {
     }
     String statusId = task.statusId().orElseThrow();
     List<NotificationEvent> events = mentioned.stream().map(member -> new NotificationEvent(member,
-        NotificationType.MENTION, task.authorId(), Optional.of(statusId), Long.parseLong(statusId))).toList();
+        NotificationType.MENTION, task.authorId(), Optional.of(statusId), Long.parseLong(statusId),
+        mentioned.stream().filter(other -> !other.equals(member)).toList())).toList();
     if (notifications.record(events).contains(false)) {
       throw new IllegalStateException("a mention was not recorded; the task is safe to retry");
     }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Notifications. Written only on the event path ({@link #record}): events are gathered per (member, group), so a
  * burst of favourites of one status writes its group once per batch, not once per favourite, and batches handled
  * at the same time in one container share a write ({@link GroupCommit}). Read on the request
  * path: a group shows only actors the member neither blocks nor mutes with notifications and who are not suspended,
- * and only while its status exists; blocks and mutes are checked again at read, so a later block hides what is
- * already stored.
+ * and only while the member may see its status ({@link StatusHydrator}, as the status read on its own); blocks and
+ * mutes are checked again at read, so a later block hides what is already stored.
  */
 public final class NotificationService {
   /** A receipt outlives any redelivery (SQS keeps a message at most 14 days). */
@@ -49,13 +49,15 @@ public final class NotificationService {
   private final StatusStore statuses;
   private final BlockMuteStore blocks;
   private final MarkerStore markers;
+  private final StatusHydrator hydrator;
   private final Clock clock;
   private final GroupCommit<NotificationEvent> commits = new GroupCommit<>(HOT_GROUP_LINGER);
 
   public NotificationService(NotificationStore notifications, AccountStore accounts, StatusStore statuses,
-      BlockMuteStore blocks, MarkerStore markers, Clock clock) {
+      BlockMuteStore blocks, MarkerStore markers, StatusHydrator hydrator, Clock clock) {
     this.notifications = notifications;
     this.markers = markers;
+    this.hydrator = hydrator;
     this.accounts = accounts;
     this.statuses = statuses;
     this.blocks = blocks;
@@ -63,9 +65,10 @@ public final class NotificationService {
   }
 
   /**
-   * Records the events: one store call per (member, group), side by side. Returns, per event in the order given,
-   * whether it is done (written, already counted, or not to be notified at all: a member acting on themselves, or
-   * an actor the member blocks or mutes with notifications). An event that failed is safe to record again.
+   * Records the events: one store call per (member, group), side by side, after one batch read per member of the
+   * blocks and mutes between them and the accounts involved ({@link #reaches}). Returns, per event in the order
+   * given, whether it is done (written, already counted, or not to be notified at all: a member acting on
+   * themselves, or an event {@link #reaches} drops). An event that failed is safe to record again.
    */
   public List<Boolean> record(List<NotificationEvent> events) {
     Map<String, Map<String, List<Integer>>> byRecipientAndGroup = new LinkedHashMap<>();
@@ -83,17 +86,22 @@ public final class NotificationService {
     Map<List<Integer>, Future<?>> writes = new LinkedHashMap<>();
     try (ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor()) {
       for (var recipient : byRecipientAndGroup.entrySet()) {
-        Set<String> actors = recipient.getValue().values().stream().flatMap(List::stream)
-            .map(i -> events.get(i).actorId()).collect(Collectors.toSet());
+        Set<String> involved = recipient.getValue().values().stream().flatMap(List::stream).map(events::get)
+            .flatMap(e -> Stream.concat(Stream.of(e.actorId()), e.othersNamed().stream()))
+            .collect(Collectors.toSet());
         Set<String> hidden;
+        Set<String> blockingRecipient;
         try {
-          hidden = hidingNotifications(recipient.getKey(), blocks.between(recipient.getKey(), actors), now);
+          List<BlockOrMute> between = blocks.between(recipient.getKey(), involved);
+          hidden = hidingNotifications(recipient.getKey(), between, now);
+          blockingRecipient = blocking(recipient.getKey(), between);
         } catch (RuntimeException e) {
           recipient.getValue().values().forEach(group -> group.forEach(i -> done[i] = false));
           continue;
         }
         for (List<Integer> group : recipient.getValue().values()) {
-          List<Integer> notified = group.stream().filter(i -> !hidden.contains(events.get(i).actorId())).toList();
+          List<Integer> notified = group.stream()
+              .filter(i -> reaches(events.get(i), hidden, blockingRecipient)).toList();
           if (!notified.isEmpty()) {
             List<NotificationEvent> sameGroup = notified.stream().map(events::get).toList();
             String key = recipient.getKey() + "\n" + sameGroup.getFirst().groupKey();
@@ -109,6 +117,29 @@ public final class NotificationService {
       }
     });
     return List.of(done);
+  }
+
+  /**
+   * Whether the event reaches its member, as Mastodon's {@code NotifyService} decides: not from an actor the member
+   * hides ({@link #hidingNotifications}); and for a mention, not from an author who blocks the member (Mastodon drops
+   * the mention of a blocked account when the status is made) nor naming or answering an account the member hides
+   * ({@code FeedManager#filter_from_mentions?}).
+   *
+   * @param hidden the accounts the member blocks or mutes with notifications
+   * @param blockingMember the accounts that block the member
+   */
+  static boolean reaches(NotificationEvent event, Set<String> hidden, Set<String> blockingMember) {
+    if (hidden.contains(event.actorId())) {
+      return false;
+    }
+    return event.type() != NotificationType.MENTION
+        || !blockingMember.contains(event.actorId()) && event.othersNamed().stream().noneMatch(hidden::contains);
+  }
+
+  /** The accounts whose active block of {@code memberId} is among the items. */
+  static Set<String> blocking(String memberId, Collection<BlockOrMute> items) {
+    return items.stream().filter(b -> b.kind() == BlockOrMute.Kind.BLOCK && b.targetId().equals(memberId))
+        .map(BlockOrMute::ownerId).collect(Collectors.toSet());
   }
 
   /**
@@ -184,7 +215,7 @@ public final class NotificationService {
     PageRequest window = page.withLimit(page.limit() + SLACK);
     for (int read = 0; read < MAX_READS && result.size() < page.limit(); read++) {
       List<NotificationGroup> groups = notifications.page(memberId, window);
-      List<Shown> shown = shown(groups.stream().filter(filter).toList(), hidden);
+      List<Shown> shown = shown(memberId, groups.stream().filter(filter).toList(), hidden);
       result.addAll(shown.subList(0, Math.min(shown.size(), page.limit() - result.size())));
       if (groups.size() < window.limit() || result.size() >= page.limit()) {
         break;
@@ -240,7 +271,7 @@ public final class NotificationService {
   }
 
   private Optional<Shown> shownOne(String memberId, NotificationGroup group) {
-    return shown(List.of(group), hiddenFor(memberId)).stream().findFirst();
+    return shown(memberId, List.of(group), hiddenFor(memberId)).stream().findFirst();
   }
 
   private Set<String> hiddenFor(String memberId) {
@@ -248,11 +279,12 @@ public final class NotificationService {
   }
 
   /**
-   * The groups as the member sees them, in the same order: actors and statuses read in one batch each (and the
-   * statuses' authors in one more). A group keeps only visible, unsuspended actors and is dropped when none is
-   * left or its status is gone.
+   * The groups as the member sees them, in the same order: actors and statuses read in one batch each, side by side,
+   * then the statuses as the member may see them ({@link StatusHydrator}: their authors in one more batch, and who of
+   * them blocks the member). A group keeps only visible, unsuspended actors and is dropped when none is left or its
+   * status is gone or no longer for the member.
    */
-  private List<Shown> shown(List<NotificationGroup> groups, Set<String> hidden) {
+  private List<Shown> shown(String memberId, List<NotificationGroup> groups, Set<String> hidden) {
     if (groups.isEmpty()) {
       return List.of();
     }
@@ -260,27 +292,22 @@ public final class NotificationService {
         .filter(id -> !hidden.contains(id)).collect(Collectors.toSet());
     Set<String> statusIds = groups.stream().flatMap(g -> g.statusId().stream()).collect(Collectors.toSet());
     Map<String, Account> people = new HashMap<>();
-    Map<String, Status> found = new HashMap<>();
     var loadStatuses = PARALLEL.submit(() -> statusIds.isEmpty() ? List.<Status>of() : statuses.findAll(statusIds));
     accounts.findAll(actorIds).forEach(a -> people.put(a.id(), a));
+    List<Status> found;
     try {
-      loadStatuses.get().forEach(s -> found.put(s.id(), s));
+      found = loadStatuses.get();
     } catch (Exception e) {
       throw e instanceof java.util.concurrent.ExecutionException ee && ee.getCause() instanceof RuntimeException re
           ? re : new IllegalStateException(e);
     }
-    Set<String> authorIds = new HashSet<>();
-    found.values().forEach(s -> authorIds.add(s.authorId()));
-    authorIds.removeAll(people.keySet());
-    if (!authorIds.isEmpty()) {
-      accounts.findAll(authorIds).forEach(a -> people.put(a.id(), a));
-    }
+    Map<String, AuthoredStatus> visible = new HashMap<>();
+    hydrator.visibleToMember(memberId, found, people).forEach(s -> visible.put(s.status().id(), s));
     List<Shown> result = new ArrayList<>();
     for (NotificationGroup group : groups) {
       List<Account> actors = group.sampleAccountIds().stream().filter(id -> !hidden.contains(id))
           .map(people::get).filter(Objects::nonNull).filter(a -> !a.suspended()).toList();
-      Optional<AuthoredStatus> status = group.statusId().map(found::get)
-          .flatMap(s -> Optional.ofNullable(people.get(s.authorId())).map(author -> new AuthoredStatus(s, author)));
+      Optional<AuthoredStatus> status = group.statusId().map(visible::get);
       boolean statusGone = group.statusId().isPresent() && status.isEmpty();
       if (!actors.isEmpty() && !statusGone) {
         result.add(new Shown(group, actors, status));

@@ -184,17 +184,17 @@ public final class ReactionService {
   }
 
   /**
-   * As Mastodon: a status whose author blocks the member is not there for them (404), and a member may not favourite
-   * or reblog the statuses of an account they block (403).
+   * As Mastodon ({@code StatusPolicy#favourite?}, {@code #reblog?}): a member may not favourite or reblog the statuses
+   * of an account they block (403). A status whose author blocks the member never gets here: {@link #target} does
+   * not find it for them (404).
    */
   private void requireNoBlock(Account member, Account author) {
     if (member.id().equals(author.id())) {
       return;
     }
     for (BlockOrMute block : blocks.between(member.id(), List.of(author.id()))) {
-      if (block.kind() == BlockOrMute.Kind.BLOCK) {
-        throw block.ownerId().equals(author.id()) ? StatusService.notFound()
-            : new DomainException.Forbidden("This action is not allowed");
+      if (block.kind() == BlockOrMute.Kind.BLOCK && block.ownerId().equals(member.id())) {
+        throw new DomainException.Forbidden("This action is not allowed");
       }
     }
   }

@@ -123,6 +123,8 @@ public final class SignupService {
       violations.add("email", "ERR_BLANK", "can't be blank");
     } else if (!Text.isEmail(form.email().trim())) {
       violations.add("email", "ERR_INVALID", "is invalid");
+    } else if (!Emails.isNormal(form.email().trim())) {
+      violations.add("email", "ERR_INVALID", Emails.NOT_NORMAL);
     }
     Text.requireLength(violations, "password", form.password(), Text.PASSWORD_MIN, Text.PASSWORD_MAX);
     if (!Boolean.TRUE.equals(form.agreement())) {

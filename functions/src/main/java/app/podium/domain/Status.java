@@ -50,6 +50,16 @@ public record Status(
     return reblogOfId.isPresent();
   }
 
+  /**
+   * Whether the status speaks to the member: it mentions them or answers one of their statuses, the two ways a
+   * member is notified of a status as a mention. Such a member may read it even when it is private, as Mastodon lets
+   * a mentioned member ({@code StatusPolicy#mention_exists?}).
+   */
+  public boolean addresses(String accountId) {
+    return inReplyToAccountId.filter(accountId::equals).isPresent()
+        || mentions.stream().anyMatch(mention -> mention.accountId().equals(accountId));
+  }
+
   /** The status with other counts (its counter shards summed in, say). */
   public Status withCounts(StatusCounts newCounts) {
     return new Status(id, authorId, text, spoilerText, sensitive, visibility, inReplyToId, inReplyToAccountId,

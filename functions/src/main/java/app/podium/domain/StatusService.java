@@ -22,7 +22,6 @@ public final class StatusService {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
 
   private final StatusStore statuses;
-  private final FollowStore follows;
   private final AccountStore accounts;
   private final IdempotencyStore idempotency;
   private final FanoutTasks fanout;
@@ -33,11 +32,10 @@ public final class StatusService {
   private final Ids ids;
   private final Clock clock;
 
-  public StatusService(StatusStore statuses, FollowStore follows, AccountStore accounts, IdempotencyStore idempotency,
+  public StatusService(StatusStore statuses, AccountStore accounts, IdempotencyStore idempotency,
       FanoutTasks fanout, ReactionStore reactions, StatusHydrator hydrator, RateLimiter rateLimiter, Settings settings,
       Ids ids, Clock clock) {
     this.statuses = statuses;
-    this.follows = follows;
     this.accounts = accounts;
     this.idempotency = idempotency;
     this.fanout = fanout;
@@ -177,16 +175,16 @@ public final class StatusService {
     return hydrator.visible(viewer, statuses.byAuthor(author.id(), page), new HashMap<>(), authors, Set.of());
   }
 
+  /**
+   * The status replied to, if the viewer may see it (by {@link StatusHydrator}'s rules: a status whose author blocks
+   * them is not there for them). Anything else is Mastodon's 404 for a reply ({@code set_thread}).
+   */
   private Status visibleTo(Optional<Account> viewer, String id) {
-    Status status = find(id);
-    if (status.visibility() == Visibility.PRIVATE) {
-      boolean allowed = viewer.map(v -> v.id().equals(status.authorId())
-          || follows.followedBy(v.id(), Set.of(status.authorId())).contains(status.authorId())).orElse(false);
-      if (!allowed) {
-        throw notFound();
-      }
+    try {
+      return get(viewer, id).status();
+    } catch (DomainException.NotFound notThere) {
+      throw new DomainException.NotFound("The post you are trying to reply to does not appear to exist.");
     }
-    return status;
   }
 
   private Status find(String id) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,10 +33,14 @@ public final class WaitlistService {
     if (email == null || email.isBlank()) {
       throw DomainException.Invalid.field("email", "ERR_BLANK", "can't be blank");
     }
-    String normalized = email.trim().toLowerCase(Locale.ROOT);
-    if (!Text.isEmail(normalized)) {
+    String typed = email.trim();
+    if (!Text.isEmail(typed)) {
       throw DomainException.Invalid.field("email", "ERR_INVALID", "is invalid");
     }
+    if (!Emails.isNormal(typed)) {
+      throw DomainException.Invalid.field("email", "ERR_INVALID", Emails.NOT_NORMAL);
+    }
+    String normalized = Emails.key(typed);
     if (settings.signupMode() != Settings.SignupMode.WAITLIST) {
       throw new DomainException.Forbidden(settings.signupMode() == Settings.SignupMode.OPEN
           ? "Registrations are open: sign up directly" : "The waitlist is not open");

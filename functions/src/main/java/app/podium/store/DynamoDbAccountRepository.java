@@ -8,6 +8,7 @@ import app.podium.domain.Account;
 import app.podium.domain.AccountCredentials;
 import app.podium.domain.AccountStore;
 import app.podium.domain.DomainException;
+import app.podium.domain.Emails;
 import app.podium.domain.NewAccount;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,8 +121,12 @@ public final class DynamoDbAccountRepository implements AccountStore {
 
   @Override
   public Optional<AccountCredentials> findCredentials(String usernameOrEmail) {
-    String claim = usernameOrEmail.contains("@") ? UniqueKeyItem.email(usernameOrEmail)
-        : UniqueKeyItem.username(usernameOrEmail);
+    boolean email = usernameOrEmail.contains("@");
+    if (email && !Emails.isNormal(usernameOrEmail.trim())) {
+      // no account has such an address: signup refuses it
+      return Optional.empty();
+    }
+    String claim = email ? UniqueKeyItem.email(usernameOrEmail) : UniqueKeyItem.username(usernameOrEmail);
     return findItemByClaim(claim).map(item -> new AccountCredentials(toAccount(item), item.passwordHash));
   }
 

@@ -25,14 +25,19 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Blocks and mutes in one table: item key (owner, {@code block:<target>} or {@code mute:<target>}). A block is a
- * conditional put; a mute an update that keeps the first mute's id; removal a conditional delete.
+ * conditional put; a mute an update that keeps the first mute's id; removal a conditional delete. Each block has a
+ * mirror keyed by the blocked member ({@code blocked_by:<target>}, {@code <owner>}), written and deleted in the
+ * block's own transaction: "which of these authors block me" is then a batch read of the reader's own keys. The
+ * mirror has no index attributes, so no index and no query of a member's own partition sees it.
  */
 public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
   static final String OWNER_INDEX = "by_owner";
   static final String TARGET_INDEX = "by_target";
+  static final String BLOCKED_BY = "blocked_by:";
 
   static final class BlockMuteItem {
     String ownerId;
@@ -84,6 +89,11 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
     return kind.name().toLowerCase(Locale.ROOT) + ":" + targetId;
   }
 
+  /** The mirror of {@code ownerId}'s block of {@code targetId}, in a partition of the blocked member's. */
+  static Map<String, AttributeValue> mirrorKey(String ownerId, String targetId) {
+    return Map.of("owner_id", s(BLOCKED_BY + targetId), "kind_target", s(ownerId));
+  }
+
   static String ownerKind(String ownerId, BlockOrMute.Kind kind) {
     return ownerId + ":" + kind.name().toLowerCase(Locale.ROOT);
   }
@@ -101,13 +111,15 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
     item.targetId = block.targetId();
     item.id = Long.parseLong(block.id());
     item.createdAt = Attributes.millis(block.createdAt());
-    try {
-      db.client().putItem(r -> r.tableName(db.name(Tables.BLOCKS_MUTES)).item(BlockMuteItem.SCHEMA.itemToMap(item, true))
-          .conditionExpression("attribute_not_exists(owner_id)"));
-      return true;
-    } catch (ConditionalCheckFailedException exists) {
-      return false;
-    }
+    Map<String, AttributeValue> mirror = new HashMap<>(mirrorKey(block.ownerId(), block.targetId()));
+    mirror.put("id", n(item.id));
+    mirror.put("created_at", n(item.createdAt));
+    String table = db.name(Tables.BLOCKS_MUTES);
+    return db.transactUnlessDone(List.of(
+        TransactWriteItem.builder().put(p -> p.tableName(table).item(BlockMuteItem.SCHEMA.itemToMap(item, true))
+            .conditionExpression("attribute_not_exists(owner_id)")).build(),
+        TransactWriteItem.builder().put(p -> p.tableName(table).item(mirror)).build()),
+        DynamoDbBlockMuteRepository::onlyTheFirstIsGuarded);
   }
 
   @Override
@@ -134,13 +146,25 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
 
   @Override
   public boolean remove(BlockOrMute.Kind kind, String ownerId, String targetId) {
+    String table = db.name(Tables.BLOCKS_MUTES);
+    if (kind == BlockOrMute.Kind.BLOCK) {
+      return db.transactUnlessDone(List.of(
+          TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(ownerId, kind, targetId))
+              .conditionExpression("attribute_exists(owner_id)")).build(),
+          TransactWriteItem.builder().delete(d -> d.tableName(table).key(mirrorKey(ownerId, targetId))).build()),
+          DynamoDbBlockMuteRepository::onlyTheFirstIsGuarded);
+    }
     try {
-      db.client().deleteItem(r -> r.tableName(db.name(Tables.BLOCKS_MUTES)).key(key(ownerId, kind, targetId))
+      db.client().deleteItem(r -> r.tableName(table).key(key(ownerId, kind, targetId))
           .conditionExpression("attribute_exists(owner_id)"));
       return true;
     } catch (ConditionalCheckFailedException absent) {
       return false;
     }
+  }
+
+  private static IllegalStateException onlyTheFirstIsGuarded() {
+    return new IllegalStateException("a block's mirror carries no condition, so only the block's own can fail");
   }
 
   @Override
@@ -157,6 +181,21 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
     }
     return Batches.get(db.client(), db.name(Tables.BLOCKS_MUTES), List.copyOf(keys), null, null).stream()
         .map(i -> BlockMuteItem.SCHEMA.mapToItem(i).toDomain()).toList();
+  }
+
+  /**
+   * Eventually consistent: a block made a moment ago may still let its target read one more page, which only the
+   * blocked member could notice.
+   */
+  @Override
+  public java.util.Set<String> blockersOf(String memberId, Collection<String> accountIds) {
+    List<Map<String, AttributeValue>> keys = accountIds.stream().filter(id -> !id.equals(memberId)).distinct()
+        .map(id -> mirrorKey(id, memberId)).toList();
+    if (keys.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return Batches.get(db.client(), db.name(Tables.BLOCKS_MUTES), keys, "kind_target", null).stream()
+        .map(item -> item.get("kind_target").s()).collect(java.util.stream.Collectors.toSet());
   }
 
   /** Strongly consistent, so a home timeline read right after a block or mute already leaves the target out. */

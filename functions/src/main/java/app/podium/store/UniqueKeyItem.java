@@ -2,11 +2,15 @@ package app.podium.store;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
-import java.util.Locale;
+import app.podium.domain.Emails;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
-/** A claimed username or email: {@code username:alice} or {@code email:alice@example.com}, lower case. */
+/**
+ * A claimed username or email: {@code username:alice} or {@code email:alice@example.com}, lower case. Usernames are
+ * ASCII, so only ASCII letters fold: a non-ASCII name asked for (the Kelvin sign for K) is no claim of anyone's,
+ * where {@code toLowerCase} would have made it one. Emails fold as {@link Emails#key} says.
+ */
 final class UniqueKeyItem {
   String key;
   String accountId;
@@ -20,11 +24,14 @@ final class UniqueKeyItem {
       .build();
 
   static String username(String username) {
-    return "username:" + username.toLowerCase(Locale.ROOT);
+    StringBuilder key = new StringBuilder("username:");
+    username.chars().forEach(c -> key.append((char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c)));
+    return key.toString();
   }
 
+  /** The claim of an address {@link Emails#isNormal} takes (callers check it: anything else has no claim). */
   static String email(String email) {
-    return "email:" + email.trim().toLowerCase(Locale.ROOT);
+    return "email:" + Emails.key(email.trim());
   }
 
   static UniqueKeyItem of(String key, String accountId) {

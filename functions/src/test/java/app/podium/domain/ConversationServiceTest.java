@@ -68,9 +68,10 @@ class ConversationServiceTest {
           .sorted(Comparator.comparingLong(Status::numericId)).limit((Integer) a[1]).toList();
     }));
     FollowStore follows = store(FollowStore.class, Map.of());
-    BlockMuteStore blocks = store(BlockMuteStore.class, Map.of("heldBy", a -> List.of()));
-    StatusHydrator hydrator = new StatusHydrator(statusStore, accounts, follows);
-    StatusService statusService = new StatusService(statusStore, follows, accounts, store(IdempotencyStore.class,
+    BlockMuteStore blocks = store(BlockMuteStore.class, Map.of("heldBy", a -> List.of(),
+        "blockersOf", a -> Set.of()));
+    StatusHydrator hydrator = new StatusHydrator(statusStore, accounts, follows, blocks);
+    StatusService statusService = new StatusService(statusStore, accounts, store(IdempotencyStore.class,
         Map.of()), store(FanoutTasks.class, Map.of()), store(ReactionStore.class, Map.of()), hydrator,
         new RateLimiter(store(CounterStore.class, Map.of()), CLOCK), Settings.fromEnvironment(Map.of()), new Ids(CLOCK),
         CLOCK);

@@ -55,6 +55,14 @@ class SignupServiceTest {
   }
 
   @Test
+  void anEmailThatNfkcWouldChangeIsRefusedOnEmailBeforeAnyStoreIsTouched() {
+    var details = violations(form("kate", "\u212Aate@example.com", "correct horse battery", true, "CODE"));
+    assertThat(details.keySet()).containsExactly("email");
+    assertThat(details.get("email").getFirst().error()).isEqualTo("ERR_INVALID");
+    assertThat(details.get("email").getFirst().description()).isEqualTo(Emails.NOT_NORMAL);
+  }
+
+  @Test
   void everyMissingFieldIsNamedInOneAnswer() {
     var details = violations(form(null, null, null, null, "CODE"));
     assertThat(details.keySet()).containsExactlyInAnyOrder("username", "email", "password", "agreement");

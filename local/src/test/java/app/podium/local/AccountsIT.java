@@ -43,6 +43,39 @@ class AccountsIT {
   }
 
   @Test
+  void anEmailThatNfkcWouldChangeIsRefusedWritingNothingAndNoLookAlikeLogsIntoAnotherMember() {
+    String admin = podium.adminToken();
+    var kate = podium.signup(Map.of("username", "kate", "email", "kate@example.com",
+        "password", "correct horse battery", "agreement", "true", "invite_code", podium.inviteCode(admin, Map.of())));
+    assertThat(kate.status()).as(kate.toString()).isEqualTo(200);
+    int accounts = podium.count(Tables.ACCOUNTS);
+    int claims = podium.count(Tables.UNIQUE_KEYS);
+    // the Kelvin sign (kate's key under toLowerCase), a fresh one, full-width letters, a ligature, a combining mark
+    List<String> lookAlikes = List.of("\u212Aate@example.com", "\u212Aelvin@example.com",
+        "\uFF4B\uFF41\uFF54\uFF45@example.com", "\uFB01le@example.com", "e\u0301mile@example.com");
+    int n = 0;
+    for (String email : lookAlikes) {
+      var response = podium.signup(Map.of("username", "lookalike" + n++, "email", email,
+          "password", "correct horse battery", "agreement", "true", "invite_code", podium.inviteCode(admin, Map.of())));
+      assertThat(response.status()).as(email + ": " + response).isEqualTo(422);
+      assertThat(response.json().at("/details/email/0/error").asText()).as(email).isEqualTo("ERR_INVALID");
+      assertThat(response.json().at("/details").size()).as(email + ": only the email").isEqualTo(1);
+    }
+    assertThat(podium.count(Tables.ACCOUNTS)).isEqualTo(accounts);
+    assertThat(podium.count(Tables.UNIQUE_KEYS)).isEqualTo(claims);
+
+    assertThat(podium.login("\u212Aate@example.com", "correct horse battery").status()).as("Kelvin email login")
+        .isEqualTo(400);
+    assertThat(podium.login("\u212Aate", "correct horse battery").status()).as("Kelvin username login")
+        .isEqualTo(400);
+    assertThat(podium.login("KATE@Example.com", "correct horse battery").status()).as("case still folds")
+        .isEqualTo(200);
+    var emile = podium.signup(Map.of("username", "emile", "email", "\u00E9mile@example.com",
+        "password", "correct horse battery", "agreement", "true", "invite_code", podium.inviteCode(admin, Map.of())));
+    assertThat(emile.status()).as("a precomposed letter: " + emile).isEqualTo(200);
+  }
+
+  @Test
   void anAccountByIdHasMastodonsAccountFields() {
     var response = api.get("/api/v1/accounts/" + aliceId).send();
 

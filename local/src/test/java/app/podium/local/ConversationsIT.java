@@ -127,8 +127,9 @@ class ConversationsIT {
     assertThat(thread(root, follower)).containsExactly(List.of(), whole);
     assertThat(thread(root, stranger)).containsExactly(List.of(), withoutPrivate);
     assertThat(thread(root, null)).containsExactly(List.of(), withoutPrivate);
-    // the replier answered the private status but does not follow its author: it stays hidden from them too
-    assertThat(thread(root, replier)).containsExactly(List.of(), withoutPrivate);
+    // the private status answers the replier, who does not follow its author: they are notified of it as a
+    // mention, so they may read it, as a member it mentions may (Mastodon's StatusPolicy#mention_exists?)
+    assertThat(thread(root, replier)).containsExactly(List.of(), whole);
 
     // ancestors oldest first
     assertThat(thread(r3, author)).containsExactly(List.of(root, r1, r2), List.of());

@@ -69,7 +69,9 @@ class WaitlistIT {
         "someone@localhost", "ERR_INVALID",
         "two@@example.com", "ERR_INVALID",
         "spaced out@example.com", "ERR_INVALID",
-        "x".repeat(250) + "@example.com", "ERR_INVALID");
+        "x".repeat(250) + "@example.com", "ERR_INVALID",
+        // the Kelvin sign, which lower case turned into the k of kate@example.com
+        "\u212Aate@example.com", "ERR_INVALID");
 
     cases.forEach((email, error) -> {
       var response = join(podium, email);

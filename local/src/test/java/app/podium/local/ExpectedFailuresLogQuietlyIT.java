@@ -1,0 +1,113 @@
+package app.podium.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.podium.api.http.ErrorMapper;
+import app.podium.local.support.Feeds;
+import app.podium.local.support.Feeds.Member;
+import app.podium.local.support.Podium;
+import app.podium.local.support.TestStacks;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.NullConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local stack's own logging ({@code local/src/main/resources/log4j2.xml}, which the tests' quieter config
+ * replaces): an expected conditional-write failure (a taken username, a repeat follow, a repeat block) is one line
+ * of the console, so nobody can grow the log by 40 lines a request; an unexpected failure keeps its stack trace.
+ * The console is captured by pointing {@code System.err} at a buffer before the stack's config is loaded.
+ */
+class ExpectedFailuresLogQuietlyIT {
+  /** DynamoDB Local's logger of the errors it answers requests with. */
+  static final String DYNAMODB_LOCAL_HANDLER =
+      "software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler";
+
+  static final ByteArrayOutputStream console = new ByteArrayOutputStream();
+  static PrintStream realErr;
+  static URI testConfig;
+  static LocalStack stack;
+  static Podium podium;
+  static Feeds feeds;
+
+  @BeforeAll
+  static void start() throws Exception {
+    LoggerContext context = (LoggerContext) LogManager.getContext(false);
+    testConfig = context.getConfigLocation();
+    realErr = System.err;
+    // the stack's config (in its classes folder or jar), not the functions' JSON one of the same name
+    String home = LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toString();
+    URI stackConfig = Collections.list(LocalStack.class.getClassLoader().getResources("log4j2.xml")).stream()
+        .filter(url -> url.toString().contains(home)).findFirst().orElseThrow().toURI();
+    writeConsoleTo(new PrintStream(console, true, StandardCharsets.UTF_8), stackConfig);
+    stack = TestStacks.start(Map.of());
+    podium = new Podium(stack);
+    feeds = new Feeds(podium);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    stack.close();
+    writeConsoleTo(realErr, testConfig);
+    realErr.print(console.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Loads {@code config} with its console on {@code err}. A console appender takes {@code System.err} when it is
+   * made, and a new config reuses the console of the one it replaces: so no config at all in between, to let go of
+   * the old console first.
+   */
+  static void writeConsoleTo(PrintStream err, URI config) {
+    LoggerContext context = (LoggerContext) LogManager.getContext(false);
+    context.setConfiguration(new NullConfiguration());
+    System.setErr(err);
+    context.setConfigLocation(config);
+  }
+
+  static List<String> lines() {
+    return console.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  @Test
+  void anExpectedConditionalWriteFailureIsOneLineAndAnUnexpectedFailureKeepsItsTrace() {
+    Member alice = feeds.member("quiet_alice");
+    Member bob = feeds.member("quiet_bob");
+    int before = lines().size();
+
+    var taken = podium.signup("quiet_alice", podium.inviteCode(podium.adminToken(), Map.of()));
+    assertThat(taken.status()).as(taken.toString()).isEqualTo(422);
+    for (String action : List.of("follow", "follow", "block", "block")) {
+      var response = podium.api.post("/api/v1/accounts/" + bob.id() + "/" + action).token(alice.token()).send();
+      assertThat(response.status()).as(action + ": " + response).isEqualTo(200);
+    }
+    feeds.awaitQueueDrained(java.time.Duration.ofSeconds(30));
+
+    List<String> expected = lines().subList(before, lines().size());
+    assertThat(expected).as("DynamoDB Local reported the taken username, the repeat follow and the repeat block:\n"
+            + String.join("\n", expected))
+        .filteredOn(line -> line.contains("LocalDynamoDBServerHandler") && line.contains("ConditionalCheckFailed"))
+        .hasSizeGreaterThanOrEqualTo(3);
+    assertThat(expected).as("each in one line: no stack trace, no exception line of its own")
+        .noneMatch(line -> line.startsWith("\tat ") || line.startsWith("software.amazon.dynamodb.services"));
+
+    int unexpectedFrom = lines().size();
+    LogManager.getLogger(DYNAMODB_LOCAL_HANDLER).error("Unexpected exception occured",
+        new IllegalStateException("a failure of DynamoDB Local's own"));
+    LogManager.getLogger(ErrorMapper.class).error("Unhandled failure", new IllegalStateException("a bug"));
+    List<String> unexpected = lines().subList(unexpectedFrom, lines().size());
+    assertThat(unexpected).as("both keep their traces").filteredOn(line -> line.startsWith("\tat ")).isNotEmpty();
+    assertThat(unexpected).anyMatch(line -> line.contains("IllegalStateException: a failure of DynamoDB Local's own"))
+        .anyMatch(line -> line.contains("IllegalStateException: a bug"));
+    assertThat(String.join("\n", unexpected).split("Unhandled failure")[0]).as("DynamoDB Local's own error's trace")
+        .contains("\tat ");
+  }
+}
