@@ -100,7 +100,9 @@ class HotKeysIT {
     stack = TestStacks.startWithCheapPasswords(Map.of("FANOUT_MAX_FOLLOWERS", String.valueOf(LARGE_FROM),
         "FANOUT_PAGE_SIZE", "25",
         "LARGE_ACCOUNT_CACHE_MS", String.valueOf(CACHE_WINDOW.toMillis()),
-        "FOLLOWER_SHARDS_FROM", String.valueOf(SHARDS_FROM)), COUNTS);
+        "FOLLOWER_SHARDS_FROM", String.valueOf(SHARDS_FROM),
+        // the star invites every fan with one code: a member's invites may admit this many people
+        "INVITES_PER_MEMBER", String.valueOf(MEMBERS)), COUNTS);
     podium = new Podium(stack);
     feeds = new Feeds(podium);
     star = feeds.member("star");

@@ -33,8 +33,35 @@ public final class Throttling {
     return stack.dynamoDbClient().scan(r -> r.tableName(name).select("COUNT").consistentRead(true)).count();
   }
 
-  /** Every table's item count but the rate-limit counters', which a refused request does update. */
+  /**
+   * Every table's item count but the rate-limit counters', which a refused request does update, once the event path
+   * has gone quiet: the notifications and receipts of earlier requests are written asynchronously (SNS, SQS, the
+   * fan-out handler) and would otherwise land between a test's two snapshots. Quiet: the same counts twice, half a
+   * second apart (ten seconds at most).
+   */
   public static Map<String, Integer> tableCounts(LocalStack stack) {
+    Map<String, Integer> counts = countsNow(stack);
+    for (int attempt = 0; attempt < 20; attempt++) {
+      sleep(500);
+      Map<String, Integer> again = countsNow(stack);
+      if (again.equals(counts)) {
+        return counts;
+      }
+      counts = again;
+    }
+    throw new AssertionError("the tables kept changing for 10 s: " + counts);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Integer> countsNow(LocalStack stack) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Tables.Table table : Tables.ALL) {
       if (table != Tables.RATE_LIMITS) {
