@@ -1,12 +1,11 @@
 package app.podium;
 
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.Caller;
-import app.podium.api.http.Json;
-import app.podium.api.http.OriginCheck;
-import app.podium.api.views.AccountView;
-import app.podium.domain.Account;
-import app.podium.store.Schemas;
+import app.podium.accounts.Account;
+import app.podium.accounts.api.AccountView;
+import app.podium.http.ApiRequest;
+import app.podium.http.Caller;
+import app.podium.http.Json;
+import app.podium.http.OriginCheck;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package app.podium;
 
 import app.podium.api.*;
+import app.podium.apps.api.AuthorizeRequestHandler;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,43 +1,43 @@
 package app.podium;
 
-import app.podium.admin.BootstrapAdminHandler;
-import app.podium.admin.RotatingOriginSecrets;
-import app.podium.admin.SecretVersions;
-import app.podium.api.http.OriginCheck;
-import app.podium.domain.AccountService;
-import app.podium.domain.FanoutService;
-import app.podium.domain.FanoutTasks;
-import app.podium.domain.FollowService;
-import app.podium.domain.StatusService;
-import app.podium.domain.TimelineService;
-import app.podium.fanout.SnsSqsFanoutTasks;
-import app.podium.store.DynamoDbBlockMuteRepository;
-import app.podium.store.DynamoDbFollowRepository;
-import app.podium.store.DynamoDbIdempotencyRepository;
-import app.podium.store.DynamoDbStatusRepository;
-import app.podium.store.DynamoDbTimelineRepository;
-import app.podium.domain.AccountStore;
-import app.podium.domain.Argon2PasswordHasher;
-import app.podium.domain.Ids;
-import app.podium.domain.InviteService;
-import app.podium.domain.ModerationService;
-import app.podium.domain.ReportService;
-import app.podium.domain.OAuthService;
-import app.podium.domain.RecentStatuses;
-import app.podium.domain.PasswordHasher;
-import app.podium.domain.RateLimiter;
-import app.podium.domain.Settings;
-import app.podium.domain.SignupService;
-import app.podium.domain.WaitlistService;
+import app.podium.accounts.AccountService;
+import app.podium.accounts.AccountStore;
+import app.podium.accounts.Argon2PasswordHasher;
+import app.podium.accounts.PasswordHasher;
+import app.podium.accounts.store.DynamoDbAccountRepository;
+import app.podium.apps.OAuthService;
+import app.podium.apps.store.DynamoDbAppRepository;
+import app.podium.apps.store.DynamoDbTokenRepository;
+import app.podium.fanout.FanoutService;
+import app.podium.fanout.sqs.SnsSqsFanoutTasks;
+import app.podium.graph.FollowService;
+import app.podium.graph.store.DynamoDbBlockMuteRepository;
+import app.podium.graph.store.DynamoDbFollowRepository;
+import app.podium.http.OriginCheck;
+import app.podium.http.RotatingOriginSecrets;
+import app.podium.http.SecretVersions;
+import app.podium.invites.InviteService;
+import app.podium.invites.store.DynamoDbInviteRepository;
+import app.podium.markers.store.DynamoDbMarkerRepository;
+import app.podium.moderation.ModerationService;
+import app.podium.moderation.ReportService;
+import app.podium.moderation.store.DynamoDbReportRepository;
+import app.podium.operations.BootstrapAdminHandler;
+import app.podium.shared.FanoutTasks;
+import app.podium.shared.Ids;
+import app.podium.shared.RateLimiter;
+import app.podium.shared.Settings;
+import app.podium.signup.SignupService;
+import app.podium.signup.WaitlistService;
+import app.podium.signup.store.DynamoDbWaitlistRepository;
+import app.podium.statuses.StatusService;
+import app.podium.statuses.store.DynamoDbIdempotencyRepository;
+import app.podium.statuses.store.DynamoDbStatusRepository;
 import app.podium.store.DynamoDb;
-import app.podium.store.DynamoDbAccountRepository;
-import app.podium.store.DynamoDbAppRepository;
 import app.podium.store.DynamoDbCounterRepository;
-import app.podium.store.DynamoDbInviteRepository;
-import app.podium.store.DynamoDbTokenRepository;
-import app.podium.store.DynamoDbMarkerRepository;
-import app.podium.store.DynamoDbReportRepository;
-import app.podium.store.DynamoDbWaitlistRepository;
+import app.podium.timelines.RecentStatuses;
+import app.podium.timelines.TimelineService;
+import app.podium.timelines.store.DynamoDbTimelineRepository;
 import java.time.Clock;
 import java.util.Map;
 import org.crac.Core;
@@ -67,15 +67,15 @@ public final class Services {
   private final WaitlistService waitlist;
   private final StatusService statuses;
   private final FollowService follows;
-  private final app.podium.domain.BlockMuteService blocks;
+  private final app.podium.graph.BlockMuteService blocks;
   private final TimelineService timelines;
-  private final app.podium.domain.ReactionService reactions;
+  private final app.podium.reactions.ReactionService reactions;
   private final FanoutService fanout;
-  private final app.podium.domain.ConversationService conversations;
-  private final app.podium.domain.MarkerService markers;
+  private final app.podium.conversations.ConversationService conversations;
+  private final app.podium.markers.MarkerService markers;
   private final ModerationService moderation;
   private final ReportService reports;
-  private final app.podium.domain.NotificationService notifications;
+  private final app.podium.notifications.NotificationService notifications;
   private final OriginCheck origin;
 
   /** With the origin check of {@code ORIGIN_SECRET} (none when it is empty), as the local stack runs. */
@@ -103,30 +103,30 @@ public final class Services {
     var statusStore = new DynamoDbStatusRepository(db);
     var followStore = new DynamoDbFollowRepository(db, settings.fanout().followerShardsFrom());
     var timelineStore = new DynamoDbTimelineRepository(db, settings.fanout().entryLifetime(), clock);
-    var reactionStore = new app.podium.store.DynamoDbReactionRepository(db);
+    var reactionStore = new app.podium.reactions.store.DynamoDbReactionRepository(db);
     var blockStore = new DynamoDbBlockMuteRepository(db);
-    var hydrator = new app.podium.domain.StatusHydrator(statusStore, accountStore, followStore, blockStore);
+    var hydrator = new app.podium.statuses.StatusHydrator(statusStore, accountStore, followStore, blockStore);
     this.statuses = new StatusService(statusStore, accountStore, new DynamoDbIdempotencyRepository(db),
         fanoutTasks, reactionStore, hydrator, rateLimiter, settings, ids, clock);
-    this.conversations = new app.podium.domain.ConversationService(statuses, statusStore, statusStore, hydrator,
+    this.conversations = new app.podium.conversations.ConversationService(statuses, statusStore, statusStore, hydrator,
         blockStore, clock);
     this.follows = new FollowService(followStore, accountStore, statusStore, timelineStore, fanoutTasks, blockStore,
         rateLimiter, settings, ids, clock);
-    this.blocks = new app.podium.domain.BlockMuteService(blockStore, followStore, follows, accountStore, fanoutTasks,
+    this.blocks = new app.podium.graph.BlockMuteService(blockStore, followStore, follows, accountStore, fanoutTasks,
         ids, clock);
     this.signup = new SignupService(accountStore, inviteStore, oauth, follows, passwords, rateLimiter, settings, ids,
         clock);
     this.timelines = new TimelineService(timelineStore, statusStore,
         new RecentStatuses(statusStore, accountStore, settings.fanout().largeAccountCache(), clock), accountStore,
         followStore, blockStore, hydrator, settings, clock);
-    this.reactions = new app.podium.domain.ReactionService(statusStore, accountStore, blockStore, reactionStore,
+    this.reactions = new app.podium.reactions.ReactionService(statusStore, accountStore, blockStore, reactionStore,
         hydrator, fanoutTasks, rateLimiter, settings, ids, clock);
-    this.notifications = new app.podium.domain.NotificationService(
-        new app.podium.store.DynamoDbNotificationRepository(db), accountStore, statusStore, blockStore,
+    this.notifications = new app.podium.notifications.NotificationService(
+        new app.podium.notifications.store.DynamoDbNotificationRepository(db), accountStore, statusStore, blockStore,
         new DynamoDbMarkerRepository(db), hydrator, clock);
     this.fanout = new FanoutService(followStore, accountStore, timelineStore, blockStore, fanoutTasks, statusStore,
         reactionStore, settings, clock, notifications);
-    this.markers = new app.podium.domain.MarkerService(new DynamoDbMarkerRepository(db), clock);
+    this.markers = new app.podium.markers.MarkerService(new DynamoDbMarkerRepository(db), clock);
     var reportStore = new DynamoDbReportRepository(db);
     this.moderation = new ModerationService(accountStore, tokenStore, reportStore, clock);
     this.reports = new ReportService(reportStore, accountStore, statusStore, rateLimiter, settings, ids, clock);
@@ -212,7 +212,7 @@ public final class Services {
     return follows;
   }
 
-  public app.podium.domain.BlockMuteService blocks() {
+  public app.podium.graph.BlockMuteService blocks() {
     return blocks;
   }
 
@@ -220,11 +220,11 @@ public final class Services {
     return timelines;
   }
 
-  public app.podium.domain.ConversationService conversations() {
+  public app.podium.conversations.ConversationService conversations() {
     return conversations;
   }
 
-  public app.podium.domain.ReactionService reactions() {
+  public app.podium.reactions.ReactionService reactions() {
     return reactions;
   }
 
@@ -232,7 +232,7 @@ public final class Services {
     return fanout;
   }
 
-  public app.podium.domain.MarkerService markers() {
+  public app.podium.markers.MarkerService markers() {
     return markers;
   }
 
@@ -244,7 +244,7 @@ public final class Services {
     return reports;
   }
 
-  public app.podium.domain.NotificationService notifications() {
+  public app.podium.notifications.NotificationService notifications() {
     return notifications;
   }
 }

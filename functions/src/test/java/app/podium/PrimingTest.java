@@ -3,9 +3,9 @@ package app.podium;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import app.podium.domain.Argon2PasswordHasher;
-import app.podium.domain.FanoutTasks;
-import app.podium.domain.Settings;
+import app.podium.accounts.Argon2PasswordHasher;
+import app.podium.shared.FanoutTasks;
+import app.podium.shared.Settings;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,10 +14,10 @@ import java.util.Map;
 import org.crac.Context;
 import org.crac.Resource;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context.BeforeExecution;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.core.interceptor.Context.BeforeExecution;
 
 /** SnapStart priming never fails a checkpoint, and a container registers it once. */
 class PrimingTest {
@@ -50,7 +50,7 @@ class PrimingTest {
     // only the network step failed; Jackson, the schemas and the request path ran
     assertThat(priming.prime()).containsExactly("dynamodb");
     assertThatCode(() -> priming.afterRestore(null)).doesNotThrowAnyException();
-    assertThat(app.podium.store.Schemas.prime()).isEqualTo(11);
+    assertThat(app.podium.Schemas.prime()).isEqualTo(11);
   }
 
   @Test

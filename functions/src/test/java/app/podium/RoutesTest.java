@@ -2,7 +2,7 @@ package app.podium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.podium.api.http.ApiHandler;
+import app.podium.http.ApiHandler;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

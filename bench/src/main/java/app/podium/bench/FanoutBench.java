@@ -1,10 +1,10 @@
 package app.podium.bench;
 
 import app.podium.Tables;
-import app.podium.domain.FanoutTask;
-import app.podium.domain.Ids;
-import app.podium.domain.Status;
-import app.podium.domain.Visibility;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.Ids;
+import app.podium.shared.Visibility;
+import app.podium.statuses.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code fanout_vs_batchwrite}, {@code fanout_vs_batchwrite_parallel} and {@code fanout_vs_sequential_put}:
- * one post delivered to 10,000 active followers through {@link app.podium.fanout.FanoutHandler}, against
+ * one post delivered to 10,000 active followers through {@link app.podium.fanout.sqs.FanoutHandler}, against
  * raw writes of the same 10,000 timeline items to the same endpoint. Every run uses a fresh status id,
  * is checked (all 10,000 entries of that status are there) and is followed by emptying the timelines
  * table. One warm-up run of each side, then three rounds, each side once per round, the order reversed

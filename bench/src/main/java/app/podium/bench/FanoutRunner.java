@@ -1,10 +1,10 @@
 package app.podium.bench;
 
 import app.podium.Services;
-import app.podium.domain.FanoutTask;
-import app.podium.domain.FanoutTasks;
-import app.podium.fanout.FanoutHandler;
-import app.podium.fanout.FanoutTaskJson;
+import app.podium.fanout.sqs.FanoutHandler;
+import app.podium.fanout.sqs.FanoutTaskJson;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.FanoutTasks;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package app.podium.bench;
 
 import app.podium.Services;
 import app.podium.Tables;
-import app.podium.domain.FanoutTask;
-import app.podium.domain.Ids;
-import app.podium.domain.StatusForm;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.Ids;
+import app.podium.statuses.StatusForm;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * {@code large_account_post_writes} and {@code large_account_conversion_writes}: the DynamoDB item writes
  * one post costs, through {@code StatusService.post} and every fan-out task it leads to (run through
- * {@link app.podium.fanout.FanoutHandler}), for an author with 100,000 followers against one with 10.
+ * {@link app.podium.fanout.sqs.FanoutHandler}), for an author with 100,000 followers against one with 10.
  *
  * <p>The large author's first post crosses the fan-out threshold: it marks the author large and runs the
  * one-time conversion that adds the author to every follower's set of large followees. That is reported

@@ -1,11 +1,11 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
-import java.util.Map;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
 
 /** {@code POST /api/v1/notifications/clear}: removes all the caller's notifications; answers {@code {}}. */
 public final class ClearNotificationsHandler extends ApiHandler {

@@ -1,12 +1,12 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
+import app.podium.apps.api.TokenView;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
+import app.podium.signup.SignupForm;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import app.podium.api.views.TokenView;
-import app.podium.domain.SignupForm;
 
 /** {@code POST /api/v1/accounts}: signs up through an app token and returns the member's token. */
 public final class CreateAccountHandler extends ApiHandler {

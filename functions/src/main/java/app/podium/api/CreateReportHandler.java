@@ -1,11 +1,11 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
-import app.podium.api.views.ReportView;
-import app.podium.domain.ReportService;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
+import app.podium.moderation.ReportService;
+import app.podium.moderation.api.ReportView;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 /** {@code POST /api/v1/reports}: a member reports an account, optionally with some of its statuses. */

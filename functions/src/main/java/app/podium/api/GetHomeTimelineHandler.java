@@ -1,12 +1,12 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
+import app.podium.http.Paging;
+import app.podium.statuses.api.StatusView;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import app.podium.api.http.Paging;
-import app.podium.api.views.StatusView;
 
 /** {@code GET /api/v1/timelines/home}: fanned-out entries merged with large followees, paged. */
 public final class GetHomeTimelineHandler extends ApiHandler {

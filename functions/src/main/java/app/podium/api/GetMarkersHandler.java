@@ -1,11 +1,11 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
+import app.podium.markers.api.MarkerView;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import app.podium.api.views.MarkerView;
 /** {@code GET /api/v1/markers?timeline[]=home}: the saved read positions of the named timelines; {} when none. */
 public final class GetMarkersHandler extends ApiHandler {
   public GetMarkersHandler() {

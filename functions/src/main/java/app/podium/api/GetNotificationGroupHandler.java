@@ -1,12 +1,12 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
-import app.podium.api.views.GroupedNotificationsView;
-import java.util.List;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
+import app.podium.notifications.api.GroupedNotificationsView;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.List;
 
 /** {@code GET /api/v2/notifications/:group_key}: one group as a GroupedNotificationsResults. */
 public final class GetNotificationGroupHandler extends ApiHandler {

@@ -1,11 +1,11 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
+import app.podium.instance.api.PreferencesView;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import app.podium.api.views.PreferencesView;
 /** {@code GET /api/v1/preferences}: the member's posting and reading defaults, Mastodon's keys. */
 public final class GetPreferencesHandler extends ApiHandler {
   public GetPreferencesHandler() {

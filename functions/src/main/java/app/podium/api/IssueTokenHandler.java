@@ -1,13 +1,13 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
+import app.podium.apps.IssuedToken;
+import app.podium.apps.api.TokenView;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
+import app.podium.shared.DomainException;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import app.podium.api.views.TokenView;
-import app.podium.domain.DomainException;
-import app.podium.domain.IssuedToken;
 
 /** {@code POST /oauth/token}: the {@code client_credentials} and {@code password} grants. */
 public final class IssueTokenHandler extends ApiHandler {

@@ -1,11 +1,11 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
+import app.podium.signup.api.WaitlistEntryView;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import app.podium.api.views.WaitlistEntryView;
 
 /** {@code POST /api/v1/waitlist}: joins the waitlist with an email, while the waitlist phase is on. */
 public final class JoinWaitlistHandler extends ApiHandler {

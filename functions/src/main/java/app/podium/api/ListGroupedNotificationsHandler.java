@@ -1,12 +1,12 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
-import app.podium.api.http.Paging;
-import app.podium.api.views.GroupedNotificationsView;
-import app.podium.domain.NotificationService;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
+import app.podium.http.Paging;
+import app.podium.notifications.NotificationService;
+import app.podium.notifications.api.GroupedNotificationsView;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 /** {@code GET /api/v2/notifications}: the notification groups, newest first, with their accounts and statuses once each; paged by each group's newest event id. */

@@ -1,15 +1,15 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
-import app.podium.api.http.Paging;
-import app.podium.api.http.Params;
-import app.podium.api.views.NotificationView;
-import app.podium.domain.NotificationService;
-import java.util.Set;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
+import app.podium.http.Paging;
+import app.podium.http.Params;
+import app.podium.notifications.NotificationService;
+import app.podium.notifications.api.NotificationView;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Set;
 
 /** {@code GET /api/v1/notifications}: each notification group as its newest event, newest first, paged by that event's id; {@code types[]} and {@code exclude_types[]} filter. */
 public final class ListNotificationsHandler extends ApiHandler {

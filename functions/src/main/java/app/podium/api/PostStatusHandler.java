@@ -1,12 +1,12 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
+import app.podium.statuses.StatusForm;
+import app.podium.statuses.api.StatusView;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import app.podium.api.views.StatusView;
-import app.podium.domain.StatusForm;
 
 /** {@code POST /api/v1/statuses}: posts, honouring {@code Idempotency-Key}; fan-out follows through SNS. */
 public final class PostStatusHandler extends ApiHandler {

@@ -1,10 +1,10 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
-import app.podium.api.views.AdminReportView;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
+import app.podium.moderation.api.AdminReportView;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 /** {@code POST /api/v1/admin/reports/:id/resolve}: marks the report resolved by the calling admin. */

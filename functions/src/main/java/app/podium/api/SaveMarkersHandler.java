@@ -1,12 +1,12 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
+import app.podium.markers.MarkerService;
+import app.podium.markers.api.MarkerView;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import app.podium.api.views.MarkerView;
-import app.podium.domain.MarkerService;
 /** {@code POST /api/v1/markers}: saves {@code home[last_read_id]} (and {@code notifications[last_read_id]}); answers the saved markers. */
 public final class SaveMarkersHandler extends ApiHandler {
   public SaveMarkersHandler() {

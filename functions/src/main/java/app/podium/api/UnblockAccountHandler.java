@@ -1,11 +1,11 @@
 package app.podium.api;
 
 import app.podium.Services;
-import app.podium.api.http.ApiHandler;
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ApiResponse;
+import app.podium.graph.api.RelationshipView;
+import app.podium.http.ApiHandler;
+import app.podium.http.ApiRequest;
+import app.podium.http.ApiResponse;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import app.podium.api.views.RelationshipView;
 
 /** {@code POST /api/v1/accounts/:id/unblock}: idempotent; the follows the block ended stay ended. */
 public final class UnblockAccountHandler extends ApiHandler {

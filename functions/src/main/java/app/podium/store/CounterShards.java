@@ -4,9 +4,10 @@ import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
 
 import app.podium.Tables;
-import app.podium.domain.Account;
-import app.podium.domain.Status;
-import app.podium.domain.StatusCounts;
+import app.podium.accounts.Account;
+import app.podium.statuses.Status;
+import app.podium.statuses.StatusCounts;
+import app.podium.statuses.store.StatusItem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,11 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * cost one batch read per window, and a page of statuses one batch read for all its sharded counters. Exact once
  * a burst is over and the window has passed.
  */
-final class CounterShards {
+public final class CounterShards {
   static final Duration KEPT = Duration.ofSeconds(2);
 
   /** One of a status's counts: the attribute on its item, and the name of its shards. */
-  enum StatusCount {
+  public enum StatusCount {
     REPLIES(StatusItem.REPLIES_COUNT, "replies"),
     REBLOGS(StatusItem.REBLOGS_COUNT, "reblogs"),
     FAVOURITES(StatusItem.FAVOURITES_COUNT, "favourites");
@@ -55,17 +56,17 @@ final class CounterShards {
   private final DynamoDb db;
   private final Map<String, Sum> sums = new ConcurrentHashMap<>();
 
-  CounterShards(DynamoDb db) {
+  public CounterShards(DynamoDb db) {
     this.db = db;
   }
 
   /** The key of one shard of a counter ({@code <account id>} or {@code <status id>:favourites}). */
-  static String key(String counter, int shard) {
+  public static String key(String counter, int shard) {
     return counter + "#" + shard;
   }
 
   /** Which of a status's counter shards a member's reply, reblog or favourite is counted in (0 when unsharded). */
-  static int shardOf(Status status, String memberId) {
+  public static int shardOf(Status status, String memberId) {
     return status.counterShards() > 1 ? Math.floorMod(memberId.hashCode(), status.counterShards()) : 0;
   }
 
@@ -74,7 +75,7 @@ final class CounterShards {
    * {@code status} by {@code memberId}: ADD on the status's item, which must still exist, when its counts are not
    * sharded; otherwise ADD on the member's shard of the counter (no condition: that item is made by the ADD).
    */
-  static Update countOnStatus(DynamoDb db, Status status, StatusCount count, String memberId, long delta) {
+  public static Update countOnStatus(DynamoDb db, Status status, StatusCount count, String memberId, long delta) {
     if (status.counterShards() <= 1) {
       return Update.builder().tableName(db.name(Tables.POSTS)).key(Map.of("id", n(status.numericId())))
           .updateExpression("ADD " + count.attribute + " :delta").conditionExpression("attribute_exists(id)")
@@ -87,7 +88,7 @@ final class CounterShards {
   }
 
   /** The account with the shards' counts added to its own, when its followers are sharded. */
-  Account withShards(Account account) {
+  public Account withShards(Account account) {
     if (account.followerShards() <= 1) {
       return account;
     }
@@ -99,7 +100,7 @@ final class CounterShards {
    * The statuses with their sharded counts added to their own, in the same order: one batch read for all the
    * counters of the sharded ones whose sums are not kept.
    */
-  List<Status> withShards(Collection<Status> statuses) {
+  public List<Status> withShards(Collection<Status> statuses) {
     Map<String, Integer> counters = new LinkedHashMap<>();
     for (Status status : statuses) {
       if (status.counterShards() > 1) {

@@ -6,7 +6,7 @@ import static app.podium.infra.TemplateJson.properties;
 import static app.podium.infra.TemplateJson.referencedId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.podium.admin.BootstrapAdminHandler;
+import app.podium.operations.BootstrapAdminHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.podium.Routes;
-import app.podium.admin.RotateOriginSecretHandler;
-import app.podium.domain.Settings;
+import app.podium.operations.RotateOriginSecretHandler;
+import app.podium.shared.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,7 +6,7 @@ import static app.podium.infra.TemplateJson.properties;
 import static app.podium.infra.TemplateJson.referencedId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.podium.fanout.FanoutHandler;
+import app.podium.fanout.sqs.FanoutHandler;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

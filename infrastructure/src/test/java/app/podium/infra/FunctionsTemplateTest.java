@@ -5,8 +5,8 @@ import static app.podium.infra.TemplateJson.referencedId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Routes;
-import app.podium.admin.RotatingOriginSecrets;
-import app.podium.fanout.FanoutHandler;
+import app.podium.fanout.sqs.FanoutHandler;
+import app.podium.http.RotatingOriginSecrets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

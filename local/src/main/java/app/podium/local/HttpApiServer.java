@@ -2,8 +2,8 @@ package app.podium.local;
 
 import app.podium.Routes;
 import app.podium.Services;
-import app.podium.api.AuthorizeRequestHandler;
-import app.podium.api.http.Cors;
+import app.podium.apps.api.AuthorizeRequestHandler;
+import app.podium.http.Cors;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

@@ -2,27 +2,27 @@ package app.podium.local;
 
 import app.podium.AwsClients;
 import app.podium.Services;
-import app.podium.domain.FanoutTasks;
-import app.podium.fanout.FanoutHandler;
-import app.podium.fanout.SnsSqsFanoutTasks;
-import java.time.Duration;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import app.podium.domain.Argon2PasswordHasher;
-import app.podium.domain.PasswordHasher;
-import app.podium.domain.Secrets;
-import app.podium.domain.Settings;
+import app.podium.accounts.Argon2PasswordHasher;
+import app.podium.accounts.PasswordHasher;
+import app.podium.fanout.sqs.FanoutHandler;
+import app.podium.fanout.sqs.SnsSqsFanoutTasks;
+import app.podium.shared.FanoutTasks;
+import app.podium.shared.Secrets;
+import app.podium.shared.Settings;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole backend on one machine, no Docker, no AWS account: DynamoDB Local in this process, every

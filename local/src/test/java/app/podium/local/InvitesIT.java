@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import app.podium.Tables;
-import app.podium.domain.Invite;
+import app.podium.invites.Invite;
+import app.podium.invites.store.DynamoDbInviteRepository;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Concurrently;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import app.podium.store.DynamoDb;
-import app.podium.store.DynamoDbInviteRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package app.podium.local;
 
 import app.podium.Routes;
 import app.podium.Tables;
-import app.podium.api.http.ApiRequest;
+import app.podium.http.ApiRequest;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;

@@ -3,12 +3,12 @@ package app.podium.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
-import app.podium.domain.Scopes;
 import app.podium.local.support.ApiClient;
-import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
+import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
+import app.podium.shared.Scopes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -82,10 +82,10 @@ public final class TestStacks {
   }
 
   /** A salted SHA-256: fast, and still a real hash that a wrong password does not match. */
-  static final class CheapPasswords implements app.podium.domain.PasswordHasher {
+  static final class CheapPasswords implements app.podium.accounts.PasswordHasher {
     @Override
     public String hash(String password) {
-      String salt = app.podium.domain.Secrets.token().substring(0, 16);
+      String salt = app.podium.shared.Secrets.token().substring(0, 16);
       return "sha256$" + salt + "$" + digest(salt + password);
     }
 
