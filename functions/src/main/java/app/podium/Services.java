@@ -106,21 +106,21 @@ public final class Services {
     var reactionStore = new app.podium.reactions.store.DynamoDbReactionRepository(db);
     var blockStore = new DynamoDbBlockMuteRepository(db);
     var hydrator = new app.podium.statuses.StatusHydrator(statusStore, accountStore, followStore, blockStore);
+    this.reactions = new app.podium.reactions.ReactionService(statusStore, accountStore, blockStore, reactionStore,
+        hydrator, fanoutTasks, rateLimiter, settings, ids, clock);
     this.statuses = new StatusService(statusStore, accountStore, new DynamoDbIdempotencyRepository(db),
-        fanoutTasks, reactionStore, hydrator, rateLimiter, settings, ids, clock);
-    this.conversations = new app.podium.conversations.ConversationService(statuses, statusStore, statusStore, hydrator,
-        blockStore, clock);
-    this.follows = new FollowService(followStore, accountStore, statusStore, timelineStore, fanoutTasks, blockStore,
-        rateLimiter, settings, ids, clock);
+        fanoutTasks, reactions, hydrator, rateLimiter, settings, ids, clock);
+    this.conversations = new app.podium.conversations.ConversationService(statuses, statusStore,
+        new app.podium.conversations.store.DynamoDbConversationRepository(db), hydrator, blockStore, clock);
+    this.timelines = new TimelineService(timelineStore, statusStore,
+        new RecentStatuses(statusStore, accountStore, settings.fanout().largeAccountCache(), clock), accountStore,
+        followStore, blockStore, hydrator, settings, clock);
+    this.follows = new FollowService(followStore, accountStore, timelines, fanoutTasks, blockStore, rateLimiter,
+        settings, ids, clock);
     this.blocks = new app.podium.graph.BlockMuteService(blockStore, followStore, follows, accountStore, fanoutTasks,
         ids, clock);
     this.signup = new SignupService(accountStore, inviteStore, oauth, follows, passwords, rateLimiter, settings, ids,
         clock);
-    this.timelines = new TimelineService(timelineStore, statusStore,
-        new RecentStatuses(statusStore, accountStore, settings.fanout().largeAccountCache(), clock), accountStore,
-        followStore, blockStore, hydrator, settings, clock);
-    this.reactions = new app.podium.reactions.ReactionService(statusStore, accountStore, blockStore, reactionStore,
-        hydrator, fanoutTasks, rateLimiter, settings, ids, clock);
     this.notifications = new app.podium.notifications.NotificationService(
         new app.podium.notifications.store.DynamoDbNotificationRepository(db), accountStore, statusStore, blockStore,
         new DynamoDbMarkerRepository(db), hydrator, clock);

@@ -5,6 +5,7 @@ import app.podium.shared.FanoutTask;
 import app.podium.shared.Ids;
 import app.podium.shared.Visibility;
 import app.podium.statuses.Status;
+import app.podium.statuses.StatusTasks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,7 +77,7 @@ final class FanoutBench {
       Map<String, Side> sides = new LinkedHashMap<>();
       sides.put("fanout", (statusId, audience) -> {
         fanoutCalls.reset();
-        runner.deliver(FanoutTask.postCreated(Status.plain(Long.toString(statusId), AUTHOR, "bench",
+        runner.deliver(StatusTasks.postCreated(Status.plain(Long.toString(statusId), AUTHOR, "bench",
             Visibility.PUBLIC, fx.clock.instant())));
         tasksRun.set(runner.drain().getOrDefault(FanoutTask.Kind.POST_CREATED, 0));
       });

@@ -43,8 +43,6 @@ public final class ConversationService {
   /** Descendants read for a member, and how deep. */
   public static final int DESCENDANTS_MEMBER = 250;
   public static final int DEPTH_MEMBER = 100;
-  /** Tags of one status that its tag timelines list (the rest are shown and linked, not indexed). */
-  public static final int MAX_INDEXED_TAGS = 10;
   /** Entries read beyond a tag page's limit, so a few hidden statuses do not leave the page short. */
   static final int TAG_SLACK = 10;
   /** Reads of a tag timeline per request at most, when hidden statuses keep a page short. */
@@ -72,14 +70,6 @@ public final class ConversationService {
 
   /** Mastodon's Context: ancestors oldest first, descendants depth first in thread order. */
   public record Context(List<AuthoredStatus> ancestors, List<AuthoredStatus> descendants) {}
-
-  /** The tags a public status is listed under: its first {@link #MAX_INDEXED_TAGS}; none for any other status. */
-  public static List<String> indexedTags(Status status) {
-    if (status.visibility() != Visibility.PUBLIC || status.isReblog()) {
-      return List.of();
-    }
-    return status.tags().stream().limit(MAX_INDEXED_TAGS).toList();
-  }
 
   /**
    * The status's context, within the bounds for the reader ({@code *_ANONYMOUS} or {@code *_MEMBER}). A status the

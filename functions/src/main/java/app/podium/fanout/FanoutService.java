@@ -17,6 +17,7 @@ import app.podium.shared.Settings;
 import app.podium.shared.Slice;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusStore;
+import app.podium.statuses.StatusTasks;
 import app.podium.timelines.RepliesOnHome;
 import app.podium.timelines.TimelineEntry;
 import app.podium.timelines.TimelineStore;
@@ -207,7 +208,7 @@ public final class FanoutService {
       if (reactions.unreblog(reaction, Optional.empty())) {
         Status reblog = reblogs.get(reaction.reblogId().orElse(reaction.id()));
         if (reblog != null) {
-          tasks.enqueue(FanoutTask.postDeleted(reblog));
+          tasks.enqueue(StatusTasks.postDeleted(reblog));
         }
       }
     }

@@ -7,7 +7,6 @@ import app.podium.shared.FanoutTask;
 import app.podium.shared.FanoutTasks;
 import app.podium.shared.Ids;
 import app.podium.shared.PageRequest;
-import app.podium.statuses.StatusService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,7 +139,7 @@ public final class BlockMuteService {
   }
 
   private Account require(String accountId) {
-    return accounts.find(StatusService.requireId(accountId))
+    return accounts.find(Ids.require(accountId))
         .orElseThrow(() -> new DomainException.NotFound("Record not found"));
   }
 }

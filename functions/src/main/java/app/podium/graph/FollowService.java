@@ -9,12 +9,6 @@ import app.podium.shared.Ids;
 import app.podium.shared.PageRequest;
 import app.podium.shared.RateLimiter;
 import app.podium.shared.Settings;
-import app.podium.statuses.Status;
-import app.podium.statuses.StatusService;
-import app.podium.statuses.StatusStore;
-import app.podium.timelines.RepliesOnHome;
-import app.podium.timelines.TimelineEntry;
-import app.podium.timelines.TimelineStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,13 +21,11 @@ import java.util.Set;
 
 /** Following and unfollowing, relationships and the follower and following lists. */
 public final class FollowService {
-  static final int BACKFILL = 20;
   static final int RELATIONSHIPS_MAX = 100;
 
   private final FollowStore follows;
   private final AccountStore accounts;
-  private final StatusStore statuses;
-  private final TimelineStore timelines;
+  private final Backfill backfill;
   private final FanoutTasks fanout;
   private final BlockMuteStore blocks;
   private final RateLimiter rateLimiter;
@@ -41,12 +33,11 @@ public final class FollowService {
   private final Ids ids;
   private final Clock clock;
 
-  public FollowService(FollowStore follows, AccountStore accounts, StatusStore statuses, TimelineStore timelines,
-      FanoutTasks fanout, BlockMuteStore blocks, RateLimiter rateLimiter, Settings settings, Ids ids, Clock clock) {
+  public FollowService(FollowStore follows, AccountStore accounts, Backfill backfill, FanoutTasks fanout,
+      BlockMuteStore blocks, RateLimiter rateLimiter, Settings settings, Ids ids, Clock clock) {
     this.follows = follows;
     this.accounts = accounts;
-    this.statuses = statuses;
-    this.timelines = timelines;
+    this.backfill = backfill;
     this.fanout = fanout;
     this.blocks = blocks;
     this.rateLimiter = rateLimiter;
@@ -62,7 +53,7 @@ public final class FollowService {
    * account counts against the follower's {@code follows} limit (one counter per follower, whoever the followee).
    */
   public Relationship follow(Account follower, String followeeId) {
-    if (StatusService.requireId(followeeId).equals(follower.id())) {
+    if (Ids.require(followeeId).equals(follower.id())) {
       throw new DomainException.Forbidden("You cannot follow yourself");
     }
     rateLimiter.check(settings.limits().follows(), follower.id());
@@ -92,11 +83,7 @@ public final class FollowService {
 
   /** Puts the followee's latest statuses on the member's timeline; a large followee is merged at read time. */
   void backfill(String memberId, Account followee) {
-    if (!followee.large()) {
-      List<Status> recent = RepliesOnHome.forMember(memberId,
-          statuses.byAuthor(followee.id(), PageRequest.newest(BACKFILL)), ids -> follows.followedBy(memberId, ids));
-      timelines.write(recent.stream().map(s -> new TimelineEntry(memberId, s.numericId(), s.authorId())).toList());
-    }
+    backfill.backfill(memberId, followee);
   }
 
   /** Whether the member follows the account. */
@@ -106,7 +93,7 @@ public final class FollowService {
 
   /** Unfollows (again: nothing changes); the followee's statuses leave the timeline shortly after. */
   public Relationship unfollow(Account follower, String followeeId) {
-    Account followee = accounts.find(StatusService.requireId(followeeId))
+    Account followee = accounts.find(Ids.require(followeeId))
         .orElseThrow(() -> new DomainException.NotFound("Record not found"));
     // nobody follows themselves, so there is nothing to remove (and one transaction cannot touch the
     // same account item twice)
@@ -172,7 +159,7 @@ public final class FollowService {
   }
 
   private Account requireAccount(String accountId) {
-    return accounts.find(StatusService.requireId(accountId))
+    return accounts.find(Ids.require(accountId))
         .orElseThrow(() -> new DomainException.NotFound("Record not found"));
   }
 }

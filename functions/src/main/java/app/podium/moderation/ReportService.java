@@ -69,7 +69,7 @@ public final class ReportService {
       violations.add("status_ids", "ERR_TOO_LONG", "is too long (maximum is " + MAX_STATUSES + " statuses)");
       violations.throwIfAny();
     }
-    statusIds.forEach(StatusService::requireId);
+    statusIds.forEach(Ids::require);
     if (targetId.equals(reporter.id())) {
       violations.add("account_id", "ERR_INVALID", "cannot be your own account");
     }
@@ -112,7 +112,7 @@ public final class ReportService {
   }
 
   static String requireId(String id) {
-    return StatusService.requireId(id);
+    return Ids.require(id);
   }
 
   /** The statuses, all of which must be the target's; a missing or foreign one is a 404, as in Mastodon. */

@@ -6,6 +6,7 @@ import app.podium.graph.BlockMuteStore;
 import app.podium.graph.BlockOrMute;
 import app.podium.markers.Marker;
 import app.podium.markers.MarkerStore;
+import app.podium.shared.Ids;
 import app.podium.shared.PageRequest;
 import app.podium.statuses.AuthoredStatus;
 import app.podium.statuses.Status;
@@ -330,6 +331,6 @@ public final class NotificationService {
 
   /** A notification id is an id like a status's: anything else is a notification that does not exist. */
   private static long parseId(String id) {
-    return Long.parseLong(StatusService.requireId(id));
+    return Long.parseLong(Ids.require(id));
   }
 }

@@ -19,6 +19,7 @@ import app.podium.statuses.StatusCounts;
 import app.podium.statuses.StatusHydrator;
 import app.podium.statuses.StatusService;
 import app.podium.statuses.StatusStore;
+import app.podium.statuses.StatusTasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -34,7 +35,7 @@ import java.util.Optional;
  * the member may see (404 otherwise). Favouriting or reblogging a reblog acts on the status it reblogs. Also the
  * one place that reads what a reader did to the statuses they are shown ({@link #interactions}).
  */
-public final class ReactionService {
+public final class ReactionService implements StatusService.Reblogs {
   private final StatusStore statuses;
   private final AccountStore accounts;
   private final BlockMuteStore blocks;
@@ -89,7 +90,7 @@ public final class ReactionService {
         status);
     // published on a repeat too: if publishing failed after the favourite was stored, the client's retry still
     // notifies the author; the notification's receipt per (author, status, member) keeps it from counting twice
-    fanout.publish(FanoutTask.favourited(member.id(), status));
+    fanout.publish(StatusTasks.favourited(member.id(), status));
     return answer(member, created ? counted(target, 0, 1) : target, Reaction.Kind.FAVOURITE, true);
   }
 
@@ -107,7 +108,7 @@ public final class ReactionService {
    * with a well-formed id and visibility), so that a refused attempt costs no read.
    */
   public Shown reblog(Account member, String statusId, String visibility) {
-    StatusService.requireId(statusId);
+    Ids.require(statusId);
     Optional<Visibility> asked = askedVisibility(member, statusId, visibility);
     rateLimiter.check(settings.limits().statuses(), member.id());
     AuthoredStatus target = target(member, statusId);
@@ -120,19 +121,19 @@ public final class ReactionService {
     Optional<Shown> earlier = existingReblog(member, target);
     if (earlier.isPresent()) {
       // as for a favourite: a retry after a failed publish still notifies, and the receipt keeps it counted once
-      fanout.publish(FanoutTask.reblogged(member.id(), original));
+      fanout.publish(StatusTasks.reblogged(member.id(), original));
       return earlier.get();
     }
     Instant now = clock.instant();
     Status reblog = new Status(ids.next(), member.id(), "", "", false, chosen, Optional.empty(), Optional.empty(),
         original.language(), now, Optional.of(original.id()), List.of(), List.of(), StatusCounts.NONE, 1);
-    fanout.publish(FanoutTask.postCreated(reblog));
+    fanout.publish(StatusTasks.postCreated(reblog));
     if (!reactions.reblog(original, reblog, now.plus(settings.fanout().entryLifetime()))) {
       // a concurrent request of the member reblogged it first: answer with that reblog
       return existingReblog(member, target)
           .orElseThrow(() -> new DomainException.Conflict("A concurrent change got there first; please retry"));
     }
-    fanout.publish(FanoutTask.reblogged(member.id(), original));
+    fanout.publish(StatusTasks.reblogged(member.id(), original));
     AuthoredStatus shown = new AuthoredStatus(reblog, member.withStatusPosted(now),
         Optional.of(counted(target, 1, 0)));
     return answer(member, shown, Reaction.Kind.REBLOG, true);
@@ -154,6 +155,12 @@ public final class ReactionService {
     }
   }
 
+  /** Undoes a reblog whose status is being deleted: its reaction and its count on the original, in one transaction. */
+  @Override
+  public boolean undo(Status reblog, Optional<Status> original) {
+    return reactions.unreblog(Reaction.reblog(reblog), original);
+  }
+
   /** Undoes the member's reblog of a status; the reblog leaves their followers' timelines. Answers the original. */
   public Shown unreblog(Account member, String statusId) {
     AuthoredStatus target = target(member, statusId);
@@ -163,7 +170,7 @@ public final class ReactionService {
       Optional<Status> reblogStatus = statuses.find(reblog.get().reblogId().orElse(reblog.get().id()));
       removed = reactions.unreblog(reblog.get(), Optional.of(target.status()));
       if (removed) {
-        reblogStatus.ifPresent(status -> fanout.publish(FanoutTask.postDeleted(status)));
+        reblogStatus.ifPresent(status -> fanout.publish(StatusTasks.postDeleted(status)));
       }
     }
     return answer(member, removed ? counted(target, -1, 0) : target, Reaction.Kind.REBLOG, false);
@@ -171,7 +178,7 @@ public final class ReactionService {
 
   /** Who favourited or reblogged a status the viewer may see, newest first; suspended accounts left out. */
   public Reactors reactors(Optional<Account> viewer, String statusId, Reaction.Kind kind, PageRequest page) {
-    Status status = statuses.find(StatusService.requireId(statusId)).orElseThrow(StatusService::notFound);
+    Status status = statuses.find(Ids.require(statusId)).orElseThrow(StatusService::notFound);
     if (hydrator.visible(viewer, List.of(status)).isEmpty()) {
       throw StatusService.notFound();
     }
@@ -194,7 +201,7 @@ public final class ReactionService {
 
   /** The status acted on (a reblog's original), if the member may see it. */
   private AuthoredStatus target(Account member, String statusId) {
-    Status status = statuses.find(StatusService.requireId(statusId)).orElseThrow(StatusService::notFound);
+    Status status = statuses.find(Ids.require(statusId)).orElseThrow(StatusService::notFound);
     if (status.isReblog()) {
       status = statuses.find(status.reblogOfId().get()).orElseThrow(StatusService::notFound);
     }
@@ -228,7 +235,9 @@ public final class ReactionService {
   /** The answer: what the member did to it read with one batch read, and what they just did known. */
   private Shown answer(Account member, AuthoredStatus shown, Reaction.Kind kind, boolean done) {
     String acted = shown.reblog().map(o -> o.status().id()).orElse(shown.status().id());
-    return new Shown(shown, interactions(Optional.of(member.id()), List.of(shown)).with(acted, kind, done));
+    Interactions read = interactions(Optional.of(member.id()), List.of(shown));
+    return new Shown(shown, kind == Reaction.Kind.FAVOURITE ? read.withFavourite(acted, done)
+        : read.withReblog(acted, done));
   }
 
   /** The status with the change just made to its counts (read before it): no read back. */

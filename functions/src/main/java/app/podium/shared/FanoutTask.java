@@ -1,7 +1,5 @@
 package app.podium.shared;
 
-import app.podium.statuses.Mention;
-import app.podium.statuses.Status;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,24 +54,6 @@ public record FanoutTask(Kind kind, String authorId, Optional<String> statusId, 
     public StatusFacts {
       mentionIds = List.copyOf(mentionIds);
     }
-
-    static StatusFacts of(Status status) {
-      List<String> notified = new java.util.ArrayList<>(status.mentions().stream().map(Mention::accountId)
-          .filter(id -> !id.equals(status.authorId())).distinct().toList());
-      status.inReplyToAccountId().filter(id -> !id.equals(status.authorId()) && !notified.contains(id))
-          .ifPresent(notified::add);
-      return new StatusFacts(status.visibility(), status.inReplyToAccountId(), status.reblogOfId(), notified);
-    }
-  }
-
-  public static FanoutTask postCreated(Status status) {
-    return new FanoutTask(Kind.POST_CREATED, status.authorId(), Optional.of(status.id()),
-        Optional.of(StatusFacts.of(status)), Optional.empty(), Optional.empty());
-  }
-
-  public static FanoutTask postDeleted(Status status) {
-    return new FanoutTask(Kind.POST_DELETED, status.authorId(), Optional.of(status.id()),
-        Optional.of(StatusFacts.of(status)), Optional.empty(), Optional.empty());
   }
 
   public static FanoutTask unfollowed(String followerId, String followeeId) {
@@ -89,29 +69,6 @@ public record FanoutTask(Kind kind, String authorId, Optional<String> statusId, 
   public static FanoutTask becameLarge(String authorId) {
     return new FanoutTask(Kind.AUTHOR_BECAME_LARGE, authorId, Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty());
-  }
-
-  /** {@code accountId} favourited {@code status}: its author is notified. */
-  public static FanoutTask favourited(String accountId, Status status) {
-    return new FanoutTask(Kind.FAVOURITED, accountId, Optional.of(status.id()), Optional.empty(),
-        Optional.of(status.authorId()), Optional.empty());
-  }
-
-  /** {@code accountId} reblogged {@code status}: its author is notified. */
-  public static FanoutTask reblogged(String accountId, Status status) {
-    return new FanoutTask(Kind.REBLOGGED, accountId, Optional.of(status.id()), Optional.empty(),
-        Optional.of(status.authorId()), Optional.empty());
-  }
-
-  /**
-   * The clean-up of a deleted status's reblogs: one task per shard its reactions are spread over (one for most
-   * statuses), each starting at the newest reblog.
-   */
-  public static List<FanoutTask> reblogsOfDeleted(Status original) {
-    return java.util.stream.IntStream.range(0, Math.max(1, original.counterShards()))
-        .mapToObj(shard -> new FanoutTask(Kind.REBLOGS_OF_DELETED, original.authorId(), Optional.of(original.id()),
-            Optional.empty(), Optional.empty(), Optional.of(shard + "/")))
-        .toList();
   }
 
   /** {@code followerId} followed {@code followeeId}, who is notified. */

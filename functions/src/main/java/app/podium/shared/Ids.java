@@ -33,6 +33,19 @@ public final class Ids {
     return Long.toString((millis << 16) | sequence);
   }
 
+  /**
+   * An id as ids look: up to 19 digits within a long's range. Anything else names nothing: {@code 404 Record not
+   * found}, as an id that names nothing is.
+   */
+  public static String require(String id) {
+    if (id == null || id.isEmpty() || id.length() > 19 || !id.chars().allMatch(Character::isDigit)
+        // 19 digits can still be over a long's range (9223372036854775808), which no id is
+        || (id.length() == 19 && id.compareTo(Long.toString(Long.MAX_VALUE)) > 0)) {
+      throw new DomainException.NotFound("Record not found");
+    }
+    return id;
+  }
+
   /** The smallest id minted at that millisecond, for turning times into id bounds. */
   public static long floorOf(long epochMillis) {
     return epochMillis << 16;

@@ -1,6 +1,5 @@
 package app.podium.statuses;
 
-import app.podium.reactions.Reaction;
 import java.util.Set;
 
 /** What the reader did to the statuses on a page: the ids of those they favourited and those they reblogged. */
@@ -13,14 +12,23 @@ public record Interactions(Set<String> favourited, Set<String> reblogged) {
     reblogged = Set.copyOf(reblogged);
   }
 
-  /** The same, with what the reader just did (or undid) to one status: known without reading it back. */
-  public Interactions with(String statusId, Reaction.Kind kind, boolean done) {
-    Set<String> changed = new java.util.HashSet<>(kind == Reaction.Kind.FAVOURITE ? favourited : reblogged);
-    if (done) {
+  /** The same, with the reader's favourite of one status just made (or undone): known without reading it back. */
+  public Interactions withFavourite(String statusId, boolean done) {
+    return new Interactions(changed(favourited, statusId, done), reblogged);
+  }
+
+  /** The same, with the reader's reblog of one status just made (or undone). */
+  public Interactions withReblog(String statusId, boolean done) {
+    return new Interactions(favourited, changed(reblogged, statusId, done));
+  }
+
+  private static Set<String> changed(Set<String> ids, String statusId, boolean in) {
+    Set<String> changed = new java.util.HashSet<>(ids);
+    if (in) {
       changed.add(statusId);
     } else {
       changed.remove(statusId);
     }
-    return kind == Reaction.Kind.FAVOURITE ? new Interactions(changed, reblogged) : new Interactions(favourited, changed);
+    return changed;
   }
 }

@@ -2,8 +2,6 @@ package app.podium.statuses;
 
 import app.podium.accounts.Account;
 import app.podium.accounts.AccountStore;
-import app.podium.reactions.Reaction;
-import app.podium.reactions.ReactionStore;
 import app.podium.shared.DomainException;
 import app.podium.shared.FanoutTask;
 import app.podium.shared.FanoutTasks;
@@ -38,21 +36,32 @@ public final class StatusService {
   private final AccountStore accounts;
   private final IdempotencyStore idempotency;
   private final FanoutTasks fanout;
-  private final ReactionStore reactions;
+  private final Reblogs reblogs;
   private final StatusHydrator hydrator;
   private final RateLimiter rateLimiter;
   private final Settings settings;
   private final Ids ids;
   private final Clock clock;
 
+  /**
+   * How deleting a reblog undoes it: its reaction and its count on the original go in one transaction. The
+   * reactions feature does it ({@code ReactionService}); statuses only ask, so that they need not know reactions,
+   * which stand above them.
+   */
+  @FunctionalInterface
+  public interface Reblogs {
+    /** True when this call undid the reblog; false when it was undone already. */
+    boolean undo(Status reblog, Optional<Status> original);
+  }
+
   public StatusService(StatusStore statuses, AccountStore accounts, IdempotencyStore idempotency,
-      FanoutTasks fanout, ReactionStore reactions, StatusHydrator hydrator, RateLimiter rateLimiter, Settings settings,
+      FanoutTasks fanout, Reblogs reblogs, StatusHydrator hydrator, RateLimiter rateLimiter, Settings settings,
       Ids ids, Clock clock) {
     this.statuses = statuses;
     this.accounts = accounts;
     this.idempotency = idempotency;
     this.fanout = fanout;
-    this.reactions = reactions;
+    this.reblogs = reblogs;
     this.hydrator = hydrator;
     this.rateLimiter = rateLimiter;
     this.settings = settings;
@@ -109,7 +118,7 @@ public final class StatusService {
     Status status = new Status(id, author.id(), text, spoiler, Boolean.TRUE.equals(form.sensitive()) || !spoiler.isEmpty(),
         visibility, parent.map(Status::id), parent.map(Status::authorId), language, now, Optional.empty(),
         mentions(text), StatusText.tags(text), StatusCounts.NONE, author.large() ? LARGE_COUNTER_SHARDS : 1);
-    fanout.publish(FanoutTask.postCreated(status));
+    fanout.publish(StatusTasks.postCreated(status));
     Instant ownEntryExpiresAt = now.plus(settings.fanout().entryLifetime());
     if (parent.isPresent() ? statuses.createReply(status, parent.get(), ownEntryExpiresAt)
         : statuses.create(status, ownEntryExpiresAt)) {
@@ -162,14 +171,14 @@ public final class StatusService {
       Optional<Status> original = statuses.find(status.reblogOfId().get());
       AuthoredStatus shown = hydrator.visible(Optional.of(caller), List.of(status)).stream().findFirst()
           .orElse(new AuthoredStatus(status, author));
-      if (reactions.unreblog(Reaction.reblog(status), original)) {
-        fanout.publish(FanoutTask.postDeleted(status));
+      if (reblogs.undo(status, original)) {
+        fanout.publish(StatusTasks.postDeleted(status));
       }
       return shown;
     }
     if (statuses.delete(status)) {
-      fanout.publish(FanoutTask.postDeleted(status));
-      FanoutTask.reblogsOfDeleted(status).forEach(fanout::publish);
+      fanout.publish(StatusTasks.postDeleted(status));
+      StatusTasks.reblogsOfDeleted(status).forEach(fanout::publish);
     }
     return new AuthoredStatus(status, author);
   }
@@ -179,7 +188,7 @@ public final class StatusService {
    * suspended.
    */
   public List<AuthoredStatus> byAuthor(Optional<Account> viewer, String authorId, PageRequest page) {
-    Account author = accounts.find(requireId(authorId)).orElseThrow(StatusService::notFound);
+    Account author = accounts.find(Ids.require(authorId)).orElseThrow(StatusService::notFound);
     if (author.suspended()) {
       // as Mastodon answers for an unavailable account: the account exists, its statuses are not shown
       return List.of();
@@ -201,16 +210,7 @@ public final class StatusService {
   }
 
   private Status find(String id) {
-    return statuses.find(requireId(id)).orElseThrow(StatusService::notFound);
-  }
-
-  public static String requireId(String id) {
-    if (id == null || id.isEmpty() || id.length() > 19 || !id.chars().allMatch(Character::isDigit)
-        // 19 digits can still be over a long's range (9223372036854775808), which no id is
-        || (id.length() == 19 && id.compareTo(Long.toString(Long.MAX_VALUE)) > 0)) {
-      throw notFound();
-    }
-    return id;
+    return statuses.find(Ids.require(id)).orElseThrow(StatusService::notFound);
   }
 
   public static DomainException.NotFound notFound() {

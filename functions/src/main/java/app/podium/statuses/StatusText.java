@@ -1,5 +1,6 @@
 package app.podium.statuses;
 
+import app.podium.shared.Visibility;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,6 +22,8 @@ public final class StatusText {
   public static final int MAX_MENTIONS = 20;
   /** A longer name is no tag (a table key has a size limit, and no reader types one). */
   public static final int MAX_TAG_LENGTH = 100;
+  /** Tags of one status that its tag timelines list (the rest are shown and linked, not indexed). */
+  public static final int MAX_INDEXED_TAGS = 10;
 
   private static final String WORD = "\\p{L}\\p{N}\\p{M}_";
   private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"]+");
@@ -110,5 +113,13 @@ public final class StatusText {
       }
     }
     return false;
+  }
+
+  /** The tags a public status is listed under: its first {@link #MAX_INDEXED_TAGS}; none for any other status. */
+  public static List<String> indexedTags(Status status) {
+    if (status.visibility() != Visibility.PUBLIC || status.isReblog()) {
+      return List.of();
+    }
+    return status.tags().stream().limit(MAX_INDEXED_TAGS).toList();
   }
 }

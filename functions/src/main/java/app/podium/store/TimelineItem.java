@@ -3,12 +3,14 @@ package app.podium.store;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
-import app.podium.timelines.TimelineEntry;
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
-/** An item of the timelines table; {@code expires_at} is in epoch seconds, as DynamoDB's TTL reads it. */
+/**
+ * An item of the timelines table; {@code expires_at} is in epoch seconds, as DynamoDB's TTL reads it. Here, beside
+ * the tables' mechanism, because posting and reblogging write the author's own entry in their transactions too.
+ */
 public final class TimelineItem {
   String ownerId;
   Long statusId;
@@ -34,7 +36,15 @@ public final class TimelineItem {
     return item;
   }
 
-  public TimelineEntry toEntry() {
-    return new TimelineEntry(ownerId, statusId, authorId);
+  public String ownerId() {
+    return ownerId;
+  }
+
+  public long statusId() {
+    return statusId;
+  }
+
+  public String authorId() {
+    return authorId;
   }
 }

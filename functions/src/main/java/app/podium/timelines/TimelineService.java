@@ -3,6 +3,7 @@ package app.podium.timelines;
 import app.podium.accounts.Account;
 import app.podium.accounts.AccountService;
 import app.podium.accounts.AccountStore;
+import app.podium.graph.Backfill;
 import app.podium.graph.BlockMuteStore;
 import app.podium.graph.BlockOrMute;
 import app.podium.graph.Follow;
@@ -39,7 +40,9 @@ import java.util.stream.Collectors;
  * container's {@link RecentStatuses} so their followers' reads do not all land on their partition), then
  * hydrated.
  */
-public final class TimelineService {
+public final class TimelineService implements Backfill {
+  /** Statuses a follow (or an unmute) puts on the member's timeline. */
+  static final int BACKFILL = 20;
   /** Entries read beyond the limit, so statuses deleted since fan-out do not leave a page short. */
   static final int SLACK = 10;
   static final Duration ACTIVITY_RESOLUTION = Duration.ofDays(1);
@@ -144,6 +147,16 @@ public final class TimelineService {
         .forEach(s -> loaded.put(s.id(), s));
     List<Status> found = ids.stream().map(id -> loaded.get(String.valueOf(id))).filter(Objects::nonNull).toList();
     return hydrator.visible(Optional.of(reader), found, loaded, authors, hidden);
+  }
+
+  /** Puts the followee's latest statuses on the member's timeline; a large followee is merged at read time. */
+  @Override
+  public void backfill(String memberId, Account followee) {
+    if (!followee.large()) {
+      List<Status> recent = RepliesOnHome.forMember(memberId,
+          statuses.byAuthor(followee.id(), PageRequest.newest(BACKFILL)), ids -> follows.followedBy(memberId, ids));
+      timelines.write(recent.stream().map(s -> new TimelineEntry(memberId, s.numericId(), s.authorId())).toList());
+    }
   }
 
   /**

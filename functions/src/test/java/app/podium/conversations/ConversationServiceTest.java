@@ -6,7 +6,6 @@ import app.podium.accounts.Account;
 import app.podium.accounts.AccountStore;
 import app.podium.graph.BlockMuteStore;
 import app.podium.graph.FollowStore;
-import app.podium.reactions.ReactionStore;
 import app.podium.shared.CounterStore;
 import app.podium.shared.FanoutTasks;
 import app.podium.shared.Ids;
@@ -90,7 +89,7 @@ class ConversationServiceTest {
         "blockersOf", a -> Set.of()));
     StatusHydrator hydrator = new StatusHydrator(statusStore, accounts, follows, blocks);
     StatusService statusService = new StatusService(statusStore, accounts, store(IdempotencyStore.class,
-        Map.of()), store(FanoutTasks.class, Map.of()), store(ReactionStore.class, Map.of()), hydrator,
+        Map.of()), store(FanoutTasks.class, Map.of()), store(StatusService.Reblogs.class, Map.of()), hydrator,
         new RateLimiter(store(CounterStore.class, Map.of()), CLOCK), Settings.fromEnvironment(Map.of()), new Ids(CLOCK),
         CLOCK);
     return new ConversationService(statusService, statusStore, conversations, hydrator, blocks, CLOCK);

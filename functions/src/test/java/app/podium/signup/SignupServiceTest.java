@@ -10,6 +10,7 @@ import app.podium.apps.App;
 import app.podium.apps.AppStore;
 import app.podium.apps.OAuthService;
 import app.podium.apps.TokenStore;
+import app.podium.graph.Backfill;
 import app.podium.graph.BlockMuteStore;
 import app.podium.graph.FollowService;
 import app.podium.graph.FollowStore;
@@ -22,8 +23,6 @@ import app.podium.shared.RateLimiter;
 import app.podium.shared.Requester;
 import app.podium.shared.Scopes;
 import app.podium.shared.Settings;
-import app.podium.statuses.StatusStore;
-import app.podium.timelines.TimelineStore;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +55,7 @@ public class SignupServiceTest {
     OAuthService oauth = new OAuthService(untouchable(AppStore.class), untouchable(TokenStore.class),
         untouchable(AccountStore.class), untouchable(PasswordHasher.class), limiter, settings, CLOCK);
     FollowService follows = new FollowService(untouchable(FollowStore.class), untouchable(AccountStore.class),
-        untouchable(StatusStore.class), untouchable(TimelineStore.class), untouchable(FanoutTasks.class),
+        untouchable(Backfill.class), untouchable(FanoutTasks.class),
         untouchable(BlockMuteStore.class), limiter, settings, new Ids(CLOCK), CLOCK);
     return new SignupService(untouchable(AccountStore.class), untouchable(InviteStore.class), oauth, follows,
         untouchable(PasswordHasher.class), limiter, settings, new Ids(CLOCK), CLOCK);

@@ -1,9 +1,9 @@
 package app.podium.accounts.api;
 
 import app.podium.accounts.Account;
+import app.podium.http.Html;
 import app.podium.http.Times;
 import app.podium.shared.Settings;
-import app.podium.statuses.api.Html;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 

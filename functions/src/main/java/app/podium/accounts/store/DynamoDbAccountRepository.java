@@ -178,8 +178,17 @@ public final class DynamoDbAccountRepository implements AccountStore {
 
   /** The account an item holds, with its follower count summed over its shards when it has them. */
   private Account toAccount(AccountItem item) {
-    return counterShards.withShards(item.toAccount());
+    return withShards(item.toAccount());
   }
+  /** The account with the shards' counts added to its own, when its followers are sharded. */
+  private Account withShards(Account account) {
+    if (account.followerShards() <= 1) {
+      return account;
+    }
+    long sharded = counterShards.sums(Map.of(account.id(), account.followerShards())).get(account.id());
+    return account.withFollowersCount(Math.max(0, account.followersCount() + sharded));
+  }
+
 
   /** Reads only the id and activity of each member: the fan-out asks this for every page of followers. */
   @Override

@@ -15,9 +15,10 @@ import app.podium.shared.PageRequest;
 import app.podium.statuses.Interactions;
 import app.podium.statuses.Status;
 import app.podium.statuses.store.DynamoDbStatusRepository;
+import app.podium.statuses.store.StatusCounters.StatusCount;
+import app.podium.statuses.store.StatusCounters;
 import app.podium.store.Attributes;
 import app.podium.store.Batches;
-import app.podium.store.CounterShards;
 import app.podium.store.DynamoDb;
 import app.podium.store.Windows;
 import java.time.Instant;
@@ -44,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * Favourites and reblogs ({@link Tables#REACTIONS}), one item per (member, kind and status). Each is written in one
  * transaction with the count it changes: on the status's item, or for a large account's status on the member's
- * counter shard ({@link CounterShards}), whose number is also the reaction's {@code by_status} shard, so neither the
+ * counter shard ({@link StatusCounters}), whose number is also the reaction's {@code by_status} shard, so neither the
  * counter nor the index key of a status that draws thousands of favourites a second is written more than DynamoDB
  * allows one key.
  */
@@ -127,7 +128,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
 
   private TransactWriteItem putNew(Reaction reaction, Status status) {
     return TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.REACTIONS))
-        .item(ReactionItem.SCHEMA.itemToMap(ReactionItem.of(reaction, CounterShards.shardOf(status,
+        .item(ReactionItem.SCHEMA.itemToMap(ReactionItem.of(reaction, StatusCounters.shardOf(status,
             reaction.accountId())), true))
         .conditionExpression("attribute_not_exists(account_id)").build()).build();
   }
@@ -139,7 +140,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
   @Override
   public boolean favourite(Reaction favourite, Status status) {
     return db.transactUnlessDone(List.of(putNew(favourite, status),
-        update(CounterShards.countOnStatus(db, status, CounterShards.StatusCount.FAVOURITES, favourite.accountId(),
+        update(StatusCounters.countOnStatus(db, status, StatusCount.FAVOURITES, favourite.accountId(),
             1))), DynamoDbReactionRepository::statusGone);
   }
 
@@ -149,7 +150,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
         TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.REACTIONS))
             .key(key(accountId, Reaction.Kind.FAVOURITE, status.id()))
             .conditionExpression("attribute_exists(account_id)").build()).build(),
-        update(CounterShards.countOnStatus(db, status, CounterShards.StatusCount.FAVOURITES, accountId, -1))),
+        update(StatusCounters.countOnStatus(db, status, StatusCount.FAVOURITES, accountId, -1))),
         DynamoDbReactionRepository::statusGone);
   }
 
@@ -158,7 +159,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(putNew(Reaction.reblog(reblog), original));
     items.addAll(DynamoDbStatusRepository.creating(db, reblog, ownEntryExpiresAt));
-    items.add(update(CounterShards.countOnStatus(db, original, CounterShards.StatusCount.REBLOGS, reblog.authorId(),
+    items.add(update(StatusCounters.countOnStatus(db, original, StatusCount.REBLOGS, reblog.authorId(),
         1)));
     return db.transactUnlessDone(items, DynamoDbReactionRepository::statusGone);
   }
@@ -173,7 +174,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
         .expressionAttributeValues(Map.of(":reblog", n(Long.parseLong(reblogId)))).build()).build());
     items.addAll(DynamoDbStatusRepository.deleting(db, reblogId, reblog.accountId()));
     // the original's count goes with it, unless the original is gone (its reblogs are being cleaned up)
-    original.ifPresent(o -> items.add(update(CounterShards.countOnStatus(db, o, CounterShards.StatusCount.REBLOGS,
+    original.ifPresent(o -> items.add(update(StatusCounters.countOnStatus(db, o, StatusCount.REBLOGS,
         reblog.accountId(), -1))));
     return db.transactUnlessDone(items, DynamoDbReactionRepository::statusGone);
   }

@@ -4,12 +4,12 @@ import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
 
 import app.podium.Tables;
-import app.podium.conversations.ConversationService;
-import app.podium.conversations.ConversationStore;
 import app.podium.shared.PageRequest;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusService;
 import app.podium.statuses.StatusStore;
+import app.podium.statuses.StatusText;
+import app.podium.statuses.store.StatusCounters.StatusCount;
 import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.CounterShards;
@@ -33,15 +33,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-public final class DynamoDbStatusRepository implements StatusStore, ConversationStore {
+public final class DynamoDbStatusRepository implements StatusStore {
   private final DynamoDb db;
   private final DynamoDbTable<StatusItem> posts;
   /** A large account's statuses keep their counts in shards: found and listed statuses have them summed in. */
-  private final CounterShards counterShards;
+  private final StatusCounters counters;
 
   public DynamoDbStatusRepository(DynamoDb db) {
     this.db = db;
-    this.counterShards = new CounterShards(db);
+    this.counters = new StatusCounters(new CounterShards(db));
     this.posts = db.table(Tables.POSTS, StatusItem.SCHEMA);
   }
 
@@ -86,7 +86,7 @@ public final class DynamoDbStatusRepository implements StatusStore, Conversation
             .build()).build(),
         TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.TIMELINES)).item(ownEntry).build())
             .build()));
-    for (String tag : ConversationService.indexedTags(status)) {
+    for (String tag : StatusText.indexedTags(status)) {
       items.add(TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.TAGGED_STATUSES))
           .item(Map.of("tag", s(tag), "status_id", n(status.numericId()), "author_id", s(status.authorId())))
           .build()).build());
@@ -95,7 +95,7 @@ public final class DynamoDbStatusRepository implements StatusStore, Conversation
   }
 
   /**
-   * {@code delta} on the parent's reply count ({@link CounterShards#countOnStatus}); a sharded parent's count lives
+   * {@code delta} on the parent's reply count ({@link StatusCounters#countOnStatus}); a sharded parent's count lives
    * apart from its item, so the transaction also checks that the parent still exists.
    */
   private List<TransactWriteItem> replyCount(Status reply, Status parent, int delta) {
@@ -104,8 +104,8 @@ public final class DynamoDbStatusRepository implements StatusStore, Conversation
       items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(db.name(Tables.POSTS))
           .key(Map.of("id", n(parent.numericId()))).conditionExpression("attribute_exists(id)").build()).build());
     }
-    items.add(TransactWriteItem.builder().update(CounterShards.countOnStatus(db, parent,
-        CounterShards.StatusCount.REPLIES, reply.authorId(), delta)).build());
+    items.add(TransactWriteItem.builder().update(StatusCounters.countOnStatus(db, parent,
+        StatusCount.REPLIES, reply.authorId(), delta)).build());
     return items;
   }
 
@@ -130,7 +130,7 @@ public final class DynamoDbStatusRepository implements StatusStore, Conversation
   @Override
   public Optional<Status> find(String id) {
     return Optional.ofNullable(posts.getItem(r -> r.key(Key.builder().partitionValue(Long.parseLong(id)).build())
-        .consistentRead(true))).map(item -> counterShards.withShards(List.of(item.toStatus())).getFirst());
+        .consistentRead(true))).map(item -> counters.withShards(List.of(item.toStatus())).getFirst());
   }
 
   @Override
@@ -140,7 +140,7 @@ public final class DynamoDbStatusRepository implements StatusStore, Conversation
     }
     List<Map<String, AttributeValue>> keys = ids.stream().distinct()
         .map(id -> Map.of("id", n(Long.parseLong(id)))).toList();
-    return counterShards.withShards(Batches.get(db.client(), db.name(Tables.POSTS), keys, null, null).stream()
+    return counters.withShards(Batches.get(db.client(), db.name(Tables.POSTS), keys, null, null).stream()
         .map(item -> StatusItem.SCHEMA.mapToItem(item).toStatus()).toList());
   }
 
@@ -152,7 +152,7 @@ public final class DynamoDbStatusRepository implements StatusStore, Conversation
   @Override
   public boolean delete(Status status) {
     List<TransactWriteItem> items = new ArrayList<>(deleting(db, status.id(), status.authorId()));
-    for (String tag : ConversationService.indexedTags(status)) {
+    for (String tag : StatusText.indexedTags(status)) {
       items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.TAGGED_STATUSES))
           .key(Map.of("tag", s(tag), "status_id", n(status.numericId()))).build()).build());
     }
@@ -184,35 +184,9 @@ public final class DynamoDbStatusRepository implements StatusStore, Conversation
     if (Windows.isEmpty(page)) {
       return List.of();
     }
-    return counterShards.withShards(posts.index(StatusItem.AUTHOR_INDEX)
+    return counters.withShards(posts.index(StatusItem.AUTHOR_INDEX)
         .query(r -> r.queryConditional(Windows.of(authorId, page)).scanIndexForward(page.ascending())
             .limit(page.limit()))
         .stream().limit(1).flatMap(p -> p.items().stream()).map(StatusItem::toStatus).toList());
-  }
-
-  @Override
-  public List<Status> replies(String parentId, int limit) {
-    if (limit <= 0) {
-      return List.of();
-    }
-    // the parent index projects every attribute: the replies come whole, no read per reply
-    return posts.index(StatusItem.PARENT_INDEX)
-        .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(parentId)))
-            .scanIndexForward(true).limit(limit))
-        .stream().flatMap(p -> p.items().stream()).limit(limit).map(StatusItem::toStatus).toList();
-  }
-
-  @Override
-  public List<Long> taggedIds(String tag, PageRequest page) {
-    if (Windows.isEmpty(page)) {
-      return List.of();
-    }
-    var query = QueryRequest.builder().tableName(db.name(Tables.TAGGED_STATUSES))
-        .keyConditionExpression("tag = :tag AND status_id BETWEEN :lower AND :upper")
-        .expressionAttributeValues(Map.of(":tag", s(tag),
-            ":lower", n(page.lowerBound().map(min -> min + 1).orElse(0L)),
-            ":upper", n(page.maxId().map(max -> max - 1).orElse(Long.MAX_VALUE))))
-        .scanIndexForward(page.ascending()).limit(page.limit()).projectionExpression("status_id").build();
-    return db.client().query(query).items().stream().map(item -> Long.parseLong(item.get("status_id").n())).toList();
   }
 }

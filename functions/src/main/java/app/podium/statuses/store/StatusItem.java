@@ -18,7 +18,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 /** An item of the posts table. The reply, reblog and favourite counts of an unsharded status live on it. */
 public final class StatusItem {
   static final String AUTHOR_INDEX = "by_author";
-  static final String PARENT_INDEX = "by_parent";
+  public static final String PARENT_INDEX = "by_parent";
   public static final String REPLIES_COUNT = "replies_count";
   public static final String REBLOGS_COUNT = "reblogs_count";
   public static final String FAVOURITES_COUNT = "favourites_count";
@@ -97,7 +97,7 @@ public final class StatusItem {
     return item;
   }
 
-  Status toStatus() {
+  public Status toStatus() {
     return new Status(Long.toString(id), authorId, text, spoilerText == null ? "" : spoilerText,
         Boolean.TRUE.equals(sensitive), Visibility.parse(visibility), Optional.ofNullable(inReplyToId),
         Optional.ofNullable(inReplyToAccountId), language, Attributes.instant(createdAt),

@@ -68,7 +68,7 @@ public final class DynamoDbTimelineRepository implements TimelineStore {
     }
     return timelines.query(r -> r.queryConditional(Windows.of(ownerId, page)).scanIndexForward(page.ascending())
             .limit(page.limit()).consistentRead(true))
-        .stream().limit(1).flatMap(p -> p.items().stream()).map(TimelineItem::toEntry).toList();
+        .stream().limit(1).flatMap(p -> p.items().stream()).map(DynamoDbTimelineRepository::entry).toList();
   }
 
   @Override
@@ -76,7 +76,7 @@ public final class DynamoDbTimelineRepository implements TimelineStore {
     return timelines.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(ownerId)))
             .filterExpression(Expression.builder().expression("author_id = :author")
                 .expressionValues(Map.of(":author", s(authorId))).build()))
-        .items().stream().map(TimelineItem::toEntry).toList();
+        .items().stream().map(DynamoDbTimelineRepository::entry).toList();
   }
 
   @Override
@@ -94,8 +94,12 @@ public final class DynamoDbTimelineRepository implements TimelineStore {
     List<TimelineEntry> beyond = timelines.query(r -> r
             .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(ownerId)))
             .scanIndexForward(false).attributesToProject("owner_id", "status_id", "author_id"))
-        .items().stream().skip(keep).map(TimelineItem::toEntry).toList();
+        .items().stream().skip(keep).map(DynamoDbTimelineRepository::entry).toList();
     remove(beyond);
     return beyond.size();
+  }
+
+  private static TimelineEntry entry(TimelineItem item) {
+    return new TimelineEntry(item.ownerId(), item.statusId(), item.authorId());
   }
 }

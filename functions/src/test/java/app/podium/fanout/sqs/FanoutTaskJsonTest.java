@@ -7,6 +7,7 @@ import app.podium.http.Events;
 import app.podium.shared.FanoutTask;
 import app.podium.shared.Visibility;
 import app.podium.statuses.Status;
+import app.podium.statuses.StatusTasks;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Instant;
 import java.util.List;
@@ -27,11 +28,11 @@ class FanoutTaskJsonTest {
         FanoutTask.unfollowed("5", "1"),
         FanoutTask.becameLarge("1"),
         FanoutTask.authorHidden("5", "1"),
-        FanoutTask.favourited("5", Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH)),
-        FanoutTask.reblogged("5", Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH)),
+        StatusTasks.favourited("5", Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH)),
+        StatusTasks.reblogged("5", Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH)),
         FanoutTask.followed("5", "1"),
-        FanoutTask.reblogsOfDeleted(Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH)).getFirst(),
-        FanoutTask.reblogsOfDeleted(Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH))
+        StatusTasks.reblogsOfDeleted(Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH)).getFirst(),
+        StatusTasks.reblogsOfDeleted(Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH))
             .getFirst().continuingAt("3/123456")};
     for (FanoutTask task : tasks) {
       assertThat(FanoutTaskJson.read(FanoutTaskJson.write(task))).isEqualTo(task);
@@ -43,8 +44,8 @@ class FanoutTaskJsonTest {
     Status plain = Status.plain("2", "1", "hi", Visibility.PUBLIC, Instant.EPOCH);
     Status sharded = new Status("2", "1", "hi", "", false, Visibility.PUBLIC, Optional.empty(), Optional.empty(), "en",
         Instant.EPOCH, Optional.empty(), List.of(), List.of(), app.podium.statuses.StatusCounts.NONE, 16);
-    assertThat(FanoutTask.reblogsOfDeleted(plain)).extracting(t -> t.cursor().orElseThrow()).containsExactly("0/");
-    assertThat(FanoutTask.reblogsOfDeleted(sharded)).hasSize(16)
+    assertThat(StatusTasks.reblogsOfDeleted(plain)).extracting(t -> t.cursor().orElseThrow()).containsExactly("0/");
+    assertThat(StatusTasks.reblogsOfDeleted(sharded)).hasSize(16)
         .allSatisfy(t -> assertThat(FanoutTaskJson.read(FanoutTaskJson.write(t))).isEqualTo(t))
         .extracting(t -> t.cursor().orElseThrow()).contains("0/", "15/").doesNotHaveDuplicates();
   }

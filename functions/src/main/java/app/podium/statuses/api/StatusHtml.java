@@ -1,5 +1,6 @@
 package app.podium.statuses.api;
 
+import app.podium.http.Html;
 import app.podium.statuses.Mention;
 import app.podium.statuses.StatusText;
 import java.net.URLEncoder;
@@ -11,36 +12,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Plain text to the HTML Mastodon clients render: escaped, paragraphs and line breaks, and the status's resolved
- * mentions and hashtags linked as Mastodon links them. Every character a client sent is escaped; the only markup is
- * what this class writes.
+ * A status's text as the HTML Mastodon clients render: {@link Html#paragraphs}, with the status's resolved mentions
+ * and hashtags linked as Mastodon links them.
  */
-public final class Html {
-  private Html() {}
-
-  public static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  /** Blank lines split paragraphs; single newlines become {@code <br />}. Empty text stays empty. */
-  public static String paragraphs(String text) {
-    return content(text, List.of(), List.of(), "");
-  }
+public final class StatusHtml {
+  private StatusHtml() {}
 
   /**
-   * As {@link #paragraphs}, with each mention of a member in {@code mentions} linked to their profile and each
+   * As {@link Html#paragraphs}, with each mention of a member in {@code mentions} linked to their profile and each
    * hashtag in {@code tags} (case-folded names) linked to its timeline under {@code baseUrl}. Names that resolved to
    * nobody stay plain text.
    */
@@ -63,11 +42,11 @@ public final class Html {
         case TAG -> linkedTags.contains(StatusText.fold(entity.name())) ? tag(entity.name(), baseUrl) : null;
       };
       if (link != null) {
-        html.append(text(plain.substring(at, entity.start()))).append(link);
+        html.append(Html.lines(plain.substring(at, entity.start()))).append(link);
         at = entity.end();
       }
     }
-    return html.append(text(plain.substring(at))).append("</p>").toString();
+    return html.append(Html.lines(plain.substring(at))).append("</p>").toString();
   }
 
   /** The URL of a hashtag's timeline: the case-folded name, percent-encoded. */
@@ -75,17 +54,13 @@ public final class Html {
     return baseUrl + "/tags/" + URLEncoder.encode(foldedTag, StandardCharsets.UTF_8);
   }
 
-  private static String text(String plain) {
-    return escape(plain).replaceAll("\n{2,}", "</p><p>").replace("\n", "<br />");
-  }
-
   private static String mention(Mention mention, String baseUrl) {
-    return "<span class=\"h-card\" translate=\"no\"><a href=\"" + escape(baseUrl + "/@" + mention.username())
-        + "\" class=\"u-url mention\">@<span>" + escape(mention.username()) + "</span></a></span>";
+    return "<span class=\"h-card\" translate=\"no\"><a href=\"" + Html.escape(baseUrl + "/@" + mention.username())
+        + "\" class=\"u-url mention\">@<span>" + Html.escape(mention.username()) + "</span></a></span>";
   }
 
   private static String tag(String typed, String baseUrl) {
-    return "<a href=\"" + escape(tagUrl(baseUrl, StatusText.fold(typed)))
-        + "\" class=\"mention hashtag\" rel=\"tag\">#<span>" + escape(typed) + "</span></a>";
+    return "<a href=\"" + Html.escape(tagUrl(baseUrl, StatusText.fold(typed)))
+        + "\" class=\"mention hashtag\" rel=\"tag\">#<span>" + Html.escape(typed) + "</span></a>";
   }
 }

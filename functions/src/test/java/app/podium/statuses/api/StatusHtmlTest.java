@@ -2,11 +2,12 @@ package app.podium.statuses.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.podium.http.Html;
 import app.podium.statuses.Mention;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class HtmlTest {
+class StatusHtmlTest {
   static final String BASE = "https://podium.example";
   static final List<Mention> ALICE = List.of(new Mention("7", "alice"));
 
@@ -29,24 +30,24 @@ class HtmlTest {
 
   @Test
   void resolvedMentionsAndTagsAreLinked() {
-    assertThat(Html.content("hi @Alice, see #Java\n\n#java again", ALICE, List.of("java"), BASE)).isEqualTo(
+    assertThat(StatusHtml.content("hi @Alice, see #Java\n\n#java again", ALICE, List.of("java"), BASE)).isEqualTo(
         "<p>hi " + alice() + ", see " + tag("java", "Java") + "</p><p>" + tag("java", "java") + " again</p>");
   }
 
   @Test
   void unknownNamesAndUnstoredTagsStayPlainText() {
-    assertThat(Html.content("@nobody #untagged", ALICE, List.of(), BASE)).isEqualTo("<p>@nobody #untagged</p>");
+    assertThat(StatusHtml.content("@nobody #untagged", ALICE, List.of(), BASE)).isEqualTo("<p>@nobody #untagged</p>");
   }
 
   @Test
   void aTagLinkIsPercentEncoded() {
-    assertThat(Html.content("#Café", List.of(), List.of("café"), BASE))
+    assertThat(StatusHtml.content("#Café", List.of(), List.of("café"), BASE))
         .isEqualTo("<p>" + tag("caf%C3%A9", "Café") + "</p>");
   }
 
   @Test
   void noMarkupFromTheClientSurvivesAroundOrInsideLinks() {
-    String html = Html.content("<script>alert(1)</script> @<b>x</b> #\"onmouseover=alert(1) @alice\"><img src=x>"
+    String html = StatusHtml.content("<script>alert(1)</script> @<b>x</b> #\"onmouseover=alert(1) @alice\"><img src=x>"
         + " #tag<i>", ALICE, List.of("tag"), BASE);
     assertThat(html).isEqualTo("<p>&lt;script&gt;alert(1)&lt;/script&gt; @&lt;b&gt;x&lt;/b&gt; "
         + "#&quot;onmouseover=alert(1) " + alice() + "&quot;&gt;&lt;img src=x&gt; " + tag("tag", "tag")
