@@ -26,7 +26,7 @@ class PrimingTest {
 
   final List<String> operations = new ArrayList<>();
 
-  Services services(String endpoint) {
+  Priming priming(String endpoint) {
     ExecutionInterceptor recorder = new ExecutionInterceptor() {
       @Override
       public void beforeExecution(BeforeExecution context, ExecutionAttributes attributes) {
@@ -37,13 +37,14 @@ class PrimingTest {
         new Class<?>[] {FanoutTasks.class}, (proxy, method, args) -> {
           throw new AssertionError("priming must not publish or enqueue");
         });
-    return new Services(Settings.fromEnvironment(Map.of("TABLE_PREFIX", "podium-test-")),
+    Backend backend = new Backend(Settings.fromEnvironment(Map.of("TABLE_PREFIX", "podium-test-")),
         AwsClients.dynamoDb(endpoint, recorder), tasks, Clock.systemUTC(), new Argon2PasswordHasher());
+    return new Priming(backend.settings(), backend.dynamoDb(), backend.origin());
   }
 
   @Test
   void primingAgainstAnUnreachableDynamoDbCompletes() {
-    Priming priming = new Priming(services(UNREACHABLE));
+    Priming priming = priming(UNREACHABLE);
 
     assertThatCode(() -> priming.beforeCheckpoint(null)).doesNotThrowAnyException();
     assertThat(operations).contains("GetItem");
@@ -57,10 +58,8 @@ class PrimingTest {
   void registersOnceHoweverOftenAsked() {
     CountingContext context = new CountingContext();
     Priming.Registration registration = new Priming.Registration();
-    Services services = services(UNREACHABLE);
-
-    Priming first = registration.register(services, context);
-    Priming second = registration.register(services, context);
+    Priming first = registration.register(() -> priming(UNREACHABLE), context);
+    Priming second = registration.register(() -> priming(UNREACHABLE), context);
 
     assertThat(second).isSameAs(first);
     assertThat(context.registered).containsExactly(first);

@@ -73,7 +73,7 @@ final class FanoutBench {
     String timelines = fx.table(Tables.TIMELINES);
     AtomicInteger tasksRun = new AtomicInteger();
     RequestCounter fanoutCalls = new RequestCounter();
-    try (FanoutRunner runner = new FanoutRunner(CONCURRENCY, tasks -> fx.services(tasks, fanoutCalls))) {
+    try (FanoutRunner runner = new FanoutRunner(CONCURRENCY, tasks -> fx.backend(tasks, fanoutCalls))) {
       Map<String, Side> sides = new LinkedHashMap<>();
       sides.put("fanout", (statusId, audience) -> {
         fanoutCalls.reset();

@@ -1,6 +1,6 @@
 package app.podium.bench;
 
-import app.podium.Services;
+import app.podium.Backend;
 import app.podium.fanout.sqs.FanoutHandler;
 import app.podium.fanout.sqs.FanoutTaskJson;
 import app.podium.shared.FanoutTask;
@@ -62,10 +62,10 @@ final class FanoutRunner implements AutoCloseable {
   }
 
   /** @param services builds one container's services around the given task sink */
-  FanoutRunner(int concurrency, Function<FanoutTasks, Services> services) {
+  FanoutRunner(int concurrency, Function<FanoutTasks, Backend> services) {
     this.handlers = new ArrayBlockingQueue<>(concurrency);
     for (int i = 0; i < concurrency; i++) {
-      handlers.add(new FanoutHandler(services.apply(tasks)));
+      handlers.add(new FanoutHandler(services.apply(tasks).fanout()));
     }
     this.workers = Executors.newFixedThreadPool(concurrency, r -> {
       Thread thread = new Thread(r, "fanout-worker");

@@ -1,6 +1,6 @@
 package app.podium.bench;
 
-import app.podium.Services;
+import app.podium.Backend;
 import app.podium.Tables;
 import app.podium.shared.FanoutTask;
 import app.podium.shared.Ids;
@@ -66,8 +66,8 @@ final class LargeAccountBench {
         SMALL_FOLLOWERS, (System.nanoTime() - setupStart) / 1e9);
 
     RequestCounter counter = new RequestCounter();
-    try (FanoutRunner runner = new FanoutRunner(CONCURRENCY, tasks -> fx.services(tasks, counter))) {
-      Services poster = fx.services(runner.tasks(), counter);
+    try (FanoutRunner runner = new FanoutRunner(CONCURRENCY, tasks -> fx.backend(tasks, counter))) {
+      Backend poster = fx.backend(runner.tasks(), counter);
       post(poster, runner, counter, SMALL);
       Post small = post(poster, runner, counter, SMALL);
       describe(report, "10 followers, second post", small);
@@ -92,7 +92,7 @@ final class LargeAccountBench {
   }
 
   /** Posts as the author through StatusService, then runs every fan-out task until none is left. */
-  private static Post post(Services services, FanoutRunner runner, RequestCounter counter, String authorId) {
+  private static Post post(Backend services, FanoutRunner runner, RequestCounter counter, String authorId) {
     var author = services.accounts().get(authorId);
     counter.reset();
     var posted = services.statuses().post(author, new StatusForm("bench post", null, null, "public", null, "en"),

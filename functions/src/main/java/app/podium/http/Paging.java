@@ -2,6 +2,7 @@ package app.podium.http;
 
 import app.podium.shared.PageRequest;
 import app.podium.shared.Settings;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,5 +41,11 @@ public final class Paging {
     String next = "<" + base + limit + "max_id=" + pagingId.apply(items.getLast()) + ">; rel=\"next\"";
     String prev = "<" + base + limit + "min_id=" + pagingId.apply(items.getFirst()) + ">; rel=\"prev\"";
     return Map.of("Link", next + ", " + prev);
+  }
+
+  /** A page of items answered as their views, with the {@code Link} header of the items' paging ids. */
+  public static <T> APIGatewayV2HTTPResponse answer(ApiRequest request, Settings settings, List<T> page,
+      Function<T, ?> view, Function<T, String> pagingId) {
+    return ApiResponse.ok(page.stream().map(view).toList(), links(request, settings, page, pagingId));
   }
 }

@@ -1,7 +1,7 @@
 package app.podium.operations;
 
 import app.podium.AwsClients;
-import app.podium.Services;
+import app.podium.Backend;
 import app.podium.http.Json;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -24,8 +24,6 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 public final class BootstrapAdminHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   public static final String SECRET_ARN_ENV = "ADMIN_SECRET_ARN";
-  /** Set only off AWS: a Secrets Manager emulator (LocalStack). */
-  public static final String SECRETS_MANAGER_ENDPOINT_ENV = "SECRETS_MANAGER_ENDPOINT";
   static final List<String> FIELDS = List.of("username", "email", "password");
 
   private static final Logger LOG = LogManager.getLogger(BootstrapAdminHandler.class);
@@ -43,8 +41,8 @@ public final class BootstrapAdminHandler implements RequestHandler<Map<String, O
 
   /** Lambda's constructor: Secrets Manager and the container's services. */
   public BootstrapAdminHandler() {
-    this(secretsManager(AwsClients.secretsManager(System.getenv(SECRETS_MANAGER_ENDPOINT_ENV))),
-        Services.shared().signup()::ensureAdmin, System.getenv(SECRET_ARN_ENV));
+    this(secretsManager(AwsClients.secretsManager(System.getenv(AwsClients.SECRETS_MANAGER_ENDPOINT_ENV))),
+        Backend.shared().signup()::ensureAdmin, System.getenv(SECRET_ARN_ENV));
   }
 
   /**

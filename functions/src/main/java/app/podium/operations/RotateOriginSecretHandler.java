@@ -60,7 +60,7 @@ public final class RotateOriginSecretHandler implements RequestHandler<Map<Strin
   /** Lambda's constructor: Secrets Manager and the distribution named by {@code ORIGIN_DISTRIBUTION_ID}. */
   public RotateOriginSecretHandler() {
     this(SecretVersions.secretsManager(AwsClients.secretsManager(
-            System.getenv(BootstrapAdminHandler.SECRETS_MANAGER_ENDPOINT_ENV))),
+            System.getenv(AwsClients.SECRETS_MANAGER_ENDPOINT_ENV))),
         cloudFront(AwsClients.cloudFront(System.getenv(CLOUDFRONT_ENDPOINT_ENV)), System.getenv(DISTRIBUTION_ID_ENV)),
         RotateOriginSecretHandler::randomValue);
   }

@@ -14,6 +14,7 @@ import app.podium.shared.Settings;
 import app.podium.shared.Visibility;
 import app.podium.statuses.AuthoredStatus;
 import app.podium.statuses.Interactions;
+import app.podium.statuses.ReaderInteractions;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusCounts;
 import app.podium.statuses.StatusHydrator;
@@ -35,7 +36,7 @@ import java.util.Optional;
  * the member may see (404 otherwise). Favouriting or reblogging a reblog acts on the status it reblogs. Also the
  * one place that reads what a reader did to the statuses they are shown ({@link #interactions}).
  */
-public final class ReactionService implements StatusService.Reblogs {
+public final class ReactionService implements StatusService.Reblogs, ReaderInteractions {
   private final StatusStore statuses;
   private final AccountStore accounts;
   private final BlockMuteStore blocks;
@@ -74,6 +75,7 @@ public final class ReactionService implements StatusService.Reblogs {
    * What the reader did to the statuses shown to them (a reblog's state is its original's): one batch read of
    * their reaction keys. Nothing for an anonymous reader.
    */
+  @Override
   public Interactions interactions(Optional<String> readerId, Collection<AuthoredStatus> shown) {
     if (readerId.isEmpty() || shown.isEmpty()) {
       return Interactions.NONE;

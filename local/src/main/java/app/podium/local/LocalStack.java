@@ -1,7 +1,7 @@
 package app.podium.local;
 
 import app.podium.AwsClients;
-import app.podium.Services;
+import app.podium.Backend;
 import app.podium.accounts.Argon2PasswordHasher;
 import app.podium.accounts.PasswordHasher;
 import app.podium.fanout.sqs.FanoutHandler;
@@ -46,14 +46,14 @@ public final class LocalStack implements AutoCloseable {
   private final SqsClient sqs;
   private final DynamoDbClient client;
   private final HttpApiServer server;
-  private final Services services;
+  private final Backend backend;
   private final String adminUsername;
   private final Optional<String> createdAdminPassword;
   private final String sqsEndpoint;
 
   private LocalStack(Optional<LocalDynamoDb> dynamoDb, Optional<LocalMessaging> messaging, MessagingResources queues,
       QueuePoller poller, SnsClient sns, SqsClient sqs, DynamoDbClient client, HttpApiServer server,
-      Services services, String adminUsername, Optional<String> createdAdminPassword, String sqsEndpoint) {
+      Backend backend, String adminUsername, Optional<String> createdAdminPassword, String sqsEndpoint) {
     this.dynamoDb = dynamoDb;
     this.messaging = messaging;
     this.queues = queues;
@@ -62,7 +62,7 @@ public final class LocalStack implements AutoCloseable {
     this.sqs = sqs;
     this.client = client;
     this.server = server;
-    this.services = services;
+    this.backend = backend;
     this.adminUsername = adminUsername;
     this.createdAdminPassword = createdAdminPassword;
     this.sqsEndpoint = sqsEndpoint;
@@ -95,7 +95,7 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> env = new HashMap<>(environment);
     int port = Integer.parseInt(env.getOrDefault("PODIUM_PORT", "8080"));
     Optional<LocalDynamoDb> dynamoDb = Optional.empty();
-    if (env.get(Services.DYNAMODB_ENDPOINT_ENV) == null) {
+    if (env.get(AwsClients.DYNAMODB_ENDPOINT_ENV) == null) {
       Path dataDir = Optional.ofNullable(env.get("PODIUM_DATA_DIR")).map(Path::of).orElse(null);
       if (dataDir != null) {
         Files.createDirectories(dataDir);
@@ -103,39 +103,39 @@ public final class LocalStack implements AutoCloseable {
       LocalDynamoDb started = LocalDynamoDb.start(Integer.parseInt(env.getOrDefault("PODIUM_DYNAMODB_PORT", "0")),
           dataDir);
       dynamoDb = Optional.of(started);
-      env.put(Services.DYNAMODB_ENDPOINT_ENV, started.endpoint());
+      env.put(AwsClients.DYNAMODB_ENDPOINT_ENV, started.endpoint());
     }
     Optional<LocalMessaging> messaging = Optional.empty();
-    if (env.get(Services.SNS_ENDPOINT_ENV) == null || env.get(Services.SQS_ENDPOINT_ENV) == null) {
+    if (env.get(AwsClients.SNS_ENDPOINT_ENV) == null || env.get(AwsClients.SQS_ENDPOINT_ENV) == null) {
       LocalMessaging started = LocalMessaging.start();
       messaging = Optional.of(started);
-      env.put(Services.SNS_ENDPOINT_ENV, started.endpoint());
-      env.put(Services.SQS_ENDPOINT_ENV, started.endpoint());
+      env.put(AwsClients.SNS_ENDPOINT_ENV, started.endpoint());
+      env.put(AwsClients.SQS_ENDPOINT_ENV, started.endpoint());
     }
     if (port == 0) {
       port = LocalDynamoDb.freePort();
     }
     env.putIfAbsent("PUBLIC_URL", "http://127.0.0.1:" + port);
     Settings settings = Settings.fromEnvironment(env);
-    DynamoDbClient client = AwsClients.dynamoDb(env.get(Services.DYNAMODB_ENDPOINT_ENV), interceptors);
+    DynamoDbClient client = AwsClients.dynamoDb(env.get(AwsClients.DYNAMODB_ENDPOINT_ENV), interceptors);
     LocalDynamoDb.createTables(client, settings.tablePrefix());
-    SnsClient sns = AwsClients.sns(env.get(Services.SNS_ENDPOINT_ENV), interceptors);
-    SqsClient sqs = AwsClients.sqs(env.get(Services.SQS_ENDPOINT_ENV), interceptors);
+    SnsClient sns = AwsClients.sns(env.get(AwsClients.SNS_ENDPOINT_ENV), interceptors);
+    SqsClient sqs = AwsClients.sqs(env.get(AwsClients.SQS_ENDPOINT_ENV), interceptors);
     MessagingResources queues = MessagingResources.create(sns, sqs, settings.tablePrefix(),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("PODIUM_FANOUT_VISIBILITY_SECONDS", "30"))));
     FanoutTasks tasks = new SnsSqsFanoutTasks(sns, queues.topicArn(), sqs, queues.queueUrl());
-    Services services = new Services(settings, client, tasks, Clock.systemUTC(), passwords);
-    QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(), new FanoutHandler(services),
+    Backend backend = new Backend(settings, client, tasks, Clock.systemUTC(), passwords);
+    QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(), new FanoutHandler(backend.fanout()),
         Integer.parseInt(env.getOrDefault("PODIUM_FANOUT_POLLERS", Integer.toString(QueuePoller.DEFAULT_POLLERS))));
 
     String adminUsername = env.getOrDefault("PODIUM_ADMIN_USERNAME", "admin");
     String adminPassword = Optional.ofNullable(env.get("PODIUM_ADMIN_PASSWORD")).filter(p -> !p.isBlank())
         .orElseGet(() -> Secrets.token().substring(0, 20));
-    boolean created = services.signup().ensureAdmin(adminUsername,
+    boolean created = backend.signup().ensureAdmin(adminUsername,
         env.getOrDefault("PODIUM_ADMIN_EMAIL", adminUsername + "@" + "podium.localhost"), adminPassword);
-    HttpApiServer server = new HttpApiServer(services, port);
-    return new LocalStack(dynamoDb, messaging, queues, poller, sns, sqs, client, server, services, adminUsername,
-        created ? Optional.of(adminPassword) : Optional.empty(), env.get(Services.SQS_ENDPOINT_ENV));
+    HttpApiServer server = new HttpApiServer(backend, port);
+    return new LocalStack(dynamoDb, messaging, queues, poller, sns, sqs, client, server, backend, adminUsername,
+        created ? Optional.of(adminPassword) : Optional.empty(), env.get(AwsClients.SQS_ENDPOINT_ENV));
   }
 
   public String url() {
@@ -156,8 +156,9 @@ public final class LocalStack implements AutoCloseable {
         body == null ? new byte[0] : body);
   }
 
-  public Services services() {
-    return services;
+  /** The functions' composition root in this process, with the stack's clients. */
+  public Backend backend() {
+    return backend;
   }
 
   public DynamoDbClient dynamoDbClient() {
@@ -218,7 +219,7 @@ public final class LocalStack implements AutoCloseable {
             + "  (shown once; set PODIUM_ADMIN_PASSWORD to choose it)"),
         () -> System.out.println("Admin account: " + stack.adminUsername() + " (already exists)"));
     System.out.println("Podium local stack ready at " + stack.url() + " (signup mode "
-        + stack.services().settings().signupMode().text() + "; Ctrl-C stops it)");
+        + stack.backend().settings().signupMode().text() + "; Ctrl-C stops it)");
     System.out.println("SNS/SQS at " + stack.sqsEndpoint() + "; to replay the fan-out dead-letter queue: SQS_ENDPOINT="
         + stack.sqsEndpoint() + " ./mvnw -q -pl local -am -Preplay-dead-letters package");
     stopped.await();

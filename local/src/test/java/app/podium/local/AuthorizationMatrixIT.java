@@ -3,6 +3,7 @@ package app.podium.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Routes;
+import app.podium.http.Route;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
@@ -231,14 +232,14 @@ class AuthorizationMatrixIT {
    * The token without the route's scope: "write" only for a route that reads, "read" only for one that
    * writes (and for public routes, where it should not matter).
    */
-  static String tokenWithout(Routes.Route route) {
+  static String tokenWithout(Route<?> route) {
     boolean reads = route.access().scope().map(s -> s.startsWith("read") || s.startsWith("admin:read"))
         .orElse(false);
     return reads ? adminTokenWithScope("write") : adminTokenWithScope("read");
   }
 
   /** The request a cell sends: the route's path with the owner's resource, and a body the route can accept. */
-  static ApiClient.Call request(Routes.Route route) {
+  static ApiClient.Call request(Route<?> route) {
     int n = serial.incrementAndGet();
     String id = switch (route.key()) {
       case "GET /api/v1/statuses/{id}", "GET /api/v1/statuses/{id}/context",
@@ -278,7 +279,7 @@ class AuthorizationMatrixIT {
       default -> Map.of();
     };
     if (!form.isEmpty()) {
-      if (route.method() == Routes.Method.GET) {
+      if (route.method() == Route.Method.GET) {
         call = api.method("GET", path + "?" + form.entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + "&" + b).orElseThrow());
       } else {
@@ -290,7 +291,7 @@ class AuthorizationMatrixIT {
 
   @Test
   void everyRouteAnswersEachCredentialAsWrittenDown() {
-    List<String> missing = Routes.ALL.stream().map(Routes.Route::key).filter(k -> !EXPECTED.containsKey(k)).toList();
+    List<String> missing = Routes.ALL.stream().map(Route<?>::key).filter(k -> !EXPECTED.containsKey(k)).toList();
     assertThat(missing).as("add expectations for %s to AuthorizationMatrixIT.EXPECTED", missing).isEmpty();
     List<String> stale = EXPECTED.keySet().stream()
         .filter(k -> Routes.ALL.stream().noneMatch(r -> r.key().equals(k))).toList();
@@ -298,7 +299,7 @@ class AuthorizationMatrixIT {
 
     List<String> wrong = new ArrayList<>();
     int cells = 0;
-    for (Routes.Route route : Routes.ALL) {
+    for (Route<?> route : Routes.ALL) {
       int[] expected = EXPECTED.get(route.key());
       for (Credential credential : Credential.values()) {
         ApiClient.Call call = request(route);

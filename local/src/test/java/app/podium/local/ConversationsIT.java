@@ -93,7 +93,7 @@ class ConversationsIT {
   }
 
   static String prefix() {
-    return stack.services().settings().tablePrefix();
+    return stack.backend().settings().tablePrefix();
   }
 
   /**

@@ -272,7 +272,7 @@ class InvitesIT {
     Instant now = Instant.now();
     Invite expired = new Invite("EXPIRED" + Long.toString(System.nanoTime() % 1000), adminId, Optional.of(5), 0,
         Optional.of(now.minusSeconds(60)), false, now.minus(Duration.ofDays(8)), Optional.empty());
-    new DynamoDbInviteRepository(new DynamoDb(stack.dynamoDbClient(), stack.services().settings().tablePrefix()))
+    new DynamoDbInviteRepository(new DynamoDb(stack.dynamoDbClient(), stack.backend().settings().tablePrefix()))
         .create(expired, Optional.empty(), now);
     Map<String, Integer> before = counts();
 

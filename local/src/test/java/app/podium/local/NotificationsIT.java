@@ -73,7 +73,7 @@ class NotificationsIT {
   }
 
   static String table() {
-    return Tables.NOTIFICATIONS.physicalName(stack.services().settings().tablePrefix());
+    return Tables.NOTIFICATIONS.physicalName(stack.backend().settings().tablePrefix());
   }
 
   static String favouritedBody(Member actor, String statusId, Member author) {
@@ -253,7 +253,7 @@ class NotificationsIT {
     List<Member> fans = members(9);
     String status = podium.post(author.token(), "favourite me");
     feeds.awaitQueueDrained(WAIT);
-    FanoutHandler handler = new FanoutHandler(stack.services());
+    FanoutHandler handler = new FanoutHandler(stack.backend().fanout());
     SQSEvent batch = new SQSEvent();
     List<SQSEvent.SQSMessage> records = new ArrayList<>();
     long sent = System.currentTimeMillis();

@@ -3,6 +3,7 @@ package app.podium.local;
 import app.podium.Routes;
 import app.podium.Tables;
 import app.podium.http.ApiRequest;
+import app.podium.http.Route;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
@@ -168,7 +169,7 @@ class RouteFuzzIT {
   enum Credential { NONE, GARBAGE, NOT_BEARER, APP, MEMBER, ADMIN }
 
   /** One request: everything needed to send it, and to say what it was when it fails. */
-  record FuzzCase(Routes.Route route, long seed, String kind, Credential credential, String target,
+  record FuzzCase(Route<?> route, long seed, String kind, Credential credential, String target,
       Map<String, String> headers, byte[] body, boolean overHttp) {
     @Override
     public String toString() {
@@ -218,7 +219,7 @@ class RouteFuzzIT {
     try {
       double seconds = (System.nanoTime() - started) / 1e9;
       long total = 0;
-      for (Routes.Route route : Routes.ALL) {
+      for (Route<?> route : Routes.ALL) {
         long n = casesByRoute.getOrDefault(route.key(), new AtomicLong()).get();
         total += n;
         System.out.println("RESULT fuzz_cases " + route.key().replace(' ', '_') + " " + n);
@@ -260,7 +261,7 @@ class RouteFuzzIT {
   }
 
   /** Sends the route's case for this seed and checks the answer and what it wrote. */
-  static void fuzz(Routes.Route route, long seed) {
+  static void fuzz(Route<?> route, long seed) {
     FuzzCase fuzzCase = Generator.generate(route, seed, fixtures);
     casesByRoute.computeIfAbsent(route.key(), k -> new AtomicLong()).incrementAndGet();
     writes.take();
@@ -318,7 +319,7 @@ class RouteFuzzIT {
 
   static void check(FuzzCase fuzzCase, Answer answer, List<WriteRecorder.Write> written) {
     String route = fuzzCase.route().key();
-    String prefix = stack.services().settings().tablePrefix();
+    String prefix = stack.backend().settings().tablePrefix();
     int status = answer.status();
     if (status >= 500) {
       fiveHundreds.incrementAndGet();
@@ -479,11 +480,11 @@ class RouteFuzzIT {
       this.fixtures = fixtures;
     }
 
-    static FuzzCase generate(Routes.Route route, long seed, Fixtures fixtures) {
+    static FuzzCase generate(Route<?> route, long seed, Fixtures fixtures) {
       return new Generator(seed, fixtures).build(route, seed);
     }
 
-    FuzzCase build(Routes.Route route, long seed) {
+    FuzzCase build(Route<?> route, long seed) {
       Credential credential = pick(Credential.values());
       Map<String, String> headers = new LinkedHashMap<>();
       switch (credential) {
@@ -569,7 +570,7 @@ class RouteFuzzIT {
 
     // --- where: path and query ---------------------------------------------------------------------
 
-    String path(Routes.Route route) {
+    String path(Route<?> route) {
       StringBuilder path = new StringBuilder();
       for (String segment : route.path().substring(1).split("/", -1)) {
         path.append('/');
@@ -603,7 +604,7 @@ class RouteFuzzIT {
       return ids;
     }
 
-    String query(Routes.Route route) {
+    String query(Route<?> route) {
       if (chance(50)) {
         return "";
       }
@@ -628,7 +629,7 @@ class RouteFuzzIT {
 
     // --- bodies ------------------------------------------------------------------------------------
 
-    String name(Routes.Route route) {
+    String name(Route<?> route) {
       return chance(85) ? pick(NAMES) : text(random.nextInt(20));
     }
 
@@ -675,7 +676,7 @@ class RouteFuzzIT {
       return jsonObject(null, depth + 1);
     }
 
-    String jsonObject(Routes.Route route, int depth) {
+    String jsonObject(Route<?> route, int depth) {
       List<String> fields = new ArrayList<>();
       for (int i = random.nextInt(7); i > 0; i--) {
         String name = route == null ? text(random.nextInt(10)) : name(route);
@@ -700,7 +701,7 @@ class RouteFuzzIT {
       return out.append('"').toString();
     }
 
-    String malformedJson(Routes.Route route) {
+    String malformedJson(Route<?> route) {
       String valid = jsonObject(route, 0);
       return switch (random.nextInt(9)) {
         case 0 -> valid.substring(0, random.nextInt(valid.length()));
@@ -725,7 +726,7 @@ class RouteFuzzIT {
       };
     }
 
-    String form(Routes.Route route) {
+    String form(Route<?> route) {
       List<String> pairs = new ArrayList<>();
       for (int i = random.nextInt(7); i > 0; i--) {
         String name = name(route);
@@ -742,7 +743,7 @@ class RouteFuzzIT {
       return String.join(chance(90) ? "&" : pick(List.of(";", "&&", "\n")), pairs);
     }
 
-    byte[] multipart(Routes.Route route, String boundary) {
+    byte[] multipart(Route<?> route, String boundary) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       String lineEnd = chance(90) ? "\r\n" : "\n";
       for (int i = random.nextInt(5); i >= 0; i--) {
@@ -771,7 +772,7 @@ class RouteFuzzIT {
       return chance(10) && all.length > 0 ? java.util.Arrays.copyOf(all, random.nextInt(all.length)) : all;
     }
 
-    byte[] huge(Routes.Route route) {
+    byte[] huge(Route<?> route) {
       int size = pick(List.of(MAX_BODY - 1, MAX_BODY, MAX_BODY + 1, MAX_BODY + 2, MAX_BODY * 2, 200_000, 1_100_000,
           MAX_BODY - 100, MAX_BODY + random.nextInt(10_000)));
       String name = pick(NAMES);
@@ -800,7 +801,7 @@ class RouteFuzzIT {
     }
 
     /** The route's likely parameters with likely values, so that some cases succeed and write. */
-    String plausible(Routes.Route route) {
+    String plausible(Route<?> route) {
       Map<String, String> fields = plausibleFields();
       List<String> pairs = new ArrayList<>();
       fields.forEach((name, value) -> {
@@ -811,7 +812,7 @@ class RouteFuzzIT {
       return String.join("&", pairs);
     }
 
-    String plausibleJson(Routes.Route route) {
+    String plausibleJson(Route<?> route) {
       List<String> fields = new ArrayList<>();
       plausibleFields().forEach((name, value) -> {
         if (chance(70)) {

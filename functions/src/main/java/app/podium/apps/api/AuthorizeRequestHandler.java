@@ -1,7 +1,9 @@
 package app.podium.apps.api;
 
-import app.podium.Services;
+import app.podium.Backend;
+import app.podium.apps.OAuthService;
 import app.podium.http.Caller;
+import app.podium.http.OriginCheck;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
@@ -13,28 +15,31 @@ import java.util.Optional;
  * The HTTP API's Lambda authorizer (payload 2.0, simple responses). A request that did not come through the
  * CDN is refused first ({@code isAuthorized: false}, so API Gateway answers 403 and no handler runs), before any
  * token is read: a direct call to the API's endpoint costs no DynamoDB read. Otherwise it resolves the bearer
- * token into the caller and lets the request through; the handler then applies the route's access rule, so
- * that a missing, revoked or under-scoped token gets Mastodon's own 401/403 body. See {@code Routes}.
+ * token into the caller and lets the request through; the route function then applies the route's access rule, so
+ * that a missing, revoked or under-scoped token gets Mastodon's own 401/403 body. See {@code Access}.
  */
 public final class AuthorizeRequestHandler
     implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, SimpleIAMPolicyResponse> {
-  private final Services services;
+  private final OriginCheck origin;
+  private final OAuthService oauth;
 
+  /** Lambda's constructor: the container's origin check and tokens. */
   public AuthorizeRequestHandler() {
-    this(Services.shared());
+    this(Backend.shared().origin(), Backend.shared().oauth());
   }
 
-  public AuthorizeRequestHandler(Services services) {
-    this.services = services;
+  public AuthorizeRequestHandler(OriginCheck origin, OAuthService oauth) {
+    this.origin = origin;
+    this.oauth = oauth;
   }
 
   @Override
   public SimpleIAMPolicyResponse handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
-    if (!services.origin().passes(event.getHeaders())) {
+    if (!origin.passes(event.getHeaders())) {
       return SimpleIAMPolicyResponse.builder().withIsAuthorized(false).withContext(Map.of()).build();
     }
     Caller caller = bearer(event.getHeaders())
-        .flatMap(token -> services.oauth().authenticate(token))
+        .flatMap(token -> oauth.authenticate(token))
         .map(token -> new Caller(token.accountId(), Optional.of(token.clientId()), token.scopes()))
         .orElse(Caller.ANONYMOUS);
     return SimpleIAMPolicyResponse.builder().withIsAuthorized(true).withContext(caller.toContext()).build();

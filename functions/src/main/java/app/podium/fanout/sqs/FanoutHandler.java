@@ -1,6 +1,6 @@
 package app.podium.fanout.sqs;
 
-import app.podium.Services;
+import app.podium.Backend;
 import app.podium.fanout.FanoutService;
 import app.podium.shared.FanoutTask;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -25,14 +25,14 @@ import org.apache.logging.log4j.Logger;
 public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private static final Logger LOG = LogManager.getLogger(FanoutHandler.class);
 
-  private final Services services;
+  private final FanoutService fanout;
 
   public FanoutHandler() {
-    this(Services.shared());
+    this(Backend.shared().fanout());
   }
 
-  public FanoutHandler(Services services) {
-    this.services = services;
+  public FanoutHandler(FanoutService fanout) {
+    this.fanout = fanout;
   }
 
   /**
@@ -92,7 +92,7 @@ public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchRes
       return List.of();
     }
     try {
-      return services.fanout().notify(tasks, messages.stream().map(FanoutHandler::sentAt).toList());
+      return fanout.notify(tasks, messages.stream().map(FanoutHandler::sentAt).toList());
     } catch (RuntimeException e) {
       LOG.warn("{} notification messages failed: {}", messages.size(), e.toString());
       return tasks.stream().map(t -> false).toList();
@@ -114,7 +114,7 @@ public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
   private boolean handle(SQSEvent.SQSMessage message, FanoutTask task) {
     try {
-      services.fanout().handle(task);
+      fanout.handle(task);
       return true;
     } catch (RuntimeException e) {
       LOG.warn("Fan-out message {} failed: {}", message.getMessageId(), e.toString());

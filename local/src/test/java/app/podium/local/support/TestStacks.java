@@ -1,6 +1,6 @@
 package app.podium.local.support;
 
-import app.podium.Services;
+import app.podium.AwsClients;
 import app.podium.local.LocalDynamoDb;
 import app.podium.local.LocalMessaging;
 import app.podium.local.LocalStack;
@@ -59,9 +59,9 @@ public final class TestStacks {
    */
   public static LocalStack startOn(String endpoint, Map<String, String> settings) throws Exception {
     Map<String, String> env = new HashMap<>(settings);
-    env.put(Services.DYNAMODB_ENDPOINT_ENV, endpoint);
-    env.put(Services.SNS_ENDPOINT_ENV, endpoint);
-    env.put(Services.SQS_ENDPOINT_ENV, endpoint);
+    env.put(AwsClients.DYNAMODB_ENDPOINT_ENV, endpoint);
+    env.put(AwsClients.SNS_ENDPOINT_ENV, endpoint);
+    env.put(AwsClients.SQS_ENDPOINT_ENV, endpoint);
     return start(env);
   }
 
@@ -112,12 +112,12 @@ public final class TestStacks {
 
   private static Map<String, String> environment(Map<String, String> settings) throws Exception {
     Map<String, String> env = new HashMap<>();
-    if (!settings.containsKey(Services.DYNAMODB_ENDPOINT_ENV)) {
-      env.put(Services.DYNAMODB_ENDPOINT_ENV, dynamoDbEndpoint());
+    if (!settings.containsKey(AwsClients.DYNAMODB_ENDPOINT_ENV)) {
+      env.put(AwsClients.DYNAMODB_ENDPOINT_ENV, dynamoDbEndpoint());
     }
-    if (!settings.containsKey(Services.SNS_ENDPOINT_ENV)) {
-      env.put(Services.SNS_ENDPOINT_ENV, messagingEndpoint());
-      env.put(Services.SQS_ENDPOINT_ENV, messagingEndpoint());
+    if (!settings.containsKey(AwsClients.SNS_ENDPOINT_ENV)) {
+      env.put(AwsClients.SNS_ENDPOINT_ENV, messagingEndpoint());
+      env.put(AwsClients.SQS_ENDPOINT_ENV, messagingEndpoint());
     }
     env.put("PODIUM_FANOUT_VISIBILITY_SECONDS", "2");
     env.put("TABLE_PREFIX", "t" + UUID.randomUUID().toString().substring(0, 8) + "-");
