@@ -102,13 +102,14 @@ public final class HttpApiServer implements AutoCloseable {
           route, decode(match.get().pathParameters()), body);
       if (route.access().needsAuthorizer()) {
         APIGatewayV2CustomAuthorizerEvent authorizerEvent = ApiGatewayEvents.authorizerRequest(event);
-        SimpleIAMPolicyResponse verdict = authorizer.handleRequest(authorizerEvent, null);
+        SimpleIAMPolicyResponse verdict = Invocations.as(Routes.AUTHORIZER.name(),
+            () -> authorizer.handleRequest(authorizerEvent, null));
         if (!verdict.getIsAuthorized()) {
           return gatewayError(403, "Forbidden");
         }
         ApiGatewayEvents.attachAuthorizerContext(event, verdict.getContext());
       }
-      return functions.get(route.key()).handleRequest(event, null);
+      return Invocations.as(route.name(), () -> functions.get(route.key()).handleRequest(event, null));
     } catch (RuntimeException e) {
       LOG.error("Local server failure", e);
       return gatewayError(500, "Internal Server Error");

@@ -2,6 +2,7 @@ package app.podium.local;
 
 import app.podium.AwsClients;
 import app.podium.Backend;
+import app.podium.Routes;
 import app.podium.accounts.Argon2PasswordHasher;
 import app.podium.accounts.PasswordHasher;
 import app.podium.fanout.sqs.FanoutHandler;
@@ -125,14 +126,16 @@ public final class LocalStack implements AutoCloseable {
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("PODIUM_FANOUT_VISIBILITY_SECONDS", "30"))));
     FanoutTasks tasks = new SnsSqsFanoutTasks(sns, queues.topicArn(), sqs, queues.queueUrl());
     Backend backend = new Backend(settings, client, tasks, Clock.systemUTC(), passwords);
-    QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(), new FanoutHandler(backend.fanout()),
+    FanoutHandler fanout = new FanoutHandler(backend.fanout());
+    QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(),
+        (event, context) -> Invocations.as(Routes.FANOUT.name(), () -> fanout.handleRequest(event, context)),
         Integer.parseInt(env.getOrDefault("PODIUM_FANOUT_POLLERS", Integer.toString(QueuePoller.DEFAULT_POLLERS))));
 
     String adminUsername = env.getOrDefault("PODIUM_ADMIN_USERNAME", "admin");
     String adminPassword = Optional.ofNullable(env.get("PODIUM_ADMIN_PASSWORD")).filter(p -> !p.isBlank())
         .orElseGet(() -> Secrets.token().substring(0, 20));
-    boolean created = backend.signup().ensureAdmin(adminUsername,
-        env.getOrDefault("PODIUM_ADMIN_EMAIL", adminUsername + "@" + "podium.localhost"), adminPassword);
+    boolean created = Invocations.as(Routes.BOOTSTRAP_ADMIN.name(), () -> backend.signup().ensureAdmin(adminUsername,
+        env.getOrDefault("PODIUM_ADMIN_EMAIL", adminUsername + "@" + "podium.localhost"), adminPassword));
     HttpApiServer server = new HttpApiServer(backend, port);
     return new LocalStack(dynamoDb, messaging, queues, poller, sns, sqs, client, server, backend, adminUsername,
         created ? Optional.of(adminPassword) : Optional.empty(), env.get(AwsClients.SQS_ENDPOINT_ENV));
