@@ -1,6 +1,7 @@
 package app.podium.engine;
 
-import app.podium.engine.limits.Throughput;
+import app.podium.engine.limits.HotKey;
+import app.podium.engine.limits.PartitionThroughput;
 import app.podium.engine.ops.Context;
 import app.podium.engine.ops.Operations;
 import app.podium.engine.server.DynamoServer;
@@ -10,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -80,26 +81,28 @@ public final class Engine implements AutoCloseable {
 
   private final Options options;
   private final Database database;
+  private final PartitionThroughput throughput;
   private final DynamoServer server;
   private final ScheduledExecutorService sweeper;
 
-  private Engine(Options options, Database database, DynamoServer server, ScheduledExecutorService sweeper) {
+  private Engine(Options options, Database database, PartitionThroughput throughput, DynamoServer server,
+      ScheduledExecutorService sweeper) {
     this.options = options;
     this.database = database;
+    this.throughput = throughput;
     this.server = server;
     this.sweeper = sweeper;
   }
 
   public static Engine start(Options options) {
     Database database = new Database(options.gsiLag());
-    Throughput throughput = Throughput.UNLIMITED;
+    PartitionThroughput throughput = new PartitionThroughput(options.throughputScale(),
+        () -> options.clock().millis() / 1000);
     Context context = new Context(database, throughput, options.clock());
     Operations operations = new Operations(context);
     DynamoServer server;
     try {
-      server = new DynamoServer(options.port(), operations,
-          (method, path, body) -> new DynamoServer.Answer(404, Map.of("message", "no such control: " + path)),
-          DynamoServer.Interceptor.NONE);
+      server = new DynamoServer(options.port(), operations, new Controls(throughput), DynamoServer.Interceptor.NONE);
     } catch (IOException e) {
       database.close();
       throw new UncheckedIOException("Podium engine: cannot listen on 127.0.0.1:" + options.port(), e);
@@ -114,7 +117,7 @@ public final class Engine implements AutoCloseable {
         System.err.println("Podium engine: TTL sweep failed: " + e);
       }
     }, interval, interval, TimeUnit.MILLISECONDS);
-    return new Engine(options, database, server, sweeper);
+    return new Engine(options, database, throughput, server, sweeper);
   }
 
   /** Where clients send requests: {@code http://127.0.0.1:<port>}. */
@@ -130,10 +133,30 @@ public final class Engine implements AutoCloseable {
     return options;
   }
 
+  /**
+   * The hot-key report: the hottest partition keys of every table and index (at most 20, hottest first), with the
+   * most units each took in one second. Also at {@code GET <endpoint>/engine/hot-keys}.
+   */
+  public List<HotKey> hotKeys() {
+    return throughput.report();
+  }
+
+  /** Starts the hot-key report afresh (e.g. after a test's setup, before the burst it measures). */
+  public void resetHotKeys() {
+    throughput.reset();
+  }
+
+  /** The hot-key report as the engine prints it when it closes. */
+  public String hotKeyReport() {
+    return throughput.describe();
+  }
+
+  /** Stops serving; prints the hot-key report. */
   @Override
   public void close() {
     server.close();
     sweeper.shutdownNow();
     database.close();
+    System.out.println(throughput.describe());
   }
 }
