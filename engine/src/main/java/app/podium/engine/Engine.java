@@ -1,5 +1,6 @@
 package app.podium.engine;
 
+import app.podium.engine.limits.Faults;
 import app.podium.engine.limits.HotKey;
 import app.podium.engine.limits.PartitionThroughput;
 import app.podium.engine.ops.Context;
@@ -37,24 +38,29 @@ public final class Engine implements AutoCloseable {
    * @param gsiLag how long a write takes to reach global secondary indexes (zero: at once)
    * @param ttlSweepDelay how long after its TTL an expired item is deleted (reads return it until then)
    * @param ttlSweepInterval how often expired items are looked for
-   * @param clock the time TTL is measured against
+   * @param clock the time TTL and the per-second throughput windows are measured against
+   * @param faultSeed the seed of the fault injection's draws
    */
   public record Options(int port, Path dataDir, double throughputScale, Duration gsiLag, Duration ttlSweepDelay,
-      Duration ttlSweepInterval, Clock clock) {
+      Duration ttlSweepInterval, Clock clock, long faultSeed) {
     public static Options defaults() {
-      return new Options(0, null, 1.0, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Clock.systemUTC());
+      return new Options(0, null, 1.0, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Clock.systemUTC(), 23);
+    }
+
+    public Options withFaultSeed(long seed) {
+      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay, ttlSweepInterval, clock, seed);
     }
 
     public Options withPort(int newPort) {
-      return new Options(newPort, dataDir, throughputScale, gsiLag, ttlSweepDelay, ttlSweepInterval, clock);
+      return new Options(newPort, dataDir, throughputScale, gsiLag, ttlSweepDelay, ttlSweepInterval, clock, faultSeed);
     }
 
     public Options withDataDir(Path newDataDir) {
-      return new Options(port, newDataDir, throughputScale, gsiLag, ttlSweepDelay, ttlSweepInterval, clock);
+      return new Options(port, newDataDir, throughputScale, gsiLag, ttlSweepDelay, ttlSweepInterval, clock, faultSeed);
     }
 
     public Options withThroughputScale(double scale) {
-      return new Options(port, dataDir, scale, gsiLag, ttlSweepDelay, ttlSweepInterval, clock);
+      return new Options(port, dataDir, scale, gsiLag, ttlSweepDelay, ttlSweepInterval, clock, faultSeed);
     }
 
     /** No per-partition limits at all. */
@@ -63,33 +69,35 @@ public final class Engine implements AutoCloseable {
     }
 
     public Options withGsiLag(Duration lag) {
-      return new Options(port, dataDir, throughputScale, lag, ttlSweepDelay, ttlSweepInterval, clock);
+      return new Options(port, dataDir, throughputScale, lag, ttlSweepDelay, ttlSweepInterval, clock, faultSeed);
     }
 
     public Options withTtlSweepDelay(Duration delay) {
-      return new Options(port, dataDir, throughputScale, gsiLag, delay, ttlSweepInterval, clock);
+      return new Options(port, dataDir, throughputScale, gsiLag, delay, ttlSweepInterval, clock, faultSeed);
     }
 
     public Options withTtlSweepInterval(Duration interval) {
-      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay, interval, clock);
+      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay, interval, clock, faultSeed);
     }
 
     public Options withClock(Clock newClock) {
-      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay, ttlSweepInterval, newClock);
+      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay, ttlSweepInterval, newClock, faultSeed);
     }
   }
 
   private final Options options;
   private final Database database;
   private final PartitionThroughput throughput;
+  private final Faults faults;
   private final DynamoServer server;
   private final ScheduledExecutorService sweeper;
 
-  private Engine(Options options, Database database, PartitionThroughput throughput, DynamoServer server,
-      ScheduledExecutorService sweeper) {
+  private Engine(Options options, Database database, PartitionThroughput throughput, Faults faults,
+      DynamoServer server, ScheduledExecutorService sweeper) {
     this.options = options;
     this.database = database;
     this.throughput = throughput;
+    this.faults = faults;
     this.server = server;
     this.sweeper = sweeper;
   }
@@ -100,9 +108,10 @@ public final class Engine implements AutoCloseable {
         () -> options.clock().millis() / 1000);
     Context context = new Context(database, throughput, options.clock());
     Operations operations = new Operations(context);
+    Faults faults = new Faults(options.faultSeed());
     DynamoServer server;
     try {
-      server = new DynamoServer(options.port(), operations, new Controls(throughput), DynamoServer.Interceptor.NONE);
+      server = new DynamoServer(options.port(), operations, new Controls(throughput, faults), faults);
     } catch (IOException e) {
       database.close();
       throw new UncheckedIOException("Podium engine: cannot listen on 127.0.0.1:" + options.port(), e);
@@ -117,7 +126,7 @@ public final class Engine implements AutoCloseable {
         System.err.println("Podium engine: TTL sweep failed: " + e);
       }
     }, interval, interval, TimeUnit.MILLISECONDS);
-    return new Engine(options, database, throughput, server, sweeper);
+    return new Engine(options, database, throughput, faults, server, sweeper);
   }
 
   /** Where clients send requests: {@code http://127.0.0.1:<port>}. */
@@ -139,6 +148,14 @@ public final class Engine implements AutoCloseable {
    */
   public List<HotKey> hotKeys() {
     return throughput.report();
+  }
+
+  /**
+   * Server-side faults: set a share of InternalServerError (before or after applying), ThrottlingException and added
+   * latency per operation. Also at {@code GET/PUT/DELETE <endpoint>/engine/faults}.
+   */
+  public Faults faults() {
+    return faults;
   }
 
   /** Starts the hot-key report afresh (e.g. after a test's setup, before the burst it measures). */
