@@ -1,5 +1,6 @@
 package app.podium.engine.limits;
 
+import app.podium.engine.value.Value;
 import app.podium.engine.value.Values;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +25,7 @@ public final class PartitionThroughput implements Throughput {
   /** Keys kept before idle, cool ones are forgotten. */
   private static final int KEPT = 50_000;
 
-  private record Key(String table, String index, String value) {}
+  private record Key(String table, String index, Value value) {}
 
   private static final class Meter {
     long second = Long.MIN_VALUE;
@@ -75,8 +76,7 @@ public final class PartitionThroughput implements Throughput {
     List<Meter> touched = new ArrayList<>(charges.size());
     boolean refused = false;
     for (Charge charge : charges) {
-      Meter meter = meters.computeIfAbsent(new Key(charge.table(), charge.index(), Values.brief(charge.key())),
-          k -> new Meter());
+      Meter meter = meters.computeIfAbsent(new Key(charge.table(), charge.index(), charge.key()), k -> new Meter());
       meter.roll(now);
       touched.add(meter);
       if (scale > 0 && (meter.read + charge.readUnits() > readLimit()
@@ -111,8 +111,8 @@ public final class PartitionThroughput implements Throughput {
   /** The hottest keys, hottest first (by their peak's share of the limits). */
   public synchronized List<HotKey> report() {
     return meters.entrySet().stream()
-        .map(e -> new HotKey(e.getKey().table(), e.getKey().index(), e.getKey().value(), e.getValue().peakRead,
-            e.getValue().peakWrite, e.getValue().throttled))
+        .map(e -> new HotKey(e.getKey().table(), e.getKey().index(), Values.brief(e.getKey().value()),
+            e.getValue().peakRead, e.getValue().peakWrite, e.getValue().throttled))
         .sorted(Comparator.comparingDouble(HotKey::heat).reversed()
             .thenComparing(Comparator.comparingLong(HotKey::throttled).reversed()))
         .limit(REPORTED).toList();

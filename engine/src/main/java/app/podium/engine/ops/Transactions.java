@@ -35,12 +35,17 @@ final class Transactions {
 
   private record Mark(String table, ItemKey key) {}
 
-  /** A token's transaction: what it asked, until when it is remembered, and what it consumed once done. */
+  /** A token's transaction: a digest of what it asked, until when it is remembered, what it consumed once done. */
   private record Remembered(String fingerprint, long expiresAtMillis, Consumed consumed) {}
+
+  /** A token in the order it expires: tokens are forgotten from the head of this queue. */
+  private record Expiry(long atMillis, String token) {}
 
   private final Context context;
   private final ConcurrentHashMap<Mark, Object> marks = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Remembered> tokens = new ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentLinkedQueue<Expiry> expiries =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   Transactions(Context context) {
     this.context = context;
@@ -80,10 +85,10 @@ final class Transactions {
     }
     requireDistinct(actions.stream().map(a -> new Mark(a.table().name(), a.key())).toList());
 
-    String fingerprint = items.toString();
     if (token != null) {
+      String fingerprint = digest(items.toString());
       long now = context.clock().millis();
-      tokens.values().removeIf(remembered -> remembered.expiresAtMillis() < now);
+      forgetExpired(now);
       Remembered remembered = tokens.get(token);
       if (remembered != null) {
         if (!remembered.fingerprint().equals(fingerprint)) {
@@ -103,8 +108,9 @@ final class Transactions {
       Consumed consumed = new Consumed("INDEXES");
       write(actions, oldOnFailure, consumed);
       if (token != null) {
-        tokens.put(token, new Remembered(fingerprint, context.clock().millis() + TOKEN_LIFETIME.toMillis(),
-            consumed));
+        long expires = context.clock().millis() + TOKEN_LIFETIME.toMillis();
+        tokens.put(token, new Remembered(tokens.get(token).fingerprint(), expires, consumed));
+        expiries.add(new Expiry(expires, token));
       }
       return answer(consumed.as(Requests.string(request, "ReturnConsumedCapacity")));
     } catch (RuntimeException failed) {
@@ -112,6 +118,26 @@ final class Transactions {
         tokens.remove(token);
       }
       throw failed;
+    }
+  }
+
+  /** Forgets tokens older than their 10 minutes; the SDK sends a fresh token with every transaction. */
+  private void forgetExpired(long now) {
+    Expiry head;
+    while ((head = expiries.peek()) != null && head.atMillis() < now) {
+      if (expiries.remove(head)) {
+        tokens.computeIfPresent(head.token(), (token, remembered) ->
+            remembered.expiresAtMillis() < now ? null : remembered);
+      }
+    }
+  }
+
+  private static String digest(String request) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(request.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
