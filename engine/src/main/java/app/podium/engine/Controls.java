@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The engine's own HTTP paths, beside DynamoDB's protocol on the same port, for tests and people:
  * <ul>
- *   <li>{@code GET /engine/hot-keys}: the hot-key report; {@code DELETE}: start it afresh;</li>
+ *   <li>{@code GET /engine/hot-keys}: the hot-key report ({@code ?table=<prefix>&limit=<n>}: the keys of those
+ *       tables only); {@code DELETE}: start it afresh;</li>
  *   <li>{@code GET /engine/faults}: the fault rules and what they injected; {@code PUT} with {@code {"PutItem":
  *       {"internalErrors": 0.1, "internalErrorsAfterApplying": 0, "throttling": 0.05, "latencyMillis": 20,
  *       "atMost": 0}, "*": {...}}} sets rules (per operation, {@code *} for the rest); {@code DELETE} clears them.</li>
@@ -29,10 +30,15 @@ final class Controls implements DynamoServer.Controls {
   }
 
   @Override
-  public DynamoServer.Answer handle(String method, String path, JsonNode body) {
+  public DynamoServer.Answer handle(String method, String path, Map<String, String> query, JsonNode body) {
     if (path.equals("/engine/hot-keys")) {
       if (method.equals("GET")) {
-        return new DynamoServer.Answer(200, hotKeys(throughput));
+        try {
+          return new DynamoServer.Answer(200, hotKeys(throughput, query.getOrDefault("table", ""),
+              Integer.parseInt(query.getOrDefault("limit", Integer.toString(PartitionThroughput.REPORTED)))));
+        } catch (NumberFormatException notANumber) {
+          return new DynamoServer.Answer(400, Map.of("message", "limit must be a number"));
+        }
       }
       if (method.equals("DELETE")) {
         throughput.reset();
@@ -103,12 +109,12 @@ final class Controls implements DynamoServer.Controls {
     return answer;
   }
 
-  static Map<String, Object> hotKeys(PartitionThroughput throughput) {
+  static Map<String, Object> hotKeys(PartitionThroughput throughput, String tablePrefix, int limit) {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("throttling", throughput.limits());
     report.put("writeLimit", throughput.writeLimit());
     report.put("readLimit", throughput.readLimit());
-    List<Map<String, Object>> keys = throughput.report().stream().map(Controls::describe).toList();
+    List<Map<String, Object>> keys = throughput.report(tablePrefix, limit).stream().map(Controls::describe).toList();
     report.put("keys", keys);
     return report;
   }

@@ -203,6 +203,14 @@ public final class Engine implements AutoCloseable {
     return faults;
   }
 
+  /**
+   * The report for the tables whose names start with {@code tablePrefix} (a test's own tables), at most {@code limit}
+   * keys. Also at {@code GET <endpoint>/engine/hot-keys?table=<prefix>&limit=<n>}.
+   */
+  public List<HotKey> hotKeys(String tablePrefix, int limit) {
+    return throughput.report(tablePrefix, limit);
+  }
+
   /** Starts the hot-key report afresh (e.g. after a test's setup, before the burst it measures). */
   public void resetHotKeys() {
     throughput.reset();

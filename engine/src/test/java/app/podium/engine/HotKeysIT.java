@@ -163,6 +163,11 @@ class HotKeysIT {
     assertThat(json.get("keys").get(0).get("key").asText()).isEqualTo("S:quiet");
     assertThat(json.get("keys").get(0).get("peakReadUnits").asDouble()).isEqualTo(30.0);
     assertThat(engine.hotKeyReport()).contains("follows/by_followee").contains("S:idol");
+    JsonNode limited = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(engine.endpoint() + "/engine/hot-keys?table=foll&limit=2")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(limited.get("keys")).hasSize(2);
+    assertThat(engine.hotKeys("nothing-", 20)).isEmpty();
 
     engine.resetHotKeys();
     assertThat(engine.hotKeys()).isEmpty();

@@ -109,13 +109,19 @@ public final class PartitionThroughput implements Throughput {
   }
 
   /** The hottest keys, hottest first (by their peak's share of the limits). */
-  public synchronized List<HotKey> report() {
+  public List<HotKey> report() {
+    return report("", REPORTED);
+  }
+
+  /** The hottest keys of the tables whose names start with {@code tablePrefix}, at most {@code limit} of them. */
+  public synchronized List<HotKey> report(String tablePrefix, int limit) {
     return meters.entrySet().stream()
+        .filter(e -> e.getKey().table().startsWith(tablePrefix))
         .map(e -> new HotKey(e.getKey().table(), e.getKey().index(), Values.brief(e.getKey().value()),
             e.getValue().peakRead, e.getValue().peakWrite, e.getValue().throttled))
         .sorted(Comparator.comparingDouble(HotKey::heat).reversed()
             .thenComparing(Comparator.comparingLong(HotKey::throttled).reversed()))
-        .limit(REPORTED).toList();
+        .limit(limit).toList();
   }
 
   public synchronized void reset() {

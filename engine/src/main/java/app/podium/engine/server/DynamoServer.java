@@ -49,15 +49,16 @@ public final class DynamoServer implements AutoCloseable {
 
   /** Answers the engine's control paths ({@code /engine/...}): returns the status and JSON body. */
   public interface Controls {
-    Answer handle(String method, String path, JsonNode body);
+    /** {@code query} holds the request's query parameters (decoded), {@code body} its JSON body or null. */
+    Answer handle(String method, String path, Map<String, String> query, JsonNode body);
   }
 
   /** An HTTP answer of a control path. */
   public record Answer(int status, Object body) {}
 
   /** One parsed request. */
-  private record Request(String method, String path, Map<String, String> headers, byte[] body, boolean tooLarge,
-      boolean keepAlive) {}
+  private record Request(String method, String path, String query, Map<String, String> headers, byte[] body,
+      boolean tooLarge, boolean keepAlive) {}
 
   private final ServerSocket listener;
   private final Operations operations;
@@ -154,26 +155,27 @@ public final class DynamoServer implements AutoCloseable {
       out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
     }
-    String path = parts[1];
-    int query = path.indexOf('?');
-    path = query < 0 ? path : path.substring(0, query);
+    String target = parts[1];
+    int question = target.indexOf('?');
+    String path = question < 0 ? target : target.substring(0, question);
+    String query = question < 0 ? "" : target.substring(question + 1);
     byte[] body;
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       body = chunked(in, buffer);
       if (body == null) {
-        return new Request(parts[0], path, headers, null, true, false);
+        return new Request(parts[0], path, query, headers, null, true, false);
       }
     } else {
       long length = Long.parseLong(headers.getOrDefault("content-length", "0"));
       if (length > MAX_BODY) {
-        return new Request(parts[0], path, headers, null, true, false);
+        return new Request(parts[0], path, query, headers, null, true, false);
       }
       body = in.readNBytes((int) length);
       if (body.length < length) {
         throw new EOFException();
       }
     }
-    return new Request(parts[0], path, headers, body, false, keepAlive);
+    return new Request(parts[0], path, query, headers, body, false, keepAlive);
   }
 
   private static byte[] chunked(InputStream in, byte[] buffer) throws IOException {
@@ -287,7 +289,15 @@ public final class DynamoServer implements AutoCloseable {
         return new Answer(400, Map.of("message", "malformed JSON body"));
       }
     }
-    return controls.handle(request.method(), request.path(), json);
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (String pair : request.query().split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        parameters.put(java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return controls.handle(request.method(), request.path(), parameters, json);
   }
 
   private static byte[] error(DynamoError error) {
