@@ -17,7 +17,10 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** ConsumedCapacity priced as DynamoDB prices it: 1 KB write units, 4 KB read units, half eventual, double in a transaction. */
+/**
+ * ConsumedCapacity priced as DynamoDB prices it: 1 KB write units, 4 KB read units, half when eventually consistent,
+ * double in a transaction.
+ */
 class CapacityIT {
   static Engine engine;
   static DynamoDbClient client;

@@ -79,7 +79,8 @@ class DurabilityIT {
           .isEqualTo(TimeToLiveStatus.ENABLED);
       assertThat(countByAuthor(client, "ann")).isEqualTo(25);
       assertThat(countByAuthor(client, "bob")).isEqualTo(24);
-      assertThat(client.query(r -> r.tableName("posts").indexName("by_at").keyConditionExpression("pk = :p AND #at > :a")
+      assertThat(client.query(r -> r.tableName("posts").indexName("by_at")
+          .keyConditionExpression("pk = :p AND #at > :a")
           .expressionAttributeNames(Map.of("#at", "at"))
           .expressionAttributeValues(Map.of(":p", s("p"), ":a", n("90")))).count()).isEqualTo(9);
     }

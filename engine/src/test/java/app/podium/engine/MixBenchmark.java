@@ -46,7 +46,8 @@ public final class MixBenchmark {
           String endpoint = targets[t].equals("engine") ? engine.endpoint() : targets[t];
           Turn measured = measure(endpoint, threads, seconds);
           best[t] = Math.max(best[t], measured.rate());
-          System.out.printf("turn %d %s: %.0f ops/s (CPU an operation: client %.3f ms, rest of this process %.3f ms%s)%n",
+          System.out.printf("turn %d %s: %.0f ops/s (CPU an operation: client %.3f ms, rest of this process %.3f ms"
+              + "%s)%n",
               turn + 1, targets[t], measured.rate(), measured.clientMs(), measured.restMs(),
               measured.serverMs() < 0 ? "" : String.format(", server process %.3f ms", measured.serverMs()));
         }

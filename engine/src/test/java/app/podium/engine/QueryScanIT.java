@@ -56,7 +56,8 @@ class QueryScanIT {
 
   @Test
   void numbersSortNumericallyInBothDirections() {
-    QueryResponse up = client.query(r -> r.tableName("numbers").keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b")
+    QueryResponse up = client.query(r -> r.tableName("numbers")
+        .keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b")
         .expressionAttributeValues(Map.of(":p", s("p"), ":a", n("8"), ":b", n("11"))));
     assertThat(sortKeys(up)).containsExactly("8", "9", "10", "11");
     QueryResponse down = client.query(r -> r.tableName("numbers").keyConditionExpression("pk = :p AND sk < :b")

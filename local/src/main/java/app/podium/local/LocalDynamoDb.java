@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
- * Podium's DynamoDB engine ({@code engine/}), in this process, on a loopback port; every table made from {@link Tables}.
+ * Podium's DynamoDB engine ({@code engine/}), in this process, on a loopback port; every table made from
+ * {@link Tables}.
  * It throttles hot partition keys as DynamoDB does and keeps a hot-key report ({@link #engine()}).
  */
 public final class LocalDynamoDb implements AutoCloseable {

@@ -17,9 +17,11 @@ import java.util.Set;
 
 /** Evaluates parsed expressions against items, with DynamoDB's semantics. Items are never changed in place. */
 public final class Evaluator {
-  private static final String INVALID_PATH = "The document path provided in the update expression is invalid for update";
+  private static final String INVALID_PATH =
+      "The document path provided in the update expression is invalid for update";
   private static final String WRONG_TYPE = "An operand in the update expression has an incorrect data type";
-  private static final String MISSING = "The provided expression refers to an attribute that does not exist in the item";
+  private static final String MISSING =
+      "The provided expression refers to an attribute that does not exist in the item";
 
   private Evaluator() {}
 

@@ -95,19 +95,20 @@ public final class Parser {
   // ---- conditions
 
   private Condition or() {
-    Condition left = and();
-    while (peek().isKeyword("OR")) {
-      position++;
-      left = new Condition.Or(left, and());
-    }
-    return left;
+    return joined("OR", this::and, Condition.Or::new);
   }
 
   private Condition and() {
-    Condition left = not();
-    while (peek().isKeyword("AND")) {
+    return joined("AND", this::not, Condition.And::new);
+  }
+
+  /** Operands joined, left to right, by {@code keyword}. */
+  private Condition joined(String keyword, java.util.function.Supplier<Condition> operand,
+      java.util.function.BinaryOperator<Condition> join) {
+    Condition left = operand.get();
+    while (peek().isKeyword(keyword)) {
       position++;
-      left = new Condition.And(left, not());
+      left = join.apply(left, operand.get());
     }
     return left;
   }

@@ -59,11 +59,15 @@ final class ItemOps {
 
   Map<String, Object> putItem(JsonNode request) {
     Table table = context.database().table(Requests.tableName(request));
-    WriteAction.Put put = put(table, request);
+    return writeReturningOld(request, put(table, request));
+  }
+
+  /** PutItem and DeleteItem: the write, answered with the item before it when ReturnValues is ALL_OLD. */
+  private Map<String, Object> writeReturningOld(JsonNode request, WriteAction action) {
     String returnValues = returnValues(request, RETURN_OLD);
     Consumed consumed = consumed(request);
-    Writer.Outcome outcome = writer.write(put, returnOldOnFailure(request), consumed);
-    return answer(request, consumed, put, returnValues.equals("ALL_OLD") ? outcome.before() : null);
+    Writer.Outcome outcome = writer.write(action, returnOldOnFailure(request), consumed);
+    return answer(request, consumed, action, returnValues.equals("ALL_OLD") ? outcome.before() : null);
   }
 
   /** A PutItem-shaped request (also a transaction's Put) as a validated write. */
@@ -126,11 +130,7 @@ final class ItemOps {
 
   Map<String, Object> deleteItem(JsonNode request) {
     Table table = context.database().table(Requests.tableName(request));
-    WriteAction.Delete delete = delete(table, request);
-    String returnValues = returnValues(request, RETURN_OLD);
-    Consumed consumed = consumed(request);
-    Writer.Outcome outcome = writer.write(delete, returnOldOnFailure(request), consumed);
-    return answer(request, consumed, delete, returnValues.equals("ALL_OLD") ? outcome.before() : null);
+    return writeReturningOld(request, delete(table, request));
   }
 
   static WriteAction.Delete delete(Table table, JsonNode request) {

@@ -70,7 +70,8 @@ final class KeyRules {
   }
 
   private static boolean isEmpty(Value value) {
-    return (value instanceof Value.S s && s.value().isEmpty()) || (value instanceof Value.B b && b.value().length() == 0);
+    return (value instanceof Value.S s && s.value().isEmpty())
+        || (value instanceof Value.B b && b.value().length() == 0);
   }
 
   private static int keySize(Value value) {

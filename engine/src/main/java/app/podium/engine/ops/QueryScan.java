@@ -53,10 +53,7 @@ final class QueryScan {
       throw DynamoError.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in "
           + "the request.");
     }
-    Condition filter = Expressions.condition(request, "FilterExpression", Parser.Kind.FILTER, placeholders);
-    if (filter == null) {
-      filter = Legacy.conditions(Requests.field(request, "QueryFilter"), Requests.string(request, "ConditionalOperator"));
-    }
+    Condition filter = filter(request, placeholders, "QueryFilter");
     List<Path> projection = Expressions.projection(request, placeholders);
     placeholders.requireAllUsed(true);
     KeyRange range = keyRange(keyCondition, source.keys());
@@ -109,10 +106,7 @@ final class QueryScan {
     Expressions.requireOneStyle(request, List.of("ScanFilter", "AttributesToGet"),
         List.of("FilterExpression", "ProjectionExpression"));
     Placeholders placeholders = Expressions.placeholders(request);
-    Condition filter = Expressions.condition(request, "FilterExpression", Parser.Kind.FILTER, placeholders);
-    if (filter == null) {
-      filter = Legacy.conditions(Requests.field(request, "ScanFilter"), Requests.string(request, "ConditionalOperator"));
-    }
+    Condition filter = filter(request, placeholders, "ScanFilter");
     List<Path> projection = Expressions.projection(request, placeholders);
     placeholders.requireAllUsed(true);
     String select = Reads.select(request, source, projection);
@@ -145,6 +139,13 @@ final class QueryScan {
     Consumed consumed = ItemOps.consumed(request);
     charge(source, page, consistent, consumed);
     return Reads.answer(page, select, consumed);
+  }
+
+  /** FilterExpression, or the older {@code legacyField} (QueryFilter, ScanFilter); null when there is neither. */
+  private static Condition filter(JsonNode request, Placeholders placeholders, String legacyField) {
+    Condition filter = Expressions.condition(request, "FilterExpression", Parser.Kind.FILTER, placeholders);
+    return filter != null ? filter : Legacy.conditions(Requests.field(request, legacyField),
+        Requests.string(request, "ConditionalOperator"));
   }
 
   /** Rows of every partition in scan order within [from, until) of the hash space, after a start key if any. */
@@ -308,10 +309,12 @@ final class QueryScan {
           Value end = Order.prefixEnd(prefix);
           high = end == null ? null : RangeKey.before(end);
         }
-        case Condition.Or ignored -> throw DynamoError.validation("Invalid operator used in KeyConditionExpression: OR");
+        case Condition.Or ignored -> throw DynamoError.validation(
+            "Invalid operator used in KeyConditionExpression: OR");
         case Condition.Not ignored -> throw DynamoError.validation(
             "Invalid operator used in KeyConditionExpression: NOT");
-        case Condition.In ignored -> throw DynamoError.validation("Invalid operator used in KeyConditionExpression: IN");
+        case Condition.In ignored -> throw DynamoError.validation(
+            "Invalid operator used in KeyConditionExpression: IN");
         case Condition.Exists exists -> throw DynamoError.validation("Invalid operator used in KeyConditionExpression: "
             + (exists.exists() ? "attribute_exists" : "attribute_not_exists"));
         case Condition.TypeIs ignored -> throw DynamoError.validation(

@@ -69,7 +69,10 @@ final class Requests {
     return name;
   }
 
-  /** An enum-valued field: its value, {@code fallback} when absent, or {@code invalid} when not one of {@code allowed}. */
+  /**
+   * An enum-valued field: its value, {@code fallback} when absent, or {@code invalid} thrown when not one of {@code
+   * allowed}.
+   */
   static String choice(JsonNode request, String name, String fallback, List<String> allowed,
       DynamoError invalid) {
     String value = string(request, name);

@@ -44,7 +44,8 @@ public final class ValueJson {
     }
     if (types > 1) {
       throw DynamoError.validation(
-          "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+          "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported "
+              + "datatypes");
     }
     Map.Entry<String, JsonNode> only = node.fields().next();
     JsonNode content = only.getValue();

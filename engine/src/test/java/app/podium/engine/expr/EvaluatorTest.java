@@ -20,7 +20,8 @@ class EvaluatorTest {
     }
   }
 
-  static final Map<String, Value> ITEM = item("{\"n\":{\"N\":\"5\"},\"s\":{\"S\":\"hello\"},\"l\":{\"L\":[{\"N\":\"1\"},"
+  static final Map<String, Value> ITEM = item("{\"n\":{\"N\":\"5\"},\"s\":{\"S\":\"hello\"},"
+      + "\"l\":{\"L\":[{\"N\":\"1\"},"
       + "{\"S\":\"two\"},{\"M\":{\"x\":{\"N\":\"3\"}}}]},\"m\":{\"M\":{\"a\":{\"M\":{\"b\":{\"S\":\"deep\"}}}}},"
       + "\"ss\":{\"SS\":[\"a\",\"b\"]},\"b\":{\"B\":\"AAEC\"}}");
   static final String VALUES = "{\":five\":{\"N\":\"5\"},\":three\":{\"N\":\"3\"},\":a\":{\"S\":\"a\"},"

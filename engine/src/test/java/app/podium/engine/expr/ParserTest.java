@@ -14,7 +14,8 @@ class ParserTest {
   /** Placeholders from JSON text: {@code {"#n":"name"}} and {@code {":v":{"S":"x"}}}. */
   static Placeholders placeholders(String names, String values) {
     try {
-      return Placeholders.of(names == null ? null : JSON.readTree(names), values == null ? null : JSON.readTree(values));
+      return Placeholders.of(names == null ? null : JSON.readTree(names),
+          values == null ? null : JSON.readTree(values));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }

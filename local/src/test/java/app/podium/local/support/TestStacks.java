@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * Local stacks for integration tests. One DynamoDB engine and one SNS/SQS emulator serve the whole test
- * JVM; each stack gets its own table and queue prefix (so tests never see each other's data), its own free port and its own settings.
+ * JVM; each stack gets its own table and queue prefix (so tests never see each other's data), its own free port and
+ * its own settings.
  */
 public final class TestStacks {
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
