@@ -33,7 +33,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>Settings come from the same environment variables the Lambda functions read ({@code SIGNUP_MODE},
  * {@code ALLOWED_COUNTRIES}, ...), plus {@code PODIUM_PORT} (8080), {@code PODIUM_DATA_DIR} (keep data
  * there instead of in memory), {@code PODIUM_ADMIN_USERNAME} ({@code admin}), {@code
- * PODIUM_ADMIN_PASSWORD} (generated and printed once when unset), {@code PODIUM_ADMIN_EMAIL} and
+ * PODIUM_ADMIN_PASSWORD} (generated and printed once when unset), {@code PODIUM_DYNAMODB_PORT} (the engine's port,
+ * free by default), {@code PODIUM_THROUGHPUT_SCALE} (1: DynamoDB's per-partition limits; 0 turns them off), {@code
+ * PODIUM_GSI_LAG_MS} (0: how late writes reach global indexes), {@code PODIUM_ADMIN_EMAIL} and
  * {@code PODIUM_FANOUT_VISIBILITY_SECONDS} (30: how soon a failed fan-out message comes back) and {@code
  * PODIUM_FANOUT_POLLERS} (2: batches handled at once, as Lambda's concurrent invocations).
  */
@@ -106,8 +108,10 @@ public final class LocalStack implements AutoCloseable {
         if (dataDir != null) {
           Files.createDirectories(dataDir);
         }
-        LocalDynamoDb started = LocalDynamoDb.start(
-            Integer.parseInt(env.getOrDefault("PODIUM_DYNAMODB_PORT", "0")), dataDir);
+        LocalDynamoDb started = LocalDynamoDb.start(app.podium.engine.Engine.Options.defaults()
+            .withPort(Integer.parseInt(env.getOrDefault("PODIUM_DYNAMODB_PORT", "0"))).withDataDir(dataDir)
+            .withThroughputScale(Double.parseDouble(env.getOrDefault("PODIUM_THROUGHPUT_SCALE", "1")))
+            .withGsiLag(Duration.ofMillis(Long.parseLong(env.getOrDefault("PODIUM_GSI_LAG_MS", "0")))));
         opened.push(started);
         dynamoDb = Optional.of(started);
         env.put(Services.DYNAMODB_ENDPOINT_ENV, started.endpoint());
