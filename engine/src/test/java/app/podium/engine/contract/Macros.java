@@ -1,0 +1,65 @@
+package app.podium.engine.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Map;
+
+/**
+ * Two shorthands that keep large requests readable in a contract file; both are expanded before sending.
+ * <ul>
+ *   <li>{@code {"$repeat": "x", "count": 400000}}: the string repeated {@code count} times.</li>
+ *   <li>{@code {"$times": 26, "each": ...}}: an array of 26 copies of {@code each}, where {@code #{i}} in any string
+ *       becomes the copy's index (0 to 25).</li>
+ * </ul>
+ */
+final class Macros {
+  private Macros() {}
+
+  static JsonNode expand(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      if (object.has("$repeat")) {
+        return TextNode.valueOf(object.get("$repeat").asText().repeat(object.get("count").asInt()));
+      }
+      if (object.has("$times")) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < object.get("$times").asInt(); i++) {
+          array.add(expand(indexed(object.get("each"), Integer.toString(i))));
+        }
+        return array;
+      }
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
+        copy.set(field.getKey(), expand(field.getValue()));
+      }
+      return copy;
+    }
+    if (node instanceof ArrayNode array) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      array.forEach(member -> copy.add(expand(member)));
+      return copy;
+    }
+    return node;
+  }
+
+  private static JsonNode indexed(JsonNode node, String index) {
+    if (node.isTextual()) {
+      return TextNode.valueOf(node.asText().replace("#{i}", index));
+    }
+    if (node instanceof ObjectNode object) {
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
+        copy.set(field.getKey().replace("#{i}", index), indexed(field.getValue(), index));
+      }
+      return copy;
+    }
+    if (node instanceof ArrayNode array) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      array.forEach(member -> copy.add(indexed(member, index)));
+      return copy;
+    }
+    return node;
+  }
+}

@@ -1,0 +1,122 @@
+package app.podium.engine.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Makes an answer comparable across servers and runs, the same way for the recording and for the replay:
+ * values that DynamoDB does not fix (timestamps, ARNs, table ids, the sizes and counts it refreshes every six hours)
+ * become placeholders; arrays whose order DynamoDB does not fix (set members, a Scan's items, a batch's responses,
+ * a table's attribute definitions and indexes) are sorted; JSON numbers lose trailing zeros. The README of the
+ * contract folder lists all of it.
+ */
+final class Normalizer {
+  private static final Map<String, String> PLACEHOLDERS = Map.ofEntries(
+      Map.entry("CreationDateTime", "<timestamp>"),
+      Map.entry("LastIncreaseDateTime", "<timestamp>"),
+      Map.entry("LastDecreaseDateTime", "<timestamp>"),
+      Map.entry("LastUpdateToPayPerRequestDateTime", "<timestamp>"),
+      Map.entry("TableArn", "<arn>"),
+      Map.entry("IndexArn", "<arn>"),
+      Map.entry("LatestStreamArn", "<arn>"),
+      Map.entry("LatestStreamLabel", "<label>"),
+      Map.entry("TableId", "<id>"),
+      Map.entry("TableSizeBytes", "<size>"),
+      Map.entry("IndexSizeBytes", "<size>"),
+      Map.entry("ItemCount", "<count>"));
+
+  /** Orderless wherever they appear: set members, and the parts of a table's description. */
+  private static final Set<String> SET_LIKE = Set.of("SS", "NS", "BS", "AttributeDefinitions",
+      "GlobalSecondaryIndexes", "LocalSecondaryIndexes", "NonKeyAttributes", "Replicas");
+
+  private Normalizer() {}
+
+  /** A normalised copy of {@code body}, the answer to {@code operation} (the target without its prefix). */
+  static JsonNode normalize(String operation, JsonNode body) {
+    JsonNode copy = body.deepCopy();
+    JsonNode result = walk(copy);
+    if (result instanceof ObjectNode object) {
+      sortOperationArrays(operation, object);
+    }
+    return result;
+  }
+
+  private static JsonNode walk(JsonNode node) {
+    if (node.isNumber()) {
+      BigDecimal value = node.decimalValue().stripTrailingZeros();
+      return value.scale() <= 0 ? LongNode.valueOf(value.longValueExact()) : DecimalNode.valueOf(value);
+    }
+    if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, walk(array.get(i)));
+      }
+      return array;
+    }
+    if (node instanceof ObjectNode object) {
+      for (String field : List.copyOf(object.properties().stream().map(Map.Entry::getKey).toList())) {
+        JsonNode value = object.get(field);
+        String placeholder = PLACEHOLDERS.get(field);
+        if (placeholder != null && (value.isValueNode())) {
+          object.set(field, TextNode.valueOf(placeholder));
+        } else {
+          JsonNode walked = walk(value);
+          object.set(field, SET_LIKE.contains(field) && walked instanceof ArrayNode array ? sorted(array) : walked);
+        }
+      }
+    }
+    return node;
+  }
+
+  private static void sortOperationArrays(String operation, ObjectNode body) {
+    switch (operation) {
+      case "Scan" -> sortIfArray(body, "Items");
+      case "BatchGetItem" -> {
+        sortEachArray(body.get("Responses"));
+        sortIfArray(body, "ConsumedCapacity");
+      }
+      case "BatchWriteItem" -> {
+        sortEachArray(body.get("UnprocessedItems"));
+        sortIfArray(body, "ConsumedCapacity");
+      }
+      case "TransactWriteItems", "TransactGetItems" -> sortIfArray(body, "ConsumedCapacity");
+      default -> {
+      }
+    }
+  }
+
+  private static void sortEachArray(JsonNode tables) {
+    if (tables instanceof ObjectNode object) {
+      object.properties().forEach(entry -> {
+        if (entry.getValue() instanceof ArrayNode array) {
+          entry.setValue(sorted(array));
+        }
+      });
+    }
+  }
+
+  private static void sortIfArray(ObjectNode body, String field) {
+    if (body.get(field) instanceof ArrayNode array) {
+      body.set(field, sorted(array));
+    }
+  }
+
+  private static ArrayNode sorted(ArrayNode array) {
+    List<JsonNode> members = new ArrayList<>();
+    array.forEach(members::add);
+    members.sort(Comparator.comparing(JsonNode::toString));
+    ArrayNode result = JsonNodeFactory.instance.arrayNode();
+    members.forEach(result::add);
+    return result;
+  }
+}
