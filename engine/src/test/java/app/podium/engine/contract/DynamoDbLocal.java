@@ -9,7 +9,7 @@ import java.net.ServerSocket;
  * the test classpath (it is not open source), so it is reached by name: the default build compiles this class
  * without it and never calls it.
  */
-final class DynamoDbLocal implements AutoCloseable {
+final class DynamoDbLocal implements LocalServer {
   private static final String RUNNER = "software.amazon.dynamodb.services.local.main.ServerRunner";
   private final Object server;
   private final int port;
@@ -40,7 +40,8 @@ final class DynamoDbLocal implements AutoCloseable {
     }
   }
 
-  String endpoint() {
+  @Override
+  public String endpoint() {
     return "http://127.0.0.1:" + port;
   }
 

@@ -6,7 +6,7 @@ package app.podium.engine.contract;
  * <p>Reached by name while the engine is built on its own branch: this one must compile without it, and a replay
  * without it fails with that cause instead of failing to build.
  */
-final class EngineUnderTest implements AutoCloseable {
+final class EngineUnderTest implements LocalServer {
   private static final String ENGINE = "app.podium.engine.Engine";
   private final AutoCloseable engine;
   private final String endpoint;
@@ -30,7 +30,8 @@ final class EngineUnderTest implements AutoCloseable {
     }
   }
 
-  String endpoint() {
+  @Override
+  public String endpoint() {
     return endpoint;
   }
 
