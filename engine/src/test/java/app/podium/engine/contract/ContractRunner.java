@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 /**
@@ -34,11 +35,12 @@ final class ContractRunner {
   List<WireClient.Answer> play(Scenario scenario) {
     List<WireClient.Answer> answers = new ArrayList<>();
     Set<String> tables = new LinkedHashSet<>();
+    String play = UUID.randomUUID().toString().substring(0, 8);
     try {
       int number = 0;
       for (JsonNode setup : scenario.json().path("setup")) {
         number++;
-        JsonNode request = Macros.expand(setup.get("request"));
+        JsonNode request = Macros.expand(setup.get("request"), play);
         WireClient.Answer answer = client.send(setup.get("target").asText(), request.toString());
         if (answer.status() != 200) {
           throw new IllegalStateException(scenario.name() + ": setup request " + number + " ("
@@ -48,7 +50,7 @@ final class ContractRunner {
       }
       for (JsonNode step : scenario.steps()) {
         String operation = Scenario.operation(step);
-        JsonNode request = Macros.expand(step.get("request"));
+        JsonNode request = Macros.expand(step.get("request"), play);
         WireClient.Answer answer = client.send(step.get("target").asText(), request.toString());
         answers.add(new WireClient.Answer(answer.status(), Normalizer.normalize(operation, answer.body())));
         if (answer.status() == 200) {
