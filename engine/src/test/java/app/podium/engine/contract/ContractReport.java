@@ -40,10 +40,13 @@ final class ContractReport {
     }
   }
 
-  /** A check over several pairs together (a parallel Scan's segments): listed when it fails, not counted as a pair. */
+  /**
+   * A check beyond single pairs (a parallel Scan's segments together, a scenario's setup): listed when it fails, not
+   * counted as a pair.
+   */
   synchronized void together(String scenario, int step, String note, List<String> differences) {
     if (!differences.isEmpty()) {
-      mismatches.add(new Mismatch(scenario, step, "Scan", note, differences));
+      mismatches.add(new Mismatch(scenario, step, step == 0 ? "setup" : "Scan", note, differences));
     }
   }
 
@@ -61,7 +64,7 @@ final class ContractReport {
     int differ = byOperation.values().stream().mapToInt(counts -> counts[1]).sum();
     out.append(String.format("%d scenarios, %d pairs: %d match, %d differ%n", scenarios, pairs(), pairs() - differ,
         differ));
-    out.append(String.format("checks over several pairs (parallel Scan segments) that fail: %d%n%n",
+    out.append(String.format("other checks that fail (parallel Scan segments together, a scenario's setup): %d%n%n",
         mismatches.size() - differ));
     out.append(String.format("%-24s %6s %7s%n", "operation", "pairs", "differ"));
     byOperation.forEach((operation, counts) ->

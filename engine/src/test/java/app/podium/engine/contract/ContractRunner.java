@@ -14,15 +14,14 @@ import java.util.stream.StreamSupport;
 
 /**
  * Plays a scenario against one endpoint: its setup requests (each must succeed; their answers are not pairs), then
- * its steps in order, giving back each step's answer normalised ({@link Normalizer}). Afterwards it deletes the tables the scenario created, so that every scenario starts from
- * an endpoint without tables.
+ * its steps in order, giving back each step's answer normalised ({@link Normalizer}). Afterwards it deletes the
+ * tables the scenario created, so that every scenario starts from an endpoint without tables.
  */
 final class ContractRunner {
-  private static final Duration WAIT = Duration.ofMinutes(10);
-  private final WireClient client;
-
   /** What a parallel Scan's step leaves to its group: which segment holds an item is the server's choice. */
   static final List<String> SEGMENT_FIELDS = List.of("Items", "Count", "ScannedCount", "LastEvaluatedKey");
+  private static final Duration WAIT = Duration.ofMinutes(10);
+  private final WireClient client;
 
   ContractRunner(WireClient client) {
     this.client = client;

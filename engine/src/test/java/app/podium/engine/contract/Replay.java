@@ -31,7 +31,13 @@ final class Replay {
   /** Plays {@code scenario} and compares every answer; returns the differences, each prefixed by its step. */
   static List<String> replay(ContractRunner runner, Scenario scenario, ContractReport report) {
     report.scenario();
-    List<WireClient.Answer> answers = runner.play(scenario);
+    List<WireClient.Answer> answers;
+    try {
+      answers = runner.play(scenario);
+    } catch (IllegalStateException setupFailed) {
+      report.together(scenario.name(), 0, "its setup", List.of(setupFailed.getMessage()));
+      return List.of(setupFailed.getMessage());
+    }
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < answers.size(); i++) {
       JsonNode step = scenario.steps().get(i);
