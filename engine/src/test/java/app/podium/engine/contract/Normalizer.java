@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * Makes an answer comparable across servers and runs, the same way for the recording and for the replay:
- * values that DynamoDB does not fix (timestamps, ARNs, table ids, the sizes and counts it refreshes every six hours)
- * become placeholders; arrays whose order DynamoDB does not fix (set members, a Scan's items, a batch's responses,
+ * values that DynamoDB does not fix (timestamps, ARNs, the sizes and counts it refreshes every six hours) become
+ * placeholders; what DynamoDB Local cannot record (a table's id and warm throughput, a 0 timestamp for never) is
+ * left out; arrays whose order DynamoDB does not fix (set members, a Scan's items, a batch's responses,
  * a table's attribute definitions and indexes) are sorted; JSON numbers lose trailing zeros. The README of the
  * contract folder lists all of it.
  */
@@ -31,10 +32,15 @@ final class Normalizer {
       Map.entry("IndexArn", "<arn>"),
       Map.entry("LatestStreamArn", "<arn>"),
       Map.entry("LatestStreamLabel", "<label>"),
-      Map.entry("TableId", "<id>"),
       Map.entry("TableSizeBytes", "<size>"),
       Map.entry("IndexSizeBytes", "<size>"),
       Map.entry("ItemCount", "<count>"));
+
+  /** Timestamps whose 0 (the epoch) means never: DynamoDB leaves them out, DynamoDB Local answers 0. */
+  private static final Set<String> NEVER_WHEN_ZERO = Set.of("LastIncreaseDateTime", "LastDecreaseDateTime");
+
+  /** Parts of a table's description that DynamoDB answers and DynamoDB Local never does: left out of both. */
+  private static final Set<String> NOT_RECORDABLE = Set.of("TableId", "WarmThroughput", "OnDemandThroughput");
 
   /** Orderless wherever they appear: set members, and the parts of a table's description. */
   private static final Set<String> SET_LIKE = Set.of("SS", "NS", "BS", "AttributeDefinitions",
@@ -67,7 +73,10 @@ final class Normalizer {
       for (String field : List.copyOf(object.properties().stream().map(Map.Entry::getKey).toList())) {
         JsonNode value = object.get(field);
         String placeholder = PLACEHOLDERS.get(field);
-        if (placeholder != null && (value.isValueNode())) {
+        if (NOT_RECORDABLE.contains(field) || NEVER_WHEN_ZERO.contains(field) && value.isNumber()
+            && value.decimalValue().signum() == 0) {
+          object.remove(field);
+        } else if (placeholder != null && value.isValueNode()) {
           object.set(field, TextNode.valueOf(placeholder));
         } else {
           JsonNode walked = walk(value);
