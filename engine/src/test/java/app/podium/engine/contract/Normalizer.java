@@ -54,6 +54,10 @@ final class Normalizer {
     JsonNode result = walk(copy);
     if (result instanceof ObjectNode object) {
       sortOperationArrays(operation, object);
+      // an error's message is "message" or "Message" as DynamoDB pleases (every SDK reads both): one spelling
+      if (object.has("__type") && object.has("Message") && !object.has("message")) {
+        object.set("message", object.remove("Message"));
+      }
     }
     return result;
   }
