@@ -2,13 +2,17 @@ package app.podium.bench;
 
 import app.podium.AwsClients;
 import app.podium.engine.Engine;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +47,9 @@ public final class ParityBench {
   static final int QUERY_ITEMS = 20;
   static final int OPERATIONS_PER_ROUND = 4;
   static final String PAYLOAD = "x".repeat(100);
+  static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  static final OperatingSystemMXBean PROCESS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private ParityBench() {}
 
@@ -73,7 +80,7 @@ public final class ParityBench {
             KEYS + QUERY_PARTITIONS * QUERY_ITEMS, (System.nanoTime() - start) / 1e9);
       }
       for (Side side : sides) {
-        report.line("%s warm-up: %.0f operations/s", side.name, side.run(threads, warmUp));
+        report.line("%s warm-up: %s", side.name, side.run(threads, warmUp));
       }
       List<Double> engineRates = new ArrayList<>();
       List<Double> localRates = new ArrayList<>();
@@ -81,12 +88,11 @@ public final class ParityBench {
         // alternate which side goes first, so that drift on a shared machine hits both alike
         Side first = sides.get((i + 1) % 2);
         Side second = sides.get(i % 2);
-        double firstRate = first.run(threads, trial);
-        double secondRate = second.run(threads, trial);
-        (first == sides.get(0) ? engineRates : localRates).add(firstRate);
-        (second == sides.get(0) ? engineRates : localRates).add(secondRate);
-        report.line("trial %d: %s %.0f operations/s, %s %.0f operations/s", i, first.name, firstRate, second.name,
-            secondRate);
+        Trial firstTrial = first.run(threads, trial);
+        Trial secondTrial = second.run(threads, trial);
+        (first == sides.get(0) ? engineRates : localRates).add(firstTrial.rate());
+        (second == sides.get(0) ? engineRates : localRates).add(secondTrial.rate());
+        report.line("trial %d: %s %s; %s %s", i, first.name, firstTrial, second.name, secondTrial);
       }
       for (Side side : sides) {
         if (side.failures.get() > 0) {
@@ -159,27 +165,37 @@ public final class ParityBench {
       }
     }
 
-    /** The mix on {@code threads} threads for {@code duration}: operations a second. */
-    double run(int threads, Duration duration) throws Exception {
+    /**
+     * The mix on {@code threads} threads for {@code duration}: operations a second, and where the CPU went: the
+     * client threads' own time, and the rest of the process's (the server's, mostly) per operation.
+     */
+    Trial run(int threads, Duration duration) throws Exception {
       long deadline = System.nanoTime() + duration.toNanos();
       long start = System.nanoTime();
+      long processCpuStart = PROCESS.getProcessCpuTime();
       AtomicLong rounds = new AtomicLong();
+      AtomicLong clientCpu = new AtomicLong();
       try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
         List<Future<?>> running = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
           int lane = t;
           running.add(pool.submit(() -> {
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             while (System.nanoTime() < deadline) {
               round(lane);
               rounds.incrementAndGet();
             }
+            clientCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
           }));
         }
         for (Future<?> future : running) {
           future.get();
         }
       }
-      return rounds.get() * OPERATIONS_PER_ROUND / ((System.nanoTime() - start) / 1e9);
+      long operations = rounds.get() * OPERATIONS_PER_ROUND;
+      long processCpu = PROCESS.getProcessCpuTime() - processCpuStart;
+      return new Trial(operations / ((System.nanoTime() - start) / 1e9), clientCpu.get() / 1e6 / operations,
+          (processCpu - clientCpu.get()) / 1e6 / operations);
     }
 
     /**
@@ -202,6 +218,15 @@ public final class ParityBench {
       if (got.isEmpty() || queried != QUERY_ITEMS) {
         throw new IllegalStateException(name + ": a GetItem found nothing or a Query found " + queried + " items");
       }
+    }
+  }
+
+  /** A trial's operations a second, and the CPU milliseconds an operation took in the client and elsewhere. */
+  record Trial(double rate, double clientCpuMs, double otherCpuMs) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%.0f operations/s (CPU per operation: client %.2f ms, server and the rest "
+          + "%.2f ms)", rate, clientCpuMs, otherCpuMs);
     }
   }
 
