@@ -1,6 +1,9 @@
 package app.podium.engine;
 
-import app.podium.engine.limits.Throughput;
+import app.podium.engine.durable.Journal;
+import app.podium.engine.limits.Faults;
+import app.podium.engine.limits.HotKey;
+import app.podium.engine.limits.PartitionThroughput;
 import app.podium.engine.ops.Context;
 import app.podium.engine.ops.Operations;
 import app.podium.engine.server.DynamoServer;
@@ -10,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,73 +39,117 @@ public final class Engine implements AutoCloseable {
    * @param gsiLag how long a write takes to reach global secondary indexes (zero: at once)
    * @param ttlSweepDelay how long after its TTL an expired item is deleted (reads return it until then)
    * @param ttlSweepInterval how often expired items are looked for
-   * @param clock the time TTL is measured against
+   * @param clock the time TTL and the per-second throughput windows are measured against
+   * @param faultSeed the seed of the fault injection's draws
+   * @param compactAfterBytes the journal size past which it is compacted into a snapshot
    */
   public record Options(int port, Path dataDir, double throughputScale, Duration gsiLag, Duration ttlSweepDelay,
-      Duration ttlSweepInterval, Clock clock) {
+      Duration ttlSweepInterval, Clock clock, long faultSeed, long compactAfterBytes) {
     public static Options defaults() {
-      return new Options(0, null, 1.0, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Clock.systemUTC());
+      return new Options(0, null, 1.0, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Clock.systemUTC(), 23,
+          64L * 1024 * 1024);
     }
 
-    public Options withPort(int newPort) {
-      return new Options(newPort, dataDir, throughputScale, gsiLag, ttlSweepDelay, ttlSweepInterval, clock);
+    public Options withPort(int value) {
+      return new Options(value, dataDir, throughputScale, gsiLag, ttlSweepDelay,
+          ttlSweepInterval, clock, faultSeed, compactAfterBytes);
     }
 
-    public Options withDataDir(Path newDataDir) {
-      return new Options(port, newDataDir, throughputScale, gsiLag, ttlSweepDelay, ttlSweepInterval, clock);
+    public Options withDataDir(Path value) {
+      return new Options(port, value, throughputScale, gsiLag, ttlSweepDelay,
+          ttlSweepInterval, clock, faultSeed, compactAfterBytes);
     }
 
-    public Options withThroughputScale(double scale) {
-      return new Options(port, dataDir, scale, gsiLag, ttlSweepDelay, ttlSweepInterval, clock);
+    public Options withThroughputScale(double value) {
+      return new Options(port, dataDir, value, gsiLag, ttlSweepDelay,
+          ttlSweepInterval, clock, faultSeed, compactAfterBytes);
     }
 
-    /** No per-partition limits at all. */
+    /** No per-partition limits at all (the hot-key report still counts). */
     public Options withoutThrottling() {
       return withThroughputScale(0);
     }
 
-    public Options withGsiLag(Duration lag) {
-      return new Options(port, dataDir, throughputScale, lag, ttlSweepDelay, ttlSweepInterval, clock);
+    public Options withGsiLag(Duration value) {
+      return new Options(port, dataDir, throughputScale, value, ttlSweepDelay,
+          ttlSweepInterval, clock, faultSeed, compactAfterBytes);
     }
 
-    public Options withTtlSweepDelay(Duration delay) {
-      return new Options(port, dataDir, throughputScale, gsiLag, delay, ttlSweepInterval, clock);
+    public Options withTtlSweepDelay(Duration value) {
+      return new Options(port, dataDir, throughputScale, gsiLag, value,
+          ttlSweepInterval, clock, faultSeed, compactAfterBytes);
     }
 
-    public Options withTtlSweepInterval(Duration interval) {
-      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay, interval, clock);
+    public Options withTtlSweepInterval(Duration value) {
+      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay,
+          value, clock, faultSeed, compactAfterBytes);
     }
 
-    public Options withClock(Clock newClock) {
-      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay, ttlSweepInterval, newClock);
+    public Options withClock(Clock value) {
+      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay,
+          ttlSweepInterval, value, faultSeed, compactAfterBytes);
+    }
+
+    public Options withFaultSeed(long value) {
+      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay,
+          ttlSweepInterval, clock, value, compactAfterBytes);
+    }
+
+    public Options withCompactAfterBytes(long value) {
+      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay,
+          ttlSweepInterval, clock, faultSeed, value);
     }
   }
 
   private final Options options;
   private final Database database;
+  private final PartitionThroughput throughput;
+  private final Faults faults;
   private final DynamoServer server;
   private final ScheduledExecutorService sweeper;
+  private final Journal journal;
 
-  private Engine(Options options, Database database, DynamoServer server, ScheduledExecutorService sweeper) {
+  private Engine(Options options, Database database, PartitionThroughput throughput, Faults faults,
+      DynamoServer server, ScheduledExecutorService sweeper, Journal journal) {
     this.options = options;
     this.database = database;
+    this.throughput = throughput;
+    this.faults = faults;
     this.server = server;
     this.sweeper = sweeper;
+    this.journal = journal;
   }
 
+  /**
+   * Starts serving. With a data folder it first loads what the folder holds (a torn last record is cut off with a
+   * warning); it fails when the folder cannot be read or another engine holds it, or when the port is taken.
+   */
   public static Engine start(Options options) {
     Database database = new Database(options.gsiLag());
-    Throughput throughput = Throughput.UNLIMITED;
+    Journal journal = null;
+    if (options.dataDir() != null) {
+      try {
+        journal = Journal.open(options.dataDir(), database, options.compactAfterBytes());
+      } catch (IOException e) {
+        database.close();
+        throw new UncheckedIOException("Podium engine: cannot use data folder " + options.dataDir() + ": "
+            + e.getMessage(), e);
+      }
+      database.log(journal);
+    }
+    PartitionThroughput throughput = new PartitionThroughput(options.throughputScale(),
+        () -> options.clock().millis() / 1000);
     Context context = new Context(database, throughput, options.clock());
     Operations operations = new Operations(context);
+    Faults faults = new Faults(options.faultSeed());
     DynamoServer server;
     try {
-      server = new DynamoServer(options.port(), operations,
-          (method, path, body) -> new DynamoServer.Answer(404, Map.of("message", "no such control: " + path)),
-          DynamoServer.Interceptor.NONE);
+      server = new DynamoServer(options.port(), operations, new Controls(throughput, faults), faults);
     } catch (IOException e) {
       database.close();
-      throw new UncheckedIOException("Podium engine: cannot listen on 127.0.0.1:" + options.port(), e);
+      closeQuietly(journal);
+      throw new UncheckedIOException("Podium engine: cannot listen on 127.0.0.1:" + options.port() + ": "
+          + e.getMessage(), e);
     }
     ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("engine-ttl-sweeper").factory());
@@ -114,7 +161,17 @@ public final class Engine implements AutoCloseable {
         System.err.println("Podium engine: TTL sweep failed: " + e);
       }
     }, interval, interval, TimeUnit.MILLISECONDS);
-    return new Engine(options, database, server, sweeper);
+    return new Engine(options, database, throughput, faults, server, sweeper, journal);
+  }
+
+  private static void closeQuietly(Journal journal) {
+    if (journal != null) {
+      try {
+        journal.close();
+      } catch (IOException ignored) {
+        // already failing to start; the first cause is the one reported
+      }
+    }
   }
 
   /** Where clients send requests: {@code http://127.0.0.1:<port>}. */
@@ -130,10 +187,45 @@ public final class Engine implements AutoCloseable {
     return options;
   }
 
+  /**
+   * The hot-key report: the hottest partition keys of every table and index (at most 20, hottest first), with the
+   * most units each took in one second. Also at {@code GET <endpoint>/engine/hot-keys}.
+   */
+  public List<HotKey> hotKeys() {
+    return throughput.report();
+  }
+
+  /**
+   * Server-side faults: set a share of InternalServerError (before or after applying), ThrottlingException and added
+   * latency per operation. Also at {@code GET/PUT/DELETE <endpoint>/engine/faults}.
+   */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Starts the hot-key report afresh (e.g. after a test's setup, before the burst it measures). */
+  public void resetHotKeys() {
+    throughput.reset();
+  }
+
+  /** The hot-key report as the engine prints it when it closes. */
+  public String hotKeyReport() {
+    return throughput.describe();
+  }
+
+  /** Stops serving; prints the hot-key report. */
   @Override
   public void close() {
     server.close();
     sweeper.shutdownNow();
     database.close();
+    if (journal != null) {
+      try {
+        journal.close();
+      } catch (IOException e) {
+        System.err.println("Podium engine: closing the journal failed: " + e);
+      }
+    }
+    System.out.println(throughput.describe());
   }
 }

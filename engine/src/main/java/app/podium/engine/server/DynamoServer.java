@@ -1,5 +1,6 @@
 package app.podium.engine.server;
 
+import app.podium.engine.limits.Faults;
 import app.podium.engine.ops.Json;
 import app.podium.engine.ops.Operations;
 import app.podium.engine.value.DynamoError;
@@ -37,25 +38,16 @@ public final class DynamoServer implements AutoCloseable {
   /** An HTTP answer of a control path. */
   public record Answer(int status, Object body) {}
 
-  /** Called around each DynamoDB request: may delay it or answer it with an injected error instead. */
-  public interface Interceptor {
-    Interceptor NONE = operation -> {};
-
-    /** Throws the DynamoError to answer with instead of running {@code operation}. */
-    void before(String operation);
-  }
-
   private final HttpServer server;
   private final ExecutorService executor;
   private final Operations operations;
   private final Controls controls;
-  private final Interceptor interceptor;
+  private final Faults faults;
 
-  public DynamoServer(int port, Operations operations, Controls controls, Interceptor interceptor)
-      throws IOException {
+  public DynamoServer(int port, Operations operations, Controls controls, Faults faults) throws IOException {
     this.operations = operations;
     this.controls = controls;
-    this.interceptor = interceptor;
+    this.faults = faults;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
     this.executor = Executors.newVirtualThreadPerTaskExecutor();
     server.setExecutor(executor);
@@ -97,8 +89,15 @@ public final class DynamoServer implements AutoCloseable {
         } catch (IOException malformed) {
           throw DynamoError.serialization("Malformed request body: not JSON");
         }
-        interceptor.before(operation);
-        send(exchange, 200, CONTENT_TYPE, Json.bytes(operations.handle(operation, request)));
+        Faults.Draw fault = faults.draw(operation);
+        if (fault.before() != null) {
+          throw fault.before();
+        }
+        byte[] answer = Json.bytes(operations.handle(operation, request));
+        if (fault.after() != null) {
+          throw fault.after();
+        }
+        send(exchange, 200, CONTENT_TYPE, answer);
       } catch (DynamoError error) {
         sendError(exchange, error);
       } catch (RuntimeException | StackOverflowError bug) {
