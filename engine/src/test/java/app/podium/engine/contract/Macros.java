@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Shorthands that keep requests readable in a contract file, expanded before sending.
@@ -37,34 +38,29 @@ final class Macros {
         }
         return array;
       }
-      ObjectNode copy = JsonNodeFactory.instance.objectNode();
-      for (Map.Entry<String, JsonNode> field : object.properties()) {
-        copy.set(field.getKey(), expand(field.getValue(), play));
-      }
-      return copy;
     }
-    if (node instanceof ArrayNode array) {
-      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-      array.forEach(member -> copy.add(expand(member, play)));
-      return copy;
-    }
-    return node;
+    return copy(node, name -> name, member -> expand(member, play));
   }
 
   private static JsonNode indexed(JsonNode node, String index) {
     if (node.isTextual()) {
       return TextNode.valueOf(node.asText().replace("#{i}", index));
     }
+    return copy(node, name -> name.replace("#{i}", index), member -> indexed(member, index));
+  }
+
+  /** A copy of an object or array: field names passed through {@code name}, members through {@code member}. */
+  private static JsonNode copy(JsonNode node, UnaryOperator<String> name, UnaryOperator<JsonNode> member) {
     if (node instanceof ObjectNode object) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
       for (Map.Entry<String, JsonNode> field : object.properties()) {
-        copy.set(field.getKey().replace("#{i}", index), indexed(field.getValue(), index));
+        copy.set(name.apply(field.getKey()), member.apply(field.getValue()));
       }
       return copy;
     }
     if (node instanceof ArrayNode array) {
       ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-      array.forEach(member -> copy.add(indexed(member, index)));
+      array.forEach(element -> copy.add(member.apply(element)));
       return copy;
     }
     return node;
