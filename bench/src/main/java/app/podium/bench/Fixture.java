@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One benchmark's tables (their own prefix on the shared DynamoDB Local), a plain client for setup and
+ * One benchmark's tables (their own prefix on the shared engine), a plain client for setup and
  * baselines, and Podium's services over the same endpoint with default settings.
  */
 final class Fixture {

@@ -116,8 +116,8 @@ final class Raw {
   static void clearTimelines(DynamoDbClient client, String prefix) {
     String name = Tables.TIMELINES.physicalName(prefix);
     client.deleteTable(r -> r.tableName(name));
-    // LocalDynamoDb.createTables would make it again but also re-enable TTL on the tables that kept it,
-    // which DynamoDB refuses; the timelines table has no index, so its two keys and TTL are all there is.
+    // only this table is made again (LocalDynamoDb.createTables would look at them all); the timelines table has
+    // no index, so its two keys and TTL are all there is.
     Tables.Key partition = Tables.TIMELINES.partitionKey();
     Tables.Key sort = Tables.TIMELINES.sortKey().orElseThrow();
     client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)

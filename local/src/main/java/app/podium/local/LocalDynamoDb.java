@@ -1,71 +1,104 @@
 package app.podium.local;
 
 import app.podium.Tables;
+import app.podium.engine.Engine;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
-/** DynamoDB Local, in this process, on a loopback port; every table made from {@link Tables}. */
+/**
+ * Podium's DynamoDB engine ({@code engine/}), in this process, on a loopback port; every table made from
+ * {@link Tables}.
+ * It throttles hot partition keys as DynamoDB does and keeps a hot-key report ({@link #engine()}).
+ */
 public final class LocalDynamoDb implements AutoCloseable {
-  private final DynamoDBProxyServer server;
-  private final int port;
+  private final Engine engine;
 
-  private LocalDynamoDb(DynamoDBProxyServer server, int port) {
-    this.server = server;
-    this.port = port;
+  private LocalDynamoDb(Engine engine) {
+    this.engine = engine;
   }
 
   /** In memory, or kept in {@code dataDir} when it is given. Port 0 picks a free one. */
-  public static LocalDynamoDb start(int port, Path dataDir) throws Exception {
-    int chosen = port == 0 ? freePort() : port;
-    List<String> args = new ArrayList<>(List.of("-port", Integer.toString(chosen), "-disableTelemetry"));
-    if (dataDir == null) {
-      args.add("-inMemory");
-    } else {
-      args.addAll(List.of("-dbPath", dataDir.toAbsolutePath().toString(), "-sharedDb"));
-    }
-    DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-    server.start();
-    return new LocalDynamoDb(server, chosen);
+  public static LocalDynamoDb start(int port, Path dataDir) {
+    return start(Engine.Options.defaults().withPort(port).withDataDir(dataDir));
+  }
+
+  public static LocalDynamoDb start(Engine.Options options) {
+    return new LocalDynamoDb(Engine.start(options));
   }
 
   public String endpoint() {
-    return "http://127.0.0.1:" + port;
+    return engine.endpoint();
   }
 
-  /** Creates every table that does not exist yet, with the prefix the functions will use. */
+  /** The engine itself: its hot-key report and its server-side faults. */
+  public Engine engine() {
+    return engine;
+  }
+
+  /**
+   * Creates every table that does not exist yet, with the prefix the functions will use. A table kept in a data folder
+   * from an earlier run gets the indexes it lacks, and TTL only where it is not on yet (DynamoDB refuses to enable it
+   * twice).
+   */
   public static void createTables(DynamoDbClient client, String prefix) {
     for (Tables.Table table : Tables.ALL) {
+      String name = table.physicalName(prefix);
       try {
-        client.createTable(r -> r.tableName(table.physicalName(prefix))
+        client.createTable(r -> r.tableName(name)
             .billingMode(BillingMode.PAY_PER_REQUEST)
             .attributeDefinitions(attributeDefinitions(table))
             .keySchema(keySchema(table.partitionKey(), table.sortKey().orElse(null)))
             .globalSecondaryIndexes(table.indexes().isEmpty() ? null : table.indexes().stream()
-                .map(index -> GlobalSecondaryIndex.builder().indexName(index.name())
-                    .keySchema(keySchema(index.partitionKey(), index.sortKey()))
-                    .projection(p -> p.projectionType(ProjectionType.ALL)).build())
-                .toList()));
+                .map(LocalDynamoDb::globalIndex).toList()));
       } catch (ResourceInUseException exists) {
-        // kept from an earlier run in the data folder
+        addMissingIndexes(client, table, name);
       }
-      table.ttlAttribute().ifPresent(attribute -> client.updateTimeToLive(r -> r
-          .tableName(table.physicalName(prefix))
-          .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(true))));
+      table.ttlAttribute().ifPresent(attribute -> {
+        TimeToLiveDescription ttl = client.describeTimeToLive(r -> r.tableName(name)).timeToLiveDescription();
+        boolean on = ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED
+            || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING;
+        if (!on || !attribute.equals(ttl.attributeName())) {
+          client.updateTimeToLive(r -> r.tableName(name)
+              .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(true)));
+        }
+      });
     }
+  }
+
+  private static void addMissingIndexes(DynamoDbClient client, Tables.Table table, String name) {
+    Set<String> present = client.describeTable(r -> r.tableName(name)).table().globalSecondaryIndexes().stream()
+        .map(GlobalSecondaryIndexDescription::indexName).collect(Collectors.toSet());
+    for (Tables.Index index : table.indexes()) {
+      if (!present.contains(index.name())) {
+        GlobalSecondaryIndex added = globalIndex(index);
+        client.updateTable(r -> r.tableName(name).attributeDefinitions(attributeDefinitions(table))
+            .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(added.indexName())
+                .keySchema(added.keySchema()).projection(added.projection()))));
+      }
+    }
+  }
+
+  private static GlobalSecondaryIndex globalIndex(Tables.Index index) {
+    return GlobalSecondaryIndex.builder().indexName(index.name())
+        .keySchema(keySchema(index.partitionKey(), index.sortKey()))
+        .projection(p -> p.projectionType(ProjectionType.ALL)).build();
   }
 
   private static List<AttributeDefinition> attributeDefinitions(Tables.Table table) {
@@ -98,8 +131,9 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
   }
 
+  /** Stops the engine; it prints its hot-key report. */
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    engine.close();
   }
 }

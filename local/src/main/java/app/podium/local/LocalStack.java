@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The whole backend on one machine, no Docker, no AWS account: DynamoDB Local in this process, every
+ * The whole backend on one machine, no Docker, no AWS account: Podium's DynamoDB engine in this process, every
  * table from {@code Tables}, the SNS/SQS emulator with the post-events topic, the fan-out queue and its
  * DLQ, a poller that feeds the queue to {@link FanoutHandler} as Lambda would, the first admin, and the
  * HTTP API on 127.0.0.1.
@@ -34,7 +34,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>Settings come from the same environment variables the Lambda functions read ({@code SIGNUP_MODE},
  * {@code ALLOWED_COUNTRIES}, ...), plus {@code PODIUM_PORT} (8080), {@code PODIUM_DATA_DIR} (keep data
  * there instead of in memory), {@code PODIUM_ADMIN_USERNAME} ({@code admin}), {@code
- * PODIUM_ADMIN_PASSWORD} (generated and printed once when unset), {@code PODIUM_ADMIN_EMAIL} and
+ * PODIUM_ADMIN_PASSWORD} (generated and printed once when unset), {@code PODIUM_DYNAMODB_PORT} (the engine's port,
+ * free by default), {@code PODIUM_THROUGHPUT_SCALE} (1: DynamoDB's per-partition limits; 0 turns them off), {@code
+ * PODIUM_GSI_LAG_MS} (0: how late writes reach global indexes), {@code PODIUM_ADMIN_EMAIL} and
  * {@code PODIUM_FANOUT_VISIBILITY_SECONDS} (30: how soon a failed fan-out message comes back) and {@code
  * PODIUM_FANOUT_POLLERS} (2: batches handled at once, as Lambda's concurrent invocations).
  */
@@ -51,10 +53,12 @@ public final class LocalStack implements AutoCloseable {
   private final String adminUsername;
   private final Optional<String> createdAdminPassword;
   private final String sqsEndpoint;
+  private final String dynamoDbEndpoint;
 
   private LocalStack(Optional<LocalDynamoDb> dynamoDb, Optional<LocalMessaging> messaging, MessagingResources queues,
       QueuePoller poller, SnsClient sns, SqsClient sqs, DynamoDbClient client, HttpApiServer server,
-      Backend backend, String adminUsername, Optional<String> createdAdminPassword, String sqsEndpoint) {
+      Backend backend, String adminUsername, Optional<String> createdAdminPassword, String sqsEndpoint,
+      String dynamoDbEndpoint) {
     this.dynamoDb = dynamoDb;
     this.messaging = messaging;
     this.queues = queues;
@@ -67,11 +71,12 @@ public final class LocalStack implements AutoCloseable {
     this.adminUsername = adminUsername;
     this.createdAdminPassword = createdAdminPassword;
     this.sqsEndpoint = sqsEndpoint;
+    this.dynamoDbEndpoint = dynamoDbEndpoint;
   }
 
   /**
    * Starts everything. With {@code DYNAMODB_ENDPOINT} (or {@code SNS_ENDPOINT} and {@code SQS_ENDPOINT})
-   * in {@code environment} it uses those instead of starting its own: tests share one DynamoDB Local and
+   * in {@code environment} it uses those instead of starting its own: tests share one engine and
    * one emulator between stacks with different settings, and LocalStack can stand in for both.
    */
   public static LocalStack start(Map<String, String> environment) throws Exception {
@@ -95,50 +100,73 @@ public final class LocalStack implements AutoCloseable {
       ExecutionInterceptor... interceptors) throws Exception {
     Map<String, String> env = new HashMap<>(environment);
     int port = Integer.parseInt(env.getOrDefault("PODIUM_PORT", "8080"));
-    Optional<LocalDynamoDb> dynamoDb = Optional.empty();
-    if (env.get(AwsClients.DYNAMODB_ENDPOINT_ENV) == null) {
-      Path dataDir = Optional.ofNullable(env.get("PODIUM_DATA_DIR")).map(Path::of).orElse(null);
-      if (dataDir != null) {
-        Files.createDirectories(dataDir);
+    // what this start has opened so far, closed again (last first) if a later step fails
+    java.util.Deque<AutoCloseable> opened = new java.util.ArrayDeque<>();
+    try {
+      Optional<LocalDynamoDb> dynamoDb = Optional.empty();
+      if (env.get(AwsClients.DYNAMODB_ENDPOINT_ENV) == null) {
+        Path dataDir = Optional.ofNullable(env.get("PODIUM_DATA_DIR")).map(Path::of).orElse(null);
+        if (dataDir != null) {
+          Files.createDirectories(dataDir);
+        }
+        LocalDynamoDb started = LocalDynamoDb.start(app.podium.engine.Engine.Options.defaults()
+            .withPort(Integer.parseInt(env.getOrDefault("PODIUM_DYNAMODB_PORT", "0"))).withDataDir(dataDir)
+            .withThroughputScale(Double.parseDouble(env.getOrDefault("PODIUM_THROUGHPUT_SCALE", "1")))
+            .withGsiLag(Duration.ofMillis(Long.parseLong(env.getOrDefault("PODIUM_GSI_LAG_MS", "0")))));
+        opened.push(started);
+        dynamoDb = Optional.of(started);
+        env.put(AwsClients.DYNAMODB_ENDPOINT_ENV, started.endpoint());
       }
-      LocalDynamoDb started = LocalDynamoDb.start(Integer.parseInt(env.getOrDefault("PODIUM_DYNAMODB_PORT", "0")),
-          dataDir);
-      dynamoDb = Optional.of(started);
-      env.put(AwsClients.DYNAMODB_ENDPOINT_ENV, started.endpoint());
-    }
-    Optional<LocalMessaging> messaging = Optional.empty();
-    if (env.get(AwsClients.SNS_ENDPOINT_ENV) == null || env.get(AwsClients.SQS_ENDPOINT_ENV) == null) {
-      LocalMessaging started = LocalMessaging.start();
-      messaging = Optional.of(started);
-      env.put(AwsClients.SNS_ENDPOINT_ENV, started.endpoint());
-      env.put(AwsClients.SQS_ENDPOINT_ENV, started.endpoint());
-    }
-    if (port == 0) {
-      port = LocalDynamoDb.freePort();
-    }
-    env.putIfAbsent("PUBLIC_URL", "http://127.0.0.1:" + port);
-    Settings settings = Settings.fromEnvironment(env);
-    DynamoDbClient client = AwsClients.dynamoDb(env.get(AwsClients.DYNAMODB_ENDPOINT_ENV), interceptors);
-    LocalDynamoDb.createTables(client, settings.tablePrefix());
-    SnsClient sns = AwsClients.sns(env.get(AwsClients.SNS_ENDPOINT_ENV), interceptors);
-    SqsClient sqs = AwsClients.sqs(env.get(AwsClients.SQS_ENDPOINT_ENV), interceptors);
-    MessagingResources queues = MessagingResources.create(sns, sqs, settings.tablePrefix(),
-        Duration.ofSeconds(Long.parseLong(env.getOrDefault("PODIUM_FANOUT_VISIBILITY_SECONDS", "30"))));
-    FanoutTasks tasks = new SnsSqsFanoutTasks(sns, queues.topicArn(), sqs, queues.queueUrl());
-    Backend backend = new Backend(settings, client, tasks, Clock.systemUTC(), passwords);
-    FanoutHandler fanout = new FanoutHandler(backend.fanout());
-    QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(),
-        (event, context) -> Invocations.as(Routes.FANOUT.name(), () -> fanout.handleRequest(event, context)),
-        Integer.parseInt(env.getOrDefault("PODIUM_FANOUT_POLLERS", Integer.toString(QueuePoller.DEFAULT_POLLERS))));
+      Optional<LocalMessaging> messaging = Optional.empty();
+      if (env.get(AwsClients.SNS_ENDPOINT_ENV) == null || env.get(AwsClients.SQS_ENDPOINT_ENV) == null) {
+        LocalMessaging started = LocalMessaging.start();
+        opened.push(started::close);
+        messaging = Optional.of(started);
+        env.put(AwsClients.SNS_ENDPOINT_ENV, started.endpoint());
+        env.put(AwsClients.SQS_ENDPOINT_ENV, started.endpoint());
+      }
+      if (port == 0) {
+        port = LocalDynamoDb.freePort();
+      }
+      env.putIfAbsent("PUBLIC_URL", "http://127.0.0.1:" + port);
+      Settings settings = Settings.fromEnvironment(env);
+      DynamoDbClient client = AwsClients.dynamoDb(env.get(AwsClients.DYNAMODB_ENDPOINT_ENV), interceptors);
+      opened.push(client);
+      LocalDynamoDb.createTables(client, settings.tablePrefix());
+      SnsClient sns = AwsClients.sns(env.get(AwsClients.SNS_ENDPOINT_ENV), interceptors);
+      opened.push(sns);
+      SqsClient sqs = AwsClients.sqs(env.get(AwsClients.SQS_ENDPOINT_ENV), interceptors);
+      opened.push(sqs);
+      MessagingResources queues = MessagingResources.create(sns, sqs, settings.tablePrefix(),
+          Duration.ofSeconds(Long.parseLong(env.getOrDefault("PODIUM_FANOUT_VISIBILITY_SECONDS", "30"))));
+      FanoutTasks tasks = new SnsSqsFanoutTasks(sns, queues.topicArn(), sqs, queues.queueUrl());
+      Backend backend = new Backend(settings, client, tasks, Clock.systemUTC(), passwords);
+      FanoutHandler fanout = new FanoutHandler(backend.fanout());
+      QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(),
+          (event, context) -> Invocations.as(Routes.FANOUT.name(), () -> fanout.handleRequest(event, context)),
+          Integer.parseInt(env.getOrDefault("PODIUM_FANOUT_POLLERS", Integer.toString(QueuePoller.DEFAULT_POLLERS))));
+      opened.push(poller);
 
-    String adminUsername = env.getOrDefault("PODIUM_ADMIN_USERNAME", "admin");
-    String adminPassword = Optional.ofNullable(env.get("PODIUM_ADMIN_PASSWORD")).filter(p -> !p.isBlank())
-        .orElseGet(() -> Secrets.token().substring(0, 20));
-    boolean created = Invocations.as(Routes.BOOTSTRAP_ADMIN.name(), () -> backend.signup().ensureAdmin(adminUsername,
-        env.getOrDefault("PODIUM_ADMIN_EMAIL", adminUsername + "@" + "podium.localhost"), adminPassword));
-    HttpApiServer server = new HttpApiServer(backend, port);
-    return new LocalStack(dynamoDb, messaging, queues, poller, sns, sqs, client, server, backend, adminUsername,
-        created ? Optional.of(adminPassword) : Optional.empty(), env.get(AwsClients.SQS_ENDPOINT_ENV));
+      String adminUsername = env.getOrDefault("PODIUM_ADMIN_USERNAME", "admin");
+      String adminPassword = Optional.ofNullable(env.get("PODIUM_ADMIN_PASSWORD")).filter(p -> !p.isBlank())
+          .orElseGet(() -> Secrets.token().substring(0, 20));
+      boolean created = Invocations.as(Routes.BOOTSTRAP_ADMIN.name(), () -> backend.signup().ensureAdmin(
+          adminUsername, env.getOrDefault("PODIUM_ADMIN_EMAIL", adminUsername + "@" + "podium.localhost"),
+          adminPassword));
+      HttpApiServer server = new HttpApiServer(backend, port);
+      return new LocalStack(dynamoDb, messaging, queues, poller, sns, sqs, client, server, backend, adminUsername,
+          created ? Optional.of(adminPassword) : Optional.empty(), env.get(AwsClients.SQS_ENDPOINT_ENV),
+          env.get(AwsClients.DYNAMODB_ENDPOINT_ENV));
+    } catch (Exception | Error failed) {
+      while (!opened.isEmpty()) {
+        try {
+          opened.pop().close();
+        } catch (Exception closing) {
+          failed.addSuppressed(closing);
+        }
+      }
+      throw failed;
+    }
   }
 
   public String url() {
@@ -170,6 +198,16 @@ public final class LocalStack implements AutoCloseable {
 
   public SqsClient sqsClient() {
     return sqs;
+  }
+
+  /** Where the stack's DynamoDB is (its own engine's address unless another was given). */
+  public String dynamoDbEndpoint() {
+    return dynamoDbEndpoint;
+  }
+
+  /** The engine this stack started, when it started one (not when given another DynamoDB endpoint). */
+  public Optional<LocalDynamoDb> dynamoDb() {
+    return dynamoDb;
   }
 
   /** Where the stack's SQS is (the emulator's address unless another was given). */
@@ -207,7 +245,15 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public static void main(String[] args) throws Exception {
-    LocalStack stack = start(System.getenv());
+    LocalStack stack;
+    try {
+      stack = start(System.getenv());
+    } catch (Exception | Error failed) {
+      // one line with the cause, and an exit that does not wait for threads a half-started stack left behind
+      System.err.println("Podium local stack failed to start: " + rootCause(failed));
+      System.exit(1);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -222,9 +268,21 @@ public final class LocalStack implements AutoCloseable {
             + "  (shown once; set PODIUM_ADMIN_PASSWORD to choose it)"),
         () -> System.out.println("Admin account: " + stack.adminUsername() + " (already exists)"));
     System.out.println("Podium local stack ready at " + stack.url() + " (signup mode "
-        + stack.backend().settings().signupMode().text() + "; Ctrl-C stops it)");
+        + stack.backend().settings().signupMode().text() + "; DynamoDB at " + stack.dynamoDbEndpoint()
+        + "; Ctrl-C stops it)");
     System.out.println("SNS/SQS at " + stack.sqsEndpoint() + "; to replay the fan-out dead-letter queue: SQS_ENDPOINT="
         + stack.sqsEndpoint() + " ./mvnw -q -pl local -am -Preplay-dead-letters package");
     stopped.await();
+  }
+
+  /** The innermost cause's class and message, on one line. */
+  static String rootCause(Throwable failed) {
+    Throwable cause = failed;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause == failed ? String.valueOf(failed.getMessage())
+        : failed.getMessage() + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+    return message.replace('\n', ' ');
   }
 }

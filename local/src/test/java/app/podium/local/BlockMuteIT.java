@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Blocks and mutes through the API (handler, service, DynamoDB Local, the fan-out queue): what a block ends,
+ * Blocks and mutes through the API (handler, service, the DynamoDB engine, the fan-out queue): what a block ends,
  * what it refuses, what never reaches a blocker's or muter's home timeline (at fan-out and at read time), timed
  * mutes, the relationship fields and the paged lists.
  */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Replies and threads through the API (handler, service, DynamoDB Local, the fan-out queue): a thread's context as
+ * Replies and threads through the API (handler, service, the DynamoDB engine, the fan-out queue): a thread's context as
  * each kind of reader sees it, the exact reply count (also under concurrent replies, and when a parent goes first),
  * and who gets a reply on their home timeline.
  */

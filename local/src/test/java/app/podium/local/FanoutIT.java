@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * The fan-out through the real path: the API stores and publishes, SNS delivers to the queue, the poller
- * hands batches to FanoutHandler, which writes timelines in DynamoDB Local. Follower pages of 7, so 30
+ * hands batches to FanoutHandler, which writes timelines in the DynamoDB engine. Follower pages of 7, so 30
  * followers take 5 messages; fan-out queue visibility 2 s, DLQ after 5 receives.
  */
 class FanoutIT {

@@ -9,7 +9,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
  * {@link FeedFlowIT}'s tests (signup with invites, follows, posting, fan-out through SNS and SQS, home
- * timelines) against LocalStack instead of DynamoDB Local and fauxqs. Skipped where Docker is absent.
+ * timelines) against LocalStack instead of the DynamoDB engine and fauxqs. Skipped where Docker is absent.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class FeedFlowOnLocalStackIT extends FeedFlowIT {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mentions and hashtags through the API (handler, service, DynamoDB Local): Mention entities and links for members,
+ * Mentions and hashtags through the API (handler, service, the engine): Mention entities and links for members,
  * plain text for everything else, case-folded tags, the tag timeline and its paging, and content that carries no
  * markup but Podium's own.
  */

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Notifications through the real path: events reach the fan-out queue (as the API publishes them, or sent by the
- * test where another branch's route would publish them), FanoutHandler writes the groups in DynamoDB Local, and
+ * test where another branch's route would publish them), FanoutHandler writes the groups in the DynamoDB engine, and
  * the v1 and v2 routes read them back. Favourite and reblog routes are not on this branch: their tasks are sent
  * as the routes will publish them.
  */

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Local stacks for integration tests. One DynamoDB Local and one SNS/SQS emulator serve the whole test
- * JVM; each stack gets its own table and queue prefix (so tests never see each other's data), its own free port and its own settings.
+ * Local stacks for integration tests. One DynamoDB engine and one SNS/SQS emulator serve the whole test
+ * JVM; each stack gets its own table and queue prefix (so tests never see each other's data), its own free port and
+ * its own settings.
  */
 public final class TestStacks {
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
@@ -36,7 +37,17 @@ public final class TestStacks {
     return dynamoDb.endpoint();
   }
 
-  private static synchronized String messagingEndpoint() throws Exception {
+  /**
+   * The engine every stack of this JVM shares (started on first use): its hot-key report and its server-side faults.
+   * Keys in the report carry each stack's table prefix.
+   */
+  public static synchronized app.podium.engine.Engine engine() throws Exception {
+    dynamoDbEndpoint();
+    return dynamoDb.engine();
+  }
+
+  /** The SNS/SQS emulator every stack of this JVM shares (started on first use). */
+  public static synchronized String messagingEndpoint() throws Exception {
     if (messaging == null) {
       messaging = LocalMessaging.start();
       LocalMessaging started = messaging;

@@ -1,0 +1,356 @@
+package app.podium.engine.server;
+
+import app.podium.engine.limits.Faults;
+import app.podium.engine.ops.Json;
+import app.podium.engine.ops.Operations;
+import app.podium.engine.value.DynamoError;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
+
+/**
+ * DynamoDB's JSON 1.0 protocol over HTTP/1.1 on the loopback address: {@code POST /} with {@code X-Amz-Target:
+ * DynamoDB_20120810.<Operation>}. Any credentials pass (nothing is signature-checked); bodies over 16 MB are refused.
+ * Paths under {@code /engine/} are the engine's own controls, outside DynamoDB's protocol.
+ *
+ * <p>Each connection is one virtual thread that reads its requests in turn and answers each with one write (headers
+ * and body together, Nagle off). The JDK's com.sun.net.httpserver was the first server here; measured on the mix of
+ * PutItem, GetItem, Query and TransactWriteItems it spent more per request than DynamoDB Local's whole answer
+ * (hand-offs between its selector thread and the handler's thread on every request), so it was replaced.
+ */
+public final class DynamoServer implements AutoCloseable {
+  /** DynamoDB's largest request. */
+  public static final int MAX_BODY = 16 * 1024 * 1024;
+  private static final String TARGET_PREFIX = "DynamoDB_20120810.";
+  private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+  private static final int MAX_HEADER_LINE = 16 * 1024;
+  /** A connection idle this long is closed; clients open a new one. */
+  private static final int IDLE_MILLIS = 120_000;
+  private static final AtomicLong REQUEST_IDS = new AtomicLong(System.nanoTime());
+
+  /** Answers the engine's control paths ({@code /engine/...}): returns the status and JSON body. */
+  public interface Controls {
+    /** {@code query} holds the request's query parameters (decoded), {@code body} its JSON body or null. */
+    Answer handle(String method, String path, Map<String, String> query, JsonNode body);
+  }
+
+  /** An HTTP answer of a control path. */
+  public record Answer(int status, Object body) {}
+
+  /** One parsed request. */
+  private record Request(String method, String path, String query, Map<String, String> headers, byte[] body,
+      boolean tooLarge, boolean keepAlive) {}
+
+  private final ServerSocket listener;
+  private final Operations operations;
+  private final Controls controls;
+  private final Faults faults;
+  private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+  private final Thread acceptor;
+  private volatile boolean closed;
+
+  public DynamoServer(int port, Operations operations, Controls controls, Faults faults) throws IOException {
+    this.operations = operations;
+    this.controls = controls;
+    this.faults = faults;
+    this.listener = new ServerSocket();
+    listener.setReuseAddress(true);
+    listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+    this.acceptor = Thread.ofPlatform().daemon().name("engine-accept-" + listener.getLocalPort()).start(this::accept);
+  }
+
+  public int port() {
+    return listener.getLocalPort();
+  }
+
+  private void accept() {
+    while (!closed) {
+      try {
+        Socket socket = listener.accept();
+        connections.add(socket);
+        Thread.ofPlatform().daemon().name("engine-connection").start(() -> serve(socket));
+      } catch (IOException e) {
+        if (!closed) {
+          System.err.println("Podium engine: accept failed: " + e);
+        }
+      }
+    }
+  }
+
+  private void serve(Socket socket) {
+    try (socket) {
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout(IDLE_MILLIS);
+      InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+      OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+      byte[] lineBuffer = new byte[MAX_HEADER_LINE];
+      while (!closed) {
+        Request request = read(in, out, lineBuffer);
+        if (request == null) {
+          return;
+        }
+        respond(request, out);
+        if (!request.keepAlive() || request.tooLarge()) {
+          return;
+        }
+      }
+    } catch (SocketTimeoutException | SocketException | EOFException gone) {
+      // the client went away or stayed idle: its connection ends here
+    } catch (IOException e) {
+      if (!closed) {
+        System.err.println("Podium engine: connection failed: " + e);
+      }
+    } finally {
+      connections.remove(socket);
+    }
+  }
+
+  /** The headers a request is answered by; the rest are skipped as they are read. */
+  private static final Set<String> NEEDED = Set.of("content-length", "x-amz-target", "connection", "expect",
+      "transfer-encoding");
+
+  /** The next request on the connection, or null when the client closed it between requests. */
+  private static Request read(InputStream in, OutputStream out, byte[] buffer) throws IOException {
+    String requestLine = line(in, buffer, true);
+    if (requestLine == null) {
+      return null;
+    }
+    String[] parts = requestLine.split(" ");
+    if (parts.length < 3) {
+      throw new IOException("malformed request line");
+    }
+    Map<String, String> headers = new java.util.HashMap<>(8);
+    String header;
+    while (!(header = line(in, buffer, false)).isEmpty()) {
+      int colon = header.indexOf(':');
+      if (colon > 0) {
+        String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        if (NEEDED.contains(name)) {
+          headers.put(name, header.substring(colon + 1).trim());
+        }
+      }
+    }
+    String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
+    boolean keepAlive = parts[2].equals("HTTP/1.1") ? !connection.equals("close") : connection.equals("keep-alive");
+    if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
+      out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+    }
+    String target = parts[1];
+    int question = target.indexOf('?');
+    String path = question < 0 ? target : target.substring(0, question);
+    String query = question < 0 ? "" : target.substring(question + 1);
+    byte[] body;
+    if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+      body = chunked(in, buffer);
+      if (body == null) {
+        return new Request(parts[0], path, query, headers, null, true, false);
+      }
+    } else {
+      long length = Long.parseLong(headers.getOrDefault("content-length", "0"));
+      if (length > MAX_BODY) {
+        return new Request(parts[0], path, query, headers, null, true, false);
+      }
+      body = in.readNBytes((int) length);
+      if (body.length < length) {
+        throw new EOFException();
+      }
+    }
+    return new Request(parts[0], path, query, headers, body, false, keepAlive);
+  }
+
+  private static byte[] chunked(InputStream in, byte[] buffer) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    while (true) {
+      String size = line(in, buffer, false);
+      int semicolon = size.indexOf(';');
+      int length = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+      if (length == 0) {
+        while (!line(in, buffer, false).isEmpty()) {
+          // trailers are ignored
+        }
+        return body.toByteArray();
+      }
+      if (body.size() + (long) length > MAX_BODY) {
+        return null;
+      }
+      body.write(in.readNBytes(length));
+      line(in, buffer, false);
+    }
+  }
+
+  /**
+   * One CRLF-ended line (Latin-1), read into the connection's {@code buffer}; null at the end of the stream when
+   * {@code endAllowed}.
+   */
+  private static String line(InputStream in, byte[] buffer, boolean endAllowed) throws IOException {
+    int length = 0;
+    while (true) {
+      int c = in.read();
+      if (c < 0) {
+        if (endAllowed && length == 0) {
+          return null;
+        }
+        throw new EOFException();
+      }
+      if (c == '\n') {
+        if (length > 0 && buffer[length - 1] == '\r') {
+          length--;
+        }
+        return new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
+      }
+      if (length == buffer.length) {
+        throw new IOException("header line too long");
+      }
+      buffer[length++] = (byte) c;
+    }
+  }
+
+  private void respond(Request request, OutputStream out) throws IOException {
+    if (request.tooLarge()) {
+      send(out, 413, CONTENT_TYPE, error(new DynamoError("RequestEntityTooLarge", 413,
+          "Request entity too large: the limit is " + MAX_BODY + " bytes")), false);
+      return;
+    }
+    if (request.path().startsWith("/engine/")) {
+      Answer answer = control(request);
+      send(out, answer.status(), "application/json", Json.bytes(answer.body()), request.keepAlive());
+      return;
+    }
+    if (!request.method().equals("POST")) {
+      send(out, 200, "text/plain", "healthy: podium-engine".getBytes(StandardCharsets.UTF_8), request.keepAlive());
+      return;
+    }
+    String target = request.headers().get("x-amz-target");
+    String operation = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length())
+        : target == null ? "" : target;
+    int status = 200;
+    byte[] body;
+    try {
+      body = answer(operation, request.body());
+    } catch (DynamoError error) {
+      status = error.status();
+      body = error(error);
+    } catch (RuntimeException | StackOverflowError bug) {
+      bug.printStackTrace();
+      DynamoError error = DynamoError.internal("Internal server error: " + bug);
+      status = error.status();
+      body = error(error);
+    }
+    send(out, status, CONTENT_TYPE, body, request.keepAlive());
+  }
+
+  private byte[] answer(String operation, byte[] body) {
+    if (!operations.knows(operation)) {
+      throw Operations.unknown(operation);
+    }
+    JsonNode request;
+    try {
+      request = Json.mapper().readTree(body);
+    } catch (IOException malformed) {
+      throw DynamoError.serialization("Malformed request body: not JSON");
+    }
+    Faults.Draw fault = faults.draw(operation);
+    if (fault.before() != null) {
+      throw fault.before();
+    }
+    byte[] answer = Json.bytes(operations.handle(operation, request));
+    if (fault.after() != null) {
+      throw fault.after();
+    }
+    return answer;
+  }
+
+  private Answer control(Request request) {
+    JsonNode json = null;
+    if (request.body().length > 0) {
+      try {
+        json = Json.mapper().readTree(request.body());
+      } catch (IOException malformed) {
+        return new Answer(400, Map.of("message", "malformed JSON body"));
+      }
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (String pair : request.query().split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        parameters.put(java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return controls.handle(request.method(), request.path(), parameters, json);
+  }
+
+  private static byte[] error(DynamoError error) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("__type", error.wireType());
+    body.put("message", error.getMessage());
+    body.putAll(error.extra());
+    return Json.bytes(body);
+  }
+
+  private static void send(OutputStream out, int status, String contentType, byte[] body, boolean keepAlive)
+      throws IOException {
+    CRC32 crc = new CRC32();
+    crc.update(body);
+    String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\n"
+        + "Content-Type: " + contentType + "\r\n"
+        + "Content-Length: " + body.length + "\r\n"
+        + "x-amzn-RequestId: " + Long.toHexString(REQUEST_IDS.incrementAndGet()) + "\r\n"
+        + "x-amz-crc32: " + crc.getValue() + "\r\n"
+        + (keepAlive ? "" : "Connection: close\r\n")
+        + "\r\n";
+    out.write(head.getBytes(StandardCharsets.US_ASCII));
+    out.write(body);
+    out.flush();
+  }
+
+  private static String reason(int status) {
+    return switch (status) {
+      case 200 -> "OK";
+      case 400 -> "Bad Request";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 413 -> "Request Entity Too Large";
+      case 500 -> "Internal Server Error";
+      default -> "Status";
+    };
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      listener.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+    for (Socket socket : connections) {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+    }
+    acceptor.interrupt();
+  }
+}
