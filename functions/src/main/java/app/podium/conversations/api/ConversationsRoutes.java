@@ -23,7 +23,7 @@ public record ConversationsRoutes(ConversationService conversations, StatusAnswe
       Route.get("/api/v1/statuses/{id}/context", "GetStatusContext", OPTIONAL, grants().read(ACCOUNTS).read(POSTS)
           .read(FOLLOWS).read(BLOCKS_MUTES).read(REACTIONS), ConversationsRoutes::context),
       Route.get("/api/v1/timelines/tag/{hashtag}", "GetTagTimeline", OPTIONAL, grants().read(ACCOUNTS).read(POSTS)
-          .read(TAGGED_STATUSES).read(FOLLOWS).read(BLOCKS_MUTES).read(REACTIONS), ConversationsRoutes::tag));
+          .read(TAGGED_STATUSES).read(BLOCKS_MUTES).read(REACTIONS), ConversationsRoutes::tag));
 
   /** {@code GET /api/v1/statuses/:id/context}: the statuses above and below it in its thread the caller may see. */
   APIGatewayV2HTTPResponse context(ApiRequest request) {

@@ -30,19 +30,20 @@ public record ReactionsRoutes(ReactionService reactions, StatusAnswers answers, 
           .read(ACCOUNTS).readWrite(POSTS).read(FOLLOWS).read(BLOCKS_MUTES).readWrite(REACTIONS)
           .publishPostEvents(), ReactionsRoutes::favourite),
       Route.post("/api/v1/statuses/{id}/unfavourite", "UnfavouriteStatus", user("write:favourites"), grants()
-          .read(ACCOUNTS).readWrite(POSTS).read(FOLLOWS).readWrite(REACTIONS), ReactionsRoutes::unfavourite),
+          .read(ACCOUNTS).readWrite(POSTS).read(FOLLOWS).readWrite(REACTIONS).read(BLOCKS_MUTES),
+          ReactionsRoutes::unfavourite),
       Route.post("/api/v1/statuses/{id}/reblog", "ReblogStatus", user("write:statuses"), grants().write(RATE_LIMITS)
           .readWrite(ACCOUNTS).readWrite(POSTS).read(FOLLOWS).read(BLOCKS_MUTES).readWrite(REACTIONS).write(TIMELINES)
           .publishPostEvents(), ReactionsRoutes::reblog),
       Route.post("/api/v1/statuses/{id}/unreblog", "UnreblogStatus", user("write:statuses"), grants()
           .readWrite(ACCOUNTS).readWrite(POSTS).read(FOLLOWS).readWrite(REACTIONS).write(TIMELINES)
-          .publishPostEvents(), ReactionsRoutes::unreblog),
+          .read(BLOCKS_MUTES).publishPostEvents(), ReactionsRoutes::unreblog),
       Route.get("/api/v1/statuses/{id}/favourited_by", "ListFavouritedBy", OPTIONAL, grants().read(ACCOUNTS)
-          .read(POSTS).read(FOLLOWS).read(REACTIONS), ReactionsRoutes::favouritedBy),
+          .read(POSTS).read(FOLLOWS).read(REACTIONS).read(BLOCKS_MUTES), ReactionsRoutes::favouritedBy),
       Route.get("/api/v1/statuses/{id}/reblogged_by", "ListRebloggedBy", OPTIONAL, grants().read(ACCOUNTS)
-          .read(POSTS).read(FOLLOWS).read(REACTIONS), ReactionsRoutes::rebloggedBy),
+          .read(POSTS).read(FOLLOWS).read(REACTIONS).read(BLOCKS_MUTES), ReactionsRoutes::rebloggedBy),
       Route.get("/api/v1/favourites", "ListFavourites", user("read:favourites"), grants().read(ACCOUNTS).read(POSTS)
-          .read(FOLLOWS).read(REACTIONS), ReactionsRoutes::favourites));
+          .read(FOLLOWS).read(REACTIONS).read(BLOCKS_MUTES), ReactionsRoutes::favourites));
 
   /** {@code POST /api/v1/statuses/:id/favourite}: idempotent; answers the status, favourited. */
   APIGatewayV2HTTPResponse favourite(ApiRequest request) {

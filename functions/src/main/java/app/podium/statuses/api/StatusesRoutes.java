@@ -27,15 +27,16 @@ public record StatusesRoutes(StatusService statuses, StatusAnswers answers, Memb
       // with what they did to it: one batch read of their reactions. Each post counts against the statuses limit
       Route.post("/api/v1/statuses", "PostStatus", user("write:statuses"), grants().write(RATE_LIMITS)
           .readWrite(ACCOUNTS).readWrite(POSTS).read(FOLLOWS).readWrite(IDEMPOTENCY).write(TIMELINES)
-          .read(UNIQUE_KEYS).write(TAGGED_STATUSES).read(REACTIONS).publishPostEvents(), StatusesRoutes::post),
+          .read(UNIQUE_KEYS).write(TAGGED_STATUSES).read(REACTIONS).read(BLOCKS_MUTES).publishPostEvents(),
+          StatusesRoutes::post),
       Route.get("/api/v1/statuses/{id}", "GetStatus", OPTIONAL, grants().read(ACCOUNTS).read(POSTS).read(FOLLOWS)
-          .read(REACTIONS), StatusesRoutes::get),
+          .read(REACTIONS).read(BLOCKS_MUTES), StatusesRoutes::get),
       // deleting a reblog undoes it: its reaction and its count on the original go in the same transaction
       Route.delete("/api/v1/statuses/{id}", "DeleteStatus", user("write:statuses"), grants().readWrite(ACCOUNTS)
           .readWrite(POSTS).write(TIMELINES).write(TAGGED_STATUSES).publishPostEvents().read(FOLLOWS)
-          .readWrite(REACTIONS), StatusesRoutes::delete),
+          .readWrite(REACTIONS).read(BLOCKS_MUTES), StatusesRoutes::delete),
       Route.get("/api/v1/accounts/{id}/statuses", "ListAccountStatuses", OPTIONAL, grants().read(ACCOUNTS)
-          .read(FOLLOWS).read(POSTS).read(REACTIONS), StatusesRoutes::byAuthor));
+          .read(FOLLOWS).read(POSTS).read(REACTIONS).read(BLOCKS_MUTES), StatusesRoutes::byAuthor));
 
   /** {@code POST /api/v1/statuses}: posts, honouring {@code Idempotency-Key}; fan-out follows through SNS. */
   APIGatewayV2HTTPResponse post(ApiRequest request) {
