@@ -4,10 +4,12 @@ import app.podium.AwsClients;
 import app.podium.local.LocalDynamoDb;
 import app.podium.local.LocalMessaging;
 import app.podium.local.LocalStack;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * Local stacks for integration tests. One DynamoDB engine and one SNS/SQS emulator serve the whole test
@@ -79,7 +81,7 @@ public final class TestStacks {
   /** As {@link #start(Map)}, with SDK interceptors (call counters, fault injectors) on every client. */
   public static LocalStack start(Map<String, String> settings,
       software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) throws Exception {
-    return LocalStack.start(environment(settings), interceptors);
+    return LocalStack.start(environment(settings), withTouches(interceptors));
   }
 
   /**
@@ -89,7 +91,14 @@ public final class TestStacks {
    */
   public static LocalStack startWithCheapPasswords(Map<String, String> settings,
       software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) throws Exception {
-    return LocalStack.start(environment(settings), new CheapPasswords(), interceptors);
+    return LocalStack.start(environment(settings), new CheapPasswords(), withTouches(interceptors));
+  }
+
+  /** Every stack's clients also note what each function touches, for {@code GrantsProvenIT}. */
+  private static ExecutionInterceptor[] withTouches(ExecutionInterceptor... interceptors) {
+    ExecutionInterceptor[] all = Arrays.copyOf(interceptors, interceptors.length + 1);
+    all[interceptors.length] = Touches.RECORDER;
+    return all;
   }
 
   /** A salted SHA-256: fast, and still a real hash that a wrong password does not match. */
