@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reports and moderation: a member's report, and what admins read and do with reports and accounts. */
-public record ModerationRoutes(ReportService reports, ModerationService moderation, Members members, Settings settings) {
+public record ModerationRoutes(ReportService reports, ModerationService moderation, Members members,
+    Settings settings) {
   public static final List<Route<ModerationRoutes>> ALL = List.of(
       // a report reads the reported account and statuses and counts against the reporter's reports limit; admins'
       // views read both accounts and the statuses. A suspension is one conditional account write, then the account's
