@@ -60,6 +60,7 @@ final class Transactions {
     }
     List<WriteAction> actions = new ArrayList<>();
     List<Boolean> oldOnFailure = new ArrayList<>();
+    List<Map<String, Object>> invalid = new ArrayList<>();
     for (JsonNode item : items) {
       List<String> kinds = List.of("ConditionCheck", "Put", "Delete", "Update").stream()
           .filter(kind -> Requests.field(item, kind) != null).toList();
@@ -82,8 +83,14 @@ final class Transactions {
         }
       });
       oldOnFailure.add(ItemOps.returnOldOnFailure(spec));
+      DynamoError keyUpdated = actions.getLast() instanceof WriteAction.Modify modify ? ItemOps.keyUpdated(modify)
+          : null;
+      invalid.add(keyUpdated == null ? none() : reason("ValidationError", keyUpdated.getMessage(), null));
     }
     requireDistinct(actions.stream().map(a -> new Mark(a.table().name(), a.key())).toList());
+    if (invalid.stream().anyMatch(reason -> reason.get("Code").equals("ValidationError"))) {
+      throw cancelled(invalid);
+    }
 
     if (token != null) {
       String fingerprint = digest(items.toString());
