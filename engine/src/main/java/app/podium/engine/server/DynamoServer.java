@@ -100,7 +100,7 @@ public final class DynamoServer implements AutoCloseable {
       socket.setTcpNoDelay(true);
       socket.setSoTimeout(IDLE_MILLIS);
       Input in = new Input(socket.getInputStream());
-      OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+      Output out = new Output(socket.getOutputStream());
       while (!closed) {
         Request request = read(in, out);
         if (request == null) {
@@ -127,7 +127,7 @@ public final class DynamoServer implements AutoCloseable {
       "transfer-encoding");
 
   /** The next request on the connection, or null when the client closed it between requests. */
-  private static Request read(Input in, OutputStream out) throws IOException {
+  private static Request read(Input in, Output out) throws IOException {
     String requestLine = in.line(true);
     if (requestLine == null) {
       return null;
@@ -151,7 +151,6 @@ public final class DynamoServer implements AutoCloseable {
     boolean keepAlive = parts[2].equals("HTTP/1.1") ? !connection.equals("close") : connection.equals("keep-alive");
     if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
       out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
     }
     String target = parts[1];
     int question = target.indexOf('?');
@@ -266,41 +265,39 @@ public final class DynamoServer implements AutoCloseable {
     }
   }
 
-  private void respond(Request request, OutputStream out) throws IOException {
+  private void respond(Request request, Output out) throws IOException {
     if (request.tooLarge()) {
-      send(out, 413, CONTENT_TYPE, error(new DynamoError("RequestEntityTooLarge", 413,
+      out.send(413, CONTENT_TYPE, error(new DynamoError("RequestEntityTooLarge", 413,
           "Request entity too large: the limit is " + MAX_BODY + " bytes")), false);
       return;
     }
     if (request.path().startsWith("/engine/")) {
       Answer answer = control(request);
-      send(out, answer.status(), "application/json", Json.bytes(answer.body()), request.keepAlive());
+      out.send(answer.status(), "application/json", Json.bytes(answer.body()), request.keepAlive());
       return;
     }
     if (!request.method().equals("POST")) {
-      send(out, 200, "text/plain", "healthy: podium-engine".getBytes(StandardCharsets.UTF_8), request.keepAlive());
+      out.send(200, "text/plain", "healthy: podium-engine".getBytes(StandardCharsets.UTF_8), request.keepAlive());
       return;
     }
     String target = request.headers().get("x-amz-target");
     String operation = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length())
         : target == null ? "" : target;
-    int status = 200;
-    byte[] body;
     try {
-      body = answer(operation, request.body());
+      answer(operation, request.body(), out.body());
+      out.send(200, CONTENT_TYPE, request.keepAlive());
+      return;
     } catch (DynamoError error) {
-      status = error.status();
-      body = error(error);
+      out.send(error.status(), CONTENT_TYPE, error(error), request.keepAlive());
     } catch (RuntimeException | StackOverflowError bug) {
       bug.printStackTrace();
       DynamoError error = DynamoError.internal("Internal server error: " + bug);
-      status = error.status();
-      body = error(error);
+      out.send(error.status(), CONTENT_TYPE, error(error), request.keepAlive());
     }
-    send(out, status, CONTENT_TYPE, body, request.keepAlive());
   }
 
-  private byte[] answer(String operation, byte[] body) {
+  /** Writes the answer to {@code operation} into {@code answer}, or throws the error DynamoDB would answer. */
+  private void answer(String operation, byte[] body, ByteArrayOutputStream answer) {
     if (!operations.knows(operation)) {
       throw Operations.unknown(operation);
     }
@@ -314,11 +311,10 @@ public final class DynamoServer implements AutoCloseable {
     if (fault.before() != null) {
       throw fault.before();
     }
-    byte[] answer = Json.bytes(operations.handle(operation, request));
+    Json.write(answer, operations.handle(operation, request));
     if (fault.after() != null) {
       throw fault.after();
     }
-    return answer;
   }
 
   private Answer control(Request request) {
@@ -349,20 +345,106 @@ public final class DynamoServer implements AutoCloseable {
     return Json.bytes(body);
   }
 
-  private static void send(OutputStream out, int status, String contentType, byte[] body, boolean keepAlive)
-      throws IOException {
-    CRC32 crc = new CRC32();
-    crc.update(body);
-    String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\n"
-        + "Content-Type: " + contentType + "\r\n"
-        + "Content-Length: " + body.length + "\r\n"
-        + "x-amzn-RequestId: " + Long.toHexString(REQUEST_IDS.incrementAndGet()) + "\r\n"
-        + "x-amz-crc32: " + crc.getValue() + "\r\n"
-        + (keepAlive ? "" : "Connection: close\r\n")
-        + "\r\n";
-    out.write(head.getBytes(StandardCharsets.US_ASCII));
-    out.write(body);
-    out.flush();
+  /**
+   * A connection's output: a buffer the answers' bodies are written into (kept from one request to the next, so a
+   * body is not copied as it grows, nor once more when done), and the head written beside it without building a
+   * string, from parts made once.
+   */
+  private static final class Output {
+    /** A body buffer grown past this is let go after its answer, so that one large Scan does not stay. */
+    private static final int KEPT_BODY = 1024 * 1024;
+    private static final byte[] JSON_OK = head(200, CONTENT_TYPE);
+    private static final byte[] REQUEST_ID = ascii("\r\nx-amzn-RequestId: ");
+    private static final byte[] CRC = ascii("\r\nx-amz-crc32: ");
+    private static final byte[] END = ascii("\r\n\r\n");
+    private static final byte[] CLOSE = ascii("\r\nConnection: close\r\n\r\n");
+    private static final byte[] HEX = ascii("0123456789abcdef");
+
+    private final BufferedOutputStream out;
+    private final byte[] digits = new byte[20];
+    private Body body = new Body();
+
+    /** A ByteArrayOutputStream that lends its array. */
+    private static final class Body extends ByteArrayOutputStream {
+      Body() {
+        super(8 * 1024);
+      }
+
+      byte[] array() {
+        return buf;
+      }
+    }
+
+    Output(OutputStream out) {
+      this.out = new BufferedOutputStream(out, 16 * 1024);
+    }
+
+    /** The body buffer, emptied, for the next answer. */
+    ByteArrayOutputStream body() {
+      body.reset();
+      return body;
+    }
+
+    void write(byte[] bytes) throws IOException {
+      out.write(bytes);
+      out.flush();
+    }
+
+    /** Sends {@code bytes} as the body. */
+    void send(int status, String contentType, byte[] bytes, boolean keepAlive) throws IOException {
+      send(status, contentType, bytes, bytes.length, keepAlive);
+    }
+
+    /** Sends what was written into {@link #body()}. */
+    void send(int status, String contentType, boolean keepAlive) throws IOException {
+      send(status, contentType, body.array(), body.size(), keepAlive);
+      if (body.array().length > KEPT_BODY) {
+        body = new Body();
+      }
+    }
+
+    private void send(int status, String contentType, byte[] bytes, int length, boolean keepAlive)
+        throws IOException {
+      CRC32 crc = new CRC32();
+      crc.update(bytes, 0, length);
+      out.write(status == 200 && contentType.equals(CONTENT_TYPE) ? JSON_OK : head(status, contentType));
+      decimal(length);
+      out.write(REQUEST_ID);
+      hex(REQUEST_IDS.incrementAndGet());
+      out.write(CRC);
+      decimal(crc.getValue());
+      out.write(keepAlive ? END : CLOSE);
+      out.write(bytes, 0, length);
+      out.flush();
+    }
+
+    private void decimal(long value) throws IOException {
+      int at = digits.length;
+      do {
+        digits[--at] = (byte) ('0' + value % 10);
+        value /= 10;
+      } while (value > 0);
+      out.write(digits, at, digits.length - at);
+    }
+
+    private void hex(long value) throws IOException {
+      int at = digits.length;
+      do {
+        digits[--at] = HEX[(int) (value & 15)];
+        value >>>= 4;
+      } while (value != 0);
+      out.write(digits, at, digits.length - at);
+    }
+
+    /** A head up to the value of Content-Length. */
+    private static byte[] head(int status, String contentType) {
+      return ascii("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: " + contentType
+          + "\r\nContent-Length: ");
+    }
+
+    private static byte[] ascii(String text) {
+      return text.getBytes(StandardCharsets.US_ASCII);
+    }
   }
 
   private static String reason(int status) {
