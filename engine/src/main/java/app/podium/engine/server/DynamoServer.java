@@ -31,7 +31,7 @@ import java.util.zip.CRC32;
  * DynamoDB_20120810.<Operation>}. Any credentials pass (nothing is signature-checked); bodies over 16 MB are refused.
  * Paths under {@code /engine/} are the engine's own controls, outside DynamoDB's protocol.
  *
- * <p>Each connection is one virtual thread that reads its requests in turn and answers each with one write (headers
+ * <p>Each connection is one (platform) thread that reads its requests in turn and answers each with one write (headers
  * and body together, Nagle off). The JDK's com.sun.net.httpserver was the first server here; measured on the mix of
  * PutItem, GetItem, Query and TransactWriteItems it spent more per request than DynamoDB Local's whole answer
  * (hand-offs between its selector thread and the handler's thread on every request), so it was replaced.
