@@ -107,7 +107,11 @@ public final class DynamoServer implements AutoCloseable {
           return;
         }
         respond(request, out);
-        if (!request.keepAlive() || request.tooLarge()) {
+        if (request.tooLarge()) {
+          drainUnread(socket);
+          return;
+        }
+        if (!request.keepAlive()) {
           return;
         }
       }
@@ -119,6 +123,22 @@ public final class DynamoServer implements AutoCloseable {
       }
     } finally {
       connections.remove(socket);
+    }
+  }
+
+  /**
+   * After a 413 the client is usually still sending the body it was refused. Closing a socket with unread bytes
+   * makes the kernel reset the connection, which can destroy the 413 before the client reads it; so the answer is
+   * followed by an end of output and the rest of the body is read and dropped (bounded in bytes and time).
+   */
+  private static void drainUnread(Socket socket) throws IOException {
+    socket.shutdownOutput();
+    socket.setSoTimeout(2_000);
+    byte[] sink = new byte[64 * 1024];
+    long left = 4L * MAX_BODY;
+    var raw = socket.getInputStream();
+    for (int read; left > 0 && (read = raw.read(sink)) >= 0; ) {
+      left -= read;
     }
   }
 
