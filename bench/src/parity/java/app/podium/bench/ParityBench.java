@@ -8,6 +8,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,12 +38,15 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
  * The parity benchmark ({@code -Pparity}, bench/README.md): Podium's engine and DynamoDB Local side by side in this
- * JVM, each behind the functions' own SDK client ({@link AwsClients#dynamoDb}), driven by the same mix from the same
- * threads: a PutItem, a GetItem, a Query of 20 items and a TransactWriteItems of 2 Puts. Both sides are warmed up,
- * then measured in alternating trials; the result is the engine's median operations a second over DynamoDB
- * Local's. Beside it, the same ratio for the CPU each side's server took an operation (the process's CPU less the
- * client threads'), since the client's own CPU, the same on both sides, bounds the first ratio. Any answer other than
- * 200 (a throttle, an error) fails the run: both sides must do the same work.
+ * JVM, driven by the same mix from the same threads: a PutItem, a GetItem, a Query of 20 items and a
+ * TransactWriteItems of 2 Puts. Each side is driven by two clients in turn: a lean raw-wire one ({@link RawWire},
+ * bodies made ahead of time), whose ratio is issue 23's figure because it measures the servers, and the functions'
+ * own SDK client ({@link AwsClients#dynamoDb}), whose CPU an operation (the same on both sides, and larger than the
+ * engine's) bounds the ratio it can show. Both sides are warmed up, then measured in alternating trials; each result
+ * is the engine's median operations a second over DynamoDB Local's. Beside them, the ratio of the CPU each side's
+ * server took an operation (the process's CPU less the client threads'). A wrong answer (a GetItem that found
+ * nothing, a Query that did not return its 20) or, through the SDK, any answer other than 200 fails the run: both
+ * sides must do the same work.
  */
 public final class ParityBench {
   static final String TABLE = "parity";
@@ -50,6 +55,7 @@ public final class ParityBench {
   static final int QUERY_ITEMS = 20;
   static final int OPERATIONS_PER_ROUND = 4;
   static final String PAYLOAD = "x".repeat(100);
+  static final Bodies BODIES = new Bodies(Integer.getInteger("parity.bench.threads", 4));
   static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   static final OperatingSystemMXBean PROCESS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -60,11 +66,13 @@ public final class ParityBench {
     int threads = Integer.getInteger("parity.bench.threads", 4);
     Duration warmUp = Duration.ofSeconds(Long.getLong("parity.bench.warmup.seconds", 60));
     Duration trial = Duration.ofSeconds(Long.getLong("parity.bench.trial.seconds", 10));
+    Duration rawWarmUp = Duration.ofSeconds(Long.getLong("parity.bench.raw.warmup.seconds", 20));
     int trials = Integer.getInteger("parity.bench.trials", 5);
     Report report = new Report();
-    report.line("parity bench %s: %d cpus, java %s, %d threads, warm-up %d s, %d trials of %d s a side",
-        Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), threads,
-        warmUp.toSeconds(), trials, trial.toSeconds());
+    report.line("parity bench %s: %d cpus, java %s, %d threads, warm-up %d s (SDK) and %d s (raw wire), %d trials "
+        + "of %d s a side and client", Instant.now(), Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), threads, warmUp.toSeconds(), rawWarmUp.toSeconds(), trials,
+        trial.toSeconds());
     report.line("DynamoDB Local is under the \"DynamoDB Local License Agreement\", not an open-source licence; "
         + "only the parity profile fetches it");
     int exit = 0;
@@ -82,20 +90,25 @@ public final class ParityBench {
         report.line("%s on %s: %d items loaded in %.1f s", side.name, side.endpoint,
             KEYS + QUERY_PARTITIONS * QUERY_ITEMS, (System.nanoTime() - start) / 1e9);
       }
-      for (Side side : sides) {
-        report.line("%s warm-up: %s", side.name, side.run(threads, warmUp));
+      for (Via via : Via.values()) {
+        for (Side side : sides) {
+          report.line("%s warm-up, %s: %s", side.name, via.label, side.run(via, threads, via == Via.SDK ? warmUp
+              : rawWarmUp));
+        }
       }
-      List<Trial> engineTrials = new ArrayList<>();
-      List<Trial> localTrials = new ArrayList<>();
+      Map<Via, List<List<Trial>>> measured = new java.util.EnumMap<>(Via.class);
       for (int i = 1; i <= trials; i++) {
         // alternate which side goes first, so that drift on a shared machine hits both alike
         Side first = sides.get((i + 1) % 2);
         Side second = sides.get(i % 2);
-        Trial firstTrial = first.run(threads, trial);
-        Trial secondTrial = second.run(threads, trial);
-        (first == sides.get(0) ? engineTrials : localTrials).add(firstTrial);
-        (second == sides.get(0) ? engineTrials : localTrials).add(secondTrial);
-        report.line("trial %d: %s %s; %s %s", i, first.name, firstTrial, second.name, secondTrial);
+        for (Via via : Via.values()) {
+          List<List<Trial>> bySide = measured.computeIfAbsent(via, v -> List.of(new ArrayList<>(), new ArrayList<>()));
+          Trial firstTrial = first.run(via, threads, trial);
+          Trial secondTrial = second.run(via, threads, trial);
+          bySide.get(sides.indexOf(first)).add(firstTrial);
+          bySide.get(sides.indexOf(second)).add(secondTrial);
+          report.line("trial %d, %s: %s %s; %s %s", i, via.label, first.name, firstTrial, second.name, secondTrial);
+        }
       }
       for (Side side : sides) {
         if (side.failures.get() > 0) {
@@ -103,16 +116,24 @@ public final class ParityBench {
               + " requests with something other than 200 (a throttle or an error): the sides did not do the same work");
         }
       }
-      double engineRate = median(engineTrials, Trial::rate);
-      double localRate = median(localTrials, Trial::rate);
-      report.line("median operations/s: engine %.0f, DynamoDB Local %.0f", engineRate, localRate);
-      report.result("engine_vs_dynamodb_local", engineRate / localRate, "ratio");
-      report.result("engine_operations_per_s", Math.round(engineRate), "operations/s");
-      report.result("dynamodb_local_operations_per_s", Math.round(localRate), "operations/s");
-      // the same comparison without the client's share, which both sides pay alike and which bounds the ratio
-      report.result("engine_vs_dynamodb_local_server_cpu",
-          median(localTrials, Trial::otherCpuMs) / median(engineTrials, Trial::otherCpuMs), "ratio");
-      report.result("client_cpu_ms_per_operation", median(engineTrials, Trial::clientCpuMs), "ms");
+      for (Via via : List.of(Via.RAW, Via.SDK)) {
+        List<Trial> engineTrials = measured.get(via).get(0);
+        List<Trial> localTrials = measured.get(via).get(1);
+        double engineRate = median(engineTrials, Trial::rate);
+        double localRate = median(localTrials, Trial::rate);
+        report.line("median operations/s, %s: engine %.0f, DynamoDB Local %.0f", via.label, engineRate, localRate);
+        report.result("engine_vs_dynamodb_local" + via.suffix, engineRate / localRate, "ratio (" + via.label + ")");
+        report.result("engine_operations_per_s" + via.suffix, Math.round(engineRate), "operations/s (" + via.label
+            + ")");
+        report.result("dynamodb_local_operations_per_s" + via.suffix, Math.round(localRate), "operations/s ("
+            + via.label + ")");
+        // the servers' CPU an operation, without the client's share
+        report.result("engine_vs_dynamodb_local_server_cpu" + via.suffix,
+            median(localTrials, Trial::otherCpuMs) / median(engineTrials, Trial::otherCpuMs), "ratio (" + via.label
+            + ")");
+        report.result("client_cpu_ms_per_operation" + via.suffix, median(engineTrials, Trial::clientCpuMs),
+            "ms (" + via.label + ", engine side)");
+      }
     } catch (Exception | Error e) {
       e.printStackTrace();
       exit = 1;
@@ -126,7 +147,22 @@ public final class ParityBench {
     System.exit(exit);
   }
 
-  /** One server behind its own client, with the same settings as the other's. */
+  /** The client a trial drives a side with. */
+  enum Via {
+    // the SDK first: its longer warm-up is the servers' too
+    SDK("_sdk", "SDK client: AwsClients.dynamoDb, URL-connection HTTP"),
+    RAW("", "raw-wire client: HTTP/1.1 keep-alive, bodies made ahead of time");
+
+    final String suffix;
+    final String label;
+
+    Via(String suffix, String label) {
+      this.suffix = suffix;
+      this.label = label;
+    }
+  }
+
+  /** One server behind its own clients, with the same settings as the other's. */
   static final class Side {
     final String name;
     final String endpoint;
@@ -177,7 +213,7 @@ public final class ParityBench {
      * The mix on {@code threads} threads for {@code duration}: operations a second, and where the CPU went: the
      * client threads' own time, and the rest of the process's (the server's, mostly) per operation.
      */
-    Trial run(int threads, Duration duration) throws Exception {
+    Trial run(Via via, int threads, Duration duration) throws Exception {
       long deadline = System.nanoTime() + duration.toNanos();
       long start = System.nanoTime();
       long processCpuStart = PROCESS.getProcessCpuTime();
@@ -188,12 +224,20 @@ public final class ParityBench {
         for (int t = 0; t < threads; t++) {
           int lane = t;
           running.add(pool.submit(() -> {
-            long cpuStart = THREADS.getCurrentThreadCpuTime();
-            while (System.nanoTime() < deadline) {
-              round(lane);
-              rounds.incrementAndGet();
+            try (RawWire wire = via == Via.RAW ? new RawWire(URI.create(endpoint)) : null) {
+              Heads heads = wire == null ? null : new Heads(wire);
+              long cpuStart = THREADS.getCurrentThreadCpuTime();
+              while (System.nanoTime() < deadline) {
+                if (wire == null) {
+                  round(lane);
+                } else {
+                  round(wire, heads, lane);
+                }
+                rounds.incrementAndGet();
+              }
+              clientCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
             }
-            clientCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
+            return null;
           }));
         }
         for (Future<?> future : running) {
@@ -227,6 +271,89 @@ public final class ParityBench {
         throw new IllegalStateException(name + ": a GetItem found nothing or a Query found " + queried + " items");
       }
     }
+
+    /** The same round over the raw wire: the same requests, from bodies made before the run. */
+    void round(RawWire wire, Heads heads, int lane) throws IOException {
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      ok(wire.call(heads.put(), BODIES.put[random.nextInt(KEYS)]), "PutItem");
+      RawWire.Answer got = ok(wire.call(heads.get(), BODIES.get[random.nextInt(KEYS)]), "GetItem");
+      RawWire.Answer queried = ok(wire.call(heads.query(), BODIES.query[random.nextInt(QUERY_PARTITIONS)]), "Query");
+      int first = random.nextInt(KEYS);
+      int second = (first + 1 + random.nextInt(KEYS - 1)) % KEYS;
+      ok(wire.call(heads.transact(), Bodies.TRANSACT_OPEN, BODIES.transactPut[lane][first], Bodies.COMMA,
+          BODIES.transactPut[lane][second], Bodies.TOKEN_OPEN, Bodies.token(), Bodies.TRANSACT_CLOSE),
+          "TransactWriteItems");
+      if (indexOf(got.body(), Bodies.ITEM_FIELD) < 0 || count(queried.body()) != QUERY_ITEMS) {
+        throw new IllegalStateException(name + ": a GetItem found nothing (" + got.text() + ") or a Query did not "
+            + "return " + QUERY_ITEMS + " items (" + queried.text().substring(0, Math.min(200, queried.text()
+            .length())) + ")");
+      }
+    }
+
+    private RawWire.Answer ok(RawWire.Answer answer, String operation) {
+      if (answer.status() != 200) {
+        failures.incrementAndGet();
+        throw new IllegalStateException(name + " answered " + operation + " with " + answer.status() + ": "
+            + answer.text());
+      }
+      return answer;
+    }
+  }
+
+  /** The heads of the mix's four requests to one side, made once per connection. */
+  record Heads(byte[] put, byte[] get, byte[] query, byte[] transact) {
+    Heads(RawWire wire) {
+      this(wire.head("PutItem"), wire.head("GetItem"), wire.head("Query"), wire.head("TransactWriteItems"));
+    }
+  }
+
+  /**
+   * The mix's request bodies, serialized once before the run: a PutItem and a GetItem per key, a Query per
+   * partition, and each lane's transaction Puts per key, two of which (and a fresh ClientRequestToken, as the SDK
+   * sends one with every transaction) make a TransactWriteItems.
+   */
+  static final class Bodies {
+    static final byte[] TRANSACT_OPEN = utf8("{\"TransactItems\":[");
+    static final byte[] COMMA = utf8(",");
+    static final byte[] TOKEN_OPEN = utf8("],\"ClientRequestToken\":\"");
+    static final byte[] TRANSACT_CLOSE = utf8("\"}");
+    static final byte[] ITEM_FIELD = utf8("\"Item\"");
+    static final byte[] COUNT_FIELD = utf8("\"Count\"");
+    static final AtomicLong TOKENS = new AtomicLong();
+
+    final byte[][] put = new byte[KEYS][];
+    final byte[][] get = new byte[KEYS][];
+    final byte[][] query = new byte[QUERY_PARTITIONS][];
+    final byte[][][] transactPut;
+
+    Bodies(int lanes) {
+      transactPut = new byte[lanes][KEYS][];
+      for (int k = 0; k < KEYS; k++) {
+        put[k] = utf8("{\"TableName\":\"" + TABLE + "\",\"Item\":" + itemJson("k" + k) + "}");
+        get[k] = utf8("{\"TableName\":\"" + TABLE + "\",\"Key\":{\"pk\":{\"S\":\"k" + k
+            + "\"},\"sk\":{\"N\":\"0\"}}}");
+        for (int lane = 0; lane < lanes; lane++) {
+          transactPut[lane][k] = utf8("{\"Put\":{\"TableName\":\"" + TABLE + "\",\"Item\":"
+              + itemJson("t" + lane + "-" + k) + "}}");
+        }
+      }
+      for (int q = 0; q < QUERY_PARTITIONS; q++) {
+        query[q] = utf8("{\"TableName\":\"" + TABLE + "\",\"KeyConditionExpression\":\"pk = :pk\","
+            + "\"ExpressionAttributeValues\":{\":pk\":{\"S\":\"q" + q + "\"}}}");
+      }
+    }
+
+    private static String itemJson(String pk) {
+      return "{\"pk\":{\"S\":\"" + pk + "\"},\"sk\":{\"N\":\"0\"},\"payload\":{\"S\":\"" + PAYLOAD + "\"}}";
+    }
+
+    static byte[] token() {
+      return utf8("parity-" + TOKENS.incrementAndGet());
+    }
+
+    static byte[] utf8(String text) {
+      return text.getBytes(StandardCharsets.UTF_8);
+    }
   }
 
   /** A trial's operations a second, and the CPU milliseconds an operation took in the client and elsewhere. */
@@ -236,6 +363,36 @@ public final class ParityBench {
       return String.format(Locale.ROOT, "%.0f operations/s (CPU per operation: client %.2f ms, server and the rest "
           + "%.2f ms)", rate, clientCpuMs, otherCpuMs);
     }
+  }
+
+  static int indexOf(byte[] body, byte[] field) {
+    outer:
+    for (int i = 0; i + field.length <= body.length; i++) {
+      for (int j = 0; j < field.length; j++) {
+        if (body[i + j] != field[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** The number after {@code "Count":} in a Query's answer, or -1. */
+  static int count(byte[] body) {
+    int at = indexOf(body, Bodies.COUNT_FIELD);
+    if (at < 0) {
+      return -1;
+    }
+    int i = at + Bodies.COUNT_FIELD.length;
+    while (i < body.length && (body[i] == ':' || body[i] == ' ')) {
+      i++;
+    }
+    int count = 0;
+    while (i < body.length && body[i] >= '0' && body[i] <= '9') {
+      count = count * 10 + body[i++] - '0';
+    }
+    return count;
   }
 
   static Map<String, AttributeValue> key(String pk, int sk) {

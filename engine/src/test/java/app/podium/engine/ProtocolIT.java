@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -75,7 +76,8 @@ class ProtocolIT {
     assertThat(response.body()).contains("#SerializationException");
   }
 
-  @Test
+  /** Repeated: the 413 raced the client's unsent body (a reset lost it in 3 of 40 before the server drained it). */
+  @RepeatedTest(10)
   void aBodyOverSixteenMegabytesIsRefused() throws Exception {
     String huge = "{\"TableName\":\"protocol\",\"Item\":{\"pk\":{\"S\":\"" + "x".repeat(16 * 1024 * 1024) + "\"}}}";
     HttpResponse<String> response = post("DynamoDB_20120810.PutItem", huge, null);

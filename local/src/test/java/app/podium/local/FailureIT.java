@@ -26,6 +26,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
@@ -42,12 +43,18 @@ class FailureIT {
     private static final ExecutionAttribute<String> DOOMED = new ExecutionAttribute<>("podium.test.doomed");
     final AtomicBoolean failNextPostStore = new AtomicBoolean();
     final AtomicBoolean failNextPublish = new AtomicBoolean();
+    /** The authorizer's next read of a token fails, every attempt of it. */
+    final AtomicBoolean failNextTokenRead = new AtomicBoolean();
     final AtomicBoolean delayNextPostStore = new AtomicBoolean();
     /** The next post store is applied, then its answer is lost (the function dies before it hears back). */
     final AtomicBoolean loseNextPostStoreAnswer = new AtomicBoolean();
     final AtomicInteger injected = new AtomicInteger();
     volatile CountDownLatch delayedStoreStarted = new CountDownLatch(1);
     volatile long delayMillis;
+
+    static boolean readsAToken(SdkRequest request) {
+      return request instanceof GetItemRequest read && read.tableName().endsWith(Tables.TOKENS.name());
+    }
 
     static boolean storesAPost(SdkRequest request) {
       return request instanceof TransactWriteItemsRequest transaction && transaction.transactItems().stream()
@@ -59,6 +66,8 @@ class FailureIT {
       SdkRequest request = context.request();
       if (storesAPost(request) && failNextPostStore.compareAndSet(true, false)) {
         attributes.putAttribute(DOOMED, "store");
+      } else if (readsAToken(request) && failNextTokenRead.compareAndSet(true, false)) {
+        attributes.putAttribute(DOOMED, "token read");
       } else if (request instanceof PublishRequest && failNextPublish.compareAndSet(true, false)) {
         attributes.putAttribute(DOOMED, "publish");
       } else if (storesAPost(request) && delayNextPostStore.compareAndSet(true, false)) {
@@ -135,6 +144,29 @@ class FailureIT {
       podium.follow(follower.token(), writer.id());
     }
     return new Audience(writer, followers);
+  }
+
+  /**
+   * The authorizer runs before the route's function: when it cannot read the token (DynamoDB throttled or
+   * unreachable after the SDK's retries) it fails, and API Gateway answers 500 with its own body; nothing was
+   * written, and the client's retry goes through. FaultLoadIT met this at random (four throttled attempts of one
+   * token read) as an undocumented 500.
+   */
+  @Test
+  void anAuthorizerThatCannotReadTheTokenIsApiGatewaysOwn500AndWritesNothing() {
+    Audience audience = audience("authfail");
+    int posts = podium.count(Tables.POSTS);
+    faults.failNextTokenRead.set(true);
+
+    ApiClient.Response failed = post(audience.writer(), "behind a failing authorizer", "authfail-1");
+
+    assertThat(failed.status()).as(failed.toString()).isEqualTo(500);
+    assertThat(failed.json().get("message").asText()).isEqualTo("Internal Server Error");
+    assertThat(faults.failNextTokenRead).as("the token read was the one that failed").isFalse();
+    assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
+    ApiClient.Response retried = post(audience.writer(), "behind a failing authorizer", "authfail-1");
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+    assertThat(podium.count(Tables.POSTS)).isEqualTo(posts + 1);
   }
 
   @Test

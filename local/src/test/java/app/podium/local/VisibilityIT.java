@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who may see a status, through the API (handler, service, DynamoDB Local, the fan-out queue), as Mastodon's
+ * Who may see a status, through the API (handler, service, the engine, the fan-out queue), as Mastodon's
  * {@code StatusPolicy#show?} and {@code NotifyService} decide: a member the author blocks gets 404 for the author's
  * statuses wherever they are asked for, and may not reply to them; a mention or reply that a block stands between
  * notifies nobody; a private status is readable by the members it mentions, and by no other non-follower.

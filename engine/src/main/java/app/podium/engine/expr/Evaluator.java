@@ -199,11 +199,18 @@ public final class Evaluator {
   /** The top-level attributes an update changes: what UPDATED_OLD and UPDATED_NEW return. */
   public static Set<String> touched(Update update) {
     Set<String> names = new LinkedHashSet<>();
-    update.sets().forEach(set -> names.add(set.path().attribute()));
-    update.removes().forEach(path -> names.add(path.attribute()));
-    update.adds().forEach(add -> names.add(add.path().attribute()));
-    update.deletes().forEach(delete -> names.add(delete.path().attribute()));
+    paths(update).forEach(path -> names.add(path.attribute()));
     return names;
+  }
+
+  /** Every path {@code update} writes, in the order of its clauses. */
+  public static List<Path> paths(Update update) {
+    List<Path> paths = new ArrayList<>();
+    update.sets().forEach(set -> paths.add(set.path()));
+    paths.addAll(update.removes());
+    update.adds().forEach(add -> paths.add(add.path()));
+    update.deletes().forEach(delete -> paths.add(delete.path()));
+    return paths;
   }
 
   /** The item after {@code update}; every operand reads {@code old}, the item before it (empty when there is none). */

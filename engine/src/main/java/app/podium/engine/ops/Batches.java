@@ -99,8 +99,9 @@ final class Batches {
           ((ArrayNode) spec.get("Keys")).add(Json.tree(key.toItem(read.table().def().keys())));
           continue;
         }
-        consumed.table(read.table().name(), units);
         if (row != null) {
+          // a batch charges the items it found (DynamoDB Local 3.3.1; a GetItem of a missing item costs 0.5)
+          consumed.table(read.table().name(), units);
           bytes += row.size();
           found.add(read.projection() == null ? row.item() : Evaluator.project(read.projection(), row.item()));
         }

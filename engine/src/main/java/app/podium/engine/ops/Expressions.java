@@ -50,8 +50,8 @@ final class Expressions {
    * any expression to use them.
    */
   static void requireOneStyle(JsonNode request, List<String> legacy, List<String> modern) {
-    List<String> old = legacy.stream().filter(f -> Requests.field(request, f) != null).toList();
-    List<String> now = modern.stream().filter(f -> Requests.field(request, f) != null).toList();
+    List<String> old = present(request, legacy);
+    List<String> now = present(request, modern);
     if (!old.isEmpty() && !now.isEmpty()) {
       throw DynamoError.validation("Can not use both expression and non-expression parameters in the same request: "
           + "Non-expression parameters: {" + String.join(", ", old) + "} Expression parameters: {"
@@ -65,5 +65,19 @@ final class Expressions {
         throw DynamoError.validation("ExpressionAttributeValues can only be specified when using expressions");
       }
     }
+  }
+
+  /** The fields of {@code names} that {@code request} has; a loop, as it runs on every request. */
+  private static List<String> present(JsonNode request, List<String> names) {
+    List<String> present = null;
+    for (String name : names) {
+      if (Requests.field(request, name) != null) {
+        if (present == null) {
+          present = new java.util.ArrayList<>(names.size());
+        }
+        present.add(name);
+      }
+    }
+    return present == null ? List.of() : present;
   }
 }

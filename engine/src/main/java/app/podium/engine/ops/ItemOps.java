@@ -16,6 +16,7 @@ import app.podium.engine.value.Value;
 import app.podium.engine.value.ValueJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,14 +89,18 @@ final class ItemOps {
   Map<String, Object> updateItem(JsonNode request) {
     Table table = context.database().table(Requests.tableName(request));
     WriteAction.Modify modify = modify(table, request);
+    DynamoError keyUpdated = keyUpdated(modify);
+    if (keyUpdated != null) {
+      throw keyUpdated;
+    }
     String returnValues = returnValues(request, RETURN_ANY);
     Consumed consumed = consumed(request);
     Writer.Outcome outcome = writer.write(modify, returnOldOnFailure(request), consumed);
     Map<String, Value> attributes = switch (returnValues) {
       case "ALL_OLD" -> outcome.before();
       case "ALL_NEW" -> outcome.after();
-      case "UPDATED_OLD" -> only(outcome.before(), touched(modify));
-      case "UPDATED_NEW" -> only(outcome.after(), touched(modify));
+      case "UPDATED_OLD" -> updated(outcome.before(), modify);
+      case "UPDATED_NEW" -> updated(outcome.after(), modify);
       default -> null;
     };
     return answer(request, consumed, modify, attributes);
@@ -114,18 +119,42 @@ final class ItemOps {
         ? Legacy.expected(request)
         : Expressions.condition(request, "ConditionExpression", Parser.Kind.CONDITION, placeholders);
     placeholders.requireAllUsed(true);
-    if (update != null) {
-      for (String attribute : Evaluator.touched(update)) {
-        if (table.def().keys().isKey(attribute)) {
-          throw DynamoError.invalid("Cannot update attribute " + attribute + ". This attribute is part of the key");
-        }
-      }
-    }
     return new WriteAction.Modify(table, key, update, condition);
   }
 
-  private static Set<String> touched(WriteAction.Modify modify) {
-    return modify.update() == null ? Set.of() : Evaluator.touched(modify.update());
+  /**
+   * The refusal of an update that writes a key attribute, or null. UpdateItem throws it; a transaction cancels with
+   * it as the action's ValidationError reason, as DynamoDB does.
+   */
+  static DynamoError keyUpdated(WriteAction.Modify modify) {
+    if (modify.update() != null) {
+      for (String attribute : Evaluator.touched(modify.update())) {
+        if (modify.table().def().keys().isKey(attribute)) {
+          return DynamoError.invalid("Cannot update attribute " + attribute + ". This attribute is part of the key");
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * UPDATED_OLD and UPDATED_NEW: each top-level attribute whose updated path is in {@code item}, whole. A path that is
+   * not there (SET l[10] appends at the end of a shorter list, so l[10] is not in the new item) shows nothing, as on
+   * DynamoDB Local 3.3.1.
+   */
+  private static Map<String, Value> updated(Map<String, Value> item, WriteAction.Modify modify) {
+    if (item == null) {
+      return null;
+    }
+    Set<String> names = new LinkedHashSet<>();
+    if (modify.update() != null) {
+      for (Path path : Evaluator.paths(modify.update())) {
+        if (Evaluator.resolve(path, item) != null) {
+          names.add(path.attribute());
+        }
+      }
+    }
+    return only(item, names);
   }
 
   Map<String, Object> deleteItem(JsonNode request) {

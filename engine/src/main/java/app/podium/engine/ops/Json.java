@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -29,12 +30,17 @@ public final class Json {
 
   public static byte[] bytes(Object answer) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    write(out, answer);
+    return out.toByteArray();
+  }
+
+  /** Writes {@code answer} as JSON into {@code out}. */
+  public static void write(OutputStream out, Object answer) {
     try (JsonGenerator generator = FACTORY.createGenerator(out)) {
       write(generator, answer);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
   }
 
   @SuppressWarnings("unchecked")

@@ -175,7 +175,8 @@ final class TableOps {
       }
       nonKeyNode.forEach(attribute -> nonKey.add(attribute.asText()));
     } else if (type.equals("INCLUDE")) {
-      throw DynamoError.invalid("NonKeyAttributes must not be empty");
+      throw DynamoError.validation("If Projection type INCLUDE is specified, some non-key attributes to include in the "
+          + "projection must be specified as well");
     }
     long[] throughput = global ? throughput(spec.get("ProvisionedThroughput"), billing) : new long[] {0, 0};
     return new IndexDef(name, global, keys, IndexDef.ProjectionType.valueOf(type), nonKey, throughput[0],
@@ -235,6 +236,8 @@ final class TableOps {
       def = def.withBilling(mode, throughput[0], throughput[1], protection);
       context.database().redefine(table, def);
     }
+    // the answer shows a removed index DELETING, as DynamoDB does while it drops it; the engine drops it at once
+    List<Map<String, Object>> deleting = new ArrayList<>();
     if (updates != null) {
       Map<String, Value.Type> attributes = new LinkedHashMap<>(def.attributes());
       JsonNode definitions = Requests.field(request, "AttributeDefinitions");
@@ -256,9 +259,10 @@ final class TableOps {
           globals.add(created);
         } else if (update.has("Delete")) {
           String indexName = update.get("Delete").path("IndexName").asText();
-          if (!globals.removeIf(index -> index.name().equals(indexName))) {
-            throw DynamoError.resourceNotFound("Requested resource not found");
-          }
+          IndexDef deleted = globals.stream().filter(index -> index.name().equals(indexName)).findFirst()
+              .orElseThrow(() -> DynamoError.resourceNotFound("Requested resource not found"));
+          globals.remove(deleted);
+          deleting.add(deleting(table, deleted));
         } else if (update.has("Update")) {
           String indexName = update.get("Update").path("IndexName").asText();
           if (globals.stream().noneMatch(index -> index.name().equals(indexName))) {
@@ -272,7 +276,23 @@ final class TableOps {
       attributes.keySet().retainAll(used);
       context.database().regroupIndexes(table, def.withGlobalIndexes(attributes, globals));
     }
-    return Map.of("TableDescription", describe(table));
+    Map<String, Object> description = describe(table);
+    if (!deleting.isEmpty()) {
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> kept = (List<Map<String, Object>>) description.getOrDefault("GlobalSecondaryIndexes",
+          List.of());
+      description.put("GlobalSecondaryIndexes", concat(kept, deleting));
+    }
+    return Map.of("TableDescription", description);
+  }
+
+  /** A removed index as the answer to its removal describes it: DELETING, and no longer counted. */
+  private static Map<String, Object> deleting(Table table, IndexDef index) {
+    Map<String, Object> description = describe(table, index);
+    description.put("IndexStatus", "DELETING");
+    description.remove("IndexSizeBytes");
+    description.remove("ItemCount");
+    return description;
   }
 
   Map<String, Object> updateTimeToLive(JsonNode request) {

@@ -13,8 +13,16 @@ import app.podium.engine.store.Table;
 import app.podium.engine.value.DynamoError;
 import app.podium.engine.value.Value;
 import app.podium.engine.value.ValueJson;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Transactions {
   static final int MAX_ACTIONS = 100;
   static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
+  private static final List<String> ACTION_KINDS = List.of("ConditionCheck", "Put", "Delete", "Update");
 
   private record Mark(String table, ItemKey key) {}
 
@@ -60,15 +69,24 @@ final class Transactions {
     }
     List<WriteAction> actions = new ArrayList<>();
     List<Boolean> oldOnFailure = new ArrayList<>();
+    List<Map<String, Object>> invalid = new ArrayList<>();
     for (JsonNode item : items) {
-      List<String> kinds = List.of("ConditionCheck", "Put", "Delete", "Update").stream()
-          .filter(kind -> Requests.field(item, kind) != null).toList();
-      if (kinds.size() != 1) {
+      String kind = null;
+      for (String candidate : ACTION_KINDS) {
+        if (Requests.field(item, candidate) != null) {
+          if (kind != null) {
+            kind = "";
+            break;
+          }
+          kind = candidate;
+        }
+      }
+      if (kind == null || kind.isEmpty()) {
         throw DynamoError.validation("TransactItems can only contain one of Check, Put, Update or Delete");
       }
-      JsonNode spec = item.get(kinds.getFirst());
+      JsonNode spec = item.get(kind);
       Table table = context.database().table(Requests.tableName(spec));
-      actions.add(switch (kinds.getFirst()) {
+      actions.add(switch (kind) {
         case "Put" -> ItemOps.put(table, spec);
         case "Delete" -> ItemOps.delete(table, spec);
         case "Update" -> ItemOps.modify(table, spec);
@@ -82,11 +100,17 @@ final class Transactions {
         }
       });
       oldOnFailure.add(ItemOps.returnOldOnFailure(spec));
+      DynamoError keyUpdated = actions.getLast() instanceof WriteAction.Modify modify ? ItemOps.keyUpdated(modify)
+          : null;
+      invalid.add(keyUpdated == null ? none() : reason("ValidationError", keyUpdated.getMessage(), null));
     }
     requireDistinct(actions.stream().map(a -> new Mark(a.table().name(), a.key())).toList());
+    if (invalid.stream().anyMatch(reason -> reason.get("Code").equals("ValidationError"))) {
+      throw cancelled(invalid);
+    }
 
     if (token != null) {
-      String fingerprint = digest(items.toString());
+      String fingerprint = digest(items);
       long now = context.clock().millis();
       forgetExpired(now);
       Remembered remembered = tokens.get(token);
@@ -132,12 +156,19 @@ final class Transactions {
     }
   }
 
-  private static String digest(String request) {
+  /** A digest of the request's actions, their JSON written straight into it (no string in between). */
+  private static String digest(JsonNode items) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(request.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      try (JsonGenerator out = Json.mapper().createGenerator(
+          new DigestOutputStream(OutputStream.nullOutputStream(), sha))) {
+        Json.mapper().writeTree(out, items);
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -168,14 +199,20 @@ final class Transactions {
       }
       Database database = context.database();
       ItemLocks locks = database.locks();
-      int[] locked = locks.lockAll(actions.stream().mapToInt(a -> locks.stripe(a.table().name(), a.key())).toArray());
+      int[] stripes = new int[actions.size()];
+      for (int i = 0; i < stripes.length; i++) {
+        stripes[i] = locks.stripe(actions.get(i).table().name(), actions.get(i).key());
+      }
+      int[] locked = locks.lockAll(stripes);
       try {
-        List<Map<String, Value>> befores = new ArrayList<>();
+        List<Row> rows = new ArrayList<>(actions.size());
+        List<Map<String, Value>> befores = new ArrayList<>(actions.size());
         boolean failed = false;
         for (int i = 0; i < actions.size(); i++) {
           WriteAction action = actions.get(i);
           Row row = action.table().get(action.key());
           Map<String, Value> before = row == null ? null : row.item();
+          rows.add(row);
           befores.add(before);
           if (!Writer.passes(action, before)) {
             failed = true;
@@ -184,12 +221,14 @@ final class Transactions {
                 : "The conditional request failed.", oldOnFailure.get(i) ? before : null));
           }
         }
-        List<Map<String, Value>> afters = new ArrayList<>();
+        List<Map<String, Value>> afters = new ArrayList<>(actions.size());
+        List<List<Charge>> charges = new ArrayList<>(actions.size());
         for (int i = 0; i < actions.size(); i++) {
           afters.add(failed ? befores.get(i) : actions.get(i).after(befores.get(i)));
+          charges.add(Writer.charges(actions.get(i), rows.get(i), afters.get(i), 2));
         }
         for (int i = 0; i < actions.size(); i++) {
-          if (!context.throughput().admit(Writer.charges(actions.get(i), befores.get(i), afters.get(i), 2))) {
+          if (!context.throughput().admit(charges.get(i))) {
             failed = true;
             reasons.set(i, reason("ThrottlingError", Writer.THROTTLED, null));
           }
@@ -200,7 +239,7 @@ final class Transactions {
         List<Database.Write> writes = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
           WriteAction action = actions.get(i);
-          Writer.record(action, befores.get(i), afters.get(i), 2, consumed);
+          Writer.record(action, charges.get(i), consumed);
           if (action.writes() && (befores.get(i) != null || afters.get(i) != null)) {
             writes.add(new Database.Write(action.table(), action.key(), afters.get(i)));
           }

@@ -47,10 +47,11 @@ final class Writer {
       Map<String, Value> before = row == null ? null : row.item();
       boolean passes = passes(action, before);
       Map<String, Value> after = passes ? action.after(before) : before;
-      if (!context.throughput().admit(charges(action, before, after, 1))) {
+      List<Charge> charges = charges(action, row, after, 1);
+      if (!context.throughput().admit(charges)) {
         throw throttled();
       }
-      record(action, before, after, 1, consumed);
+      record(action, charges, consumed);
       if (!passes) {
         DynamoError failed = DynamoError.conditionalCheckFailed();
         if (returnOldOnFailure && before != null) {
@@ -80,10 +81,13 @@ final class Writer {
    * and after; a ConditionCheck reads instead) and each index whose row changes. {@code factor} is 2 in a
    * transaction.
    */
-  static List<Charge> charges(WriteAction action, Map<String, Value> before, Map<String, Value> after, int factor) {
+  static List<Charge> charges(WriteAction action, Row row, Map<String, Value> after, int factor) {
     Table table = action.table();
+    Map<String, Value> before = row == null ? null : row.item();
     List<Charge> charges = new ArrayList<>();
-    int size = Math.max(before == null ? 0 : ItemSize.of(before), after == null ? 0 : ItemSize.of(after));
+    // the stored row knows its size; the item after is unchanged when the write does not apply
+    int size = Math.max(row == null ? 0 : row.size(),
+        after == null ? 0 : after == before ? row.size() : ItemSize.of(after));
     if (!action.writes()) {
       charges.add(Charge.read(table.name(), null, action.key().hash(), factor * Capacity.readUnits(size)));
       return charges;
@@ -100,10 +104,9 @@ final class Writer {
     return charges;
   }
 
-  /** Adds a write's charges to the request's consumed capacity. */
-  static void record(WriteAction action, Map<String, Value> before, Map<String, Value> after, int factor,
-      Consumed consumed) {
-    for (Charge charge : charges(action, before, after, factor)) {
+  /** Adds a write's charges ({@link #charges}) to the request's consumed capacity. */
+  static void record(WriteAction action, List<Charge> charges, Consumed consumed) {
+    for (Charge charge : charges) {
       double units = charge.readUnits() + charge.writeUnits();
       if (charge.index() == null) {
         consumed.table(charge.table(), units);

@@ -5,7 +5,6 @@ import app.podium.engine.ops.Json;
 import app.podium.engine.ops.Operations;
 import app.podium.engine.value.DynamoError;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -32,7 +31,7 @@ import java.util.zip.CRC32;
  * DynamoDB_20120810.<Operation>}. Any credentials pass (nothing is signature-checked); bodies over 16 MB are refused.
  * Paths under {@code /engine/} are the engine's own controls, outside DynamoDB's protocol.
  *
- * <p>Each connection is one virtual thread that reads its requests in turn and answers each with one write (headers
+ * <p>Each connection is one (platform) thread that reads its requests in turn and answers each with one write (headers
  * and body together, Nagle off). The JDK's com.sun.net.httpserver was the first server here; measured on the mix of
  * PutItem, GetItem, Query and TransactWriteItems it spent more per request than DynamoDB Local's whole answer
  * (hand-offs between its selector thread and the handler's thread on every request), so it was replaced.
@@ -100,16 +99,19 @@ public final class DynamoServer implements AutoCloseable {
     try (socket) {
       socket.setTcpNoDelay(true);
       socket.setSoTimeout(IDLE_MILLIS);
-      InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-      OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
-      byte[] lineBuffer = new byte[MAX_HEADER_LINE];
+      Input in = new Input(socket.getInputStream());
+      Output out = new Output(socket.getOutputStream());
       while (!closed) {
-        Request request = read(in, out, lineBuffer);
+        Request request = read(in, out);
         if (request == null) {
           return;
         }
         respond(request, out);
-        if (!request.keepAlive() || request.tooLarge()) {
+        if (request.tooLarge()) {
+          drainUnread(socket);
+          return;
+        }
+        if (!request.keepAlive()) {
           return;
         }
       }
@@ -124,13 +126,29 @@ public final class DynamoServer implements AutoCloseable {
     }
   }
 
+  /**
+   * After a 413 the client is usually still sending the body it was refused. Closing a socket with unread bytes
+   * makes the kernel reset the connection, which can destroy the 413 before the client reads it; so the answer is
+   * followed by an end of output and the rest of the body is read and dropped (bounded in bytes and time).
+   */
+  private static void drainUnread(Socket socket) throws IOException {
+    socket.shutdownOutput();
+    socket.setSoTimeout(2_000);
+    byte[] sink = new byte[64 * 1024];
+    long left = 4L * MAX_BODY;
+    var raw = socket.getInputStream();
+    for (int read; left > 0 && (read = raw.read(sink)) >= 0; ) {
+      left -= read;
+    }
+  }
+
   /** The headers a request is answered by; the rest are skipped as they are read. */
   private static final Set<String> NEEDED = Set.of("content-length", "x-amz-target", "connection", "expect",
       "transfer-encoding");
 
   /** The next request on the connection, or null when the client closed it between requests. */
-  private static Request read(InputStream in, OutputStream out, byte[] buffer) throws IOException {
-    String requestLine = line(in, buffer, true);
+  private static Request read(Input in, Output out) throws IOException {
+    String requestLine = in.line(true);
     if (requestLine == null) {
       return null;
     }
@@ -140,7 +158,7 @@ public final class DynamoServer implements AutoCloseable {
     }
     Map<String, String> headers = new java.util.HashMap<>(8);
     String header;
-    while (!(header = line(in, buffer, false)).isEmpty()) {
+    while (!(header = in.line(false)).isEmpty()) {
       int colon = header.indexOf(':');
       if (colon > 0) {
         String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
@@ -153,7 +171,6 @@ public final class DynamoServer implements AutoCloseable {
     boolean keepAlive = parts[2].equals("HTTP/1.1") ? !connection.equals("close") : connection.equals("keep-alive");
     if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
       out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
     }
     String target = parts[1];
     int question = target.indexOf('?');
@@ -161,7 +178,7 @@ public final class DynamoServer implements AutoCloseable {
     String query = question < 0 ? "" : target.substring(question + 1);
     byte[] body;
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-      body = chunked(in, buffer);
+      body = chunked(in);
       if (body == null) {
         return new Request(parts[0], path, query, headers, null, true, false);
       }
@@ -170,22 +187,19 @@ public final class DynamoServer implements AutoCloseable {
       if (length > MAX_BODY) {
         return new Request(parts[0], path, query, headers, null, true, false);
       }
-      body = in.readNBytes((int) length);
-      if (body.length < length) {
-        throw new EOFException();
-      }
+      body = in.bytes((int) length);
     }
     return new Request(parts[0], path, query, headers, body, false, keepAlive);
   }
 
-  private static byte[] chunked(InputStream in, byte[] buffer) throws IOException {
+  private static byte[] chunked(Input in) throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     while (true) {
-      String size = line(in, buffer, false);
+      String size = in.line(false);
       int semicolon = size.indexOf(';');
       int length = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
       if (length == 0) {
-        while (!line(in, buffer, false).isEmpty()) {
+        while (!in.line(false).isEmpty()) {
           // trailers are ignored
         }
         return body.toByteArray();
@@ -193,73 +207,117 @@ public final class DynamoServer implements AutoCloseable {
       if (body.size() + (long) length > MAX_BODY) {
         return null;
       }
-      body.write(in.readNBytes(length));
-      line(in, buffer, false);
+      body.write(in.bytes(length));
+      in.line(false);
     }
   }
 
   /**
-   * One CRLF-ended line (Latin-1), read into the connection's {@code buffer}; null at the end of the stream when
-   * {@code endAllowed}.
+   * A connection's input, read through a buffer of its own: lines are found by scanning the buffer rather than by a
+   * call a byte (a BufferedInputStream takes its lock on every read(), which cost a tenth of a small request).
    */
-  private static String line(InputStream in, byte[] buffer, boolean endAllowed) throws IOException {
-    int length = 0;
-    while (true) {
-      int c = in.read();
-      if (c < 0) {
-        if (endAllowed && length == 0) {
-          return null;
-        }
-        throw new EOFException();
+  private static final class Input {
+    private final InputStream in;
+    private final byte[] buffer = new byte[MAX_HEADER_LINE];
+    private int position;
+    private int limit;
+
+    Input(InputStream in) {
+      this.in = in;
+    }
+
+    /** Reads more after what is left unread, moved to the front; false at the end of the stream. */
+    private boolean fill() throws IOException {
+      if (position > 0) {
+        System.arraycopy(buffer, position, buffer, 0, limit - position);
+        limit -= position;
+        position = 0;
       }
-      if (c == '\n') {
-        if (length > 0 && buffer[length - 1] == '\r') {
-          length--;
-        }
-        return new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
-      }
-      if (length == buffer.length) {
+      if (limit == buffer.length) {
         throw new IOException("header line too long");
       }
-      buffer[length++] = (byte) c;
+      int read = in.read(buffer, limit, buffer.length - limit);
+      if (read < 0) {
+        return false;
+      }
+      limit += read;
+      return true;
+    }
+
+    /** One CRLF-ended line (Latin-1); null at the end of the stream when {@code endAllowed}. */
+    String line(boolean endAllowed) throws IOException {
+      int scanned = position;
+      while (true) {
+        for (int i = scanned; i < limit; i++) {
+          if (buffer[i] == '\n') {
+            int end = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
+            String line = new String(buffer, position, end - position, StandardCharsets.ISO_8859_1);
+            position = i + 1;
+            return line;
+          }
+        }
+        int unread = limit - position;
+        if (!fill()) {
+          if (endAllowed && unread == 0) {
+            return null;
+          }
+          throw new EOFException();
+        }
+        scanned = unread;
+      }
+    }
+
+    /** The next {@code length} bytes. */
+    byte[] bytes(int length) throws IOException {
+      byte[] bytes = new byte[length];
+      int buffered = Math.min(length, limit - position);
+      System.arraycopy(buffer, position, bytes, 0, buffered);
+      position += buffered;
+      int read = buffered;
+      while (read < length) {
+        int n = in.read(bytes, read, length - read);
+        if (n < 0) {
+          throw new EOFException();
+        }
+        read += n;
+      }
+      return bytes;
     }
   }
 
-  private void respond(Request request, OutputStream out) throws IOException {
+  private void respond(Request request, Output out) throws IOException {
     if (request.tooLarge()) {
-      send(out, 413, CONTENT_TYPE, error(new DynamoError("RequestEntityTooLarge", 413,
+      out.send(413, CONTENT_TYPE, error(new DynamoError("RequestEntityTooLarge", 413,
           "Request entity too large: the limit is " + MAX_BODY + " bytes")), false);
       return;
     }
     if (request.path().startsWith("/engine/")) {
       Answer answer = control(request);
-      send(out, answer.status(), "application/json", Json.bytes(answer.body()), request.keepAlive());
+      out.send(answer.status(), "application/json", Json.bytes(answer.body()), request.keepAlive());
       return;
     }
     if (!request.method().equals("POST")) {
-      send(out, 200, "text/plain", "healthy: podium-engine".getBytes(StandardCharsets.UTF_8), request.keepAlive());
+      out.send(200, "text/plain", "healthy: podium-engine".getBytes(StandardCharsets.UTF_8), request.keepAlive());
       return;
     }
     String target = request.headers().get("x-amz-target");
     String operation = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length())
         : target == null ? "" : target;
-    int status = 200;
-    byte[] body;
     try {
-      body = answer(operation, request.body());
+      answer(operation, request.body(), out.body());
+      out.send(200, CONTENT_TYPE, request.keepAlive());
+      return;
     } catch (DynamoError error) {
-      status = error.status();
-      body = error(error);
+      out.send(error.status(), CONTENT_TYPE, error(error), request.keepAlive());
     } catch (RuntimeException | StackOverflowError bug) {
       bug.printStackTrace();
       DynamoError error = DynamoError.internal("Internal server error: " + bug);
-      status = error.status();
-      body = error(error);
+      out.send(error.status(), CONTENT_TYPE, error(error), request.keepAlive());
     }
-    send(out, status, CONTENT_TYPE, body, request.keepAlive());
   }
 
-  private byte[] answer(String operation, byte[] body) {
+  /** Writes the answer to {@code operation} into {@code answer}, or throws the error DynamoDB would answer. */
+  private void answer(String operation, byte[] body, ByteArrayOutputStream answer) {
     if (!operations.knows(operation)) {
       throw Operations.unknown(operation);
     }
@@ -273,11 +331,10 @@ public final class DynamoServer implements AutoCloseable {
     if (fault.before() != null) {
       throw fault.before();
     }
-    byte[] answer = Json.bytes(operations.handle(operation, request));
+    Json.write(answer, operations.handle(operation, request));
     if (fault.after() != null) {
       throw fault.after();
     }
-    return answer;
   }
 
   private Answer control(Request request) {
@@ -308,20 +365,106 @@ public final class DynamoServer implements AutoCloseable {
     return Json.bytes(body);
   }
 
-  private static void send(OutputStream out, int status, String contentType, byte[] body, boolean keepAlive)
-      throws IOException {
-    CRC32 crc = new CRC32();
-    crc.update(body);
-    String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\n"
-        + "Content-Type: " + contentType + "\r\n"
-        + "Content-Length: " + body.length + "\r\n"
-        + "x-amzn-RequestId: " + Long.toHexString(REQUEST_IDS.incrementAndGet()) + "\r\n"
-        + "x-amz-crc32: " + crc.getValue() + "\r\n"
-        + (keepAlive ? "" : "Connection: close\r\n")
-        + "\r\n";
-    out.write(head.getBytes(StandardCharsets.US_ASCII));
-    out.write(body);
-    out.flush();
+  /**
+   * A connection's output: a buffer the answers' bodies are written into (kept from one request to the next, so a
+   * body is not copied as it grows, nor once more when done), and the head written beside it without building a
+   * string, from parts made once.
+   */
+  private static final class Output {
+    /** A body buffer grown past this is let go after its answer, so that one large Scan does not stay. */
+    private static final int KEPT_BODY = 1024 * 1024;
+    private static final byte[] JSON_OK = head(200, CONTENT_TYPE);
+    private static final byte[] REQUEST_ID = ascii("\r\nx-amzn-RequestId: ");
+    private static final byte[] CRC = ascii("\r\nx-amz-crc32: ");
+    private static final byte[] END = ascii("\r\n\r\n");
+    private static final byte[] CLOSE = ascii("\r\nConnection: close\r\n\r\n");
+    private static final byte[] HEX = ascii("0123456789abcdef");
+
+    private final BufferedOutputStream out;
+    private final byte[] digits = new byte[20];
+    private Body body = new Body();
+
+    /** A ByteArrayOutputStream that lends its array. */
+    private static final class Body extends ByteArrayOutputStream {
+      Body() {
+        super(8 * 1024);
+      }
+
+      byte[] array() {
+        return buf;
+      }
+    }
+
+    Output(OutputStream out) {
+      this.out = new BufferedOutputStream(out, 16 * 1024);
+    }
+
+    /** The body buffer, emptied, for the next answer. */
+    ByteArrayOutputStream body() {
+      body.reset();
+      return body;
+    }
+
+    void write(byte[] bytes) throws IOException {
+      out.write(bytes);
+      out.flush();
+    }
+
+    /** Sends {@code bytes} as the body. */
+    void send(int status, String contentType, byte[] bytes, boolean keepAlive) throws IOException {
+      send(status, contentType, bytes, bytes.length, keepAlive);
+    }
+
+    /** Sends what was written into {@link #body()}. */
+    void send(int status, String contentType, boolean keepAlive) throws IOException {
+      send(status, contentType, body.array(), body.size(), keepAlive);
+      if (body.array().length > KEPT_BODY) {
+        body = new Body();
+      }
+    }
+
+    private void send(int status, String contentType, byte[] bytes, int length, boolean keepAlive)
+        throws IOException {
+      CRC32 crc = new CRC32();
+      crc.update(bytes, 0, length);
+      out.write(status == 200 && contentType.equals(CONTENT_TYPE) ? JSON_OK : head(status, contentType));
+      decimal(length);
+      out.write(REQUEST_ID);
+      hex(REQUEST_IDS.incrementAndGet());
+      out.write(CRC);
+      decimal(crc.getValue());
+      out.write(keepAlive ? END : CLOSE);
+      out.write(bytes, 0, length);
+      out.flush();
+    }
+
+    private void decimal(long value) throws IOException {
+      int at = digits.length;
+      do {
+        digits[--at] = (byte) ('0' + value % 10);
+        value /= 10;
+      } while (value > 0);
+      out.write(digits, at, digits.length - at);
+    }
+
+    private void hex(long value) throws IOException {
+      int at = digits.length;
+      do {
+        digits[--at] = HEX[(int) (value & 15)];
+        value >>>= 4;
+      } while (value != 0);
+      out.write(digits, at, digits.length - at);
+    }
+
+    /** A head up to the value of Content-Length. */
+    private static byte[] head(int status, String contentType) {
+      return ascii("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: " + contentType
+          + "\r\nContent-Length: ");
+    }
+
+    private static byte[] ascii(String text) {
+      return text.getBytes(StandardCharsets.US_ASCII);
+    }
   }
 
   private static String reason(int status) {

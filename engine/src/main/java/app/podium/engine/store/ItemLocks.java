@@ -34,7 +34,15 @@ public final class ItemLocks {
 
   /** Locks the given stripes (duplicates allowed) in ascending order; returns the distinct stripes locked. */
   public int[] lockAll(int[] wanted) {
-    int[] distinct = Arrays.stream(wanted).sorted().distinct().toArray();
+    int[] sorted = wanted.clone();
+    Arrays.sort(sorted);
+    int count = 0;
+    for (int stripe : sorted) {
+      if (count == 0 || sorted[count - 1] != stripe) {
+        sorted[count++] = stripe;
+      }
+    }
+    int[] distinct = count == sorted.length ? sorted : Arrays.copyOf(sorted, count);
     for (int stripe : distinct) {
       stripes[stripe].lock();
     }

@@ -103,7 +103,8 @@ public final class ValueJson {
         }
         Set<Bytes> set = new LinkedHashSet<>(bytes);
         if (set.size() < bytes.size()) {
-          throw DynamoError.invalid("Input collection " + bytes + " contains duplicates");
+          // DynamoDB lists a string set's members, and only names a binary set's type
+          throw DynamoError.invalid("Input collection of type BS contains duplicates.");
         }
         yield new Value.BS(set);
       }

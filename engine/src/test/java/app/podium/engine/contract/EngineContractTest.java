@@ -16,7 +16,8 @@ class EngineContractTest {
 
   @TestFactory
   Stream<DynamicTest> everyPairAnswersAsDynamoDbDid() {
-    ContractReport report = new ContractReport("Podium's engine (Engine.Options.defaults(), in process)");
+    ContractReport report =
+        new ContractReport("Podium's engine (Engine.Options.defaults(), its TTL sweeper held back, in process)");
     engine = EngineUnderTest.start();
     return Replay.tests(new ContractRunner(WireClient.local(engine.endpoint())), report, REPORT);
   }
