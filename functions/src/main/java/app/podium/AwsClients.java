@@ -21,6 +21,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * are fixed test values.
  */
 public final class AwsClients {
+  /** Set only off AWS: the local stack and tests point the SDK at a local DynamoDB. */
+  public static final String DYNAMODB_ENDPOINT_ENV = "DYNAMODB_ENDPOINT";
+  /** Set only off AWS: the SNS/SQS emulator (or LocalStack). */
+  public static final String SNS_ENDPOINT_ENV = "SNS_ENDPOINT";
+  public static final String SQS_ENDPOINT_ENV = "SQS_ENDPOINT";
+  /** Set only off AWS: a Secrets Manager emulator (LocalStack). */
+  public static final String SECRETS_MANAGER_ENDPOINT_ENV = "SECRETS_MANAGER_ENDPOINT";
+
   private AwsClients() {}
 
   /**

@@ -1,28 +1,30 @@
 package app.podium;
 
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.Caller;
-import app.podium.api.http.Json;
-import app.podium.api.http.OriginCheck;
-import app.podium.api.views.AccountView;
-import app.podium.domain.Account;
-import app.podium.store.Schemas;
+import app.podium.accounts.Account;
+import app.podium.accounts.api.AccountView;
+import app.podium.http.ApiRequest;
+import app.podium.http.Caller;
+import app.podium.http.Json;
+import app.podium.http.OriginCheck;
+import app.podium.shared.Settings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.crac.Context;
 import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * SnapStart priming: before Lambda snapshots an initialized container, run the code every request runs,
  * so the classes it loads, the lambdas it links and the JIT work it triggers are in the snapshot instead of
- * in the first request after each restore. Registered once per container by {@link Services#shared()}.
+ * in the first request after each restore. Registered once per container by {@link Backend#shared()}.
  *
  * <p>Nothing here may fail the checkpoint: each step swallows its failure (a function without DynamoDB
  * grants, a table that does not exist yet, a throttled call) and the rest still runs.
@@ -41,10 +43,14 @@ public final class Priming implements Resource {
   /** Cannot be an account id: ids are digits (see {@code Ids}). */
   static final String ABSENT_ACCOUNT_ID = "priming-absent";
 
-  private final Services services;
+  private final Settings settings;
+  private final DynamoDbClient dynamoDb;
+  private final OriginCheck origin;
 
-  Priming(Services services) {
-    this.services = services;
+  Priming(Settings settings, DynamoDbClient dynamoDb, OriginCheck origin) {
+    this.settings = settings;
+    this.dynamoDb = dynamoDb;
+    this.origin = origin;
   }
 
   @Override
@@ -81,7 +87,7 @@ public final class Priming implements Resource {
   private void jackson() {
     Account account = Account.newMember("1", "priming", "priming@example.invalid", Account.Role.MEMBER, "en",
         Instant.EPOCH, Optional.empty(), Optional.empty());
-    Json.write(AccountView.of(account, services.settings()));
+    Json.write(AccountView.of(account, settings));
     try {
       Json.MAPPER.readTree(JSON_BODY);
     } catch (java.io.IOException e) {
@@ -90,12 +96,12 @@ public final class Priming implements Resource {
   }
 
   private void request() {
-    ApiRequest.from(event(), Caller.ANONYMOUS, services.settings()).params();
+    ApiRequest.from(event(), Caller.ANONYMOUS, settings).params();
   }
 
   /** Connects the DynamoDB client (TLS, credentials, signing, the error path) on a key no item can have. */
   private void dynamoDb() {
-    services.dynamoDb().getItem(r -> r.tableName(Tables.ACCOUNTS.physicalName(services.settings().tablePrefix()))
+    dynamoDb.getItem(r -> r.tableName(Tables.ACCOUNTS.physicalName(settings.tablePrefix()))
         .key(Map.of(Tables.ACCOUNTS.partitionKey().name(), AttributeValue.fromS(ABSENT_ACCOUNT_ID))));
   }
 
@@ -104,7 +110,7 @@ public final class Priming implements Resource {
    * container reads them again once they are older than {@code OriginCheck.MAX_AGE}, as any container does.
    */
   private void origin() {
-    services.origin().passes(Map.of(OriginCheck.HEADER, "priming"));
+    origin.passes(Map.of(OriginCheck.HEADER, "priming"));
   }
 
   static final String JSON_BODY = "{\"status\":\"Hello from priming\",\"visibility\":\"public\","
@@ -132,9 +138,9 @@ public final class Priming implements Resource {
   static final class Registration {
     private Priming registered;
 
-    synchronized Priming register(Services services, Context<Resource> context) {
+    synchronized Priming register(Supplier<Priming> priming, Context<Resource> context) {
       if (registered == null) {
-        registered = new Priming(services);
+        registered = priming.get();
         context.register(registered);
       }
       return registered;

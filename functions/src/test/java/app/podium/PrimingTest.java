@@ -3,9 +3,9 @@ package app.podium;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import app.podium.domain.Argon2PasswordHasher;
-import app.podium.domain.FanoutTasks;
-import app.podium.domain.Settings;
+import app.podium.accounts.Argon2PasswordHasher;
+import app.podium.shared.FanoutTasks;
+import app.podium.shared.Settings;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,10 +14,10 @@ import java.util.Map;
 import org.crac.Context;
 import org.crac.Resource;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context.BeforeExecution;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.core.interceptor.Context.BeforeExecution;
 
 /** SnapStart priming never fails a checkpoint, and a container registers it once. */
 class PrimingTest {
@@ -26,7 +26,7 @@ class PrimingTest {
 
   final List<String> operations = new ArrayList<>();
 
-  Services services(String endpoint) {
+  Priming priming(String endpoint) {
     ExecutionInterceptor recorder = new ExecutionInterceptor() {
       @Override
       public void beforeExecution(BeforeExecution context, ExecutionAttributes attributes) {
@@ -37,30 +37,29 @@ class PrimingTest {
         new Class<?>[] {FanoutTasks.class}, (proxy, method, args) -> {
           throw new AssertionError("priming must not publish or enqueue");
         });
-    return new Services(Settings.fromEnvironment(Map.of("TABLE_PREFIX", "podium-test-")),
+    Backend backend = new Backend(Settings.fromEnvironment(Map.of("TABLE_PREFIX", "podium-test-")),
         AwsClients.dynamoDb(endpoint, recorder), tasks, Clock.systemUTC(), new Argon2PasswordHasher());
+    return new Priming(backend.settings(), backend.dynamoDb(), backend.origin());
   }
 
   @Test
   void primingAgainstAnUnreachableDynamoDbCompletes() {
-    Priming priming = new Priming(services(UNREACHABLE));
+    Priming priming = priming(UNREACHABLE);
 
     assertThatCode(() -> priming.beforeCheckpoint(null)).doesNotThrowAnyException();
     assertThat(operations).contains("GetItem");
     // only the network step failed; Jackson, the schemas and the request path ran
     assertThat(priming.prime()).containsExactly("dynamodb");
     assertThatCode(() -> priming.afterRestore(null)).doesNotThrowAnyException();
-    assertThat(app.podium.store.Schemas.prime()).isEqualTo(11);
+    assertThat(app.podium.Schemas.prime()).isEqualTo(11);
   }
 
   @Test
   void registersOnceHoweverOftenAsked() {
     CountingContext context = new CountingContext();
     Priming.Registration registration = new Priming.Registration();
-    Services services = services(UNREACHABLE);
-
-    Priming first = registration.register(services, context);
-    Priming second = registration.register(services, context);
+    Priming first = registration.register(() -> priming(UNREACHABLE), context);
+    Priming second = registration.register(() -> priming(UNREACHABLE), context);
 
     assertThat(second).isSameAs(first);
     assertThat(context.registered).containsExactly(first);

@@ -1,44 +1,68 @@
 package app.podium;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.podium.api.http.ApiHandler;
+import app.podium.accounts.Argon2PasswordHasher;
+import app.podium.http.Access;
+import app.podium.http.Route;
+import app.podium.shared.FanoutTasks;
+import app.podium.shared.Settings;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RoutesTest {
   @Test
-  void everyRouteKeyIsUniqueAndEveryHandlerServesOneRoute() {
+  void everyRouteKeyAndEveryFunctionNameIsUnique() {
     Set<String> keys = new HashSet<>();
-    Set<Class<?>> handlers = new HashSet<>();
-    for (Routes.Route route : Routes.ALL) {
+    for (Route<?> route : Routes.ALL) {
       assertThat(keys.add(route.key())).as(route.key()).isTrue();
-      assertThat(handlers.add(route.handler())).as(route.handler().getName()).isTrue();
     }
-  }
-
-  @Test
-  void everyHandlerIsAThinApiHandlerWithLambdasAndTheTestConstructor() throws Exception {
-    for (Routes.Route route : Routes.ALL) {
-      assertThat(ApiHandler.class).isAssignableFrom(route.handler());
-      assertThat(route.handler().getPackageName()).isEqualTo("app.podium.api");
-      assertThat(route.handler().getSimpleName()).endsWith("Handler");
-      assertThat(route.handler().getConstructor().getParameterCount()).as("Lambda's no-arg constructor").isZero();
-      assertThat(route.handler().getConstructor(Services.class)).as("the test constructor").isNotNull();
+    Set<String> names = new HashSet<>();
+    for (Routes.Function function : Routes.FUNCTIONS) {
+      assertThat(names.add(function.name())).as(function.name()).isTrue();
+      assertThat(function.name()).matches("[A-Z][A-Za-z0-9]+");
     }
+    assertThat(Routes.FUNCTIONS).hasSize(Routes.ALL.size() + 4);
   }
 
   @Test
   void pathsUseApiGatewaySyntax() {
-    for (Routes.Route route : Routes.ALL) {
+    for (Route<?> route : Routes.ALL) {
       assertThat(route.path()).startsWith("/").doesNotContain(":").doesNotEndWith("/");
     }
   }
 
   @Test
   void userRoutesAlwaysNameTheScopeTheyNeed() {
-    Routes.ALL.stream().filter(r -> r.access().kind() == Routes.Access.Kind.USER)
+    Routes.ALL.stream().filter(r -> r.access().kind() == Access.Kind.USER)
         .forEach(r -> assertThat(r.access().scope()).as(r.key()).isPresent());
+  }
+
+  @Test
+  void everyRouteFunctionAndTheAuthorizerCheckTheOriginAndNothingElseDoes() {
+    for (Routes.Function function : Routes.FUNCTIONS) {
+      boolean checksOrigin = function.route().isPresent() || function.equals(Routes.AUTHORIZER);
+      assertThat(function.grants().readsOriginSecret()).as(function.name()).isEqualTo(checksOrigin);
+    }
+  }
+
+  @Test
+  void theBackendServesEveryDeclaredRouteAndNoOther() {
+    FanoutTasks nowhere = (FanoutTasks) Proxy.newProxyInstance(FanoutTasks.class.getClassLoader(),
+        new Class<?>[] {FanoutTasks.class}, (proxy, method, args) -> {
+          throw new AssertionError("nothing is published while the backend is built");
+        });
+    Backend backend = new Backend(Settings.fromEnvironment(Map.of()), AwsClients.dynamoDb("http://127.0.0.1:1"),
+        nowhere, Clock.systemUTC(), new Argon2PasswordHasher());
+    for (Route<?> route : Routes.ALL) {
+      assertThat(backend.route(route.key())).as(route.key()).isNotNull();
+      assertThat(new RouteFunction(backend, route.key())).as(route.key()).isNotNull();
+    }
+    assertThatThrownBy(() -> backend.route("GET /api/v1/nowhere")).hasMessageContaining("no route");
   }
 }

@@ -1,5 +1,6 @@
 package app.podium.bench;
 
+import app.podium.RouteFunction;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -13,7 +14,7 @@ import java.util.Map;
 /**
  * {@code functions_jar_mb}: the size of the shaded Lambda jar. {@code cold_start_ms}: from starting a
  * fresh JVM on that jar, with the JVM flags the stack sets, to the first response of
- * GetHomeTimelineHandler against this run's DynamoDB Local; the minimum of 5 runs.
+ * the home timeline's RouteFunction against this run's DynamoDB Local; the minimum of 5 runs.
  * {@code cold_start_vs_warm}: that divided by the p50 of warm calls in the same JVMs.
  */
 final class ColdStartBench {
@@ -44,7 +45,7 @@ final class ColdStartBench {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.environment().putAll(Map.of("DYNAMODB_ENDPOINT", endpoint, "TABLE_PREFIX", "cold-",
           "SNS_ENDPOINT", "http://127.0.0.1:9", "SQS_ENDPOINT", "http://127.0.0.1:9", "AWS_REGION", "us-east-1",
-          "LOG_LEVEL", "WARN"));
+          "LOG_LEVEL", "WARN", RouteFunction.ROUTE_ENV, "GET /api/v1/timelines/home"));
       long start = System.nanoTime();
       Process process = builder.start();
       try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),

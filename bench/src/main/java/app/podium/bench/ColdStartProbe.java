@@ -1,13 +1,13 @@
 package app.podium.bench;
 
-import app.podium.api.GetHomeTimelineHandler;
+import app.podium.RouteFunction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * Runs in a fresh JVM on the shaded Lambda jar, as a Lambda container would: builds the home-timeline
- * handler the way Lambda does (no-arg constructor, settings from the environment), answers one request,
+ * route's function the way Lambda does (no-arg constructor, the route and the settings from the environment), answers one request,
  * prints {@code FIRST <status>} at once, then {@code WARM_P50_NANOS <n>} over further requests.
  */
 public final class ColdStartProbe {
@@ -18,7 +18,7 @@ public final class ColdStartProbe {
   public static void main(String[] args) {
     String reader = args[0];
     int limit = Integer.parseInt(args[1]);
-    GetHomeTimelineHandler handler = new GetHomeTimelineHandler();
+    RouteFunction handler = new RouteFunction();
     int status = handler.handleRequest(HomeRequests.forReader(reader, limit), null).getStatusCode();
     System.out.println("FIRST " + status);
     System.out.flush();

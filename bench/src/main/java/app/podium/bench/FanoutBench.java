@@ -1,10 +1,11 @@
 package app.podium.bench;
 
 import app.podium.Tables;
-import app.podium.domain.FanoutTask;
-import app.podium.domain.Ids;
-import app.podium.domain.Status;
-import app.podium.domain.Visibility;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.Ids;
+import app.podium.shared.Visibility;
+import app.podium.statuses.Status;
+import app.podium.statuses.StatusTasks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code fanout_vs_batchwrite}, {@code fanout_vs_batchwrite_parallel} and {@code fanout_vs_sequential_put}:
- * one post delivered to 10,000 active followers through {@link app.podium.fanout.FanoutHandler}, against
+ * one post delivered to 10,000 active followers through {@link app.podium.fanout.sqs.FanoutHandler}, against
  * raw writes of the same 10,000 timeline items to the same endpoint. Every run uses a fresh status id,
  * is checked (all 10,000 entries of that status are there) and is followed by emptying the timelines
  * table. One warm-up run of each side, then three rounds, each side once per round, the order reversed
@@ -72,11 +73,11 @@ final class FanoutBench {
     String timelines = fx.table(Tables.TIMELINES);
     AtomicInteger tasksRun = new AtomicInteger();
     RequestCounter fanoutCalls = new RequestCounter();
-    try (FanoutRunner runner = new FanoutRunner(CONCURRENCY, tasks -> fx.services(tasks, fanoutCalls))) {
+    try (FanoutRunner runner = new FanoutRunner(CONCURRENCY, tasks -> fx.backend(tasks, fanoutCalls))) {
       Map<String, Side> sides = new LinkedHashMap<>();
       sides.put("fanout", (statusId, audience) -> {
         fanoutCalls.reset();
-        runner.deliver(FanoutTask.postCreated(Status.plain(Long.toString(statusId), AUTHOR, "bench",
+        runner.deliver(StatusTasks.postCreated(Status.plain(Long.toString(statusId), AUTHOR, "bench",
             Visibility.PUBLIC, fx.clock.instant())));
         tasksRun.set(runner.drain().getOrDefault(FanoutTask.Kind.POST_CREATED, 0));
       });

@@ -1,10 +1,10 @@
 package app.podium.bench;
 
-import app.podium.Services;
-import app.podium.domain.FanoutTask;
-import app.podium.domain.FanoutTasks;
-import app.podium.fanout.FanoutHandler;
-import app.podium.fanout.FanoutTaskJson;
+import app.podium.Backend;
+import app.podium.fanout.sqs.FanoutHandler;
+import app.podium.fanout.sqs.FanoutTaskJson;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.FanoutTasks;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.ArrayList;
@@ -62,10 +62,10 @@ final class FanoutRunner implements AutoCloseable {
   }
 
   /** @param services builds one container's services around the given task sink */
-  FanoutRunner(int concurrency, Function<FanoutTasks, Services> services) {
+  FanoutRunner(int concurrency, Function<FanoutTasks, Backend> services) {
     this.handlers = new ArrayBlockingQueue<>(concurrency);
     for (int i = 0; i < concurrency; i++) {
-      handlers.add(new FanoutHandler(services.apply(tasks)));
+      handlers.add(new FanoutHandler(services.apply(tasks).fanout()));
     }
     this.workers = Executors.newFixedThreadPool(concurrency, r -> {
       Thread thread = new Thread(r, "fanout-worker");

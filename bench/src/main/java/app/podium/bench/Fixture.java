@@ -1,12 +1,12 @@
 package app.podium.bench;
 
 import app.podium.AwsClients;
-import app.podium.Services;
+import app.podium.Backend;
 import app.podium.Tables;
-import app.podium.domain.FanoutTasks;
-import app.podium.domain.PasswordHasher;
-import app.podium.domain.Settings;
+import app.podium.accounts.PasswordHasher;
 import app.podium.local.LocalDynamoDb;
+import app.podium.shared.FanoutTasks;
+import app.podium.shared.Settings;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +65,9 @@ final class Fixture {
     return table.physicalName(prefix);
   }
 
-  /** The services one Lambda container would build, on a client of its own. */
-  Services services(FanoutTasks tasks, ExecutionInterceptor... interceptors) {
-    return new Services(settings, AwsClients.dynamoDb(endpoint, interceptors), tasks, clock, NO_PASSWORDS);
+  /** The backend one Lambda container would build, on a client of its own. */
+  Backend backend(FanoutTasks tasks, ExecutionInterceptor... interceptors) {
+    return new Backend(settings, AwsClients.dynamoDb(endpoint, interceptors), tasks, clock, NO_PASSWORDS);
   }
 
   void writeAll(Tables.Table table, List<Map<String, AttributeValue>> items) {

@@ -1,11 +1,11 @@
 package app.podium.bench;
 
 import app.podium.AwsClients;
+import app.podium.RouteFunction;
 import app.podium.Tables;
-import app.podium.api.GetHomeTimelineHandler;
-import app.podium.domain.FanoutTask;
-import app.podium.domain.FanoutTasks;
-import app.podium.domain.Ids;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.FanoutTasks;
+import app.podium.shared.Ids;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * {@code home_read_vs_raw}: the p50 of {@code GET /api/v1/timelines/home?limit=40} through
- * {@link GetHomeTimelineHandler}, invoked in process with the event API Gateway would send after the
+ * the home timeline's {@link RouteFunction}, invoked in process with the event API Gateway would send after the
  * authorizer, against the p50 of the raw reads that page needs: a Query of the timeline (40, newest
  * first, consistent, as the repository reads it), a BatchGetItem of the 40 posts and a BatchGetItem of
  * their authors. The reader follows 50 authors, whose 1,000 posts are all in the reader's timeline.
@@ -48,7 +48,8 @@ final class HomeReadBench {
 
     RequestCounter handlerCalls = new RequestCounter();
     RequestCounter rawCalls = new RequestCounter();
-    GetHomeTimelineHandler handler = new GetHomeTimelineHandler(fx.services(READS_PUBLISH_NOTHING, handlerCalls));
+    RouteFunction handler = new RouteFunction(fx.backend(READS_PUBLISH_NOTHING, handlerCalls),
+        "GET /api/v1/timelines/home");
     RawReads raw = new RawReads(AwsClients.dynamoDb(endpoint, rawCalls), fx);
 
     for (int i = 0; i < WARM_UP; i++) {

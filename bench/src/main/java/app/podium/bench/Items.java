@@ -1,6 +1,6 @@
 package app.podium.bench;
 
-import app.podium.store.DynamoDbFollowRepository;
+import app.podium.graph.store.DynamoDbFollowRepository;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class Items {
   /** Account ids are numbers, as Podium mints them (the API refuses any other); these sit in 2023. */
-  private static final long FIRST_ACCOUNT_ID = app.podium.domain.Ids.floorOf(1_700_000_000_000L);
+  private static final long FIRST_ACCOUNT_ID = app.podium.shared.Ids.floorOf(1_700_000_000_000L);
 
   private Items() {}
 

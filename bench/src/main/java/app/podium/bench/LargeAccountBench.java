@@ -1,10 +1,10 @@
 package app.podium.bench;
 
-import app.podium.Services;
+import app.podium.Backend;
 import app.podium.Tables;
-import app.podium.domain.FanoutTask;
-import app.podium.domain.Ids;
-import app.podium.domain.StatusForm;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.Ids;
+import app.podium.statuses.StatusForm;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * {@code large_account_post_writes} and {@code large_account_conversion_writes}: the DynamoDB item writes
  * one post costs, through {@code StatusService.post} and every fan-out task it leads to (run through
- * {@link app.podium.fanout.FanoutHandler}), for an author with 100,000 followers against one with 10.
+ * {@link app.podium.fanout.sqs.FanoutHandler}), for an author with 100,000 followers against one with 10.
  *
  * <p>The large author's first post crosses the fan-out threshold: it marks the author large and runs the
  * one-time conversion that adds the author to every follower's set of large followees. That is reported
@@ -66,8 +66,8 @@ final class LargeAccountBench {
         SMALL_FOLLOWERS, (System.nanoTime() - setupStart) / 1e9);
 
     RequestCounter counter = new RequestCounter();
-    try (FanoutRunner runner = new FanoutRunner(CONCURRENCY, tasks -> fx.services(tasks, counter))) {
-      Services poster = fx.services(runner.tasks(), counter);
+    try (FanoutRunner runner = new FanoutRunner(CONCURRENCY, tasks -> fx.backend(tasks, counter))) {
+      Backend poster = fx.backend(runner.tasks(), counter);
       post(poster, runner, counter, SMALL);
       Post small = post(poster, runner, counter, SMALL);
       describe(report, "10 followers, second post", small);
@@ -92,7 +92,7 @@ final class LargeAccountBench {
   }
 
   /** Posts as the author through StatusService, then runs every fan-out task until none is left. */
-  private static Post post(Services services, FanoutRunner runner, RequestCounter counter, String authorId) {
+  private static Post post(Backend services, FanoutRunner runner, RequestCounter counter, String authorId) {
     var author = services.accounts().get(authorId);
     counter.reset();
     var posted = services.statuses().post(author, new StatusForm("bench post", null, null, "public", null, "en"),

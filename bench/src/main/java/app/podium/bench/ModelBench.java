@@ -1,19 +1,17 @@
 package app.podium.bench;
 
-import app.podium.Services;
+import app.podium.Backend;
+import app.podium.RouteFunction;
 import app.podium.Tables;
-import app.podium.api.FollowAccountHandler;
-import app.podium.api.GetHomeTimelineHandler;
-import app.podium.api.PostStatusHandler;
 import app.podium.bench.model.CalibrationModel;
 import app.podium.bench.model.CalibrationPlan;
 import app.podium.bench.model.ScaleDoc;
 import app.podium.bench.model.ScaleModel;
 import app.podium.bench.model.Scenario;
-import app.podium.bench.model.UnitCosts;
 import app.podium.bench.model.UnitCosts.Cost;
-import app.podium.domain.FanoutTask;
-import app.podium.domain.Ids;
+import app.podium.bench.model.UnitCosts;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.Ids;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -112,14 +110,15 @@ final class ModelBench {
 
   /** One container's handlers and fan-out, all counted. */
   private record Stack(Fixture fx, FanoutRunner runner, CapacityCounter capacity, RequestCounter requests,
-      PostStatusHandler post, GetHomeTimelineHandler home, FollowAccountHandler follow) implements AutoCloseable {
+      RouteFunction post, RouteFunction home, RouteFunction follow) implements AutoCloseable {
     static Stack of(Fixture fx) {
       CapacityCounter capacity = new CapacityCounter();
       RequestCounter requests = new RequestCounter();
-      FanoutRunner runner = new FanoutRunner(1, tasks -> fx.services(tasks, capacity, requests));
-      Services services = fx.services(runner.tasks(), capacity, requests);
-      return new Stack(fx, runner, capacity, requests, new PostStatusHandler(services),
-          new GetHomeTimelineHandler(services), new FollowAccountHandler(services));
+      FanoutRunner runner = new FanoutRunner(1, tasks -> fx.backend(tasks, capacity, requests));
+      Backend backend = fx.backend(runner.tasks(), capacity, requests);
+      return new Stack(fx, runner, capacity, requests, new RouteFunction(backend, "POST /api/v1/statuses"),
+          new RouteFunction(backend, "GET /api/v1/timelines/home"),
+          new RouteFunction(backend, "POST /api/v1/accounts/{id}/follow"));
     }
 
     @Override

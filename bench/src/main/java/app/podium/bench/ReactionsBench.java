@@ -1,16 +1,16 @@
 package app.podium.bench;
 
 import app.podium.AwsClients;
-import app.podium.Services;
+import app.podium.Backend;
 import app.podium.Tables;
-import app.podium.domain.Account;
-import app.podium.domain.FanoutTask;
-import app.podium.domain.FanoutTasks;
-import app.podium.domain.Ids;
-import app.podium.domain.Status;
-import app.podium.domain.StatusForm;
-import app.podium.fanout.FanoutHandler;
-import app.podium.fanout.FanoutTaskJson;
+import app.podium.accounts.Account;
+import app.podium.fanout.sqs.FanoutHandler;
+import app.podium.fanout.sqs.FanoutTaskJson;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.FanoutTasks;
+import app.podium.shared.Ids;
+import app.podium.statuses.Status;
+import app.podium.statuses.StatusForm;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Instant;
@@ -101,7 +101,7 @@ final class ReactionsBench {
     };
     KeyWriteCounter keys = new KeyWriteCounter(fx.prefix);
     RequestCounter calls = new RequestCounter();
-    Services services = fx.services(sink, keys, calls);
+    Backend services = fx.backend(sink, keys, calls);
     Status largeStatus = post(services, LARGE);
     Status smallStatus = post(services, SMALL);
     Status warmUpLarge = post(services, LARGE);
@@ -149,7 +149,7 @@ final class ReactionsBench {
     describe(report, "favourites, small author's status", favouriteSmall);
 
     // read back through a fresh container: no counter sum kept from before the burst
-    Services reader = fx.services(sink);
+    Backend reader = fx.backend(sink);
     long largeCount = reader.statuses().get(Optional.empty(), largeStatus.id()).status().counts().favourites();
     long smallCount = reader.statuses().get(Optional.empty(), smallStatus.id()).status().counts().favourites();
     report.line("favourites_count read back: large author's status %,d, small author's %,d (expected %,d each)",
@@ -173,7 +173,7 @@ final class ReactionsBench {
   }
 
   /** The N favourites of one status through the service, from {@link #THREADS} threads, every write counted. */
-  private static Burst favourites(Services services, KeyWriteCounter keys, RequestCounter calls, List<Account> members,
+  private static Burst favourites(Backend services, KeyWriteCounter keys, RequestCounter calls, List<Account> members,
       Status status) {
     keys.reset();
     calls.reset();
@@ -242,7 +242,7 @@ final class ReactionsBench {
         .mapToLong(b -> (b.getRecords().size() + RECEIPTS_PER_TRANSACTION - 1) / RECEIPTS_PER_TRANSACTION).sum();
     List<FanoutHandler> handlers = new ArrayList<>();
     for (int i = 0; i < CONTAINERS; i++) {
-      handlers.add(new FanoutHandler(fx.services(sink, keys)));
+      handlers.add(new FanoutHandler(fx.backend(sink, keys).fanout()));
     }
     keys.reset();
     // a batch's failed messages come back as a batch of their own (at once: there is no visibility timeout here),
@@ -275,7 +275,7 @@ final class ReactionsBench {
     report.line("notifications: %,d events in %d SQS batches on %d containers in %.0f ms; writes %s; hottest item %s"
         + " with %,d writes", MEMBERS, batchCount, CONTAINERS, Report.millis(nanos), keys.byTable(),
         hottest.getKey(), hottest.getValue());
-    long count = fx.services(sink).notifications().byGroupKey(LARGE, "favourite-" + status.id()).group().count();
+    long count = fx.backend(sink).notifications().byGroupKey(LARGE, "favourite-" + status.id()).group().count();
     report.line("group writes %,d (%,d without conflicts between containers); receipt writes %,d for %,d events",
         groupWrites, fewestGroupWrites, receiptWrites, MEMBERS);
     report.line("redelivered %,d messages (failed batch items); %,d would have gone to the dead-letter queue",
@@ -334,7 +334,7 @@ final class ReactionsBench {
     return event;
   }
 
-  private static Status post(Services services, String authorId) {
+  private static Status post(Backend services, String authorId) {
     return services.statuses().post(services.accounts().get(authorId),
         new StatusForm("bench post", null, null, "public", null, "en"), Optional.empty()).status();
   }

@@ -18,12 +18,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * and whatever comes back unprocessed retried with exponential backoff and full jitter, a bounded
  * number of times. Throttling errors are retried by the SDK's own retry policy first.
  */
-final class Batches {
+public final class Batches {
   static final int WRITES_PER_CALL = 25;
   static final int KEYS_PER_CALL = 100;
   static final int IN_FLIGHT = 4;
   /** Single-item updates in flight at once where DynamoDB offers no batch (e.g. adding to many sets). */
-  static final int UPDATE_LANES = 16;
+  public static final int UPDATE_LANES = 16;
   static final int MAX_ATTEMPTS = 10;
   private static final long BASE_BACKOFF_MILLIS = 20;
   private static final long MAX_BACKOFF_MILLIS = 1_000;
@@ -31,7 +31,7 @@ final class Batches {
 
   private Batches() {}
 
-  static void write(DynamoDbClient client, String table, List<WriteRequest> requests) {
+  public static void write(DynamoDbClient client, String table, List<WriteRequest> requests) {
     inLanes(chunks(requests, WRITES_PER_CALL), chunk -> {
       List<WriteRequest> pending = chunk;
       for (int attempt = 1; !pending.isEmpty(); attempt++) {
@@ -50,7 +50,7 @@ final class Batches {
   }
 
   /** The items found for {@code keys}, in no particular order; {@code projection} may be null (all). */
-  static List<Map<String, AttributeValue>> get(DynamoDbClient client, String table,
+  public static List<Map<String, AttributeValue>> get(DynamoDbClient client, String table,
       List<Map<String, AttributeValue>> keys, String projection, Map<String, String> names) {
     List<Map<String, AttributeValue>> found = java.util.Collections.synchronizedList(new ArrayList<>());
     inLanes(chunks(keys, KEYS_PER_CALL), chunk -> {
@@ -84,7 +84,7 @@ final class Batches {
     inLanes(chunks, IN_FLIGHT, call);
   }
 
-  static <T> void inLanes(List<List<T>> chunks, int maxLanes, Consumer<List<T>> call) {
+  public static <T> void inLanes(List<List<T>> chunks, int maxLanes, Consumer<List<T>> call) {
     if (chunks.size() <= 1) {
       chunks.forEach(call);
       return;
@@ -109,7 +109,7 @@ final class Batches {
     }
   }
 
-  static <T> List<List<T>> chunks(List<T> items, int size) {
+  public static <T> List<List<T>> chunks(List<T> items, int size) {
     List<List<T>> chunks = new ArrayList<>();
     for (int i = 0; i < items.size(); i += size) {
       chunks.add(items.subList(i, Math.min(items.size(), i + size)));

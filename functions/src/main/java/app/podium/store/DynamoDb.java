@@ -1,15 +1,15 @@
 package app.podium.store;
 
 import app.podium.Tables;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -48,7 +48,7 @@ public final class DynamoDb {
    * Runs a transaction, retrying it while DynamoDB cancels it only because another transaction held one
    * of its items. Cancellations for a failed condition are the caller's to interpret.
    */
-  static <T> T retryingConflicts(Supplier<T> transaction) {
+  public static <T> T retryingConflicts(Supplier<T> transaction) {
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction.get();
@@ -69,12 +69,12 @@ public final class DynamoDb {
    * exist). True if it ran; false if only that first condition failed, so the change was already made.
    * Any other failed condition means a related item is missing: the caller's {@code otherwise}.
    */
-  boolean transactUnlessDone(List<TransactWriteItem> items, Supplier<? extends RuntimeException> otherwise) {
+  public boolean transactUnlessDone(List<TransactWriteItem> items, Supplier<? extends RuntimeException> otherwise) {
     return transactUnlessDone(items, failed -> otherwise.get());
   }
 
   /** As above, with the indexes of the items whose condition failed, for transactions that guard more. */
-  boolean transactUnlessDone(List<TransactWriteItem> items,
+  public boolean transactUnlessDone(List<TransactWriteItem> items,
       java.util.function.Function<java.util.Set<Integer>, ? extends RuntimeException> otherwise) {
     try {
       retryingConflicts(() -> client.transactWriteItems(r -> r.transactItems(items)));
@@ -85,14 +85,14 @@ public final class DynamoDb {
         return false;
       }
       if (failed.isEmpty()) {
-        throw new app.podium.domain.DomainException.Conflict("A concurrent change got there first; please retry");
+        throw new app.podium.shared.DomainException.Conflict("A concurrent change got there first; please retry");
       }
       throw otherwise.apply(failed);
     }
   }
 
   /** The indexes of the items whose condition failed, in the order the transaction listed them. */
-  static java.util.Set<Integer> failedConditions(TransactionCanceledException e) {
+  public static java.util.Set<Integer> failedConditions(TransactionCanceledException e) {
     java.util.Set<Integer> failed = new java.util.HashSet<>();
     var reasons = e.cancellationReasons();
     for (int i = 0; i < reasons.size(); i++) {
@@ -104,7 +104,7 @@ public final class DynamoDb {
   }
 
   /** Full jitter: a random pause up to {@code capMillis}. */
-  static void sleep(long capMillis) {
+  public static void sleep(long capMillis) {
     try {
       Thread.sleep(ThreadLocalRandom.current().nextLong(1, capMillis + 1));
     } catch (InterruptedException e) {

@@ -4,7 +4,7 @@ import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
 
 import app.podium.Tables;
-import app.podium.domain.CounterStore;
+import app.podium.shared.CounterStore;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;

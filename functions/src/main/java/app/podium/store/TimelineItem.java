@@ -3,19 +3,21 @@ package app.podium.store;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
-import app.podium.domain.TimelineEntry;
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
-/** An item of the timelines table; {@code expires_at} is in epoch seconds, as DynamoDB's TTL reads it. */
-final class TimelineItem {
+/**
+ * An item of the timelines table; {@code expires_at} is in epoch seconds, as DynamoDB's TTL reads it. Here, beside
+ * the tables' mechanism, because posting and reblogging write the author's own entry in their transactions too.
+ */
+public final class TimelineItem {
   String ownerId;
   Long statusId;
   String authorId;
   Long expiresAt;
 
-  static final TableSchema<TimelineItem> SCHEMA = StaticTableSchema.builder(TimelineItem.class)
+  public static final TableSchema<TimelineItem> SCHEMA = StaticTableSchema.builder(TimelineItem.class)
       .newItemSupplier(TimelineItem::new)
       .addAttribute(String.class, a -> a.name("owner_id").getter(i -> i.ownerId).setter((i, v) -> i.ownerId = v)
           .tags(primaryPartitionKey()))
@@ -25,7 +27,7 @@ final class TimelineItem {
       .addAttribute(Long.class, a -> a.name("expires_at").getter(i -> i.expiresAt).setter((i, v) -> i.expiresAt = v))
       .build();
 
-  static TimelineItem of(String ownerId, long statusId, String authorId, Instant expiresAt) {
+  public static TimelineItem of(String ownerId, long statusId, String authorId, Instant expiresAt) {
     TimelineItem item = new TimelineItem();
     item.ownerId = ownerId;
     item.statusId = statusId;
@@ -34,7 +36,15 @@ final class TimelineItem {
     return item;
   }
 
-  TimelineEntry toEntry() {
-    return new TimelineEntry(ownerId, statusId, authorId);
+  public String ownerId() {
+    return ownerId;
+  }
+
+  public long statusId() {
+    return statusId;
+  }
+
+  public String authorId() {
+    return authorId;
   }
 }

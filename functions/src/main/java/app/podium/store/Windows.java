@@ -1,21 +1,21 @@
 package app.podium.store;
 
-import app.podium.domain.PageRequest;
+import app.podium.shared.PageRequest;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 /** Turns Mastodon's id window into a key condition on a numeric sort key (bounds are exclusive). */
-final class Windows {
+public final class Windows {
   private Windows() {}
 
   /** True when the bounds leave no id between them (DynamoDB refuses such a BETWEEN). */
-  static boolean isEmpty(PageRequest page) {
+  public static boolean isEmpty(PageRequest page) {
     long upper = page.maxId().map(max -> max - 1).orElse(Long.MAX_VALUE);
     long lower = page.lowerBound().map(min -> min + 1).orElse(0L);
     return lower > upper || page.limit() <= 0;
   }
 
-  static QueryConditional of(String partitionValue, PageRequest page) {
+  public static QueryConditional of(String partitionValue, PageRequest page) {
     long upper = page.maxId().map(max -> max - 1).orElse(Long.MAX_VALUE);
     long lower = page.lowerBound().map(min -> min + 1).orElse(0L);
     return QueryConditional.sortBetween(

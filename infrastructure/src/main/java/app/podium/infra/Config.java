@@ -1,6 +1,6 @@
 package app.podium.infra;
 
-import app.podium.domain.Settings;
+import app.podium.shared.Settings;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

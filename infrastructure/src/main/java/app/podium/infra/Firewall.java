@@ -1,12 +1,11 @@
 package app.podium.infra;
 
-import app.podium.domain.RateLimit;
-import app.podium.domain.Settings;
+import app.podium.shared.RateLimit;
+import app.podium.shared.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awscdk.services.wafv2.CfnWebACL;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.AndStatementProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.BlockActionProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.ByteMatchStatementProperty;
@@ -28,6 +27,7 @@ import software.amazon.awscdk.services.wafv2.CfnWebACL.SizeConstraintStatementPr
 import software.amazon.awscdk.services.wafv2.CfnWebACL.StatementProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.TextTransformationProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.VisibilityConfigProperty;
+import software.amazon.awscdk.services.wafv2.CfnWebACL;
 import software.constructs.Construct;
 
 /**

@@ -1,14 +1,14 @@
 package app.podium.infra;
 
+import app.podium.Backend;
+import app.podium.Grants;
+import app.podium.RouteFunction;
 import app.podium.Routes;
-import app.podium.Services;
 import app.podium.Tables;
-import app.podium.admin.BootstrapAdminHandler;
-import app.podium.admin.RotateOriginSecretHandler;
-import app.podium.admin.RotatingOriginSecrets;
-import app.podium.api.CreateAccountHandler;
-import app.podium.api.IssueTokenHandler;
-import app.podium.fanout.FanoutHandler;
+import app.podium.http.RotatingOriginSecrets;
+import app.podium.http.Route;
+import app.podium.operations.BootstrapAdminHandler;
+import app.podium.operations.RotateOriginSecretHandler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +109,8 @@ import software.constructs.IConstruct;
 /**
  * Podium on AWS: the tables of {@link Tables}, one function per route of {@link Routes} behind an HTTP API
  * with the bearer-token authorizer, CloudFront and its WAF web ACL ({@link Firewall}) in front, the SNS to SQS
- * fan-out and its function, and the alarms. What each function may touch comes from {@link Grants} alone.
+ * fan-out and its function, and the alarms. What each function may touch comes from its declaration's {@link
+ * Grants} alone ({@link Routes#FUNCTIONS}).
  *
  * <p>A route's function and what is its own (role and policy, log group, version and alias, route,
  * integration, permission, alarms) live in a nested stack per area of the API ({@link RouteAreas}): about 11
@@ -122,7 +123,7 @@ public final class PodiumStack extends Stack {
   public static final String ALIAS = "live";
   public static final String ORIGIN_HEADER = "X-Origin-Verify";
   /**
-   * The request headers the functions read (ApiRequest, PostStatusHandler) besides Authorization, which only a
+   * The request headers the functions read (ApiRequest, the posting route's Idempotency-Key) besides Authorization, which only a
    * cache policy can forward (see distribution()).
    */
   static final List<String> FORWARDED_HEADERS = List.of("CloudFront-Viewer-Country", "CloudFront-Viewer-Address",
@@ -142,20 +143,20 @@ public final class PodiumStack extends Stack {
    * Argon2id hashing wants memory and the CPU that comes with it; the fan-out writes a page of up to
    * FANOUT_PAGE_SIZE timelines in parallel batches.
    */
-  static final Map<Class<?>, Size> SIZES = Map.of(
-      IssueTokenHandler.class, new Size(2048, Duration.seconds(15)),
-      CreateAccountHandler.class, new Size(2048, Duration.seconds(15)),
-      BootstrapAdminHandler.class, new Size(2048, Duration.seconds(30)),
+  static final Map<String, Size> SIZES = Map.of(
+      "IssueToken", new Size(2048, Duration.seconds(15)),
+      "CreateAccount", new Size(2048, Duration.seconds(15)),
+      Routes.BOOTSTRAP_ADMIN.name(), new Size(2048, Duration.seconds(30)),
       // a step reads the secret and may update the distribution's configuration
-      RotateOriginSecretHandler.class, new Size(1024, Duration.seconds(30)),
-      Routes.AUTHORIZER, new Size(1024, Duration.seconds(5)),
-      FanoutHandler.class, new Size(2048, FANOUT_TIMEOUT));
+      Routes.ROTATE_ORIGIN_SECRET.name(), new Size(1024, Duration.seconds(30)),
+      Routes.AUTHORIZER.name(), new Size(1024, Duration.seconds(5)),
+      Routes.FANOUT.name(), new Size(2048, FANOUT_TIMEOUT));
 
   private final Config config;
   private final Acknowledgements acknowledgements;
   private final Map<Tables.Table, TableV2> tables = new LinkedHashMap<>();
-  private final Map<Class<?>, Function> functions = new LinkedHashMap<>();
-  private final Map<Class<?>, software.amazon.awscdk.services.lambda.Alias> aliases = new LinkedHashMap<>();
+  private final Map<String, Function> functions = new LinkedHashMap<>();
+  private final Map<String, software.amazon.awscdk.services.lambda.Alias> aliases = new LinkedHashMap<>();
   /** One asset per stack: CDK binds an asset to the first stack that uses it. */
   private final Map<String, Code> codes = new LinkedHashMap<>();
   /** Area ({@link RouteAreas}) to the nested stack that holds its route functions. */
@@ -215,7 +216,7 @@ public final class PodiumStack extends Stack {
     originSecret = Secret.Builder.create(this, "OriginSecret")
         .secretName("podium/" + config.stage() + "/origin-verify")
         .description("Value of the X-Origin-Verify header that CloudFront adds and the API functions require; "
-            + "rotated by " + config.prefix() + functionName(RotateOriginSecretHandler.class))
+            + "rotated by " + config.prefix() + Routes.ROTATE_ORIGIN_SECRET.name())
         .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(48).build())
         .build();
 
@@ -223,7 +224,7 @@ public final class PodiumStack extends Stack {
     adminSecret = Secret.Builder.create(this, "AdminSecret")
         .secretName(config.prefix() + "admin")
         .description("Username, email and password of Podium's first admin, created by invoking "
-            + config.prefix() + functionName(BootstrapAdminHandler.class))
+            + config.prefix() + Routes.BOOTSTRAP_ADMIN.name())
         .generateSecretString(SecretStringGenerator.builder()
             .secretStringTemplate("{\"username\":\"admin\",\"email\":\"" + config.adminEmail() + "\"}")
             .generateStringKey("password")
@@ -278,20 +279,20 @@ public final class PodiumStack extends Stack {
     distribution = distribution();
     String publicUrl = config.publicUrl().orElse("https://" + distribution.getDistributionDomainName());
 
-    for (Class<?> handler : Grants.deployedHandlers()) {
-      function(handler, publicUrl);
+    for (Routes.Function function : Routes.FUNCTIONS) {
+      function(function, publicUrl);
     }
 
-    HttpLambdaAuthorizer authorizer = new HttpLambdaAuthorizer("BearerToken", aliases.get(Routes.AUTHORIZER),
+    HttpLambdaAuthorizer authorizer = new HttpLambdaAuthorizer("BearerToken", aliases.get(Routes.AUTHORIZER.name()),
         HttpLambdaAuthorizerProps.builder()
             .authorizerName("podium-bearer-token")
             .responseTypes(List.of(HttpLambdaResponseType.SIMPLE))
             // No cache, so no identity source is needed: the authorizer runs for every protected request,
-            // with or without an Authorization header, and the handler words any refusal (see Routes).
+            // with or without an Authorization header, and the route function words any refusal (see Access).
             .resultsCacheTtl(Duration.seconds(0))
             .identitySource(List.of())
             .build());
-    for (Routes.Route route : Routes.ALL) {
+    for (Route<?> route : Routes.ALL) {
       route(route, authorizer);
     }
     withoutIdentitySource();
@@ -329,7 +330,7 @@ public final class PodiumStack extends Stack {
     CfnOutput.Builder.create(this, "AdminSecretName").value(config.prefix() + "admin")
         .description("The first admin's credentials (aws secretsmanager get-secret-value --secret-id ...)").build();
     CfnOutput.Builder.create(this, "BootstrapAdminFunction")
-        .value(functions.get(BootstrapAdminHandler.class).getFunctionName())
+        .value(functions.get(Routes.BOOTSTRAP_ADMIN.name()).getFunctionName())
         .description("Invoke once after the first deploy: aws lambda invoke --function-name ... out.json").build();
   }
 
@@ -374,17 +375,12 @@ public final class PodiumStack extends Stack {
 
   // ------------------------------------------------------------------------------------------- functions
 
-  static String functionName(Class<?> handler) {
-    return handler.getSimpleName().replaceFirst("Handler$", "");
-  }
-
-  private void function(Class<?> handler, String publicUrl) {
-    String name = functionName(handler);
-    Size size = SIZES.getOrDefault(handler, DEFAULT_SIZE);
+  private void function(Routes.Function declared, String publicUrl) {
+    String name = declared.name();
+    Size size = SIZES.getOrDefault(name, DEFAULT_SIZE);
     // a route's function and all that is its own live in its area's nested stack; the authorizer, the
     // fan-out and the admin bootstrap stay here with the API, the queue and the secret they serve
-    Stack scope = Routes.ALL.stream().filter(r -> r.handler().equals(handler)).findFirst()
-        .<Stack>map(this::area).orElse(this);
+    Stack scope = declared.route().<Stack>map(this::area).orElse(this);
     LogGroup logs = LogGroup.Builder.create(scope, name + "Logs")
         .retention(logRetention())
         .removalPolicy(removalPolicy())
@@ -407,10 +403,10 @@ public final class PodiumStack extends Stack {
 
     Function function = Function.Builder.create(scope, name)
         .functionName(config.prefix() + name)
-        .description(describe(handler))
+        .description(describe(declared))
         .runtime(Runtime.JAVA_21)
         .architecture(Architecture.ARM_64)
-        .handler(handler.getName() + "::handleRequest")
+        .handler(declared.handler().getName() + "::handleRequest")
         .code(code(scope))
         .memorySize(size.memoryMb())
         .timeout(size.timeout())
@@ -421,18 +417,20 @@ public final class PodiumStack extends Stack {
         .build();
     Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
         "API Gateway and the queue invoke the live alias, which points at the published current version");
-    functions.put(handler, function);
+    functions.put(name, function);
 
-    grant(function, Grants.of(handler));
+    // which route a route's function serves: RouteFunction, the handler of every route's function, reads it
+    declared.route().ifPresent(route -> function.addEnvironment(RouteFunction.ROUTE_ENV, route.key()));
+    grant(function, declared.grants());
     // after every environment variable: the version's hash covers the configuration
-    aliases.put(handler, software.amazon.awscdk.services.lambda.Alias.Builder.create(scope, name + "Live")
+    aliases.put(name, software.amazon.awscdk.services.lambda.Alias.Builder.create(scope, name + "Live")
         .aliasName(ALIAS)
         .version(function.getCurrentVersion())
         .build());
   }
 
-  /** Turns one entry of {@link Grants} into IAM statements, each with the variable that locates it. */
-  private void grant(Function function, Grants.Needs needs) {
+  /** Turns a function's {@link Grants} into IAM statements, each with the variable that locates it. */
+  private void grant(Function function, Grants needs) {
     if (!needs.tables().isEmpty()) {
       function.addEnvironment(Tables.PREFIX_ENV, config.prefix());
     }
@@ -456,11 +454,11 @@ public final class PodiumStack extends Stack {
     });
     if (needs.publishesPostEvents()) {
       postEvents.grantPublish(function);
-      function.addEnvironment(Services.TOPIC_ARN_ENV, postEvents.getTopicArn());
+      function.addEnvironment(Backend.TOPIC_ARN_ENV, postEvents.getTopicArn());
     }
     if (needs.sendsToFanoutQueue()) {
       fanoutQueue.grantSendMessages(function);
-      function.addEnvironment(Services.QUEUE_URL_ENV, fanoutQueue.getQueueUrl());
+      function.addEnvironment(Backend.QUEUE_URL_ENV, fanoutQueue.getQueueUrl());
     }
     if (needs.readsAdminSecret()) {
       // GetSecretValue (and DescribeSecret) on this secret's ARN; it uses the account's managed key
@@ -499,21 +497,22 @@ public final class PodiumStack extends Stack {
   static final List<String> WRITE_ACTIONS = List.of("dynamodb:PutItem", "dynamodb:UpdateItem",
       "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
 
-  private static String describe(Class<?> handler) {
-    if (handler.equals(Routes.AUTHORIZER)) {
+  private static String describe(Routes.Function function) {
+    if (function.route().isPresent()) {
+      return "Podium: " + function.route().get().key();
+    }
+    if (function.equals(Routes.AUTHORIZER)) {
       return "Podium: HTTP API Lambda authorizer (bearer token to caller)";
     }
-    if (handler.equals(FanoutHandler.class)) {
+    if (function.equals(Routes.FANOUT)) {
       return "Podium: fan-out of post events to follower timelines (SQS)";
     }
-    if (handler.equals(BootstrapAdminHandler.class)) {
+    if (function.equals(Routes.BOOTSTRAP_ADMIN)) {
       return "Podium: creates the first admin from the admin secret; invoke once by hand";
     }
-    if (handler.equals(RotateOriginSecretHandler.class)) {
-      return "Podium: rotates the origin secret and CloudFront's origin header (Secrets Manager invokes it)";
-    }
-    return "Podium: " + Routes.forHandler(handler).key();
+    return "Podium: rotates the origin secret and CloudFront's origin header (Secrets Manager invokes it)";
   }
+
 
   // ------------------------------------------------------------------------------------------------- API
 
@@ -521,12 +520,12 @@ public final class PodiumStack extends Stack {
    * The route, its integration and the permission to invoke the alias go into the area's nested stack with the
    * function; the API and the authorizer stay in this stack and reach it as parameters.
    */
-  private void route(Routes.Route route, HttpLambdaAuthorizer authorizer) {
+  private void route(Route<?> route, HttpLambdaAuthorizer authorizer) {
     String name = route.name();
     HttpRoute httpRoute = HttpRoute.Builder.create(area(route), name + "Route")
         .httpApi(api)
         .routeKey(HttpRouteKey.with(route.path(), HttpMethod.valueOf(route.method().name())))
-        .integration(new HttpLambdaIntegration(name + "Integration", aliases.get(route.handler())))
+        .integration(new HttpLambdaIntegration(name + "Integration", aliases.get(route.name())))
         .authorizer(route.access().needsAuthorizer() ? authorizer : null)
         .build();
     if (!route.access().needsAuthorizer()) {
@@ -537,7 +536,7 @@ public final class PodiumStack extends Stack {
   }
 
   /** The nested stack of the route's area, made by the first route of that area. */
-  private NestedStack area(Routes.Route route) {
+  private NestedStack area(Route<?> route) {
     String area = RouteAreas.of(route.path());
     return areas.computeIfAbsent(area, a -> new NestedStack(this, RouteAreas.stackId(a),
         NestedStackProps.builder().description("Podium " + config.stage() + ": the " + a + " routes").build()));
@@ -668,7 +667,7 @@ public final class PodiumStack extends Stack {
    * {@code secretsmanager:GetRandomPassword} on {@code *}, which this function, drawing its own values, never calls.
    */
   private void rotateOriginSecret() {
-    software.amazon.awscdk.services.lambda.Alias rotation = aliases.get(RotateOriginSecretHandler.class);
+    software.amazon.awscdk.services.lambda.Alias rotation = aliases.get(Routes.ROTATE_ORIGIN_SECRET.name());
     rotation.addPermission("SecretsManagerInvokes", Permission.builder()
         .principal(new ServicePrincipal("secretsmanager.amazonaws.com"))
         .sourceAccount(getAccount())
@@ -695,8 +694,7 @@ public final class PodiumStack extends Stack {
             + " minutes: timelines lag behind",
         fanoutQueue.metricApproximateAgeOfOldestMessage(per(Duration.minutes(1), "Maximum")),
         QUEUE_AGE_ALARM.toSeconds().doubleValue(), 5, notify);
-    functions.forEach((handler, function) -> {
-      String name = functionName(handler);
+    functions.forEach((name, function) -> {
       // beside the function, in its nested stack: the parent's size does not grow with the routes
       Stack scope = Stack.of(function);
       alarm(scope, name + "ErrorsAlarm", name + " failed (uncaught error or timeout)",
@@ -770,7 +768,7 @@ public final class PodiumStack extends Stack {
   }
 
   private software.amazon.awscdk.services.lambda.Alias fanoutAlias() {
-    return aliases.get(FanoutHandler.class);
+    return aliases.get(Routes.FANOUT.name());
   }
 
   public Config config() {
@@ -785,8 +783,9 @@ public final class PodiumStack extends Stack {
     return tables;
   }
 
-  public Function function(Class<?> handler) {
-    return functions.get(handler);
+  /** The function of that name ({@code PostStatus}, {@code Fanout}): {@link Routes.Function#name()}. */
+  public Function function(String name) {
+    return functions.get(name);
   }
 
   /** Area to the nested stack of its route functions. */

@@ -6,7 +6,8 @@ import static app.podium.infra.TemplateJson.properties;
 import static app.podium.infra.TemplateJson.referencedId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.podium.admin.BootstrapAdminHandler;
+import app.podium.Routes;
+import app.podium.operations.BootstrapAdminHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ class AdminTemplateTest {
     stack = Synthesized.dev();
     template = Synthesized.devJson();
     secretId = TemplateJson.logicalId(stack.adminSecret());
-    functionId = TemplateJson.logicalId(stack.function(BootstrapAdminHandler.class));
+    functionId = TemplateJson.logicalId(stack.function(Routes.BOOTSTRAP_ADMIN.name()));
   }
 
   @Test
@@ -69,11 +70,11 @@ class AdminTemplateTest {
     assertThat(referencedId(variables.get(BootstrapAdminHandler.SECRET_ARN_ENV))).isEqualTo(secretId);
     assertThat(variables).doesNotContainKey("ORIGIN_SECRET");
     assertThat(template.properties(functionId).get("FunctionName")).isEqualTo("podium-dev-BootstrapAdmin");
-    for (Class<?> handler : Grants.deployedHandlers()) {
-      if (handler != BootstrapAdminHandler.class) {
-        var env = map(map(template.properties(TemplateJson.logicalId(stack.function(handler))).get("Environment"))
+    for (Routes.Function function : Routes.FUNCTIONS) {
+      if (!function.equals(Routes.BOOTSTRAP_ADMIN)) {
+        var env = map(map(template.properties(TemplateJson.logicalId(stack.function(function.name()))).get("Environment"))
             .get("Variables"));
-        assertThat(env).as(handler.getSimpleName()).doesNotContainKey(BootstrapAdminHandler.SECRET_ARN_ENV);
+        assertThat(env).as(function.name()).doesNotContainKey(BootstrapAdminHandler.SECRET_ARN_ENV);
       }
     }
   }

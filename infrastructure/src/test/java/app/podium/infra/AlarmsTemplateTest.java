@@ -6,6 +6,7 @@ import static app.podium.infra.TemplateJson.properties;
 import static app.podium.infra.TemplateJson.referencedId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.podium.Routes;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,9 +46,9 @@ class AlarmsTemplateTest {
 
   @Test
   void everyFunctionHasAnErrorsAndAThrottlesAlarmOnItsOwnMetric() {
-    for (Class<?> handler : Grants.deployedHandlers()) {
-      String name = handler.getSimpleName().replaceFirst("Handler$", "");
-      String functionId = TemplateJson.logicalId(stack.function(handler));
+    for (Routes.Function function : Routes.FUNCTIONS) {
+      String name = function.name();
+      String functionId = TemplateJson.logicalId(stack.function(function.name()));
       for (String metric : new String[] {"Errors", "Throttles"}) {
         Map<String, Object> alarm = alarms.get("podium-dev-" + name + metric + "Alarm");
         assertThat(alarm).as(name + " " + metric).isNotNull().containsEntry("MetricName", metric)
@@ -60,7 +61,7 @@ class AlarmsTemplateTest {
 
   @Test
   void everyAlarmNotifiesTheAlarmTopic() {
-    assertThat(alarms).hasSize(2 + 2 * Grants.deployedHandlers().size());
+    assertThat(alarms).hasSize(2 + 2 * Routes.FUNCTIONS.size());
     alarms.forEach((name, alarm) -> assertThat(list(alarm.get("AlarmActions")))
         .as(name).extracting(TemplateJson::referencedId).containsExactly(alarmTopicId));
     assertThat(template.ofType("AWS::SNS::Subscription").values().stream().map(TemplateJson::properties)

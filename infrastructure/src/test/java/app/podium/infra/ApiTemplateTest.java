@@ -7,6 +7,7 @@ import static app.podium.infra.TemplateJson.referencedId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Routes;
+import app.podium.http.Route;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,14 +25,14 @@ class ApiTemplateTest {
   @Test
   void everyRouteOfTheRouteTableAndNoOther() {
     assertThat(routes().keySet()).containsExactlyInAnyOrderElementsOf(
-        Routes.ALL.stream().map(Routes.Route::key).toList());
+        Routes.ALL.stream().map(Route<?>::key).toList());
   }
 
   @Test
   void theAuthorizerGuardsEveryNonPublicRouteAndNoPublicOne() {
     String authorizerId = template.ofType("AWS::ApiGatewayV2::Authorizer").keySet().iterator().next();
     Map<String, Map<String, Object>> routes = routes();
-    for (Routes.Route route : Routes.ALL) {
+    for (Route<?> route : Routes.ALL) {
       Map<String, Object> properties = routes.get(route.key());
       if (route.access().needsAuthorizer()) {
         assertThat(properties.get("AuthorizationType")).as(route.key()).isEqualTo("CUSTOM");

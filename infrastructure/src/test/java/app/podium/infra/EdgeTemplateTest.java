@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.podium.Routes;
-import app.podium.admin.RotateOriginSecretHandler;
-import app.podium.domain.Settings;
+import app.podium.operations.RotateOriginSecretHandler;
+import app.podium.shared.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,7 +143,7 @@ class EdgeTemplateTest {
     for (PodiumStack stack : List.of(Synthesized.dev(), Synthesized.edge())) {
       TemplateJson template = stack == Synthesized.dev() ? dev : edge;
       Map<String, Object> env = map(map(template.properties(TemplateJson.logicalId(
-          stack.function(app.podium.api.CreateAccountHandler.class))).get("Environment")).get("Variables"));
+          stack.function("CreateAccount"))).get("Environment")).get("Variables"));
       assertThat(env).containsEntry("ALLOWED_COUNTRIES", "US,CA");
     }
   }
@@ -182,7 +182,7 @@ class EdgeTemplateTest {
     String distribution = TemplateJson.logicalId(stack.cdn());
     String acl = dev.ofType("AWS::WAFv2::WebACL").keySet().iterator().next();
     Map<Set<String>, Object> granted = new LinkedHashMap<>();
-    for (Map<String, Object> statement : statements(dev, stack, RotateOriginSecretHandler.class)) {
+    for (Map<String, Object> statement : statements(dev, stack, Routes.ROTATE_ORIGIN_SECRET.name())) {
       Set<String> actions = Set.copyOf(actions(statement));
       if (actions.stream().allMatch(a -> a.startsWith("logs:"))) {
         continue;
@@ -198,7 +198,7 @@ class EdgeTemplateTest {
         .contains(":distribution/").contains("{Ref=" + distribution + "}");
     assertThat(referencedId(granted.get(Set.of("wafv2:GetWebACL")))).isEqualTo(acl);
     Map<String, Object> env = map(map(dev.properties(TemplateJson.logicalId(
-        stack.function(RotateOriginSecretHandler.class))).get("Environment")).get("Variables"));
+        stack.function(Routes.ROTATE_ORIGIN_SECRET.name()))).get("Environment")).get("Variables"));
     assertThat(referencedId(env.get(RotateOriginSecretHandler.DISTRIBUTION_ID_ENV))).isEqualTo(distribution);
   }
 
@@ -206,22 +206,22 @@ class EdgeTemplateTest {
   void theFunctionsThatCheckTheOriginMayOnlyGetTheOriginSecretsValueAndNoOtherFunctionMay() {
     PodiumStack stack = Synthesized.dev();
     String secret = TemplateJson.logicalId(stack.originSecret());
-    for (Class<?> handler : Grants.deployedHandlers()) {
-      List<Map<String, Object>> onSecret = statements(dev, stack, handler).stream()
+    for (Routes.Function function : Routes.FUNCTIONS) {
+      List<Map<String, Object>> onSecret = statements(dev, stack, function.name()).stream()
           .filter(s -> list(s.get("Resource")).stream().anyMatch(r -> secret.equals(referencedId(r)))).toList();
-      if (handler.equals(RotateOriginSecretHandler.class)) {
+      if (function.equals(Routes.ROTATE_ORIGIN_SECRET)) {
         continue;
       }
-      if (Grants.of(handler).readsOriginSecret()) {
-        assertThat(onSecret).as(handler.getSimpleName()).singleElement().satisfies(s -> {
+      if (function.grants().readsOriginSecret()) {
+        assertThat(onSecret).as(function.name()).singleElement().satisfies(s -> {
           assertThat(actions(s)).containsExactly("secretsmanager:GetSecretValue");
           assertThat(list(s.get("Resource"))).hasSize(1);
         });
       } else {
-        assertThat(onSecret).as(handler.getSimpleName()).isEmpty();
+        assertThat(onSecret).as(function.name()).isEmpty();
       }
     }
-    assertThat(Grants.of(Routes.AUTHORIZER).readsOriginSecret()).isTrue();
+    assertThat(Routes.AUTHORIZER.grants().readsOriginSecret()).isTrue();
   }
 
   // ------------------------------------------------------------------------------ execute-api endpoint
@@ -309,14 +309,14 @@ class EdgeTemplateTest {
   }
 
   private static String rotationAlias(TemplateJson template, PodiumStack stack) {
-    String function = TemplateJson.logicalId(stack.function(RotateOriginSecretHandler.class));
+    String function = TemplateJson.logicalId(stack.function(Routes.ROTATE_ORIGIN_SECRET.name()));
     return template.ofType("AWS::Lambda::Alias").entrySet().stream()
         .filter(a -> function.equals(referencedId(properties(a.getValue()).get("FunctionName"))))
         .map(Map.Entry::getKey).findFirst().orElseThrow();
   }
 
-  private static List<Map<String, Object>> statements(TemplateJson template, PodiumStack stack, Class<?> handler) {
-    String role = referencedId(template.properties(TemplateJson.logicalId(stack.function(handler))).get("Role"));
+  private static List<Map<String, Object>> statements(TemplateJson template, PodiumStack stack, String name) {
+    String role = referencedId(template.properties(TemplateJson.logicalId(stack.function(name))).get("Role"));
     List<Map<String, Object>> statements = new ArrayList<>();
     template.ofType("AWS::IAM::Policy").values().stream()
         .filter(p -> list(properties(p).get("Roles")).stream().anyMatch(r -> role.equals(referencedId(r))))

@@ -6,7 +6,8 @@ import static app.podium.infra.TemplateJson.properties;
 import static app.podium.infra.TemplateJson.referencedId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.podium.fanout.FanoutHandler;
+import app.podium.Routes;
+import app.podium.fanout.sqs.FanoutHandler;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class FanoutTemplateTest {
 
   @Test
   void theVisibilityTimeoutIsAtLeastSixTimesTheFanoutTimeout() {
-    int timeout = ((Number) template.properties(TemplateJson.logicalId(stack.function(FanoutHandler.class)))
+    int timeout = ((Number) template.properties(TemplateJson.logicalId(stack.function(Routes.FANOUT.name())))
         .get("Timeout")).intValue();
     assertThat(((Number) queue("podium-dev-fanout").get("VisibilityTimeout")).intValue())
         .isGreaterThanOrEqualTo(6 * timeout);
@@ -83,7 +84,7 @@ class FanoutTemplateTest {
 
   @Test
   void theFanoutRoleConsumesTheQueueAndSendsFollowUpPagesToItAndNothingElseOfSqs() {
-    String roleId = referencedId(template.properties(TemplateJson.logicalId(stack.function(FanoutHandler.class)))
+    String roleId = referencedId(template.properties(TemplateJson.logicalId(stack.function(Routes.FANOUT.name())))
         .get("Role"));
     var sqsStatements = template.ofType("AWS::IAM::Policy").values().stream().map(TemplateJson::properties)
         .filter(p -> list(p.get("Roles")).stream().anyMatch(r -> roleId.equals(referencedId(r))))

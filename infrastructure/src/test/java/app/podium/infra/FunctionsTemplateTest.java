@@ -4,9 +4,11 @@ import static app.podium.infra.TemplateJson.map;
 import static app.podium.infra.TemplateJson.referencedId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.podium.Grants;
+import app.podium.RouteFunction;
 import app.podium.Routes;
-import app.podium.admin.RotatingOriginSecrets;
-import app.podium.fanout.FanoutHandler;
+import app.podium.http.RotatingOriginSecrets;
+import app.podium.http.Route;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,27 +26,30 @@ class FunctionsTemplateTest {
   @Test
   void oneFunctionPerRoutePlusTheAuthorizerTheFanoutTheAdminBootstrapAndTheOriginSecretsRotation() {
     assertThat(template.ofType("AWS::Lambda::Function")).hasSize(Routes.ALL.size() + 4);
-    for (Class<?> handler : Grants.deployedHandlers()) {
-      Map<String, Object> properties = functionProperties(handler);
-      assertThat(properties.get("Handler")).isEqualTo(handler.getName() + "::handleRequest");
-      assertThat(properties.get("Runtime")).as(handler.getSimpleName()).isEqualTo("java21");
-      assertThat(properties.get("Architectures")).as(handler.getSimpleName()).isEqualTo(java.util.List.of("arm64"));
+    for (Routes.Function function : Routes.FUNCTIONS) {
+      Map<String, Object> properties = functionProperties(function.name());
+      assertThat(properties.get("Handler")).isEqualTo(function.handler().getName() + "::handleRequest");
+      // a route's function is told which route it serves
+      assertThat(environment(function.name()).get(RouteFunction.ROUTE_ENV)).as(function.name())
+          .isEqualTo(function.route().map(Route::key).orElse(null));
+      assertThat(properties.get("Runtime")).as(function.name()).isEqualTo("java21");
+      assertThat(properties.get("Architectures")).as(function.name()).isEqualTo(java.util.List.of("arm64"));
     }
   }
 
   @Test
   void everyFunctionHasSnapStartOnPublishedVersionsAndALiveAliasOnItsCurrentVersion() {
-    for (Class<?> handler : Grants.deployedHandlers()) {
-      String functionId = TemplateJson.logicalId(stack.function(handler));
-      assertThat(functionProperties(handler).get("SnapStart")).as(handler.getSimpleName())
+    for (Routes.Function function : Routes.FUNCTIONS) {
+      String functionId = TemplateJson.logicalId(stack.function(function.name()));
+      assertThat(functionProperties(function.name()).get("SnapStart")).as(function.name())
           .isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
       var versions = template.ofType("AWS::Lambda::Version").entrySet().stream()
           .filter(v -> functionId.equals(referencedId(TemplateJson.properties(v.getValue()).get("FunctionName"))))
           .map(Map.Entry::getKey).toList();
-      assertThat(versions).as(handler.getSimpleName()).hasSize(1);
+      assertThat(versions).as(function.name()).hasSize(1);
       var aliases = template.ofType("AWS::Lambda::Alias").values().stream().map(TemplateJson::properties)
           .filter(a -> functionId.equals(referencedId(a.get("FunctionName")))).toList();
-      assertThat(aliases).as(handler.getSimpleName()).hasSize(1);
+      assertThat(aliases).as(function.name()).hasSize(1);
       assertThat(aliases.getFirst().get("Name")).isEqualTo(PodiumStack.ALIAS);
       assertThat(referencedId(aliases.getFirst().get("FunctionVersion"))).isEqualTo(versions.getFirst());
     }
@@ -65,8 +70,8 @@ class FunctionsTemplateTest {
 
   @Test
   void theFanoutGetsMoreMemoryAndTimeThanAnApiFunction() {
-    Map<String, Object> fanout = functionProperties(FanoutHandler.class);
-    Map<String, Object> api = functionProperties(app.podium.api.GetAccountHandler.class);
+    Map<String, Object> fanout = functionProperties(Routes.FANOUT.name());
+    Map<String, Object> api = functionProperties("GetAccount");
     assertThat(((Number) fanout.get("Timeout")).intValue()).isGreaterThan(((Number) api.get("Timeout")).intValue());
     assertThat(((Number) fanout.get("MemorySize")).intValue())
         .isGreaterThan(((Number) api.get("MemorySize")).intValue());
@@ -74,8 +79,8 @@ class FunctionsTemplateTest {
 
   @Test
   void everyFunctionWritesToItsOwnLogGroupWithRetention() {
-    for (Class<?> handler : Grants.deployedHandlers()) {
-      Object logGroup = map(functionProperties(handler).get("LoggingConfig")).get("LogGroup");
+    for (Routes.Function function : Routes.FUNCTIONS) {
+      Object logGroup = map(functionProperties(function.name()).get("LoggingConfig")).get("LogGroup");
       var group = template.resource(referencedId(logGroup));
       assertThat(group.get("Type")).isEqualTo("AWS::Logs::LogGroup");
       assertThat(TemplateJson.properties(group).get("RetentionInDays")).isEqualTo(14);
@@ -84,10 +89,10 @@ class FunctionsTemplateTest {
 
   @Test
   void resourceLocationsAreSetOnlyWhereTheFunctionHasTheGrant() {
-    for (Class<?> handler : Grants.deployedHandlers()) {
-      Grants.Needs needs = Grants.of(handler);
-      Map<String, Object> env = environment(handler);
-      String name = handler.getSimpleName();
+    for (Routes.Function function : Routes.FUNCTIONS) {
+      Grants needs = function.grants();
+      Map<String, Object> env = environment(function.name());
+      String name = function.name();
       assertThat(env.containsKey("TABLE_PREFIX")).as(name).isEqualTo(!needs.tables().isEmpty());
       assertThat(env.containsKey("POST_EVENTS_TOPIC_ARN")).as(name).isEqualTo(needs.publishesPostEvents());
       assertThat(env.containsKey("FANOUT_QUEUE_URL")).as(name).isEqualTo(needs.sendsToFanoutQueue());
@@ -100,13 +105,13 @@ class FunctionsTemplateTest {
   @Test
   void routeFunctionsAndTheAuthorizerGetTheOriginSecretsArnNeverItsValueAndAllGetTheSettings() {
     String secretId = TemplateJson.logicalId(stack.originSecret());
-    for (Class<?> handler : Grants.deployedHandlers()) {
-      Map<String, Object> env = environment(handler);
-      boolean checksOrigin = Grants.of(handler).readsOriginSecret();
-      assertThat(env).as(handler.getSimpleName()).doesNotContainKey("ORIGIN_SECRET");
-      assertThat(env.values()).as(handler.getSimpleName())
+    for (Routes.Function function : Routes.FUNCTIONS) {
+      Map<String, Object> env = environment(function.name());
+      boolean checksOrigin = function.grants().readsOriginSecret();
+      assertThat(env).as(function.name()).doesNotContainKey("ORIGIN_SECRET");
+      assertThat(env.values()).as(function.name())
           .noneMatch(v -> String.valueOf(v).contains("resolve:secretsmanager"));
-      assertThat(env.containsKey(RotatingOriginSecrets.ARN_ENV)).as(handler.getSimpleName()).isEqualTo(checksOrigin);
+      assertThat(env.containsKey(RotatingOriginSecrets.ARN_ENV)).as(function.name()).isEqualTo(checksOrigin);
       if (checksOrigin) {
         assertThat(referencedId(env.get(RotatingOriginSecrets.ARN_ENV))).isEqualTo(secretId);
       }
@@ -115,14 +120,14 @@ class FunctionsTemplateTest {
           .containsEntry("SIGNUP_MODE", "invite_only")
           .containsKey("PUBLIC_URL");
     }
-    assertThat(environment(Routes.AUTHORIZER)).containsKey(RotatingOriginSecrets.ARN_ENV);
+    assertThat(environment(Routes.AUTHORIZER.name())).containsKey(RotatingOriginSecrets.ARN_ENV);
   }
 
-  private static Map<String, Object> functionProperties(Class<?> handler) {
-    return template.properties(TemplateJson.logicalId(stack.function(handler)));
+  private static Map<String, Object> functionProperties(String name) {
+    return template.properties(TemplateJson.logicalId(stack.function(name)));
   }
 
-  private static Map<String, Object> environment(Class<?> handler) {
-    return map(map(functionProperties(handler).get("Environment")).get("Variables"));
+  private static Map<String, Object> environment(String name) {
+    return map(map(functionProperties(name).get("Environment")).get("Variables"));
   }
 }

@@ -6,12 +6,9 @@ import static app.podium.infra.TemplateJson.properties;
 import static app.podium.infra.TemplateJson.referencedId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.podium.Grants;
+import app.podium.Routes;
 import app.podium.Tables;
-import app.podium.api.CreateAccountHandler;
-import app.podium.api.FollowAccountHandler;
-import app.podium.api.GetHomeTimelineHandler;
-import app.podium.api.GetInstanceHandler;
-import app.podium.api.PostStatusHandler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +18,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Reads each function's policy back out of the template and holds it against {@link Grants}. */
+/** Reads each function's policy back out of the template and holds it against its declared {@link Grants}. */
 class IamTemplateTest {
   private static TemplateJson template;
   private static PodiumStack stack;
@@ -37,7 +34,7 @@ class IamTemplateTest {
 
   @Test
   void getHomeTimelineReadsPostsButCannotWriteThem() {
-    Map<String, Set<String>> tables = dynamoDbActions(GetHomeTimelineHandler.class);
+    Map<String, Set<String>> tables = dynamoDbActions("GetHomeTimeline");
     assertThat(tables.get("posts")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:BatchGetItem",
         "dynamodb:Query", "dynamodb:ConditionCheckItem");
     assertThat(tables.get("timelines")).contains("dynamodb:BatchWriteItem", "dynamodb:Query");
@@ -47,14 +44,14 @@ class IamTemplateTest {
 
   @Test
   void followingMayCheckForBlocksInItsTransactionButNotWriteThem() {
-    Map<String, Set<String>> tables = dynamoDbActions(FollowAccountHandler.class);
+    Map<String, Set<String>> tables = dynamoDbActions("FollowAccount");
     assertThat(tables.get("blocks_mutes")).contains("dynamodb:ConditionCheckItem", "dynamodb:BatchGetItem")
         .doesNotContain("dynamodb:PutItem", "dynamodb:DeleteItem");
   }
 
   @Test
   void createAccountCanSpendAnInviteAndClaimUsernames() {
-    Map<String, Set<String>> tables = dynamoDbActions(CreateAccountHandler.class);
+    Map<String, Set<String>> tables = dynamoDbActions("CreateAccount");
     assertThat(tables.get("invites")).contains("dynamodb:UpdateItem", "dynamodb:GetItem");
     assertThat(tables.get("unique_keys")).contains("dynamodb:PutItem").doesNotContain("dynamodb:GetItem");
     assertThat(tables.get("tokens")).contains("dynamodb:PutItem");
@@ -62,25 +59,25 @@ class IamTemplateTest {
 
   @Test
   void getInstanceTouchesNoTableTopicOrQueueOnlyItsLogsAndTheOriginSecret() {
-    assertThat(dynamoDbActions(GetInstanceHandler.class)).isEmpty();
-    assertThat(statements(GetInstanceHandler.class)).allSatisfy(s ->
+    assertThat(dynamoDbActions("GetInstance")).isEmpty();
+    assertThat(statements("GetInstance")).allSatisfy(s ->
         assertThat(actions(s)).allMatch(a -> a.startsWith("logs:") || a.equals("secretsmanager:GetSecretValue")));
   }
 
   @Test
   void onlyPostingAndDeletingMayPublishPostEvents() {
-    for (Class<?> handler : Grants.deployedHandlers()) {
-      boolean publishes = statements(handler).stream().anyMatch(s -> actions(s).contains("sns:Publish"));
-      assertThat(publishes).as(handler.getSimpleName()).isEqualTo(Grants.of(handler).publishesPostEvents());
+    for (Routes.Function function : Routes.FUNCTIONS) {
+      boolean publishes = statements(function.name()).stream().anyMatch(s -> actions(s).contains("sns:Publish"));
+      assertThat(publishes).as(function.name()).isEqualTo(function.grants().publishesPostEvents());
     }
-    assertThat(Grants.of(PostStatusHandler.class).publishesPostEvents()).isTrue();
+    assertThat(Routes.function("PostStatus").grants().publishesPostEvents()).isTrue();
   }
 
   @Test
   void everyFunctionsTablePermissionsAreExactlyItsGrants() {
-    for (Class<?> handler : Grants.deployedHandlers()) {
+    for (Routes.Function function : Routes.FUNCTIONS) {
       Map<String, Set<String>> expected = new LinkedHashMap<>();
-      Grants.of(handler).tables().forEach((table, access) -> {
+      function.grants().tables().forEach((table, access) -> {
         Set<String> actions = new TreeSet<>();
         if (access.reads()) {
           actions.addAll(PodiumStack.READ_ACTIONS);
@@ -90,7 +87,7 @@ class IamTemplateTest {
         }
         expected.put(table.name(), actions);
       });
-      assertThat(dynamoDbActions(handler)).as(handler.getSimpleName()).isEqualTo(expected);
+      assertThat(dynamoDbActions(function.name())).as(function.name()).isEqualTo(expected);
     }
   }
 
@@ -109,7 +106,7 @@ class IamTemplateTest {
   @Test
   void aReadGrantNamesEachIndexItMayQuery() {
     List<Object> resources = new ArrayList<>();
-    statements(GetHomeTimelineHandler.class).stream()
+    statements("GetHomeTimeline").stream()
         .filter(s -> list(s.get("Resource")).stream().anyMatch(r -> "follows".equals(tableOf(r))))
         .forEach(s -> resources.addAll(list(s.get("Resource"))));
     assertThat(resources.stream().map(String::valueOf))
@@ -117,9 +114,9 @@ class IamTemplateTest {
   }
 
   /** Table name to the DynamoDB actions the function's policy allows on it (or on its indexes). */
-  static Map<String, Set<String>> dynamoDbActions(Class<?> handler) {
+  static Map<String, Set<String>> dynamoDbActions(String name) {
     Map<String, Set<String>> tables = new LinkedHashMap<>();
-    for (Map<String, Object> statement : statements(handler)) {
+    for (Map<String, Object> statement : statements(name)) {
       List<String> actions = actions(statement).stream().filter(a -> a.startsWith("dynamodb:")).toList();
       if (actions.isEmpty()) {
         continue;
@@ -144,8 +141,8 @@ class IamTemplateTest {
     return table == null ? null : table.name();
   }
 
-  private static List<Map<String, Object>> statements(Class<?> handler) {
-    String roleId = referencedId(template.properties(TemplateJson.logicalId(stack.function(handler))).get("Role"));
+  private static List<Map<String, Object>> statements(String name) {
+    String roleId = referencedId(template.properties(TemplateJson.logicalId(stack.function(name))).get("Role"));
     List<Map<String, Object>> statements = new ArrayList<>();
     template.ofType("AWS::IAM::Policy").values().stream()
         .filter(p -> list(properties(p).get("Roles")).stream().anyMatch(r -> roleId.equals(referencedId(r))))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.podium.Routes;
+import app.podium.http.Route;
 import org.junit.jupiter.api.Test;
 
 class RouteAreasTest {
@@ -38,7 +39,7 @@ class RouteAreasTest {
 
   @Test
   void everyRouteOfTheTableHasAnAreaAndEachAreaANestedStackId() {
-    for (Routes.Route route : Routes.ALL) {
+    for (Route<?> route : Routes.ALL) {
       assertThat(RouteAreas.stackId(RouteAreas.of(route.path()))).as(route.key()).matches("[A-Z][A-Za-z]+Routes");
     }
     assertThat(RouteAreas.stackId("custom_emojis")).isEqualTo("CustomEmojisRoutes");

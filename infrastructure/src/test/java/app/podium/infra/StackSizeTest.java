@@ -3,6 +3,7 @@ package app.podium.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Routes;
+import app.podium.http.Route;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ class StackSizeTest {
   void theParentHoldsNoRouteFunctionAndGrowsByOneResourcePerArea() {
     TemplateJson.Part parent = templates.parts().getFirst();
     Set<String> routeFunctionIds = Routes.ALL.stream()
-        .map(r -> TemplateJson.logicalId(stack.function(r.handler()))).collect(Collectors.toSet());
+        .map(r -> TemplateJson.logicalId(stack.function(r.name()))).collect(Collectors.toSet());
     assertThat(parent.resources().keySet()).doesNotContainAnyElementsOf(routeFunctionIds);
     long nestedStacks = parent.resources().values().stream().map(TemplateJson::map)
         .filter(r -> "AWS::CloudFormation::Stack".equals(r.get("Type"))).count();
@@ -135,8 +136,8 @@ class StackSizeTest {
 
   @Test
   void everyRouteFunctionIsInTheNestedStackOfItsArea() {
-    for (Routes.Route route : Routes.ALL) {
-      software.amazon.awscdk.Stack home = software.amazon.awscdk.Stack.of(stack.function(route.handler()));
+    for (Route<?> route : Routes.ALL) {
+      software.amazon.awscdk.Stack home = software.amazon.awscdk.Stack.of(stack.function(route.name()));
       assertThat(home).as(route.key()).isSameAs(stack.areas().get(RouteAreas.of(route.path())));
     }
   }

@@ -1,6 +1,6 @@
 package app.podium.local;
 
-import app.podium.Routes;
+import app.podium.http.Route;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.sun.net.httpserver.HttpExchange;
@@ -29,7 +29,7 @@ final class ApiGatewayEvents {
 
   private ApiGatewayEvents() {}
 
-  static APIGatewayV2HTTPEvent request(HttpExchange exchange, Routes.Route route, Map<String, String> pathParameters,
+  static APIGatewayV2HTTPEvent request(HttpExchange exchange, Route<?> route, Map<String, String> pathParameters,
       byte[] body) {
     return request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
         exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), exchange.getProtocol(),
@@ -38,7 +38,7 @@ final class ApiGatewayEvents {
 
   /** The same event from a request's parts, for callers that have no socket (tests dispatching in-process). */
   static APIGatewayV2HTTPEvent request(String method, String rawPath, String rawQuery,
-      Map<String, List<String>> requestHeaders, String protocol, String sourceIp, Routes.Route route,
+      Map<String, List<String>> requestHeaders, String protocol, String sourceIp, Route<?> route,
       Map<String, String> pathParameters, byte[] body) {
     Map<String, String> headers = new LinkedHashMap<>();
     List<String> cookies = new ArrayList<>();

@@ -1,10 +1,10 @@
 package app.podium.local;
 
-import app.podium.api.http.ApiRequest;
-import app.podium.api.http.ClientKey;
-import app.podium.api.http.ErrorMapper;
-import app.podium.domain.RateLimit;
-import app.podium.domain.Settings;
+import app.podium.http.ApiRequest;
+import app.podium.http.ClientKey;
+import app.podium.http.ErrorMapper;
+import app.podium.shared.RateLimit;
+import app.podium.shared.Settings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,11 @@
 package app.podium.local;
 
+import app.podium.Backend;
+import app.podium.RouteFunction;
 import app.podium.Routes;
-import app.podium.Services;
-import app.podium.api.AuthorizeRequestHandler;
-import app.podium.api.http.Cors;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import app.podium.apps.api.AuthorizeRequestHandler;
+import app.podium.http.Cors;
+import app.podium.http.Route;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -30,7 +31,8 @@ import org.apache.logging.log4j.Logger;
 /**
  * Plays the CDN's and API Gateway's parts locally: applies the edge's request-wide limits ({@link EdgeRateLimits},
  * AWS WAF's part), matches the route from {@link Routes}, runs the Lambda authorizer for protected routes, builds
- * the payload 2.0 event and hands it to the same handler class that runs in Lambda, in this process.
+ * the payload 2.0 event and hands it to the route's function, the same {@link RouteFunction} that runs in Lambda, in
+ * this process.
  */
 public final class HttpApiServer implements AutoCloseable {
   private static final Logger LOG = LogManager.getLogger(HttpApiServer.class);
@@ -40,17 +42,17 @@ public final class HttpApiServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final RouteMatcher matcher = new RouteMatcher(Routes.ALL);
-  private final Map<Class<?>, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
-      new HashMap<>();
+  /** Each route's function, by route key. */
+  private final Map<String, RouteFunction> functions = new HashMap<>();
   private final AuthorizeRequestHandler authorizer;
   private final EdgeRateLimits edge;
 
-  public HttpApiServer(Services services, int port) throws IOException {
-    for (Routes.Route route : Routes.ALL) {
-      handlers.put(route.handler(), instantiate(route.handler(), services));
+  public HttpApiServer(Backend backend, int port) throws IOException {
+    for (Route<?> route : Routes.ALL) {
+      functions.put(route.key(), new RouteFunction(backend, route.key()));
     }
-    this.authorizer = new AuthorizeRequestHandler(services);
-    this.edge = new EdgeRateLimits(services.settings().limits(), System::currentTimeMillis);
+    this.authorizer = new AuthorizeRequestHandler(backend.origin(), backend.oauth());
+    this.edge = new EdgeRateLimits(backend.settings().limits(), System::currentTimeMillis);
     this.executor = Executors.newVirtualThreadPerTaskExecutor();
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     server.setExecutor(executor);
@@ -60,17 +62,6 @@ public final class HttpApiServer implements AutoCloseable {
 
   public int port() {
     return server.getAddress().getPort();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(Class<?> type,
-      Services services) {
-    try {
-      return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) type
-          .getConstructor(Services.class).newInstance(services);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(type.getName() + " needs a public constructor taking Services", e);
-    }
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -106,18 +97,19 @@ public final class HttpApiServer implements AutoCloseable {
       if (match.isEmpty()) {
         return gatewayError(404, "Not Found");
       }
-      Routes.Route route = match.get().route();
+      Route<?> route = match.get().route();
       APIGatewayV2HTTPEvent event = ApiGatewayEvents.request(method, rawPath, rawQuery, headers, protocol, sourceIp,
           route, decode(match.get().pathParameters()), body);
       if (route.access().needsAuthorizer()) {
         APIGatewayV2CustomAuthorizerEvent authorizerEvent = ApiGatewayEvents.authorizerRequest(event);
-        SimpleIAMPolicyResponse verdict = authorizer.handleRequest(authorizerEvent, null);
+        SimpleIAMPolicyResponse verdict = Invocations.as(Routes.AUTHORIZER.name(),
+            () -> authorizer.handleRequest(authorizerEvent, null));
         if (!verdict.getIsAuthorized()) {
           return gatewayError(403, "Forbidden");
         }
         ApiGatewayEvents.attachAuthorizerContext(event, verdict.getContext());
       }
-      return handlers.get(route.handler()).handleRequest(event, null);
+      return Invocations.as(route.name(), () -> functions.get(route.key()).handleRequest(event, null));
     } catch (RuntimeException e) {
       LOG.error("Local server failure", e);
       return gatewayError(500, "Internal Server Error");

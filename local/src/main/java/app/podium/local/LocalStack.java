@@ -1,28 +1,29 @@
 package app.podium.local;
 
 import app.podium.AwsClients;
-import app.podium.Services;
-import app.podium.domain.FanoutTasks;
-import app.podium.fanout.FanoutHandler;
-import app.podium.fanout.SnsSqsFanoutTasks;
-import java.time.Duration;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import app.podium.domain.Argon2PasswordHasher;
-import app.podium.domain.PasswordHasher;
-import app.podium.domain.Secrets;
-import app.podium.domain.Settings;
+import app.podium.Backend;
+import app.podium.Routes;
+import app.podium.accounts.Argon2PasswordHasher;
+import app.podium.accounts.PasswordHasher;
+import app.podium.fanout.sqs.FanoutHandler;
+import app.podium.fanout.sqs.SnsSqsFanoutTasks;
+import app.podium.shared.FanoutTasks;
+import app.podium.shared.Secrets;
+import app.podium.shared.Settings;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole backend on one machine, no Docker, no AWS account: Podium's DynamoDB engine in this process, every
@@ -48,7 +49,7 @@ public final class LocalStack implements AutoCloseable {
   private final SqsClient sqs;
   private final DynamoDbClient client;
   private final HttpApiServer server;
-  private final Services services;
+  private final Backend backend;
   private final String adminUsername;
   private final Optional<String> createdAdminPassword;
   private final String sqsEndpoint;
@@ -56,7 +57,7 @@ public final class LocalStack implements AutoCloseable {
 
   private LocalStack(Optional<LocalDynamoDb> dynamoDb, Optional<LocalMessaging> messaging, MessagingResources queues,
       QueuePoller poller, SnsClient sns, SqsClient sqs, DynamoDbClient client, HttpApiServer server,
-      Services services, String adminUsername, Optional<String> createdAdminPassword, String sqsEndpoint,
+      Backend backend, String adminUsername, Optional<String> createdAdminPassword, String sqsEndpoint,
       String dynamoDbEndpoint) {
     this.dynamoDb = dynamoDb;
     this.messaging = messaging;
@@ -66,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
     this.sqs = sqs;
     this.client = client;
     this.server = server;
-    this.services = services;
+    this.backend = backend;
     this.adminUsername = adminUsername;
     this.createdAdminPassword = createdAdminPassword;
     this.sqsEndpoint = sqsEndpoint;
@@ -103,7 +104,7 @@ public final class LocalStack implements AutoCloseable {
     java.util.Deque<AutoCloseable> opened = new java.util.ArrayDeque<>();
     try {
       Optional<LocalDynamoDb> dynamoDb = Optional.empty();
-      if (env.get(Services.DYNAMODB_ENDPOINT_ENV) == null) {
+      if (env.get(AwsClients.DYNAMODB_ENDPOINT_ENV) == null) {
         Path dataDir = Optional.ofNullable(env.get("PODIUM_DATA_DIR")).map(Path::of).orElse(null);
         if (dataDir != null) {
           Files.createDirectories(dataDir);
@@ -114,45 +115,48 @@ public final class LocalStack implements AutoCloseable {
             .withGsiLag(Duration.ofMillis(Long.parseLong(env.getOrDefault("PODIUM_GSI_LAG_MS", "0")))));
         opened.push(started);
         dynamoDb = Optional.of(started);
-        env.put(Services.DYNAMODB_ENDPOINT_ENV, started.endpoint());
+        env.put(AwsClients.DYNAMODB_ENDPOINT_ENV, started.endpoint());
       }
       Optional<LocalMessaging> messaging = Optional.empty();
-      if (env.get(Services.SNS_ENDPOINT_ENV) == null || env.get(Services.SQS_ENDPOINT_ENV) == null) {
+      if (env.get(AwsClients.SNS_ENDPOINT_ENV) == null || env.get(AwsClients.SQS_ENDPOINT_ENV) == null) {
         LocalMessaging started = LocalMessaging.start();
         opened.push(started::close);
         messaging = Optional.of(started);
-        env.put(Services.SNS_ENDPOINT_ENV, started.endpoint());
-        env.put(Services.SQS_ENDPOINT_ENV, started.endpoint());
+        env.put(AwsClients.SNS_ENDPOINT_ENV, started.endpoint());
+        env.put(AwsClients.SQS_ENDPOINT_ENV, started.endpoint());
       }
       if (port == 0) {
         port = LocalDynamoDb.freePort();
       }
       env.putIfAbsent("PUBLIC_URL", "http://127.0.0.1:" + port);
       Settings settings = Settings.fromEnvironment(env);
-      DynamoDbClient client = AwsClients.dynamoDb(env.get(Services.DYNAMODB_ENDPOINT_ENV), interceptors);
+      DynamoDbClient client = AwsClients.dynamoDb(env.get(AwsClients.DYNAMODB_ENDPOINT_ENV), interceptors);
       opened.push(client);
       LocalDynamoDb.createTables(client, settings.tablePrefix());
-      SnsClient sns = AwsClients.sns(env.get(Services.SNS_ENDPOINT_ENV), interceptors);
+      SnsClient sns = AwsClients.sns(env.get(AwsClients.SNS_ENDPOINT_ENV), interceptors);
       opened.push(sns);
-      SqsClient sqs = AwsClients.sqs(env.get(Services.SQS_ENDPOINT_ENV), interceptors);
+      SqsClient sqs = AwsClients.sqs(env.get(AwsClients.SQS_ENDPOINT_ENV), interceptors);
       opened.push(sqs);
       MessagingResources queues = MessagingResources.create(sns, sqs, settings.tablePrefix(),
           Duration.ofSeconds(Long.parseLong(env.getOrDefault("PODIUM_FANOUT_VISIBILITY_SECONDS", "30"))));
       FanoutTasks tasks = new SnsSqsFanoutTasks(sns, queues.topicArn(), sqs, queues.queueUrl());
-      Services services = new Services(settings, client, tasks, Clock.systemUTC(), passwords);
-      QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(), new FanoutHandler(services),
+      Backend backend = new Backend(settings, client, tasks, Clock.systemUTC(), passwords);
+      FanoutHandler fanout = new FanoutHandler(backend.fanout());
+      QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(),
+          (event, context) -> Invocations.as(Routes.FANOUT.name(), () -> fanout.handleRequest(event, context)),
           Integer.parseInt(env.getOrDefault("PODIUM_FANOUT_POLLERS", Integer.toString(QueuePoller.DEFAULT_POLLERS))));
       opened.push(poller);
 
       String adminUsername = env.getOrDefault("PODIUM_ADMIN_USERNAME", "admin");
       String adminPassword = Optional.ofNullable(env.get("PODIUM_ADMIN_PASSWORD")).filter(p -> !p.isBlank())
           .orElseGet(() -> Secrets.token().substring(0, 20));
-      boolean created = services.signup().ensureAdmin(adminUsername,
-          env.getOrDefault("PODIUM_ADMIN_EMAIL", adminUsername + "@" + "podium.localhost"), adminPassword);
-      HttpApiServer server = new HttpApiServer(services, port);
-      return new LocalStack(dynamoDb, messaging, queues, poller, sns, sqs, client, server, services, adminUsername,
-          created ? Optional.of(adminPassword) : Optional.empty(), env.get(Services.SQS_ENDPOINT_ENV),
-          env.get(Services.DYNAMODB_ENDPOINT_ENV));
+      boolean created = Invocations.as(Routes.BOOTSTRAP_ADMIN.name(), () -> backend.signup().ensureAdmin(
+          adminUsername, env.getOrDefault("PODIUM_ADMIN_EMAIL", adminUsername + "@" + "podium.localhost"),
+          adminPassword));
+      HttpApiServer server = new HttpApiServer(backend, port);
+      return new LocalStack(dynamoDb, messaging, queues, poller, sns, sqs, client, server, backend, adminUsername,
+          created ? Optional.of(adminPassword) : Optional.empty(), env.get(AwsClients.SQS_ENDPOINT_ENV),
+          env.get(AwsClients.DYNAMODB_ENDPOINT_ENV));
     } catch (Exception | Error failed) {
       while (!opened.isEmpty()) {
         try {
@@ -183,8 +187,9 @@ public final class LocalStack implements AutoCloseable {
         body == null ? new byte[0] : body);
   }
 
-  public Services services() {
-    return services;
+  /** The functions' composition root in this process, with the stack's clients. */
+  public Backend backend() {
+    return backend;
   }
 
   public DynamoDbClient dynamoDbClient() {
@@ -263,7 +268,7 @@ public final class LocalStack implements AutoCloseable {
             + "  (shown once; set PODIUM_ADMIN_PASSWORD to choose it)"),
         () -> System.out.println("Admin account: " + stack.adminUsername() + " (already exists)"));
     System.out.println("Podium local stack ready at " + stack.url() + " (signup mode "
-        + stack.services().settings().signupMode().text() + "; DynamoDB at " + stack.dynamoDbEndpoint()
+        + stack.backend().settings().signupMode().text() + "; DynamoDB at " + stack.dynamoDbEndpoint()
         + "; Ctrl-C stops it)");
     System.out.println("SNS/SQS at " + stack.sqsEndpoint() + "; to replay the fan-out dead-letter queue: SQS_ENDPOINT="
         + stack.sqsEndpoint() + " ./mvnw -q -pl local -am -Preplay-dead-letters package");

@@ -1,7 +1,6 @@
 package app.podium.local;
 
 import app.podium.AwsClients;
-import app.podium.Services;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -27,9 +26,9 @@ public final class ReplayDeadLetters {
 
   /** The command: the endpoint and prefix from the environment, as the stack reads them. */
   static String run(Map<String, String> env) {
-    String endpoint = env.get(Services.SQS_ENDPOINT_ENV);
+    String endpoint = env.get(AwsClients.SQS_ENDPOINT_ENV);
     if (endpoint == null || endpoint.isBlank()) {
-      throw new IllegalArgumentException(Services.SQS_ENDPOINT_ENV + " must be the local stack's SNS/SQS endpoint "
+      throw new IllegalArgumentException(AwsClients.SQS_ENDPOINT_ENV + " must be the local stack's SNS/SQS endpoint "
           + "(the stack prints it when it starts)");
     }
     String prefix = env.getOrDefault("TABLE_PREFIX", "podium-");

@@ -1,6 +1,6 @@
 package app.podium.local;
 
-import app.podium.Routes;
+import app.podium.http.Route;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,18 +11,18 @@ import java.util.Optional;
  * paths the one with more literal segments wins ({@code /accounts/lookup} over {@code /accounts/{id}}).
  */
 final class RouteMatcher {
-  record Match(Routes.Route route, Map<String, String> pathParameters) {}
+  record Match(Route<?> route, Map<String, String> pathParameters) {}
 
-  private final List<Routes.Route> routes;
+  private final List<Route<?>> routes;
 
-  RouteMatcher(List<Routes.Route> routes) {
+  RouteMatcher(List<Route<?>> routes) {
     this.routes = routes;
   }
 
   /** The methods some route serves at this path, in route-table order: what a preflight may allow. */
   List<String> methods(String path) {
     java.util.LinkedHashSet<String> methods = new java.util.LinkedHashSet<>();
-    for (Routes.Route route : routes) {
+    for (Route<?> route : routes) {
       if (match(route.method().name(), path).isPresent()) {
         methods.add(route.method().name());
       }
@@ -34,7 +34,7 @@ final class RouteMatcher {
     String[] segments = split(path);
     Match best = null;
     int bestLiterals = -1;
-    for (Routes.Route route : routes) {
+    for (Route<?> route : routes) {
       if (!route.method().name().equals(method)) {
         continue;
       }

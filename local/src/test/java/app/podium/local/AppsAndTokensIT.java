@@ -382,7 +382,7 @@ class AppsAndTokensIT {
   void theTokensTableHoldsOnlyHashesOfTheTokens() throws Exception {
     List<String> issued = List.of(podium.appToken, podium.loginToken("alice", PASSWORD),
         podium.login("alice@example.com", PASSWORD).field("access_token"));
-    String table = Tables.TOKENS.physicalName(stack.services().settings().tablePrefix());
+    String table = Tables.TOKENS.physicalName(stack.backend().settings().tablePrefix());
 
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     stack.dynamoDbClient().scanPaginator(r -> r.tableName(table)).items().forEach(items::add);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
-import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
+import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,7 +69,7 @@ class BlockMuteIT {
   /** A timeline entry written straight into the table, as a fan-out page read just before a block or mute would. */
   static void writeEntry(Member owner, String statusId, Member author) {
     stack.dynamoDbClient().putItem(r -> r.tableName(Tables.TIMELINES.physicalName(
-            stack.services().settings().tablePrefix()))
+            stack.backend().settings().tablePrefix()))
         .item(Map.of("owner_id", AttributeValue.fromS(owner.id()), "status_id", AttributeValue.fromN(statusId),
             "author_id", AttributeValue.fromS(author.id()),
             "expires_at", AttributeValue.fromN(Long.toString(Instant.now().plusSeconds(3600).getEpochSecond())))));
@@ -218,7 +218,7 @@ class BlockMuteIT {
     Member large = feeds.member("large_author");
     podium.follow(reader.token(), large.id());
     // make the author large by hand, as the fan-out does past the threshold: their posts merge at read time
-    String accounts = Tables.ACCOUNTS.physicalName(stack.services().settings().tablePrefix());
+    String accounts = Tables.ACCOUNTS.physicalName(stack.backend().settings().tablePrefix());
     stack.dynamoDbClient().updateItem(r -> r.tableName(accounts).key(Map.of("id", AttributeValue.fromS(large.id())))
         .updateExpression("SET #large = :yes").expressionAttributeNames(Map.of("#large", "large"))
         .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));

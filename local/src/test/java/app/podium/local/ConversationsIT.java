@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.podium.Tables;
-import app.podium.domain.DomainException;
-import app.podium.domain.Status;
-import app.podium.domain.StatusCounts;
-import app.podium.domain.Visibility;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Concurrently;
-import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
+import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
+import app.podium.shared.DomainException;
+import app.podium.shared.Visibility;
+import app.podium.statuses.Status;
+import app.podium.statuses.StatusCounts;
+import app.podium.statuses.store.DynamoDbStatusRepository;
 import app.podium.store.DynamoDb;
-import app.podium.store.DynamoDbStatusRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +93,7 @@ class ConversationsIT {
   }
 
   static String prefix() {
-    return stack.services().settings().tablePrefix();
+    return stack.backend().settings().tablePrefix();
   }
 
   /**

@@ -2,7 +2,7 @@ package app.podium.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.podium.Services;
+import app.podium.AwsClients;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.TestStacks;
 import java.io.BufferedReader;
@@ -55,8 +55,8 @@ class DataDirRestartIT {
     env.put("PODIUM_PORT", "0");
     env.put("PODIUM_ADMIN_PASSWORD", TestStacks.ADMIN_PASSWORD);
     // the test JVM's emulator: the child starts no Node process that a SIGKILL would leave behind
-    env.put(Services.SNS_ENDPOINT_ENV, TestStacks.messagingEndpoint());
-    env.put(Services.SQS_ENDPOINT_ENV, TestStacks.messagingEndpoint());
+    env.put(AwsClients.SNS_ENDPOINT_ENV, TestStacks.messagingEndpoint());
+    env.put(AwsClients.SQS_ENDPOINT_ENV, TestStacks.messagingEndpoint());
     env.put("TABLE_PREFIX", "restart-" + dataDir.getFileName() + "-");
     for (String limit : List.of("SIGNUP", "LOGIN", "APP", "STATUS", "FOLLOW", "REPORT", "API", "ANONYMOUS")) {
       env.put(limit + "_RATE_LIMIT", "100000");

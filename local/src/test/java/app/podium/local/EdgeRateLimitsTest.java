@@ -2,7 +2,7 @@ package app.podium.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.podium.domain.Settings;
+import app.podium.shared.Settings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package app.podium.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.podium.api.http.ErrorMapper;
-import app.podium.local.support.Feeds;
+import app.podium.http.ErrorMapper;
 import app.podium.local.support.Feeds.Member;
+import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import java.io.ByteArrayOutputStream;

@@ -3,14 +3,14 @@ package app.podium.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
-import app.podium.domain.FanoutTask;
-import app.podium.domain.Visibility;
-import app.podium.fanout.FanoutTaskJson;
+import app.podium.fanout.sqs.FanoutTaskJson;
 import app.podium.local.support.BatchWriteFaults;
-import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
+import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.Visibility;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

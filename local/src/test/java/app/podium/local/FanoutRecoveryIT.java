@@ -2,10 +2,10 @@ package app.podium.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.podium.Services;
+import app.podium.AwsClients;
 import app.podium.local.support.CallFaults;
-import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
+import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import java.time.Duration;
@@ -167,8 +167,8 @@ class FanoutRecoveryIT {
     // posting itself puts the status on the author's own timeline; the followers' entries are the fan-out's
     assertThat(feeds.ownersOf(status)).as("entries while the message sits in the DLQ").containsExactly(writer.id());
 
-    String report = ReplayDeadLetters.run(Map.of(Services.SQS_ENDPOINT_ENV, stack.sqsEndpoint(),
-        "TABLE_PREFIX", stack.services().settings().tablePrefix()));
+    String report = ReplayDeadLetters.run(Map.of(AwsClients.SQS_ENDPOINT_ENV, stack.sqsEndpoint(),
+        "TABLE_PREFIX", stack.backend().settings().tablePrefix()));
 
     System.out.println(report);
     assertThat(report).startsWith("Replayed " + (deadBefore + 1) + " message");

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
-import app.podium.local.support.CallFaults;
 import app.podium.local.support.CallFaults.Kind;
 import app.podium.local.support.CallFaults.Service;
-import app.podium.local.support.Feeds;
+import app.podium.local.support.CallFaults;
 import app.podium.local.support.Feeds.Member;
+import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import java.io.UncheckedIOException;
@@ -166,7 +166,7 @@ class FaultLoadIT {
 
   /** Every status id on the member's timeline in the table, one element per entry (all pages, consistent). */
   static List<String> tableTimeline(String ownerId) {
-    String table = Tables.TIMELINES.physicalName(stack.services().settings().tablePrefix());
+    String table = Tables.TIMELINES.physicalName(stack.backend().settings().tablePrefix());
     List<String> ids = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {

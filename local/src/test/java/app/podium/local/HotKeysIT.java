@@ -55,7 +55,7 @@ class HotKeysIT {
         "FOLLOWER_SHARDS_FROM", String.valueOf(SHARDS_FROM),
         // the star invites every fan with one code: a member's invites may admit this many people
         "INVITES_PER_MEMBER", String.valueOf(MEMBERS)));
-    prefix = stack.services().settings().tablePrefix();
+    prefix = stack.backend().settings().tablePrefix();
     podium = new Podium(stack);
     feeds = new Feeds(podium);
     star = feeds.member("star");

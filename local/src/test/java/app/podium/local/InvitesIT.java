@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import app.podium.Tables;
-import app.podium.domain.Invite;
+import app.podium.invites.Invite;
+import app.podium.invites.store.DynamoDbInviteRepository;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Concurrently;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import app.podium.store.DynamoDb;
-import app.podium.store.DynamoDbInviteRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -272,7 +272,7 @@ class InvitesIT {
     Instant now = Instant.now();
     Invite expired = new Invite("EXPIRED" + Long.toString(System.nanoTime() % 1000), adminId, Optional.of(5), 0,
         Optional.of(now.minusSeconds(60)), false, now.minus(Duration.ofDays(8)), Optional.empty());
-    new DynamoDbInviteRepository(new DynamoDb(stack.dynamoDbClient(), stack.services().settings().tablePrefix()))
+    new DynamoDbInviteRepository(new DynamoDb(stack.dynamoDbClient(), stack.backend().settings().tablePrefix()))
         .create(expired, Optional.empty(), now);
     Map<String, Integer> before = counts();
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
-import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
+import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,12 +50,12 @@ class MentionsAndTagsIT {
   }
 
   static String mentionLink(String username) {
-    return "<span class=\"h-card\" translate=\"no\"><a href=\"" + stack.services().settings().baseUrl() + "/@"
+    return "<span class=\"h-card\" translate=\"no\"><a href=\"" + stack.backend().settings().baseUrl() + "/@"
         + username + "\" class=\"u-url mention\">@<span>" + username + "</span></a></span>";
   }
 
   static String tagLink(String encodedTag, String typed) {
-    return "<a href=\"" + stack.services().settings().baseUrl() + "/tags/" + encodedTag
+    return "<a href=\"" + stack.backend().settings().baseUrl() + "/tags/" + encodedTag
         + "\" class=\"mention hashtag\" rel=\"tag\">#<span>" + typed + "</span></a>";
   }
 
@@ -85,7 +85,7 @@ class MentionsAndTagsIT {
     assertThat(mentions.get(0).get("id").asText()).isEqualTo(carol.id());
     assertThat(mentions.get(0).get("username").asText()).isEqualTo("mt_carol");
     assertThat(mentions.get(0).get("acct").asText()).isEqualTo("mt_carol");
-    assertThat(mentions.get(0).get("url").asText()).isEqualTo(stack.services().settings().baseUrl() + "/@mt_carol");
+    assertThat(mentions.get(0).get("url").asText()).isEqualTo(stack.backend().settings().baseUrl() + "/@mt_carol");
     assertThat(mentions.get(1).get("id").asText()).isEqualTo(bob.id());
     assertThat(status.get("content").asText()).isEqualTo("<p>hi " + mentionLink("mt_carol") + " and "
         + mentionLink("mt_bob") + ", @mt_nobody too; again " + mentionLink("mt_carol") + ". mail x@mt_bob.example,"
@@ -121,9 +121,9 @@ class MentionsAndTagsIT {
     JsonNode tags = status.get("tags");
     assertThat(tags).hasSize(2);
     assertThat(tags.get(0).get("name").asText()).isEqualTo("fold_me");
-    assertThat(tags.get(0).get("url").asText()).isEqualTo(stack.services().settings().baseUrl() + "/tags/fold_me");
+    assertThat(tags.get(0).get("url").asText()).isEqualTo(stack.backend().settings().baseUrl() + "/tags/fold_me");
     assertThat(tags.get(1).get("name").asText()).isEqualTo("café");
-    assertThat(tags.get(1).get("url").asText()).isEqualTo(stack.services().settings().baseUrl() + "/tags/caf%C3%A9");
+    assertThat(tags.get(1).get("url").asText()).isEqualTo(stack.backend().settings().baseUrl() + "/tags/caf%C3%A9");
     assertThat(status.get("content").asText()).isEqualTo("<p>" + tagLink("fold_me", "Fold_Me") + " and "
         + tagLink("fold_me", "FOLD_ME") + ", " + tagLink("caf%C3%A9", "Café")
         + ", not C#sharp nor https://x.example/#frag nor #1234</p>");

@@ -3,16 +3,16 @@ package app.podium.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
-import app.podium.domain.FanoutTask;
-import app.podium.domain.Visibility;
-import app.podium.fanout.FanoutHandler;
-import app.podium.fanout.FanoutTaskJson;
+import app.podium.fanout.sqs.FanoutHandler;
+import app.podium.fanout.sqs.FanoutTaskJson;
 import app.podium.local.support.ApiClient;
-import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
+import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import app.podium.local.support.WriteRecorder;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.Visibility;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -73,7 +73,7 @@ class NotificationsIT {
   }
 
   static String table() {
-    return Tables.NOTIFICATIONS.physicalName(stack.services().settings().tablePrefix());
+    return Tables.NOTIFICATIONS.physicalName(stack.backend().settings().tablePrefix());
   }
 
   static String favouritedBody(Member actor, String statusId, Member author) {
@@ -253,7 +253,7 @@ class NotificationsIT {
     List<Member> fans = members(9);
     String status = podium.post(author.token(), "favourite me");
     feeds.awaitQueueDrained(WAIT);
-    FanoutHandler handler = new FanoutHandler(stack.services());
+    FanoutHandler handler = new FanoutHandler(stack.backend().fanout());
     SQSEvent batch = new SQSEvent();
     List<SQSEvent.SQSMessage> records = new ArrayList<>();
     long sent = System.currentTimeMillis();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Concurrently;
-import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
+import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,7 +109,7 @@ class ReactionsIT {
 
   /** The counter-shard items of one of a status's counts, by key. */
   static Map<String, Long> counterShards(String statusId, String count) {
-    String table = Tables.COUNTER_SHARDS.physicalName(stack.services().settings().tablePrefix());
+    String table = Tables.COUNTER_SHARDS.physicalName(stack.backend().settings().tablePrefix());
     Map<String, Long> shards = new java.util.TreeMap<>();
     stack.dynamoDbClient().scanPaginator(r -> r.tableName(table).consistentRead(true)).items().forEach(item -> {
       String key = item.get("key").s();
@@ -121,14 +121,14 @@ class ReactionsIT {
   }
 
   static Map<String, AttributeValue> postItem(String statusId) {
-    String table = Tables.POSTS.physicalName(stack.services().settings().tablePrefix());
+    String table = Tables.POSTS.physicalName(stack.backend().settings().tablePrefix());
     return stack.dynamoDbClient().getItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromN(statusId)))
         .consistentRead(true)).item();
   }
 
   /** Reaction items about a status, as (member, kind) pairs. */
   static List<String> reactionsOf(String statusId) {
-    String table = Tables.REACTIONS.physicalName(stack.services().settings().tablePrefix());
+    String table = Tables.REACTIONS.physicalName(stack.backend().settings().tablePrefix());
     List<String> found = new ArrayList<>();
     stack.dynamoDbClient().scanPaginator(r -> r.tableName(table).consistentRead(true)).items().forEach(item -> {
       String kindStatus = item.get("kind_status").s();

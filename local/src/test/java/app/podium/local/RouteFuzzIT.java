@@ -1,8 +1,10 @@
 package app.podium.local;
 
+import app.podium.Grants;
 import app.podium.Routes;
 import app.podium.Tables;
-import app.podium.api.http.ApiRequest;
+import app.podium.http.ApiRequest;
+import app.podium.http.Route;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
@@ -50,7 +52,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * stack makes during a case (a 4xx case may have written nothing), and a scan of every table is compared
  * between checkpoints (after any case that wrote, and every {@link #CHECK_EVERY} cases): between two
  * checkpoints with only non-writing cases the tables are identical, and the change a succeeding case made
- * is confined to the tables its route may write ({@link #WRITES_ON_SUCCESS}, written out by hand).
+ * is confined to the tables its route's declaration grants it to write ({@link #writesOnSuccess}).
  *
  * <p>Requests go in-process to the same route matcher, authorizer and handlers as the local HTTP server
  * ({@link LocalStack#dispatch}); {@link #HTTP_PERCENT}% of them go through the socket instead. Cases per
@@ -73,65 +75,22 @@ class RouteFuzzIT {
   static final Set<Tables.Table> NOT_COMPARED = Set.of(Tables.RATE_LIMITS);
 
   /**
-   * The tables a route may change when it answers 2xx, written out by hand from what each route is for. A
-   * route not listed may change nothing (reads); a new writing route fails with a message naming it.
+   * The tables a route may change when it answers 2xx: those its declaration grants it to write, and, when it
+   * publishes post events or enqueues fan-out tasks, those the fan-out may write on their account (the fuzzer waits
+   * for the queue, so that work is counted in). A route that may write nothing is a read.
    */
-  static final Map<String, Set<Tables.Table>> WRITES_ON_SUCCESS = Map.ofEntries(
-      Map.entry("POST /api/v1/apps", Set.of(Tables.APPS)),
-      Map.entry("POST /oauth/token", Set.of(Tables.TOKENS)),
-      Map.entry("POST /oauth/revoke", Set.of(Tables.TOKENS)),
-      Map.entry("POST /api/v1/accounts", Set.of(Tables.ACCOUNTS, Tables.UNIQUE_KEYS, Tables.TOKENS, Tables.INVITES,
-          Tables.FOLLOWS, Tables.COUNTER_SHARDS, Tables.TIMELINES, Tables.WAITLIST, Tables.NOTIFICATIONS,
-          Tables.IDEMPOTENCY)),
-      Map.entry("PATCH /api/v1/accounts/update_credentials", Set.of(Tables.ACCOUNTS)),
-      // a status is listed under its tags; a reply counts on its parent (its item, or a counter shard)
-      // and notifies those it mentions on the event path
-      Map.entry("POST /api/v1/statuses", Set.of(Tables.POSTS, Tables.IDEMPOTENCY, Tables.ACCOUNTS, Tables.TIMELINES,
-          Tables.TAGGED_STATUSES, Tables.COUNTER_SHARDS, Tables.NOTIFICATIONS)),
-      // deleting a reblog undoes it (its reaction, its count on the original); deleting a status deletes its reblogs,
-      // its tag entries and its count on its parent
-      Map.entry("DELETE /api/v1/statuses/{id}", Set.of(Tables.POSTS, Tables.ACCOUNTS, Tables.TIMELINES,
-          Tables.REACTIONS, Tables.TAGGED_STATUSES, Tables.COUNTER_SHARDS)),
-      // a favourite is counted on the status's item, or a large account's status's counter shard, and notifies the
-      // author on the event path (the group and its receipt)
-      Map.entry("POST /api/v1/statuses/{id}/favourite", Set.of(Tables.REACTIONS, Tables.POSTS, Tables.COUNTER_SHARDS,
-          Tables.NOTIFICATIONS, Tables.IDEMPOTENCY)),
-      Map.entry("POST /api/v1/statuses/{id}/unfavourite", Set.of(Tables.REACTIONS, Tables.POSTS,
-          Tables.COUNTER_SHARDS)),
-      // a reblog is a status of the reblogger's too: counted on their account, on their and their followers' timelines
-      Map.entry("POST /api/v1/statuses/{id}/reblog", Set.of(Tables.REACTIONS, Tables.POSTS, Tables.COUNTER_SHARDS,
-          Tables.ACCOUNTS, Tables.TIMELINES, Tables.NOTIFICATIONS, Tables.IDEMPOTENCY)),
-      Map.entry("POST /api/v1/statuses/{id}/unreblog", Set.of(Tables.REACTIONS, Tables.POSTS, Tables.COUNTER_SHARDS,
-          Tables.ACCOUNTS, Tables.TIMELINES)),
-      // a follow notifies the followee on the event path (counted in: the fuzzer waits for the queue): the group
-      // and its receipt
-      Map.entry("POST /api/v1/accounts/{id}/follow", Set.of(Tables.FOLLOWS, Tables.COUNTER_SHARDS, Tables.ACCOUNTS,
-          Tables.TIMELINES, Tables.NOTIFICATIONS, Tables.IDEMPOTENCY)),
-      Map.entry("POST /api/v1/accounts/{id}/unfollow", Set.of(Tables.FOLLOWS, Tables.COUNTER_SHARDS, Tables.ACCOUNTS,
-          Tables.TIMELINES)),
-      // a block ends the follows both ways; blocks and mutes take the author's entries off the timeline
-      Map.entry("POST /api/v1/accounts/{id}/block", Set.of(Tables.BLOCKS_MUTES, Tables.FOLLOWS,
-          Tables.COUNTER_SHARDS, Tables.ACCOUNTS, Tables.TIMELINES)),
-      Map.entry("POST /api/v1/accounts/{id}/unblock", Set.of(Tables.BLOCKS_MUTES)),
-      Map.entry("POST /api/v1/accounts/{id}/mute", Set.of(Tables.BLOCKS_MUTES, Tables.TIMELINES)),
-      Map.entry("POST /api/v1/accounts/{id}/unmute", Set.of(Tables.BLOCKS_MUTES, Tables.TIMELINES)),
-      Map.entry("POST /api/v1/reports", Set.of(Tables.REPORTS)),
-      Map.entry("POST /api/v1/admin/reports/{id}/resolve", Set.of(Tables.REPORTS)),
-      // a suspension marks the account and deletes its tokens; report_id resolves that report
-      Map.entry("POST /api/v1/admin/accounts/{id}/action", Set.of(Tables.ACCOUNTS, Tables.TOKENS, Tables.REPORTS)),
-      Map.entry("POST /api/v1/admin/accounts/{id}/unsuspend", Set.of(Tables.ACCOUNTS)),
-      // reading the home timeline notes the reader active (at most once a minute) and rebuilds a returning one's
-      Map.entry("GET /api/v1/timelines/home", Set.of(Tables.ACCOUNTS, Tables.TIMELINES)),
-      // an invite counts against its creator's quota on the creator's account item
-      Map.entry("POST /api/v1/invites", Set.of(Tables.INVITES, Tables.ACCOUNTS)),
-      Map.entry("DELETE /api/v1/invites/{id}", Set.of(Tables.INVITES, Tables.ACCOUNTS)),
-      Map.entry("POST /api/v1/waitlist", Set.of(Tables.WAITLIST)),
-      Map.entry("POST /api/v1/admin/waitlist/release", Set.of(Tables.WAITLIST, Tables.INVITES)),
-      Map.entry("POST /api/v1/markers", Set.of(Tables.MARKERS)),
-      // dismissing and clearing delete the caller's notification groups, nothing else
-      Map.entry("POST /api/v1/notifications/clear", Set.of(Tables.NOTIFICATIONS)),
-      Map.entry("POST /api/v1/notifications/{id}/dismiss", Set.of(Tables.NOTIFICATIONS)),
-      Map.entry("POST /api/v2/notifications/{group_key}/dismiss", Set.of(Tables.NOTIFICATIONS)));
+  static Set<Tables.Table> writesOnSuccess(Route<?> route) {
+    Set<Tables.Table> tables = new HashSet<>(writes(route.grants()));
+    if (route.grants().publishesPostEvents() || route.grants().sendsToFanoutQueue()) {
+      tables.addAll(writes(Routes.FANOUT.grants()));
+    }
+    return tables;
+  }
+
+  private static Set<Tables.Table> writes(Grants grants) {
+    return grants.tables().entrySet().stream().filter(e -> e.getValue().writes()).map(Map.Entry::getKey)
+        .collect(Collectors.toSet());
+  }
 
   /** The errors an authorization refusal answers; a refused caller's body is never read, so never measured. */
   static final Set<String> AUTHORIZATION_ERRORS = Set.of("The access token is invalid",
@@ -168,7 +127,7 @@ class RouteFuzzIT {
   enum Credential { NONE, GARBAGE, NOT_BEARER, APP, MEMBER, ADMIN }
 
   /** One request: everything needed to send it, and to say what it was when it fails. */
-  record FuzzCase(Routes.Route route, long seed, String kind, Credential credential, String target,
+  record FuzzCase(Route<?> route, long seed, String kind, Credential credential, String target,
       Map<String, String> headers, byte[] body, boolean overHttp) {
     @Override
     public String toString() {
@@ -218,7 +177,7 @@ class RouteFuzzIT {
     try {
       double seconds = (System.nanoTime() - started) / 1e9;
       long total = 0;
-      for (Routes.Route route : Routes.ALL) {
+      for (Route<?> route : Routes.ALL) {
         long n = casesByRoute.getOrDefault(route.key(), new AtomicLong()).get();
         total += n;
         System.out.println("RESULT fuzz_cases " + route.key().replace(' ', '_') + " " + n);
@@ -260,7 +219,7 @@ class RouteFuzzIT {
   }
 
   /** Sends the route's case for this seed and checks the answer and what it wrote. */
-  static void fuzz(Routes.Route route, long seed) {
+  static void fuzz(Route<?> route, long seed) {
     FuzzCase fuzzCase = Generator.generate(route, seed, fixtures);
     casesByRoute.computeIfAbsent(route.key(), k -> new AtomicLong()).incrementAndGet();
     writes.take();
@@ -318,7 +277,7 @@ class RouteFuzzIT {
 
   static void check(FuzzCase fuzzCase, Answer answer, List<WriteRecorder.Write> written) {
     String route = fuzzCase.route().key();
-    String prefix = stack.services().settings().tablePrefix();
+    String prefix = stack.backend().settings().tablePrefix();
     int status = answer.status();
     if (status >= 500) {
       fiveHundreds.incrementAndGet();
@@ -364,14 +323,13 @@ class RouteFuzzIT {
       return;
     }
     if (success && !compared.isEmpty()) {
-      Set<Tables.Table> allowed = WRITES_ON_SUCCESS.getOrDefault(route, Set.of());
+      Set<Tables.Table> allowed = writesOnSuccess(fuzzCase.route());
       Set<String> allowedNames = allowed.stream().map(t -> t.physicalName(prefix)).collect(Collectors.toSet());
       List<String> outside = compared.stream().flatMap(w -> w.targets().stream())
           .filter(t -> t.startsWith(prefix) && !allowedNames.contains(t)).distinct().toList();
       if (!outside.isEmpty()) {
-        fail(route + " answered " + status + " and wrote " + outside + (WRITES_ON_SUCCESS.containsKey(route)
-            ? ", outside the tables it may write " : ": add expectations for " + route + " to WRITES_ON_SUCCESS, "
-                + "the tables it may write when it succeeds; it may now write ") + allowed, fuzzCase, answer, written);
+        fail(route + " answered " + status + " and wrote " + outside + ", outside the tables its declaration "
+            + "grants it (and the fan-out it starts) to write " + allowed, fuzzCase, answer, written);
         return;
       }
       mayHaveChangedSinceCheckpoint.addAll(allowed);
@@ -479,11 +437,11 @@ class RouteFuzzIT {
       this.fixtures = fixtures;
     }
 
-    static FuzzCase generate(Routes.Route route, long seed, Fixtures fixtures) {
+    static FuzzCase generate(Route<?> route, long seed, Fixtures fixtures) {
       return new Generator(seed, fixtures).build(route, seed);
     }
 
-    FuzzCase build(Routes.Route route, long seed) {
+    FuzzCase build(Route<?> route, long seed) {
       Credential credential = pick(Credential.values());
       Map<String, String> headers = new LinkedHashMap<>();
       switch (credential) {
@@ -569,7 +527,7 @@ class RouteFuzzIT {
 
     // --- where: path and query ---------------------------------------------------------------------
 
-    String path(Routes.Route route) {
+    String path(Route<?> route) {
       StringBuilder path = new StringBuilder();
       for (String segment : route.path().substring(1).split("/", -1)) {
         path.append('/');
@@ -603,7 +561,7 @@ class RouteFuzzIT {
       return ids;
     }
 
-    String query(Routes.Route route) {
+    String query(Route<?> route) {
       if (chance(50)) {
         return "";
       }
@@ -628,7 +586,7 @@ class RouteFuzzIT {
 
     // --- bodies ------------------------------------------------------------------------------------
 
-    String name(Routes.Route route) {
+    String name(Route<?> route) {
       return chance(85) ? pick(NAMES) : text(random.nextInt(20));
     }
 
@@ -675,7 +633,7 @@ class RouteFuzzIT {
       return jsonObject(null, depth + 1);
     }
 
-    String jsonObject(Routes.Route route, int depth) {
+    String jsonObject(Route<?> route, int depth) {
       List<String> fields = new ArrayList<>();
       for (int i = random.nextInt(7); i > 0; i--) {
         String name = route == null ? text(random.nextInt(10)) : name(route);
@@ -700,7 +658,7 @@ class RouteFuzzIT {
       return out.append('"').toString();
     }
 
-    String malformedJson(Routes.Route route) {
+    String malformedJson(Route<?> route) {
       String valid = jsonObject(route, 0);
       return switch (random.nextInt(9)) {
         case 0 -> valid.substring(0, random.nextInt(valid.length()));
@@ -725,7 +683,7 @@ class RouteFuzzIT {
       };
     }
 
-    String form(Routes.Route route) {
+    String form(Route<?> route) {
       List<String> pairs = new ArrayList<>();
       for (int i = random.nextInt(7); i > 0; i--) {
         String name = name(route);
@@ -742,7 +700,7 @@ class RouteFuzzIT {
       return String.join(chance(90) ? "&" : pick(List.of(";", "&&", "\n")), pairs);
     }
 
-    byte[] multipart(Routes.Route route, String boundary) {
+    byte[] multipart(Route<?> route, String boundary) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       String lineEnd = chance(90) ? "\r\n" : "\n";
       for (int i = random.nextInt(5); i >= 0; i--) {
@@ -771,7 +729,7 @@ class RouteFuzzIT {
       return chance(10) && all.length > 0 ? java.util.Arrays.copyOf(all, random.nextInt(all.length)) : all;
     }
 
-    byte[] huge(Routes.Route route) {
+    byte[] huge(Route<?> route) {
       int size = pick(List.of(MAX_BODY - 1, MAX_BODY, MAX_BODY + 1, MAX_BODY + 2, MAX_BODY * 2, 200_000, 1_100_000,
           MAX_BODY - 100, MAX_BODY + random.nextInt(10_000)));
       String name = pick(NAMES);
@@ -800,7 +758,7 @@ class RouteFuzzIT {
     }
 
     /** The route's likely parameters with likely values, so that some cases succeed and write. */
-    String plausible(Routes.Route route) {
+    String plausible(Route<?> route) {
       Map<String, String> fields = plausibleFields();
       List<String> pairs = new ArrayList<>();
       fields.forEach((name, value) -> {
@@ -811,7 +769,7 @@ class RouteFuzzIT {
       return String.join("&", pairs);
     }
 
-    String plausibleJson(Routes.Route route) {
+    String plausibleJson(Route<?> route) {
       List<String> fields = new ArrayList<>();
       plausibleFields().forEach((name, value) -> {
         if (chance(70)) {

@@ -3,12 +3,12 @@ package app.podium.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
-import app.podium.domain.Scopes;
 import app.podium.local.support.ApiClient;
-import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
+import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
+import app.podium.shared.Scopes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,7 @@ class SuspendIT {
 
   /** The token items of one account, read straight from the table. */
   static long tokensOf(String accountId) {
-    String table = Tables.TOKENS.physicalName(stack.services().settings().tablePrefix());
+    String table = Tables.TOKENS.physicalName(stack.backend().settings().tablePrefix());
     return stack.dynamoDbClient().scan(r -> r.tableName(table).consistentRead(true)).items().stream()
         .filter(item -> AttributeValue.fromS(accountId).equals(item.get("account_id"))).count();
   }
@@ -104,8 +104,8 @@ class SuspendIT {
     String statusId = podium.post(member.token(), "before");
     suspend(member.id());
     // a token issued while the suspension was being written: its index entry came too late to be revoked
-    var app = stack.services().oauth().app(podium.clientId);
-    String missed = stack.services().oauth().issue(app, Optional.of(member.id()), Scopes.parse("read write"))
+    var app = stack.backend().oauth().app(podium.clientId);
+    String missed = stack.backend().oauth().issue(app, Optional.of(member.id()), Scopes.parse("read write"))
         .accessToken();
 
     var me = api.get("/api/v1/accounts/verify_credentials").token(missed).send();
@@ -227,7 +227,7 @@ class SuspendIT {
   }
 
   static String extraAdmin(String username) {
-    assertThat(stack.services().signup().ensureAdmin(username, username + "@example.com", PASSWORD)).isTrue();
+    assertThat(stack.backend().signup().ensureAdmin(username, username + "@example.com", PASSWORD)).isTrue();
     return podium.loginToken(username, PASSWORD);
   }
 

@@ -290,7 +290,7 @@ class WaitlistIT {
     for (int i = 0; i < 40; i++) {
       assertThat(join(podium, "spread" + i + "@example.com").status()).isEqualTo(200);
     }
-    String table = Tables.WAITLIST.physicalName(stack.services().settings().tablePrefix());
+    String table = Tables.WAITLIST.physicalName(stack.backend().settings().tablePrefix());
     var queues = stack.dynamoDbClient().scan(r -> r.tableName(table)).items().stream()
         .filter(item -> item.get("email").s().startsWith("spread") && item.containsKey("queue"))
         .map(item -> item.get("queue").s()).collect(java.util.stream.Collectors.toSet());

@@ -56,7 +56,7 @@ public final class Feeds {
   }
 
   private String table(Tables.Table table) {
-    return table.physicalName(podium.stack.services().settings().tablePrefix());
+    return table.physicalName(podium.stack.backend().settings().tablePrefix());
   }
 
   /** Every timeline item in the table, as (owner, status id, author), read with a full consistent scan. */

@@ -1,6 +1,6 @@
 package app.podium.local.support;
 
-import app.podium.api.GetOpenApiHandler;
+import app.podium.instance.api.OpenApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * Podium's contract as the integration tests hold it to: every response to an operation documented in
  * {@code openapi.yaml} must have a documented status code, the documented content type and a body valid
  * against the documented schema (OpenAPI 3.1, JSON Schema 2020-12, by networknt's json-schema-validator).
- * The document is the one the API serves ({@link GetOpenApiHandler#document()}), read once per JVM.
+ * The document is the one the API serves ({@link OpenApi#document()}), read once per JVM.
  *
  * <p>A documented operation must list its status codes: a {@code default} response does not document
  * one. Requests to paths or methods the document does not have (a gateway 404) are not checked.
@@ -35,7 +35,7 @@ public final class OpenApiContract {
   private static final int BODY_SHOWN = 600;
 
   private static final class Holder {
-    static final OpenApiContract INSTANCE = new OpenApiContract(GetOpenApiHandler.document());
+    static final OpenApiContract INSTANCE = new OpenApiContract(OpenApi.document());
 
     static {
       // what the check costs the suite, once per JVM (the failsafe report's output)

@@ -92,7 +92,7 @@ public final class Podium {
 
   /** The number of items in a table (a test's view of "nothing was written"). */
   public int count(app.podium.Tables.Table table) {
-    String name = table.physicalName(stack.services().settings().tablePrefix());
+    String name = table.physicalName(stack.backend().settings().tablePrefix());
     return stack.dynamoDbClient().scan(r -> r.tableName(name).select("COUNT")).count();
   }
 

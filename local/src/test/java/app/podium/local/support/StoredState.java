@@ -25,7 +25,7 @@ public final class StoredState {
 
   /** A consistent scan of every table in {@link Tables#ALL} except {@code leftOut}. */
   public static StoredState of(LocalStack stack, Set<Tables.Table> leftOut) {
-    String prefix = stack.services().settings().tablePrefix();
+    String prefix = stack.backend().settings().tablePrefix();
     Map<String, Set<String>> items = new TreeMap<>();
     for (Tables.Table table : Tables.ALL) {
       if (leftOut.contains(table)) {

@@ -1,13 +1,15 @@
 package app.podium.local.support;
 
-import app.podium.Services;
+import app.podium.AwsClients;
 import app.podium.local.LocalDynamoDb;
 import app.podium.local.LocalMessaging;
 import app.podium.local.LocalStack;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * Local stacks for integration tests. One DynamoDB engine and one SNS/SQS emulator serve the whole test
@@ -70,16 +72,16 @@ public final class TestStacks {
    */
   public static LocalStack startOn(String endpoint, Map<String, String> settings) throws Exception {
     Map<String, String> env = new HashMap<>(settings);
-    env.put(Services.DYNAMODB_ENDPOINT_ENV, endpoint);
-    env.put(Services.SNS_ENDPOINT_ENV, endpoint);
-    env.put(Services.SQS_ENDPOINT_ENV, endpoint);
+    env.put(AwsClients.DYNAMODB_ENDPOINT_ENV, endpoint);
+    env.put(AwsClients.SNS_ENDPOINT_ENV, endpoint);
+    env.put(AwsClients.SQS_ENDPOINT_ENV, endpoint);
     return start(env);
   }
 
   /** As {@link #start(Map)}, with SDK interceptors (call counters, fault injectors) on every client. */
   public static LocalStack start(Map<String, String> settings,
       software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) throws Exception {
-    return LocalStack.start(environment(settings), interceptors);
+    return LocalStack.start(environment(settings), withTouches(interceptors));
   }
 
   /**
@@ -89,14 +91,21 @@ public final class TestStacks {
    */
   public static LocalStack startWithCheapPasswords(Map<String, String> settings,
       software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) throws Exception {
-    return LocalStack.start(environment(settings), new CheapPasswords(), interceptors);
+    return LocalStack.start(environment(settings), new CheapPasswords(), withTouches(interceptors));
+  }
+
+  /** Every stack's clients also note what each function touches, for {@code GrantsProvenIT}. */
+  private static ExecutionInterceptor[] withTouches(ExecutionInterceptor... interceptors) {
+    ExecutionInterceptor[] all = Arrays.copyOf(interceptors, interceptors.length + 1);
+    all[interceptors.length] = Touches.RECORDER;
+    return all;
   }
 
   /** A salted SHA-256: fast, and still a real hash that a wrong password does not match. */
-  static final class CheapPasswords implements app.podium.domain.PasswordHasher {
+  static final class CheapPasswords implements app.podium.accounts.PasswordHasher {
     @Override
     public String hash(String password) {
-      String salt = app.podium.domain.Secrets.token().substring(0, 16);
+      String salt = app.podium.shared.Secrets.token().substring(0, 16);
       return "sha256$" + salt + "$" + digest(salt + password);
     }
 
@@ -123,12 +132,12 @@ public final class TestStacks {
 
   private static Map<String, String> environment(Map<String, String> settings) throws Exception {
     Map<String, String> env = new HashMap<>();
-    if (!settings.containsKey(Services.DYNAMODB_ENDPOINT_ENV)) {
-      env.put(Services.DYNAMODB_ENDPOINT_ENV, dynamoDbEndpoint());
+    if (!settings.containsKey(AwsClients.DYNAMODB_ENDPOINT_ENV)) {
+      env.put(AwsClients.DYNAMODB_ENDPOINT_ENV, dynamoDbEndpoint());
     }
-    if (!settings.containsKey(Services.SNS_ENDPOINT_ENV)) {
-      env.put(Services.SNS_ENDPOINT_ENV, messagingEndpoint());
-      env.put(Services.SQS_ENDPOINT_ENV, messagingEndpoint());
+    if (!settings.containsKey(AwsClients.SNS_ENDPOINT_ENV)) {
+      env.put(AwsClients.SNS_ENDPOINT_ENV, messagingEndpoint());
+      env.put(AwsClients.SQS_ENDPOINT_ENV, messagingEndpoint());
     }
     env.put("PODIUM_FANOUT_VISIBILITY_SECONDS", "2");
     env.put("TABLE_PREFIX", "t" + UUID.randomUUID().toString().substring(0, 8) + "-");

@@ -29,7 +29,7 @@ public final class Throttling {
   }
 
   public static int count(LocalStack stack, Tables.Table table) {
-    String name = table.physicalName(stack.services().settings().tablePrefix());
+    String name = table.physicalName(stack.backend().settings().tablePrefix());
     return stack.dynamoDbClient().scan(r -> r.tableName(name).select("COUNT").consistentRead(true)).count();
   }
 
@@ -73,7 +73,7 @@ public final class Throttling {
 
   /** What a limit has counted for one client (an address's key, an account id) over all its windows. */
   public static long counted(LocalStack stack, String limit, String client) {
-    String name = Tables.RATE_LIMITS.physicalName(stack.services().settings().tablePrefix());
+    String name = Tables.RATE_LIMITS.physicalName(stack.backend().settings().tablePrefix());
     return stack.dynamoDbClient().scanPaginator(r -> r.tableName(name).consistentRead(true)
             .filterExpression("begins_with(#key, :prefix)").expressionAttributeNames(Map.of("#key", "key"))
             .expressionAttributeValues(Map.of(":prefix", AttributeValue.fromS(limit + ":" + client + ":"))))

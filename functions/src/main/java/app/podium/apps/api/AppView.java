@@ -1,0 +1,40 @@
+package app.podium.apps.api;
+
+import app.podium.apps.App;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Mastodon's Application entity. {@code client_id} and {@code client_secret} appear only in the answer
+ * to registration.
+ */
+public record AppView(
+    String id,
+    String name,
+    String website,
+    List<String> scopes,
+    String redirectUri,
+    List<String> redirectUris,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String clientId,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String clientSecret,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long clientSecretExpiresAt) {
+
+  public static AppView registered(App app, String clientSecret) {
+    return new AppView(app.clientId(), app.name(), app.website(), sortedScopes(app), String.join("\n",
+        app.redirectUris()), app.redirectUris(), app.clientId(), clientSecret, 0L);
+  }
+
+  public static AppView of(App app) {
+    return new AppView(app.clientId(), app.name(), app.website(), sortedScopes(app),
+        String.join("\n", app.redirectUris()), app.redirectUris(), null, null, null);
+  }
+
+  private static List<String> sortedScopes(App app) {
+    return app.scopes().values().stream().sorted().toList();
+  }
+
+  @Override
+  public String toString() {
+    return "AppView[id=" + id + ", clientSecret=<redacted>]";
+  }
+}

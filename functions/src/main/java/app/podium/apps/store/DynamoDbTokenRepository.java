@@ -1,0 +1,120 @@
+package app.podium.apps.store;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+import app.podium.Tables;
+import app.podium.apps.AccessToken;
+import app.podium.apps.TokenStore;
+import app.podium.shared.Scopes;
+import app.podium.store.Attributes;
+import app.podium.store.Batches;
+import app.podium.store.DynamoDb;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+public final class DynamoDbTokenRepository implements TokenStore {
+  static final String ACCOUNT_INDEX = "by_account";
+
+  public static final class TokenItem {
+    String tokenHash;
+    String clientId;
+    String accountId;
+    String scopes;
+    Long createdAt;
+
+    public static final TableSchema<TokenItem> SCHEMA = StaticTableSchema.builder(TokenItem.class)
+        .newItemSupplier(TokenItem::new)
+        .addAttribute(String.class, a -> a.name("token_hash").getter(i -> i.tokenHash)
+            .setter((i, v) -> i.tokenHash = v).tags(primaryPartitionKey()))
+        .addAttribute(String.class, a -> a.name("client_id").getter(i -> i.clientId)
+            .setter((i, v) -> i.clientId = v))
+        .addAttribute(String.class, a -> a.name("account_id").getter(i -> i.accountId)
+            .setter((i, v) -> i.accountId = v).tags(secondaryPartitionKey(ACCOUNT_INDEX)))
+        .addAttribute(String.class, a -> a.name("scopes").getter(i -> i.scopes).setter((i, v) -> i.scopes = v))
+        .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt)
+            .setter((i, v) -> i.createdAt = v).tags(secondarySortKey(ACCOUNT_INDEX)))
+        .build();
+  }
+
+  private final DynamoDb db;
+  private final DynamoDbTable<TokenItem> tokens;
+
+  public DynamoDbTokenRepository(DynamoDb db) {
+    this.db = db;
+    this.tokens = db.table(Tables.TOKENS, TokenItem.SCHEMA);
+  }
+
+  @Override
+  public void create(AccessToken token) {
+    TokenItem item = new TokenItem();
+    item.tokenHash = token.tokenHash();
+    item.clientId = token.clientId();
+    item.accountId = token.accountId().orElse(null);
+    item.scopes = token.scopes().text();
+    item.createdAt = Attributes.millis(token.createdAt());
+    tokens.putItem(r -> r.item(item)
+        .conditionExpression(Expression.builder().expression("attribute_not_exists(token_hash)").build()));
+  }
+
+  @Override
+  public Optional<AccessToken> find(String tokenHash) {
+    return Optional.ofNullable(tokens.getItem(r -> r.key(Key.builder().partitionValue(tokenHash).build())
+            .consistentRead(true)))
+        .map(i -> new AccessToken(i.tokenHash, i.clientId, Optional.ofNullable(i.accountId),
+            Scopes.parse(i.scopes), Attributes.instant(i.createdAt)));
+  }
+
+  @Override
+  public boolean revoke(String tokenHash, String clientId) {
+    try {
+      tokens.deleteItem(r -> r.key(Key.builder().partitionValue(tokenHash).build())
+          .conditionExpression(Expression.builder().expression("client_id = :client")
+              .expressionValues(Map.of(":client", AttributeValue.fromS(clientId))).build()));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Pages through the account's index entries, reading only the keys, and deletes each page with
+   * BatchWriteItem. Deleting a token that is already gone is not an error, so a retry simply finishes.
+   */
+  @Override
+  public int revokeAllOf(String accountId) {
+    String table = db.name(Tables.TOKENS);
+    int revoked = 0;
+    Map<String, AttributeValue> start = null;
+    do {
+      QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(ACCOUNT_INDEX)
+          .keyConditionExpression("account_id = :account")
+          .expressionAttributeValues(Map.of(":account", AttributeValue.fromS(accountId)))
+          .projectionExpression("token_hash");
+      if (start != null) {
+        query.exclusiveStartKey(start);
+      }
+      QueryResponse page = db.client().query(query.build());
+      List<WriteRequest> deletes = page.items().stream()
+          .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of("token_hash", item.get("token_hash"))))
+              .build())
+          .toList();
+      Batches.write(db.client(), table, deletes);
+      revoked += deletes.size();
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return revoked;
+  }
+}

@@ -1,9 +1,0 @@
-package app.podium.domain;
-
-/** An account with its password hash, only for checking a login. */
-public record AccountCredentials(Account account, String passwordHash) {
-  @Override
-  public String toString() {
-    return "AccountCredentials[account=" + account.id() + ", passwordHash=<redacted>]";
-  }
-}

@@ -1,4 +1,0 @@
-package app.podium.domain;
-
-/** A member named in a status with {@code @username}: who, and the name as the status shows it. */
-public record Mention(String accountId, String username) {}

@@ -1,5 +1,0 @@
-package app.podium.domain;
-
-/** How the viewer and another account relate. */
-public record Relationship(String accountId, boolean following, boolean followedBy, boolean blocking,
-    boolean blockedBy, boolean muting, boolean mutingNotifications) {}

@@ -1,5 +1,0 @@
-package app.podium.domain;
-
-/** What a client sends to {@code POST /api/v1/statuses}; any field may be null. */
-public record StatusForm(String status, String spoilerText, Boolean sensitive, String visibility,
-    String inReplyToId, String language) {}

@@ -1,4 +1,0 @@
-package app.podium.domain;
-
-/** One status on one member's home timeline. */
-public record TimelineEntry(String ownerId, long statusId, String authorId) {}

@@ -1,0 +1,55 @@
+package app.podium.http;
+
+import app.podium.shared.DomainException;
+import app.podium.shared.Settings;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+
+/**
+ * What every route function does around its route's code: the origin checked before anything is read, the caller
+ * checked against the route's access rule, the request parsed, failures mapped to HTTP by {@link ErrorMapper}.
+ */
+public final class RouteHandler {
+  private final Access access;
+  private final Endpoint endpoint;
+  private final OriginCheck origin;
+  private final Settings settings;
+
+  public RouteHandler(Access access, Endpoint endpoint, OriginCheck origin, Settings settings) {
+    this.access = access;
+    this.endpoint = endpoint;
+    this.origin = origin;
+    this.settings = settings;
+  }
+
+  public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+    try {
+      origin.require(event.getHeaders());
+      var requestContext = event.getRequestContext();
+      Caller caller = requestContext != null && requestContext.getAuthorizer() != null
+          ? Caller.fromContext(requestContext.getAuthorizer().getLambda()) : Caller.ANONYMOUS;
+      authorize(caller);
+      return endpoint.handle(ApiRequest.from(event, caller, settings));
+    } catch (RuntimeException e) {
+      return ErrorMapper.toResponse(e);
+    }
+  }
+
+  private void authorize(Caller caller) {
+    if (access.kind() == Access.Kind.PUBLIC || access.kind() == Access.Kind.OPTIONAL) {
+      return;
+    }
+    if (!caller.isAuthenticated()) {
+      throw new DomainException.Unauthorized("The access token is invalid");
+    }
+    // the scope before the user, as Mastodon's controllers run doorkeeper_authorize! before require_user!:
+    // an app token without an admin scope is refused for its scope (403), not for having no user (422)
+    if (access.scope().isPresent() && !caller.scopes().allows(access.scope().get())) {
+      throw new DomainException.Forbidden("This action is outside the authorized scopes");
+    }
+    if (access.kind() == Access.Kind.USER && caller.accountId().isEmpty()) {
+      throw new DomainException.Invalid("This method requires an authenticated user", Map.of());
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package app.podium.moderation.store;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+import app.podium.Tables;
+import app.podium.moderation.Report;
+import app.podium.moderation.ReportStore;
+import app.podium.shared.DomainException;
+import app.podium.shared.PageRequest;
+import app.podium.store.Attributes;
+import app.podium.store.DynamoDb;
+import app.podium.store.Windows;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Reports keyed by their numeric id. {@code state} ({@code unresolved} or {@code resolved}) keys the
+ * {@code by_state} index, sorted by id, so admins page either list newest first; resolving moves the item
+ * from one partition of the index to the other.
+ */
+public final class DynamoDbReportRepository implements ReportStore {
+  static final String STATE_INDEX = "by_state";
+  static final String UNRESOLVED = "unresolved";
+  static final String RESOLVED = "resolved";
+
+  static final class ReportItem {
+    Long id;
+    String state;
+    String reporterId;
+    String targetAccountId;
+    List<String> statusIds;
+    String comment;
+    String category;
+    Long createdAt;
+    Long actionTakenAt;
+    String actionTakenBy;
+
+    static final TableSchema<ReportItem> SCHEMA = StaticTableSchema.builder(ReportItem.class)
+        .newItemSupplier(ReportItem::new)
+        .addAttribute(Long.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v)
+            .tags(primaryPartitionKey(), secondarySortKey(STATE_INDEX)))
+        .addAttribute(String.class, a -> a.name("state").getter(i -> i.state).setter((i, v) -> i.state = v)
+            .tags(secondaryPartitionKey(STATE_INDEX)))
+        .addAttribute(String.class, a -> a.name("reporter_id").getter(i -> i.reporterId)
+            .setter((i, v) -> i.reporterId = v))
+        .addAttribute(String.class, a -> a.name("target_account_id").getter(i -> i.targetAccountId)
+            .setter((i, v) -> i.targetAccountId = v))
+        .addAttribute(EnhancedType.listOf(String.class), a -> a.name("status_ids").getter(i -> i.statusIds)
+            .setter((i, v) -> i.statusIds = v))
+        .addAttribute(String.class, a -> a.name("comment").getter(i -> i.comment).setter((i, v) -> i.comment = v))
+        .addAttribute(String.class, a -> a.name("category").getter(i -> i.category)
+            .setter((i, v) -> i.category = v))
+        .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt)
+            .setter((i, v) -> i.createdAt = v))
+        .addAttribute(Long.class, a -> a.name("action_taken_at").getter(i -> i.actionTakenAt)
+            .setter((i, v) -> i.actionTakenAt = v))
+        .addAttribute(String.class, a -> a.name("action_taken_by").getter(i -> i.actionTakenBy)
+            .setter((i, v) -> i.actionTakenBy = v))
+        .build();
+
+    static ReportItem from(Report report) {
+      ReportItem item = new ReportItem();
+      item.id = Long.parseLong(report.id());
+      item.state = report.resolved() ? RESOLVED : UNRESOLVED;
+      item.reporterId = report.reporterId();
+      item.targetAccountId = report.targetAccountId();
+      item.statusIds = report.statusIds();
+      item.comment = report.comment();
+      item.category = report.category().name();
+      item.createdAt = Attributes.millis(report.createdAt());
+      item.actionTakenAt = Attributes.millis(report.actionTakenAt());
+      item.actionTakenBy = report.actionTakenBy().orElse(null);
+      return item;
+    }
+
+    Report toReport() {
+      return new Report(Long.toString(id), reporterId, targetAccountId, statusIds == null ? List.of() : statusIds,
+          comment == null ? "" : comment, Report.Category.valueOf(category), Attributes.instant(createdAt),
+          Attributes.optionalInstant(actionTakenAt), Optional.ofNullable(actionTakenBy));
+    }
+  }
+
+  private final DynamoDbTable<ReportItem> reports;
+
+  public DynamoDbReportRepository(DynamoDb db) {
+    this.reports = db.table(Tables.REPORTS, ReportItem.SCHEMA);
+  }
+
+  @Override
+  public void create(Report report) {
+    try {
+      reports.putItem(r -> r.item(ReportItem.from(report))
+          .conditionExpression(Expression.builder().expression("attribute_not_exists(id)").build()));
+    } catch (ConditionalCheckFailedException collided) {
+      throw new DomainException.Conflict("The report collided with a concurrent one; please retry");
+    }
+  }
+
+  @Override
+  public Optional<Report> find(String id) {
+    return Optional.ofNullable(reports.getItem(r -> r.key(key(id)).consistentRead(true))).map(ReportItem::toReport);
+  }
+
+  @Override
+  public List<Report> page(boolean resolved, PageRequest page) {
+    if (Windows.isEmpty(page)) {
+      return List.of();
+    }
+    List<Report> found = new ArrayList<>(reports.index(STATE_INDEX)
+        .query(r -> r.queryConditional(Windows.of(resolved ? RESOLVED : UNRESOLVED, page))
+            .scanIndexForward(page.ascending()).limit(page.limit()))
+        .stream().limit(1).flatMap(p -> p.items().stream()).map(ReportItem::toReport).toList());
+    if (page.ascending()) {
+      Collections.reverse(found);
+    }
+    return found;
+  }
+
+  @Override
+  public Report resolve(String id, String adminId, Instant at) {
+    ReportItem changes = new ReportItem();
+    changes.id = Long.parseLong(id);
+    changes.state = RESOLVED;
+    changes.actionTakenAt = at.toEpochMilli();
+    changes.actionTakenBy = adminId;
+    try {
+      return reports.updateItem(r -> r.item(changes).ignoreNulls(true)
+          .conditionExpression(Expression.builder().expression("attribute_exists(id)").build())).toReport();
+    } catch (ConditionalCheckFailedException e) {
+      throw new DomainException.NotFound("Record not found");
+    }
+  }
+
+  private static Key key(String id) {
+    return Key.builder().partitionValue(Long.parseLong(id)).build();
+  }
+}

@@ -1,0 +1,247 @@
+package app.podium.reactions.store;
+
+import static app.podium.store.Attributes.n;
+import static app.podium.store.Attributes.s;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+import app.podium.Tables;
+import app.podium.reactions.Reaction;
+import app.podium.reactions.ReactionStore;
+import app.podium.shared.DomainException;
+import app.podium.shared.PageRequest;
+import app.podium.statuses.Interactions;
+import app.podium.statuses.Status;
+import app.podium.statuses.store.DynamoDbStatusRepository;
+import app.podium.statuses.store.StatusCounters.StatusCount;
+import app.podium.statuses.store.StatusCounters;
+import app.podium.store.Attributes;
+import app.podium.store.Batches;
+import app.podium.store.DynamoDb;
+import app.podium.store.Windows;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Favourites and reblogs ({@link Tables#REACTIONS}), one item per (member, kind and status). Each is written in one
+ * transaction with the count it changes: on the status's item, or for a large account's status on the member's
+ * counter shard ({@link StatusCounters}), whose number is also the reaction's {@code by_status} shard, so neither the
+ * counter nor the index key of a status that draws thousands of favourites a second is written more than DynamoDB
+ * allows one key.
+ */
+public final class DynamoDbReactionRepository implements ReactionStore {
+  static final String ACCOUNT_INDEX = "by_account";
+  static final String STATUS_INDEX = "by_status";
+  private static final ExecutorService SHARD_READS = Executors.newVirtualThreadPerTaskExecutor();
+
+  public static final class ReactionItem {
+    String accountId;
+    String kindStatus;
+    Long id;
+    /** {@code <member>:favourite}, for favourites only: the member's favourites list. */
+    String accountKind;
+    /** {@code <status>:favourite#<shard>} or {@code <status>:reblog#<shard>}: who reacted to the status. */
+    String statusKey;
+    Long statusId;
+    Long reblogId;
+    Long createdAt;
+
+    public static final TableSchema<ReactionItem> SCHEMA = StaticTableSchema.builder(ReactionItem.class)
+        .newItemSupplier(ReactionItem::new)
+        .addAttribute(String.class, a -> a.name("account_id").getter(i -> i.accountId)
+            .setter((i, v) -> i.accountId = v).tags(primaryPartitionKey()))
+        .addAttribute(String.class, a -> a.name("kind_status").getter(i -> i.kindStatus)
+            .setter((i, v) -> i.kindStatus = v).tags(primarySortKey()))
+        .addAttribute(Long.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v)
+            .tags(secondarySortKey(ACCOUNT_INDEX), secondarySortKey(STATUS_INDEX)))
+        .addAttribute(String.class, a -> a.name("account_kind").getter(i -> i.accountKind)
+            .setter((i, v) -> i.accountKind = v).tags(secondaryPartitionKey(ACCOUNT_INDEX)))
+        .addAttribute(String.class, a -> a.name("status_key").getter(i -> i.statusKey)
+            .setter((i, v) -> i.statusKey = v).tags(secondaryPartitionKey(STATUS_INDEX)))
+        .addAttribute(Long.class, a -> a.name("status_id").getter(i -> i.statusId).setter((i, v) -> i.statusId = v))
+        .addAttribute(Long.class, a -> a.name("reblog_id").getter(i -> i.reblogId).setter((i, v) -> i.reblogId = v))
+        .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt)
+            .setter((i, v) -> i.createdAt = v))
+        .build();
+
+    static ReactionItem of(Reaction reaction, int shard) {
+      ReactionItem item = new ReactionItem();
+      item.accountId = reaction.accountId();
+      item.kindStatus = kindStatus(reaction.kind(), reaction.statusId());
+      item.id = Long.parseLong(reaction.id());
+      item.accountKind = reaction.kind() == Reaction.Kind.FAVOURITE
+          ? reaction.accountId() + ":" + reaction.kind().text() : null;
+      item.statusKey = statusKey(reaction.kind(), reaction.statusId(), shard);
+      item.statusId = Long.parseLong(reaction.statusId());
+      item.reblogId = reaction.reblogId().map(Long::parseLong).orElse(null);
+      item.createdAt = Attributes.millis(reaction.createdAt());
+      return item;
+    }
+
+    Reaction toReaction() {
+      Reaction.Kind kind = kindStatus.startsWith(Reaction.Kind.REBLOG.text() + ":") ? Reaction.Kind.REBLOG
+          : Reaction.Kind.FAVOURITE;
+      return new Reaction(Long.toString(id), accountId, kind, Long.toString(statusId),
+          Optional.ofNullable(reblogId).map(String::valueOf), Attributes.instant(createdAt));
+    }
+  }
+
+  private final DynamoDb db;
+  private final DynamoDbTable<ReactionItem> reactions;
+
+  public DynamoDbReactionRepository(DynamoDb db) {
+    this.db = db;
+    this.reactions = db.table(Tables.REACTIONS, ReactionItem.SCHEMA);
+  }
+
+  static String kindStatus(Reaction.Kind kind, String statusId) {
+    return kind.text() + ":" + statusId;
+  }
+
+  static String statusKey(Reaction.Kind kind, String statusId, int shard) {
+    return statusId + ":" + kind.text() + "#" + shard;
+  }
+
+  private Map<String, AttributeValue> key(String accountId, Reaction.Kind kind, String statusId) {
+    return Map.of("account_id", s(accountId), "kind_status", s(kindStatus(kind, statusId)));
+  }
+
+  private TransactWriteItem putNew(Reaction reaction, Status status) {
+    return TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.REACTIONS))
+        .item(ReactionItem.SCHEMA.itemToMap(ReactionItem.of(reaction, StatusCounters.shardOf(status,
+            reaction.accountId())), true))
+        .conditionExpression("attribute_not_exists(account_id)").build()).build();
+  }
+
+  private static TransactWriteItem update(software.amazon.awssdk.services.dynamodb.model.Update update) {
+    return TransactWriteItem.builder().update(update).build();
+  }
+
+  @Override
+  public boolean favourite(Reaction favourite, Status status) {
+    return db.transactUnlessDone(List.of(putNew(favourite, status),
+        update(StatusCounters.countOnStatus(db, status, StatusCount.FAVOURITES, favourite.accountId(),
+            1))), DynamoDbReactionRepository::statusGone);
+  }
+
+  @Override
+  public boolean unfavourite(String accountId, Status status) {
+    return db.transactUnlessDone(List.of(
+        TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.REACTIONS))
+            .key(key(accountId, Reaction.Kind.FAVOURITE, status.id()))
+            .conditionExpression("attribute_exists(account_id)").build()).build(),
+        update(StatusCounters.countOnStatus(db, status, StatusCount.FAVOURITES, accountId, -1))),
+        DynamoDbReactionRepository::statusGone);
+  }
+
+  @Override
+  public boolean reblog(Status original, Status reblog, Instant ownEntryExpiresAt) {
+    List<TransactWriteItem> items = new ArrayList<>();
+    items.add(putNew(Reaction.reblog(reblog), original));
+    items.addAll(DynamoDbStatusRepository.creating(db, reblog, ownEntryExpiresAt));
+    items.add(update(StatusCounters.countOnStatus(db, original, StatusCount.REBLOGS, reblog.authorId(),
+        1)));
+    return db.transactUnlessDone(items, DynamoDbReactionRepository::statusGone);
+  }
+
+  @Override
+  public boolean unreblog(Reaction reblog, Optional<Status> original) {
+    String reblogId = reblog.reblogId().orElse(reblog.id());
+    List<TransactWriteItem> items = new ArrayList<>();
+    items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.REACTIONS))
+        .key(key(reblog.accountId(), Reaction.Kind.REBLOG, reblog.statusId()))
+        .conditionExpression("attribute_exists(account_id) AND reblog_id = :reblog")
+        .expressionAttributeValues(Map.of(":reblog", n(Long.parseLong(reblogId)))).build()).build());
+    items.addAll(DynamoDbStatusRepository.deleting(db, reblogId, reblog.accountId()));
+    // the original's count goes with it, unless the original is gone (its reblogs are being cleaned up)
+    original.ifPresent(o -> items.add(update(StatusCounters.countOnStatus(db, o, StatusCount.REBLOGS,
+        reblog.accountId(), -1))));
+    return db.transactUnlessDone(items, DynamoDbReactionRepository::statusGone);
+  }
+
+  private static RuntimeException statusGone() {
+    return new DomainException.NotFound("Record not found");
+  }
+
+  @Override
+  public Optional<Reaction> find(String accountId, Reaction.Kind kind, String statusId) {
+    return Optional.ofNullable(reactions.getItem(r -> r.key(k -> k.partitionValue(accountId)
+        .sortValue(kindStatus(kind, statusId))).consistentRead(true))).map(ReactionItem::toReaction);
+  }
+
+  @Override
+  public Interactions interactions(String accountId, Collection<String> statusIds) {
+    if (statusIds.isEmpty()) {
+      return Interactions.NONE;
+    }
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    for (String statusId : new HashSet<>(statusIds)) {
+      for (Reaction.Kind kind : Reaction.Kind.values()) {
+        keys.add(key(accountId, kind, statusId));
+      }
+    }
+    Set<String> favourited = new HashSet<>();
+    Set<String> reblogged = new HashSet<>();
+    for (var item : Batches.get(db.client(), db.name(Tables.REACTIONS), keys, "kind_status", null)) {
+      String[] kindAndStatus = item.get("kind_status").s().split(":", 2);
+      (kindAndStatus[0].equals(Reaction.Kind.REBLOG.text()) ? reblogged : favourited).add(kindAndStatus[1]);
+    }
+    return new Interactions(favourited, reblogged);
+  }
+
+  /** Each shard's window read at once, merged in reaction-id order. */
+  @Override
+  public List<Reaction> byStatus(Reaction.Kind kind, Status status, PageRequest page) {
+    int shards = Math.max(1, status.counterShards());
+    if (shards == 1) {
+      return byStatusShard(kind, status.id(), 0, page);
+    }
+    List<CompletableFuture<List<Reaction>>> reads = IntStream.range(0, shards)
+        .mapToObj(shard -> CompletableFuture.supplyAsync(() -> byStatusShard(kind, status.id(), shard, page),
+            SHARD_READS))
+        .toList();
+    Comparator<Reaction> order = Comparator.comparingLong(r -> Long.parseLong(r.id()));
+    return reads.stream().flatMap(read -> read.join().stream())
+        .sorted(page.ascending() ? order : order.reversed()).limit(page.limit()).toList();
+  }
+
+  @Override
+  public List<Reaction> byStatusShard(Reaction.Kind kind, String statusId, int shard, PageRequest page) {
+    return window(STATUS_INDEX, statusKey(kind, statusId, shard), page);
+  }
+
+  @Override
+  public List<Reaction> favouritesOf(String accountId, PageRequest page) {
+    return window(ACCOUNT_INDEX, accountId + ":" + Reaction.Kind.FAVOURITE.text(), page);
+  }
+
+  private List<Reaction> window(String index, String partition, PageRequest page) {
+    if (Windows.isEmpty(page)) {
+      return List.of();
+    }
+    return reactions.index(index)
+        .query(r -> r.queryConditional(Windows.of(partition, page)).scanIndexForward(page.ascending())
+            .limit(page.limit()))
+        .stream().limit(1).flatMap(p -> p.items().stream()).map(ReactionItem::toReaction).toList();
+  }
+}

@@ -1,0 +1,223 @@
+package app.podium.timelines;
+
+import app.podium.accounts.Account;
+import app.podium.accounts.AccountService;
+import app.podium.accounts.AccountStore;
+import app.podium.graph.Backfill;
+import app.podium.graph.BlockMuteStore;
+import app.podium.graph.BlockOrMute;
+import app.podium.graph.Follow;
+import app.podium.graph.FollowStore;
+import app.podium.shared.DomainException;
+import app.podium.shared.PageRequest;
+import app.podium.shared.Settings;
+import app.podium.statuses.AuthoredStatus;
+import app.podium.statuses.Status;
+import app.podium.statuses.StatusHydrator;
+import app.podium.statuses.StatusStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * The home timeline: the member's fanned-out entries merged, in the same id window, with the recent
+ * statuses of the large accounts they follow (which are never fanned out, and are read through the
+ * container's {@link RecentStatuses} so their followers' reads do not all land on their partition), then
+ * hydrated.
+ */
+public final class TimelineService implements Backfill {
+  /** Statuses a follow (or an unmute) puts on the member's timeline. */
+  static final int BACKFILL = 20;
+  /** Entries read beyond the limit, so statuses deleted since fan-out do not leave a page short. */
+  static final int SLACK = 10;
+  static final Duration ACTIVITY_RESOLUTION = Duration.ofDays(1);
+  static final int REBUILD_FOLLOWEES = 1000;
+  static final int REBUILD_PER_FOLLOWEE = 20;
+  private static final ExecutorService PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
+
+  private final TimelineStore timelines;
+  private final StatusStore statuses;
+  private final RecentStatuses largeAccounts;
+  private final AccountStore accounts;
+  private final FollowStore follows;
+  private final BlockMuteStore blocks;
+  private final StatusHydrator hydrator;
+  private final Settings.Fanout settings;
+  private final Clock clock;
+
+  public TimelineService(TimelineStore timelines, StatusStore statuses, RecentStatuses largeAccounts,
+      AccountStore accounts, FollowStore follows, BlockMuteStore blocks, StatusHydrator hydrator, Settings settings,
+      Clock clock) {
+    this.timelines = timelines;
+    this.statuses = statuses;
+    this.largeAccounts = largeAccounts;
+    this.accounts = accounts;
+    this.follows = follows;
+    this.blocks = blocks;
+    this.hydrator = hydrator;
+    this.settings = settings.fanout();
+    this.clock = clock;
+  }
+
+  /**
+   * Newest first, as Mastodon returns every page (also a {@code min_id} page). The reader's account and
+   * their timeline page are read at the same time; statuses are hydrated for exactly {@code limit} ids,
+   * and for a few more only when some of those turn out deleted or no longer visible. Authors the reader
+   * blocks or mutes are dropped before the window is cut (the fan-out skips them, but an entry written just
+   * before a block or mute may still wait for its clean-up); the reader's blocks and mutes are one query, read
+   * at the same time as the page.
+   */
+  public List<AuthoredStatus> home(String readerId, PageRequest page) {
+    int fetch = page.limit() + SLACK;
+    CompletableFuture<List<TimelineEntry>> entries =
+        CompletableFuture.supplyAsync(() -> timelines.page(readerId, page.withLimit(fetch)), PARALLEL);
+    CompletableFuture<Set<String>> hiddenAuthors = CompletableFuture.supplyAsync(
+        () -> BlockOrMute.hiddenFrom(readerId, blocks.heldBy(readerId), clock.instant()), PARALLEL);
+    Account reader = accounts.find(readerId)
+        .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
+    AccountService.requireUsable(reader);
+    if (keepActive(reader)) {
+      entries = CompletableFuture.completedFuture(timelines.page(readerId, page.withLimit(fetch)));
+    }
+    Set<String> hidden = hiddenAuthors.join();
+    Map<Long, String> authorOf = new HashMap<>();
+    Map<String, Status> loaded = new HashMap<>();
+    Map<String, Account> authors = new HashMap<>();
+    List<Status> fromLarge = new ArrayList<>();
+    for (String large : reader.largeFollowees()) {
+      if (hidden.contains(large)) {
+        continue;
+      }
+      largeAccounts.author(large).ifPresent(author -> authors.put(author.id(), author));
+      // the originals of a large account's reblogs come with its statuses, so its followers do not all read them
+      loaded.putAll(largeAccounts.originals(large));
+      largeAccounts.originalAuthors(large).forEach(authors::putIfAbsent);
+      fromLarge.addAll(largeAccounts.byAuthor(large, page.withLimit(fetch)));
+    }
+    // one read of the reader's follows for the replies of all their large followees, not one per followee
+    for (Status status : RepliesOnHome.forMember(readerId, fromLarge, ids -> follows.followedBy(readerId, ids))) {
+      authorOf.put(status.numericId(), status.authorId());
+      loaded.put(status.id(), status);
+    }
+    for (TimelineEntry entry : entries.join()) {
+      if (!hidden.contains(entry.authorId())) {
+        authorOf.put(entry.statusId(), entry.authorId());
+      }
+    }
+    Comparator<Long> order = page.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
+    List<Long> window = authorOf.keySet().stream().filter(page::contains).sorted(order).limit(fetch).toList();
+
+    List<AuthoredStatus> result = new ArrayList<>();
+    for (int from = 0; from < window.size() && result.size() < page.limit(); ) {
+      int to = Math.min(window.size(), from + page.limit() - result.size());
+      result.addAll(visible(reader, window.subList(from, to), loaded, authors, hidden));
+      result = withoutRepeats(result);
+      from = to;
+    }
+    if (page.ascending()) {
+      Collections.reverse(result);
+    }
+    return result;
+  }
+
+  /**
+   * The statuses behind {@code ids} that still exist and that the reader may see, in the same order, reblogs
+   * with their originals (see {@link StatusHydrator}). The authors are read here anyway, so hiding a suspended
+   * author's statuses (fanned out or merged from a large account) costs no extra read; statuses and authors
+   * already {@code loaded} (large accounts' cached ones) are not read again.
+   */
+  private List<AuthoredStatus> visible(Account reader, List<Long> ids, Map<String, Status> loaded,
+      Map<String, Account> authors, Set<String> hidden) {
+    statuses.findAll(ids.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList())
+        .forEach(s -> loaded.put(s.id(), s));
+    List<Status> found = ids.stream().map(id -> loaded.get(String.valueOf(id))).filter(Objects::nonNull).toList();
+    return hydrator.visible(Optional.of(reader), found, loaded, authors, hidden);
+  }
+
+  /** Puts the followee's latest statuses on the member's timeline; a large followee is merged at read time. */
+  @Override
+  public void backfill(String memberId, Account followee) {
+    if (!followee.large()) {
+      List<Status> recent = RepliesOnHome.forMember(memberId,
+          statuses.byAuthor(followee.id(), PageRequest.newest(BACKFILL)), ids -> follows.followedBy(memberId, ids));
+      timelines.write(recent.stream().map(s -> new TimelineEntry(memberId, s.numericId(), s.authorId())).toList());
+    }
+  }
+
+  /**
+   * A status shows once on a page: a reblog whose original is on the page is left out (the original shows), and
+   * of several reblogs of one status only the first stays.
+   */
+  public static List<AuthoredStatus> withoutRepeats(List<AuthoredStatus> page) {
+    Set<String> plain = page.stream().filter(s -> s.reblog().isEmpty()).map(s -> s.status().id())
+        .collect(Collectors.toSet());
+    Set<String> reblogged = new HashSet<>();
+    List<AuthoredStatus> kept = new ArrayList<>();
+    for (AuthoredStatus shown : page) {
+      Optional<String> original = shown.status().reblogOfId();
+      if (original.isPresent() && (plain.contains(original.get()) || !reblogged.add(original.get()))) {
+        continue;
+      }
+      kept.add(shown);
+    }
+    return kept;
+  }
+
+  /**
+   * The fan-out writes only to members active within the configured window. A member returning after
+   * that gets their timeline rebuilt from their followees' recent statuses; an active one is marked
+   * active again once a day, and their timeline trimmed to its cap at the same time.
+   */
+  /** True when it changed the timeline (rebuilt or trimmed it), so a page read before is stale. */
+  private boolean keepActive(Account reader) {
+    Instant now = clock.instant();
+    Instant lastActive = reader.lastActiveAt().orElse(Instant.EPOCH);
+    if (lastActive.isAfter(now.minus(ACTIVITY_RESOLUTION))) {
+      return false;
+    }
+    if (lastActive.isBefore(now.minus(settings.activeWithin()))) {
+      rebuild(reader);
+    }
+    accounts.touchActive(reader.id(), now);
+    timelines.trim(reader.id(), settings.timelineMax());
+    return true;
+  }
+
+  private void rebuild(Account reader) {
+    List<TimelineEntry> entries = new ArrayList<>();
+    Set<String> large = new HashSet<>(reader.largeFollowees());
+    List<Follow> following = follows.following(reader.id(), PageRequest.newest(REBUILD_FOLLOWEES));
+    Set<String> followed = new HashSet<>(large);
+    following.forEach(follow -> followed.add(follow.followeeId()));
+    for (Follow follow : following) {
+      if (large.contains(follow.followeeId())) {
+        continue;
+      }
+      List<Status> recent = RepliesOnHome.forMember(reader.id(),
+          statuses.byAuthor(follow.followeeId(), PageRequest.newest(REBUILD_PER_FOLLOWEE)),
+          ids -> ids.stream().filter(followed::contains).collect(Collectors.toSet()));
+      for (Status status : recent) {
+        entries.add(new TimelineEntry(reader.id(), status.numericId(), status.authorId()));
+      }
+    }
+    Map<Long, TimelineEntry> newest = new LinkedHashMap<>();
+    entries.stream().sorted(Comparator.comparingLong(TimelineEntry::statusId).reversed())
+        .limit(settings.timelineMax()).forEach(e -> newest.put(e.statusId(), e));
+    timelines.write(List.copyOf(newest.values()));
+  }
+}
