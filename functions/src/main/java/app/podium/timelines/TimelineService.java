@@ -5,7 +5,6 @@ import app.podium.accounts.AccountService;
 import app.podium.accounts.AccountStore;
 import app.podium.graph.Backfill;
 import app.podium.graph.BlockMuteStore;
-import app.podium.graph.BlockOrMute;
 import app.podium.graph.Follow;
 import app.podium.graph.FollowStore;
 import app.podium.shared.DomainException;
@@ -55,10 +54,10 @@ public final class TimelineService implements Backfill {
   private final RecentStatuses largeAccounts;
   private final AccountStore accounts;
   private final FollowStore follows;
-  private final BlockMuteStore blocks;
   private final StatusHydrator hydrator;
   private final Settings.Fanout settings;
   private final Clock clock;
+  private final HomeFeedPolicy policy;
 
   public TimelineService(TimelineStore timelines, StatusStore statuses, RecentStatuses largeAccounts,
       AccountStore accounts, FollowStore follows, BlockMuteStore blocks, StatusHydrator hydrator, Settings settings,
@@ -68,10 +67,10 @@ public final class TimelineService implements Backfill {
     this.largeAccounts = largeAccounts;
     this.accounts = accounts;
     this.follows = follows;
-    this.blocks = blocks;
     this.hydrator = hydrator;
     this.settings = settings.fanout();
     this.clock = clock;
+    this.policy = new HomeFeedPolicy(follows, blocks, clock);
   }
 
   /**
@@ -86,8 +85,8 @@ public final class TimelineService implements Backfill {
     int fetch = page.limit() + SLACK;
     CompletableFuture<List<TimelineEntry>> entries =
         CompletableFuture.supplyAsync(() -> timelines.page(readerId, page.withLimit(fetch)), PARALLEL);
-    CompletableFuture<Set<String>> hiddenAuthors = CompletableFuture.supplyAsync(
-        () -> BlockOrMute.hiddenFrom(readerId, blocks.heldBy(readerId), clock.instant()), PARALLEL);
+    CompletableFuture<Set<String>> hiddenAuthors =
+        CompletableFuture.supplyAsync(() -> policy.hiddenFrom(readerId), PARALLEL);
     Account reader = accounts.find(readerId)
         .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
     AccountService.requireUsable(reader);
@@ -101,7 +100,7 @@ public final class TimelineService implements Backfill {
     List<Status> fromLarge = new ArrayList<>();
     for (String large : reader.largeFollowees()) {
       if (hidden.contains(large)) {
-        continue;
+        continue; // the policy would drop every one of their statuses: not read at all
       }
       largeAccounts.author(large).ifPresent(author -> authors.put(author.id(), author));
       // the originals of a large account's reblogs come with its statuses, so its followers do not all read them
@@ -110,12 +109,15 @@ public final class TimelineService implements Backfill {
       fromLarge.addAll(largeAccounts.byAuthor(large, page.withLimit(fetch)));
     }
     // one read of the reader's follows for the replies of all their large followees, not one per followee
-    for (Status status : RepliesOnHome.forMember(readerId, fromLarge, ids -> follows.followedBy(readerId, ids))) {
+    HomeFeedPolicy.MemberRelations relations =
+        policy.ofMember(readerId, hidden, HomeFeedPolicy.candidates(fromLarge));
+    for (Status status : HomeFeedPolicy.onHome(readerId, fromLarge, relations)) {
       authorOf.put(status.numericId(), status.authorId());
       loaded.put(status.id(), status);
     }
+    // the fan-out applied the rules when it wrote an entry; a block or mute since then is applied here
     for (TimelineEntry entry : entries.join()) {
-      if (!hidden.contains(entry.authorId())) {
+      if (HomeFeedPolicy.belongs(readerId, HomeFeedPolicy.Candidate.of(entry), relations)) {
         authorOf.put(entry.statusId(), entry.authorId());
       }
     }
@@ -125,7 +127,7 @@ public final class TimelineService implements Backfill {
     List<AuthoredStatus> result = new ArrayList<>();
     for (int from = 0; from < window.size() && result.size() < page.limit(); ) {
       int to = Math.min(window.size(), from + page.limit() - result.size());
-      result.addAll(visible(reader, window.subList(from, to), loaded, authors, hidden));
+      result.addAll(visible(reader, window.subList(from, to), loaded, authors, relations));
       result = withoutRepeats(result);
       from = to;
     }
@@ -142,19 +144,21 @@ public final class TimelineService implements Backfill {
    * already {@code loaded} (large accounts' cached ones) are not read again.
    */
   private List<AuthoredStatus> visible(Account reader, List<Long> ids, Map<String, Status> loaded,
-      Map<String, Account> authors, Set<String> hidden) {
+      Map<String, Account> authors, HomeFeedPolicy.Relations relations) {
     statuses.findAll(ids.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList())
         .forEach(s -> loaded.put(s.id(), s));
     List<Status> found = ids.stream().map(id -> loaded.get(String.valueOf(id))).filter(Objects::nonNull).toList();
-    return hydrator.visible(Optional.of(reader), found, loaded, authors, hidden);
+    // hydrated, a reblog's original is known: a reblog of an author the reader hides goes too
+    return hydrator.visible(Optional.of(reader), found, loaded, authors).stream()
+        .filter(shown -> HomeFeedPolicy.belongs(reader.id(), HomeFeedPolicy.Candidate.shown(shown), relations))
+        .toList();
   }
 
   /** Puts the followee's latest statuses on the member's timeline; a large followee is merged at read time. */
   @Override
   public void backfill(String memberId, Account followee) {
     if (!followee.large()) {
-      List<Status> recent = RepliesOnHome.forMember(memberId,
-          statuses.byAuthor(followee.id(), PageRequest.newest(BACKFILL)), ids -> follows.followedBy(memberId, ids));
+      List<Status> recent = policy.onHome(memberId, statuses.byAuthor(followee.id(), PageRequest.newest(BACKFILL)));
       timelines.write(recent.stream().map(s -> new TimelineEntry(memberId, s.numericId(), s.authorId())).toList());
     }
   }
@@ -204,13 +208,14 @@ public final class TimelineService implements Backfill {
     List<Follow> following = follows.following(reader.id(), PageRequest.newest(REBUILD_FOLLOWEES));
     Set<String> followed = new HashSet<>(large);
     following.forEach(follow -> followed.add(follow.followeeId()));
+    // the follows are all read already: the policy needs only the member's blocks and mutes besides
+    var relations = new HomeFeedPolicy.MemberRelations(reader.id(), policy.hiddenFrom(reader.id()), followed);
     for (Follow follow : following) {
       if (large.contains(follow.followeeId())) {
         continue;
       }
-      List<Status> recent = RepliesOnHome.forMember(reader.id(),
-          statuses.byAuthor(follow.followeeId(), PageRequest.newest(REBUILD_PER_FOLLOWEE)),
-          ids -> ids.stream().filter(followed::contains).collect(Collectors.toSet()));
+      List<Status> recent = HomeFeedPolicy.onHome(reader.id(),
+          statuses.byAuthor(follow.followeeId(), PageRequest.newest(REBUILD_PER_FOLLOWEE)), relations);
       for (Status status : recent) {
         entries.add(new TimelineEntry(reader.id(), status.numericId(), status.authorId()));
       }
