@@ -18,6 +18,7 @@ import app.podium.shared.Slice;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusStore;
 import app.podium.statuses.StatusTasks;
+import app.podium.timelines.HomeActivity;
 import app.podium.timelines.HomeFeedPolicy;
 import app.podium.timelines.TimelineEntry;
 import app.podium.timelines.TimelineStore;
@@ -46,6 +47,7 @@ public final class FanoutService {
   private final Clock clock;
   private final NotificationService notifications;
   private final HomeFeedPolicy policy;
+  private final HomeActivity activity;
 
   public FanoutService(FollowStore follows, AccountStore accounts, TimelineStore timelines, BlockMuteStore blocks,
       FanoutTasks tasks, StatusStore statuses, ReactionStore reactions, Settings settings, Clock clock,
@@ -61,6 +63,7 @@ public final class FanoutService {
     this.settings = settings.fanout();
     this.clock = clock;
     this.policy = new HomeFeedPolicy(follows, blocks, clock);
+    this.activity = new HomeActivity(accounts, timelines, statuses, follows, policy, settings, clock);
   }
 
   public void handle(FanoutTask task) {
@@ -86,6 +89,7 @@ public final class FanoutService {
         }
       }
       case REBLOGS_OF_DELETED -> reblogsOfDeleted(task);
+      case MEMBER_ACTIVE -> activity.mark(task.authorId());
       case FAVOURITED, REBLOGGED, FOLLOWED -> {
         if (!notify(List.of(task), List.of(clock.instant())).getFirst()) {
           throw new IllegalStateException("the notification was not recorded; it is safe to retry");

@@ -5,9 +5,10 @@ import app.podium.accounts.AccountService;
 import app.podium.accounts.AccountStore;
 import app.podium.graph.Backfill;
 import app.podium.graph.BlockMuteStore;
-import app.podium.graph.Follow;
 import app.podium.graph.FollowStore;
 import app.podium.shared.DomainException;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.FanoutTasks;
 import app.podium.shared.PageRequest;
 import app.podium.shared.Settings;
 import app.podium.statuses.AuthoredStatus;
@@ -15,62 +16,66 @@ import app.podium.statuses.Status;
 import app.podium.statuses.StatusHydrator;
 import app.podium.statuses.StatusStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The home timeline: the member's fanned-out entries merged, in the same id window, with the recent
  * statuses of the large accounts they follow (which are never fanned out, and are read through the
  * container's {@link RecentStatuses} so their followers' reads do not all land on their partition), then
- * hydrated.
+ * hydrated. Reading it writes nothing: the reader's activity mark is the fan-out queue's to write ({@link
+ * HomeActivity}).
  */
 public final class TimelineService implements Backfill {
   /** Statuses a follow (or an unmute) puts on the member's timeline. */
   static final int BACKFILL = 20;
   /** Entries read beyond the limit, so statuses deleted since fan-out do not leave a page short. */
   static final int SLACK = 10;
-  static final Duration ACTIVITY_RESOLUTION = Duration.ofDays(1);
-  static final int REBUILD_FOLLOWEES = 1000;
-  static final int REBUILD_PER_FOLLOWEE = 20;
+  /** Members whose activity this container handed on in the last day, kept to about this many. */
+  static final int HANDED_ON_MAX = 100_000;
+  private static final Logger LOG = LogManager.getLogger(TimelineService.class);
   private static final ExecutorService PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
 
   private final TimelineStore timelines;
   private final StatusStore statuses;
   private final RecentStatuses largeAccounts;
   private final AccountStore accounts;
-  private final FollowStore follows;
   private final StatusHydrator hydrator;
-  private final Settings.Fanout settings;
   private final Clock clock;
   private final HomeFeedPolicy policy;
+  private final HomeActivity activity;
+  private final FanoutTasks tasks;
+  private final ConcurrentHashMap<String, Instant> handedOn = new ConcurrentHashMap<>();
 
   public TimelineService(TimelineStore timelines, StatusStore statuses, RecentStatuses largeAccounts,
       AccountStore accounts, FollowStore follows, BlockMuteStore blocks, StatusHydrator hydrator, Settings settings,
-      Clock clock) {
+      Clock clock, FanoutTasks tasks) {
     this.timelines = timelines;
     this.statuses = statuses;
     this.largeAccounts = largeAccounts;
     this.accounts = accounts;
-    this.follows = follows;
     this.hydrator = hydrator;
-    this.settings = settings.fanout();
     this.clock = clock;
     this.policy = new HomeFeedPolicy(follows, blocks, clock);
+    this.activity = new HomeActivity(accounts, timelines, statuses, follows, policy, settings, clock);
+    this.tasks = tasks;
   }
 
   /**
@@ -90,9 +95,13 @@ public final class TimelineService implements Backfill {
     Account reader = accounts.find(readerId)
         .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
     AccountService.requireUsable(reader);
-    if (keepActive(reader)) {
-      entries = CompletableFuture.completedFuture(timelines.page(readerId, page.withLimit(fetch)));
-    }
+    Instant now = clock.instant();
+    CompletableFuture<Void> markHandedOn = HomeActivity.due(reader, now)
+        ? CompletableFuture.runAsync(() -> handOnActivity(reader, now), PARALLEL)
+        : CompletableFuture.completedFuture(null);
+    // a member back from longer than the fan-out's window: their timeline missed it, and its rebuild is the
+    // task's to write; until it is written, the read merges it
+    List<TimelineEntry> rebuilt = activity.returning(reader, now) ? activity.rebuilt(reader) : List.of();
     Set<String> hidden = hiddenAuthors.join();
     Map<Long, String> authorOf = new HashMap<>();
     Map<String, Status> loaded = new HashMap<>();
@@ -116,7 +125,7 @@ public final class TimelineService implements Backfill {
       loaded.put(status.id(), status);
     }
     // the fan-out applied the rules when it wrote an entry; a block or mute since then is applied here
-    for (TimelineEntry entry : entries.join()) {
+    for (TimelineEntry entry : Stream.concat(entries.join().stream(), rebuilt.stream()).toList()) {
       if (HomeFeedPolicy.belongs(readerId, HomeFeedPolicy.Candidate.of(entry), relations)) {
         authorOf.put(entry.statusId(), entry.authorId());
       }
@@ -134,6 +143,7 @@ public final class TimelineService implements Backfill {
     if (page.ascending()) {
       Collections.reverse(result);
     }
+    markHandedOn.join();
     return result;
   }
 
@@ -183,46 +193,24 @@ public final class TimelineService implements Backfill {
   }
 
   /**
-   * The fan-out writes only to members active within the configured window. A member returning after
-   * that gets their timeline rebuilt from their followees' recent statuses; an active one is marked
-   * active again once a day, and their timeline trimmed to its cap at the same time.
+   * Hands the member's activity mark to the fan-out queue when it is a day old or more ({@link HomeActivity}), once
+   * a day per member from this container; the task's write is conditional, so another container's costs a refused
+   * write, not a second mark. The read does not fail for it: a mark not handed on now is handed on by a later read.
    */
-  /** True when it changed the timeline (rebuilt or trimmed it), so a page read before is stale. */
-  private boolean keepActive(Account reader) {
-    Instant now = clock.instant();
-    Instant lastActive = reader.lastActiveAt().orElse(Instant.EPOCH);
-    if (lastActive.isAfter(now.minus(ACTIVITY_RESOLUTION))) {
-      return false;
+  private void handOnActivity(Account reader, Instant now) {
+    Instant handed = handedOn.get(reader.id());
+    if (handed != null && handed.isAfter(now.minus(HomeActivity.RESOLUTION))) {
+      return;
     }
-    if (lastActive.isBefore(now.minus(settings.activeWithin()))) {
-      rebuild(reader);
+    if (handedOn.size() >= HANDED_ON_MAX) {
+      handedOn.clear();
     }
-    accounts.touchActive(reader.id(), now);
-    timelines.trim(reader.id(), settings.timelineMax());
-    return true;
-  }
-
-  private void rebuild(Account reader) {
-    List<TimelineEntry> entries = new ArrayList<>();
-    Set<String> large = new HashSet<>(reader.largeFollowees());
-    List<Follow> following = follows.following(reader.id(), PageRequest.newest(REBUILD_FOLLOWEES));
-    Set<String> followed = new HashSet<>(large);
-    following.forEach(follow -> followed.add(follow.followeeId()));
-    // the follows are all read already: the policy needs only the member's blocks and mutes besides
-    var relations = new HomeFeedPolicy.MemberRelations(reader.id(), policy.hiddenFrom(reader.id()), followed);
-    for (Follow follow : following) {
-      if (large.contains(follow.followeeId())) {
-        continue;
-      }
-      List<Status> recent = HomeFeedPolicy.onHome(reader.id(),
-          statuses.byAuthor(follow.followeeId(), PageRequest.newest(REBUILD_PER_FOLLOWEE)), relations);
-      for (Status status : recent) {
-        entries.add(new TimelineEntry(reader.id(), status.numericId(), status.authorId()));
-      }
+    handedOn.put(reader.id(), now);
+    try {
+      tasks.enqueue(FanoutTask.memberActive(reader.id()));
+    } catch (RuntimeException e) {
+      handedOn.remove(reader.id(), now);
+      LOG.warn("Could not hand on member {}'s activity; a later read will: {}", reader.id(), e.toString());
     }
-    Map<Long, TimelineEntry> newest = new LinkedHashMap<>();
-    entries.stream().sorted(Comparator.comparingLong(TimelineEntry::statusId).reversed())
-        .limit(settings.timelineMax()).forEach(e -> newest.put(e.statusId(), e));
-    timelines.write(List.copyOf(newest.values()));
   }
 }

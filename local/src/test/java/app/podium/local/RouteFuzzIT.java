@@ -121,7 +121,8 @@ class RouteFuzzIT {
       // a suspension marks the account and deletes its tokens; report_id resolves that report
       Map.entry("POST /api/v1/admin/accounts/{id}/action", Set.of(Tables.ACCOUNTS, Tables.TOKENS, Tables.REPORTS)),
       Map.entry("POST /api/v1/admin/accounts/{id}/unsuspend", Set.of(Tables.ACCOUNTS)),
-      // reading the home timeline notes the reader active (at most once a minute) and rebuilds a returning one's
+      // reading the home timeline writes nothing itself; once a day it hands the reader's activity mark to the
+      // fan-out queue, whose task marks them (accounts) and trims, or for a returning member rebuilds, the timeline
       Map.entry("GET /api/v1/timelines/home", Set.of(Tables.ACCOUNTS, Tables.TIMELINES)),
       // an invite counts against its creator's quota on the creator's account item
       Map.entry("POST /api/v1/invites", Set.of(Tables.INVITES, Tables.ACCOUNTS)),

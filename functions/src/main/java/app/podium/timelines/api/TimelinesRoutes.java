@@ -16,9 +16,10 @@ import java.util.Optional;
 /** The home timeline. */
 public record TimelinesRoutes(TimelineService timelines, StatusAnswers answers) {
   public static final List<Route<TimelinesRoutes>> ALL = List.of(
-      // the home timeline marks the reader active (accounts) and trims or rebuilds the timeline
-      Route.get("/api/v1/timelines/home", "GetHomeTimeline", user("read:statuses"), grants().readWrite(ACCOUNTS)
-          .readWrite(TIMELINES).read(POSTS).read(FOLLOWS).read(BLOCKS_MUTES).read(REACTIONS), TimelinesRoutes::home));
+      // the home timeline writes nothing: once a day it hands the reader's activity mark to the fan-out queue
+      Route.get("/api/v1/timelines/home", "GetHomeTimeline", user("read:statuses"), grants().read(ACCOUNTS)
+          .read(TIMELINES).read(POSTS).read(FOLLOWS).read(BLOCKS_MUTES).read(REACTIONS).sendToFanoutQueue(),
+          TimelinesRoutes::home));
 
   /** {@code GET /api/v1/timelines/home}: fanned-out entries merged with large followees, paged. */
   APIGatewayV2HTTPResponse home(ApiRequest request) {
