@@ -67,16 +67,25 @@ public final class StatusHydrator {
    */
   public List<AuthoredStatus> visible(Optional<Account> reader, List<Status> page, Map<String, Status> loaded,
       Map<String, Account> authors) {
-    return decide(reader.map(Account::id), page, loaded, authors);
+    return decide(reader.map(Account::id), page, loaded, authors, Optional.empty());
+  }
+
+  /**
+   * As above, with the accounts that block the reader already read ({@link BlockMuteStore#allBlockersOf}, beside a
+   * page's first reads): when known, not asked again.
+   */
+  public List<AuthoredStatus> visible(Account reader, List<Status> page, Map<String, Status> loaded,
+      Map<String, Account> authors, Optional<Set<String>> blockersOfReader) {
+    return decide(Optional.of(reader.id()), page, loaded, authors, blockersOfReader);
   }
 
   /** As {@link #visible}, for a member known by id (a notification knows only whose it is). */
   public List<AuthoredStatus> visibleToMember(String memberId, List<Status> page, Map<String, Account> authors) {
-    return decide(Optional.of(memberId), page, new HashMap<>(), authors);
+    return decide(Optional.of(memberId), page, new HashMap<>(), authors, Optional.empty());
   }
 
   private List<AuthoredStatus> decide(Optional<String> readerId, List<Status> page, Map<String, Status> loaded,
-      Map<String, Account> authors) {
+      Map<String, Account> authors, Optional<Set<String>> blockersOfReader) {
     List<String> missing = page.stream().map(Status::reblogOfId).flatMap(Optional::stream)
         .filter(id -> !loaded.containsKey(id)).distinct().toList();
     statuses.findAll(missing).forEach(original -> loaded.put(original.id(), original));
@@ -89,6 +98,7 @@ public final class StatusHydrator {
     Set<String> privateAuthors = all.stream().filter(s -> needsFollow(readerId, s)).map(Status::authorId)
         .collect(Collectors.toSet());
     CompletableFuture<Set<String>> blockers = readerId.isEmpty() || others.isEmpty() ? done()
+        : blockersOfReader.isPresent() ? CompletableFuture.completedFuture(blockersOfReader.get())
         : async(() -> blocks.blockersOf(readerId.get(), others));
     CompletableFuture<Set<String>> followed = readerId.isEmpty() || privateAuthors.isEmpty() ? done()
         : async(() -> new HashSet<>(follows.followedBy(readerId.get(), privateAuthors)));

@@ -12,6 +12,8 @@ import app.podium.shared.FanoutTasks;
 import app.podium.shared.PageRequest;
 import app.podium.shared.Settings;
 import app.podium.statuses.AuthoredStatus;
+import app.podium.statuses.Interactions;
+import app.podium.statuses.ReaderInteractions;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusHydrator;
 import app.podium.statuses.StatusStore;
@@ -58,24 +60,28 @@ public final class TimelineService implements Backfill {
   private final RecentStatuses largeAccounts;
   private final AccountStore accounts;
   private final StatusHydrator hydrator;
+  private final BlockMuteStore blocks;
   private final Clock clock;
   private final HomeFeedPolicy policy;
   private final HomeActivity activity;
   private final FanoutTasks tasks;
+  private final ReaderInteractions interactions;
   private final ConcurrentHashMap<String, Instant> handedOn = new ConcurrentHashMap<>();
 
   public TimelineService(TimelineStore timelines, StatusStore statuses, RecentStatuses largeAccounts,
       AccountStore accounts, FollowStore follows, BlockMuteStore blocks, StatusHydrator hydrator, Settings settings,
-      Clock clock, FanoutTasks tasks) {
+      Clock clock, FanoutTasks tasks, ReaderInteractions interactions) {
     this.timelines = timelines;
     this.statuses = statuses;
     this.largeAccounts = largeAccounts;
     this.accounts = accounts;
     this.hydrator = hydrator;
+    this.blocks = blocks;
     this.clock = clock;
     this.policy = new HomeFeedPolicy(follows, blocks, clock);
     this.activity = new HomeActivity(accounts, timelines, statuses, follows, policy, settings, clock);
     this.tasks = tasks;
+    this.interactions = interactions;
   }
 
   /**
@@ -84,14 +90,17 @@ public final class TimelineService implements Backfill {
    * and for a few more only when some of those turn out deleted or no longer visible. Authors the reader
    * blocks or mutes are dropped before the window is cut (the fan-out skips them, but an entry written just
    * before a block or mute may still wait for its clean-up); the reader's blocks and mutes are one query, read
-   * at the same time as the page.
+   * at the same time as the page. What the reader did to the page's statuses is read beside them, not after.
    */
-  public List<AuthoredStatus> home(String readerId, PageRequest page) {
+  public Home home(String readerId, PageRequest page) {
     int fetch = page.limit() + SLACK;
     CompletableFuture<List<TimelineEntry>> entries =
         CompletableFuture.supplyAsync(() -> timelines.page(readerId, page.withLimit(fetch)), PARALLEL);
     CompletableFuture<Set<String>> hiddenAuthors =
         CompletableFuture.supplyAsync(() -> policy.hiddenFrom(readerId), PARALLEL);
+    // who blocks the reader, for hydration: needs no author ids, so it is read now rather than after the statuses
+    CompletableFuture<Optional<Set<String>>> blockers =
+        CompletableFuture.supplyAsync(() -> blocks.allBlockersOf(readerId), PARALLEL);
     Account reader = accounts.find(readerId)
         .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
     AccountService.requireUsable(reader);
@@ -132,20 +141,31 @@ public final class TimelineService implements Backfill {
     }
     Comparator<Long> order = page.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
     List<Long> window = authorOf.keySet().stream().filter(page::contains).sorted(order).limit(fetch).toList();
+    // the first limit ids are most of what the page shows; its reblogs' originals and ids read to fill it up are
+    // asked after
+    Set<String> asked = window.stream().limit(page.limit()).map(String::valueOf).collect(Collectors.toSet());
+    CompletableFuture<Interactions> done =
+        CompletableFuture.supplyAsync(() -> interactions.ofIds(readerId, asked), PARALLEL);
 
     List<AuthoredStatus> result = new ArrayList<>();
     for (int from = 0; from < window.size() && result.size() < page.limit(); ) {
       int to = Math.min(window.size(), from + page.limit() - result.size());
-      result.addAll(visible(reader, window.subList(from, to), loaded, authors, relations));
+      result.addAll(visible(reader, window.subList(from, to), loaded, authors, relations, blockers.join()));
       result = withoutRepeats(result);
       from = to;
     }
     if (page.ascending()) {
       Collections.reverse(result);
     }
+    List<String> more = result.stream().map(ReaderInteractions::stateId).filter(id -> !asked.contains(id))
+        .distinct().toList();
+    Interactions readerDid = done.join().plus(interactions.ofIds(readerId, more));
     markHandedOn.join();
-    return result;
+    return new Home(result, readerDid);
   }
+
+  /** A home page: its statuses, newest first, and what the reader did to them. */
+  public record Home(List<AuthoredStatus> statuses, Interactions interactions) {}
 
   /**
    * The statuses behind {@code ids} that still exist and that the reader may see, in the same order, reblogs
@@ -154,12 +174,12 @@ public final class TimelineService implements Backfill {
    * already {@code loaded} (large accounts' cached ones) are not read again.
    */
   private List<AuthoredStatus> visible(Account reader, List<Long> ids, Map<String, Status> loaded,
-      Map<String, Account> authors, HomeFeedPolicy.Relations relations) {
+      Map<String, Account> authors, HomeFeedPolicy.Relations relations, Optional<Set<String>> blockers) {
     statuses.findAll(ids.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList())
         .forEach(s -> loaded.put(s.id(), s));
     List<Status> found = ids.stream().map(id -> loaded.get(String.valueOf(id))).filter(Objects::nonNull).toList();
     // hydrated, a reblog's original is known: a reblog of an author the reader hides goes too
-    return hydrator.visible(Optional.of(reader), found, loaded, authors).stream()
+    return hydrator.visible(reader, found, loaded, authors, blockers).stream()
         .filter(shown -> HomeFeedPolicy.belongs(reader.id(), HomeFeedPolicy.Candidate.shown(shown), relations))
         .toList();
   }

@@ -11,7 +11,6 @@ import app.podium.statuses.api.StatusAnswers;
 import app.podium.timelines.TimelineService;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
-import java.util.Optional;
 
 /** The home timeline. */
 public record TimelinesRoutes(TimelineService timelines, StatusAnswers answers) {
@@ -24,7 +23,7 @@ public record TimelinesRoutes(TimelineService timelines, StatusAnswers answers) 
   /** {@code GET /api/v1/timelines/home}: fanned-out entries merged with large followees, paged. */
   APIGatewayV2HTTPResponse home(ApiRequest request) {
     var readerId = request.caller().accountId().orElseThrow();
-    var page = timelines.home(readerId, Paging.request(request.params()));
-    return answers.page(request, Optional.of(readerId), page);
+    var home = timelines.home(readerId, Paging.request(request.params()));
+    return answers.page(request, home.statuses(), home.interactions());
   }
 }
