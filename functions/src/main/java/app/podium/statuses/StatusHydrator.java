@@ -1,5 +1,7 @@
 package app.podium.statuses;
 
+import static app.podium.shared.Reads.join;
+
 import app.podium.accounts.Account;
 import app.podium.accounts.AccountStore;
 import app.podium.graph.BlockMuteStore;
@@ -14,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -169,14 +170,5 @@ public final class StatusHydrator {
 
   private static <T> CompletableFuture<T> async(Supplier<T> read) {
     return CompletableFuture.supplyAsync(read, PARALLEL);
-  }
-
-  /** The read's own failure (a throttled DynamoDB is a 503, not a 500), not the future's wrapper. */
-  private static <T> T join(CompletableFuture<T> read) {
-    try {
-      return read.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
   }
 }

@@ -10,6 +10,7 @@ import app.podium.shared.DomainException;
 import app.podium.shared.FanoutTask;
 import app.podium.shared.FanoutTasks;
 import app.podium.shared.PageRequest;
+import app.podium.shared.Reads;
 import app.podium.shared.Settings;
 import app.podium.statuses.AuthoredStatus;
 import app.podium.statuses.Interactions;
@@ -111,7 +112,7 @@ public final class TimelineService implements Backfill {
     // a member back from longer than the fan-out's window: their timeline missed it, and its rebuild is the
     // task's to write; until it is written, the read merges it
     List<TimelineEntry> rebuilt = activity.returning(reader, now) ? activity.rebuilt(reader) : List.of();
-    Set<String> hidden = hiddenAuthors.join();
+    Set<String> hidden = Reads.join(hiddenAuthors);
     Map<Long, String> authorOf = new HashMap<>();
     Map<String, Status> loaded = new HashMap<>();
     Map<String, Account> authors = new HashMap<>();
@@ -134,7 +135,7 @@ public final class TimelineService implements Backfill {
       loaded.put(status.id(), status);
     }
     // the fan-out applied the rules when it wrote an entry; a block or mute since then is applied here
-    for (TimelineEntry entry : Stream.concat(entries.join().stream(), rebuilt.stream()).toList()) {
+    for (TimelineEntry entry : Stream.concat(Reads.join(entries).stream(), rebuilt.stream()).toList()) {
       if (HomeFeedPolicy.belongs(readerId, HomeFeedPolicy.Candidate.of(entry), relations)) {
         authorOf.put(entry.statusId(), entry.authorId());
       }
@@ -150,7 +151,7 @@ public final class TimelineService implements Backfill {
     List<AuthoredStatus> result = new ArrayList<>();
     for (int from = 0; from < window.size() && result.size() < page.limit(); ) {
       int to = Math.min(window.size(), from + page.limit() - result.size());
-      result.addAll(visible(reader, window.subList(from, to), loaded, authors, relations, blockers.join()));
+      result.addAll(visible(reader, window.subList(from, to), loaded, authors, relations, Reads.join(blockers)));
       result = withoutRepeats(result);
       from = to;
     }
@@ -159,8 +160,8 @@ public final class TimelineService implements Backfill {
     }
     List<String> more = result.stream().map(ReaderInteractions::stateId).filter(id -> !asked.contains(id))
         .distinct().toList();
-    Interactions readerDid = done.join().plus(interactions.ofIds(readerId, more));
-    markHandedOn.join();
+    Interactions readerDid = Reads.join(done).plus(interactions.ofIds(readerId, more));
+    Reads.join(markHandedOn);
     return new Home(result, readerDid);
   }
 
