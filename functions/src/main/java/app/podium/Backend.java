@@ -127,7 +127,7 @@ public final class Backend {
         hydrator, blockStore, clock);
     var timelines = new TimelineService(timelineStore, statusStore,
         new RecentStatuses(statusStore, accountStore, settings.fanout().largeAccountCache(), clock), accountStore,
-        followStore, blockStore, hydrator, settings, clock);
+        followStore, blockStore, hydrator, settings, clock, fanoutTasks, reactions);
     var follows = new FollowService(followStore, accountStore, timelines, fanoutTasks, blockStore, rateLimiter,
         settings, ids, clock);
     var blocks = new BlockMuteService(blockStore, followStore, follows, accountStore, fanoutTasks, ids, clock);

@@ -38,8 +38,11 @@ public interface AccountStore {
   /** Which of {@code ids} were active at or after {@code since}. */
   Set<String> activeAmong(Collection<String> ids, Instant since);
 
-  /** Records that the member was active at {@code at}. */
-  void touchActive(String id, Instant at);
+  /**
+   * Records that the member was active at {@code at}, in one conditional write that only a mark older than {@code
+   * olderThan} (or none) lets through, so that however many ask in a day, one writes; true for that one.
+   */
+  boolean markActive(String id, Instant at, Instant olderThan);
 
   /** Marks the account large; true only for the one call that changed it. */
   boolean markLarge(String id);

@@ -18,7 +18,8 @@ import app.podium.shared.Slice;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusStore;
 import app.podium.statuses.StatusTasks;
-import app.podium.timelines.RepliesOnHome;
+import app.podium.timelines.HomeActivity;
+import app.podium.timelines.HomeFeedPolicy;
 import app.podium.timelines.TimelineEntry;
 import app.podium.timelines.TimelineStore;
 import java.time.Clock;
@@ -45,6 +46,8 @@ public final class FanoutService {
   private final Settings.Fanout settings;
   private final Clock clock;
   private final NotificationService notifications;
+  private final HomeFeedPolicy policy;
+  private final HomeActivity activity;
 
   public FanoutService(FollowStore follows, AccountStore accounts, TimelineStore timelines, BlockMuteStore blocks,
       FanoutTasks tasks, StatusStore statuses, ReactionStore reactions, Settings settings, Clock clock,
@@ -59,6 +62,8 @@ public final class FanoutService {
     this.reactions = reactions;
     this.settings = settings.fanout();
     this.clock = clock;
+    this.policy = new HomeFeedPolicy(follows, blocks, clock);
+    this.activity = new HomeActivity(accounts, timelines, statuses, follows, policy, settings, clock);
   }
 
   public void handle(FanoutTask task) {
@@ -84,6 +89,7 @@ public final class FanoutService {
         }
       }
       case REBLOGS_OF_DELETED -> reblogsOfDeleted(task);
+      case MEMBER_ACTIVE -> activity.mark(task.authorId());
       case FAVOURITED, REBLOGGED, FOLLOWED -> {
         if (!notify(List.of(task), List.of(clock.instant())).getFirst()) {
           throw new IllegalStateException("the notification was not recorded; it is safe to retry");
@@ -160,16 +166,15 @@ public final class FanoutService {
         return;
       }
     }
+    HomeFeedPolicy.Candidate status = HomeFeedPolicy.Candidate.of(task.authorId(),
+        task.facts().flatMap(FanoutTask.StatusFacts::inReplyToAccountId));
     forEachFollowerPage(task, followers -> {
+      // the inactive are skipped (their timeline is rebuilt when they return), then the home's rules decide, with
+      // one query for whoever blocks or mutes the author (usually nobody; a block also ends the follow, so this
+      // catches only a page read just before it) and, for a reply, one batch read of the follows it needs
       Set<String> active = accounts.activeAmong(followers, clock.instant().minus(settings.activeWithin()));
-      // one query per page for everyone who blocks or mutes the author (usually nobody), not a read per
-      // follower; a block also ends the follow, so this catches only a page read just before it
-      Set<String> hiding = BlockOrMute.hidingFrom(task.authorId(), blocks.targeting(task.authorId()),
-          clock.instant());
-      Set<String> audience = RepliesOnHome.audience(follows, task.facts()
-          .flatMap(FanoutTask.StatusFacts::inReplyToAccountId).filter(id -> !id.equals(task.authorId())), followers);
-      timelines.write(entries(withoutOriginal(followers.stream()
-          .filter(f -> active.contains(f) && !hiding.contains(f) && audience.contains(f)).toList(), task), task));
+      List<String> audience = policy.audience(status, followers.stream().filter(active::contains).toList());
+      timelines.write(entries(withoutOriginal(audience, task), task));
     });
   }
 

@@ -34,6 +34,13 @@ public interface BlockMuteStore {
    */
   Set<String> blockersOf(String memberId, Collection<String> accountIds);
 
+  /**
+   * Every account that blocks {@code memberId}, when they are few enough for one small read of the member's own
+   * keys; empty when there are more (ask {@link #blockersOf} about the accounts that matter). Needs no list of
+   * accounts, so a page's read can start it beside its first reads.
+   */
+  java.util.Optional<Set<String>> allBlockersOf(String memberId);
+
   /** Every block and mute the member holds (the home timeline's filter). */
   List<BlockOrMute> heldBy(String ownerId);
 

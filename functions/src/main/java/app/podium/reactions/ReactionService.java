@@ -76,12 +76,8 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
    * their reaction keys. Nothing for an anonymous reader.
    */
   @Override
-  public Interactions interactions(Optional<String> readerId, Collection<AuthoredStatus> shown) {
-    if (readerId.isEmpty() || shown.isEmpty()) {
-      return Interactions.NONE;
-    }
-    return reactions.interactions(readerId.get(), shown.stream()
-        .map(s -> s.reblog().map(original -> original.status().id()).orElse(s.status().id())).toList());
+  public Interactions ofIds(String readerId, Collection<String> statusIds) {
+    return statusIds.isEmpty() ? Interactions.NONE : reactions.interactions(readerId, statusIds);
   }
 
   public Shown favourite(Account member, String statusId) {

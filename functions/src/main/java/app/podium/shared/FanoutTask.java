@@ -9,7 +9,8 @@ import java.util.Optional;
  * enqueues the next page as a task of its own. A notification task ({@link Kind#FAVOURITED},
  * {@link Kind#REBLOGGED}, {@link Kind#FOLLOWED}) records one event for one member.
  *
- * @param authorId who acted: the status's author, the follower, the member who favourited or reblogged
+ * @param authorId who acted: the status's author, the follower, the member who favourited or reblogged, the
+ *     member who read their home
  * @param facts only for status tasks: what the fan-out needs to know of the status without reading it (it
  *     may not be stored yet when the task runs)
  * @param subjectId for {@link Kind#UNFOLLOWED} and {@link Kind#AUTHOR_HIDDEN}: the member whose timeline loses
@@ -39,7 +40,13 @@ public record FanoutTask(Kind kind, String authorId, Optional<String> statusId, 
      * A status was deleted: delete its reblogs, one page of one shard of its reblog reactions at a time
      * ({@code cursor} {@code <shard>/<last reaction id done>}).
      */
-    REBLOGS_OF_DELETED
+    REBLOGS_OF_DELETED,
+    /**
+     * The member read their home with an activity mark a day old or more: mark them active (once a day), trim their
+     * timeline, and rebuild it if they were away longer than the fan-out's activity window. Off the read, so that
+     * the home read writes nothing.
+     */
+    MEMBER_ACTIVE
   }
 
   /**
@@ -74,6 +81,12 @@ public record FanoutTask(Kind kind, String authorId, Optional<String> statusId, 
   /** {@code followerId} followed {@code followeeId}, who is notified. */
   public static FanoutTask followed(String followerId, String followeeId) {
     return new FanoutTask(Kind.FOLLOWED, followerId, Optional.empty(), Optional.empty(), Optional.of(followeeId),
+        Optional.empty());
+  }
+
+  /** {@code memberId} read their home; see {@link Kind#MEMBER_ACTIVE}. */
+  public static FanoutTask memberActive(String memberId) {
+    return new FanoutTask(Kind.MEMBER_ACTIVE, memberId, Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty());
   }
 

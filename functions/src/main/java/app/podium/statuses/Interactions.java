@@ -22,6 +22,15 @@ public record Interactions(Set<String> favourited, Set<String> reblogged) {
     return new Interactions(favourited, changed(reblogged, statusId, done));
   }
 
+  /** Both pages' interactions: the reader's state read in two parts (a page's statuses, then its reblogs' originals). */
+  public Interactions plus(Interactions other) {
+    Set<String> favourites = new java.util.HashSet<>(favourited);
+    favourites.addAll(other.favourited);
+    Set<String> reblogs = new java.util.HashSet<>(reblogged);
+    reblogs.addAll(other.reblogged);
+    return new Interactions(favourites, reblogs);
+  }
+
   private static Set<String> changed(Set<String> ids, String statusId, boolean in) {
     Set<String> changed = new java.util.HashSet<>(ids);
     if (in) {

@@ -10,5 +10,18 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface ReaderInteractions {
-  Interactions interactions(Optional<String> readerId, Collection<AuthoredStatus> shown);
+  /** What the reader did to the statuses with these ids (a reblog's own id tells nothing: ask its original's). */
+  Interactions ofIds(String readerId, Collection<String> statusIds);
+
+  default Interactions interactions(Optional<String> readerId, Collection<AuthoredStatus> shown) {
+    if (readerId.isEmpty() || shown.isEmpty()) {
+      return Interactions.NONE;
+    }
+    return ofIds(readerId.get(), shown.stream().map(ReaderInteractions::stateId).toList());
+  }
+
+  /** Whose state a shown status carries: a reblog's is its original's. */
+  static String stateId(AuthoredStatus shown) {
+    return shown.reblog().map(original -> original.status().id()).orElse(shown.status().id());
+  }
 }

@@ -1,5 +1,7 @@
 package app.podium.statuses;
 
+import static app.podium.shared.Reads.join;
+
 import app.podium.accounts.Account;
 import app.podium.accounts.AccountStore;
 import app.podium.graph.BlockMuteStore;
@@ -14,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -33,8 +34,8 @@ import java.util.stream.Stream;
  *       who are the members notified of it;
  *   <li>public and unlisted statuses are for everyone else, with or without a token.
  * </ul>
- * A reblog is left out when the reader may not see the status it reblogs, or that status is gone or by an author
- * the reader hides. A page costs at most one batch read of each, whatever its size: the originals of its reblogs,
+ * A reblog is left out when the reader may not see the status it reblogs, or that status is gone (what belongs on
+ * a home timeline, reblogs of hidden authors left out, is {@code HomeFeedPolicy}'s). A page costs at most one batch read of each, whatever its size: the originals of its reblogs,
  * then side by side the authors, the authors' blocks of the reader (keys of the reader's own, see {@link
  * BlockMuteStore#blockersOf}) and the reader's follows of the authors of private statuses not addressed to them.
  */
@@ -53,9 +54,9 @@ public final class StatusHydrator {
     this.blocks = blocks;
   }
 
-  /** As below, with nothing read before and no author hidden. */
+  /** As below, with nothing read before. */
   public List<AuthoredStatus> visible(Optional<Account> reader, List<Status> page) {
-    return visible(reader, page, new HashMap<>(), new HashMap<>(), Set.of());
+    return visible(reader, page, new HashMap<>(), new HashMap<>());
   }
 
   /**
@@ -64,20 +65,28 @@ public final class StatusHydrator {
    * @param loaded statuses already read (a large account's cached ones): not read again; the originals read
    *     here are added to it
    * @param authors accounts already read: not read again; the authors read here are added to it
-   * @param hiddenAuthors authors the reader blocks or mutes: reblogs of their statuses are left out too
    */
   public List<AuthoredStatus> visible(Optional<Account> reader, List<Status> page, Map<String, Status> loaded,
-      Map<String, Account> authors, Set<String> hiddenAuthors) {
-    return decide(reader.map(Account::id), page, loaded, authors, hiddenAuthors);
+      Map<String, Account> authors) {
+    return decide(reader.map(Account::id), page, loaded, authors, Optional.empty());
+  }
+
+  /**
+   * As above, with the accounts that block the reader already read ({@link BlockMuteStore#allBlockersOf}, beside a
+   * page's first reads): when known, not asked again.
+   */
+  public List<AuthoredStatus> visible(Account reader, List<Status> page, Map<String, Status> loaded,
+      Map<String, Account> authors, Optional<Set<String>> blockersOfReader) {
+    return decide(Optional.of(reader.id()), page, loaded, authors, blockersOfReader);
   }
 
   /** As {@link #visible}, for a member known by id (a notification knows only whose it is). */
   public List<AuthoredStatus> visibleToMember(String memberId, List<Status> page, Map<String, Account> authors) {
-    return decide(Optional.of(memberId), page, new HashMap<>(), authors, Set.of());
+    return decide(Optional.of(memberId), page, new HashMap<>(), authors, Optional.empty());
   }
 
   private List<AuthoredStatus> decide(Optional<String> readerId, List<Status> page, Map<String, Status> loaded,
-      Map<String, Account> authors, Set<String> hiddenAuthors) {
+      Map<String, Account> authors, Optional<Set<String>> blockersOfReader) {
     List<String> missing = page.stream().map(Status::reblogOfId).flatMap(Optional::stream)
         .filter(id -> !loaded.containsKey(id)).distinct().toList();
     statuses.findAll(missing).forEach(original -> loaded.put(original.id(), original));
@@ -90,6 +99,7 @@ public final class StatusHydrator {
     Set<String> privateAuthors = all.stream().filter(s -> needsFollow(readerId, s)).map(Status::authorId)
         .collect(Collectors.toSet());
     CompletableFuture<Set<String>> blockers = readerId.isEmpty() || others.isEmpty() ? done()
+        : blockersOfReader.isPresent() ? CompletableFuture.completedFuture(blockersOfReader.get())
         : async(() -> blocks.blockersOf(readerId.get(), others));
     CompletableFuture<Set<String>> followed = readerId.isEmpty() || privateAuthors.isEmpty() ? done()
         : async(() -> new HashSet<>(follows.followedBy(readerId.get(), privateAuthors)));
@@ -109,7 +119,7 @@ public final class StatusHydrator {
         continue;
       }
       Optional<AuthoredStatus> original = Optional.ofNullable(loaded.get(status.reblogOfId().get()))
-          .filter(o -> !o.isReblog() && !hiddenAuthors.contains(o.authorId()))
+          .filter(o -> !o.isReblog())
           .flatMap(access::shown);
       original.ifPresent(o -> result.add(new AuthoredStatus(status, shown.get().author(), Optional.of(o))));
     }
@@ -160,14 +170,5 @@ public final class StatusHydrator {
 
   private static <T> CompletableFuture<T> async(Supplier<T> read) {
     return CompletableFuture.supplyAsync(read, PARALLEL);
-  }
-
-  /** The read's own failure (a throttled DynamoDB is a 503, not a 500), not the future's wrapper. */
-  private static <T> T join(CompletableFuture<T> read) {
-    try {
-      return read.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
   }
 }

@@ -194,7 +194,7 @@ public final class StatusService {
       return List.of();
     }
     Map<String, Account> authors = new HashMap<>(Map.of(author.id(), author));
-    return hydrator.visible(viewer, statuses.byAuthor(author.id(), page), new HashMap<>(), authors, Set.of());
+    return hydrator.visible(viewer, statuses.byAuthor(author.id(), page), new HashMap<>(), authors);
   }
 
   /**

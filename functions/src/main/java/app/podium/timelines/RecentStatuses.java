@@ -3,6 +3,7 @@ package app.podium.timelines;
 import app.podium.accounts.Account;
 import app.podium.accounts.AccountStore;
 import app.podium.shared.PageRequest;
+import app.podium.shared.Reads;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusStore;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -117,11 +117,7 @@ public final class RecentStatuses {
         throw e;
       }
     }
-    try {
-      return load.newest().join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
+    return Reads.join(load.newest());
   }
 
   /**

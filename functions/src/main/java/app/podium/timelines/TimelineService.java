@@ -5,73 +5,84 @@ import app.podium.accounts.AccountService;
 import app.podium.accounts.AccountStore;
 import app.podium.graph.Backfill;
 import app.podium.graph.BlockMuteStore;
-import app.podium.graph.BlockOrMute;
-import app.podium.graph.Follow;
 import app.podium.graph.FollowStore;
 import app.podium.shared.DomainException;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.FanoutTasks;
 import app.podium.shared.PageRequest;
+import app.podium.shared.Reads;
 import app.podium.shared.Settings;
 import app.podium.statuses.AuthoredStatus;
+import app.podium.statuses.Interactions;
+import app.podium.statuses.ReaderInteractions;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusHydrator;
 import app.podium.statuses.StatusStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The home timeline: the member's fanned-out entries merged, in the same id window, with the recent
  * statuses of the large accounts they follow (which are never fanned out, and are read through the
  * container's {@link RecentStatuses} so their followers' reads do not all land on their partition), then
- * hydrated.
+ * hydrated. Reading it writes nothing: the reader's activity mark is the fan-out queue's to write ({@link
+ * HomeActivity}).
  */
 public final class TimelineService implements Backfill {
   /** Statuses a follow (or an unmute) puts on the member's timeline. */
   static final int BACKFILL = 20;
   /** Entries read beyond the limit, so statuses deleted since fan-out do not leave a page short. */
   static final int SLACK = 10;
-  static final Duration ACTIVITY_RESOLUTION = Duration.ofDays(1);
-  static final int REBUILD_FOLLOWEES = 1000;
-  static final int REBUILD_PER_FOLLOWEE = 20;
+  /** Members whose activity this container handed on in the last day, kept to about this many. */
+  static final int HANDED_ON_MAX = 100_000;
+  private static final Logger LOG = LogManager.getLogger(TimelineService.class);
   private static final ExecutorService PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
 
   private final TimelineStore timelines;
   private final StatusStore statuses;
   private final RecentStatuses largeAccounts;
   private final AccountStore accounts;
-  private final FollowStore follows;
-  private final BlockMuteStore blocks;
   private final StatusHydrator hydrator;
-  private final Settings.Fanout settings;
+  private final BlockMuteStore blocks;
   private final Clock clock;
+  private final HomeFeedPolicy policy;
+  private final HomeActivity activity;
+  private final FanoutTasks tasks;
+  private final ReaderInteractions interactions;
+  private final ConcurrentHashMap<String, Instant> handedOn = new ConcurrentHashMap<>();
 
   public TimelineService(TimelineStore timelines, StatusStore statuses, RecentStatuses largeAccounts,
       AccountStore accounts, FollowStore follows, BlockMuteStore blocks, StatusHydrator hydrator, Settings settings,
-      Clock clock) {
+      Clock clock, FanoutTasks tasks, ReaderInteractions interactions) {
     this.timelines = timelines;
     this.statuses = statuses;
     this.largeAccounts = largeAccounts;
     this.accounts = accounts;
-    this.follows = follows;
-    this.blocks = blocks;
     this.hydrator = hydrator;
-    this.settings = settings.fanout();
+    this.blocks = blocks;
     this.clock = clock;
+    this.policy = new HomeFeedPolicy(follows, blocks, clock);
+    this.activity = new HomeActivity(accounts, timelines, statuses, follows, policy, settings, clock);
+    this.tasks = tasks;
+    this.interactions = interactions;
   }
 
   /**
@@ -80,28 +91,35 @@ public final class TimelineService implements Backfill {
    * and for a few more only when some of those turn out deleted or no longer visible. Authors the reader
    * blocks or mutes are dropped before the window is cut (the fan-out skips them, but an entry written just
    * before a block or mute may still wait for its clean-up); the reader's blocks and mutes are one query, read
-   * at the same time as the page.
+   * at the same time as the page. What the reader did to the page's statuses is read beside them, not after.
    */
-  public List<AuthoredStatus> home(String readerId, PageRequest page) {
+  public Home home(String readerId, PageRequest page) {
     int fetch = page.limit() + SLACK;
     CompletableFuture<List<TimelineEntry>> entries =
         CompletableFuture.supplyAsync(() -> timelines.page(readerId, page.withLimit(fetch)), PARALLEL);
-    CompletableFuture<Set<String>> hiddenAuthors = CompletableFuture.supplyAsync(
-        () -> BlockOrMute.hiddenFrom(readerId, blocks.heldBy(readerId), clock.instant()), PARALLEL);
+    CompletableFuture<Set<String>> hiddenAuthors =
+        CompletableFuture.supplyAsync(() -> policy.hiddenFrom(readerId), PARALLEL);
+    // who blocks the reader, for hydration: needs no author ids, so it is read now rather than after the statuses
+    CompletableFuture<Optional<Set<String>>> blockers =
+        CompletableFuture.supplyAsync(() -> blocks.allBlockersOf(readerId), PARALLEL);
     Account reader = accounts.find(readerId)
         .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
     AccountService.requireUsable(reader);
-    if (keepActive(reader)) {
-      entries = CompletableFuture.completedFuture(timelines.page(readerId, page.withLimit(fetch)));
-    }
-    Set<String> hidden = hiddenAuthors.join();
+    Instant now = clock.instant();
+    CompletableFuture<Void> markHandedOn = HomeActivity.due(reader, now)
+        ? CompletableFuture.runAsync(() -> handOnActivity(reader, now), PARALLEL)
+        : CompletableFuture.completedFuture(null);
+    // a member back from longer than the fan-out's window: their timeline missed it, and its rebuild is the
+    // task's to write; until it is written, the read merges it
+    List<TimelineEntry> rebuilt = activity.returning(reader, now) ? activity.rebuilt(reader) : List.of();
+    Set<String> hidden = Reads.join(hiddenAuthors);
     Map<Long, String> authorOf = new HashMap<>();
     Map<String, Status> loaded = new HashMap<>();
     Map<String, Account> authors = new HashMap<>();
     List<Status> fromLarge = new ArrayList<>();
     for (String large : reader.largeFollowees()) {
       if (hidden.contains(large)) {
-        continue;
+        continue; // the policy would drop every one of their statuses: not read at all
       }
       largeAccounts.author(large).ifPresent(author -> authors.put(author.id(), author));
       // the originals of a large account's reblogs come with its statuses, so its followers do not all read them
@@ -110,30 +128,45 @@ public final class TimelineService implements Backfill {
       fromLarge.addAll(largeAccounts.byAuthor(large, page.withLimit(fetch)));
     }
     // one read of the reader's follows for the replies of all their large followees, not one per followee
-    for (Status status : RepliesOnHome.forMember(readerId, fromLarge, ids -> follows.followedBy(readerId, ids))) {
+    HomeFeedPolicy.MemberRelations relations =
+        policy.ofMember(readerId, hidden, HomeFeedPolicy.candidates(fromLarge));
+    for (Status status : HomeFeedPolicy.onHome(readerId, fromLarge, relations)) {
       authorOf.put(status.numericId(), status.authorId());
       loaded.put(status.id(), status);
     }
-    for (TimelineEntry entry : entries.join()) {
-      if (!hidden.contains(entry.authorId())) {
+    // the fan-out applied the rules when it wrote an entry; a block or mute since then is applied here
+    for (TimelineEntry entry : Stream.concat(Reads.join(entries).stream(), rebuilt.stream()).toList()) {
+      if (HomeFeedPolicy.belongs(readerId, HomeFeedPolicy.Candidate.of(entry), relations)) {
         authorOf.put(entry.statusId(), entry.authorId());
       }
     }
     Comparator<Long> order = page.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
     List<Long> window = authorOf.keySet().stream().filter(page::contains).sorted(order).limit(fetch).toList();
+    // the first limit ids are most of what the page shows; its reblogs' originals and ids read to fill it up are
+    // asked after
+    Set<String> asked = window.stream().limit(page.limit()).map(String::valueOf).collect(Collectors.toSet());
+    CompletableFuture<Interactions> done =
+        CompletableFuture.supplyAsync(() -> interactions.ofIds(readerId, asked), PARALLEL);
 
     List<AuthoredStatus> result = new ArrayList<>();
     for (int from = 0; from < window.size() && result.size() < page.limit(); ) {
       int to = Math.min(window.size(), from + page.limit() - result.size());
-      result.addAll(visible(reader, window.subList(from, to), loaded, authors, hidden));
+      result.addAll(visible(reader, window.subList(from, to), loaded, authors, relations, Reads.join(blockers)));
       result = withoutRepeats(result);
       from = to;
     }
     if (page.ascending()) {
       Collections.reverse(result);
     }
-    return result;
+    List<String> more = result.stream().map(ReaderInteractions::stateId).filter(id -> !asked.contains(id))
+        .distinct().toList();
+    Interactions readerDid = Reads.join(done).plus(interactions.ofIds(readerId, more));
+    Reads.join(markHandedOn);
+    return new Home(result, readerDid);
   }
+
+  /** A home page: its statuses, newest first, and what the reader did to them. */
+  public record Home(List<AuthoredStatus> statuses, Interactions interactions) {}
 
   /**
    * The statuses behind {@code ids} that still exist and that the reader may see, in the same order, reblogs
@@ -142,19 +175,21 @@ public final class TimelineService implements Backfill {
    * already {@code loaded} (large accounts' cached ones) are not read again.
    */
   private List<AuthoredStatus> visible(Account reader, List<Long> ids, Map<String, Status> loaded,
-      Map<String, Account> authors, Set<String> hidden) {
+      Map<String, Account> authors, HomeFeedPolicy.Relations relations, Optional<Set<String>> blockers) {
     statuses.findAll(ids.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList())
         .forEach(s -> loaded.put(s.id(), s));
     List<Status> found = ids.stream().map(id -> loaded.get(String.valueOf(id))).filter(Objects::nonNull).toList();
-    return hydrator.visible(Optional.of(reader), found, loaded, authors, hidden);
+    // hydrated, a reblog's original is known: a reblog of an author the reader hides goes too
+    return hydrator.visible(reader, found, loaded, authors, blockers).stream()
+        .filter(shown -> HomeFeedPolicy.belongs(reader.id(), HomeFeedPolicy.Candidate.shown(shown), relations))
+        .toList();
   }
 
   /** Puts the followee's latest statuses on the member's timeline; a large followee is merged at read time. */
   @Override
   public void backfill(String memberId, Account followee) {
     if (!followee.large()) {
-      List<Status> recent = RepliesOnHome.forMember(memberId,
-          statuses.byAuthor(followee.id(), PageRequest.newest(BACKFILL)), ids -> follows.followedBy(memberId, ids));
+      List<Status> recent = policy.onHome(memberId, statuses.byAuthor(followee.id(), PageRequest.newest(BACKFILL)));
       timelines.write(recent.stream().map(s -> new TimelineEntry(memberId, s.numericId(), s.authorId())).toList());
     }
   }
@@ -179,45 +214,24 @@ public final class TimelineService implements Backfill {
   }
 
   /**
-   * The fan-out writes only to members active within the configured window. A member returning after
-   * that gets their timeline rebuilt from their followees' recent statuses; an active one is marked
-   * active again once a day, and their timeline trimmed to its cap at the same time.
+   * Hands the member's activity mark to the fan-out queue when it is a day old or more ({@link HomeActivity}), once
+   * a day per member from this container; the task's write is conditional, so another container's costs a refused
+   * write, not a second mark. The read does not fail for it: a mark not handed on now is handed on by a later read.
    */
-  /** True when it changed the timeline (rebuilt or trimmed it), so a page read before is stale. */
-  private boolean keepActive(Account reader) {
-    Instant now = clock.instant();
-    Instant lastActive = reader.lastActiveAt().orElse(Instant.EPOCH);
-    if (lastActive.isAfter(now.minus(ACTIVITY_RESOLUTION))) {
-      return false;
+  private void handOnActivity(Account reader, Instant now) {
+    Instant handed = handedOn.get(reader.id());
+    if (handed != null && handed.isAfter(now.minus(HomeActivity.RESOLUTION))) {
+      return;
     }
-    if (lastActive.isBefore(now.minus(settings.activeWithin()))) {
-      rebuild(reader);
+    if (handedOn.size() >= HANDED_ON_MAX) {
+      handedOn.clear();
     }
-    accounts.touchActive(reader.id(), now);
-    timelines.trim(reader.id(), settings.timelineMax());
-    return true;
-  }
-
-  private void rebuild(Account reader) {
-    List<TimelineEntry> entries = new ArrayList<>();
-    Set<String> large = new HashSet<>(reader.largeFollowees());
-    List<Follow> following = follows.following(reader.id(), PageRequest.newest(REBUILD_FOLLOWEES));
-    Set<String> followed = new HashSet<>(large);
-    following.forEach(follow -> followed.add(follow.followeeId()));
-    for (Follow follow : following) {
-      if (large.contains(follow.followeeId())) {
-        continue;
-      }
-      List<Status> recent = RepliesOnHome.forMember(reader.id(),
-          statuses.byAuthor(follow.followeeId(), PageRequest.newest(REBUILD_PER_FOLLOWEE)),
-          ids -> ids.stream().filter(followed::contains).collect(Collectors.toSet()));
-      for (Status status : recent) {
-        entries.add(new TimelineEntry(reader.id(), status.numericId(), status.authorId()));
-      }
+    handedOn.put(reader.id(), now);
+    try {
+      tasks.enqueue(FanoutTask.memberActive(reader.id()));
+    } catch (RuntimeException e) {
+      handedOn.remove(reader.id(), now);
+      LOG.warn("Could not hand on member {}'s activity; a later read will: {}", reader.id(), e.toString());
     }
-    Map<Long, TimelineEntry> newest = new LinkedHashMap<>();
-    entries.stream().sorted(Comparator.comparingLong(TimelineEntry::statusId).reversed())
-        .limit(settings.timelineMax()).forEach(e -> newest.put(e.statusId(), e));
-    timelines.write(List.copyOf(newest.values()));
   }
 }

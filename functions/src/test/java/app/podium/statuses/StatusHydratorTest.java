@@ -99,7 +99,7 @@ class StatusHydratorTest {
   }
 
   @Test
-  void aReblogIsLeftOutWhenItsOriginalIsGoneHiddenPrivateOrByASuspendedOrHiddenAuthor() {
+  void aReblogIsLeftOutWhenItsOriginalIsGonePrivateOrByASuspendedAuthor() {
     Account reader = member("1");
     member("author");
     member("private_author");
@@ -109,24 +109,22 @@ class StatusHydratorTest {
     members.put("suspended", new Account(suspended.id(), suspended.username(), suspended.email(), "", "",
         Account.Role.MEMBER, "en", AT, Optional.empty(), Optional.empty(), 0, 0, 0, Optional.empty(), Optional.empty(),
         false, Set.of(), Optional.of(AT), 1));
-    member("muted");
     member("r");
     Status gone = Status.plain("100", "author", "gone", Visibility.PUBLIC, AT);
     List<Status> page = List.of(
         reblog("201", "r", gone),
         reblog("202", "r", status("102", "private_author", Visibility.PRIVATE)),
         reblog("203", "r", status("103", "suspended", Visibility.PUBLIC)),
-        reblog("204", "r", status("104", "muted", Visibility.PUBLIC)),
         reblog("205", "r", status("105", "followed_private", Visibility.PRIVATE)),
         reblog("206", "r", status("106", "author", Visibility.PUBLIC)),
         status("107", "author", Visibility.PUBLIC));
 
-    List<AuthoredStatus> shown = hydrator().visible(Optional.of(reader), page, new HashMap<>(), new HashMap<>(),
-        Set.of("muted"));
+    // (a reblog of an author the reader hides leaves a home page by HomeFeedPolicy, not here)
+    List<AuthoredStatus> shown = hydrator().visible(Optional.of(reader), page);
 
     assertThat(shown).extracting(s -> s.status().id()).containsExactly("205", "206", "107");
     assertThat(hydrator().visible(Optional.empty(), page)).as("anonymous: no private original")
-        .extracting(s -> s.status().id()).containsExactly("204", "206", "107");
+        .extracting(s -> s.status().id()).containsExactly("206", "107");
   }
 
   @Test

@@ -9,6 +9,7 @@ import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
+import app.podium.local.support.WriteRecorder;
 import app.podium.shared.FanoutTask;
 import app.podium.shared.Visibility;
 import java.time.Duration;
@@ -48,6 +49,8 @@ class FanoutIT {
     }
   };
   static final BatchWriteFaults faults = new BatchWriteFaults(30);
+  /** Every write any client of the stack makes: the home reads', the fan-out's and this test's own. */
+  static final WriteRecorder writes = new WriteRecorder();
 
   static LocalStack stack;
   static Podium podium;
@@ -57,7 +60,7 @@ class FanoutIT {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStacks.start(Map.of("FANOUT_PAGE_SIZE", Integer.toString(PAGE_SIZE)), SENT, faults);
+    stack = TestStacks.start(Map.of("FANOUT_PAGE_SIZE", Integer.toString(PAGE_SIZE)), SENT, faults, writes);
     podium = new Podium(stack);
     feeds = new Feeds(podium);
     author = feeds.member("author");
@@ -190,9 +193,66 @@ class FanoutIT {
         .containsExactlyInAnyOrder(writer.id(), readers.get(1).id(), readers.get(2).id());
     assertThat(feeds.entriesOf(away.id())).isEmpty();
 
-    assertThat(podium.home(away.token(), "")).containsExactly(status);
+    feeds.awaitQueueDrained(FANOUT_WAIT);
+    writes.take();
+    assertThat(podium.home(away.token(), "")).as("merged at read time").containsExactly(status);
+    feeds.awaitQueueDrained(FANOUT_WAIT);
+    // the read wrote nothing: its one message's task rebuilt the timeline, then marked the member
+    assertThat(writes.take()).extracting(w -> w.operation() + " " + kinds(w.targets()))
+        .containsExactly("SendMessage [sqs:send]", "BatchWriteItem [timelines]", "UpdateItem [accounts]");
     assertThat(feeds.entriesOf(away.id())).as("the rebuilt timeline").containsExactly(status);
-    long lastActive = Long.parseLong(feeds.accountAttribute(away.id(), "last_active_at").n());
+    assertMarkedNow(away);
+  }
+
+  @Test
+  void aHomeReadWritesNothingAndTheReadersActivityIsMarkedOnceADayOffTheRead() {
+    Member writer = feeds.member("daily_writer");
+    Member reader = feeds.member("daily_reader");
+    podium.follow(reader.token(), writer.id());
+    String status = podium.post(writer.token(), "for the daily reader");
+    awaitFannedOut(status, 2);
+    writes.take();
+
+    // marked at signup: the read hands nothing on, and nothing anywhere is written
+    assertThat(podium.home(reader.token(), "")).contains(status);
+    feeds.awaitQueueDrained(FANOUT_WAIT);
+    assertThat(writes.take()).isEmpty();
+
+    // a mark two days old: the first read hands it on, a second finds it handed on already; one write, the task's
+    feeds.setLastActive(reader.id(), Instant.now().minus(Duration.ofDays(2)));
+    writes.take();
+    assertThat(podium.home(reader.token(), "")).contains(status);
+    assertThat(podium.home(reader.token(), "")).contains(status);
+    feeds.awaitQueueDrained(FANOUT_WAIT);
+    assertThat(writes.take()).extracting(w -> w.operation() + " " + kinds(w.targets()))
+        .containsExactly("SendMessage [sqs:send]", "UpdateItem [accounts]");
+    assertMarkedNow(reader);
+
+    // marked today: the day's next read hands nothing on
+    podium.home(reader.token(), "");
+    feeds.awaitQueueDrained(FANOUT_WAIT);
+    assertThat(writes.take()).isEmpty();
+
+    // two containers' reads each hand the day-old mark on: the conditional write lets one task through
+    feeds.setLastActive(reader.id(), Instant.now().minus(Duration.ofDays(2)));
+    String task = FanoutTaskJson.write(FanoutTask.memberActive(reader.id()));
+    writes.take();
+    stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(task));
+    stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(task));
+    feeds.awaitQueueDrained(FANOUT_WAIT);
+    assertThat(writes.take()).extracting(WriteRecorder.Write::operation)
+        .containsExactly("SendMessage", "SendMessage", "UpdateItem");
+    assertMarkedNow(reader);
+  }
+
+  static void assertMarkedNow(Member member) {
+    long lastActive = Long.parseLong(feeds.accountAttribute(member.id(), "last_active_at").n());
     assertThat(lastActive).as("marked active again").isGreaterThan(Instant.now().minusSeconds(60).toEpochMilli());
+  }
+
+  /** Tables by what they hold, without the stack's prefix. */
+  static List<String> kinds(List<String> targets) {
+    String prefix = stack.backend().settings().tablePrefix();
+    return targets.stream().map(t -> t.startsWith(prefix) ? t.substring(prefix.length()) : t).toList();
   }
 }

@@ -255,7 +255,7 @@ public final class ScaleDoc {
 
     md.append("## What the model leaves out\n\n");
     md.append("- API Gateway, CloudWatch, data transfer, the posts/accounts/follows tables' storage (only timelines are counted), backups and streams.\n");
-    md.append("- The daily `keepActive` of a returning member (touch, trim, rebuild of inactive members' timelines), unfollows, deletes, and the one-time conversion when an account crosses the threshold.\n");
+    md.append("- The daily activity mark (a `MEMBER_ACTIVE` task off the home read: one conditional write, the trim, a returning member's rebuild), unfollows, deletes, and the one-time conversion when an account crosses the threshold.\n");
     md.append("- The authorizer's token read is a named assumption (one eventually consistent GetItem), not measured.\n");
     md.append("- Page times and durations are DynamoDB Local's; the SQS hop is assumed. The fan-out time is the simulated chain of pages (each page enqueues the next after its follower Query), at the given concurrency.\n");
     md.append("- Home reads are priced at a full 40-status page; in hybrid, large authors' posts come from the cache and skip hydration, which the model does not credit (it slightly overstates hybrid reads).\n");

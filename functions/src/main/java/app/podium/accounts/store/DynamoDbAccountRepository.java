@@ -206,13 +206,17 @@ public final class DynamoDbAccountRepository implements AccountStore {
   }
 
   @Override
-  public void touchActive(String id, Instant at) {
+  public boolean markActive(String id, Instant at, Instant olderThan) {
     try {
       db.client().updateItem(r -> r.tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(id)))
-          .updateExpression("SET last_active_at = :at").conditionExpression("attribute_exists(id)")
-          .expressionAttributeValues(Map.of(":at", n(at.toEpochMilli()))));
-    } catch (ConditionalCheckFailedException gone) {
-      // deleted meanwhile: nothing to mark
+          .updateExpression("SET last_active_at = :at")
+          .conditionExpression("attribute_exists(id) AND (attribute_not_exists(last_active_at)"
+              + " OR last_active_at < :olderThan)")
+          .expressionAttributeValues(Map.of(":at", n(at.toEpochMilli()), ":olderThan", n(olderThan.toEpochMilli()))));
+      return true;
+    } catch (ConditionalCheckFailedException markedOrGone) {
+      // marked since (another task of the same day) or deleted meanwhile: nothing to mark
+      return false;
     }
   }
 

@@ -42,6 +42,8 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
   static final String OWNER_INDEX = "by_owner";
   static final String TARGET_INDEX = "by_target";
   static final String BLOCKED_BY = "blocked_by:";
+  /** Blockers of a member read by one query of the member's mirrors, beyond which they are read by key. */
+  static final int BLOCKERS_QUERIED = 100;
 
   public static final class BlockMuteItem {
     String ownerId;
@@ -189,17 +191,37 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
 
   /**
    * Eventually consistent: a block made a moment ago may still let its target read one more page, which only the
-   * blocked member could notice.
+   * blocked member could notice. Most members are blocked by few: one query of their mirrors' partition, costing what
+   * it finds, answers for every account at once; only a member blocked by more than {@link #BLOCKERS_QUERIED} gets
+   * the batch read of one key per account instead (a read unit each, whatever it finds).
    */
   @Override
   public java.util.Set<String> blockersOf(String memberId, Collection<String> accountIds) {
-    List<Map<String, AttributeValue>> keys = accountIds.stream().filter(id -> !id.equals(memberId)).distinct()
-        .map(id -> mirrorKey(id, memberId)).toList();
-    if (keys.isEmpty()) {
+    java.util.Set<String> others = accountIds.stream().filter(id -> !id.equals(memberId))
+        .collect(java.util.stream.Collectors.toSet());
+    if (others.isEmpty()) {
       return java.util.Set.of();
     }
+    Optional<java.util.Set<String>> all = allBlockersOf(memberId);
+    if (all.isPresent()) {
+      return all.get().stream().filter(others::contains).collect(java.util.stream.Collectors.toSet());
+    }
+    List<Map<String, AttributeValue>> keys = others.stream().map(id -> mirrorKey(id, memberId)).toList();
     return Batches.get(db.client(), db.name(Tables.BLOCKS_MUTES), keys, "kind_target", null).stream()
         .map(item -> item.get("kind_target").s()).collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** Eventually consistent, as {@link #blockersOf}. */
+  @Override
+  public Optional<java.util.Set<String>> allBlockersOf(String memberId) {
+    var firstPage = db.client().query(r -> r.tableName(db.name(Tables.BLOCKS_MUTES))
+        .keyConditionExpression("owner_id = :mirrors").projectionExpression("kind_target")
+        .expressionAttributeValues(Map.of(":mirrors", s(BLOCKED_BY + memberId))).limit(BLOCKERS_QUERIED));
+    if (firstPage.lastEvaluatedKey() != null && !firstPage.lastEvaluatedKey().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(firstPage.items().stream().map(item -> item.get("kind_target").s())
+        .collect(java.util.stream.Collectors.toSet()));
   }
 
   /** Strongly consistent, so a home timeline read right after a block or mute already leaves the target out. */

@@ -11,6 +11,7 @@ import app.podium.Tables;
 import app.podium.reactions.Reaction;
 import app.podium.reactions.ReactionStore;
 import app.podium.shared.DomainException;
+import app.podium.shared.Ids;
 import app.podium.shared.PageRequest;
 import app.podium.statuses.Interactions;
 import app.podium.statuses.Status;
@@ -21,6 +22,7 @@ import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.DynamoDb;
 import app.podium.store.Windows;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -53,6 +56,8 @@ public final class DynamoDbReactionRepository implements ReactionStore {
   static final String ACCOUNT_INDEX = "by_account";
   static final String STATUS_INDEX = "by_status";
   private static final ExecutorService SHARD_READS = Executors.newVirtualThreadPerTaskExecutor();
+  /** How far below the newest of a page's ids the reader's reactions are read by range rather than by key. */
+  static final Duration RANGE_SPAN = Duration.ofDays(2);
 
   public static final class ReactionItem {
     String accountId;
@@ -189,24 +194,57 @@ public final class DynamoDbReactionRepository implements ReactionStore {
         .sortValue(kindStatus(kind, statusId))).consistentRead(true))).map(ReactionItem::toReaction);
   }
 
+  /**
+   * A page's statuses were mostly posted within a short span: the member's reactions to those are read by two
+   * queries of their own items in that span (one per kind, side by side), which cost what they find, where a batch
+   * read of every (kind, status) key costs a read per key whether the member reacted or not. Ids older than {@link
+   * #RANGE_SPAN} below the newest (a reblogged original from long ago) are still read by key.
+   */
   @Override
   public Interactions interactions(String accountId, Collection<String> statusIds) {
     if (statusIds.isEmpty()) {
       return Interactions.NONE;
     }
+    Set<String> asked = new HashSet<>(statusIds);
+    long newest = asked.stream().mapToLong(Long::parseLong).max().orElseThrow();
+    long floor = newest - Ids.floorOf(RANGE_SPAN.toMillis());
+    // ids of one length compare as strings as they do as numbers, so the sort key's order is the ids' order
+    int digits = Long.toString(newest).length();
+    Set<String> ranged = asked.stream().filter(id -> id.length() == digits && Long.parseLong(id) >= floor)
+        .collect(Collectors.toSet());
+    String oldest = ranged.stream().min(Comparator.naturalOrder()).orElseThrow();
+    List<CompletableFuture<List<String>>> reads = new ArrayList<>();
+    for (Reaction.Kind kind : Reaction.Kind.values()) {
+      reads.add(CompletableFuture.supplyAsync(() -> kindStatusesBetween(accountId, kindStatus(kind, oldest),
+          kindStatus(kind, Long.toString(newest))), SHARD_READS));
+    }
     List<Map<String, AttributeValue>> keys = new ArrayList<>();
-    for (String statusId : new HashSet<>(statusIds)) {
+    asked.stream().filter(id -> !ranged.contains(id)).forEach(statusId -> {
       for (Reaction.Kind kind : Reaction.Kind.values()) {
         keys.add(key(accountId, kind, statusId));
       }
-    }
+    });
+    List<String> found = new ArrayList<>();
+    Batches.get(db.client(), db.name(Tables.REACTIONS), keys, "kind_status", null)
+        .forEach(item -> found.add(item.get("kind_status").s()));
+    reads.forEach(read -> found.addAll(read.join()));
     Set<String> favourited = new HashSet<>();
     Set<String> reblogged = new HashSet<>();
-    for (var item : Batches.get(db.client(), db.name(Tables.REACTIONS), keys, "kind_status", null)) {
-      String[] kindAndStatus = item.get("kind_status").s().split(":", 2);
-      (kindAndStatus[0].equals(Reaction.Kind.REBLOG.text()) ? reblogged : favourited).add(kindAndStatus[1]);
+    for (String kindStatus : found) {
+      String[] kindAndStatus = kindStatus.split(":", 2);
+      if (asked.contains(kindAndStatus[1])) {
+        (kindAndStatus[0].equals(Reaction.Kind.REBLOG.text()) ? reblogged : favourited).add(kindAndStatus[1]);
+      }
     }
     return new Interactions(favourited, reblogged);
+  }
+
+  private List<String> kindStatusesBetween(String accountId, String from, String to) {
+    return db.client().queryPaginator(r -> r.tableName(db.name(Tables.REACTIONS))
+            .keyConditionExpression("account_id = :account AND kind_status BETWEEN :from AND :to")
+            .expressionAttributeValues(Map.of(":account", s(accountId), ":from", s(from), ":to", s(to)))
+            .projectionExpression("kind_status"))
+        .items().stream().map(item -> item.get("kind_status").s()).toList();
   }
 
   /** Each shard's window read at once, merged in reaction-id order. */

@@ -10,6 +10,7 @@ import app.podium.statuses.ReaderInteractions;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,15 +33,23 @@ public final class StatusAnswers {
 
   /** A page of statuses, paged by their own ids. */
   public APIGatewayV2HTTPResponse page(ApiRequest request, Optional<String> readerId, List<AuthoredStatus> page) {
-    return page(request, readerId, page, page, s -> s.status().id());
+    return page(request, page, interactions.interactions(readerId, page));
+  }
+
+  /** A page of statuses whose reader's interactions were read with them (the home timeline's, side by side). */
+  public APIGatewayV2HTTPResponse page(ApiRequest request, List<AuthoredStatus> page, Interactions reader) {
+    return answer(page, reader, Paging.links(request, settings, page, s -> s.status().id()));
   }
 
   /** The statuses shown, paged by the ids of what the list is made of ({@code pagedBy}: favourites, say). */
   public <T> APIGatewayV2HTTPResponse page(ApiRequest request, Optional<String> readerId, List<AuthoredStatus> shown,
       List<T> pagedBy, Function<T, String> pagingId) {
-    var reader = interactions.interactions(readerId, shown);
-    return ApiResponse.ok(shown.stream().map(s -> StatusView.of(s, settings, reader)).toList(),
+    return answer(shown, interactions.interactions(readerId, shown),
         Paging.links(request, settings, pagedBy, pagingId));
+  }
+
+  private APIGatewayV2HTTPResponse answer(List<AuthoredStatus> shown, Interactions reader, Map<String, String> links) {
+    return ApiResponse.ok(shown.stream().map(s -> StatusView.of(s, settings, reader)).toList(), links);
   }
 
   /** What the reader did to the statuses of an answer shaped otherwise (a thread's context, say). */

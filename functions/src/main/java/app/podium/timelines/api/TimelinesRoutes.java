@@ -11,19 +11,19 @@ import app.podium.statuses.api.StatusAnswers;
 import app.podium.timelines.TimelineService;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
-import java.util.Optional;
 
 /** The home timeline. */
 public record TimelinesRoutes(TimelineService timelines, StatusAnswers answers) {
   public static final List<Route<TimelinesRoutes>> ALL = List.of(
-      // the home timeline marks the reader active (accounts) and trims or rebuilds the timeline
-      Route.get("/api/v1/timelines/home", "GetHomeTimeline", user("read:statuses"), grants().readWrite(ACCOUNTS)
-          .readWrite(TIMELINES).read(POSTS).read(FOLLOWS).read(BLOCKS_MUTES).read(REACTIONS), TimelinesRoutes::home));
+      // the home timeline writes nothing: once a day it hands the reader's activity mark to the fan-out queue
+      Route.get("/api/v1/timelines/home", "GetHomeTimeline", user("read:statuses"), grants().read(ACCOUNTS)
+          .read(TIMELINES).read(POSTS).read(FOLLOWS).read(BLOCKS_MUTES).read(REACTIONS).sendToFanoutQueue(),
+          TimelinesRoutes::home));
 
   /** {@code GET /api/v1/timelines/home}: fanned-out entries merged with large followees, paged. */
   APIGatewayV2HTTPResponse home(ApiRequest request) {
     var readerId = request.caller().accountId().orElseThrow();
-    var page = timelines.home(readerId, Paging.request(request.params()));
-    return answers.page(request, Optional.of(readerId), page);
+    var home = timelines.home(readerId, Paging.request(request.params()));
+    return answers.page(request, home.statuses(), home.interactions());
   }
 }
