@@ -33,12 +33,15 @@ class IamTemplateTest {
   }
 
   @Test
-  void getHomeTimelineReadsPostsButCannotWriteThem() {
+  void getHomeTimelineReadsButWritesNoTable() {
+    // the most frequent request writes nothing: the reader's activity mark goes through the fan-out queue
     Map<String, Set<String>> tables = dynamoDbActions("GetHomeTimeline");
-    assertThat(tables.get("posts")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:BatchGetItem",
-        "dynamodb:Query", "dynamodb:ConditionCheckItem");
-    assertThat(tables.get("timelines")).contains("dynamodb:BatchWriteItem", "dynamodb:Query");
-    assertThat(tables.get("accounts")).contains("dynamodb:UpdateItem");
+    Set<String> reads = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+        "dynamodb:ConditionCheckItem");
+    assertThat(tables.get("posts")).containsExactlyInAnyOrderElementsOf(reads);
+    assertThat(tables.get("timelines")).contains("dynamodb:Query");
+    assertThat(tables.get("accounts")).contains("dynamodb:GetItem");
+    tables.forEach((table, actions) -> assertThat(actions).as(table).isSubsetOf(reads));
     assertThat(tables).doesNotContainKeys("invites", "tokens", "apps", "unique_keys");
   }
 
