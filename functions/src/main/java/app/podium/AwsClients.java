@@ -16,48 +16,65 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The SDK clients, all on the URL-connection HTTP client (small, fast to start in Lambda). In Lambda,
- * region and credentials come from the environment; with an endpoint (the local stack, LocalStack) they
- * are fixed test values.
+ * The SDK clients, all on the URL-connection HTTP client (small, fast to start in Lambda). In
+ * Lambda, region and credentials come from the environment; with an endpoint (the local stack,
+ * LocalStack) they are fixed test values.
  */
 public final class AwsClients {
   /** Set only off AWS: the local stack and tests point the SDK at a local DynamoDB. */
   public static final String DYNAMODB_ENDPOINT_ENV = "DYNAMODB_ENDPOINT";
+
   /** Set only off AWS: the SNS/SQS emulator (or LocalStack). */
   public static final String SNS_ENDPOINT_ENV = "SNS_ENDPOINT";
+
   public static final String SQS_ENDPOINT_ENV = "SQS_ENDPOINT";
+
   /** Set only off AWS: a Secrets Manager emulator (LocalStack). */
   public static final String SECRETS_MANAGER_ENDPOINT_ENV = "SECRETS_MANAGER_ENDPOINT";
 
   private AwsClients() {}
 
   /**
-   * @param interceptors added to the client, e.g. by tests that count calls or inject faults; none in
-   *     Lambda
+   * @param interceptors added to the client, e.g. by tests that count calls or inject faults; none
+   *     in Lambda
    */
   public static DynamoDbClient dynamoDb(String endpoint, ExecutionInterceptor... interceptors) {
-    return configure(DynamoDbClient.builder()
-        .httpClientBuilder(http(Duration.ofSeconds(5))), endpoint, interceptors).build();
+    return configure(
+            DynamoDbClient.builder().httpClientBuilder(http(Duration.ofSeconds(5))),
+            endpoint,
+            interceptors)
+        .build();
   }
 
   public static SnsClient sns(String endpoint, ExecutionInterceptor... interceptors) {
-    return configure(SnsClient.builder().httpClientBuilder(http(Duration.ofSeconds(10))), endpoint, interceptors)
+    return configure(
+            SnsClient.builder().httpClientBuilder(http(Duration.ofSeconds(10))),
+            endpoint,
+            interceptors)
         .build();
   }
 
   public static SqsClient sqs(String endpoint, ExecutionInterceptor... interceptors) {
-    return configure(SqsClient.builder().httpClientBuilder(http(Duration.ofSeconds(30))), endpoint, interceptors)
+    return configure(
+            SqsClient.builder().httpClientBuilder(http(Duration.ofSeconds(30))),
+            endpoint,
+            interceptors)
         .build();
   }
 
-  public static SecretsManagerClient secretsManager(String endpoint, ExecutionInterceptor... interceptors) {
-    return configure(SecretsManagerClient.builder().httpClientBuilder(http(Duration.ofSeconds(5))), endpoint,
-        interceptors).build();
+  public static SecretsManagerClient secretsManager(
+      String endpoint, ExecutionInterceptor... interceptors) {
+    return configure(
+            SecretsManagerClient.builder().httpClientBuilder(http(Duration.ofSeconds(5))),
+            endpoint,
+            interceptors)
+        .build();
   }
 
   /** CloudFront's API is global: one endpoint whatever the function's region. */
   public static CloudFrontClient cloudFront(String endpoint, ExecutionInterceptor... interceptors) {
-    CloudFrontClientBuilder builder = CloudFrontClient.builder().httpClientBuilder(http(Duration.ofSeconds(10)));
+    CloudFrontClientBuilder builder =
+        CloudFrontClient.builder().httpClientBuilder(http(Duration.ofSeconds(10)));
     if (endpoint == null || endpoint.isBlank()) {
       builder.region(Region.AWS_GLOBAL);
     }
@@ -65,22 +82,27 @@ public final class AwsClients {
   }
 
   private static UrlConnectionHttpClient.Builder http(Duration socketTimeout) {
-    return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).socketTimeout(socketTimeout);
+    return UrlConnectionHttpClient.builder()
+        .connectionTimeout(Duration.ofSeconds(2))
+        .socketTimeout(socketTimeout);
   }
 
-  private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String endpoint,
-      ExecutionInterceptor... interceptors) {
+  private static <B extends AwsClientBuilder<B, ?>> B configure(
+      B builder, String endpoint, ExecutionInterceptor... interceptors) {
     if (interceptors.length > 0) {
-      builder.overrideConfiguration(c -> {
-        for (ExecutionInterceptor interceptor : interceptors) {
-          c.addExecutionInterceptor(interceptor);
-        }
-      });
+      builder.overrideConfiguration(
+          c -> {
+            for (ExecutionInterceptor interceptor : interceptors) {
+              c.addExecutionInterceptor(interceptor);
+            }
+          });
     }
     if (endpoint != null && !endpoint.isBlank()) {
-      builder.endpointOverride(URI.create(endpoint))
+      builder
+          .endpointOverride(URI.create(endpoint))
           .region(Region.US_EAST_1)
-          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+          .credentialsProvider(
+              StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
     }
     return builder;
   }

@@ -70,10 +70,11 @@ import org.crac.Core;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The composition root: settings, clients, stores and services, and every feature's route endpoints, each built
- * with exactly the services its routes call; once per container. Only the Lambda entry classes reach in here, once:
- * {@link RouteFunction} for its route's handler, the authorizer, the fan-out and the admin bootstrap for the service
- * they run. The local stack and the tests build one with their own clients.
+ * The composition root: settings, clients, stores and services, and every feature's route
+ * endpoints, each built with exactly the services its routes call; once per container. Only the
+ * Lambda entry classes reach in here, once: {@link RouteFunction} for its route's handler, the
+ * authorizer, the fan-out and the admin bootstrap for the service they run. The local stack and the
+ * tests build one with their own clients.
  */
 public final class Backend {
   public static final String TOPIC_ARN_ENV = "POST_EVENTS_TOPIC_ARN";
@@ -91,14 +92,32 @@ public final class Backend {
   private final FanoutService fanout;
   private final Map<String, RouteHandler> routes = new LinkedHashMap<>();
 
-  /** With the origin check of {@code ORIGIN_SECRET} (none when it is empty), as the local stack runs. */
-  public Backend(Settings settings, DynamoDbClient client, FanoutTasks fanoutTasks, Clock clock,
+  /**
+   * With the origin check of {@code ORIGIN_SECRET} (none when it is empty), as the local stack
+   * runs.
+   */
+  public Backend(
+      Settings settings,
+      DynamoDbClient client,
+      FanoutTasks fanoutTasks,
+      Clock clock,
       PasswordHasher passwords) {
-    this(settings, client, fanoutTasks, clock, passwords, OriginCheck.fixed(settings.originSecret()));
+    this(
+        settings,
+        client,
+        fanoutTasks,
+        clock,
+        passwords,
+        OriginCheck.fixed(settings.originSecret()));
   }
 
-  public Backend(Settings settings, DynamoDbClient client, FanoutTasks fanoutTasks, Clock clock,
-      PasswordHasher passwords, OriginCheck origin) {
+  public Backend(
+      Settings settings,
+      DynamoDbClient client,
+      FanoutTasks fanoutTasks,
+      Clock clock,
+      PasswordHasher passwords,
+      OriginCheck origin) {
     this.settings = settings;
     this.origin = origin;
     this.dynamoDb = client;
@@ -108,39 +127,125 @@ public final class Backend {
     RateLimiter rateLimiter = new RateLimiter(new DynamoDbCounterRepository(db), clock);
     Ids ids = new Ids(clock);
     var tokenStore = new DynamoDbTokenRepository(db);
-    this.oauth = new OAuthService(new DynamoDbAppRepository(db), tokenStore, accountStore, passwords, rateLimiter,
-        settings, clock);
+    this.oauth =
+        new OAuthService(
+            new DynamoDbAppRepository(db),
+            tokenStore,
+            accountStore,
+            passwords,
+            rateLimiter,
+            settings,
+            clock);
     this.accounts = new AccountService(accountStore, settings);
     var invites = new InviteService(inviteStore, settings, clock);
-    var waitlist = new WaitlistService(new DynamoDbWaitlistRepository(db), invites, rateLimiter, settings, clock);
+    var waitlist =
+        new WaitlistService(
+            new DynamoDbWaitlistRepository(db), invites, rateLimiter, settings, clock);
     var statusStore = new DynamoDbStatusRepository(db);
     var followStore = new DynamoDbFollowRepository(db, settings.fanout().followerShardsFrom());
-    var timelineStore = new DynamoDbTimelineRepository(db, settings.fanout().entryLifetime(), clock);
+    var timelineStore =
+        new DynamoDbTimelineRepository(db, settings.fanout().entryLifetime(), clock);
     var reactionStore = new DynamoDbReactionRepository(db);
     var blockStore = new DynamoDbBlockMuteRepository(db);
     var hydrator = new StatusHydrator(statusStore, accountStore, followStore, blockStore);
-    this.reactions = new ReactionService(statusStore, accountStore, blockStore, reactionStore, hydrator, fanoutTasks,
-        rateLimiter, settings, ids, clock);
-    this.statuses = new StatusService(statusStore, accountStore, new DynamoDbIdempotencyRepository(db), fanoutTasks,
-        reactions, hydrator, rateLimiter, settings, ids, clock);
-    var conversations = new ConversationService(statuses, statusStore, new DynamoDbConversationRepository(db),
-        hydrator, blockStore, clock);
-    var timelines = new TimelineService(timelineStore, statusStore,
-        new RecentStatuses(statusStore, accountStore, settings.fanout().largeAccountCache(), clock), accountStore,
-        followStore, blockStore, hydrator, settings, clock, fanoutTasks, reactions);
-    var follows = new FollowService(followStore, accountStore, timelines, fanoutTasks, blockStore, rateLimiter,
-        settings, ids, clock);
-    var blocks = new BlockMuteService(blockStore, followStore, follows, accountStore, fanoutTasks, ids, clock);
-    this.signup = new SignupService(accountStore, inviteStore, oauth, follows, passwords, rateLimiter, settings, ids,
-        clock);
+    this.reactions =
+        new ReactionService(
+            statusStore,
+            accountStore,
+            blockStore,
+            reactionStore,
+            hydrator,
+            fanoutTasks,
+            rateLimiter,
+            settings,
+            ids,
+            clock);
+    this.statuses =
+        new StatusService(
+            statusStore,
+            accountStore,
+            new DynamoDbIdempotencyRepository(db),
+            fanoutTasks,
+            reactions,
+            hydrator,
+            rateLimiter,
+            settings,
+            ids,
+            clock);
+    var conversations =
+        new ConversationService(
+            statuses,
+            statusStore,
+            new DynamoDbConversationRepository(db),
+            hydrator,
+            blockStore,
+            clock);
+    var timelines =
+        new TimelineService(
+            timelineStore,
+            statusStore,
+            new RecentStatuses(
+                statusStore, accountStore, settings.fanout().largeAccountCache(), clock),
+            accountStore,
+            followStore,
+            blockStore,
+            hydrator,
+            settings,
+            clock,
+            fanoutTasks,
+            reactions);
+    var follows =
+        new FollowService(
+            followStore,
+            accountStore,
+            timelines,
+            fanoutTasks,
+            blockStore,
+            rateLimiter,
+            settings,
+            ids,
+            clock);
+    var blocks =
+        new BlockMuteService(
+            blockStore, followStore, follows, accountStore, fanoutTasks, ids, clock);
+    this.signup =
+        new SignupService(
+            accountStore,
+            inviteStore,
+            oauth,
+            follows,
+            passwords,
+            rateLimiter,
+            settings,
+            ids,
+            clock);
     var markerStore = new DynamoDbMarkerRepository(db);
-    this.notifications = new NotificationService(new DynamoDbNotificationRepository(db), accountStore, statusStore,
-        blockStore, markerStore, hydrator, clock);
-    this.fanout = new FanoutService(followStore, accountStore, timelineStore, blockStore, fanoutTasks, statusStore,
-        reactionStore, settings, clock, notifications);
+    this.notifications =
+        new NotificationService(
+            new DynamoDbNotificationRepository(db),
+            accountStore,
+            statusStore,
+            blockStore,
+            markerStore,
+            hydrator,
+            clock);
+    this.fanout =
+        new FanoutService(
+            followStore,
+            accountStore,
+            timelineStore,
+            blockStore,
+            fanoutTasks,
+            statusStore,
+            reactionStore,
+            settings,
+            clock,
+            notifications);
     var reportStore = new DynamoDbReportRepository(db);
     var moderation = new ModerationService(accountStore, tokenStore, reportStore, clock);
-    var reports = new ReportService(reportStore, accountStore, statusStore, rateLimiter, settings, ids, clock);
+    var reports =
+        new ReportService(
+            reportStore, accountStore, statusStore, rateLimiter, settings, ids, clock);
 
     Members members = new Members(accounts);
     StatusAnswers answers = new StatusAnswers(reactions, settings);
@@ -157,43 +262,57 @@ public final class Backend {
     serve(MarkersRoutes.ALL, new MarkersRoutes(new MarkerService(markerStore, clock), members));
     serve(ModerationRoutes.ALL, new ModerationRoutes(reports, moderation, members, settings));
     serve(InstanceRoutes.ALL, new InstanceRoutes(members, settings));
-    List<String> unserved = Routes.ALL.stream().map(Route::key).filter(key -> !routes.containsKey(key)).toList();
+    List<String> unserved =
+        Routes.ALL.stream().map(Route::key).filter(key -> !routes.containsKey(key)).toList();
     if (!unserved.isEmpty() || routes.size() != Routes.ALL.size()) {
-      throw new IllegalStateException("Routes.ALL and the routes the backend serves differ: " + unserved);
+      throw new IllegalStateException(
+          "Routes.ALL and the routes the backend serves differ: " + unserved);
     }
   }
 
   private <E> void serve(List<Route<E>> declared, E endpoints) {
     for (Route<E> route : declared) {
-      routes.put(route.key(), new RouteHandler(route.access(), route.bind(endpoints), origin, settings));
+      routes.put(
+          route.key(), new RouteHandler(route.access(), route.bind(endpoints), origin, settings));
     }
   }
 
   public static Backend fromEnvironment(Map<String, String> env) {
-    FanoutTasks tasks = new SnsSqsFanoutTasks(AwsClients.sns(env.get(AwsClients.SNS_ENDPOINT_ENV)),
-        env.get(TOPIC_ARN_ENV), AwsClients.sqs(env.get(AwsClients.SQS_ENDPOINT_ENV)), env.get(QUEUE_URL_ENV));
+    FanoutTasks tasks =
+        new SnsSqsFanoutTasks(
+            AwsClients.sns(env.get(AwsClients.SNS_ENDPOINT_ENV)),
+            env.get(TOPIC_ARN_ENV),
+            AwsClients.sqs(env.get(AwsClients.SQS_ENDPOINT_ENV)),
+            env.get(QUEUE_URL_ENV));
     Settings settings = Settings.fromEnvironment(env);
-    return new Backend(settings, AwsClients.dynamoDb(env.get(AwsClients.DYNAMODB_ENDPOINT_ENV)), tasks,
-        Clock.systemUTC(), new Argon2PasswordHasher(), origin(env, settings));
+    return new Backend(
+        settings,
+        AwsClients.dynamoDb(env.get(AwsClients.DYNAMODB_ENDPOINT_ENV)),
+        tasks,
+        Clock.systemUTC(),
+        new Argon2PasswordHasher(),
+        origin(env, settings));
   }
 
   /**
-   * On AWS the stack names the origin secret by its ARN and the values are read from Secrets Manager (they rotate);
-   * off AWS {@code ORIGIN_SECRET} is the one value, or there is none.
+   * On AWS the stack names the origin secret by its ARN and the values are read from Secrets
+   * Manager (they rotate); off AWS {@code ORIGIN_SECRET} is the one value, or there is none.
    */
   private static OriginCheck origin(Map<String, String> env, Settings settings) {
     String arn = env.get(RotatingOriginSecrets.ARN_ENV);
     if (arn == null || arn.isBlank()) {
       return OriginCheck.fixed(settings.originSecret());
     }
-    SecretVersions versions = SecretVersions.secretsManager(AwsClients.secretsManager(
-        env.get(AwsClients.SECRETS_MANAGER_ENDPOINT_ENV)));
+    SecretVersions versions =
+        SecretVersions.secretsManager(
+            AwsClients.secretsManager(env.get(AwsClients.SECRETS_MANAGER_ENDPOINT_ENV)));
     return OriginCheck.of(new RotatingOriginSecrets(versions, arn), Clock.systemUTC());
   }
 
   /**
-   * The container's instance, built on first use from the process environment. Building it registers the
-   * container's {@link Priming} with CRaC, once, so SnapStart snapshots a primed container.
+   * The container's instance, built on first use from the process environment. Building it
+   * registers the container's {@link Priming} with CRaC, once, so SnapStart snapshots a primed
+   * container.
    */
   public static Backend shared() {
     return Shared.INSTANCE;
@@ -203,12 +322,16 @@ public final class Backend {
     static final Backend INSTANCE = fromEnvironment(System.getenv());
 
     static {
-      Priming.GLOBAL.register(() -> new Priming(INSTANCE.settings, INSTANCE.dynamoDb, INSTANCE.origin),
+      Priming.GLOBAL.register(
+          () -> new Priming(INSTANCE.settings, INSTANCE.dynamoDb, INSTANCE.origin),
           Core.getGlobalContext());
     }
   }
 
-  /** What the function of the route with this key ({@code GET /api/v1/accounts/{id}}) runs for each request. */
+  /**
+   * What the function of the route with this key ({@code GET /api/v1/accounts/{id}}) runs for each
+   * request.
+   */
   public RouteHandler route(String key) {
     RouteHandler handler = routes.get(key);
     if (handler == null) {
@@ -221,7 +344,9 @@ public final class Backend {
     return settings;
   }
 
-  /** Whether a request came through the CDN; the authorizer and every route function ask it first. */
+  /**
+   * Whether a request came through the CDN; the authorizer and every route function ask it first.
+   */
   public OriginCheck origin() {
     return origin;
   }

@@ -22,21 +22,24 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * SnapStart priming: before Lambda snapshots an initialized container, run the code every request runs,
- * so the classes it loads, the lambdas it links and the JIT work it triggers are in the snapshot instead of
- * in the first request after each restore. Registered once per container by {@link Backend#shared()}.
+ * SnapStart priming: before Lambda snapshots an initialized container, run the code every request
+ * runs, so the classes it loads, the lambdas it links and the JIT work it triggers are in the
+ * snapshot instead of in the first request after each restore. Registered once per container by
+ * {@link Backend#shared()}.
  *
- * <p>Nothing here may fail the checkpoint: each step swallows its failure (a function without DynamoDB
- * grants, a table that does not exist yet, a throttled call) and the rest still runs.
+ * <p>Nothing here may fail the checkpoint: each step swallows its failure (a function without
+ * DynamoDB grants, a table that does not exist yet, a throttled call) and the rest still runs.
  *
- * <p>{@link #afterRestore} has nothing to do. Everything that must differ between restored containers draws
- * from {@link java.security.SecureRandom} at the moment it is used (ids, tokens, invite codes, password
- * salts; Lambda reseeds SecureRandom on restore), none of it is created or cached by priming, and the SDK
- * clients hold no credentials or connections that priming could freeze: credentials are resolved and
- * refreshed by the SDK, connections that went stale in the snapshot are reopened on use.
+ * <p>{@link #afterRestore} has nothing to do. Everything that must differ between restored
+ * containers draws from {@link java.security.SecureRandom} at the moment it is used (ids, tokens,
+ * invite codes, password salts; Lambda reseeds SecureRandom on restore), none of it is created or
+ * cached by priming, and the SDK clients hold no credentials or connections that priming could
+ * freeze: credentials are resolved and refreshed by the SDK, connections that went stale in the
+ * snapshot are reopened on use.
  */
 public final class Priming implements Resource {
   private static final Logger LOG = LogManager.getLogger(Priming.class);
+
   /** The container's registration. CRaC holds resources weakly: this keeps the Priming alive. */
   static final Registration GLOBAL = new Registration();
 
@@ -56,7 +59,8 @@ public final class Priming implements Resource {
   @Override
   public void beforeCheckpoint(Context<? extends Resource> context) {
     List<String> failed = prime();
-    LOG.info("SnapStart priming done{}", failed.isEmpty() ? "" : "; skipped after failures: " + failed);
+    LOG.info(
+        "SnapStart priming done{}", failed.isEmpty() ? "" : "; skipped after failures: " + failed);
   }
 
   @Override
@@ -85,8 +89,16 @@ public final class Priming implements Resource {
   }
 
   private void jackson() {
-    Account account = Account.newMember("1", "priming", "priming@example.invalid", Account.Role.MEMBER, "en",
-        Instant.EPOCH, Optional.empty(), Optional.empty());
+    Account account =
+        Account.newMember(
+            "1",
+            "priming",
+            "priming@example.invalid",
+            Account.Role.MEMBER,
+            "en",
+            Instant.EPOCH,
+            Optional.empty(),
+            Optional.empty());
     Json.write(AccountView.of(account, settings));
     try {
       Json.MAPPER.readTree(JSON_BODY);
@@ -99,22 +111,32 @@ public final class Priming implements Resource {
     ApiRequest.from(event(), Caller.ANONYMOUS, settings).params();
   }
 
-  /** Connects the DynamoDB client (TLS, credentials, signing, the error path) on a key no item can have. */
+  /**
+   * Connects the DynamoDB client (TLS, credentials, signing, the error path) on a key no item can
+   * have.
+   */
   private void dynamoDb() {
-    dynamoDb.getItem(r -> r.tableName(Tables.ACCOUNTS.physicalName(settings.tablePrefix()))
-        .key(Map.of(Tables.ACCOUNTS.partitionKey().name(), AttributeValue.fromS(ABSENT_ACCOUNT_ID))));
+    dynamoDb.getItem(
+        r ->
+            r.tableName(Tables.ACCOUNTS.physicalName(settings.tablePrefix()))
+                .key(
+                    Map.of(
+                        Tables.ACCOUNTS.partitionKey().name(),
+                        AttributeValue.fromS(ABSENT_ACCOUNT_ID))));
   }
 
   /**
-   * Reads the origin secret's values (from Secrets Manager on AWS: its client's classes, TLS, signing). A restored
-   * container reads them again once they are older than {@code OriginCheck.MAX_AGE}, as any container does.
+   * Reads the origin secret's values (from Secrets Manager on AWS: its client's classes, TLS,
+   * signing). A restored container reads them again once they are older than {@code
+   * OriginCheck.MAX_AGE}, as any container does.
    */
   private void origin() {
     origin.passes(Map.of(OriginCheck.HEADER, "priming"));
   }
 
-  static final String JSON_BODY = "{\"status\":\"Hello from priming\",\"visibility\":\"public\","
-      + "\"in_reply_to_id\":null,\"sensitive\":false,\"media_ids\":[],\"language\":\"en\"}";
+  static final String JSON_BODY =
+      "{\"status\":\"Hello from priming\",\"visibility\":\"public\","
+          + "\"in_reply_to_id\":null,\"sensitive\":false,\"media_ids\":[],\"language\":\"en\"}";
 
   /** A POST with a JSON body, the viewer headers CloudFront adds, and a query string. */
   static APIGatewayV2HTTPEvent event() {
@@ -123,14 +145,25 @@ public final class Priming implements Resource {
         .withRouteKey("POST /api/v1/statuses")
         .withRawPath("/api/v1/statuses")
         .withRawQueryString("limit=20&max_id=1")
-        .withHeaders(Map.of("content-type", "application/json; charset=utf-8",
-            "cloudfront-viewer-country", "US", "cloudfront-viewer-address", "198.51.100.1:443"))
+        .withHeaders(
+            Map.of(
+                "content-type",
+                "application/json; charset=utf-8",
+                "cloudfront-viewer-country",
+                "US",
+                "cloudfront-viewer-address",
+                "198.51.100.1:443"))
         .withBody(JSON_BODY)
         .withIsBase64Encoded(false)
-        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
-                .withPath("/api/v1/statuses").withSourceIp("198.51.100.1").build())
-            .build())
+        .withRequestContext(
+            APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(
+                    APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                        .withMethod("POST")
+                        .withPath("/api/v1/statuses")
+                        .withSourceIp("198.51.100.1")
+                        .build())
+                .build())
         .build();
   }
 

@@ -7,11 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 /**
- * The Lambda handler class of every route's function: one function per route still, each told by the stack which
- * route it serves ({@value #ROUTE_ENV}, the route's key: {@code POST /api/v1/statuses}). It runs that route's
- * {@link RouteHandler}, as the container's {@link Backend} built it.
+ * The Lambda handler class of every route's function: one function per route still, each told by
+ * the stack which route it serves ({@value #ROUTE_ENV}, the route's key: {@code POST
+ * /api/v1/statuses}). It runs that route's {@link RouteHandler}, as the container's {@link Backend}
+ * built it.
  */
-public final class RouteFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class RouteFunction
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   public static final String ROUTE_ENV = "PODIUM_ROUTE";
 
   private final RouteHandler route;

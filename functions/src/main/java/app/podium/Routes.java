@@ -35,21 +35,34 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Every function Podium deploys, as declared: each route of each feature ({@code <feature>/api/<Feature>Routes}),
- * and beside them the functions that serve no route. The CDK stack makes one function of each, with the grants
- * declared; the local server serves the same routes; the authorization matrix, the fuzz, the OpenAPI check and
- * {@code GrantsProvenIT} read them too.
+ * Every function Podium deploys, as declared: each route of each feature ({@code
+ * <feature>/api/<Feature>Routes}), and beside them the functions that serve no route. The CDK stack
+ * makes one function of each, with the grants declared; the local server serves the same routes;
+ * the authorization matrix, the fuzz, the OpenAPI check and {@code GrantsProvenIT} read them too.
  */
 public final class Routes {
   /** Every route of the API. */
-  public static final List<Route<?>> ALL = Stream.of(AppsRoutes.ALL, AccountsRoutes.ALL, SignupRoutes.ALL,
-      InvitesRoutes.ALL, GraphRoutes.ALL, StatusesRoutes.ALL, ConversationsRoutes.ALL, ReactionsRoutes.ALL,
-      TimelinesRoutes.ALL, NotificationsRoutes.ALL, MarkersRoutes.ALL, ModerationRoutes.ALL, InstanceRoutes.ALL)
-      .<Route<?>>flatMap(List::stream).toList();
+  public static final List<Route<?>> ALL =
+      Stream.of(
+              AppsRoutes.ALL,
+              AccountsRoutes.ALL,
+              SignupRoutes.ALL,
+              InvitesRoutes.ALL,
+              GraphRoutes.ALL,
+              StatusesRoutes.ALL,
+              ConversationsRoutes.ALL,
+              ReactionsRoutes.ALL,
+              TimelinesRoutes.ALL,
+              NotificationsRoutes.ALL,
+              MarkersRoutes.ALL,
+              ModerationRoutes.ALL,
+              InstanceRoutes.ALL)
+          .<Route<?>>flatMap(List::stream)
+          .toList();
 
   /**
-   * A function the stack deploys: its name, its Lambda handler class and what it may touch; for a route's function,
-   * the route ({@link RouteFunction} serves it).
+   * A function the stack deploys: its name, its Lambda handler class and what it may touch; for a
+   * route's function, the route ({@link RouteFunction} serves it).
    */
   public record Function(String name, Class<?> handler, Grants grants, Optional<Route<?>> route) {
     Function(String name, Class<?> handler, Grants grants) {
@@ -58,46 +71,84 @@ public final class Routes {
   }
 
   /** The HTTP API's Lambda authorizer: looks the token's hash up, nothing else. */
-  public static final Function AUTHORIZER = new Function("AuthorizeRequest", AuthorizeRequestHandler.class,
-      grants().read(TOKENS).readOriginSecret());
+  public static final Function AUTHORIZER =
+      new Function(
+          "AuthorizeRequest",
+          AuthorizeRequestHandler.class,
+          grants().read(TOKENS).readOriginSecret());
 
   /**
-   * The fan-out, on the SQS queue: one page of followers, the author (large or not), the followers' activity, their
-   * timelines; the next page goes back on the queue; a large author is marked and their followers get the large
-   * followee. A reblog's page reads the followers' entries of its original; a deleted status's reblogs are read by
-   * their reactions and deleted (reaction, status, the reblogger's count and own entry). Notifications too: each group
-   * is read, then one transaction puts the events' receipts (idempotency table) and updates the group.
+   * The fan-out, on the SQS queue: one page of followers, the author (large or not), the followers'
+   * activity, their timelines; the next page goes back on the queue; a large author is marked and
+   * their followers get the large followee. A reblog's page reads the followers' entries of its
+   * original; a deleted status's reblogs are read by their reactions and deleted (reaction, status,
+   * the reblogger's count and own entry). Notifications too: each group is read, then one
+   * transaction puts the events' receipts (idempotency table) and updates the group.
    */
-  public static final Function FANOUT = new Function("Fanout", FanoutHandler.class, grants().read(FOLLOWS)
-      .readWrite(ACCOUNTS).readWrite(TIMELINES).read(BLOCKS_MUTES).sendToFanoutQueue().readWrite(POSTS)
-      .readWrite(REACTIONS).readWrite(NOTIFICATIONS).write(IDEMPOTENCY));
+  public static final Function FANOUT =
+      new Function(
+          "Fanout",
+          FanoutHandler.class,
+          grants()
+              .read(FOLLOWS)
+              .readWrite(ACCOUNTS)
+              .readWrite(TIMELINES)
+              .read(BLOCKS_MUTES)
+              .sendToFanoutQueue()
+              .readWrite(POSTS)
+              .readWrite(REACTIONS)
+              .readWrite(NOTIFICATIONS)
+              .write(IDEMPOTENCY));
 
   /**
-   * The first admin (invoked by hand, no route): ensureAdmin looks the username up (unique_keys, then the account,
-   * both GetItem), then one transaction puts the account and claims username and email; the credentials come from
-   * the admin secret.
+   * The first admin (invoked by hand, no route): ensureAdmin looks the username up (unique_keys,
+   * then the account, both GetItem), then one transaction puts the account and claims username and
+   * email; the credentials come from the admin secret.
    */
-  public static final Function BOOTSTRAP_ADMIN = new Function("BootstrapAdmin", BootstrapAdminHandler.class,
-      grants().readWrite(ACCOUNTS).readWrite(UNIQUE_KEYS).readAdminSecret());
+  public static final Function BOOTSTRAP_ADMIN =
+      new Function(
+          "BootstrapAdmin",
+          BootstrapAdminHandler.class,
+          grants().readWrite(ACCOUNTS).readWrite(UNIQUE_KEYS).readAdminSecret());
 
-  /** The origin secret's rotation (Secrets Manager invokes it): the secret and the distribution, no table. */
-  public static final Function ROTATE_ORIGIN_SECRET = new Function("RotateOriginSecret",
-      RotateOriginSecretHandler.class, grants().rotateOriginSecret());
+  /**
+   * The origin secret's rotation (Secrets Manager invokes it): the secret and the distribution, no
+   * table.
+   */
+  public static final Function ROTATE_ORIGIN_SECRET =
+      new Function(
+          "RotateOriginSecret", RotateOriginSecretHandler.class, grants().rotateOriginSecret());
 
-  /** Every function the stack deploys: one per route, the authorizer, the fan-out, the bootstrap and the rotation. */
-  public static final List<Function> FUNCTIONS = Stream.concat(
-      ALL.stream().map(route -> new Function(route.name(), RouteFunction.class, route.grants(), Optional.of(route))),
-      Stream.of(AUTHORIZER, FANOUT, BOOTSTRAP_ADMIN, ROTATE_ORIGIN_SECRET)).toList();
+  /**
+   * Every function the stack deploys: one per route, the authorizer, the fan-out, the bootstrap and
+   * the rotation.
+   */
+  public static final List<Function> FUNCTIONS =
+      Stream.concat(
+              ALL.stream()
+                  .map(
+                      route ->
+                          new Function(
+                              route.name(),
+                              RouteFunction.class,
+                              route.grants(),
+                              Optional.of(route))),
+              Stream.of(AUTHORIZER, FANOUT, BOOTSTRAP_ADMIN, ROTATE_ORIGIN_SECRET))
+          .toList();
 
   /** The route with this key ({@code GET /api/v1/accounts/{id}}). */
   public static Route<?> byKey(String key) {
-    return ALL.stream().filter(r -> r.key().equals(key)).findFirst()
+    return ALL.stream()
+        .filter(r -> r.key().equals(key))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no route " + key));
   }
 
   /** The deployed function with this name ({@code PostStatus}, {@code Fanout}). */
   public static Function function(String name) {
-    return FUNCTIONS.stream().filter(f -> f.name().equals(name)).findFirst()
+    return FUNCTIONS.stream()
+        .filter(f -> f.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no function " + name));
   }
 

@@ -21,17 +21,26 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Every static table schema of the store, for warming them up before a SnapStart checkpoint. */
 public final class Schemas {
-  static final List<TableSchema<?>> ALL = List.of(AccountItem.SCHEMA, UniqueKeyItem.SCHEMA, StatusItem.SCHEMA,
-      InviteItem.SCHEMA, TimelineItem.SCHEMA, DynamoDbTokenRepository.TokenItem.SCHEMA,
-      DynamoDbFollowRepository.FollowItem.SCHEMA, DynamoDbAppRepository.AppItem.SCHEMA,
-      DynamoDbWaitlistRepository.WaitlistItem.SCHEMA, DynamoDbBlockMuteRepository.BlockMuteItem.SCHEMA,
-      DynamoDbReactionRepository.ReactionItem.SCHEMA);
+  static final List<TableSchema<?>> ALL =
+      List.of(
+          AccountItem.SCHEMA,
+          UniqueKeyItem.SCHEMA,
+          StatusItem.SCHEMA,
+          InviteItem.SCHEMA,
+          TimelineItem.SCHEMA,
+          DynamoDbTokenRepository.TokenItem.SCHEMA,
+          DynamoDbFollowRepository.FollowItem.SCHEMA,
+          DynamoDbAppRepository.AppItem.SCHEMA,
+          DynamoDbWaitlistRepository.WaitlistItem.SCHEMA,
+          DynamoDbBlockMuteRepository.BlockMuteItem.SCHEMA,
+          DynamoDbReactionRepository.ReactionItem.SCHEMA);
 
   private Schemas() {}
 
   /**
-   * Maps an item of each schema both ways (attribute map to item to attribute map), so their builders,
-   * getters, setters and converters are loaded and linked. Returns how many schemas it mapped.
+   * Maps an item of each schema both ways (attribute map to item to attribute map), so their
+   * builders, getters, setters and converters are loaded and linked. Returns how many schemas it
+   * mapped.
    */
   public static int prime() {
     for (TableSchema<?> schema : ALL) {
@@ -43,12 +52,16 @@ public final class Schemas {
   private static <T> Map<String, AttributeValue> roundTrip(TableSchema<T> schema) {
     Map<String, AttributeValue> key = new LinkedHashMap<>();
     for (KeyAttributeMetadata attribute : schema.tableMetadata().keyAttributes()) {
-      key.put(attribute.name(), attribute.attributeValueType() == AttributeValueType.N
-          ? AttributeValue.fromN("0") : AttributeValue.fromS("priming"));
+      key.put(
+          attribute.name(),
+          attribute.attributeValueType() == AttributeValueType.N
+              ? AttributeValue.fromN("0")
+              : AttributeValue.fromS("priming"));
     }
     T item = schema.mapToItem(key);
     if (item == null) {
-      throw new IllegalStateException("no item from the keys of " + schema.itemType().rawClass().getSimpleName());
+      throw new IllegalStateException(
+          "no item from the keys of " + schema.itemType().rawClass().getSimpleName());
     }
     return schema.itemToMap(item, true);
   }

@@ -5,17 +5,23 @@ import java.util.Optional;
 
 /**
  * Every DynamoDB table Podium uses: names, keys, indexes and TTL. The one source of truth that the
- * repositories, the local stack and the CDK stack all read, so they cannot drift apart. Deliberately
- * free of AWS types: each reader maps it onto its own API.
+ * repositories, the local stack and the CDK stack all read, so they cannot drift apart.
+ * Deliberately free of AWS types: each reader maps it onto its own API.
  */
 public final class Tables {
 
-  /** Environment variable holding the prefix of every physical table name, e.g. {@code podium-prod-}. */
+  /**
+   * Environment variable holding the prefix of every physical table name, e.g. {@code
+   * podium-prod-}.
+   */
   public static final String PREFIX_ENV = "TABLE_PREFIX";
 
   public static final String DEFAULT_PREFIX = "podium-";
 
-  public enum AttributeType { STRING, NUMBER }
+  public enum AttributeType {
+    STRING,
+    NUMBER
+  }
 
   public record Key(String name, AttributeType type) {
     static Key string(String name) {
@@ -30,7 +36,11 @@ public final class Tables {
   /** A global secondary index; every index projects all attributes. */
   public record Index(String name, Key partitionKey, Key sortKey) {}
 
-  public record Table(String name, Key partitionKey, Optional<Key> sortKey, List<Index> indexes,
+  public record Table(
+      String name,
+      Key partitionKey,
+      Optional<Key> sortKey,
+      List<Index> indexes,
       Optional<String> ttlAttribute) {
 
     public String physicalName(String prefix) {
@@ -38,136 +48,230 @@ public final class Tables {
     }
 
     public Index index(String indexName) {
-      return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst()
+      return indexes.stream()
+          .filter(i -> i.name().equals(indexName))
+          .findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no index " + indexName + " on " + name));
     }
   }
 
-  /** Members. Counters and profile live on the item; who invited whom is indexed for the invite tree. */
-  public static final Table ACCOUNTS = new Table("accounts", Key.string("id"), Optional.empty(),
-      List.of(new Index("by_inviter", Key.string("invited_by"), Key.number("created_at"))),
-      Optional.empty());
+  /**
+   * Members. Counters and profile live on the item; who invited whom is indexed for the invite
+   * tree.
+   */
+  public static final Table ACCOUNTS =
+      new Table(
+          "accounts",
+          Key.string("id"),
+          Optional.empty(),
+          List.of(new Index("by_inviter", Key.string("invited_by"), Key.number("created_at"))),
+          Optional.empty());
 
-  /** One item per claimed username or email ({@code username:alice}), so claims are conditional puts. */
-  public static final Table UNIQUE_KEYS = new Table("unique_keys", Key.string("key"), Optional.empty(),
-      List.of(), Optional.empty());
+  /**
+   * One item per claimed username or email ({@code username:alice}), so claims are conditional
+   * puts.
+   */
+  public static final Table UNIQUE_KEYS =
+      new Table("unique_keys", Key.string("key"), Optional.empty(), List.of(), Optional.empty());
 
   /** OAuth applications registered through {@code POST /api/v1/apps}. */
-  public static final Table APPS = new Table("apps", Key.string("client_id"), Optional.empty(),
-      List.of(), Optional.empty());
+  public static final Table APPS =
+      new Table("apps", Key.string("client_id"), Optional.empty(), List.of(), Optional.empty());
 
   /** Access tokens, keyed by the SHA-256 of the token: the token itself is never stored. */
-  public static final Table TOKENS = new Table("tokens", Key.string("token_hash"), Optional.empty(),
-      List.of(new Index("by_account", Key.string("account_id"), Key.number("created_at"))),
-      Optional.empty());
+  public static final Table TOKENS =
+      new Table(
+          "tokens",
+          Key.string("token_hash"),
+          Optional.empty(),
+          List.of(new Index("by_account", Key.string("account_id"), Key.number("created_at"))),
+          Optional.empty());
 
   /** Invite codes with their use counts; indexed by inviter for the member's list and quota. */
-  public static final Table INVITES = new Table("invites", Key.string("code"), Optional.empty(),
-      List.of(new Index("by_inviter", Key.string("inviter_id"), Key.number("created_at"))),
-      Optional.empty());
+  public static final Table INVITES =
+      new Table(
+          "invites",
+          Key.string("code"),
+          Optional.empty(),
+          List.of(new Index("by_inviter", Key.string("inviter_id"), Key.number("created_at"))),
+          Optional.empty());
 
-  /** Waitlist entries by email; the sparse {@code by_queue} index holds only those still waiting. */
-  public static final Table WAITLIST = new Table("waitlist", Key.string("email"), Optional.empty(),
-      List.of(new Index("by_queue", Key.string("queue"), Key.number("joined_at"))),
-      Optional.empty());
+  /**
+   * Waitlist entries by email; the sparse {@code by_queue} index holds only those still waiting.
+   */
+  public static final Table WAITLIST =
+      new Table(
+          "waitlist",
+          Key.string("email"),
+          Optional.empty(),
+          List.of(new Index("by_queue", Key.string("queue"), Key.number("joined_at"))),
+          Optional.empty());
 
   /** Fixed-window rate-limit counters; each window's item expires on its own. */
-  public static final Table RATE_LIMITS = new Table("rate_limits", Key.string("key"), Optional.empty(),
-      List.of(), Optional.of("expires_at"));
+  public static final Table RATE_LIMITS =
+      new Table(
+          "rate_limits", Key.string("key"), Optional.empty(), List.of(), Optional.of("expires_at"));
 
   /**
-   * Statuses by id (a number, so ids sort); the author index pages an account's statuses, the sparse parent
-   * index a status's direct replies (a conversation's descendants). A reblog is a status too.
+   * Statuses by id (a number, so ids sort); the author index pages an account's statuses, the
+   * sparse parent index a status's direct replies (a conversation's descendants). A reblog is a
+   * status too.
    */
-  public static final Table POSTS = new Table("posts", Key.number("id"), Optional.empty(),
-      List.of(new Index("by_author", Key.string("author_id"), Key.number("id")),
-          new Index("by_parent", Key.string("in_reply_to_id"), Key.number("id"))),
-      Optional.empty());
+  public static final Table POSTS =
+      new Table(
+          "posts",
+          Key.number("id"),
+          Optional.empty(),
+          List.of(
+              new Index("by_author", Key.string("author_id"), Key.number("id")),
+              new Index("by_parent", Key.string("in_reply_to_id"), Key.number("id"))),
+          Optional.empty());
 
   /**
-   * Favourites and reblogs, one item per (member, kind and status): {@code favourite:<id>} or {@code reblog:<id>},
-   * so "did I favourite this" is a key read and favouriting twice is a failed condition. {@code by_account} pages
-   * a member's favourites ({@code <member>:favourite}) by id; {@code by_status} pages who favourited or reblogged a
-   * status ({@code <status>:favourite#<shard>}, one shard for most statuses, several for a large account's).
+   * Favourites and reblogs, one item per (member, kind and status): {@code favourite:<id>} or
+   * {@code reblog:<id>}, so "did I favourite this" is a key read and favouriting twice is a failed
+   * condition. {@code by_account} pages a member's favourites ({@code <member>:favourite}) by id;
+   * {@code by_status} pages who favourited or reblogged a status ({@code
+   * <status>:favourite#<shard>}, one shard for most statuses, several for a large account's).
    */
-  public static final Table REACTIONS = new Table("reactions", Key.string("account_id"),
-      Optional.of(Key.string("kind_status")),
-      List.of(new Index("by_account", Key.string("account_kind"), Key.number("id")),
-          new Index("by_status", Key.string("status_key"), Key.number("id"))),
-      Optional.empty());
+  public static final Table REACTIONS =
+      new Table(
+          "reactions",
+          Key.string("account_id"),
+          Optional.of(Key.string("kind_status")),
+          List.of(
+              new Index("by_account", Key.string("account_kind"), Key.number("id")),
+              new Index("by_status", Key.string("status_key"), Key.number("id"))),
+          Optional.empty());
 
   /** Public statuses by hashtag (case-folded), newest first: the tag timeline. */
-  public static final Table TAGGED_STATUSES = new Table("tagged_statuses", Key.string("tag"),
-      Optional.of(Key.number("status_id")), List.of(), Optional.empty());
+  public static final Table TAGGED_STATUSES =
+      new Table(
+          "tagged_statuses",
+          Key.string("tag"),
+          Optional.of(Key.number("status_id")),
+          List.of(),
+          Optional.empty());
 
   /**
-   * Notifications, one item per (member, group): {@code favourite-<status>}, {@code reblog-<status>},
-   * {@code follow-<hour>} gather many events, {@code ungrouped-<id>} holds one. {@code by_latest} pages a
-   * member's notifications by the id of each group's newest event, which moves up as events join the group.
+   * Notifications, one item per (member, group): {@code favourite-<status>}, {@code
+   * reblog-<status>}, {@code follow-<hour>} gather many events, {@code ungrouped-<id>} holds one.
+   * {@code by_latest} pages a member's notifications by the id of each group's newest event, which
+   * moves up as events join the group.
    */
-  public static final Table NOTIFICATIONS = new Table("notifications", Key.string("account_id"),
-      Optional.of(Key.string("group_key")),
-      List.of(new Index("by_latest", Key.string("account_id"), Key.number("latest_id"))),
-      Optional.empty());
+  public static final Table NOTIFICATIONS =
+      new Table(
+          "notifications",
+          Key.string("account_id"),
+          Optional.of(Key.string("group_key")),
+          List.of(new Index("by_latest", Key.string("account_id"), Key.number("latest_id"))),
+          Optional.empty());
 
   /**
-   * One item per follow, keyed (follower, followee) so a relationship is one read. The followee index
-   * pages an account's followers in follow order (the fan-out's pages); the follower index its follows.
-   * The followee index key is {@code <followee id>#<shard>}: one shard for most accounts, several once an
-   * account has many followers, so a burst of follows of one account spreads over several index keys.
+   * One item per follow, keyed (follower, followee) so a relationship is one read. The followee
+   * index pages an account's followers in follow order (the fan-out's pages); the follower index
+   * its follows. The followee index key is {@code <followee id>#<shard>}: one shard for most
+   * accounts, several once an account has many followers, so a burst of follows of one account
+   * spreads over several index keys.
    */
-  public static final Table FOLLOWS = new Table("follows", Key.string("follower_id"),
-      Optional.of(Key.string("followee_id")),
-      List.of(new Index("by_followee", Key.string("followee_key"), Key.number("id")),
-          new Index("by_follower", Key.string("follower_id"), Key.number("id"))),
-      Optional.empty());
+  public static final Table FOLLOWS =
+      new Table(
+          "follows",
+          Key.string("follower_id"),
+          Optional.of(Key.string("followee_id")),
+          List.of(
+              new Index("by_followee", Key.string("followee_key"), Key.number("id")),
+              new Index("by_follower", Key.string("follower_id"), Key.number("id"))),
+          Optional.empty());
 
   /**
-   * Blocks and mutes, one item per (owner, kind and target): {@code block:<id>} or {@code mute:<id>}, so "does X
-   * block or mute Y" and "does Y block X" are key reads, and one query of a partition gives all that a member
-   * hides (the home timeline's filter). {@code by_owner} pages a member's blocks ({@code <owner>:block}) or
-   * mutes by id; {@code by_target} gives everyone who blocks or mutes an author (the fan-out's filter). A
-   * timed mute carries {@code expires_at} (epoch seconds, TTL); readers check it, since TTL deletes late. Each
-   * block has a mirror ({@code blocked_by:<target>}, {@code <owner>}) written in the same transaction and outside
-   * both indexes, so "which of a page's authors block the reader" is one batch read of keys of the reader's.
+   * Blocks and mutes, one item per (owner, kind and target): {@code block:<id>} or {@code
+   * mute:<id>}, so "does X block or mute Y" and "does Y block X" are key reads, and one query of a
+   * partition gives all that a member hides (the home timeline's filter). {@code by_owner} pages a
+   * member's blocks ({@code <owner>:block}) or mutes by id; {@code by_target} gives everyone who
+   * blocks or mutes an author (the fan-out's filter). A timed mute carries {@code expires_at}
+   * (epoch seconds, TTL); readers check it, since TTL deletes late. Each block has a mirror ({@code
+   * blocked_by:<target>}, {@code <owner>}) written in the same transaction and outside both
+   * indexes, so "which of a page's authors block the reader" is one batch read of keys of the
+   * reader's.
    */
-  public static final Table BLOCKS_MUTES = new Table("blocks_mutes", Key.string("owner_id"),
-      Optional.of(Key.string("kind_target")),
-      List.of(new Index("by_owner", Key.string("owner_kind"), Key.number("id")),
-          new Index("by_target", Key.string("target_id"), Key.number("id"))),
-      Optional.of("expires_at"));
+  public static final Table BLOCKS_MUTES =
+      new Table(
+          "blocks_mutes",
+          Key.string("owner_id"),
+          Optional.of(Key.string("kind_target")),
+          List.of(
+              new Index("by_owner", Key.string("owner_kind"), Key.number("id")),
+              new Index("by_target", Key.string("target_id"), Key.number("id"))),
+          Optional.of("expires_at"));
 
   /**
-   * Counters spread over shards so a burst never writes one item a thousand times a second: the follower counts of
-   * accounts whose followers are sharded ({@code <account id>#<shard>}) and the reply, reblog and favourite
-   * counts of a large account's statuses ({@code <status id>:favourites#<shard>}). The account's or status's own
-   * item holds the rest of its count; readers sum them.
+   * Counters spread over shards so a burst never writes one item a thousand times a second: the
+   * follower counts of accounts whose followers are sharded ({@code <account id>#<shard>}) and the
+   * reply, reblog and favourite counts of a large account's statuses ({@code <status
+   * id>:favourites#<shard>}). The account's or status's own item holds the rest of its count;
+   * readers sum them.
    */
-  public static final Table COUNTER_SHARDS = new Table("counter_shards", Key.string("key"), Optional.empty(),
-      List.of(), Optional.empty());
+  public static final Table COUNTER_SHARDS =
+      new Table("counter_shards", Key.string("key"), Optional.empty(), List.of(), Optional.empty());
 
   /** Home timelines: (member, status id) entries written by the fan-out; old entries expire. */
-  public static final Table TIMELINES = new Table("timelines", Key.string("owner_id"),
-      Optional.of(Key.number("status_id")), List.of(), Optional.of("expires_at"));
+  public static final Table TIMELINES =
+      new Table(
+          "timelines",
+          Key.string("owner_id"),
+          Optional.of(Key.number("status_id")),
+          List.of(),
+          Optional.of("expires_at"));
 
   /** Idempotency-Key claims for posting: one status per key and member for an hour. */
-  public static final Table IDEMPOTENCY = new Table("idempotency", Key.string("key"), Optional.empty(),
-      List.of(), Optional.of("expires_at"));
-
-  /** Read markers ({@code /api/v1/markers}): one item per (member, timeline), with a save counter. */
-  public static final Table MARKERS = new Table("markers", Key.string("owner_id"),
-      Optional.of(Key.string("timeline")), List.of(), Optional.empty());
+  public static final Table IDEMPOTENCY =
+      new Table(
+          "idempotency", Key.string("key"), Optional.empty(), List.of(), Optional.of("expires_at"));
 
   /**
-   * Members' reports ({@code POST /api/v1/reports}) by id; the {@code by_state} index pages the unresolved
-   * (or resolved) ones newest first for admins.
+   * Read markers ({@code /api/v1/markers}): one item per (member, timeline), with a save counter.
    */
-  public static final Table REPORTS = new Table("reports", Key.number("id"), Optional.empty(),
-      List.of(new Index("by_state", Key.string("state"), Key.number("id"))), Optional.empty());
+  public static final Table MARKERS =
+      new Table(
+          "markers",
+          Key.string("owner_id"),
+          Optional.of(Key.string("timeline")),
+          List.of(),
+          Optional.empty());
 
-  public static final List<Table> ALL = List.of(ACCOUNTS, UNIQUE_KEYS, APPS, TOKENS, INVITES,
-      WAITLIST, RATE_LIMITS, POSTS, REACTIONS, TAGGED_STATUSES, FOLLOWS, COUNTER_SHARDS, BLOCKS_MUTES, TIMELINES,
-      NOTIFICATIONS, IDEMPOTENCY, MARKERS, REPORTS);
+  /**
+   * Members' reports ({@code POST /api/v1/reports}) by id; the {@code by_state} index pages the
+   * unresolved (or resolved) ones newest first for admins.
+   */
+  public static final Table REPORTS =
+      new Table(
+          "reports",
+          Key.number("id"),
+          Optional.empty(),
+          List.of(new Index("by_state", Key.string("state"), Key.number("id"))),
+          Optional.empty());
+
+  public static final List<Table> ALL =
+      List.of(
+          ACCOUNTS,
+          UNIQUE_KEYS,
+          APPS,
+          TOKENS,
+          INVITES,
+          WAITLIST,
+          RATE_LIMITS,
+          POSTS,
+          REACTIONS,
+          TAGGED_STATUSES,
+          FOLLOWS,
+          COUNTER_SHARDS,
+          BLOCKS_MUTES,
+          TIMELINES,
+          NOTIFICATIONS,
+          IDEMPOTENCY,
+          MARKERS,
+          REPORTS);
 
   private Tables() {}
 }

@@ -27,18 +27,28 @@ class PrimingTest {
   final List<String> operations = new ArrayList<>();
 
   Priming priming(String endpoint) {
-    ExecutionInterceptor recorder = new ExecutionInterceptor() {
-      @Override
-      public void beforeExecution(BeforeExecution context, ExecutionAttributes attributes) {
-        operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-      }
-    };
-    FanoutTasks tasks = (FanoutTasks) Proxy.newProxyInstance(FanoutTasks.class.getClassLoader(),
-        new Class<?>[] {FanoutTasks.class}, (proxy, method, args) -> {
-          throw new AssertionError("priming must not publish or enqueue");
-        });
-    Backend backend = new Backend(Settings.fromEnvironment(Map.of("TABLE_PREFIX", "podium-test-")),
-        AwsClients.dynamoDb(endpoint, recorder), tasks, Clock.systemUTC(), new Argon2PasswordHasher());
+    ExecutionInterceptor recorder =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(BeforeExecution context, ExecutionAttributes attributes) {
+            operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+          }
+        };
+    FanoutTasks tasks =
+        (FanoutTasks)
+            Proxy.newProxyInstance(
+                FanoutTasks.class.getClassLoader(),
+                new Class<?>[] {FanoutTasks.class},
+                (proxy, method, args) -> {
+                  throw new AssertionError("priming must not publish or enqueue");
+                });
+    Backend backend =
+        new Backend(
+            Settings.fromEnvironment(Map.of("TABLE_PREFIX", "podium-test-")),
+            AwsClients.dynamoDb(endpoint, recorder),
+            tasks,
+            Clock.systemUTC(),
+            new Argon2PasswordHasher());
     return new Priming(backend.settings(), backend.dynamoDb(), backend.origin());
   }
 

@@ -39,7 +39,8 @@ class RoutesTest {
 
   @Test
   void userRoutesAlwaysNameTheScopeTheyNeed() {
-    Routes.ALL.stream().filter(r -> r.access().kind() == Access.Kind.USER)
+    Routes.ALL.stream()
+        .filter(r -> r.access().kind() == Access.Kind.USER)
         .forEach(r -> assertThat(r.access().scope()).as(r.key()).isPresent());
   }
 
@@ -53,12 +54,21 @@ class RoutesTest {
 
   @Test
   void theBackendServesEveryDeclaredRouteAndNoOther() {
-    FanoutTasks nowhere = (FanoutTasks) Proxy.newProxyInstance(FanoutTasks.class.getClassLoader(),
-        new Class<?>[] {FanoutTasks.class}, (proxy, method, args) -> {
-          throw new AssertionError("nothing is published while the backend is built");
-        });
-    Backend backend = new Backend(Settings.fromEnvironment(Map.of()), AwsClients.dynamoDb("http://127.0.0.1:1"),
-        nowhere, Clock.systemUTC(), new Argon2PasswordHasher());
+    FanoutTasks nowhere =
+        (FanoutTasks)
+            Proxy.newProxyInstance(
+                FanoutTasks.class.getClassLoader(),
+                new Class<?>[] {FanoutTasks.class},
+                (proxy, method, args) -> {
+                  throw new AssertionError("nothing is published while the backend is built");
+                });
+    Backend backend =
+        new Backend(
+            Settings.fromEnvironment(Map.of()),
+            AwsClients.dynamoDb("http://127.0.0.1:1"),
+            nowhere,
+            Clock.systemUTC(),
+            new Argon2PasswordHasher());
     for (Route<?> route : Routes.ALL) {
       assertThat(backend.route(route.key())).as(route.key()).isNotNull();
       assertThat(new RouteFunction(backend, route.key())).as(route.key()).isNotNull();

@@ -32,10 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * Sums the read and write capacity units DynamoDB (here DynamoDB Local) reports it consumed: every
- * request leaves with {@code ReturnConsumedCapacity=TOTAL}, every response's {@code ConsumedCapacity} is
- * added up, per operation. A response without it is counted apart ({@link #unreported()}), so a figure
- * built on missing reports cannot pass unnoticed. Reads are GetItem, BatchGetItem and Query; the rest
- * that Podium sends are writes.
+ * request leaves with {@code ReturnConsumedCapacity=TOTAL}, every response's {@code
+ * ConsumedCapacity} is added up, per operation. A response without it is counted apart ({@link
+ * #unreported()}), so a figure built on missing reports cannot pass unnoticed. Reads are GetItem,
+ * BatchGetItem and Query; the rest that Podium sends are writes.
  */
 final class CapacityCounter implements ExecutionInterceptor {
   private final Map<String, DoubleAdder> units = new ConcurrentHashMap<>();
@@ -61,17 +61,19 @@ final class CapacityCounter implements ExecutionInterceptor {
   @Override
   public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
     SdkResponse response = context.response();
-    List<ConsumedCapacity> consumed = switch (response) {
-      case GetItemResponse r -> single(r.consumedCapacity());
-      case QueryResponse r -> single(r.consumedCapacity());
-      case PutItemResponse r -> single(r.consumedCapacity());
-      case UpdateItemResponse r -> single(r.consumedCapacity());
-      case DeleteItemResponse r -> single(r.consumedCapacity());
-      case BatchGetItemResponse r -> r.hasConsumedCapacity() ? r.consumedCapacity() : null;
-      case BatchWriteItemResponse r -> r.hasConsumedCapacity() ? r.consumedCapacity() : null;
-      case TransactWriteItemsResponse r -> r.hasConsumedCapacity() ? r.consumedCapacity() : null;
-      default -> List.of();
-    };
+    List<ConsumedCapacity> consumed =
+        switch (response) {
+          case GetItemResponse r -> single(r.consumedCapacity());
+          case QueryResponse r -> single(r.consumedCapacity());
+          case PutItemResponse r -> single(r.consumedCapacity());
+          case UpdateItemResponse r -> single(r.consumedCapacity());
+          case DeleteItemResponse r -> single(r.consumedCapacity());
+          case BatchGetItemResponse r -> r.hasConsumedCapacity() ? r.consumedCapacity() : null;
+          case BatchWriteItemResponse r -> r.hasConsumedCapacity() ? r.consumedCapacity() : null;
+          case TransactWriteItemsResponse r ->
+              r.hasConsumedCapacity() ? r.consumedCapacity() : null;
+          default -> List.of();
+        };
     String operation = context.request().getClass().getSimpleName().replaceFirst("Request$", "");
     calls.computeIfAbsent(operation, k -> new LongAdder()).increment();
     if (consumed == null || consumed.isEmpty()) {
@@ -80,7 +82,8 @@ final class CapacityCounter implements ExecutionInterceptor {
       }
       return;
     }
-    double sum = consumed.stream().mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits()).sum();
+    double sum =
+        consumed.stream().mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits()).sum();
     units.computeIfAbsent(operation, k -> new DoubleAdder()).add(sum);
   }
 
@@ -89,7 +92,9 @@ final class CapacityCounter implements ExecutionInterceptor {
   }
 
   static boolean isRead(String operation) {
-    return operation.equals("GetItem") || operation.equals("BatchGetItem") || operation.equals("Query");
+    return operation.equals("GetItem")
+        || operation.equals("BatchGetItem")
+        || operation.equals("Query");
   }
 
   Snapshot snapshot() {
@@ -104,31 +109,41 @@ final class CapacityCounter implements ExecutionInterceptor {
     return unreported.sum();
   }
 
-  /** Units and calls per operation at one moment; the difference of two is what happened in between. */
+  /**
+   * Units and calls per operation at one moment; the difference of two is what happened in between.
+   */
   record Snapshot(Map<String, Double> units, Map<String, Long> calls, long unreported) {
     double rcu() {
-      return units.entrySet().stream().filter(e -> isRead(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
+      return units.entrySet().stream()
+          .filter(e -> isRead(e.getKey()))
+          .mapToDouble(Map.Entry::getValue)
+          .sum();
     }
 
     double wcu() {
-      return units.entrySet().stream().filter(e -> !isRead(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
+      return units.entrySet().stream()
+          .filter(e -> !isRead(e.getKey()))
+          .mapToDouble(Map.Entry::getValue)
+          .sum();
     }
 
     Snapshot minus(Snapshot before) {
       Map<String, Double> diff = new TreeMap<>();
-      units.forEach((op, v) -> {
-        double d = v - before.units.getOrDefault(op, 0.0);
-        if (Math.abs(d) > 1e-9) {
-          diff.put(op, d);
-        }
-      });
+      units.forEach(
+          (op, v) -> {
+            double d = v - before.units.getOrDefault(op, 0.0);
+            if (Math.abs(d) > 1e-9) {
+              diff.put(op, d);
+            }
+          });
       Map<String, Long> callDiff = new TreeMap<>();
-      calls.forEach((op, v) -> {
-        long d = v - before.calls.getOrDefault(op, 0L);
-        if (d != 0) {
-          callDiff.put(op, d);
-        }
-      });
+      calls.forEach(
+          (op, v) -> {
+            long d = v - before.calls.getOrDefault(op, 0L);
+            if (d != 0) {
+              callDiff.put(op, d);
+            }
+          });
       return new Snapshot(diff, callDiff, unreported - before.unreported);
     }
   }

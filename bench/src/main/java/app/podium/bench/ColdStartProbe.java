@@ -6,9 +6,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Runs in a fresh JVM on the shaded Lambda jar, as a Lambda container would: builds the home-timeline
- * route's function the way Lambda does (no-arg constructor, the route and the settings from the environment), answers one request,
- * prints {@code FIRST <status>} at once, then {@code WARM_P50_NANOS <n>} over further requests.
+ * Runs in a fresh JVM on the shaded Lambda jar, as a Lambda container would: builds the
+ * home-timeline route's function the way Lambda does (no-arg constructor, the route and the
+ * settings from the environment), answers one request, prints {@code FIRST <status>} at once, then
+ * {@code WARM_P50_NANOS <n>} over further requests.
  */
 public final class ColdStartProbe {
   static final int WARM_READS = 50;

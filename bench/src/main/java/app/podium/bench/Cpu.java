@@ -7,8 +7,8 @@ import java.lang.management.ThreadMXBean;
 /**
  * CPU time of this process, and of DynamoDB Local's SQLite thread. DynamoDB Local runs every table
  * operation on one thread (named {@code SQLiteQueue...}), so however many calls are in flight its
- * database work is serial: that thread's CPU time is the database work a side asked for, and a floor
- * under its wall time.
+ * database work is serial: that thread's CPU time is the database work a side asked for, and a
+ * floor under its wall time.
  */
 final class Cpu {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

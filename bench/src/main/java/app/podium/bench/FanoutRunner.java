@@ -21,13 +21,15 @@ import java.util.function.Function;
 
 /**
  * SNS, SQS and Lambda's event source mapping, played in memory for the fan-out path. Every task the
- * services publish or enqueue lands in one inbox; {@link #drain()} hands each, as soon as it lands, to a
- * {@link FanoutHandler} as a one-message {@link SQSEvent} whose body is {@link FanoutTaskJson#write}, on
- * at most {@code concurrency} workers at once, and returns when no task is queued or running.
+ * services publish or enqueue lands in one inbox; {@link #drain()} hands each, as soon as it lands,
+ * to a {@link FanoutHandler} as a one-message {@link SQSEvent} whose body is {@link
+ * FanoutTaskJson#write}, on at most {@code concurrency} workers at once, and returns when no task
+ * is queued or running.
  *
- * <p>Each worker has its own handler, services and DynamoDB client, as each concurrent Lambda execution
- * environment has its own. What is left out: queue latency, batching of several messages per event,
- * visibility timeouts and redelivery. A task that reports a batch item failure fails the drain.
+ * <p>Each worker has its own handler, services and DynamoDB client, as each concurrent Lambda
+ * execution environment has its own. What is left out: queue latency, batching of several messages
+ * per event, visibility timeouts and redelivery. A task that reports a batch item failure fails the
+ * drain.
  */
 final class FanoutRunner implements AutoCloseable {
   private record Done(String body, Throwable error) {}
@@ -35,21 +37,24 @@ final class FanoutRunner implements AutoCloseable {
   private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final BlockingQueue<FanoutHandler> handlers;
   private final ExecutorService workers;
-  private final java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong enqueued = new java.util.concurrent.atomic.AtomicLong();
-  private final FanoutTasks tasks = new FanoutTasks() {
-    @Override
-    public void publish(FanoutTask task) {
-      published.incrementAndGet();
-      inbox.add(task);
-    }
+  private final java.util.concurrent.atomic.AtomicLong published =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong enqueued =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final FanoutTasks tasks =
+      new FanoutTasks() {
+        @Override
+        public void publish(FanoutTask task) {
+          published.incrementAndGet();
+          inbox.add(task);
+        }
 
-    @Override
-    public void enqueue(FanoutTask task) {
-      enqueued.incrementAndGet();
-      inbox.add(task);
-    }
-  };
+        @Override
+        public void enqueue(FanoutTask task) {
+          enqueued.incrementAndGet();
+          inbox.add(task);
+        }
+      };
 
   /** Tasks the services published to SNS so far. */
   long published() {
@@ -61,17 +66,22 @@ final class FanoutRunner implements AutoCloseable {
     return enqueued.get();
   }
 
-  /** @param services builds one container's services around the given task sink */
+  /**
+   * @param services builds one container's services around the given task sink
+   */
   FanoutRunner(int concurrency, Function<FanoutTasks, Backend> services) {
     this.handlers = new ArrayBlockingQueue<>(concurrency);
     for (int i = 0; i < concurrency; i++) {
       handlers.add(new FanoutHandler(services.apply(tasks).fanout()));
     }
-    this.workers = Executors.newFixedThreadPool(concurrency, r -> {
-      Thread thread = new Thread(r, "fanout-worker");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.workers =
+        Executors.newFixedThreadPool(
+            concurrency,
+            r -> {
+              Thread thread = new Thread(r, "fanout-worker");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** Where services built for this runner (the one that posts, too) send their tasks. */
@@ -110,8 +120,9 @@ final class FanoutRunner implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     if (!failed.isEmpty()) {
-      IllegalStateException error = new IllegalStateException(failed.size() + " fan-out task(s) failed, first: "
-          + failed.getFirst().body());
+      IllegalStateException error =
+          new IllegalStateException(
+              failed.size() + " fan-out task(s) failed, first: " + failed.getFirst().body());
       error.initCause(failed.getFirst().error());
       throw error;
     }

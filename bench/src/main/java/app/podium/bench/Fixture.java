@@ -20,22 +20,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class Fixture {
   /** No benchmark signs anyone up or in; Argon2's static set-up would only cost start-up time. */
-  private static final PasswordHasher NO_PASSWORDS = new PasswordHasher() {
-    @Override
-    public String hash(String password) {
-      throw new UnsupportedOperationException("benchmarks hash no passwords");
-    }
+  private static final PasswordHasher NO_PASSWORDS =
+      new PasswordHasher() {
+        @Override
+        public String hash(String password) {
+          throw new UnsupportedOperationException("benchmarks hash no passwords");
+        }
 
-    @Override
-    public boolean matches(String password, String hash) {
-      throw new UnsupportedOperationException("benchmarks check no passwords");
-    }
+        @Override
+        public boolean matches(String password, String hash) {
+          throw new UnsupportedOperationException("benchmarks check no passwords");
+        }
 
-    @Override
-    public void burnEquivalentTime(String password) {
-      throw new UnsupportedOperationException("benchmarks check no passwords");
-    }
-  };
+        @Override
+        public void burnEquivalentTime(String password) {
+          throw new UnsupportedOperationException("benchmarks check no passwords");
+        }
+      };
 
   /** Lanes for setup writes only; no figure depends on it. */
   private static final int SETUP_LANES = 8;
@@ -50,7 +51,9 @@ final class Fixture {
     this(endpoint, prefix, Map.of());
   }
 
-  /** With some of Podium's settings changed from their defaults, e.g. {@code FANOUT_MAX_FOLLOWERS}. */
+  /**
+   * With some of Podium's settings changed from their defaults, e.g. {@code FANOUT_MAX_FOLLOWERS}.
+   */
   Fixture(String endpoint, String prefix, Map<String, String> env) {
     this.endpoint = endpoint;
     this.prefix = prefix;
@@ -67,7 +70,8 @@ final class Fixture {
 
   /** The backend one Lambda container would build, on a client of its own. */
   Backend backend(FanoutTasks tasks, ExecutionInterceptor... interceptors) {
-    return new Backend(settings, AwsClients.dynamoDb(endpoint, interceptors), tasks, clock, NO_PASSWORDS);
+    return new Backend(
+        settings, AwsClients.dynamoDb(endpoint, interceptors), tasks, clock, NO_PASSWORDS);
   }
 
   void writeAll(Tables.Table table, List<Map<String, AttributeValue>> items) {

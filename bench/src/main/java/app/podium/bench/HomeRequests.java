@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** The event API Gateway hands the home-timeline function once the authorizer has resolved a token. */
+/**
+ * The event API Gateway hands the home-timeline function once the authorizer has resolved a token.
+ */
 final class HomeRequests {
   private HomeRequests() {}
 
@@ -20,24 +22,35 @@ final class HomeRequests {
         .withQueryStringParameters(Map.of("limit", Integer.toString(limit)))
         .withHeaders(Map.of("host", "127.0.0.1", "user-agent", "podium-bench"))
         .withIsBase64Encoded(false)
-        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-            .withAccountId("000000000000")
-            .withApiId("bench")
-            .withStage("$default")
-            .withRouteKey("GET /api/v1/timelines/home")
-            .withRequestId(UUID.randomUUID().toString())
-            .withTimeEpoch(now.toEpochMilli())
-            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod("GET")
-                .withPath("/api/v1/timelines/home")
-                .withProtocol("HTTP/1.1")
-                .withSourceIp("127.0.0.1")
-                .withUserAgent("podium-bench")
+        .withRequestContext(
+            APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withAccountId("000000000000")
+                .withApiId("bench")
+                .withStage("$default")
+                .withRouteKey("GET /api/v1/timelines/home")
+                .withRequestId(UUID.randomUUID().toString())
+                .withTimeEpoch(now.toEpochMilli())
+                .withHttp(
+                    APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                        .withMethod("GET")
+                        .withPath("/api/v1/timelines/home")
+                        .withProtocol("HTTP/1.1")
+                        .withSourceIp("127.0.0.1")
+                        .withUserAgent("podium-bench")
+                        .build())
+                .withAuthorizer(
+                    APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withLambda(
+                            new HashMap<>(
+                                Map.of(
+                                    "clientId",
+                                    "bench-client",
+                                    "accountId",
+                                    readerId,
+                                    "scopes",
+                                    "read")))
+                        .build())
                 .build())
-            .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                .withLambda(new HashMap<>(Map.of("clientId", "bench-client", "accountId", readerId, "scopes", "read")))
-                .build())
-            .build())
         .build();
   }
 }

@@ -11,9 +11,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * Counts, per item written (table and key, {@link WrittenKeys}), how many writes it took, as requests go on the
- * wire: per attempt, so a transaction DynamoDB cancels and the SDK or Podium sends again counts again, as it costs
- * again. What a hot key is: the share of a burst's writes that land on one item.
+ * Counts, per item written (table and key, {@link WrittenKeys}), how many writes it took, as
+ * requests go on the wire: per attempt, so a transaction DynamoDB cancels and the SDK or Podium
+ * sends again counts again, as it costs again. What a hot key is: the share of a burst's writes
+ * that land on one item.
  */
 final class KeyWriteCounter implements ExecutionInterceptor {
   private final java.util.function.Function<String, app.podium.Tables.Table> tables;
@@ -24,7 +25,8 @@ final class KeyWriteCounter implements ExecutionInterceptor {
   }
 
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     for (WrittenKeys.Written written : WrittenKeys.of(context.request(), tables)) {
       writes.computeIfAbsent(written, k -> new LongAdder()).increment();
     }
@@ -34,11 +36,15 @@ final class KeyWriteCounter implements ExecutionInterceptor {
     writes.clear();
   }
 
-  /** The most-written item and its writes, ties broken by name so that a run reads the same twice. */
+  /**
+   * The most-written item and its writes, ties broken by name so that a run reads the same twice.
+   */
   Optional<Map.Entry<WrittenKeys.Written, Long>> hottest() {
-    return writes.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue().sum()))
-        .max(Map.Entry.<WrittenKeys.Written, Long>comparingByValue()
-            .thenComparing(e -> e.getKey().toString(), Comparator.reverseOrder()));
+    return writes.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue().sum()))
+        .max(
+            Map.Entry.<WrittenKeys.Written, Long>comparingByValue()
+                .thenComparing(e -> e.getKey().toString(), Comparator.reverseOrder()));
   }
 
   /** Writes per table (logical name), e.g. {@code {counter_shards=2000, reactions=2000}}. */

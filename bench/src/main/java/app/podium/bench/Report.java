@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Progress and raw figures as they come; the {@code RESULT <name> <value> <unit>} lines all at the end. */
+/**
+ * Progress and raw figures as they come; the {@code RESULT <name> <value> <unit>} lines all at the
+ * end.
+ */
 final class Report {
   private final List<String> results = new ArrayList<>();
 
@@ -14,8 +17,10 @@ final class Report {
   }
 
   void result(String name, double value, String unit) {
-    String text = value == Math.rint(value) && Math.abs(value) < 1e15
-        ? Long.toString((long) value) : String.format(Locale.ROOT, "%.3f", value);
+    String text =
+        value == Math.rint(value) && Math.abs(value) < 1e15
+            ? Long.toString((long) value)
+            : String.format(Locale.ROOT, "%.3f", value);
     results.add("RESULT " + name + " " + text + " " + unit);
   }
 
@@ -40,6 +45,7 @@ final class Report {
   }
 
   static String ms(List<Long> nanos) {
-    return String.join(" ", nanos.stream().map(n -> String.format(Locale.ROOT, "%.0f", millis(n))).toList());
+    return String.join(
+        " ", nanos.stream().map(n -> String.format(Locale.ROOT, "%.0f", millis(n))).toList());
   }
 }

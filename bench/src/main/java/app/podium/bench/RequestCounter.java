@@ -17,10 +17,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Counts DynamoDB requests as they go on the wire: calls per operation, the time they take, and item writes (PutItem,
- * UpdateItem and DeleteItem one each, BatchWriteItem and TransactWriteItems one per item they carry).
- * Counted per attempt, so a retried call counts again; DynamoDB Local never throttles, so here attempts
- * and calls are the same. A conditional write whose condition fails still counts: DynamoDB charges it too.
+ * Counts DynamoDB requests as they go on the wire: calls per operation, the time they take, and
+ * item writes (PutItem, UpdateItem and DeleteItem one each, BatchWriteItem and TransactWriteItems
+ * one per item they carry). Counted per attempt, so a retried call counts again; DynamoDB Local
+ * never throttles, so here attempts and calls are the same. A conditional write whose condition
+ * fails still counts: DynamoDB charges it too.
  */
 final class RequestCounter implements ExecutionInterceptor {
   private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("bench.started");
@@ -39,23 +40,28 @@ final class RequestCounter implements ExecutionInterceptor {
   public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
     Long started = attributes.getAttribute(STARTED);
     if (started != null) {
-      nanos.computeIfAbsent(operation(context.request()), k -> new LongAdder()).add(System.nanoTime() - started);
+      nanos
+          .computeIfAbsent(operation(context.request()), k -> new LongAdder())
+          .add(System.nanoTime() - started);
     }
   }
 
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     SdkRequest request = context.request();
     String operation = operation(request);
     calls.computeIfAbsent(operation, k -> new LongAdder()).increment();
-    long items = switch (request) {
-      case PutItemRequest put -> 1;
-      case UpdateItemRequest update -> 1;
-      case DeleteItemRequest delete -> 1;
-      case BatchWriteItemRequest batch -> batch.requestItems().values().stream().mapToLong(List::size).sum();
-      case TransactWriteItemsRequest transaction -> transaction.transactItems().size();
-      default -> 0;
-    };
+    long items =
+        switch (request) {
+          case PutItemRequest put -> 1;
+          case UpdateItemRequest update -> 1;
+          case DeleteItemRequest delete -> 1;
+          case BatchWriteItemRequest batch ->
+              batch.requestItems().values().stream().mapToLong(List::size).sum();
+          case TransactWriteItemsRequest transaction -> transaction.transactItems().size();
+          default -> 0;
+        };
     if (items > 0) {
       writes.computeIfAbsent(operation, k -> new LongAdder()).add(items);
     }

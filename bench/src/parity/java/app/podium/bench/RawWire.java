@@ -12,10 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The parity bench's lean client: DynamoDB's JSON 1.0 protocol written by hand over one HTTP/1.1 keep-alive socket.
- * The request bodies are made before the run ({@link ParityBench.Bodies}), so a request costs the client a few
- * writes and a read: what the bench then measures is the server. Nothing is signed; both servers accept any
- * credentials, and DynamoDB Local only wants an Authorization header to be there.
+ * The parity bench's lean client: DynamoDB's JSON 1.0 protocol written by hand over one HTTP/1.1
+ * keep-alive socket. The request bodies are made before the run ({@link ParityBench.Bodies}), so a
+ * request costs the client a few writes and a read: what the bench then measures is the server.
+ * Nothing is signed; both servers accept any credentials, and DynamoDB Local only wants an
+ * Authorization header to be there.
  */
 final class RawWire implements AutoCloseable {
   private static final byte[] CRLF = {'\r', '\n'};
@@ -41,20 +42,30 @@ final class RawWire implements AutoCloseable {
     this.host = endpoint.getHost() + ":" + endpoint.getPort();
   }
 
-  /** The head of a request to {@code operation}, everything but its length: made once per operation and side. */
+  /**
+   * The head of a request to {@code operation}, everything but its length: made once per operation
+   * and side.
+   */
   byte[] head(String operation) {
     return ("POST / HTTP/1.1\r\n"
-        + "Host: " + host + "\r\n"
-        + "Content-Type: application/x-amz-json-1.0\r\n"
-        + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\n"
-        + "X-Amz-Date: 20261207T000000Z\r\n"
-        + "Authorization: AWS4-HMAC-SHA256 Credential=parity/20261207/us-east-1/dynamodb/aws4_request, "
-        + "SignedHeaders=host;x-amz-date;x-amz-target, Signature=0000000000000000000000000000000000000000000000000000"
-        + "000000000000\r\n"
-        + "Content-Length: ").getBytes(StandardCharsets.US_ASCII);
+            + "Host: "
+            + host
+            + "\r\n"
+            + "Content-Type: application/x-amz-json-1.0\r\n"
+            + "X-Amz-Target: DynamoDB_20120810."
+            + operation
+            + "\r\n"
+            + "X-Amz-Date: 20261207T000000Z\r\n"
+            + "Authorization: AWS4-HMAC-SHA256 Credential=parity/20261207/us-east-1/dynamodb/aws4_request, "
+            + "SignedHeaders=host;x-amz-date;x-amz-target, Signature=0000000000000000000000000000000000000000000000000000"
+            + "000000000000\r\n"
+            + "Content-Length: ")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** One request ({@code head} from {@link #head}, then the body's parts in order) and its answer. */
+  /**
+   * One request ({@code head} from {@link #head}, then the body's parts in order) and its answer.
+   */
   Answer call(byte[] head, byte[]... body) throws IOException {
     int length = 0;
     for (byte[] part : body) {

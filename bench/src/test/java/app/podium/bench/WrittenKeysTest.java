@@ -14,31 +14,70 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 class WrittenKeysTest {
-  private static final java.util.function.Function<String, app.podium.Tables.Table> TABLES = WrittenKeys.tablesOf("t-");
+  private static final java.util.function.Function<String, app.podium.Tables.Table> TABLES =
+      WrittenKeys.tablesOf("t-");
 
   @Test
   void aTransactionWritesEachOfItsPutsAndUpdatesByKeyButNotItsConditionChecks() {
-    var request = TransactWriteItemsRequest.builder().transactItems(
-        TransactWriteItem.builder().put(Put.builder().tableName("t-reactions").item(Map.of(
-            "account_id", AttributeValue.fromS("7"), "kind_status", AttributeValue.fromS("favourite:9"),
-            "status_key", AttributeValue.fromS("9:favourite#3"))).build()).build(),
-        TransactWriteItem.builder().update(Update.builder().tableName("t-counter_shards")
-            .key(Map.of("key", AttributeValue.fromS("9:favourites#3"))).updateExpression("ADD #c :d").build()).build(),
-        TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName("t-posts")
-            .key(Map.of("id", AttributeValue.fromN("9"))).conditionExpression("attribute_exists(id)").build())
-            .build())
-        .build();
+    var request =
+        TransactWriteItemsRequest.builder()
+            .transactItems(
+                TransactWriteItem.builder()
+                    .put(
+                        Put.builder()
+                            .tableName("t-reactions")
+                            .item(
+                                Map.of(
+                                    "account_id",
+                                    AttributeValue.fromS("7"),
+                                    "kind_status",
+                                    AttributeValue.fromS("favourite:9"),
+                                    "status_key",
+                                    AttributeValue.fromS("9:favourite#3")))
+                            .build())
+                    .build(),
+                TransactWriteItem.builder()
+                    .update(
+                        Update.builder()
+                            .tableName("t-counter_shards")
+                            .key(Map.of("key", AttributeValue.fromS("9:favourites#3")))
+                            .updateExpression("ADD #c :d")
+                            .build())
+                    .build(),
+                TransactWriteItem.builder()
+                    .conditionCheck(
+                        ConditionCheck.builder()
+                            .tableName("t-posts")
+                            .key(Map.of("id", AttributeValue.fromN("9")))
+                            .conditionExpression("attribute_exists(id)")
+                            .build())
+                    .build())
+            .build();
 
-    assertThat(WrittenKeys.of(request, TABLES)).extracting(Object::toString)
-        .containsExactly("reactions account_id=7,kind_status=favourite:9", "counter_shards key=9:favourites#3");
+    assertThat(WrittenKeys.of(request, TABLES))
+        .extracting(Object::toString)
+        .containsExactly(
+            "reactions account_id=7,kind_status=favourite:9", "counter_shards key=9:favourites#3");
   }
 
   @Test
   void anUpdateIsItsKeyAndAReadIsNoWrite() {
-    assertThat(WrittenKeys.of(UpdateItemRequest.builder().tableName("t-posts")
-        .key(Map.of("id", AttributeValue.fromN("42"))).build(), TABLES)).extracting(Object::toString)
+    assertThat(
+            WrittenKeys.of(
+                UpdateItemRequest.builder()
+                    .tableName("t-posts")
+                    .key(Map.of("id", AttributeValue.fromN("42")))
+                    .build(),
+                TABLES))
+        .extracting(Object::toString)
         .containsExactly("posts id=42");
-    assertThat(WrittenKeys.of(GetItemRequest.builder().tableName("t-posts")
-        .key(Map.of("id", AttributeValue.fromN("42"))).build(), TABLES)).isEmpty();
+    assertThat(
+            WrittenKeys.of(
+                GetItemRequest.builder()
+                    .tableName("t-posts")
+                    .key(Map.of("id", AttributeValue.fromN("42")))
+                    .build(),
+                TABLES))
+        .isEmpty();
   }
 }

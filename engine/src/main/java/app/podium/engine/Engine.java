@@ -19,8 +19,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Podium's DynamoDB engine: DynamoDB's JSON 1.0 protocol served on loopback by this process, in memory or on a data
- * folder. Start one, point a DynamoDB client at {@link #endpoint()}, close it when done.
+ * Podium's DynamoDB engine: DynamoDB's JSON 1.0 protocol served on loopback by this process, in
+ * memory or on a data folder. Start one, point a DynamoDB client at {@link #endpoint()}, close it
+ * when done.
  *
  * <pre>{@code
  * try (Engine engine = Engine.start(Engine.Options.defaults())) {
@@ -33,36 +34,78 @@ public final class Engine implements AutoCloseable {
    * How an engine runs.
    *
    * @param port the loopback port; 0 picks a free one
-   * @param dataDir where data is kept (an append-only log and snapshots); null keeps everything in memory
-   * @param throughputScale multiplies DynamoDB's per-partition limits (1,000 write and 3,000 read units a second);
-   *     0 turns throttling off
+   * @param dataDir where data is kept (an append-only log and snapshots); null keeps everything in
+   *     memory
+   * @param throughputScale multiplies DynamoDB's per-partition limits (1,000 write and 3,000 read
+   *     units a second); 0 turns throttling off
    * @param gsiLag how long a write takes to reach global secondary indexes (zero: at once)
-   * @param ttlSweepDelay how long after its TTL an expired item is deleted (reads return it until then)
+   * @param ttlSweepDelay how long after its TTL an expired item is deleted (reads return it until
+   *     then)
    * @param ttlSweepInterval how often expired items are looked for
    * @param clock the time TTL and the per-second throughput windows are measured against
    * @param faultSeed the seed of the fault injection's draws
    * @param compactAfterBytes the journal size past which it is compacted into a snapshot
    */
-  public record Options(int port, Path dataDir, double throughputScale, Duration gsiLag, Duration ttlSweepDelay,
-      Duration ttlSweepInterval, Clock clock, long faultSeed, long compactAfterBytes) {
+  public record Options(
+      int port,
+      Path dataDir,
+      double throughputScale,
+      Duration gsiLag,
+      Duration ttlSweepDelay,
+      Duration ttlSweepInterval,
+      Clock clock,
+      long faultSeed,
+      long compactAfterBytes) {
     public static Options defaults() {
-      return new Options(0, null, 1.0, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Clock.systemUTC(), 23,
+      return new Options(
+          0,
+          null,
+          1.0,
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ofSeconds(1),
+          Clock.systemUTC(),
+          23,
           64L * 1024 * 1024);
     }
 
     public Options withPort(int value) {
-      return new Options(value, dataDir, throughputScale, gsiLag, ttlSweepDelay,
-          ttlSweepInterval, clock, faultSeed, compactAfterBytes);
+      return new Options(
+          value,
+          dataDir,
+          throughputScale,
+          gsiLag,
+          ttlSweepDelay,
+          ttlSweepInterval,
+          clock,
+          faultSeed,
+          compactAfterBytes);
     }
 
     public Options withDataDir(Path value) {
-      return new Options(port, value, throughputScale, gsiLag, ttlSweepDelay,
-          ttlSweepInterval, clock, faultSeed, compactAfterBytes);
+      return new Options(
+          port,
+          value,
+          throughputScale,
+          gsiLag,
+          ttlSweepDelay,
+          ttlSweepInterval,
+          clock,
+          faultSeed,
+          compactAfterBytes);
     }
 
     public Options withThroughputScale(double value) {
-      return new Options(port, dataDir, value, gsiLag, ttlSweepDelay,
-          ttlSweepInterval, clock, faultSeed, compactAfterBytes);
+      return new Options(
+          port,
+          dataDir,
+          value,
+          gsiLag,
+          ttlSweepDelay,
+          ttlSweepInterval,
+          clock,
+          faultSeed,
+          compactAfterBytes);
     }
 
     /** No per-partition limits at all (the hot-key report still counts). */
@@ -71,33 +114,81 @@ public final class Engine implements AutoCloseable {
     }
 
     public Options withGsiLag(Duration value) {
-      return new Options(port, dataDir, throughputScale, value, ttlSweepDelay,
-          ttlSweepInterval, clock, faultSeed, compactAfterBytes);
+      return new Options(
+          port,
+          dataDir,
+          throughputScale,
+          value,
+          ttlSweepDelay,
+          ttlSweepInterval,
+          clock,
+          faultSeed,
+          compactAfterBytes);
     }
 
     public Options withTtlSweepDelay(Duration value) {
-      return new Options(port, dataDir, throughputScale, gsiLag, value,
-          ttlSweepInterval, clock, faultSeed, compactAfterBytes);
+      return new Options(
+          port,
+          dataDir,
+          throughputScale,
+          gsiLag,
+          value,
+          ttlSweepInterval,
+          clock,
+          faultSeed,
+          compactAfterBytes);
     }
 
     public Options withTtlSweepInterval(Duration value) {
-      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay,
-          value, clock, faultSeed, compactAfterBytes);
+      return new Options(
+          port,
+          dataDir,
+          throughputScale,
+          gsiLag,
+          ttlSweepDelay,
+          value,
+          clock,
+          faultSeed,
+          compactAfterBytes);
     }
 
     public Options withClock(Clock value) {
-      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay,
-          ttlSweepInterval, value, faultSeed, compactAfterBytes);
+      return new Options(
+          port,
+          dataDir,
+          throughputScale,
+          gsiLag,
+          ttlSweepDelay,
+          ttlSweepInterval,
+          value,
+          faultSeed,
+          compactAfterBytes);
     }
 
     public Options withFaultSeed(long value) {
-      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay,
-          ttlSweepInterval, clock, value, compactAfterBytes);
+      return new Options(
+          port,
+          dataDir,
+          throughputScale,
+          gsiLag,
+          ttlSweepDelay,
+          ttlSweepInterval,
+          clock,
+          value,
+          compactAfterBytes);
     }
 
     public Options withCompactAfterBytes(long value) {
-      return new Options(port, dataDir, throughputScale, gsiLag, ttlSweepDelay,
-          ttlSweepInterval, clock, faultSeed, value);
+      return new Options(
+          port,
+          dataDir,
+          throughputScale,
+          gsiLag,
+          ttlSweepDelay,
+          ttlSweepInterval,
+          clock,
+          faultSeed,
+          value);
     }
   }
 
@@ -109,8 +200,14 @@ public final class Engine implements AutoCloseable {
   private final ScheduledExecutorService sweeper;
   private final Journal journal;
 
-  private Engine(Options options, Database database, PartitionThroughput throughput, Faults faults,
-      DynamoServer server, ScheduledExecutorService sweeper, Journal journal) {
+  private Engine(
+      Options options,
+      Database database,
+      PartitionThroughput throughput,
+      Faults faults,
+      DynamoServer server,
+      ScheduledExecutorService sweeper,
+      Journal journal) {
     this.options = options;
     this.database = database;
     this.throughput = throughput;
@@ -121,8 +218,9 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Starts serving. With a data folder it first loads what the folder holds (a torn last record is cut off with a
-   * warning); it fails when the folder cannot be read or another engine holds it, or when the port is taken.
+   * Starts serving. With a data folder it first loads what the folder holds (a torn last record is
+   * cut off with a warning); it fails when the folder cannot be read or another engine holds it, or
+   * when the port is taken.
    */
   public static Engine start(Options options) {
     Database database = new Database(options.gsiLag());
@@ -132,35 +230,42 @@ public final class Engine implements AutoCloseable {
         journal = Journal.open(options.dataDir(), database, options.compactAfterBytes());
       } catch (IOException e) {
         database.close();
-        throw new UncheckedIOException("Podium engine: cannot use data folder " + options.dataDir() + ": "
-            + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "Podium engine: cannot use data folder " + options.dataDir() + ": " + e.getMessage(),
+            e);
       }
       database.log(journal);
     }
-    PartitionThroughput throughput = new PartitionThroughput(options.throughputScale(),
-        () -> options.clock().millis() / 1000);
+    PartitionThroughput throughput =
+        new PartitionThroughput(options.throughputScale(), () -> options.clock().millis() / 1000);
     Context context = new Context(database, throughput, options.clock());
     Operations operations = new Operations(context);
     Faults faults = new Faults(options.faultSeed());
     DynamoServer server;
     try {
-      server = new DynamoServer(options.port(), operations, new Controls(throughput, faults), faults);
+      server =
+          new DynamoServer(options.port(), operations, new Controls(throughput, faults), faults);
     } catch (IOException e) {
       database.close();
       closeQuietly(journal);
-      throw new UncheckedIOException("Podium engine: cannot listen on 127.0.0.1:" + options.port() + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Podium engine: cannot listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
     }
-    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().daemon().name("engine-ttl-sweeper").factory());
+    ScheduledExecutorService sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("engine-ttl-sweeper").factory());
     long interval = Math.max(1, options.ttlSweepInterval().toMillis());
-    sweeper.scheduleWithFixedDelay(() -> {
-      try {
-        database.sweepExpired(options.clock().millis() / 1000, options.ttlSweepDelay());
-      } catch (RuntimeException e) {
-        System.err.println("Podium engine: TTL sweep failed: " + e);
-      }
-    }, interval, interval, TimeUnit.MILLISECONDS);
+    sweeper.scheduleWithFixedDelay(
+        () -> {
+          try {
+            database.sweepExpired(options.clock().millis() / 1000, options.ttlSweepDelay());
+          } catch (RuntimeException e) {
+            System.err.println("Podium engine: TTL sweep failed: " + e);
+          }
+        },
+        interval,
+        interval,
+        TimeUnit.MILLISECONDS);
     return new Engine(options, database, throughput, faults, server, sweeper, journal);
   }
 
@@ -188,24 +293,27 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * The hot-key report: the hottest partition keys of every table and index (at most 20, hottest first), with the
-   * most units each took in one second. Also at {@code GET <endpoint>/engine/hot-keys}.
+   * The hot-key report: the hottest partition keys of every table and index (at most 20, hottest
+   * first), with the most units each took in one second. Also at {@code GET
+   * <endpoint>/engine/hot-keys}.
    */
   public List<HotKey> hotKeys() {
     return throughput.report();
   }
 
   /**
-   * Server-side faults: set a share of InternalServerError (before or after applying), ThrottlingException and added
-   * latency per operation. Also at {@code GET/PUT/DELETE <endpoint>/engine/faults}.
+   * Server-side faults: set a share of InternalServerError (before or after applying),
+   * ThrottlingException and added latency per operation. Also at {@code GET/PUT/DELETE
+   * <endpoint>/engine/faults}.
    */
   public Faults faults() {
     return faults;
   }
 
   /**
-   * The report for the tables whose names start with {@code tablePrefix} (a test's own tables), at most {@code limit}
-   * keys. Also at {@code GET <endpoint>/engine/hot-keys?table=<prefix>&limit=<n>}.
+   * The report for the tables whose names start with {@code tablePrefix} (a test's own tables), at
+   * most {@code limit} keys. Also at {@code GET
+   * <endpoint>/engine/hot-keys?table=<prefix>&limit=<n>}.
    */
   public List<HotKey> hotKeys(String tablePrefix, int limit) {
     return throughput.report(tablePrefix, limit);

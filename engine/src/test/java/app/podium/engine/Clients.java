@@ -16,7 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** SDK v2 clients (URL-connection HTTP, any credentials) for an engine, and small builders for test data. */
+/**
+ * SDK v2 clients (URL-connection HTTP, any credentials) for an engine, and small builders for test
+ * data.
+ */
 final class Clients {
   private Clients() {}
 
@@ -29,10 +32,13 @@ final class Clients {
     return DynamoDbClient.builder()
         .endpointOverride(URI.create(engine.endpoint()))
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "thing")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "thing")))
         .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)))
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .retryStrategy(b -> b.maxAttempts(retries + 1)).build())
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .retryStrategy(b -> b.maxAttempts(retries + 1))
+                .build())
         .build();
   }
 
@@ -58,10 +64,20 @@ final class Clients {
 
   /** A table keyed (pk S, sk N) when {@code sorted}, else (pk S), billed per request. */
   static void createTable(DynamoDbClient client, String name, boolean sorted) {
-    client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(sorted ? new AttributeDefinition[] {attribute("pk", ScalarAttributeType.S),
-            attribute("sk", ScalarAttributeType.N)} : new AttributeDefinition[] {attribute("pk",
-            ScalarAttributeType.S)})
-        .keySchema(sorted ? new KeySchemaElement[] {hash("pk"), range("sk")} : new KeySchemaElement[] {hash("pk")}));
+    client.createTable(
+        r ->
+            r.tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                    sorted
+                        ? new AttributeDefinition[] {
+                          attribute("pk", ScalarAttributeType.S),
+                          attribute("sk", ScalarAttributeType.N)
+                        }
+                        : new AttributeDefinition[] {attribute("pk", ScalarAttributeType.S)})
+                .keySchema(
+                    sorted
+                        ? new KeySchemaElement[] {hash("pk"), range("sk")}
+                        : new KeySchemaElement[] {hash("pk")}));
   }
 }

@@ -20,7 +20,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 
-/** Server-side faults: a share of InternalServerError and ThrottlingException, and latency, per operation. */
+/**
+ * Server-side faults: a share of InternalServerError and ThrottlingException, and latency, per
+ * operation.
+ */
 class FaultsIT {
   Engine engine;
   DynamoDbClient client;
@@ -49,8 +52,9 @@ class FaultsIT {
   @Test
   void anInternalErrorIsAnHttp500ThatTheSdkMapsAndNothingIsApplied() {
     engine.faults().set("PutItem", Faults.Rule.none().withInternalErrors(1.0));
-    assertThatThrownBy(() -> put("never")).isInstanceOfSatisfying(InternalServerErrorException.class,
-        e -> assertThat(e.statusCode()).isEqualTo(500));
+    assertThatThrownBy(() -> put("never"))
+        .isInstanceOfSatisfying(
+            InternalServerErrorException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
     assertThat(stored("never")).isFalse();
     assertThat(engine.faults().injected("PutItem", Faults.Kind.INTERNAL_ERROR)).isEqualTo(1);
   }
@@ -73,10 +77,13 @@ class FaultsIT {
     assertThat(stored("eventually")).isTrue();
 
     engine.faults().set("GetItem", Faults.Rule.none().withThrottling(1.0));
-    assertThatThrownBy(() -> stored("eventually")).isInstanceOfSatisfying(DynamoDbException.class, e -> {
-      assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
-      assertThat(e.isThrottlingException()).isTrue();
-    });
+    assertThatThrownBy(() -> stored("eventually"))
+        .isInstanceOfSatisfying(
+            DynamoDbException.class,
+            e -> {
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
+              assertThat(e.isThrottlingException()).isTrue();
+            });
   }
 
   @Test
@@ -100,23 +107,34 @@ class FaultsIT {
     engine.faults().set("GetItem", Faults.Rule.none().withLatency(Duration.ofMillis(300)));
     long started = System.nanoTime();
     stored("x");
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
   }
 
   @Test
   void faultsAreSetReadAndClearedOverHttp() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     URI faults = URI.create(engine.endpoint() + "/engine/faults");
-    HttpResponse<String> set = http.send(HttpRequest.newBuilder(faults).PUT(HttpRequest.BodyPublishers.ofString(
-        "{\"PutItem\":{\"internalErrors\":1.0}}")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> set =
+        http.send(
+            HttpRequest.newBuilder(faults)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"PutItem\":{\"internalErrors\":1.0}}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(set.statusCode()).isEqualTo(200);
     assertThatThrownBy(() -> put("http")).isInstanceOf(InternalServerErrorException.class);
-    var read = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(faults).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).body());
+    var read =
+        new ObjectMapper()
+            .readTree(
+                http.send(
+                        HttpRequest.newBuilder(faults).GET().build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .body());
     assertThat(read.at("/rules/PutItem/internalErrors").asDouble()).isEqualTo(1.0);
     assertThat(read.at("/injected/PutItem/INTERNAL_ERROR").asLong()).isEqualTo(1);
 
-    http.send(HttpRequest.newBuilder(faults).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    http.send(
+        HttpRequest.newBuilder(faults).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     put("http");
     assertThat(stored("http")).isTrue();
   }

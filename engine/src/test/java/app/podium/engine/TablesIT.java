@@ -43,15 +43,33 @@ class TablesIT {
 
   @Test
   void aTableIsDescribedAsCreatedWithItsIndexes() {
-    client.createTable(r -> r.tableName("posts").billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.N),
-            attribute("author", ScalarAttributeType.S), attribute("at", ScalarAttributeType.N))
-        .keySchema(hash("pk"), range("sk"))
-        .globalSecondaryIndexes(g -> g.indexName("by_author").keySchema(hash("author"), range("sk"))
-            .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("text")))
-        .localSecondaryIndexes(l -> l.indexName("by_at").keySchema(hash("pk"), range("at"))
-            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
-    client.putItem(r -> r.tableName("posts").item(Map.of("pk", s("p"), "sk", Clients.n("1"), "author", s("a"))));
+    client.createTable(
+        r ->
+            r.tableName("posts")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                    attribute("pk", ScalarAttributeType.S),
+                    attribute("sk", ScalarAttributeType.N),
+                    attribute("author", ScalarAttributeType.S),
+                    attribute("at", ScalarAttributeType.N))
+                .keySchema(hash("pk"), range("sk"))
+                .globalSecondaryIndexes(
+                    g ->
+                        g.indexName("by_author")
+                            .keySchema(hash("author"), range("sk"))
+                            .projection(
+                                p ->
+                                    p.projectionType(ProjectionType.INCLUDE)
+                                        .nonKeyAttributes("text")))
+                .localSecondaryIndexes(
+                    l ->
+                        l.indexName("by_at")
+                            .keySchema(hash("pk"), range("at"))
+                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
+    client.putItem(
+        r ->
+            r.tableName("posts")
+                .item(Map.of("pk", s("p"), "sk", Clients.n("1"), "author", s("a"))));
 
     TableDescription table = client.describeTable(r -> r.tableName("posts")).table();
 
@@ -59,24 +77,41 @@ class TablesIT {
     assertThat(table.keySchema()).containsExactly(hash("pk"), range("sk"));
     assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     assertThat(table.itemCount()).isEqualTo(1);
-    assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(index -> {
-      assertThat(index.indexName()).isEqualTo("by_author");
-      assertThat(index.projection().nonKeyAttributes()).containsExactly("text");
-      assertThat(index.itemCount()).isEqualTo(1);
-    });
-    assertThat(table.localSecondaryIndexes()).singleElement()
+    assertThat(table.globalSecondaryIndexes())
+        .singleElement()
+        .satisfies(
+            index -> {
+              assertThat(index.indexName()).isEqualTo("by_author");
+              assertThat(index.projection().nonKeyAttributes()).containsExactly("text");
+              assertThat(index.itemCount()).isEqualTo(1);
+            });
+    assertThat(table.localSecondaryIndexes())
+        .singleElement()
         .satisfies(index -> assertThat(index.indexName()).isEqualTo("by_at"));
   }
 
   @Test
   void keysMustBeDefinedAndDefinitionsUsed() {
-    assertThatThrownBy(() -> client.createTable(r -> r.tableName("bad").billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("extra", ScalarAttributeType.S))
-        .keySchema(hash("pk"))))
+    assertThatThrownBy(
+            () ->
+                client.createTable(
+                    r ->
+                        r.tableName("bad")
+                            .billingMode(BillingMode.PAY_PER_REQUEST)
+                            .attributeDefinitions(
+                                attribute("pk", ScalarAttributeType.S),
+                                attribute("extra", ScalarAttributeType.S))
+                            .keySchema(hash("pk"))))
         .isInstanceOf(DynamoDbException.class)
         .hasMessageContaining("Number of attributes in KeySchema does not exactly match");
-    assertThatThrownBy(() -> client.createTable(r -> r.tableName("bad").billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(attribute("pk", ScalarAttributeType.S)).keySchema(hash("id"))))
+    assertThatThrownBy(
+            () ->
+                client.createTable(
+                    r ->
+                        r.tableName("bad")
+                            .billingMode(BillingMode.PAY_PER_REQUEST)
+                            .attributeDefinitions(attribute("pk", ScalarAttributeType.S))
+                            .keySchema(hash("id"))))
         .hasMessageContaining("Some index key attributes are not defined in AttributeDefinitions");
   }
 
@@ -104,43 +139,95 @@ class TablesIT {
     Clients.createTable(client, "follows", true);
     for (int i = 0; i < 30; i++) {
       int n = i;
-      client.putItem(r -> r.tableName("follows").item(Map.of("pk", s("f" + n), "sk", Clients.n("1"),
-          "followee", s(n % 3 == 0 ? "star" : "other"))));
+      client.putItem(
+          r ->
+              r.tableName("follows")
+                  .item(
+                      Map.of(
+                          "pk",
+                          s("f" + n),
+                          "sk",
+                          Clients.n("1"),
+                          "followee",
+                          s(n % 3 == 0 ? "star" : "other"))));
     }
-    client.updateTable(r -> r.tableName("follows").attributeDefinitions(attribute("followee",
-        ScalarAttributeType.S)).globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by_followee")
-        .keySchema(hash("followee")).projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+    client.updateTable(
+        r ->
+            r.tableName("follows")
+                .attributeDefinitions(attribute("followee", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(
+                    u ->
+                        u.create(
+                            c ->
+                                c.indexName("by_followee")
+                                    .keySchema(hash("followee"))
+                                    .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
 
-    assertThat(client.query(r -> r.tableName("follows").indexName("by_followee").keyConditionExpression("followee = :f")
-        .expressionAttributeValues(Map.of(":f", s("star")))).count()).isEqualTo(10);
+    assertThat(
+            client
+                .query(
+                    r ->
+                        r.tableName("follows")
+                            .indexName("by_followee")
+                            .keyConditionExpression("followee = :f")
+                            .expressionAttributeValues(Map.of(":f", s("star"))))
+                .count())
+        .isEqualTo(10);
 
-    client.updateTable(r -> r.tableName("follows").globalSecondaryIndexUpdates(u -> u.delete(d -> d
-        .indexName("by_followee"))));
+    client.updateTable(
+        r ->
+            r.tableName("follows")
+                .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("by_followee"))));
     TableDescription table = client.describeTable(r -> r.tableName("follows")).table();
     assertThat(table.globalSecondaryIndexes()).isEmpty();
-    assertThat(table.attributeDefinitions()).extracting(a -> a.attributeName()).containsExactlyInAnyOrder("pk", "sk");
-    assertThatThrownBy(() -> client.query(r -> r.tableName("follows").indexName("by_followee")
-        .keyConditionExpression("followee = :f").expressionAttributeValues(Map.of(":f", s("star")))))
+    assertThat(table.attributeDefinitions())
+        .extracting(a -> a.attributeName())
+        .containsExactlyInAnyOrder("pk", "sk");
+    assertThatThrownBy(
+            () ->
+                client.query(
+                    r ->
+                        r.tableName("follows")
+                            .indexName("by_followee")
+                            .keyConditionExpression("followee = :f")
+                            .expressionAttributeValues(Map.of(":f", s("star")))))
         .hasMessageContaining("The table does not have the specified index: by_followee");
   }
 
   @Test
   void timeToLiveIsEnabledOnceAndDescribed() {
     Clients.createTable(client, "timelines", false);
-    assertThat(client.describeTimeToLive(r -> r.tableName("timelines")).timeToLiveDescription().timeToLiveStatus())
+    assertThat(
+            client
+                .describeTimeToLive(r -> r.tableName("timelines"))
+                .timeToLiveDescription()
+                .timeToLiveStatus())
         .isEqualTo(TimeToLiveStatus.DISABLED);
 
-    client.updateTimeToLive(r -> r.tableName("timelines").timeToLiveSpecification(t -> t.attributeName("expires")
-        .enabled(true)));
+    client.updateTimeToLive(
+        r ->
+            r.tableName("timelines")
+                .timeToLiveSpecification(t -> t.attributeName("expires").enabled(true)));
 
-    var description = client.describeTimeToLive(r -> r.tableName("timelines")).timeToLiveDescription();
+    var description =
+        client.describeTimeToLive(r -> r.tableName("timelines")).timeToLiveDescription();
     assertThat(description.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
     assertThat(description.attributeName()).isEqualTo("expires");
-    assertThatThrownBy(() -> client.updateTimeToLive(r -> r.tableName("timelines").timeToLiveSpecification(t -> t
-        .attributeName("expires").enabled(true)))).hasMessageContaining("TimeToLive is already enabled");
-    assertThatThrownBy(() -> client.updateTimeToLive(r -> r.tableName("timelines").timeToLiveSpecification(t -> t
-        .attributeName("other").enabled(true)))).hasMessageContaining("TimeToLive is active on a different "
-        + "AttributeName");
+    assertThatThrownBy(
+            () ->
+                client.updateTimeToLive(
+                    r ->
+                        r.tableName("timelines")
+                            .timeToLiveSpecification(
+                                t -> t.attributeName("expires").enabled(true))))
+        .hasMessageContaining("TimeToLive is already enabled");
+    assertThatThrownBy(
+            () ->
+                client.updateTimeToLive(
+                    r ->
+                        r.tableName("timelines")
+                            .timeToLiveSpecification(t -> t.attributeName("other").enabled(true))))
+        .hasMessageContaining("TimeToLive is active on a different " + "AttributeName");
   }
 
   @Test
@@ -154,18 +241,30 @@ class TablesIT {
         .isInstanceOf(ResourceNotFoundException.class);
     assertThat(client.listTables().tableNames()).doesNotContain("gone");
     Clients.createTable(client, "gone", false);
-    assertThat(client.getItem(r -> r.tableName("gone").key(Map.of("pk", s("x")))).hasItem()).isFalse();
+    assertThat(client.getItem(r -> r.tableName("gone").key(Map.of("pk", s("x")))).hasItem())
+        .isFalse();
   }
 
   @Test
   void describedIndexesMatchTheirDefinitions() {
-    client.createTable(r -> r.tableName("indexed").billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("g", ScalarAttributeType.B))
-        .keySchema(hash("pk"))
-        .globalSecondaryIndexes(g -> g.indexName("by_g").keySchema(hash("g"))
-            .projection(p -> p.projectionType(ProjectionType.ALL))));
-    GlobalSecondaryIndexDescription index = client.describeTable(r -> r.tableName("indexed")).table()
-        .globalSecondaryIndexes().getFirst();
+    client.createTable(
+        r ->
+            r.tableName("indexed")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                    attribute("pk", ScalarAttributeType.S), attribute("g", ScalarAttributeType.B))
+                .keySchema(hash("pk"))
+                .globalSecondaryIndexes(
+                    g ->
+                        g.indexName("by_g")
+                            .keySchema(hash("g"))
+                            .projection(p -> p.projectionType(ProjectionType.ALL))));
+    GlobalSecondaryIndexDescription index =
+        client
+            .describeTable(r -> r.tableName("indexed"))
+            .table()
+            .globalSecondaryIndexes()
+            .getFirst();
     assertThat(index.keySchema()).containsExactly(hash("g"));
     assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
     assertThat(index.indexStatusAsString()).isEqualTo("ACTIVE");

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it: throughput's one-second windows become deterministic. */
+/**
+ * A clock that stands still until a test moves it: throughput's one-second windows become
+ * deterministic.
+ */
 final class TestClock extends Clock {
   private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
 

@@ -21,12 +21,15 @@ public final class AccountService {
   }
 
   /**
-   * The member a token belongs to. A token whose account is gone is invalid; one of a suspended account
-   * is refused as Mastodon refuses it, even if the suspension's revocation of its tokens missed it.
+   * The member a token belongs to. A token whose account is gone is invalid; one of a suspended
+   * account is refused as Mastodon refuses it, even if the suspension's revocation of its tokens
+   * missed it.
    */
   public Account caller(String id) {
-    Account account = accounts.find(requireId(id))
-        .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
+    Account account =
+        accounts
+            .find(requireId(id))
+            .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
     requireUsable(account);
     return account;
   }
@@ -39,13 +42,18 @@ public final class AccountService {
 
   /** An account id as ids look (digits); anything else cannot name an account. */
   public static String requireId(String id) {
-    if (id == null || id.isEmpty() || id.length() > 20 || !id.chars().allMatch(Character::isDigit)) {
+    if (id == null
+        || id.isEmpty()
+        || id.length() > 20
+        || !id.chars().allMatch(Character::isDigit)) {
       throw notFound();
     }
     return id;
   }
 
-  /** {@code acct} as Mastodon takes it: {@code alice}, {@code @alice} or {@code alice@this.domain}. */
+  /**
+   * {@code acct} as Mastodon takes it: {@code alice}, {@code @alice} or {@code alice@this.domain}.
+   */
   public Account lookup(String acct) {
     if (acct == null || acct.isBlank() || acct.length() > 300) {
       throw notFound();
@@ -53,7 +61,9 @@ public final class AccountService {
     String name = acct.startsWith("@") ? acct.substring(1) : acct;
     int at = name.indexOf('@');
     if (at >= 0) {
-      if (!name.substring(at + 1).toLowerCase(Locale.ROOT).equals(settings.domain().toLowerCase(Locale.ROOT))) {
+      if (!name.substring(at + 1)
+          .toLowerCase(Locale.ROOT)
+          .equals(settings.domain().toLowerCase(Locale.ROOT))) {
         throw notFound();
       }
       name = name.substring(0, at);
@@ -71,7 +81,8 @@ public final class AccountService {
     Text.checkOptional(violations, "note", note, 500);
     violations.throwIfAny();
     Account current = get(accountId);
-    return accounts.updateProfile(accountId,
+    return accounts.updateProfile(
+        accountId,
         displayName == null ? current.displayName() : displayName.strip(),
         note == null ? current.note() : note.strip());
   }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Where accounts live. Implementations enforce uniqueness of username and email with conditional writes. */
+/**
+ * Where accounts live. Implementations enforce uniqueness of username and email with conditional
+ * writes.
+ */
 public interface AccountStore {
 
   /**
@@ -21,7 +24,10 @@ public interface AccountStore {
 
   Optional<Account> findByUsername(String username);
 
-  /** The accounts that exist among {@code usernames} (any case), in no particular order: two batch reads. */
+  /**
+   * The accounts that exist among {@code usernames} (any case), in no particular order: two batch
+   * reads.
+   */
   List<Account> findAllByUsername(Collection<String> usernames);
 
   /** By username or email, with the password hash, for a login. */
@@ -39,8 +45,9 @@ public interface AccountStore {
   Set<String> activeAmong(Collection<String> ids, Instant since);
 
   /**
-   * Records that the member was active at {@code at}, in one conditional write that only a mark older than {@code
-   * olderThan} (or none) lets through, so that however many ask in a day, one writes; true for that one.
+   * Records that the member was active at {@code at}, in one conditional write that only a mark
+   * older than {@code olderThan} (or none) lets through, so that however many ask in a day, one
+   * writes; true for that one.
    */
   boolean markActive(String id, Instant at, Instant olderThan);
 
@@ -51,12 +58,15 @@ public interface AccountStore {
   void addLargeFollowee(Collection<String> memberIds, String largeId);
 
   /**
-   * Marks a member suspended at {@code at} (a suspended account keeps its first suspension time), in one
-   * conditional write: {@link DomainException.NotFound} if there is no such account, {@link
+   * Marks a member suspended at {@code at} (a suspended account keeps its first suspension time),
+   * in one conditional write: {@link DomainException.NotFound} if there is no such account, {@link
    * DomainException.Forbidden} if it is an admin's. Returns the account as stored afterwards.
    */
   Account suspend(String id, Instant at);
 
-  /** Lifts a suspension (nothing to do if there is none); {@link DomainException.NotFound} if no such account. */
+  /**
+   * Lifts a suspension (nothing to do if there is none); {@link DomainException.NotFound} if no
+   * such account.
+   */
   Account unsuspend(String id);
 }

@@ -5,13 +5,14 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 
 /**
- * Argon2id with OWASP's minimum parameters (19 MiB, 2 iterations, 1 lane), through password4j. The hash
- * string carries its parameters, so raising them later still verifies old hashes.
+ * Argon2id with OWASP's minimum parameters (19 MiB, 2 iterations, 1 lane), through password4j. The
+ * hash string carries its parameters, so raising them later still verifies old hashes.
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
-  private static final Argon2Function ARGON2 = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
-  private static final String DUMMY_HASH = Password.hash("podium-timing-equalizer").addRandomSalt(16)
-      .with(ARGON2).getResult();
+  private static final Argon2Function ARGON2 =
+      Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
+  private static final String DUMMY_HASH =
+      Password.hash("podium-timing-equalizer").addRandomSalt(16).with(ARGON2).getResult();
 
   @Override
   public String hash(String password) {

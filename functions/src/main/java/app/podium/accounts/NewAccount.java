@@ -6,6 +6,10 @@ import java.util.Optional;
 public record NewAccount(Account account, String passwordHash, Optional<String> inviteCode) {
   @Override
   public String toString() {
-    return "NewAccount[account=" + account.id() + ", passwordHash=<redacted>, inviteCode=" + inviteCode + "]";
+    return "NewAccount[account="
+        + account.id()
+        + ", passwordHash=<redacted>, inviteCode="
+        + inviteCode
+        + "]";
   }
 }

@@ -1,6 +1,8 @@
 package app.podium.accounts;
 
-/** Hashes and checks passwords; implemented with a maintained Argon2id library outside the domain. */
+/**
+ * Hashes and checks passwords; implemented with a maintained Argon2id library outside the domain.
+ */
 public interface PasswordHasher {
   String hash(String password);
 

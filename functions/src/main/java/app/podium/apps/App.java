@@ -5,5 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** An OAuth client application registered by a Mastodon client. */
-public record App(String clientId, String name, String website, List<String> redirectUris,
-    Scopes scopes, Instant createdAt) {}
+public record App(
+    String clientId,
+    String name,
+    String website,
+    List<String> redirectUris,
+    Scopes scopes,
+    Instant createdAt) {}

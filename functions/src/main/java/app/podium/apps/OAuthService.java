@@ -16,12 +16,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Apps and tokens: registration, the client-credentials and password grants, revocation, lookup. */
+/**
+ * Apps and tokens: registration, the client-credentials and password grants, revocation, lookup.
+ */
 public final class OAuthService {
   static final String OUT_OF_BAND = "urn:ietf:wg:oauth:2.0:oob";
-  private static final String INVALID_GRANT = "The provided authorization grant is invalid, expired, "
-      + "revoked, does not match the redirection URI used in the authorization request, or was issued "
-      + "to another client.";
+  private static final String INVALID_GRANT =
+      "The provided authorization grant is invalid, expired, "
+          + "revoked, does not match the redirection URI used in the authorization request, or was issued "
+          + "to another client.";
 
   private final AppStore apps;
   private final TokenStore tokens;
@@ -31,8 +34,14 @@ public final class OAuthService {
   private final Settings settings;
   private final Clock clock;
 
-  public OAuthService(AppStore apps, TokenStore tokens, AccountStore accounts, PasswordHasher passwords,
-      RateLimiter rateLimiter, Settings settings, Clock clock) {
+  public OAuthService(
+      AppStore apps,
+      TokenStore tokens,
+      AccountStore accounts,
+      PasswordHasher passwords,
+      RateLimiter rateLimiter,
+      Settings settings,
+      Clock clock) {
     this.apps = apps;
     this.tokens = tokens;
     this.accounts = accounts;
@@ -43,15 +52,18 @@ public final class OAuthService {
   }
 
   /**
-   * Registers an app. Registrations and client-credentials tokens are rows anyone may create without an account:
-   * together they count against one limit per client address ({@code apps}).
+   * Registers an app. Registrations and client-credentials tokens are rows anyone may create
+   * without an account: together they count against one limit per client address ({@code apps}).
    */
-  public NewApp registerApp(String name, String redirectUris, String scopes, String website, String clientAddress) {
+  public NewApp registerApp(
+      String name, String redirectUris, String scopes, String website, String clientAddress) {
     var violations = new DomainException.Violations();
     Text.requireLength(violations, "client_name", name, 1, 60);
     Text.requireLength(violations, "redirect_uris", redirectUris, 1, 2000);
-    List<String> uris = redirectUris == null ? List.of()
-        : Arrays.stream(redirectUris.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    List<String> uris =
+        redirectUris == null
+            ? List.of()
+            : Arrays.stream(redirectUris.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     if (!violations.has("redirect_uris") && !uris.stream().allMatch(OAuthService::isRedirectUri)) {
       violations.add("redirect_uris", "ERR_INVALID", "must be absolute URIs");
     }
@@ -62,7 +74,8 @@ public final class OAuthService {
     Scopes parsed = Scopes.parse(scopes).requireKnown("scopes");
     rateLimiter.check(settings.limits().apps(), clientAddress);
     String secret = Secrets.token();
-    App app = new App(Secrets.token(), name.trim(), blankToNull(website), uris, parsed, clock.instant());
+    App app =
+        new App(Secrets.token(), name.trim(), blankToNull(website), uris, parsed, clock.instant());
     apps.create(new RegisteredApp(app, Secrets.sha256(secret)));
     return new NewApp(app, secret);
   }
@@ -77,8 +90,12 @@ public final class OAuthService {
     return registered.app();
   }
 
-  /** A token of the app itself; counts against the client address's {@code apps} limit, as registering does. */
-  public IssuedToken clientCredentials(String clientId, String clientSecret, String scope, String clientAddress) {
+  /**
+   * A token of the app itself; counts against the client address's {@code apps} limit, as
+   * registering does.
+   */
+  public IssuedToken clientCredentials(
+      String clientId, String clientSecret, String scope, String clientAddress) {
     requireClientShape(clientId, clientSecret);
     rateLimiter.check(settings.limits().apps(), clientAddress);
     App app = authenticateClient(clientId, clientSecret);
@@ -86,19 +103,26 @@ public final class OAuthService {
   }
 
   /**
-   * The password grant. An unknown user and a wrong password get the same answer after the same work;
-   * every attempt counts against the client address's login limit.
+   * The password grant. An unknown user and a wrong password get the same answer after the same
+   * work; every attempt counts against the client address's login limit.
    */
-  public IssuedToken password(String clientId, String clientSecret, String username, String password,
-      String scope, String clientAddress) {
+  public IssuedToken password(
+      String clientId,
+      String clientSecret,
+      String username,
+      String password,
+      String scope,
+      String clientAddress) {
     if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-      throw new DomainException.OAuthRejected("invalid_request", "username and password are required");
+      throw new DomainException.OAuthRejected(
+          "invalid_request", "username and password are required");
     }
     rateLimiter.check(settings.limits().login(), clientAddress);
     App app = authenticateClient(clientId, clientSecret);
     Scopes scopes = requestedScopes(app, scope);
     if (username.length() > 320 || password.length() > Text.PASSWORD_MAX) {
-      passwords.burnEquivalentTime(password.substring(0, Math.min(password.length(), Text.PASSWORD_MAX)));
+      passwords.burnEquivalentTime(
+          password.substring(0, Math.min(password.length(), Text.PASSWORD_MAX)));
       throw invalidGrant();
     }
     Optional<AccountCredentials> found = accounts.findCredentials(username.trim());
@@ -110,7 +134,8 @@ public final class OAuthService {
       throw invalidGrant();
     }
     if (found.get().account().suspended()) {
-      // only after the password matched, so the answer tells nothing to someone who does not know it
+      // only after the password matched, so the answer tells nothing to someone who does not know
+      // it
       throw new DomainException.OAuthRejected("invalid_grant", "Your login is currently disabled");
     }
     return issue(app, Optional.of(found.get().account().id()), scopes);
@@ -123,8 +148,8 @@ public final class OAuthService {
 
   public IssuedToken issue(App app, Optional<String> accountId, Scopes scopes) {
     String token = Secrets.token();
-    AccessToken stored = new AccessToken(Secrets.sha256(token), app.clientId(), accountId, scopes,
-        clock.instant());
+    AccessToken stored =
+        new AccessToken(Secrets.sha256(token), app.clientId(), accountId, scopes, clock.instant());
     tokens.create(stored);
     return new IssuedToken(token, stored);
   }
@@ -146,7 +171,8 @@ public final class OAuthService {
   }
 
   public App app(String clientId) {
-    return apps.find(clientId).map(RegisteredApp::app)
+    return apps.find(clientId)
+        .map(RegisteredApp::app)
         .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
   }
 
@@ -156,22 +182,27 @@ public final class OAuthService {
     }
     Scopes requested = Scopes.parse(scope);
     if (!app.scopes().covers(requested)) {
-      throw new DomainException.OAuthRejected("invalid_scope",
-          "The requested scope is invalid, unknown, or malformed.");
+      throw new DomainException.OAuthRejected(
+          "invalid_scope", "The requested scope is invalid, unknown, or malformed.");
     }
     return requested;
   }
 
   /** Credentials that cannot be any app's are refused before anything is counted or read. */
   private static void requireClientShape(String clientId, String clientSecret) {
-    if (clientId == null || clientSecret == null || clientId.length() > 100 || clientSecret.length() > 100) {
+    if (clientId == null
+        || clientSecret == null
+        || clientId.length() > 100
+        || clientSecret.length() > 100) {
       throw invalidClient();
     }
   }
 
   private static DomainException.OAuthRejected invalidClient() {
-    return new DomainException.OAuthRejected("invalid_client", "Client authentication failed due to "
-        + "unknown client, no client authentication included, or unsupported authentication method.");
+    return new DomainException.OAuthRejected(
+        "invalid_client",
+        "Client authentication failed due to "
+            + "unknown client, no client authentication included, or unsupported authentication method.");
   }
 
   private static DomainException.OAuthRejected invalidGrant() {
@@ -193,7 +224,8 @@ public final class OAuthService {
   private static boolean isHttpUrl(String url) {
     try {
       URI parsed = new URI(url);
-      return ("https".equals(parsed.getScheme()) || "http".equals(parsed.getScheme())) && parsed.getHost() != null;
+      return ("https".equals(parsed.getScheme()) || "http".equals(parsed.getScheme()))
+          && parsed.getHost() != null;
     } catch (URISyntaxException e) {
       return false;
     }

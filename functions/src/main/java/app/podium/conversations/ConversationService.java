@@ -28,27 +28,44 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Conversations and hashtags: a status's context (the statuses it answers and those answering it) and a hashtag's
- * public timeline. Every status shown passes the same check as a status read on its own: a private one only for
- * its author and their followers, a suspended author's never, and for a member none by an author they block or mute.
+ * Conversations and hashtags: a status's context (the statuses it answers and those answering it)
+ * and a hashtag's public timeline. Every status shown passes the same check as a status read on its
+ * own: a private one only for its author and their followers, a suspended author's never, and for a
+ * member none by an author they block or mute.
  */
 public final class ConversationService {
-  /** Ancestors shown to a reader without a token (Mastodon's bound); each is one read, up the chain. */
+  /**
+   * Ancestors shown to a reader without a token (Mastodon's bound); each is one read, up the chain.
+   */
   public static final int ANCESTORS_ANONYMOUS = 40;
+
   /** Ancestors shown to a member. */
   public static final int ANCESTORS_MEMBER = 100;
-  /** Descendants read for a reader without a token, and how deep below the status (Mastodon's bounds). */
+
+  /**
+   * Descendants read for a reader without a token, and how deep below the status (Mastodon's
+   * bounds).
+   */
   public static final int DESCENDANTS_ANONYMOUS = 60;
+
   public static final int DEPTH_ANONYMOUS = 20;
+
   /** Descendants read for a member, and how deep. */
   public static final int DESCENDANTS_MEMBER = 250;
+
   public static final int DEPTH_MEMBER = 100;
-  /** Entries read beyond a tag page's limit, so a few hidden statuses do not leave the page short. */
+
+  /**
+   * Entries read beyond a tag page's limit, so a few hidden statuses do not leave the page short.
+   */
   static final int TAG_SLACK = 10;
+
   /** Reads of a tag timeline per request at most, when hidden statuses keep a page short. */
   static final int TAG_ROUNDS = 3;
+
   /** Parent-index queries of one level in flight at once. */
   static final int QUERIES_IN_FLIGHT = 16;
+
   private static final ExecutorService PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
 
   private final StatusService statusService;
@@ -58,8 +75,13 @@ public final class ConversationService {
   private final BlockMuteStore blocks;
   private final Clock clock;
 
-  public ConversationService(StatusService statusService, StatusStore statuses, ConversationStore conversations,
-      StatusHydrator hydrator, BlockMuteStore blocks, Clock clock) {
+  public ConversationService(
+      StatusService statusService,
+      StatusStore statuses,
+      ConversationStore conversations,
+      StatusHydrator hydrator,
+      BlockMuteStore blocks,
+      Clock clock) {
     this.statusService = statusService;
     this.statuses = statuses;
     this.conversations = conversations;
@@ -72,21 +94,29 @@ public final class ConversationService {
   public record Context(List<AuthoredStatus> ancestors, List<AuthoredStatus> descendants) {}
 
   /**
-   * The status's context, within the bounds for the reader ({@code *_ANONYMOUS} or {@code *_MEMBER}). A status the
-   * reader may not see is 404; within the context, statuses the reader may not see are left out, and the walk goes
-   * on past them (as Mastodon's does), so a visible reply below a hidden one still shows.
+   * The status's context, within the bounds for the reader ({@code *_ANONYMOUS} or {@code
+   * *_MEMBER}). A status the reader may not see is 404; within the context, statuses the reader may
+   * not see are left out, and the walk goes on past them (as Mastodon's does), so a visible reply
+   * below a hidden one still shows.
    */
   public Context context(Optional<Account> viewer, String id) {
     Status focus = statusService.get(viewer, id).status();
     boolean member = viewer.isPresent();
     List<Status> ancestors = ancestors(focus, member ? ANCESTORS_MEMBER : ANCESTORS_ANONYMOUS);
-    List<Status> descendants = descendants(focus, member ? DESCENDANTS_MEMBER : DESCENDANTS_ANONYMOUS,
-        member ? DEPTH_MEMBER : DEPTH_ANONYMOUS);
+    List<Status> descendants =
+        descendants(
+            focus,
+            member ? DESCENDANTS_MEMBER : DESCENDANTS_ANONYMOUS,
+            member ? DEPTH_MEMBER : DEPTH_ANONYMOUS);
     List<Status> all = new ArrayList<>(ancestors);
     all.addAll(descendants);
     Map<String, AuthoredStatus> shown = visible(viewer, all);
-    return new Context(ancestors.stream().map(s -> shown.get(s.id())).filter(java.util.Objects::nonNull).toList(),
-        descendants.stream().map(s -> shown.get(s.id())).filter(java.util.Objects::nonNull).toList());
+    return new Context(
+        ancestors.stream().map(s -> shown.get(s.id())).filter(java.util.Objects::nonNull).toList(),
+        descendants.stream()
+            .map(s -> shown.get(s.id()))
+            .filter(java.util.Objects::nonNull)
+            .toList());
   }
 
   /** Up the chain from the status, oldest first; the chain may end at a deleted status. */
@@ -108,9 +138,9 @@ public final class ConversationService {
 
   /**
    * Down from the status, level by level: the replies of one level are queried side by side, {@link
-   * #QUERIES_IN_FLIGHT} at a time (one query of the parent index per status of the level, each giving whole
-   * statuses), until {@code limit} statuses or {@code depth} levels. Then ordered depth first, replies to one
-   * status oldest first: Mastodon's thread order.
+   * #QUERIES_IN_FLIGHT} at a time (one query of the parent index per status of the level, each
+   * giving whole statuses), until {@code limit} statuses or {@code depth} levels. Then ordered
+   * depth first, replies to one status oldest first: Mastodon's thread order.
    */
   private List<Status> descendants(Status focus, int limit, int depth) {
     Map<String, List<Status>> children = new HashMap<>();
@@ -121,8 +151,11 @@ public final class ConversationService {
       for (int from = 0; from < level.size() && found < limit; from += QUERIES_IN_FLIGHT) {
         int room = limit - found;
         Map<String, CompletableFuture<List<Status>>> replies = new LinkedHashMap<>();
-        for (String parent : level.subList(from, Math.min(level.size(), from + QUERIES_IN_FLIGHT))) {
-          replies.put(parent, CompletableFuture.supplyAsync(() -> conversations.replies(parent, room), PARALLEL));
+        for (String parent :
+            level.subList(from, Math.min(level.size(), from + QUERIES_IN_FLIGHT))) {
+          replies.put(
+              parent,
+              CompletableFuture.supplyAsync(() -> conversations.replies(parent, room), PARALLEL));
         }
         for (var entry : replies.entrySet()) {
           List<Status> kept = entry.getValue().join().stream().limit(limit - found).toList();
@@ -146,11 +179,13 @@ public final class ConversationService {
   }
 
   /**
-   * The public statuses with the hashtag (any case), newest first, in the page's id window. An invalid name has no
-   * statuses. Suspended authors' statuses, and for a member those of authors they block or mute, are skipped;
-   * when that leaves the page short, the next entries are read, up to {@link #TAG_ROUNDS} reads.
+   * The public statuses with the hashtag (any case), newest first, in the page's id window. An
+   * invalid name has no statuses. Suspended authors' statuses, and for a member those of authors
+   * they block or mute, are skipped; when that leaves the page short, the next entries are read, up
+   * to {@link #TAG_ROUNDS} reads.
    */
-  public List<AuthoredStatus> tagTimeline(Optional<Account> viewer, String hashtag, PageRequest page) {
+  public List<AuthoredStatus> tagTimeline(
+      Optional<Account> viewer, String hashtag, PageRequest page) {
     if (!StatusText.isTag(hashtag)) {
       return List.of();
     }
@@ -162,8 +197,10 @@ public final class ConversationService {
       if (ids.isEmpty()) {
         break;
       }
-      Map<String, Status> found = statuses.findAll(ids.stream().map(String::valueOf).toList()).stream()
-          .filter(s -> s.visibility() == Visibility.PUBLIC).collect(Collectors.toMap(Status::id, s -> s));
+      Map<String, Status> found =
+          statuses.findAll(ids.stream().map(String::valueOf).toList()).stream()
+              .filter(s -> s.visibility() == Visibility.PUBLIC)
+              .collect(Collectors.toMap(Status::id, s -> s));
       Map<String, AuthoredStatus> shown = visible(viewer, List.copyOf(found.values()));
       for (Long id : ids) {
         AuthoredStatus status = shown.get(String.valueOf(id));
@@ -175,9 +212,10 @@ public final class ConversationService {
         break;
       }
       long last = ids.getLast();
-      window = page.ascending()
-          ? new PageRequest(page.maxId(), page.sinceId(), Optional.of(last), window.limit())
-          : new PageRequest(Optional.of(last), page.sinceId(), page.minId(), window.limit());
+      window =
+          page.ascending()
+              ? new PageRequest(page.maxId(), page.sinceId(), Optional.of(last), window.limit())
+              : new PageRequest(Optional.of(last), page.sinceId(), page.minId(), window.limit());
     }
     if (page.ascending()) {
       Collections.reverse(result);
@@ -186,20 +224,27 @@ public final class ConversationService {
   }
 
   /**
-   * The statuses the viewer may see, by id, with their authors ({@link StatusHydrator}: one batch read of the
-   * authors, one of the viewer's follows among the authors of private ones), less those of authors the viewer
-   * blocks or mutes (one query of their blocks and mutes, read at the same time).
+   * The statuses the viewer may see, by id, with their authors ({@link StatusHydrator}: one batch
+   * read of the authors, one of the viewer's follows among the authors of private ones), less those
+   * of authors the viewer blocks or mutes (one query of their blocks and mutes, read at the same
+   * time).
    */
   private Map<String, AuthoredStatus> visible(Optional<Account> viewer, List<Status> candidates) {
     if (candidates.isEmpty()) {
       return Map.of();
     }
-    CompletableFuture<Set<String>> hidden = viewer.isEmpty() ? CompletableFuture.completedFuture(Set.of())
-        : CompletableFuture.supplyAsync(() -> BlockOrMute.hiddenFrom(viewer.get().id(),
-            blocks.heldBy(viewer.get().id()), clock.instant()), PARALLEL);
+    CompletableFuture<Set<String>> hidden =
+        viewer.isEmpty()
+            ? CompletableFuture.completedFuture(Set.of())
+            : CompletableFuture.supplyAsync(
+                () ->
+                    BlockOrMute.hiddenFrom(
+                        viewer.get().id(), blocks.heldBy(viewer.get().id()), clock.instant()),
+                PARALLEL);
     List<AuthoredStatus> shown = hydrator.visible(viewer, candidates);
     Set<String> hiddenAuthors = hidden.join();
-    return shown.stream().filter(s -> !hiddenAuthors.contains(s.author().id()))
+    return shown.stream()
+        .filter(s -> !hiddenAuthors.contains(s.author().id()))
         .collect(Collectors.toMap(s -> s.status().id(), Function.identity()));
   }
 }

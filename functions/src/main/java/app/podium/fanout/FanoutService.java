@@ -28,9 +28,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Carries out one fan-out task: one page of the author's followers. The next page is enqueued before
- * this one is written, so a large audience spreads over many concurrent invocations. Every write is
- * keyed (member, status), so a task run twice writes nothing new.
+ * Carries out one fan-out task: one page of the author's followers. The next page is enqueued
+ * before this one is written, so a large audience spreads over many concurrent invocations. Every
+ * write is keyed (member, status), so a task run twice writes nothing new.
  */
 public final class FanoutService {
   /** Reblogs of a deleted status removed per task: each is a transaction of its own. */
@@ -49,8 +49,16 @@ public final class FanoutService {
   private final HomeFeedPolicy policy;
   private final HomeActivity activity;
 
-  public FanoutService(FollowStore follows, AccountStore accounts, TimelineStore timelines, BlockMuteStore blocks,
-      FanoutTasks tasks, StatusStore statuses, ReactionStore reactions, Settings settings, Clock clock,
+  public FanoutService(
+      FollowStore follows,
+      AccountStore accounts,
+      TimelineStore timelines,
+      BlockMuteStore blocks,
+      FanoutTasks tasks,
+      StatusStore statuses,
+      ReactionStore reactions,
+      Settings settings,
+      Clock clock,
       NotificationService notifications) {
     this.notifications = notifications;
     this.follows = follows;
@@ -63,18 +71,22 @@ public final class FanoutService {
     this.settings = settings.fanout();
     this.clock = clock;
     this.policy = new HomeFeedPolicy(follows, blocks, clock);
-    this.activity = new HomeActivity(accounts, timelines, statuses, follows, policy, settings, clock);
+    this.activity =
+        new HomeActivity(accounts, timelines, statuses, follows, policy, settings, clock);
   }
 
   public void handle(FanoutTask task) {
     switch (task.kind()) {
       case POST_CREATED -> postCreated(task);
-      case POST_DELETED -> forEachFollowerPage(task, followers -> timelines.remove(entries(followers, task)));
-      case AUTHOR_BECAME_LARGE -> forEachFollowerPage(task, followers ->
-          accounts.addLargeFollowee(followers, task.authorId()));
+      case POST_DELETED ->
+          forEachFollowerPage(task, followers -> timelines.remove(entries(followers, task)));
+      case AUTHOR_BECAME_LARGE ->
+          forEachFollowerPage(
+              task, followers -> accounts.addLargeFollowee(followers, task.authorId()));
       case UNFOLLOWED -> {
         String member = task.subjectId().orElseThrow();
-        // the cleanup may run after the member followed the author again (the queue can lag): then the
+        // the cleanup may run after the member followed the author again (the queue can lag): then
+        // the
         // entries are the new follow's backfill, and stay
         if (follows.followedBy(member, List.of(task.authorId())).isEmpty()) {
           timelines.remove(timelines.byAuthor(member, task.authorId()));
@@ -83,7 +95,8 @@ public final class FanoutService {
       case AUTHOR_HIDDEN -> {
         String member = task.subjectId().orElseThrow();
         // the member may have unblocked or unmuted while the task waited: then the entries stay
-        if (BlockOrMute.hiddenFrom(member, blocks.between(member, List.of(task.authorId())), clock.instant())
+        if (BlockOrMute.hiddenFrom(
+                member, blocks.between(member, List.of(task.authorId())), clock.instant())
             .contains(task.authorId())) {
           timelines.remove(timelines.byAuthor(member, task.authorId()));
         }
@@ -107,33 +120,41 @@ public final class FanoutService {
   }
 
   /**
-   * Records the notification tasks of one batch together, so the events of one group (a burst of favourites of
-   * one status) are one write of the group, not one each. {@code sentAt} is when each task's message was sent:
-   * with what the task is, it makes the event's id, the same on every delivery. Answers, per task, whether it is
-   * done.
+   * Records the notification tasks of one batch together, so the events of one group (a burst of
+   * favourites of one status) are one write of the group, not one each. {@code sentAt} is when each
+   * task's message was sent: with what the task is, it makes the event's id, the same on every
+   * delivery. Answers, per task, whether it is done.
    */
   public List<Boolean> notify(List<FanoutTask> notices, List<java.time.Instant> sentAt) {
     List<NotificationEvent> events = new java.util.ArrayList<>();
     for (int i = 0; i < notices.size(); i++) {
       FanoutTask task = notices.get(i);
-      NotificationType type = switch (task.kind()) {
-        case FAVOURITED -> NotificationType.FAVOURITE;
-        case REBLOGGED -> NotificationType.REBLOG;
-        case FOLLOWED -> NotificationType.FOLLOW;
-        default -> throw new IllegalArgumentException("not a notification task: " + task.kind());
-      };
+      NotificationType type =
+          switch (task.kind()) {
+            case FAVOURITED -> NotificationType.FAVOURITE;
+            case REBLOGGED -> NotificationType.REBLOG;
+            case FOLLOWED -> NotificationType.FOLLOW;
+            default ->
+                throw new IllegalArgumentException("not a notification task: " + task.kind());
+          };
       String recipient = task.subjectId().orElseThrow();
-      String what = type.text() + ":" + task.authorId() + ":" + recipient + ":" + task.statusId().orElse("");
-      events.add(new NotificationEvent(recipient, type, task.authorId(), task.statusId(),
-          NotificationEvent.idOf(sentAt.get(i), what)));
+      String what =
+          type.text() + ":" + task.authorId() + ":" + recipient + ":" + task.statusId().orElse("");
+      events.add(
+          new NotificationEvent(
+              recipient,
+              type,
+              task.authorId(),
+              task.statusId(),
+              NotificationEvent.idOf(sentAt.get(i), what)));
     }
     return notifications.record(events);
   }
 
   /**
-   * The members a new status mentions (and the author it answers) are notified, once per status: the event's id
-   * is the status's own, so a redelivery changes nothing. Done by the status's first task, whatever the size of
-   * the author's audience.
+   * The members a new status mentions (and the author it answers) are notified, once per status:
+   * the event's id is the status's own, so a redelivery changes nothing. Done by the status's first
+   * task, whatever the size of the author's audience.
    */
   private void notifyMentioned(FanoutTask task) {
     List<String> mentioned = task.facts().map(FanoutTask.StatusFacts::mentionIds).orElse(List.of());
@@ -141,9 +162,18 @@ public final class FanoutService {
       return;
     }
     String statusId = task.statusId().orElseThrow();
-    List<NotificationEvent> events = mentioned.stream().map(member -> new NotificationEvent(member,
-        NotificationType.MENTION, task.authorId(), Optional.of(statusId), Long.parseLong(statusId),
-        mentioned.stream().filter(other -> !other.equals(member)).toList())).toList();
+    List<NotificationEvent> events =
+        mentioned.stream()
+            .map(
+                member ->
+                    new NotificationEvent(
+                        member,
+                        NotificationType.MENTION,
+                        task.authorId(),
+                        Optional.of(statusId),
+                        Long.parseLong(statusId),
+                        mentioned.stream().filter(other -> !other.equals(member)).toList()))
+            .toList();
     if (notifications.record(events).contains(false)) {
       throw new IllegalStateException("a mention was not recorded; the task is safe to retry");
     }
@@ -166,21 +196,29 @@ public final class FanoutService {
         return;
       }
     }
-    HomeFeedPolicy.Candidate status = HomeFeedPolicy.Candidate.of(task.authorId(),
-        task.facts().flatMap(FanoutTask.StatusFacts::inReplyToAccountId));
-    forEachFollowerPage(task, followers -> {
-      // the inactive are skipped (their timeline is rebuilt when they return), then the home's rules decide, with
-      // one query for whoever blocks or mutes the author (usually nobody; a block also ends the follow, so this
-      // catches only a page read just before it) and, for a reply, one batch read of the follows it needs
-      Set<String> active = accounts.activeAmong(followers, clock.instant().minus(settings.activeWithin()));
-      List<String> audience = policy.audience(status, followers.stream().filter(active::contains).toList());
-      timelines.write(entries(withoutOriginal(audience, task), task));
-    });
+    HomeFeedPolicy.Candidate status =
+        HomeFeedPolicy.Candidate.of(
+            task.authorId(), task.facts().flatMap(FanoutTask.StatusFacts::inReplyToAccountId));
+    forEachFollowerPage(
+        task,
+        followers -> {
+          // the inactive are skipped (their timeline is rebuilt when they return), then the home's
+          // rules decide, with
+          // one query for whoever blocks or mutes the author (usually nobody; a block also ends the
+          // follow, so this
+          // catches only a page read just before it) and, for a reply, one batch read of the
+          // follows it needs
+          Set<String> active =
+              accounts.activeAmong(followers, clock.instant().minus(settings.activeWithin()));
+          List<String> audience =
+              policy.audience(status, followers.stream().filter(active::contains).toList());
+          timelines.write(entries(withoutOriginal(audience, task), task));
+        });
   }
 
   /**
-   * A reblog does not go to followers whose timeline already holds the status it reblogs: one batch read of their
-   * entries for the original per page.
+   * A reblog does not go to followers whose timeline already holds the status it reblogs: one batch
+   * read of their entries for the original per page.
    */
   private List<String> withoutOriginal(List<String> members, FanoutTask task) {
     Optional<String> original = task.facts().flatMap(FanoutTask.StatusFacts::reblogOfId);
@@ -192,22 +230,28 @@ public final class FanoutService {
   }
 
   /**
-   * One page of one shard of a deleted status's reblogs: each is removed (reaction, status, the reblogger's count
-   * and own entry) and leaves its followers' timelines through a {@code POST_DELETED} task of its own. The next page
-   * is enqueued first; a reblog already removed is skipped, so a task run twice changes nothing more.
+   * One page of one shard of a deleted status's reblogs: each is removed (reaction, status, the
+   * reblogger's count and own entry) and leaves its followers' timelines through a {@code
+   * POST_DELETED} task of its own. The next page is enqueued first; a reblog already removed is
+   * skipped, so a task run twice changes nothing more.
    */
   private void reblogsOfDeleted(FanoutTask task) {
     String[] at = task.cursor().orElse("0/").split("/", 2);
     int shard = Integer.parseInt(at[0]);
     Optional<Long> before = at[1].isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(at[1]));
     String originalId = task.statusId().orElseThrow();
-    List<Reaction> page = reactions.byStatusShard(Reaction.Kind.REBLOG, originalId, shard,
-        new PageRequest(before, Optional.empty(), Optional.empty(), REBLOG_CLEANUP_PAGE));
+    List<Reaction> page =
+        reactions.byStatusShard(
+            Reaction.Kind.REBLOG,
+            originalId,
+            shard,
+            new PageRequest(before, Optional.empty(), Optional.empty(), REBLOG_CLEANUP_PAGE));
     if (page.size() == REBLOG_CLEANUP_PAGE) {
       tasks.enqueue(task.continuingAt(shard + "/" + page.getLast().id()));
     }
     java.util.Map<String, Status> reblogs = new java.util.HashMap<>();
-    statuses.findAll(page.stream().map(r -> r.reblogId().orElse(r.id())).toList())
+    statuses
+        .findAll(page.stream().map(r -> r.reblogId().orElse(r.id())).toList())
         .forEach(reblog -> reblogs.put(reblog.id(), reblog));
     for (Reaction reaction : page) {
       if (reactions.unreblog(reaction, Optional.empty())) {
@@ -220,10 +264,11 @@ public final class FanoutService {
   }
 
   /**
-   * The task's page of followers. The first task of an author whose followers are sharded starts one chain of
-   * pages per shard, so a large audience is walked by as many chains side by side.
+   * The task's page of followers. The first task of an author whose followers are sharded starts
+   * one chain of pages per shard, so a large audience is walked by as many chains side by side.
    */
-  private void forEachFollowerPage(FanoutTask task, java.util.function.Consumer<List<String>> work) {
+  private void forEachFollowerPage(
+      FanoutTask task, java.util.function.Consumer<List<String>> work) {
     Optional<String> cursor = task.cursor();
     if (cursor.isEmpty()) {
       List<String> shards = follows.followerShards(task.authorId());
@@ -237,6 +282,8 @@ public final class FanoutService {
 
   private static List<TimelineEntry> entries(List<String> members, FanoutTask task) {
     long statusId = Long.parseLong(task.statusId().orElseThrow());
-    return members.stream().map(member -> new TimelineEntry(member, statusId, task.authorId())).toList();
+    return members.stream()
+        .map(member -> new TimelineEntry(member, statusId, task.authorId()))
+        .toList();
   }
 }

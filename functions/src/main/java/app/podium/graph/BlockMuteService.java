@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Blocking and muting, as Mastodon does them. A block ends the follows both ways and keeps them from coming
- * back; a block or mute takes the target's statuses off the owner's home timeline (a queued clean-up, as an
- * unfollow's). The fan-out skips members who block or mute the author, and the home timeline drops them at
- * read time too, so a clean-up still in the queue never shows them.
+ * Blocking and muting, as Mastodon does them. A block ends the follows both ways and keeps them
+ * from coming back; a block or mute takes the target's statuses off the owner's home timeline (a
+ * queued clean-up, as an unfollow's). The fan-out skips members who block or mute the author, and
+ * the home timeline drops them at read time too, so a clean-up still in the queue never shows them.
  */
 public final class BlockMuteService {
   /** The longest timed mute: what fits in an epoch-seconds number comfortably (about 30 years). */
@@ -34,8 +34,14 @@ public final class BlockMuteService {
   private final Ids ids;
   private final Clock clock;
 
-  public BlockMuteService(BlockMuteStore store, FollowStore followStore, FollowService follows,
-      AccountStore accounts, FanoutTasks fanout, Ids ids, Clock clock) {
+  public BlockMuteService(
+      BlockMuteStore store,
+      FollowStore followStore,
+      FollowService follows,
+      AccountStore accounts,
+      FanoutTasks fanout,
+      Ids ids,
+      Clock clock) {
     this.store = store;
     this.followStore = followStore;
     this.follows = follows;
@@ -46,14 +52,15 @@ public final class BlockMuteService {
   }
 
   /**
-   * Blocks the account (again: nothing new). The block is stored first, so a follow racing it either commits
-   * before (and is removed here) or fails its own check for the block. Blocking oneself changes nothing, as in
-   * Mastodon.
+   * Blocks the account (again: nothing new). The block is stored first, so a follow racing it
+   * either commits before (and is removed here) or fails its own check for the block. Blocking
+   * oneself changes nothing, as in Mastodon.
    */
   public Relationship block(Account owner, String targetId) {
     Account target = require(targetId);
     if (!target.id().equals(owner.id())) {
-      boolean created = store.block(BlockOrMute.block(ids.next(), owner.id(), target.id(), clock.instant()));
+      boolean created =
+          store.block(BlockOrMute.block(ids.next(), owner.id(), target.id(), clock.instant()));
       // run even when the block existed: a retry after a failure here finishes the job
       boolean unfollowed = followStore.unfollow(owner.id(), target.id());
       if (followStore.unfollow(target.id(), owner.id())) {
@@ -66,7 +73,9 @@ public final class BlockMuteService {
     return relationship(owner, target);
   }
 
-  /** Unblocks (again: nothing changes). The follows a block ended do not come back, as in Mastodon. */
+  /**
+   * Unblocks (again: nothing changes). The follows a block ended do not come back, as in Mastodon.
+   */
   public Relationship unblock(Account owner, String targetId) {
     Account target = require(targetId);
     store.remove(BlockOrMute.Kind.BLOCK, owner.id(), target.id());
@@ -74,48 +83,61 @@ public final class BlockMuteService {
   }
 
   /**
-   * Mutes the account, hiding notifications too unless {@code notifications} is false, for {@code duration}
-   * seconds (0: until unmuted). Muting again updates both options. The target's statuses leave the home
-   * timeline shortly after.
+   * Mutes the account, hiding notifications too unless {@code notifications} is false, for {@code
+   * duration} seconds (0: until unmuted). Muting again updates both options. The target's statuses
+   * leave the home timeline shortly after.
    */
-  public Relationship mute(Account owner, String targetId, boolean notifications, long durationSeconds) {
+  public Relationship mute(
+      Account owner, String targetId, boolean notifications, long durationSeconds) {
     if (durationSeconds < 0 || durationSeconds > MAX_DURATION_SECONDS) {
-      throw DomainException.Invalid.field("duration", "ERR_INVALID",
-          "must be between 0 and " + MAX_DURATION_SECONDS + " seconds");
+      throw DomainException.Invalid.field(
+          "duration", "ERR_INVALID", "must be between 0 and " + MAX_DURATION_SECONDS + " seconds");
     }
     Account target = require(targetId);
     if (!target.id().equals(owner.id())) {
       Instant now = clock.instant();
-      Optional<Instant> expiresAt = durationSeconds == 0 ? Optional.empty()
-          : Optional.of(now.plus(Duration.ofSeconds(durationSeconds)));
-      store.mute(BlockOrMute.mute(ids.next(), owner.id(), target.id(), now, notifications, expiresAt));
+      Optional<Instant> expiresAt =
+          durationSeconds == 0
+              ? Optional.empty()
+              : Optional.of(now.plus(Duration.ofSeconds(durationSeconds)));
+      store.mute(
+          BlockOrMute.mute(ids.next(), owner.id(), target.id(), now, notifications, expiresAt));
       fanout.enqueue(FanoutTask.authorHidden(owner.id(), target.id()));
     }
     return relationship(owner, target);
   }
 
   /**
-   * Unmutes (again: nothing changes). A followed account's latest statuses come back to the home timeline, as
-   * Mastodon merges them back; a timed mute that runs out lets new statuses through without that merge.
+   * Unmutes (again: nothing changes). A followed account's latest statuses come back to the home
+   * timeline, as Mastodon merges them back; a timed mute that runs out lets new statuses through
+   * without that merge.
    */
   public Relationship unmute(Account owner, String targetId) {
     Account target = require(targetId);
-    if (store.remove(BlockOrMute.Kind.MUTE, owner.id(), target.id()) && follows.isFollowing(owner.id(), target.id())) {
+    if (store.remove(BlockOrMute.Kind.MUTE, owner.id(), target.id())
+        && follows.isFollowing(owner.id(), target.id())) {
       follows.backfill(owner.id(), target);
     }
     return relationship(owner, target);
   }
 
-  /** One page of the member's blocked accounts, newest block first, with the blocks that page the list. */
+  /**
+   * One page of the member's blocked accounts, newest block first, with the blocks that page the
+   * list.
+   */
   public List<Listed> blocks(Account owner, PageRequest page) {
     return withAccounts(store.page(BlockOrMute.Kind.BLOCK, owner.id(), page));
   }
 
-  /** One page of the member's muted accounts, newest mute first; mutes that ran out are left out. */
+  /**
+   * One page of the member's muted accounts, newest mute first; mutes that ran out are left out.
+   */
   public List<Listed> mutes(Account owner, PageRequest page) {
     Instant now = clock.instant();
-    return withAccounts(store.page(BlockOrMute.Kind.MUTE, owner.id(), page).stream()
-        .filter(m -> m.activeAt(now)).toList());
+    return withAccounts(
+        store.page(BlockOrMute.Kind.MUTE, owner.id(), page).stream()
+            .filter(m -> m.activeAt(now))
+            .toList());
   }
 
   /** An account in the blocks or mutes list, with the block or mute that pages the list. */
@@ -123,7 +145,9 @@ public final class BlockMuteService {
 
   private List<Listed> withAccounts(List<BlockOrMute> page) {
     Map<String, Account> byId = new HashMap<>();
-    accounts.findAll(page.stream().map(BlockOrMute::targetId).toList()).forEach(a -> byId.put(a.id(), a));
+    accounts
+        .findAll(page.stream().map(BlockOrMute::targetId).toList())
+        .forEach(a -> byId.put(a.id(), a));
     List<Listed> result = new ArrayList<>();
     for (BlockOrMute entry : page) {
       Account account = byId.get(entry.targetId());
@@ -139,7 +163,8 @@ public final class BlockMuteService {
   }
 
   private Account require(String accountId) {
-    return accounts.find(Ids.require(accountId))
+    return accounts
+        .find(Ids.require(accountId))
         .orElseThrow(() -> new DomainException.NotFound("Record not found"));
   }
 }

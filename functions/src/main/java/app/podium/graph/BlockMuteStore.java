@@ -8,14 +8,14 @@ import java.util.Set;
 /** Where blocks and mutes live. */
 public interface BlockMuteStore {
   /**
-   * Records the block, with its mirror keyed by the blocked member ({@link #blockersOf}) in the same transaction;
-   * false if it already existed (nothing changes).
+   * Records the block, with its mirror keyed by the blocked member ({@link #blockersOf}) in the
+   * same transaction; false if it already existed (nothing changes).
    */
   boolean block(BlockOrMute block);
 
   /**
-   * Records the mute, or updates the options of an existing one (notifications, expiry) keeping its id, as
-   * Mastodon does when an account is muted again.
+   * Records the mute, or updates the options of an existing one (notifications, expiry) keeping its
+   * id, as Mastodon does when an account is muted again.
    */
   void mute(BlockOrMute mute);
 
@@ -23,21 +23,22 @@ public interface BlockMuteStore {
   boolean remove(BlockOrMute.Kind kind, String ownerId, String targetId);
 
   /**
-   * Every block or mute between {@code viewerId} and each of {@code otherIds} that a relationship shows: the
-   * viewer's blocks and mutes of them, and their blocks of the viewer. Expired mutes too: callers check.
+   * Every block or mute between {@code viewerId} and each of {@code otherIds} that a relationship
+   * shows: the viewer's blocks and mutes of them, and their blocks of the viewer. Expired mutes
+   * too: callers check.
    */
   List<BlockOrMute> between(String viewerId, Collection<String> otherIds);
 
   /**
-   * Which of {@code accountIds} block {@code memberId}: one batch read of keys of the member's own, so that every
-   * reader asking about the same large author does not land on that author's keys.
+   * Which of {@code accountIds} block {@code memberId}: one batch read of keys of the member's own,
+   * so that every reader asking about the same large author does not land on that author's keys.
    */
   Set<String> blockersOf(String memberId, Collection<String> accountIds);
 
   /**
-   * Every account that blocks {@code memberId}, when they are few enough for one small read of the member's own
-   * keys; empty when there are more (ask {@link #blockersOf} about the accounts that matter). Needs no list of
-   * accounts, so a page's read can start it beside its first reads.
+   * Every account that blocks {@code memberId}, when they are few enough for one small read of the
+   * member's own keys; empty when there are more (ask {@link #blockersOf} about the accounts that
+   * matter). Needs no list of accounts, so a page's read can start it beside its first reads.
    */
   java.util.Optional<Set<String>> allBlockersOf(String memberId);
 

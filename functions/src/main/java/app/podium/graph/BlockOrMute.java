@@ -8,19 +8,33 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code ownerId} blocks or mutes {@code targetId}. {@code id} orders them in time, for paging the lists; a mute
- * may hide notifications too and may end at {@code expiresAt}. A block never expires.
+ * {@code ownerId} blocks or mutes {@code targetId}. {@code id} orders them in time, for paging the
+ * lists; a mute may hide notifications too and may end at {@code expiresAt}. A block never expires.
  */
-public record BlockOrMute(Kind kind, String id, String ownerId, String targetId, Instant createdAt,
-    boolean hidesNotifications, Optional<Instant> expiresAt) {
+public record BlockOrMute(
+    Kind kind,
+    String id,
+    String ownerId,
+    String targetId,
+    Instant createdAt,
+    boolean hidesNotifications,
+    Optional<Instant> expiresAt) {
 
-  public enum Kind { BLOCK, MUTE }
+  public enum Kind {
+    BLOCK,
+    MUTE
+  }
 
   public static BlockOrMute block(String id, String ownerId, String targetId, Instant at) {
     return new BlockOrMute(Kind.BLOCK, id, ownerId, targetId, at, false, Optional.empty());
   }
 
-  public static BlockOrMute mute(String id, String ownerId, String targetId, Instant at, boolean notifications,
+  public static BlockOrMute mute(
+      String id,
+      String ownerId,
+      String targetId,
+      Instant at,
+      boolean notifications,
       Optional<Instant> expiresAt) {
     return new BlockOrMute(Kind.MUTE, id, ownerId, targetId, at, notifications, expiresAt);
   }
@@ -35,13 +49,24 @@ public record BlockOrMute(Kind kind, String id, String ownerId, String targetId,
     return select(items, now, b -> b.ownerId().equals(ownerId), BlockOrMute::targetId);
   }
 
-  /** The members who, by an active block or mute, keep {@code authorId}'s statuses off their timelines. */
-  public static Set<String> hidingFrom(String authorId, Collection<BlockOrMute> items, Instant now) {
+  /**
+   * The members who, by an active block or mute, keep {@code authorId}'s statuses off their
+   * timelines.
+   */
+  public static Set<String> hidingFrom(
+      String authorId, Collection<BlockOrMute> items, Instant now) {
     return select(items, now, b -> b.targetId().equals(authorId), BlockOrMute::ownerId);
   }
 
-  private static Set<String> select(Collection<BlockOrMute> items, Instant now,
-      java.util.function.Predicate<BlockOrMute> side, Function<BlockOrMute, String> pick) {
-    return items.stream().filter(side).filter(b -> b.activeAt(now)).map(pick).collect(Collectors.toSet());
+  private static Set<String> select(
+      Collection<BlockOrMute> items,
+      Instant now,
+      java.util.function.Predicate<BlockOrMute> side,
+      Function<BlockOrMute, String> pick) {
+    return items.stream()
+        .filter(side)
+        .filter(b -> b.activeAt(now))
+        .map(pick)
+        .collect(Collectors.toSet());
   }
 }

@@ -33,8 +33,16 @@ public final class FollowService {
   private final Ids ids;
   private final Clock clock;
 
-  public FollowService(FollowStore follows, AccountStore accounts, Backfill backfill, FanoutTasks fanout,
-      BlockMuteStore blocks, RateLimiter rateLimiter, Settings settings, Ids ids, Clock clock) {
+  public FollowService(
+      FollowStore follows,
+      AccountStore accounts,
+      Backfill backfill,
+      FanoutTasks fanout,
+      BlockMuteStore blocks,
+      RateLimiter rateLimiter,
+      Settings settings,
+      Ids ids,
+      Clock clock) {
     this.follows = follows;
     this.accounts = accounts;
     this.backfill = backfill;
@@ -47,10 +55,11 @@ public final class FollowService {
   }
 
   /**
-   * Follows an account (again: nothing changes). A new follow puts the followee's latest statuses on the
-   * follower's timeline; a large followee is merged at read time instead. Refused (403, as Mastodon) while
-   * either blocks the other: the follow's own transaction checks that no block exists. Each attempt at another
-   * account counts against the follower's {@code follows} limit (one counter per follower, whoever the followee).
+   * Follows an account (again: nothing changes). A new follow puts the followee's latest statuses
+   * on the follower's timeline; a large followee is merged at read time instead. Refused (403, as
+   * Mastodon) while either blocks the other: the follow's own transaction checks that no block
+   * exists. Each attempt at another account counts against the follower's {@code follows} limit
+   * (one counter per follower, whoever the followee).
    */
   public Relationship follow(Account follower, String followeeId) {
     if (Ids.require(followeeId).equals(follower.id())) {
@@ -60,28 +69,40 @@ public final class FollowService {
     return create(follower, followeeId);
   }
 
-  /** The follow an invite with autofollow makes at signup: the new member did not ask, so nothing is counted. */
+  /**
+   * The follow an invite with autofollow makes at signup: the new member did not ask, so nothing is
+   * counted.
+   */
   public Relationship autofollow(Account member, String inviterId) {
     return create(member, inviterId);
   }
 
   /**
-   * Never the follower's own account: {@link #follow} refused their id (another spelling of it finds no account), and
-   * a new member invited nobody.
+   * Never the follower's own account: {@link #follow} refused their id (another spelling of it
+   * finds no account), and a new member invited nobody.
    */
   private Relationship create(Account follower, String followeeId) {
-    Account followee = accounts.find(followeeId).orElseThrow(() -> new DomainException.NotFound("Record not found"));
-    boolean created = follows.follow(new Follow(ids.next(), follower.id(), followee.id(), clock.instant()), followee);
+    Account followee =
+        accounts
+            .find(followeeId)
+            .orElseThrow(() -> new DomainException.NotFound("Record not found"));
+    boolean created =
+        follows.follow(
+            new Follow(ids.next(), follower.id(), followee.id(), clock.instant()), followee);
     if (created) {
       backfill(follower.id(), followee);
-      // the followee's notification, written on the event path; a repeated follow creates nothing, so notifies
+      // the followee's notification, written on the event path; a repeated follow creates nothing,
+      // so notifies
       // nobody again
       fanout.publish(FanoutTask.followed(follower.id(), followee.id()));
     }
     return relationships(follower, List.of(followee.id())).getFirst();
   }
 
-  /** Puts the followee's latest statuses on the member's timeline; a large followee is merged at read time. */
+  /**
+   * Puts the followee's latest statuses on the member's timeline; a large followee is merged at
+   * read time.
+   */
   void backfill(String memberId, Account followee) {
     backfill.backfill(memberId, followee);
   }
@@ -91,11 +112,16 @@ public final class FollowService {
     return !follows.followedBy(memberId, List.of(accountId)).isEmpty();
   }
 
-  /** Unfollows (again: nothing changes); the followee's statuses leave the timeline shortly after. */
+  /**
+   * Unfollows (again: nothing changes); the followee's statuses leave the timeline shortly after.
+   */
   public Relationship unfollow(Account follower, String followeeId) {
-    Account followee = accounts.find(Ids.require(followeeId))
-        .orElseThrow(() -> new DomainException.NotFound("Record not found"));
-    // nobody follows themselves, so there is nothing to remove (and one transaction cannot touch the
+    Account followee =
+        accounts
+            .find(Ids.require(followeeId))
+            .orElseThrow(() -> new DomainException.NotFound("Record not found"));
+    // nobody follows themselves, so there is nothing to remove (and one transaction cannot touch
+    // the
     // same account item twice)
     if (!followee.id().equals(follower.id()) && follows.unfollow(follower.id(), followee.id())) {
       fanout.enqueue(FanoutTask.unfollowed(follower.id(), followee.id()));
@@ -106,17 +132,23 @@ public final class FollowService {
   /** The viewer's relationship to each id, in the order asked; unknown ids are left out. */
   public List<Relationship> relationships(Account viewer, Collection<String> accountIds) {
     if (accountIds.size() > RELATIONSHIPS_MAX) {
-      throw DomainException.Invalid.field("id", "ERR_TOO_LONG", "lists at most " + RELATIONSHIPS_MAX + " accounts");
+      throw DomainException.Invalid.field(
+          "id", "ERR_TOO_LONG", "lists at most " + RELATIONSHIPS_MAX + " accounts");
     }
-    List<String> valid = accountIds.stream().distinct()
-        .filter(id -> !id.isEmpty() && id.length() <= 19 && id.chars().allMatch(Character::isDigit)).toList();
+    List<String> valid =
+        accountIds.stream()
+            .distinct()
+            .filter(
+                id -> !id.isEmpty() && id.length() <= 19 && id.chars().allMatch(Character::isDigit))
+            .toList();
     Set<String> following = follows.followedBy(viewer.id(), valid);
     Set<String> followedBy = follows.followersAmong(viewer.id(), valid);
     Instant now = clock.instant();
     Set<String> blocking = new HashSet<>();
     Set<String> blockedBy = new HashSet<>();
     Map<String, BlockOrMute> mutes = new HashMap<>();
-    for (BlockOrMute b : valid.isEmpty() ? List.<BlockOrMute>of() : blocks.between(viewer.id(), valid)) {
+    for (BlockOrMute b :
+        valid.isEmpty() ? List.<BlockOrMute>of() : blocks.between(viewer.id(), valid)) {
       boolean mine = b.ownerId().equals(viewer.id());
       if (b.kind() == BlockOrMute.Kind.BLOCK && mine) {
         blocking.add(b.targetId());
@@ -126,15 +158,25 @@ public final class FollowService {
         mutes.put(b.targetId(), b);
       }
     }
-    return valid.stream().map(id -> new Relationship(id, following.contains(id), followedBy.contains(id),
-        blocking.contains(id), blockedBy.contains(id), mutes.containsKey(id),
-        mutes.containsKey(id) && mutes.get(id).hidesNotifications())).toList();
+    return valid.stream()
+        .map(
+            id ->
+                new Relationship(
+                    id,
+                    following.contains(id),
+                    followedBy.contains(id),
+                    blocking.contains(id),
+                    blockedBy.contains(id),
+                    mutes.containsKey(id),
+                    mutes.containsKey(id) && mutes.get(id).hidesNotifications()))
+        .toList();
   }
 
   /** One page of an account's followers, with the follow ids that page the list. */
   public List<FollowedAccount> followers(String accountId, PageRequest page) {
     Account followee = requireAccount(accountId);
-    return withAccounts(follows.followers(followee.id(), followee.followerShards(), page), Follow::followerId);
+    return withAccounts(
+        follows.followers(followee.id(), followee.followerShards(), page), Follow::followerId);
   }
 
   public List<FollowedAccount> following(String accountId, PageRequest page) {
@@ -145,7 +187,8 @@ public final class FollowService {
   /** An account in a follower or following list, with the follow that pages the list. */
   public record FollowedAccount(Follow follow, Account account) {}
 
-  private List<FollowedAccount> withAccounts(List<Follow> page, java.util.function.Function<Follow, String> side) {
+  private List<FollowedAccount> withAccounts(
+      List<Follow> page, java.util.function.Function<Follow, String> side) {
     Map<String, Account> byId = new HashMap<>();
     accounts.findAll(page.stream().map(side).toList()).forEach(a -> byId.put(a.id(), a));
     List<FollowedAccount> result = new ArrayList<>();
@@ -159,7 +202,8 @@ public final class FollowService {
   }
 
   private Account requireAccount(String accountId) {
-    return accounts.find(Ids.require(accountId))
+    return accounts
+        .find(Ids.require(accountId))
         .orElseThrow(() -> new DomainException.NotFound("Record not found"));
   }
 }

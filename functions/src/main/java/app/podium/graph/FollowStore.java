@@ -10,8 +10,9 @@ import java.util.Set;
 
 public interface FollowStore {
   /**
-   * Records the follow and counts it on both accounts, all or nothing; when the followee is large it also
-   * joins the follower's large followees. False if the follow already existed (nothing changes).
+   * Records the follow and counts it on both accounts, all or nothing; when the followee is large
+   * it also joins the follower's large followees. False if the follow already existed (nothing
+   * changes).
    */
   boolean follow(Follow follow, Account followee);
 
@@ -25,8 +26,9 @@ public interface FollowStore {
   Set<String> followersAmong(String followeeId, Collection<String> followerIds);
 
   /**
-   * Where each part of an account's followers starts, as cursors for {@link #followerPage}: one for most
-   * accounts, one per shard for accounts with many followers, so their pages can be walked side by side.
+   * Where each part of an account's followers starts, as cursors for {@link #followerPage}: one for
+   * most accounts, one per shard for accounts with many followers, so their pages can be walked
+   * side by side.
    */
   List<String> followerShards(String followeeId);
 
@@ -34,8 +36,8 @@ public interface FollowStore {
   Slice<Follow> followerPage(String followeeId, Optional<String> cursor, int limit);
 
   /**
-   * An account's followers, newest follow first, in the page's window of follow ids; {@code shards} is the
-   * account's {@link Account#followerShards()}.
+   * An account's followers, newest follow first, in the page's window of follow ids; {@code shards}
+   * is the account's {@link Account#followerShards()}.
    */
   List<Follow> followers(String followeeId, int shards, PageRequest page);
 

@@ -3,16 +3,22 @@ package app.podium.http;
 import java.util.Optional;
 
 /**
- * Who may call a route: anyone, anyone with the caller known when a token is sent (optional), any live token (an app
- * token too), or a member's token; with a scope.
+ * Who may call a route: anyone, anyone with the caller known when a token is sent (optional), any
+ * live token (an app token too), or a member's token; with a scope.
  *
- * <p>Protected routes go through the Lambda authorizer ({@code AuthorizeRequestHandler}). It has no identity source
- * and no cache, so it runs for every protected request, turns the bearer token into the caller (or none), and leaves
- * the verdict to the route function ({@link RouteHandler}): API Gateway cannot shape an authorizer's denial, and
- * Mastodon clients need {@code 401 {"error": ...}} and scope errors as Mastodon words them.
+ * <p>Protected routes go through the Lambda authorizer ({@code AuthorizeRequestHandler}). It has no
+ * identity source and no cache, so it runs for every protected request, turns the bearer token into
+ * the caller (or none), and leaves the verdict to the route function ({@link RouteHandler}): API
+ * Gateway cannot shape an authorizer's denial, and Mastodon clients need {@code 401 {"error": ...}}
+ * and scope errors as Mastodon words them.
  */
 public record Access(Kind kind, Optional<String> scope) {
-  public enum Kind { PUBLIC, OPTIONAL, APP, USER }
+  public enum Kind {
+    PUBLIC,
+    OPTIONAL,
+    APP,
+    USER
+  }
 
   public static final Access PUBLIC = new Access(Kind.PUBLIC, Optional.empty());
   public static final Access OPTIONAL = new Access(Kind.OPTIONAL, Optional.empty());

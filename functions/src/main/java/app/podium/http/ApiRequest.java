@@ -19,16 +19,21 @@ import java.util.TreeMap;
  * CDN's headers when the request provably came through the CDN.
  */
 public final class ApiRequest {
-  /** Larger bodies are refused before parsing. Mastodon's own largest text field is far below this. */
+  /**
+   * Larger bodies are refused before parsing. Mastodon's own largest text field is far below this.
+   */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+
   public static final String VIEWER_ADDRESS = "cloudfront-viewer-address";
   public static final String VIEWER_COUNTRY = "cloudfront-viewer-country";
+
   /**
-   * A text body reaches the handler already decoded, and a decoder that meets bytes that are not UTF-8
-   * puts U+FFFD in their place. The handler cannot see the bytes any more, so it refuses the marker:
-   * otherwise a malformed body would be stored with its bytes silently swapped.
+   * A text body reaches the handler already decoded, and a decoder that meets bytes that are not
+   * UTF-8 puts U+FFFD in their place. The handler cannot see the bytes any more, so it refuses the
+   * marker: otherwise a malformed body would be stored with its bytes silently swapped.
    */
   static final char REPLACEMENT_CHARACTER = '\uFFFD';
+
   static final String NOT_UTF8 = "The request body is not valid UTF-8";
 
   private final APIGatewayV2HTTPEvent event;
@@ -37,7 +42,11 @@ public final class ApiRequest {
   private final Caller caller;
   private final Requester requester;
 
-  private ApiRequest(APIGatewayV2HTTPEvent event, Map<String, String> headers, Params params, Caller caller,
+  private ApiRequest(
+      APIGatewayV2HTTPEvent event,
+      Map<String, String> headers,
+      Params params,
+      Caller caller,
       Requester requester) {
     this.event = event;
     this.headers = headers;
@@ -52,14 +61,17 @@ public final class ApiRequest {
       headers.putAll(event.getHeaders());
     }
     Requester requester = requester(event, headers, settings);
-    // measured before anything is parsed: an oversized request is refused for its size, whatever it holds
+    // measured before anything is parsed: an oversized request is refused for its size, whatever it
+    // holds
     byte[] body = bodyBytes(event);
     Params query = Params.fromUrlEncoded(event.getRawQueryString());
     Params params = Params.merge(query, body(body, headers));
     return new ApiRequest(event, headers, params, caller, requester);
   }
 
-  /** The body's bytes (null when there is none), refused with 413 when over {@link #MAX_BODY_BYTES}. */
+  /**
+   * The body's bytes (null when there is none), refused with 413 when over {@link #MAX_BODY_BYTES}.
+   */
   private static byte[] bodyBytes(APIGatewayV2HTTPEvent event) {
     String raw = event.getBody();
     if (raw == null || raw.isEmpty()) {
@@ -83,14 +95,17 @@ public final class ApiRequest {
   }
 
   /**
-   * The fewest bytes the client can have sent for this text: its UTF-8 length, with each replacement
-   * character counted as the single byte that is the least a decoder replaces by one.
+   * The fewest bytes the client can have sent for this text: its UTF-8 length, with each
+   * replacement character counted as the single byte that is the least a decoder replaces by one.
    */
   private static long sentAtLeast(String text) {
     long bytes = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      bytes += c < 0x80 || c == REPLACEMENT_CHARACTER ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+      bytes +=
+          c < 0x80 || c == REPLACEMENT_CHARACTER
+              ? 1
+              : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
     }
     return bytes;
   }
@@ -115,7 +130,8 @@ public final class ApiRequest {
   }
 
   private static Params throw415() {
-    throw new RequestRejected(415,
+    throw new RequestRejected(
+        415,
         "Unsupported content type: send application/json, application/x-www-form-urlencoded or multipart/form-data");
   }
 
@@ -132,28 +148,35 @@ public final class ApiRequest {
 
   private static String utf8(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       throw RequestRejected.badRequest(NOT_UTF8);
     }
   }
 
   /**
-   * The viewer headers are trusted: with an origin secret, {@link OriginCheck} has already
-   * refused requests that did not come through the CDN; without it (local stack) the headers are taken
-   * as sent, and a request without them counts as coming from the connection's address and the first
+   * The viewer headers are trusted: with an origin secret, {@link OriginCheck} has already refused
+   * requests that did not come through the CDN; without it (local stack) the headers are taken as
+   * sent, and a request without them counts as coming from the connection's address and the first
    * allowed country.
    */
-  private static Requester requester(APIGatewayV2HTTPEvent event, Map<String, String> headers,
-      Settings settings) {
-    String sourceIp = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
-        ? event.getRequestContext().getHttp().getSourceIp() : null;
+  private static Requester requester(
+      APIGatewayV2HTTPEvent event, Map<String, String> headers, Settings settings) {
+    String sourceIp =
+        event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+            ? event.getRequestContext().getHttp().getSourceIp()
+            : null;
     String address = ClientKey.of(headers.get(VIEWER_ADDRESS), sourceIp);
-    String country = Optional.ofNullable(headers.get(VIEWER_COUNTRY)).map(c -> c.trim().toUpperCase(Locale.ROOT))
-        .filter(c -> !c.isEmpty()).orElse(settings.defaultCountry());
+    String country =
+        Optional.ofNullable(headers.get(VIEWER_COUNTRY))
+            .map(c -> c.trim().toUpperCase(Locale.ROOT))
+            .filter(c -> !c.isEmpty())
+            .orElse(settings.defaultCountry());
     return new Requester(address, country);
   }
 

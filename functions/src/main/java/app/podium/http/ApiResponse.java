@@ -4,7 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Builds the response a handler returns to API Gateway: always JSON, always with {@link Cors} headers. */
+/**
+ * Builds the response a handler returns to API Gateway: always JSON, always with {@link Cors}
+ * headers.
+ */
 public final class ApiResponse {
   private ApiResponse() {}
 
@@ -16,7 +19,8 @@ public final class ApiResponse {
     return json(200, body, extraHeaders);
   }
 
-  public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
+  public static APIGatewayV2HTTPResponse json(
+      int status, Object body, Map<String, String> extraHeaders) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json; charset=utf-8");
     headers.put("Cache-Control", "no-store");

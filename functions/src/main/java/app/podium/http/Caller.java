@@ -15,7 +15,8 @@ public record Caller(Optional<String> accountId, Optional<String> clientId, Scop
   static final String CLIENT_ID = "clientId";
   static final String SCOPES = "scopes";
 
-  public static final Caller ANONYMOUS = new Caller(Optional.empty(), Optional.empty(), new Scopes(Set.of()));
+  public static final Caller ANONYMOUS =
+      new Caller(Optional.empty(), Optional.empty(), new Scopes(Set.of()));
 
   public boolean isAuthenticated() {
     return clientId.isPresent();
@@ -39,7 +40,8 @@ public record Caller(Optional<String> accountId, Optional<String> clientId, Scop
       return ANONYMOUS;
     }
     Object account = context.get(ACCOUNT_ID);
-    return new Caller(Optional.ofNullable(account).map(Object::toString).filter(s -> !s.isEmpty()),
+    return new Caller(
+        Optional.ofNullable(account).map(Object::toString).filter(s -> !s.isEmpty()),
         Optional.of(context.get(CLIENT_ID).toString()),
         scopes(String.valueOf(context.getOrDefault(SCOPES, ""))));
   }

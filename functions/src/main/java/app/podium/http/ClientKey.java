@@ -1,18 +1,21 @@
 package app.podium.http;
 
 /**
- * The client a per-address limit counts, from the viewer address the CDN sends (or the connection's address): an
- * IPv4 client by its address, an IPv6 client by its /64 (one subscriber usually holds a whole /64, so counting
- * single addresses would let one client rotate through billions of them), and an IPv4-mapped IPv6 address as its
- * IPv4 address. The /64 is written in one form ({@code 2001:db8:5ec::/64}), whatever form it was sent in.
+ * The client a per-address limit counts, from the viewer address the CDN sends (or the connection's
+ * address): an IPv4 client by its address, an IPv6 client by its /64 (one subscriber usually holds
+ * a whole /64, so counting single addresses would let one client rotate through billions of them),
+ * and an IPv4-mapped IPv6 address as its IPv4 address. The /64 is written in one form ({@code
+ * 2001:db8:5ec::/64}), whatever form it was sent in.
  *
  * <p>CloudFront sends {@code CloudFront-Viewer-Address} as {@code IP:port}, IPv6 unbracketed
- * ({@code 198.51.100.7:46532}, {@code 2001:db8::1:46532}). Also read: {@code [2001:db8::1]:46532}, and, hand-sent
- * to the local stack, an address without a port. An unbracketed IPv6 value whose last group could be either a
- * port or part of the address is read as CloudFront writes it, address then port; bracket it to mean the address.
+ * ({@code 198.51.100.7:46532}, {@code 2001:db8::1:46532}). Also read: {@code [2001:db8::1]:46532},
+ * and, hand-sent to the local stack, an address without a port. An unbracketed IPv6 value whose
+ * last group could be either a port or part of the address is read as CloudFront writes it, address
+ * then port; bracket it to mean the address.
  *
- * <p>Literals are parsed here, by hand, ASCII only: nothing is ever resolved. A value that is no address at all
- * (possible only off the CDN) is the client as sent; the rate limiter digests it when it is long.
+ * <p>Literals are parsed here, by hand, ASCII only: nothing is ever resolved. A value that is no
+ * address at all (possible only off the CDN) is the client as sent; the rate limiter digests it
+ * when it is long.
  */
 public final class ClientKey {
   /** The groups of an IPv6 address that name its /64. */
@@ -29,7 +32,10 @@ public final class ClientKey {
     return sourceIp == null || sourceIp.isBlank() ? "unknown" : of(sourceIp);
   }
 
-  /** The client named by one address as sent: {@code 198.51.100.7}, {@code 2001:db8::/64}, or the value itself. */
+  /**
+   * The client named by one address as sent: {@code 198.51.100.7}, {@code 2001:db8::/64}, or the
+   * value itself.
+   */
   public static String of(String sent) {
     String value = sent.trim();
     if (value.startsWith("[")) {
@@ -60,9 +66,11 @@ public final class ClientKey {
       mapped = groups[i] == 0;
     }
     if (mapped) {
-      return ipv4Text(new int[] {groups[6] >> 8, groups[6] & 0xff, groups[7] >> 8, groups[7] & 0xff});
+      return ipv4Text(
+          new int[] {groups[6] >> 8, groups[6] & 0xff, groups[7] >> 8, groups[7] & 0xff});
     }
-    // the host half is all zeros, so the longest run of zero groups, the one RFC 5952 compresses, is at the end
+    // the host half is all zeros, so the longest run of zero groups, the one RFC 5952 compresses,
+    // is at the end
     int kept = NETWORK_GROUPS;
     while (kept > 0 && groups[kept - 1] == 0) {
       kept--;
@@ -78,15 +86,26 @@ public final class ClientKey {
     return octets[0] + "." + octets[1] + "." + octets[2] + "." + octets[3];
   }
 
-  /** The eight groups of an IPv6 literal (a trailing dotted IPv4 counts as two), or null when it is not one. */
+  /**
+   * The eight groups of an IPv6 literal (a trailing dotted IPv4 counts as two), or null when it is
+   * not one.
+   */
   static int[] ipv6(String text) {
     int gap = text.indexOf("::");
     if (gap >= 0 && text.indexOf("::", gap + 1) >= 0) {
       return null;
     }
-    int[] head = gap < 0 ? groups(text, true) : gap == 0 ? new int[0] : groups(text.substring(0, gap), false);
-    int[] tail = gap < 0 ? new int[0] : gap + 2 == text.length() ? new int[0] : groups(text.substring(gap + 2), true);
-    if (head == null || tail == null || (gap < 0 ? head.length != 8 : head.length + tail.length > 7)) {
+    int[] head =
+        gap < 0
+            ? groups(text, true)
+            : gap == 0 ? new int[0] : groups(text.substring(0, gap), false);
+    int[] tail =
+        gap < 0
+            ? new int[0]
+            : gap + 2 == text.length() ? new int[0] : groups(text.substring(gap + 2), true);
+    if (head == null
+        || tail == null
+        || (gap < 0 ? head.length != 8 : head.length + tail.length > 7)) {
       return null;
     }
     int[] all = new int[8];
@@ -95,7 +114,9 @@ public final class ClientKey {
     return all;
   }
 
-  /** Colon-separated hex groups; the last may be a dotted IPv4 address when {@code last} is true. */
+  /**
+   * Colon-separated hex groups; the last may be a dotted IPv4 address when {@code last} is true.
+   */
   private static int[] groups(String text, boolean last) {
     String[] parts = text.split(":", -1);
     int[] octets = last ? ipv4(parts[parts.length - 1]) : null;
@@ -123,7 +144,10 @@ public final class ClientKey {
     return groups;
   }
 
-  /** The four octets of a dotted-decimal IPv4 literal without leading zeros, or null when it is not one. */
+  /**
+   * The four octets of a dotted-decimal IPv4 literal without leading zeros, or null when it is not
+   * one.
+   */
   static int[] ipv4(String text) {
     String[] parts = text.split("\\.", -1);
     if (parts.length != 4) {
@@ -161,7 +185,10 @@ public final class ClientKey {
     return value;
   }
 
-  /** An ASCII hex digit's value, or -1 ({@link Character#digit} would take other scripts' digits too). */
+  /**
+   * An ASCII hex digit's value, or -1 ({@link Character#digit} would take other scripts' digits
+   * too).
+   */
   private static int hexDigit(char c) {
     if (c >= '0' && c <= '9') {
       return c - '0';

@@ -29,12 +29,16 @@ public final class ErrorMapper {
       case DomainException.Conflict e -> error(409, e.getMessage());
       case DomainException.Forbidden e -> error(403, e.getMessage());
       case DomainException.Unauthorized e -> error(401, e.getMessage());
-      case DomainException.RateLimited limited -> tooManyRequests(limited.limit(), limited.resetAt(), Instant.now());
-      case DomainException.OAuthRejected oauth -> ApiResponse.json(
-          "invalid_client".equals(oauth.code()) ? 401 : 400,
-          Map.of("error", oauth.code(), "error_description", oauth.getMessage()), Map.of());
+      case DomainException.RateLimited limited ->
+          tooManyRequests(limited.limit(), limited.resetAt(), Instant.now());
+      case DomainException.OAuthRejected oauth ->
+          ApiResponse.json(
+              "invalid_client".equals(oauth.code()) ? 401 : 400,
+              Map.of("error", oauth.code(), "error_description", oauth.getMessage()),
+              Map.of());
       case SdkClientException unanswered -> unavailable(unanswered);
-      case AwsServiceException refused when refused.isThrottlingException() || refused.statusCode() >= 500 ->
+      case AwsServiceException refused
+          when refused.isThrottlingException() || refused.statusCode() >= 500 ->
           unavailable(refused);
       default -> {
         LOG.error("Unhandled failure", failure);
@@ -44,23 +48,36 @@ public final class ErrorMapper {
   }
 
   /**
-   * Mastodon's 429, for a limit counted here or at the edge (the local stack's stand-in for the CDN's WAF rules):
-   * {@code Retry-After} is the whole seconds from {@code now} until {@code resetAt}, at least one.
+   * Mastodon's 429, for a limit counted here or at the edge (the local stack's stand-in for the
+   * CDN's WAF rules): {@code Retry-After} is the whole seconds from {@code now} until {@code
+   * resetAt}, at least one.
    */
   public static APIGatewayV2HTTPResponse tooManyRequests(int limit, Instant resetAt, Instant now) {
     long retryAfter = Math.max(1, (resetAt.toEpochMilli() - now.toEpochMilli() + 999) / 1000);
-    return ApiResponse.json(429, Map.of("error", "Too many requests"), Map.of("X-RateLimit-Limit",
-        Integer.toString(limit), "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", resetAt.toString(),
-        "Retry-After", Long.toString(retryAfter)));
+    return ApiResponse.json(
+        429,
+        Map.of("error", "Too many requests"),
+        Map.of(
+            "X-RateLimit-Limit",
+            Integer.toString(limit),
+            "X-RateLimit-Remaining",
+            "0",
+            "X-RateLimit-Reset",
+            resetAt.toString(),
+            "Retry-After",
+            Long.toString(retryAfter)));
   }
 
   /**
-   * DynamoDB, SNS or SQS throttled, failed or did not answer, after the SDK's own retries: a 503 the client may
-   * retry (with the same {@code Idempotency-Key} when posting), not a 500 that reads as a bug.
+   * DynamoDB, SNS or SQS throttled, failed or did not answer, after the SDK's own retries: a 503
+   * the client may retry (with the same {@code Idempotency-Key} when posting), not a 500 that reads
+   * as a bug.
    */
   private static APIGatewayV2HTTPResponse unavailable(RuntimeException failure) {
     LOG.warn("A dependency is unavailable: {}", failure.toString());
-    return ApiResponse.json(503, Map.of("error", "Service temporarily unavailable, try again"),
+    return ApiResponse.json(
+        503,
+        Map.of("error", "Service temporarily unavailable, try again"),
         Map.of("Retry-After", "1"));
   }
 

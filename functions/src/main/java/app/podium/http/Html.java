@@ -1,8 +1,9 @@
 package app.podium.http;
 
 /**
- * Plain text to the HTML Mastodon clients render: escaped, in paragraphs and line breaks. Every character a client
- * sent is escaped; the only markup is what is written here (and, for a status's links, in {@code StatusHtml}).
+ * Plain text to the HTML Mastodon clients render: escaped, in paragraphs and line breaks. Every
+ * character a client sent is escaped; the only markup is what is written here (and, for a status's
+ * links, in {@code StatusHtml}).
  */
 public final class Html {
   private Html() {}
@@ -23,7 +24,9 @@ public final class Html {
     return out.toString();
   }
 
-  /** Blank lines split paragraphs; single newlines become {@code <br />}. Empty text stays empty. */
+  /**
+   * Blank lines split paragraphs; single newlines become {@code <br />}. Empty text stays empty.
+   */
   public static String paragraphs(String text) {
     if (text == null || text.isBlank()) {
       return "";
@@ -31,7 +34,10 @@ public final class Html {
     return "<p>" + lines(text.strip().replace("\r\n", "\n")) + "</p>";
   }
 
-  /** Escaped, with blank lines closing a paragraph and opening the next, single newlines as {@code <br />}. */
+  /**
+   * Escaped, with blank lines closing a paragraph and opening the next, single newlines as {@code
+   * <br />}.
+   */
   public static String lines(String plain) {
     return escape(plain).replaceAll("\n{2,}", "</p><p>").replace("\n", "<br />");
   }

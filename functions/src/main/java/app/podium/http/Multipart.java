@@ -12,12 +12,13 @@ import java.util.Map;
 
 /**
  * A {@code multipart/form-data} body (RFC 7578) read into text fields, the way Rails hands them to
- * Mastodon: {@code name[]} collects into a list. Clients such as masto send sign-up and profile forms
- * this way. File parts (those with a {@code filename}) are skipped: Podium takes no uploads yet.
+ * Mastodon: {@code name[]} collects into a list. Clients such as masto send sign-up and profile
+ * forms this way. File parts (those with a {@code filename}) are skipped: Podium takes no uploads
+ * yet.
  *
- * <p>The body is already bounded by {@link ApiRequest#MAX_BODY_BYTES}, so the parser works on the whole
- * byte array. Anything malformed (no or bad boundary, no closing delimiter, a part without headers or
- * without a {@code form-data} name, a text field that is not UTF-8) is a 400.
+ * <p>The body is already bounded by {@link ApiRequest#MAX_BODY_BYTES}, so the parser works on the
+ * whole byte array. Anything malformed (no or bad boundary, no closing delimiter, a part without
+ * headers or without a {@code form-data} name, a text field that is not UTF-8) is a 400.
  */
 final class Multipart {
   private static final byte[] CRLF = {'\r', '\n'};
@@ -61,7 +62,8 @@ final class Multipart {
     }
   }
 
-  private static void field(String headers, byte[] body, int from, int to, Map<String, List<String>> values) {
+  private static void field(
+      String headers, byte[] body, int from, int to, Map<String, List<String>> values) {
     String disposition = null;
     for (String line : headers.split("\r\n")) {
       int colon = line.indexOf(':');
@@ -98,20 +100,27 @@ final class Multipart {
     Map<String, String> parameters = new LinkedHashMap<>();
     headerParameters(contentType, parameters);
     String boundary = parameters.get("boundary");
-    if (boundary == null || boundary.isEmpty() || boundary.length() > 70 || boundary.endsWith(" ")
+    if (boundary == null
+        || boundary.isEmpty()
+        || boundary.length() > 70
+        || boundary.endsWith(" ")
         || !boundary.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
       throw malformed("the Content-Type has no valid boundary");
     }
     return boundary;
   }
 
-  /** Reads {@code value; a=b; c="d \"e\""} into the parameters (names lower-cased); answers the value. */
+  /**
+   * Reads {@code value; a=b; c="d \"e\""} into the parameters (names lower-cased); answers the
+   * value.
+   */
   private static String headerParameters(String header, Map<String, String> parameters) {
     int semicolon = header.indexOf(';');
     String value = (semicolon < 0 ? header : header.substring(0, semicolon)).trim();
     int i = semicolon < 0 ? header.length() : semicolon + 1;
     while (i < header.length()) {
-      while (i < header.length() && (header.charAt(i) == ' ' || header.charAt(i) == '\t' || header.charAt(i) == ';')) {
+      while (i < header.length()
+          && (header.charAt(i) == ' ' || header.charAt(i) == '\t' || header.charAt(i) == ';')) {
         i++;
       }
       int eq = header.indexOf('=', i);
@@ -153,10 +162,12 @@ final class Multipart {
 
   private static String text(byte[] body, int from, int to) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body, from, to - from)).toString();
+          .decode(ByteBuffer.wrap(body, from, to - from))
+          .toString();
     } catch (CharacterCodingException e) {
       throw RequestRejected.badRequest(ApiRequest.NOT_UTF8);
     }

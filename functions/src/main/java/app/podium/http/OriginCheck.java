@@ -12,17 +12,18 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Whether a request came through the CDN: CloudFront adds {@code X-Origin-Verify} with the origin secret, so a
- * request without it reached the API's own endpoint directly and its {@code CloudFront-Viewer-*} headers could be
- * forged. The authorizer runs it before it reads a token, and {@link ApiHandler} before anything else, so a direct
- * call costs no DynamoDB read.
+ * Whether a request came through the CDN: CloudFront adds {@code X-Origin-Verify} with the origin
+ * secret, so a request without it reached the API's own endpoint directly and its {@code
+ * CloudFront-Viewer-*} headers could be forged. The authorizer runs it before it reads a token, and
+ * {@link ApiHandler} before anything else, so a direct call costs no DynamoDB read.
  *
- * <p>The accepted values come from {@link OriginSecrets} and are kept per container. While the secret rotates
- * there are several (the current, the pending and the previous value, as CloudFront's edges switch over one by
- * one). A value that matches none of them may be the next one: the values are read again, at most once per
- * {@link #RETRY_AFTER}, so forged headers cannot make every request call Secrets Manager. Values held longer than
- * {@link #MAX_AGE} are read again before use, so one rotated out (or frozen into a SnapStart snapshot) stops
- * working; a failed read keeps what is held.
+ * <p>The accepted values come from {@link OriginSecrets} and are kept per container. While the
+ * secret rotates there are several (the current, the pending and the previous value, as
+ * CloudFront's edges switch over one by one). A value that matches none of them may be the next
+ * one: the values are read again, at most once per {@link #RETRY_AFTER}, so forged headers cannot
+ * make every request call Secrets Manager. Values held longer than {@link #MAX_AGE} are read again
+ * before use, so one rotated out (or frozen into a SnapStart snapshot) stops working; a failed read
+ * keeps what is held.
  */
 public final class OriginCheck {
   public static final String HEADER = "x-origin-verify";
@@ -31,7 +32,8 @@ public final class OriginCheck {
   static final String REFUSED = "Requests must come through the CDN";
 
   private static final Logger LOG = LogManager.getLogger(OriginCheck.class);
-  private static final OriginCheck OFF = new OriginCheck(null, Clock.systemUTC(), RETRY_AFTER, MAX_AGE);
+  private static final OriginCheck OFF =
+      new OriginCheck(null, Clock.systemUTC(), RETRY_AFTER, MAX_AGE);
 
   /** SHA-256 digests of the accepted values and when they were read (null: never). */
   private record Held(List<byte[]> digests, Instant readAt) {}
@@ -41,6 +43,7 @@ public final class OriginCheck {
   private final Duration retryAfter;
   private final Duration maxAge;
   private volatile Held held = new Held(List.of(), null);
+
   /** The last read, successful or not; guarded by {@code this}. */
   private Instant lastRead;
 
@@ -62,7 +65,9 @@ public final class OriginCheck {
 
   /** {@code ORIGIN_SECRET} as the local stack and the tests set it: off when empty. */
   public static OriginCheck fixed(String secret) {
-    return secret == null || secret.isEmpty() ? OFF : of(OriginSecrets.fixed(secret), Clock.systemUTC());
+    return secret == null || secret.isEmpty()
+        ? OFF
+        : of(OriginSecrets.fixed(secret), Clock.systemUTC());
   }
 
   /** Refuses (403) a request that did not come through the CDN. */
@@ -90,8 +95,8 @@ public final class OriginCheck {
   }
 
   /**
-   * Reads the values again, unless another thread did since {@code seen} was taken or the last read is less than
-   * {@link #retryAfter} old; returns what is held afterwards.
+   * Reads the values again, unless another thread did since {@code seen} was taken or the last read
+   * is less than {@link #retryAfter} old; returns what is held afterwards.
    */
   private synchronized Held read(Held seen) {
     if (held != seen) {
@@ -105,13 +110,18 @@ public final class OriginCheck {
     try {
       held = new Held(source.accepted().stream().map(OriginCheck::sha256).toList(), now);
     } catch (RuntimeException e) {
-      LOG.warn("Could not read the origin secret; keeping the {} value(s) held: {}", held.digests().size(),
+      LOG.warn(
+          "Could not read the origin secret; keeping the {} value(s) held: {}",
+          held.digests().size(),
           e.toString());
     }
     return held;
   }
 
-  /** Digests of equal length compared in constant time, all of them: the time says nothing of the values. */
+  /**
+   * Digests of equal length compared in constant time, all of them: the time says nothing of the
+   * values.
+   */
   private static boolean matches(Held held, byte[] digest) {
     boolean found = false;
     for (byte[] accepted : held.digests()) {

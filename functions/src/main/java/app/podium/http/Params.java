@@ -14,10 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Request parameters as Rails gives them to Mastodon: query string, form (url-encoded or multipart) or JSON
- * body merged, the body
- * winning; {@code id[]} and JSON arrays both become lists; nested JSON objects become {@code a[b]}.
- * Typed getters answer a wrong type with a 422 naming the field.
+ * Request parameters as Rails gives them to Mastodon: query string, form (url-encoded or multipart)
+ * or JSON body merged, the body winning; {@code id[]} and JSON arrays both become lists; nested
+ * JSON objects become {@code a[b]}. Typed getters answer a wrong type with a 422 naming the field.
  */
 public final class Params {
   private static final Set<String> TRUE = Set.of("true", "1", "on", "t", "yes");
@@ -81,19 +80,23 @@ public final class Params {
   }
 
   private static void flatten(String prefix, JsonNode node, Map<String, List<String>> values) {
-    node.properties().forEach(field -> {
-      String name = prefix.isEmpty() ? field.getKey() : prefix + "[" + field.getKey() + "]";
-      JsonNode value = field.getValue();
-      if (value.isObject()) {
-        flatten(name, value, values);
-      } else if (value.isArray()) {
-        List<String> list = new ArrayList<>();
-        value.forEach(element -> list.add(element.isValueNode() ? element.asText() : element.toString()));
-        values.put(name, list);
-      } else if (!value.isNull()) {
-        values.put(name, List.of(value.asText()));
-      }
-    });
+    node.properties()
+        .forEach(
+            field -> {
+              String name = prefix.isEmpty() ? field.getKey() : prefix + "[" + field.getKey() + "]";
+              JsonNode value = field.getValue();
+              if (value.isObject()) {
+                flatten(name, value, values);
+              } else if (value.isArray()) {
+                List<String> list = new ArrayList<>();
+                value.forEach(
+                    element ->
+                        list.add(element.isValueNode() ? element.asText() : element.toString()));
+                values.put(name, list);
+              } else if (!value.isNull()) {
+                values.put(name, List.of(value.asText()));
+              }
+            });
   }
 
   private static String decode(String text) {
@@ -154,11 +157,13 @@ public final class Params {
   }
 
   public Optional<Integer> integer(String name) {
-    return number(name).map(n -> {
-      if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
-        throw DomainException.Invalid.field(name, "ERR_INVALID", "is out of range");
-      }
-      return n.intValue();
-    });
+    return number(name)
+        .map(
+            n -> {
+              if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+                throw DomainException.Invalid.field(name, "ERR_INVALID", "is out of range");
+              }
+              return n.intValue();
+            });
   }
 }

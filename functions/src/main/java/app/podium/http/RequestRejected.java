@@ -1,8 +1,8 @@
 package app.podium.http;
 
 /**
- * A request refused before it reaches the domain: malformed body, wrong content type, too large. The
- * domain never sees HTTP, so these live here.
+ * A request refused before it reaches the domain: malformed body, wrong content type, too large.
+ * The domain never sees HTTP, so these live here.
  */
 public final class RequestRejected extends RuntimeException {
   private final int status;

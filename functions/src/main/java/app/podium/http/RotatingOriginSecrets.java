@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The origin secret's values on AWS, where it rotates: the versions labelled {@code AWSCURRENT}, {@code
- * AWSPENDING} (from {@code createSecret} to {@code finishSecret}; CloudFront sends it from {@code setSecret} on)
- * and {@code AWSPREVIOUS} (what edges still send while CloudFront propagates a change). A label on no version is
- * skipped. Read only when {@code OriginCheck} reads again: three {@code GetSecretValue} calls.
+ * The origin secret's values on AWS, where it rotates: the versions labelled {@code AWSCURRENT},
+ * {@code AWSPENDING} (from {@code createSecret} to {@code finishSecret}; CloudFront sends it from
+ * {@code setSecret} on) and {@code AWSPREVIOUS} (what edges still send while CloudFront propagates
+ * a change). A label on no version is skipped. Read only when {@code OriginCheck} reads again:
+ * three {@code GetSecretValue} calls.
  */
 public final class RotatingOriginSecrets implements OriginSecrets {
-  /** The secret's ARN, set by the stack on every function that checks the origin (never its value). */
+  /**
+   * The secret's ARN, set by the stack on every function that checks the origin (never its value).
+   */
   public static final String ARN_ENV = "ORIGIN_SECRET_ARN";
 
   private final SecretVersions versions;

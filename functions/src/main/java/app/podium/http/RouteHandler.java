@@ -7,8 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 
 /**
- * What every route function does around its route's code: the origin checked before anything is read, the caller
- * checked against the route's access rule, the request parsed, failures mapped to HTTP by {@link ErrorMapper}.
+ * What every route function does around its route's code: the origin checked before anything is
+ * read, the caller checked against the route's access rule, the request parsed, failures mapped to
+ * HTTP by {@link ErrorMapper}.
  */
 public final class RouteHandler {
   private final Access access;
@@ -27,8 +28,10 @@ public final class RouteHandler {
     try {
       origin.require(event.getHeaders());
       var requestContext = event.getRequestContext();
-      Caller caller = requestContext != null && requestContext.getAuthorizer() != null
-          ? Caller.fromContext(requestContext.getAuthorizer().getLambda()) : Caller.ANONYMOUS;
+      Caller caller =
+          requestContext != null && requestContext.getAuthorizer() != null
+              ? Caller.fromContext(requestContext.getAuthorizer().getLambda())
+              : Caller.ANONYMOUS;
       authorize(caller);
       return endpoint.handle(ApiRequest.from(event, caller, settings));
     } catch (RuntimeException e) {
@@ -43,8 +46,10 @@ public final class RouteHandler {
     if (!caller.isAuthenticated()) {
       throw new DomainException.Unauthorized("The access token is invalid");
     }
-    // the scope before the user, as Mastodon's controllers run doorkeeper_authorize! before require_user!:
-    // an app token without an admin scope is refused for its scope (403), not for having no user (422)
+    // the scope before the user, as Mastodon's controllers run doorkeeper_authorize! before
+    // require_user!:
+    // an app token without an admin scope is refused for its scope (403), not for having no user
+    // (422)
     if (access.scope().isPresent() && !caller.scopes().allows(access.scope().get())) {
       throw new DomainException.Forbidden("This action is outside the authorized scopes");
     }

@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
- * What the origin secret's readers and its rotation need of Secrets Manager: a secret's versions and their
- * staging labels. {@link #secretsManager} is the real one; tests hold versions in memory.
+ * What the origin secret's readers and its rotation need of Secrets Manager: a secret's versions
+ * and their staging labels. {@link #secretsManager} is the real one; tests hold versions in memory.
  */
 public interface SecretVersions {
   String CURRENT = "AWSCURRENT";
@@ -24,7 +24,9 @@ public interface SecretVersions {
 
     /** The version that carries {@code stage}, if one does. */
     public Optional<String> versionWith(String stage) {
-      return stagesByVersion.entrySet().stream().filter(e -> e.getValue().contains(stage)).map(Map.Entry::getKey)
+      return stagesByVersion.entrySet().stream()
+          .filter(e -> e.getValue().contains(stage))
+          .map(Map.Entry::getKey)
           .findFirst();
     }
   }
@@ -32,18 +34,21 @@ public interface SecretVersions {
   Description describe(String secretId);
 
   /**
-   * The value of the version that carries {@code stage} ({@code GetSecretValue}); with {@code versionId}, only if
-   * that version carries it. Empty when no version matches.
+   * The value of the version that carries {@code stage} ({@code GetSecretValue}); with {@code
+   * versionId}, only if that version carries it. Empty when no version matches.
    */
   Optional<String> value(String secretId, Optional<String> versionId, String stage);
 
-  /** Stores {@code value} as a new version {@code versionId} labelled {@link #PENDING} ({@code PutSecretValue}). */
+  /**
+   * Stores {@code value} as a new version {@code versionId} labelled {@link #PENDING} ({@code
+   * PutSecretValue}).
+   */
   void putPending(String secretId, String versionId, String value);
 
   /**
-   * Moves {@link #CURRENT} from {@code fromVersionId} to {@code toVersionId}, which Secrets Manager follows by
-   * moving {@link #PREVIOUS} to {@code fromVersionId}; then takes {@link #PENDING} off {@code toVersionId}
-   * ({@code UpdateSecretVersionStage}, twice).
+   * Moves {@link #CURRENT} from {@code fromVersionId} to {@code toVersionId}, which Secrets Manager
+   * follows by moving {@link #PREVIOUS} to {@code fromVersionId}; then takes {@link #PENDING} off
+   * {@code toVersionId} ({@code UpdateSecretVersionStage}, twice).
    */
   void promote(String secretId, String toVersionId, String fromVersionId);
 
@@ -59,8 +64,14 @@ public interface SecretVersions {
       @Override
       public Optional<String> value(String secretId, Optional<String> versionId, String stage) {
         try {
-          return Optional.ofNullable(client.getSecretValue(r -> r.secretId(secretId).versionStage(stage)
-              .versionId(versionId.orElse(null))).secretString());
+          return Optional.ofNullable(
+              client
+                  .getSecretValue(
+                      r ->
+                          r.secretId(secretId)
+                              .versionStage(stage)
+                              .versionId(versionId.orElse(null)))
+                  .secretString());
         } catch (ResourceNotFoundException noVersionWithThatLabel) {
           return Optional.empty();
         }
@@ -68,16 +79,24 @@ public interface SecretVersions {
 
       @Override
       public void putPending(String secretId, String versionId, String value) {
-        client.putSecretValue(r -> r.secretId(secretId).clientRequestToken(versionId).secretString(value)
-            .versionStages(PENDING));
+        client.putSecretValue(
+            r ->
+                r.secretId(secretId)
+                    .clientRequestToken(versionId)
+                    .secretString(value)
+                    .versionStages(PENDING));
       }
 
       @Override
       public void promote(String secretId, String toVersionId, String fromVersionId) {
-        client.updateSecretVersionStage(r -> r.secretId(secretId).versionStage(CURRENT).moveToVersionId(toVersionId)
-            .removeFromVersionId(fromVersionId));
-        client.updateSecretVersionStage(r -> r.secretId(secretId).versionStage(PENDING)
-            .removeFromVersionId(toVersionId));
+        client.updateSecretVersionStage(
+            r ->
+                r.secretId(secretId)
+                    .versionStage(CURRENT)
+                    .moveToVersionId(toVersionId)
+                    .removeFromVersionId(fromVersionId));
+        client.updateSecretVersionStage(
+            r -> r.secretId(secretId).versionStage(PENDING).removeFromVersionId(toVersionId));
       }
     };
   }

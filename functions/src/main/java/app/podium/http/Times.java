@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 
 /** Times as Mastodon writes them: ISO 8601, UTC, milliseconds, {@code Z}. */
 public final class Times {
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private Times() {}
 
@@ -21,7 +21,10 @@ public final class Times {
     return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
   }
 
-  /** Mastodon rounds an account's {@code created_at} down to midnight, so it reveals no more than the day. */
+  /**
+   * Mastodon rounds an account's {@code created_at} down to midnight, so it reveals no more than
+   * the day.
+   */
   public static String day(Instant instant) {
     return iso(instant.truncatedTo(ChronoUnit.DAYS));
   }

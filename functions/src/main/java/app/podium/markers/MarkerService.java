@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Mastodon's read markers ({@code /api/v1/markers}): where a member's clients stopped reading the home
- * timeline, so another client can continue there. {@code notifications} is accepted too, as Mastodon
- * does: the unread notification counts read it.
+ * Mastodon's read markers ({@code /api/v1/markers}): where a member's clients stopped reading the
+ * home timeline, so another client can continue there. {@code notifications} is accepted too, as
+ * Mastodon does: the unread notification counts read it.
  */
 public final class MarkerService {
   public static final List<String> TIMELINES = List.of("home", "notifications");
@@ -22,7 +22,9 @@ public final class MarkerService {
     this.clock = clock;
   }
 
-  /** The markers of the named timelines that have one; unknown names are ignored, as Mastodon does. */
+  /**
+   * The markers of the named timelines that have one; unknown names are ignored, as Mastodon does.
+   */
   public Map<String, Marker> get(String accountId, List<String> timelines) {
     Map<String, Marker> markers = new LinkedHashMap<>();
     for (String timeline : TIMELINES) {
@@ -34,8 +36,9 @@ public final class MarkerService {
   }
 
   /**
-   * Saves each given position (timeline to last read status id) and answers the saved markers. Every position is
-   * checked before any is saved, so a request with one invalid position saves none.
+   * Saves each given position (timeline to last read status id) and answers the saved markers.
+   * Every position is checked before any is saved, so a request with one invalid position saves
+   * none.
    */
   public Map<String, Marker> save(String accountId, Map<String, String> positions) {
     var violations = new DomainException.Violations();

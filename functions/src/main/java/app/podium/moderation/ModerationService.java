@@ -9,9 +9,10 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * What admins do to members' accounts, as Mastodon's admin API names it: an account action ({@code none}
- * or {@code suspend}) and lifting a suspension. Admins cannot be suspended, by another admin or by
- * themselves: the account write refuses it, so there is always an admin left to lift a suspension.
+ * What admins do to members' accounts, as Mastodon's admin API names it: an account action ({@code
+ * none} or {@code suspend}) and lifting a suspension. Admins cannot be suspended, by another admin
+ * or by themselves: the account write refuses it, so there is always an admin left to lift a
+ * suspension.
  */
 public final class ModerationService {
   private final AccountStore accounts;
@@ -19,31 +20,48 @@ public final class ModerationService {
   private final ReportStore reports;
   private final Clock clock;
 
-  public ModerationService(AccountStore accounts, TokenStore tokens, ReportStore reports, Clock clock) {
+  public ModerationService(
+      AccountStore accounts, TokenStore tokens, ReportStore reports, Clock clock) {
     this.accounts = accounts;
     this.tokens = tokens;
     this.reports = reports;
     this.clock = clock;
   }
 
-  /** The action types Podium carries out; Mastodon's others ({@code disable}, {@code silence}, ...) are refused. */
-  public enum ActionType { NONE, SUSPEND }
+  /**
+   * The action types Podium carries out; Mastodon's others ({@code disable}, {@code silence}, ...)
+   * are refused.
+   */
+  public enum ActionType {
+    NONE,
+    SUSPEND
+  }
 
   /**
-   * {@code POST /api/v1/admin/accounts/:id/action}. With {@code reportId}, that report (which must be about
-   * this account) is resolved once the action is done; it is checked first, so a wrong one changes nothing.
+   * {@code POST /api/v1/admin/accounts/:id/action}. With {@code reportId}, that report (which must
+   * be about this account) is resolved once the action is done; it is checked first, so a wrong one
+   * changes nothing.
    */
   public void act(Account admin, String accountId, String type, Optional<String> reportId) {
     AccountService.requireAdmin(admin);
     ActionType action = parse(type);
-    Optional<Report> report = reportId.map(String::trim).filter(id -> !id.isEmpty())
-        .map(id -> reports.find(ReportService.requireId(id)).orElseThrow(AccountService::notFound));
+    Optional<Report> report =
+        reportId
+            .map(String::trim)
+            .filter(id -> !id.isEmpty())
+            .map(
+                id ->
+                    reports
+                        .find(ReportService.requireId(id))
+                        .orElseThrow(AccountService::notFound));
     if (report.isPresent() && !report.get().targetAccountId().equals(accountId)) {
-      throw DomainException.Invalid.field("report_id", "ERR_INVALID", "is not a report about this account");
+      throw DomainException.Invalid.field(
+          "report_id", "ERR_INVALID", "is not a report about this account");
     }
     switch (action) {
       case NONE -> {
-        // nothing to do but to refuse an account that does not exist, as Mastodon's "none" action does
+        // nothing to do but to refuse an account that does not exist, as Mastodon's "none" action
+        // does
         if (accounts.find(AccountService.requireId(accountId)).isEmpty()) {
           throw AccountService.notFound();
         }
@@ -54,9 +72,9 @@ public final class ModerationService {
   }
 
   /**
-   * Suspends the account, then revokes every token it holds. The flag is written first: from then on every
-   * request with one of its tokens is refused whether or not its revocation has happened yet, and a retry
-   * after a failure half-way revokes what is left.
+   * Suspends the account, then revokes every token it holds. The flag is written first: from then
+   * on every request with one of its tokens is refused whether or not its revocation has happened
+   * yet, and a retry after a failure half-way revokes what is left.
    */
   public Account suspend(Account admin, String accountId) {
     AccountService.requireAdmin(admin);
@@ -65,7 +83,9 @@ public final class ModerationService {
     return suspended;
   }
 
-  /** Lifts the suspension: statuses show again; tokens stay revoked, so the member logs in again. */
+  /**
+   * Lifts the suspension: statuses show again; tokens stay revoked, so the member logs in again.
+   */
   public Account unsuspend(Account admin, String accountId) {
     AccountService.requireAdmin(admin);
     return accounts.unsuspend(AccountService.requireId(accountId));
@@ -79,7 +99,9 @@ public final class ModerationService {
     return switch (value) {
       case "none" -> ActionType.NONE;
       case "suspend" -> ActionType.SUSPEND;
-      default -> throw DomainException.Invalid.field("type", "ERR_INCLUSION", "is not included in the list");
+      default ->
+          throw DomainException.Invalid.field(
+              "type", "ERR_INCLUSION", "is not included in the list");
     };
   }
 }

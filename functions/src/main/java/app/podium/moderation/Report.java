@@ -25,7 +25,10 @@ public record Report(
   }
 
   public enum Category {
-    SPAM, LEGAL, VIOLATION, OTHER;
+    SPAM,
+    LEGAL,
+    VIOLATION,
+    OTHER;
 
     public String apiName() {
       return name().toLowerCase(Locale.ROOT);

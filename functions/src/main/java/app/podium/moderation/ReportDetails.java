@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A report with what its views show: both accounts, the admin who resolved it, and those of the reported
- * statuses that still exist.
+ * A report with what its views show: both accounts, the admin who resolved it, and those of the
+ * reported statuses that still exist.
  */
-public record ReportDetails(Report report, Account reporter, Account target, Optional<Account> actionTakenBy,
+public record ReportDetails(
+    Report report,
+    Account reporter,
+    Account target,
+    Optional<Account> actionTakenBy,
     List<AuthoredStatus> statuses) {
 
   public ReportDetails {

@@ -28,10 +28,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Members report accounts ({@code POST /api/v1/reports}); admins list, read and resolve reports. A report's own
- * fields are checked first (a malformed id is a 404, a bad field a 422), then the report counts against the
- * reporter's {@code reports} limit, then an unknown account or a status that is not the account's is a 404;
- * nothing but the counter is written unless all pass.
+ * Members report accounts ({@code POST /api/v1/reports}); admins list, read and resolve reports. A
+ * report's own fields are checked first (a malformed id is a 404, a bad field a 422), then the
+ * report counts against the reporter's {@code reports} limit, then an unknown account or a status
+ * that is not the account's is a 404; nothing but the counter is written unless all pass.
  */
 public final class ReportService {
   public static final int MAX_COMMENT = 1000;
@@ -45,8 +45,14 @@ public final class ReportService {
   private final Ids ids;
   private final Clock clock;
 
-  public ReportService(ReportStore reports, AccountStore accounts, StatusStore statuses, RateLimiter rateLimiter,
-      Settings settings, Ids ids, Clock clock) {
+  public ReportService(
+      ReportStore reports,
+      AccountStore accounts,
+      StatusStore statuses,
+      RateLimiter rateLimiter,
+      Settings settings,
+      Ids ids,
+      Clock clock) {
     this.reports = reports;
     this.accounts = accounts;
     this.statuses = statuses;
@@ -57,16 +63,25 @@ public final class ReportService {
   }
 
   /** What a member sends; {@code forward} is not here: there is no remote server to forward to. */
-  public record Form(String accountId, List<String> statusIds, String comment, String category,
+  public record Form(
+      String accountId,
+      List<String> statusIds,
+      String comment,
+      String category,
       List<String> ruleIds) {}
 
   public ReportDetails create(Account reporter, Form form) {
     String targetId = AccountService.requireId(form.accountId());
-    List<String> statusIds = form.statusIds().stream().filter(id -> id != null && !id.isBlank()).map(String::trim)
-        .distinct().toList();
+    List<String> statusIds =
+        form.statusIds().stream()
+            .filter(id -> id != null && !id.isBlank())
+            .map(String::trim)
+            .distinct()
+            .toList();
     var violations = new DomainException.Violations();
     if (statusIds.size() > MAX_STATUSES) {
-      violations.add("status_ids", "ERR_TOO_LONG", "is too long (maximum is " + MAX_STATUSES + " statuses)");
+      violations.add(
+          "status_ids", "ERR_TOO_LONG", "is too long (maximum is " + MAX_STATUSES + " statuses)");
       violations.throwIfAny();
     }
     statusIds.forEach(Ids::require);
@@ -76,16 +91,25 @@ public final class ReportService {
     Text.checkOptional(violations, "comment", form.comment(), MAX_COMMENT);
     Report.Category category = category(form.category(), violations);
     if (form.ruleIds().stream().anyMatch(id -> id != null && !id.isBlank())) {
-      // the instance publishes no rules (GET /api/v2/instance answers "rules": []), so none can be cited
+      // the instance publishes no rules (GET /api/v2/instance answers "rules": []), so none can be
+      // cited
       violations.add("rule_ids", "ERR_INVALID", "are not rules of this server");
     }
     violations.throwIfAny();
     rateLimiter.check(settings.limits().reports(), reporter.id());
     Account target = accounts.find(targetId).orElseThrow(AccountService::notFound);
     List<AuthoredStatus> reported = reportedStatuses(target, statusIds);
-    Report report = new Report(ids.next(), reporter.id(), target.id(), statusIds,
-        form.comment() == null ? "" : form.comment().strip(), category, clock.instant(), Optional.empty(),
-        Optional.empty());
+    Report report =
+        new Report(
+            ids.next(),
+            reporter.id(),
+            target.id(),
+            statusIds,
+            form.comment() == null ? "" : form.comment().strip(),
+            category,
+            clock.instant(),
+            Optional.empty(),
+            Optional.empty());
     reports.create(report);
     return new ReportDetails(report, reporter, target, Optional.empty(), reported);
   }
@@ -115,13 +139,17 @@ public final class ReportService {
     return Ids.require(id);
   }
 
-  /** The statuses, all of which must be the target's; a missing or foreign one is a 404, as in Mastodon. */
+  /**
+   * The statuses, all of which must be the target's; a missing or foreign one is a 404, as in
+   * Mastodon.
+   */
   private List<AuthoredStatus> reportedStatuses(Account target, List<String> statusIds) {
     if (statusIds.isEmpty()) {
       return List.of();
     }
-    Map<String, Status> found = statuses.findAll(statusIds).stream()
-        .collect(Collectors.toMap(Status::id, Function.identity()));
+    Map<String, Status> found =
+        statuses.findAll(statusIds).stream()
+            .collect(Collectors.toMap(Status::id, Function.identity()));
     List<AuthoredStatus> reported = new ArrayList<>();
     for (String id : statusIds) {
       Status status = found.get(id);
@@ -146,7 +174,10 @@ public final class ReportService {
     return Report.Category.OTHER;
   }
 
-  /** One batch read of every account the reports name and one of their statuses, however many reports. */
+  /**
+   * One batch read of every account the reports name and one of their statuses, however many
+   * reports.
+   */
   private List<ReportDetails> details(List<Report> page) {
     if (page.isEmpty()) {
       return List.of();
@@ -160,7 +191,8 @@ public final class ReportService {
       statusIds.addAll(report.statusIds());
     }
     Map<String, Account> byId = byId(accounts.findAll(accountIds), Account::id);
-    Map<String, Status> statusById = statusIds.isEmpty() ? Map.of() : byId(statuses.findAll(statusIds), Status::id);
+    Map<String, Status> statusById =
+        statusIds.isEmpty() ? Map.of() : byId(statuses.findAll(statusIds), Status::id);
     List<ReportDetails> result = new ArrayList<>();
     for (Report report : page) {
       Account reporter = byId.get(report.reporterId());
@@ -168,9 +200,15 @@ public final class ReportService {
       if (reporter == null || target == null) {
         continue; // an account deleted since: there is no one to show
       }
-      List<AuthoredStatus> reported = report.statusIds().stream().map(statusById::get).filter(Objects::nonNull)
-          .map(status -> new AuthoredStatus(status, target)).toList();
-      result.add(new ReportDetails(report, reporter, target, report.actionTakenBy().map(byId::get), reported));
+      List<AuthoredStatus> reported =
+          report.statusIds().stream()
+              .map(statusById::get)
+              .filter(Objects::nonNull)
+              .map(status -> new AuthoredStatus(status, target))
+              .toList();
+      result.add(
+          new ReportDetails(
+              report, reporter, target, report.actionTakenBy().map(byId::get), reported));
     }
     return Collections.unmodifiableList(result);
   }

@@ -17,8 +17,9 @@ public interface ReportStore {
   List<Report> page(boolean resolved, PageRequest page);
 
   /**
-   * Marks the report resolved by {@code adminId} at {@code at} (a report resolved again keeps the latest);
-   * {@link DomainException.NotFound} if there is no such report. Returns it as stored afterwards.
+   * Marks the report resolved by {@code adminId} at {@code at} (a report resolved again keeps the
+   * latest); {@link DomainException.NotFound} if there is no such report. Returns it as stored
+   * afterwards.
    */
   Report resolve(String id, String adminId, Instant at);
 }

@@ -9,13 +9,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Coalesces concurrent writes of one key in this container: while one write of a key is in flight, the items
- * that arrive for it wait, and the next writer takes all of them in one write. So batches handled side by side
- * (the local stack's pollers, or a container's lanes) write a hot notification group once per round trip instead
- * of once per batch each, and never race each other for it. A key written less than {@code linger} ago is hot:
- * its next write waits out the rest of that time, gathering what arrives meanwhile, so a hot key is written at
- * most once per {@code linger} from one container however fast its events come; a cold key is written at once.
- * A write that fails fails every caller whose items it carried; each may retry.
+ * Coalesces concurrent writes of one key in this container: while one write of a key is in flight,
+ * the items that arrive for it wait, and the next writer takes all of them in one write. So batches
+ * handled side by side (the local stack's pollers, or a container's lanes) write a hot notification
+ * group once per round trip instead of once per batch each, and never race each other for it. A key
+ * written less than {@code linger} ago is hot: its next write waits out the rest of that time,
+ * gathering what arrives meanwhile, so a hot key is written at most once per {@code linger} from
+ * one container however fast its events come; a cold key is written at once. A write that fails
+ * fails every caller whose items it carried; each may retry.
  */
 final class GroupCommit<E> {
   /** Above this many remembered keys, the ones no longer hot are forgotten. */
@@ -36,13 +37,19 @@ final class GroupCommit<E> {
     int users;
   }
 
-  /** Writes {@code items} (with whatever else waits for {@code key}) and returns once they are written. */
+  /**
+   * Writes {@code items} (with whatever else waits for {@code key}) and returns once they are
+   * written.
+   */
   void submit(String key, List<E> items, Consumer<List<E>> write) {
-    Queue<E> queue = queues.compute(key, (k, existing) -> {
-      Queue<E> q = existing == null ? new Queue<>() : existing;
-      q.users++;
-      return q;
-    });
+    Queue<E> queue =
+        queues.compute(
+            key,
+            (k, existing) -> {
+              Queue<E> q = existing == null ? new Queue<>() : existing;
+              q.users++;
+              return q;
+            });
     try {
       CompletableFuture<Void> mine;
       synchronized (queue) {
@@ -51,7 +58,8 @@ final class GroupCommit<E> {
       }
       queue.writing.lock();
       try {
-        // not done yet: nobody took the waiting items since ours joined them, so this caller writes them all
+        // not done yet: nobody took the waiting items since ours joined them, so this caller writes
+        // them all
         if (!mine.isDone()) {
           lingerIfHot(key);
           List<E> batch;

@@ -5,17 +5,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Where notification groups live, one item per (member, group), and the receipts that count each event once. */
+/**
+ * Where notification groups live, one item per (member, group), and the receipts that count each
+ * event once.
+ */
 public interface NotificationStore {
   /**
-   * Adds events of one group (same recipient and group key): each event's receipt (recipient, group, actor) and
-   * the group's new count, samples and latest id in one transaction per call, so an event already counted (a
-   * redelivery) changes nothing and concurrent writers never lose a count. Receipts expire at
-   * {@code receiptsExpireAt}.
+   * Adds events of one group (same recipient and group key): each event's receipt (recipient,
+   * group, actor) and the group's new count, samples and latest id in one transaction per call, so
+   * an event already counted (a redelivery) changes nothing and concurrent writers never lose a
+   * count. Receipts expire at {@code receiptsExpireAt}.
    */
   void add(List<NotificationEvent> sameGroup, Instant receiptsExpireAt);
 
-  /** The member's groups in the page's window of latest ids, newest first (oldest first with {@code min_id}). */
+  /**
+   * The member's groups in the page's window of latest ids, newest first (oldest first with {@code
+   * min_id}).
+   */
   List<NotificationGroup> page(String accountId, PageRequest page);
 
   Optional<NotificationGroup> find(String accountId, String groupKey);

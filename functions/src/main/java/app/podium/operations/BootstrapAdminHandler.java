@@ -17,12 +17,14 @@ import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Creates the first admin on AWS, once: reads {@code {"username", "email", "password"}} from the Secrets
- * Manager secret named by {@code ADMIN_SECRET_ARN} and calls {@code SignupService.ensureAdmin}, which does
- * nothing when the username exists. Invoked by hand ({@code aws lambda invoke}), never behind the API; the
- * event is ignored. The password is neither logged nor returned, nor quoted in any error.
+ * Creates the first admin on AWS, once: reads {@code {"username", "email", "password"}} from the
+ * Secrets Manager secret named by {@code ADMIN_SECRET_ARN} and calls {@code
+ * SignupService.ensureAdmin}, which does nothing when the username exists. Invoked by hand ({@code
+ * aws lambda invoke}), never behind the API; the event is ignored. The password is neither logged
+ * nor returned, nor quoted in any error.
  */
-public final class BootstrapAdminHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class BootstrapAdminHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   public static final String SECRET_ARN_ENV = "ADMIN_SECRET_ARN";
   static final List<String> FIELDS = List.of("username", "email", "password");
 
@@ -41,8 +43,11 @@ public final class BootstrapAdminHandler implements RequestHandler<Map<String, O
 
   /** Lambda's constructor: Secrets Manager and the container's services. */
   public BootstrapAdminHandler() {
-    this(secretsManager(AwsClients.secretsManager(System.getenv(AwsClients.SECRETS_MANAGER_ENDPOINT_ENV))),
-        Backend.shared().signup()::ensureAdmin, System.getenv(SECRET_ARN_ENV));
+    this(
+        secretsManager(
+            AwsClients.secretsManager(System.getenv(AwsClients.SECRETS_MANAGER_ENDPOINT_ENV))),
+        Backend.shared().signup()::ensureAdmin,
+        System.getenv(SECRET_ARN_ENV));
   }
 
   /**
@@ -63,12 +68,18 @@ public final class BootstrapAdminHandler implements RequestHandler<Map<String, O
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
     if (secretId == null || secretId.isBlank()) {
-      throw new IllegalStateException(SECRET_ARN_ENV + " is not set: it names the secret with the admin's "
-          + "username, email and password");
+      throw new IllegalStateException(
+          SECRET_ARN_ENV
+              + " is not set: it names the secret with the admin's "
+              + "username, email and password");
     }
     Credentials credentials = parse(secretId, secrets.apply(secretId));
-    boolean created = admins.ensureAdmin(credentials.username(), credentials.email(), credentials.password());
-    LOG.info("Admin {} {}", credentials.username(), created ? "created" : "already exists; nothing changed");
+    boolean created =
+        admins.ensureAdmin(credentials.username(), credentials.email(), credentials.password());
+    LOG.info(
+        "Admin {} {}",
+        credentials.username(),
+        created ? "created" : "already exists; nothing changed");
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("created", created);
     result.put("username", credentials.username());
@@ -84,12 +95,15 @@ public final class BootstrapAdminHandler implements RequestHandler<Map<String, O
   }
 
   /**
-   * The secret's JSON. Errors name the secret and the missing fields, never the content: a Jackson message
-   * could quote part of the password.
+   * The secret's JSON. Errors name the secret and the missing fields, never the content: a Jackson
+   * message could quote part of the password.
    */
   static Credentials parse(String secretId, String secret) {
-    String expected = "secret " + secretId + " must be a JSON object with non-empty string fields "
-        + String.join(", ", FIELDS);
+    String expected =
+        "secret "
+            + secretId
+            + " must be a JSON object with non-empty string fields "
+            + String.join(", ", FIELDS);
     if (secret == null) {
       throw new IllegalArgumentException(expected + "; it has no secret string (binary secret?)");
     }
@@ -98,8 +112,12 @@ public final class BootstrapAdminHandler implements RequestHandler<Map<String, O
       json = Json.MAPPER.readTree(secret);
     } catch (JsonProcessingException e) {
       var location = e.getLocation();
-      throw new IllegalArgumentException(expected + "; it is not valid JSON"
-          + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
+      throw new IllegalArgumentException(
+          expected
+              + "; it is not valid JSON"
+              + (location == null
+                  ? ""
+                  : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
     }
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException(expected + "; it is not a JSON object");
@@ -112,10 +130,12 @@ public final class BootstrapAdminHandler implements RequestHandler<Map<String, O
       }
     }
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(expected + "; missing, empty or not a string: "
-          + String.join(", ", missing));
+      throw new IllegalArgumentException(
+          expected + "; missing, empty or not a string: " + String.join(", ", missing));
     }
-    return new Credentials(json.get("username").asText().trim(), json.get("email").asText().trim(),
+    return new Credentials(
+        json.get("username").asText().trim(),
+        json.get("email").asText().trim(),
         json.get("password").asText());
   }
 }

@@ -19,32 +19,45 @@ import software.amazon.awssdk.services.cloudfront.model.Origin;
 import software.amazon.awssdk.services.cloudfront.model.OriginCustomHeader;
 
 /**
- * Rotates the origin secret: Secrets Manager invokes it with each of its four steps, every few days (the stack's
- * schedule) or on {@code aws secretsmanager rotate-secret}.
+ * Rotates the origin secret: Secrets Manager invokes it with each of its four steps, every few days
+ * (the stack's schedule) or on {@code aws secretsmanager rotate-secret}.
+ *
  * <ul>
- *   <li>{@code createSecret}: a new random value as the version {@code AWSPENDING} (kept if a retry finds it);
+ *   <li>{@code createSecret}: a new random value as the version {@code AWSPENDING} (kept if a retry
+ *       finds it);
  *   <li>{@code setSecret}: that value into the CloudFront distribution's origin header ({@code
- *       GetDistributionConfig}, then {@code UpdateDistribution} with its ETag). The functions accept it from here
- *       on: a value they do not know makes them read the secret again ({@code OriginCheck});
+ *       GetDistributionConfig}, then {@code UpdateDistribution} with its ETag). The functions
+ *       accept it from here on: a value they do not know makes them read the secret again ({@code
+ *       OriginCheck});
  *   <li>{@code testSecret}: the distribution's configuration carries it;
- *   <li>{@code finishSecret}: it becomes {@code AWSCURRENT}, and the value before it {@code AWSPREVIOUS}, which the
- *       functions still accept while CloudFront's edges take the change (minutes).
+ *   <li>{@code finishSecret}: it becomes {@code AWSCURRENT}, and the value before it {@code
+ *       AWSPREVIOUS}, which the functions still accept while CloudFront's edges take the change
+ *       (minutes).
  * </ul>
+ *
  * Values are never logged. Every step can run again after a failure, as Secrets Manager retries it.
  */
 public final class RotateOriginSecretHandler implements RequestHandler<Map<String, Object>, Void> {
   /** The distribution whose origin header carries the secret. */
   public static final String DISTRIBUTION_ID_ENV = "ORIGIN_DISTRIBUTION_ID";
+
   /** Set only off AWS: a CloudFront emulator (LocalStack). */
   public static final String CLOUDFRONT_ENDPOINT_ENV = "CLOUDFRONT_ENDPOINT";
-  /** As long as the value the stack generates first (48 letters and digits, about 285 random bits). */
+
+  /**
+   * As long as the value the stack generates first (48 letters and digits, about 285 random bits).
+   */
   static final int LENGTH = 48;
+
   static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   private static final Logger LOG = LogManager.getLogger(RotateOriginSecretHandler.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** The origin header on the distribution: what CloudFront adds to every request it sends to the API. */
+  /**
+   * The origin header on the distribution: what CloudFront adds to every request it sends to the
+   * API.
+   */
   public interface OriginHeader {
     /** The header's value on each origin that carries it. */
     List<String> values();
@@ -57,15 +70,22 @@ public final class RotateOriginSecretHandler implements RequestHandler<Map<Strin
   private final OriginHeader header;
   private final Supplier<String> newValue;
 
-  /** Lambda's constructor: Secrets Manager and the distribution named by {@code ORIGIN_DISTRIBUTION_ID}. */
+  /**
+   * Lambda's constructor: Secrets Manager and the distribution named by {@code
+   * ORIGIN_DISTRIBUTION_ID}.
+   */
   public RotateOriginSecretHandler() {
-    this(SecretVersions.secretsManager(AwsClients.secretsManager(
-            System.getenv(AwsClients.SECRETS_MANAGER_ENDPOINT_ENV))),
-        cloudFront(AwsClients.cloudFront(System.getenv(CLOUDFRONT_ENDPOINT_ENV)), System.getenv(DISTRIBUTION_ID_ENV)),
+    this(
+        SecretVersions.secretsManager(
+            AwsClients.secretsManager(System.getenv(AwsClients.SECRETS_MANAGER_ENDPOINT_ENV))),
+        cloudFront(
+            AwsClients.cloudFront(System.getenv(CLOUDFRONT_ENDPOINT_ENV)),
+            System.getenv(DISTRIBUTION_ID_ENV)),
         RotateOriginSecretHandler::randomValue);
   }
 
-  public RotateOriginSecretHandler(SecretVersions versions, OriginHeader header, Supplier<String> newValue) {
+  public RotateOriginSecretHandler(
+      SecretVersions versions, OriginHeader header, Supplier<String> newValue) {
     this.versions = versions;
     this.header = header;
     this.newValue = newValue;
@@ -77,7 +97,10 @@ public final class RotateOriginSecretHandler implements RequestHandler<Map<Strin
     return null;
   }
 
-  /** One step for the version {@code token}, checked first as Secrets Manager's rotation template does. */
+  /**
+   * One step for the version {@code token}, checked first as Secrets Manager's rotation template
+   * does.
+   */
   void rotate(String secretId, String token, String step) {
     SecretVersions.Description description = versions.describe(secretId);
     if (!description.rotationEnabled()) {
@@ -85,14 +108,16 @@ public final class RotateOriginSecretHandler implements RequestHandler<Map<Strin
     }
     List<String> stages = description.stagesByVersion().get(token);
     if (stages == null) {
-      throw new IllegalStateException("Version " + token + " of " + secretId + " has no stage for rotation");
+      throw new IllegalStateException(
+          "Version " + token + " of " + secretId + " has no stage for rotation");
     }
     if (stages.contains(SecretVersions.CURRENT)) {
       LOG.info("{}: version {} is already AWSCURRENT; nothing to do", step, token);
       return;
     }
     if (!stages.contains(SecretVersions.PENDING)) {
-      throw new IllegalStateException("Version " + token + " of " + secretId + " is not AWSPENDING");
+      throw new IllegalStateException(
+          "Version " + token + " of " + secretId + " is not AWSPENDING");
     }
     switch (step) {
       case "createSecret" -> create(secretId, token);
@@ -108,7 +133,8 @@ public final class RotateOriginSecretHandler implements RequestHandler<Map<Strin
 
   private void create(String secretId, String token) {
     if (versions.value(secretId, Optional.empty(), SecretVersions.CURRENT).isEmpty()) {
-      throw new IllegalStateException("Secret " + secretId + " has no AWSCURRENT value to rotate from");
+      throw new IllegalStateException(
+          "Secret " + secretId + " has no AWSCURRENT value to rotate from");
     }
     if (versions.value(secretId, Optional.of(token), SecretVersions.PENDING).isPresent()) {
       LOG.info("createSecret: version {} already has its value", token);
@@ -122,21 +148,30 @@ public final class RotateOriginSecretHandler implements RequestHandler<Map<Strin
     String pending = pending(secretId, token);
     List<String> sent = header.values();
     if (sent.isEmpty() || !sent.stream().allMatch(pending::equals)) {
-      throw new IllegalStateException("The distribution's origin header does not carry version " + token + " yet");
+      throw new IllegalStateException(
+          "The distribution's origin header does not carry version " + token + " yet");
     }
     LOG.info("testSecret: the distribution carries version {}", token);
   }
 
   private void finish(String secretId, String token, SecretVersions.Description description) {
-    String current = description.versionWith(SecretVersions.CURRENT).orElseThrow(() ->
-        new IllegalStateException("Secret " + secretId + " has no AWSCURRENT version"));
+    String current =
+        description
+            .versionWith(SecretVersions.CURRENT)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("Secret " + secretId + " has no AWSCURRENT version"));
     versions.promote(secretId, token, current);
     LOG.info("finishSecret: version {} is AWSCURRENT, {} AWSPREVIOUS", token, current);
   }
 
   private String pending(String secretId, String token) {
-    return versions.value(secretId, Optional.of(token), SecretVersions.PENDING).orElseThrow(() ->
-        new IllegalStateException("Version " + token + " of " + secretId + " has no AWSPENDING value"));
+    return versions
+        .value(secretId, Optional.of(token), SecretVersions.PENDING)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Version " + token + " of " + secretId + " has no AWSPENDING value"));
   }
 
   private static String field(Map<String, Object> event, String name) {
@@ -158,12 +193,14 @@ public final class RotateOriginSecretHandler implements RequestHandler<Map<Strin
   /** The distribution's origin header through CloudFront's API. */
   static OriginHeader cloudFront(CloudFrontClient client, String distributionId) {
     if (distributionId == null || distributionId.isBlank()) {
-      throw new IllegalStateException(DISTRIBUTION_ID_ENV + " is not set: it names the distribution to update");
+      throw new IllegalStateException(
+          DISTRIBUTION_ID_ENV + " is not set: it names the distribution to update");
     }
     return new OriginHeader() {
       @Override
       public List<String> values() {
-        return headerValues(client.getDistributionConfig(r -> r.id(distributionId)).distributionConfig());
+        return headerValues(
+            client.getDistributionConfig(r -> r.id(distributionId)).distributionConfig());
       }
 
       @Override
@@ -174,38 +211,56 @@ public final class RotateOriginSecretHandler implements RequestHandler<Map<Strin
         if (!values.isEmpty() && values.stream().allMatch(value::equals)) {
           return;
         }
-        // If-Match: a configuration changed since it was read (a deploy) makes CloudFront refuse the update, and
+        // If-Match: a configuration changed since it was read (a deploy) makes CloudFront refuse
+        // the update, and
         // Secrets Manager runs the step again
-        client.updateDistribution(r -> r.id(distributionId).ifMatch(current.eTag())
-            .distributionConfig(withHeader(config, value)));
+        client.updateDistribution(
+            r ->
+                r.id(distributionId)
+                    .ifMatch(current.eTag())
+                    .distributionConfig(withHeader(config, value)));
       }
     };
   }
 
   /** The origin header's value on each origin that carries it. */
   static List<String> headerValues(DistributionConfig config) {
-    return config.origins().items().stream().filter(o -> o.customHeaders() != null)
+    return config.origins().items().stream()
+        .filter(o -> o.customHeaders() != null)
         .flatMap(o -> o.customHeaders().items().stream())
         .filter(h -> h.headerName().equalsIgnoreCase(OriginCheck.HEADER))
         .map(OriginCustomHeader::headerValue)
         .toList();
   }
 
-  /** {@code config} with the origin header set to {@code value} wherever it is; refused if no origin has it. */
+  /**
+   * {@code config} with the origin header set to {@code value} wherever it is; refused if no origin
+   * has it.
+   */
   static DistributionConfig withHeader(DistributionConfig config, String value) {
     if (headerValues(config).isEmpty()) {
-      throw new IllegalStateException("No origin of the distribution carries " + OriginCheck.HEADER);
+      throw new IllegalStateException(
+          "No origin of the distribution carries " + OriginCheck.HEADER);
     }
-    List<Origin> origins = config.origins().items().stream().map(origin -> {
-      if (origin.customHeaders() == null) {
-        return origin;
-      }
-      List<OriginCustomHeader> headers = origin.customHeaders().items().stream()
-          .map(h -> h.headerName().equalsIgnoreCase(OriginCheck.HEADER) ? h.toBuilder().headerValue(value).build() : h)
-          .toList();
-      CustomHeaders custom = origin.customHeaders().toBuilder().items(headers).build();
-      return origin.toBuilder().customHeaders(custom).build();
-    }).toList();
+    List<Origin> origins =
+        config.origins().items().stream()
+            .map(
+                origin -> {
+                  if (origin.customHeaders() == null) {
+                    return origin;
+                  }
+                  List<OriginCustomHeader> headers =
+                      origin.customHeaders().items().stream()
+                          .map(
+                              h ->
+                                  h.headerName().equalsIgnoreCase(OriginCheck.HEADER)
+                                      ? h.toBuilder().headerValue(value).build()
+                                      : h)
+                          .toList();
+                  CustomHeaders custom = origin.customHeaders().toBuilder().items(headers).build();
+                  return origin.toBuilder().customHeaders(custom).build();
+                })
+            .toList();
     return config.toBuilder().origins(config.origins().toBuilder().items(origins).build()).build();
   }
 }

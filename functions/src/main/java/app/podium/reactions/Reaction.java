@@ -6,15 +6,21 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A member's favourite or reblog of a status. {@code id} orders reactions in time and pages the lists of who
- * favourited or reblogged a status and of a member's favourites; a reblog's id is the id of the reblog status it
- * made ({@code reblogId}).
+ * A member's favourite or reblog of a status. {@code id} orders reactions in time and pages the
+ * lists of who favourited or reblogged a status and of a member's favourites; a reblog's id is the
+ * id of the reblog status it made ({@code reblogId}).
  */
-public record Reaction(String id, String accountId, Kind kind, String statusId, Optional<String> reblogId,
+public record Reaction(
+    String id,
+    String accountId,
+    Kind kind,
+    String statusId,
+    Optional<String> reblogId,
     Instant createdAt) {
 
   public enum Kind {
-    FAVOURITE, REBLOG;
+    FAVOURITE,
+    REBLOG;
 
     public String text() {
       return name().toLowerCase(Locale.ROOT);
@@ -27,7 +33,12 @@ public record Reaction(String id, String accountId, Kind kind, String statusId, 
 
   /** The reaction of a reblog: same id as the reblog status. */
   public static Reaction reblog(Status reblog) {
-    return new Reaction(reblog.id(), reblog.authorId(), Kind.REBLOG, reblog.reblogOfId().orElseThrow(),
-        Optional.of(reblog.id()), reblog.createdAt());
+    return new Reaction(
+        reblog.id(),
+        reblog.authorId(),
+        Kind.REBLOG,
+        reblog.reblogOfId().orElseThrow(),
+        Optional.of(reblog.id()),
+        reblog.createdAt());
   }
 }

@@ -5,7 +5,6 @@ import app.podium.accounts.AccountStore;
 import app.podium.graph.BlockMuteStore;
 import app.podium.graph.BlockOrMute;
 import app.podium.shared.DomainException;
-import app.podium.shared.FanoutTask;
 import app.podium.shared.FanoutTasks;
 import app.podium.shared.Ids;
 import app.podium.shared.PageRequest;
@@ -31,10 +30,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Favourites and reblogs, as Mastodon has them: each idempotent (a second favourite or reblog changes nothing and
- * answers the same), each counted exactly in the same transaction that stores it, each allowed only on a status
- * the member may see (404 otherwise). Favouriting or reblogging a reblog acts on the status it reblogs. Also the
- * one place that reads what a reader did to the statuses they are shown ({@link #interactions}).
+ * Favourites and reblogs, as Mastodon has them: each idempotent (a second favourite or reblog
+ * changes nothing and answers the same), each counted exactly in the same transaction that stores
+ * it, each allowed only on a status the member may see (404 otherwise). Favouriting or reblogging a
+ * reblog acts on the status it reblogs. Also the one place that reads what a reader did to the
+ * statuses they are shown ({@link #interactions}).
  */
 public final class ReactionService implements StatusService.Reblogs, ReaderInteractions {
   private final StatusStore statuses;
@@ -48,8 +48,17 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
   private final Ids ids;
   private final Clock clock;
 
-  public ReactionService(StatusStore statuses, AccountStore accounts, BlockMuteStore blocks, ReactionStore reactions,
-      StatusHydrator hydrator, FanoutTasks fanout, RateLimiter rateLimiter, Settings settings, Ids ids, Clock clock) {
+  public ReactionService(
+      StatusStore statuses,
+      AccountStore accounts,
+      BlockMuteStore blocks,
+      ReactionStore reactions,
+      StatusHydrator hydrator,
+      FanoutTasks fanout,
+      RateLimiter rateLimiter,
+      Settings settings,
+      Ids ids,
+      Clock clock) {
     this.statuses = statuses;
     this.accounts = accounts;
     this.blocks = blocks;
@@ -65,15 +74,21 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
   /** A status as the member who acted on it is answered: with what they did to it. */
   public record Shown(AuthoredStatus status, Interactions reader) {}
 
-  /** One page of who favourited or reblogged a status: the reactions page the list, the accounts are shown. */
+  /**
+   * One page of who favourited or reblogged a status: the reactions page the list, the accounts are
+   * shown.
+   */
   public record Reactors(List<Reaction> reactions, List<Account> accounts) {}
 
-  /** One page of a member's favourites: the favourites page the list, the statuses still shown are answered. */
+  /**
+   * One page of a member's favourites: the favourites page the list, the statuses still shown are
+   * answered.
+   */
   public record Favourites(List<Reaction> favourites, List<AuthoredStatus> statuses) {}
 
   /**
-   * What the reader did to the statuses shown to them (a reblog's state is its original's): one batch read of
-   * their reaction keys. Nothing for an anonymous reader.
+   * What the reader did to the statuses shown to them (a reblog's state is its original's): one
+   * batch read of their reaction keys. Nothing for an anonymous reader.
    */
   @Override
   public Interactions ofIds(String readerId, Collection<String> statusIds) {
@@ -84,10 +99,13 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
     AuthoredStatus target = target(member, statusId);
     requireNoBlock(member, target.author());
     Status status = target.status();
-    boolean created = reactions.favourite(Reaction.favourite(ids.next(), member.id(), status.id(), clock.instant()),
-        status);
-    // published on a repeat too: if publishing failed after the favourite was stored, the client's retry still
-    // notifies the author; the notification's receipt per (author, status, member) keeps it from counting twice
+    boolean created =
+        reactions.favourite(
+            Reaction.favourite(ids.next(), member.id(), status.id(), clock.instant()), status);
+    // published on a repeat too: if publishing failed after the favourite was stored, the client's
+    // retry still
+    // notifies the author; the notification's receipt per (author, status, member) keeps it from
+    // counting twice
     fanout.publish(StatusTasks.favourited(member.id(), status));
     return answer(member, created ? counted(target, 0, 1) : target, Reaction.Kind.FAVOURITE, true);
   }
@@ -95,15 +113,17 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
   public Shown unfavourite(Account member, String statusId) {
     AuthoredStatus target = target(member, statusId);
     boolean removed = reactions.unfavourite(member.id(), target.status());
-    return answer(member, removed ? counted(target, 0, -1) : target, Reaction.Kind.FAVOURITE, false);
+    return answer(
+        member, removed ? counted(target, 0, -1) : target, Reaction.Kind.FAVOURITE, false);
   }
 
   /**
-   * Reblogs a status: a status of the member's own, empty, with the original in {@code reblog}, as public as asked
-   * (public by default; a private status, which only its author may reblog, stays private). Its fan-out is
-   * published before it is stored, as for any status; the answer is the reblog. A reblog is a status, so it counts
-   * against the member's {@code statuses} limit as in Mastodon; unlike Mastodon, a repeat counts too (every attempt
-   * with a well-formed id and visibility), so that a refused attempt costs no read.
+   * Reblogs a status: a status of the member's own, empty, with the original in {@code reblog}, as
+   * public as asked (public by default; a private status, which only its author may reblog, stays
+   * private). Its fan-out is published before it is stored, as for any status; the answer is the
+   * reblog. A reblog is a status, so it counts against the member's {@code statuses} limit as in
+   * Mastodon; unlike Mastodon, a repeat counts too (every attempt with a well-formed id and
+   * visibility), so that a refused attempt costs no read.
    */
   public Shown reblog(Account member, String statusId, String visibility) {
     Ids.require(statusId);
@@ -115,32 +135,54 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
     if (original.visibility() == Visibility.PRIVATE && !original.authorId().equals(member.id())) {
       throw new DomainException.Forbidden("This action is not allowed");
     }
-    Visibility chosen = original.visibility() == Visibility.PRIVATE ? Visibility.PRIVATE : asked.orElseThrow();
+    Visibility chosen =
+        original.visibility() == Visibility.PRIVATE ? Visibility.PRIVATE : asked.orElseThrow();
     Optional<Shown> earlier = existingReblog(member, target);
     if (earlier.isPresent()) {
-      // as for a favourite: a retry after a failed publish still notifies, and the receipt keeps it counted once
+      // as for a favourite: a retry after a failed publish still notifies, and the receipt keeps it
+      // counted once
       fanout.publish(StatusTasks.reblogged(member.id(), original));
       return earlier.get();
     }
     Instant now = clock.instant();
-    Status reblog = new Status(ids.next(), member.id(), "", "", false, chosen, Optional.empty(), Optional.empty(),
-        original.language(), now, Optional.of(original.id()), List.of(), List.of(), StatusCounts.NONE, 1);
+    Status reblog =
+        new Status(
+            ids.next(),
+            member.id(),
+            "",
+            "",
+            false,
+            chosen,
+            Optional.empty(),
+            Optional.empty(),
+            original.language(),
+            now,
+            Optional.of(original.id()),
+            List.of(),
+            List.of(),
+            StatusCounts.NONE,
+            1);
     fanout.publish(StatusTasks.postCreated(reblog));
     if (!reactions.reblog(original, reblog, now.plus(settings.fanout().entryLifetime()))) {
       // a concurrent request of the member reblogged it first: answer with that reblog
       return existingReblog(member, target)
-          .orElseThrow(() -> new DomainException.Conflict("A concurrent change got there first; please retry"));
+          .orElseThrow(
+              () ->
+                  new DomainException.Conflict(
+                      "A concurrent change got there first; please retry"));
     }
     fanout.publish(StatusTasks.reblogged(member.id(), original));
-    AuthoredStatus shown = new AuthoredStatus(reblog, member.withStatusPosted(now),
-        Optional.of(counted(target, 1, 0)));
+    AuthoredStatus shown =
+        new AuthoredStatus(
+            reblog, member.withStatusPosted(now), Optional.of(counted(target, 1, 0)));
     return answer(member, shown, Reaction.Kind.REBLOG, true);
   }
 
   /**
-   * The visibility a reblog asks for, checked before the reblog counts (a 422 counts nothing). A private status's
-   * reblog stays private whatever is asked, as in Mastodon, so a value that is no visibility is refused only when the
-   * status is not private: that rare case alone reads the status before counting. Empty for a private status.
+   * The visibility a reblog asks for, checked before the reblog counts (a 422 counts nothing). A
+   * private status's reblog stays private whatever is asked, as in Mastodon, so a value that is no
+   * visibility is refused only when the status is not private: that rare case alone reads the
+   * status before counting. Empty for a private status.
    */
   private Optional<Visibility> askedVisibility(Account member, String statusId, String visibility) {
     try {
@@ -153,19 +195,27 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
     }
   }
 
-  /** Undoes a reblog whose status is being deleted: its reaction and its count on the original, in one transaction. */
+  /**
+   * Undoes a reblog whose status is being deleted: its reaction and its count on the original, in
+   * one transaction.
+   */
   @Override
   public boolean undo(Status reblog, Optional<Status> original) {
     return reactions.unreblog(Reaction.reblog(reblog), original);
   }
 
-  /** Undoes the member's reblog of a status; the reblog leaves their followers' timelines. Answers the original. */
+  /**
+   * Undoes the member's reblog of a status; the reblog leaves their followers' timelines. Answers
+   * the original.
+   */
   public Shown unreblog(Account member, String statusId) {
     AuthoredStatus target = target(member, statusId);
-    Optional<Reaction> reblog = reactions.find(member.id(), Reaction.Kind.REBLOG, target.status().id());
+    Optional<Reaction> reblog =
+        reactions.find(member.id(), Reaction.Kind.REBLOG, target.status().id());
     boolean removed = false;
     if (reblog.isPresent()) {
-      Optional<Status> reblogStatus = statuses.find(reblog.get().reblogId().orElse(reblog.get().id()));
+      Optional<Status> reblogStatus =
+          statuses.find(reblog.get().reblogId().orElse(reblog.get().id()));
       removed = reactions.unreblog(reblog.get(), Optional.of(target.status()));
       if (removed) {
         reblogStatus.ifPresent(status -> fanout.publish(StatusTasks.postDeleted(status)));
@@ -174,26 +224,41 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
     return answer(member, removed ? counted(target, -1, 0) : target, Reaction.Kind.REBLOG, false);
   }
 
-  /** Who favourited or reblogged a status the viewer may see, newest first; suspended accounts left out. */
-  public Reactors reactors(Optional<Account> viewer, String statusId, Reaction.Kind kind, PageRequest page) {
+  /**
+   * Who favourited or reblogged a status the viewer may see, newest first; suspended accounts left
+   * out.
+   */
+  public Reactors reactors(
+      Optional<Account> viewer, String statusId, Reaction.Kind kind, PageRequest page) {
     Status status = statuses.find(Ids.require(statusId)).orElseThrow(StatusService::notFound);
     if (hydrator.visible(viewer, List.of(status)).isEmpty()) {
       throw StatusService.notFound();
     }
     List<Reaction> found = reactions.byStatus(kind, status, page);
     Map<String, Account> byId = new HashMap<>();
-    accounts.findAll(found.stream().map(Reaction::accountId).toList()).forEach(a -> byId.put(a.id(), a));
-    List<Account> shown = found.stream().map(r -> byId.get(r.accountId()))
-        .filter(a -> a != null && !a.suspended()).toList();
+    accounts
+        .findAll(found.stream().map(Reaction::accountId).toList())
+        .forEach(a -> byId.put(a.id(), a));
+    List<Account> shown =
+        found.stream()
+            .map(r -> byId.get(r.accountId()))
+            .filter(a -> a != null && !a.suspended())
+            .toList();
     return new Reactors(found, shown);
   }
 
-  /** The member's favourites, newest favourite first; statuses they may no longer see, or gone, left out. */
+  /**
+   * The member's favourites, newest favourite first; statuses they may no longer see, or gone, left
+   * out.
+   */
   public Favourites favourites(Account member, PageRequest page) {
     List<Reaction> found = reactions.favouritesOf(member.id(), page);
     Map<String, Status> byId = new HashMap<>();
-    statuses.findAll(found.stream().map(Reaction::statusId).toList()).forEach(s -> byId.put(s.id(), s));
-    List<Status> inOrder = found.stream().map(f -> byId.get(f.statusId())).filter(Objects::nonNull).toList();
+    statuses
+        .findAll(found.stream().map(Reaction::statusId).toList())
+        .forEach(s -> byId.put(s.id(), s));
+    List<Status> inOrder =
+        found.stream().map(f -> byId.get(f.statusId())).filter(Objects::nonNull).toList();
     return new Favourites(found, hydrator.visible(Optional.of(member), inOrder));
   }
 
@@ -203,14 +268,15 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
     if (status.isReblog()) {
       status = statuses.find(status.reblogOfId().get()).orElseThrow(StatusService::notFound);
     }
-    return hydrator.visible(Optional.of(member), List.of(status)).stream().findFirst()
+    return hydrator.visible(Optional.of(member), List.of(status)).stream()
+        .findFirst()
         .orElseThrow(StatusService::notFound);
   }
 
   /**
-   * As Mastodon ({@code StatusPolicy#favourite?}, {@code #reblog?}): a member may not favourite or reblog the statuses
-   * of an account they block (403). A status whose author blocks the member never gets here: {@link #target} does
-   * not find it for them (404).
+   * As Mastodon ({@code StatusPolicy#favourite?}, {@code #reblog?}): a member may not favourite or
+   * reblog the statuses of an account they block (403). A status whose author blocks the member
+   * never gets here: {@link #target} does not find it for them (404).
    */
   private void requireNoBlock(Account member, Account author) {
     if (member.id().equals(author.id())) {
@@ -224,25 +290,40 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
   }
 
   private Optional<Shown> existingReblog(Account member, AuthoredStatus original) {
-    return reactions.find(member.id(), Reaction.Kind.REBLOG, original.status().id())
+    return reactions
+        .find(member.id(), Reaction.Kind.REBLOG, original.status().id())
         .flatMap(reaction -> statuses.find(reaction.reblogId().orElse(reaction.id())))
-        .map(reblog -> answer(member, new AuthoredStatus(reblog, member, Optional.of(original)), Reaction.Kind.REBLOG,
-            true));
+        .map(
+            reblog ->
+                answer(
+                    member,
+                    new AuthoredStatus(reblog, member, Optional.of(original)),
+                    Reaction.Kind.REBLOG,
+                    true));
   }
 
-  /** The answer: what the member did to it read with one batch read, and what they just did known. */
+  /**
+   * The answer: what the member did to it read with one batch read, and what they just did known.
+   */
   private Shown answer(Account member, AuthoredStatus shown, Reaction.Kind kind, boolean done) {
     String acted = shown.reblog().map(o -> o.status().id()).orElse(shown.status().id());
     Interactions read = interactions(Optional.of(member.id()), List.of(shown));
-    return new Shown(shown, kind == Reaction.Kind.FAVOURITE ? read.withFavourite(acted, done)
-        : read.withReblog(acted, done));
+    return new Shown(
+        shown,
+        kind == Reaction.Kind.FAVOURITE
+            ? read.withFavourite(acted, done)
+            : read.withReblog(acted, done));
   }
 
   /** The status with the change just made to its counts (read before it): no read back. */
   private static AuthoredStatus counted(AuthoredStatus shown, long reblogs, long favourites) {
     Status status = shown.status();
     StatusCounts counts = status.counts().plus(new StatusCounts(0, reblogs, favourites));
-    return new AuthoredStatus(status.withCounts(new StatusCounts(counts.replies(), Math.max(0, counts.reblogs()),
-        Math.max(0, counts.favourites()))), shown.author(), shown.reblog());
+    return new AuthoredStatus(
+        status.withCounts(
+            new StatusCounts(
+                counts.replies(), Math.max(0, counts.reblogs()), Math.max(0, counts.favourites()))),
+        shown.author(),
+        shown.reblog());
   }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every failure the domain reports to a caller. The API maps each kind to an HTTP status in exactly one
- * place ({@code app.podium.http.ErrorMapper}); nothing else decides a status code.
+ * Every failure the domain reports to a caller. The API maps each kind to an HTTP status in exactly
+ * one place ({@code app.podium.http.ErrorMapper}); nothing else decides a status code.
  */
-public sealed abstract class DomainException extends RuntimeException {
+public abstract sealed class DomainException extends RuntimeException {
 
   protected DomainException(String message) {
     super(message, null, false, false);
@@ -63,7 +63,9 @@ public sealed abstract class DomainException extends RuntimeException {
     }
   }
 
-  /** An OAuth 2 error ({@code invalid_client}, {@code invalid_grant}, ...) as RFC 6749 names them. */
+  /**
+   * An OAuth 2 error ({@code invalid_client}, {@code invalid_grant}, ...) as RFC 6749 names them.
+   */
   public static final class OAuthRejected extends DomainException {
     private final String code;
 
@@ -78,8 +80,8 @@ public sealed abstract class DomainException extends RuntimeException {
   }
 
   /**
-   * Input that breaks a rule, with the failures per field as Mastodon reports them
-   * ({@code ERR_BLANK}, {@code ERR_TAKEN}, ...).
+   * Input that breaks a rule, with the failures per field as Mastodon reports them ({@code
+   * ERR_BLANK}, {@code ERR_TAKEN}, ...).
    */
   public static final class Invalid extends DomainException {
     private final Map<String, List<FieldError>> details;
@@ -90,7 +92,8 @@ public sealed abstract class DomainException extends RuntimeException {
     }
 
     public static Invalid field(String field, String code, String description) {
-      return new Invalid("Validation failed: " + humanize(field) + " " + description,
+      return new Invalid(
+          "Validation failed: " + humanize(field) + " " + description,
           Map.of(field, List.of(new FieldError(code, description))));
     }
 
@@ -111,7 +114,9 @@ public sealed abstract class DomainException extends RuntimeException {
     private final Map<String, List<FieldError>> byField = new LinkedHashMap<>();
 
     public Violations add(String field, String code, String description) {
-      byField.computeIfAbsent(field, f -> new java.util.ArrayList<>()).add(new FieldError(code, description));
+      byField
+          .computeIfAbsent(field, f -> new java.util.ArrayList<>())
+          .add(new FieldError(code, description));
       return this;
     }
 
@@ -127,7 +132,11 @@ public sealed abstract class DomainException extends RuntimeException {
       String separator = "";
       for (var entry : byField.entrySet()) {
         for (FieldError e : entry.getValue()) {
-          message.append(separator).append(Invalid.humanize(entry.getKey())).append(' ').append(e.description());
+          message
+              .append(separator)
+              .append(Invalid.humanize(entry.getKey()))
+              .append(' ')
+              .append(e.description());
           separator = ", ";
         }
       }

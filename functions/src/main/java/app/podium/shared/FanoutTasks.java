@@ -1,6 +1,9 @@
 package app.podium.shared;
 
-/** Where fan-out work goes: the post-events topic for new events, the fan-out queue for follow-up pages. */
+/**
+ * Where fan-out work goes: the post-events topic for new events, the fan-out queue for follow-up
+ * pages.
+ */
 public interface FanoutTasks {
   /** Publishes an event to the topic (which delivers it to the fan-out queue). */
   void publish(FanoutTask task);

@@ -3,10 +3,12 @@ package app.podium.shared;
 import java.util.Optional;
 
 /**
- * Mastodon's id-window paging: {@code max_id} (exclusive upper bound), {@code since_id} (exclusive lower
- * bound, newest first), {@code min_id} (exclusive lower bound, the page right after it), {@code limit}.
+ * Mastodon's id-window paging: {@code max_id} (exclusive upper bound), {@code since_id} (exclusive
+ * lower bound, newest first), {@code min_id} (exclusive lower bound, the page right after it),
+ * {@code limit}.
  */
-public record PageRequest(Optional<Long> maxId, Optional<Long> sinceId, Optional<Long> minId, int limit) {
+public record PageRequest(
+    Optional<Long> maxId, Optional<Long> sinceId, Optional<Long> minId, int limit) {
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 40;
 
@@ -25,7 +27,8 @@ public record PageRequest(Optional<Long> maxId, Optional<Long> sinceId, Optional
   }
 
   public boolean contains(long id) {
-    return maxId.map(max -> id < max).orElse(true) && lowerBound().map(min -> id > min).orElse(true);
+    return maxId.map(max -> id < max).orElse(true)
+        && lowerBound().map(min -> id > min).orElse(true);
   }
 
   public PageRequest withLimit(int newLimit) {

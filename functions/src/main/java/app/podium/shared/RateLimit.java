@@ -7,11 +7,13 @@ import java.util.Map;
 public record RateLimit(String name, int max, Duration window) {
 
   /** {@code <PREFIX>_RATE_LIMIT} and {@code <PREFIX>_RATE_WINDOW_SECONDS}, or the defaults. */
-  static RateLimit fromEnvironment(Map<String, String> env, String name, String prefix, int max,
-      long windowSeconds) {
-    return new RateLimit(name,
+  static RateLimit fromEnvironment(
+      Map<String, String> env, String name, String prefix, int max, long windowSeconds) {
+    return new RateLimit(
+        name,
         Integer.parseInt(env.getOrDefault(prefix + "_RATE_LIMIT", Integer.toString(max))),
-        Duration.ofSeconds(Long.parseLong(env.getOrDefault(prefix + "_RATE_WINDOW_SECONDS",
-            Long.toString(windowSeconds)))));
+        Duration.ofSeconds(
+            Long.parseLong(
+                env.getOrDefault(prefix + "_RATE_WINDOW_SECONDS", Long.toString(windowSeconds)))));
   }
 }

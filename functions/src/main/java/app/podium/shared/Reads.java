@@ -7,7 +7,10 @@ import java.util.concurrent.CompletionException;
 public final class Reads {
   private Reads() {}
 
-  /** The read's result, or its own failure (a throttled DynamoDB is a 503, not a 500), not the future's wrapper. */
+  /**
+   * The read's result, or its own failure (a throttled DynamoDB is a 503, not a 500), not the
+   * future's wrapper.
+   */
   public static <T> T join(CompletableFuture<T> read) {
     try {
       return read.join();

@@ -7,26 +7,57 @@ import java.util.stream.Collectors;
 
 /**
  * OAuth scopes as Mastodon defines them: top-level scopes ({@code read}) cover their granular ones
- * ({@code read:accounts}), {@code admin:read} covers {@code admin:read:*}, and the legacy {@code follow}
- * covers follows, blocks and mutes.
+ * ({@code read:accounts}), {@code admin:read} covers {@code admin:read:*}, and the legacy {@code
+ * follow} covers follows, blocks and mutes.
  */
 public record Scopes(Set<String> values) {
 
-  private static final Set<String> TOP_LEVEL = Set.of("read", "write", "follow", "push", "profile",
-      "admin:read", "admin:write");
+  private static final Set<String> TOP_LEVEL =
+      Set.of("read", "write", "follow", "push", "profile", "admin:read", "admin:write");
 
-  private static final Set<String> GRANULAR = Set.of(
-      "read:accounts", "read:blocks", "read:bookmarks", "read:favourites", "read:filters",
-      "read:follows", "read:lists", "read:mutes", "read:notifications", "read:search",
-      "read:statuses", "read:invites",
-      "write:accounts", "write:blocks", "write:bookmarks", "write:conversations", "write:favourites",
-      "write:filters", "write:follows", "write:lists", "write:media", "write:mutes",
-      "write:notifications", "write:reports", "write:statuses", "write:invites",
-      "admin:read:accounts", "admin:read:reports", "admin:read:invites",
-      "admin:write:accounts", "admin:write:reports", "admin:write:invites");
+  private static final Set<String> GRANULAR =
+      Set.of(
+          "read:accounts",
+          "read:blocks",
+          "read:bookmarks",
+          "read:favourites",
+          "read:filters",
+          "read:follows",
+          "read:lists",
+          "read:mutes",
+          "read:notifications",
+          "read:search",
+          "read:statuses",
+          "read:invites",
+          "write:accounts",
+          "write:blocks",
+          "write:bookmarks",
+          "write:conversations",
+          "write:favourites",
+          "write:filters",
+          "write:follows",
+          "write:lists",
+          "write:media",
+          "write:mutes",
+          "write:notifications",
+          "write:reports",
+          "write:statuses",
+          "write:invites",
+          "admin:read:accounts",
+          "admin:read:reports",
+          "admin:read:invites",
+          "admin:write:accounts",
+          "admin:write:reports",
+          "admin:write:invites");
 
-  private static final Set<String> COVERED_BY_FOLLOW = Set.of("read:follows", "write:follows",
-      "read:blocks", "write:blocks", "read:mutes", "write:mutes");
+  private static final Set<String> COVERED_BY_FOLLOW =
+      Set.of(
+          "read:follows",
+          "write:follows",
+          "read:blocks",
+          "write:blocks",
+          "read:mutes",
+          "write:mutes");
 
   public static final Scopes DEFAULT = new Scopes(Set.of("read"));
 
@@ -39,9 +70,10 @@ public record Scopes(Set<String> values) {
     if (text == null || text.isBlank()) {
       return DEFAULT;
     }
-    Set<String> parsed = Arrays.stream(text.trim().split("[\\s+]+"))
-        .filter(s -> !s.isEmpty())
-        .collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<String> parsed =
+        Arrays.stream(text.trim().split("[\\s+]+"))
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     return new Scopes(parsed);
   }
 

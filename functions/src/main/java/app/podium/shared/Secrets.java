@@ -24,8 +24,8 @@ public final class Secrets {
   }
 
   /**
-   * An invite code of {@code length} characters from {@link #CODE_ALPHABET}: 10 characters carry
-   * 10 * log2(25) = 46 random bits.
+   * An invite code of {@code length} characters from {@link #CODE_ALPHABET}: 10 characters carry 10
+   * * log2(25) = 46 random bits.
    */
   public static String inviteCode(int length) {
     StringBuilder code = new StringBuilder(length);
@@ -37,7 +37,8 @@ public final class Secrets {
 
   public static String sha256(String value) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
@@ -46,6 +47,7 @@ public final class Secrets {
 
   /** Compares two hashes in time independent of where they differ. */
   public static boolean sameHash(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

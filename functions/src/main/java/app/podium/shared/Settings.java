@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Everything an operator can tune, read once from the environment. Each field names its variable and
- * default; the CDK stack and the local stack set the same variables.
+ * Everything an operator can tune, read once from the environment. Each field names its variable
+ * and default; the CDK stack and the local stack set the same variables.
  */
 public record Settings(
     String tablePrefix,
@@ -24,26 +24,40 @@ public record Settings(
     Fanout fanout) {
 
   /**
-   * Fan-out and timeline tuning: authors with more than {@code maxFollowers} followers are merged at read
-   * time instead of fanned out; only followers active within {@code activeWithin} get entries; a
-   * timeline keeps {@code timelineMax} entries, each for {@code entryLifetime}; one queue message covers
-   * {@code pageSize} followers; large accounts' newest statuses are kept in the container for
-   * {@code largeAccountCache} (zero: not kept); an account's followers are spread over several storage keys
-   * once it has {@code followerShardsFrom} of them.
+   * Fan-out and timeline tuning: authors with more than {@code maxFollowers} followers are merged
+   * at read time instead of fanned out; only followers active within {@code activeWithin} get
+   * entries; a timeline keeps {@code timelineMax} entries, each for {@code entryLifetime}; one
+   * queue message covers {@code pageSize} followers; large accounts' newest statuses are kept in
+   * the container for {@code largeAccountCache} (zero: not kept); an account's followers are spread
+   * over several storage keys once it has {@code followerShardsFrom} of them.
    */
-  public record Fanout(long maxFollowers, Duration activeWithin, int timelineMax, Duration entryLifetime,
-      int pageSize, Duration largeAccountCache, long followerShardsFrom) {}
+  public record Fanout(
+      long maxFollowers,
+      Duration activeWithin,
+      int timelineMax,
+      Duration entryLifetime,
+      int pageSize,
+      Duration largeAccountCache,
+      long followerShardsFrom) {}
 
   /**
    * Mastodon's limits, each set by a pair of variables ({@code <NAME>_RATE_LIMIT} requests in each
-   * {@code <NAME>_RATE_WINDOW_SECONDS}). Per client address (IPv4 address or IPv6 /64): {@code signup} (signup
-   * and waitlist attempts), {@code login} (password grants), {@code apps} (app registrations and
-   * client-credentials tokens) and {@code anonymous} (requests without a token). Per account: {@code statuses}
-   * (posts and reblogs), {@code follows} and {@code reports}. Per token: {@code requests}. The two request-wide
-   * limits are enforced before any function runs: by AWS WAF on the CDN, and by the local stack's edge.
+   * {@code <NAME>_RATE_WINDOW_SECONDS}). Per client address (IPv4 address or IPv6 /64): {@code
+   * signup} (signup and waitlist attempts), {@code login} (password grants), {@code apps} (app
+   * registrations and client-credentials tokens) and {@code anonymous} (requests without a token).
+   * Per account: {@code statuses} (posts and reblogs), {@code follows} and {@code reports}. Per
+   * token: {@code requests}. The two request-wide limits are enforced before any function runs: by
+   * AWS WAF on the CDN, and by the local stack's edge.
    */
-  public record RateLimits(RateLimit signup, RateLimit login, RateLimit apps, RateLimit statuses,
-      RateLimit follows, RateLimit reports, RateLimit requests, RateLimit anonymous) {
+  public record RateLimits(
+      RateLimit signup,
+      RateLimit login,
+      RateLimit apps,
+      RateLimit statuses,
+      RateLimit follows,
+      RateLimit reports,
+      RateLimit requests,
+      RateLimit anonymous) {
 
     static RateLimits fromEnvironment(Map<String, String> env) {
       return new RateLimits(
@@ -59,7 +73,9 @@ public record Settings(
   }
 
   public enum SignupMode {
-    INVITE_ONLY, WAITLIST, OPEN;
+    INVITE_ONLY,
+    WAITLIST,
+    OPEN;
 
     public static SignupMode parse(String value) {
       return SignupMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
@@ -75,9 +91,13 @@ public record Settings(
         env.getOrDefault("TABLE_PREFIX", "podium-"),
         SignupMode.parse(env.getOrDefault("SIGNUP_MODE", "invite_only")),
         Arrays.stream(env.getOrDefault("ALLOWED_COUNTRIES", "US").split(","))
-            .map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT)).toList(),
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(s -> s.toUpperCase(Locale.ROOT))
+            .toList(),
         Integer.parseInt(env.getOrDefault("INVITES_PER_MEMBER", "5")),
-        Duration.ofSeconds(Long.parseLong(env.getOrDefault("INVITE_DEFAULT_LIFETIME_SECONDS", "604800"))),
+        Duration.ofSeconds(
+            Long.parseLong(env.getOrDefault("INVITE_DEFAULT_LIFETIME_SECONDS", "604800"))),
         RateLimits.fromEnvironment(env),
         URI.create(env.getOrDefault("PUBLIC_URL", "http://127.0.0.1:8080")),
         env.getOrDefault("INSTANCE_TITLE", "Podium"),
@@ -99,10 +119,14 @@ public record Settings(
 
   /** The host name in {@code acct} and {@code uri} values. */
   public String domain() {
-    return publicUrl.getPort() == -1 ? publicUrl.getHost() : publicUrl.getHost() + ":" + publicUrl.getPort();
+    return publicUrl.getPort() == -1
+        ? publicUrl.getHost()
+        : publicUrl.getHost() + ":" + publicUrl.getPort();
   }
 
-  /** The country assumed for a request that carries no viewer-country header (local development). */
+  /**
+   * The country assumed for a request that carries no viewer-country header (local development).
+   */
   public String defaultCountry() {
     return allowedCountries.isEmpty() ? "" : allowedCountries.getFirst();
   }

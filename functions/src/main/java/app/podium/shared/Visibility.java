@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Who may see a status: {@code private} means followers only, as in Mastodon. */
 public enum Visibility {
-  PUBLIC, UNLISTED, PRIVATE;
+  PUBLIC,
+  UNLISTED,
+  PRIVATE;
 
   public static Visibility parse(String value) {
     if (value == null || value.isBlank()) {
@@ -13,7 +15,8 @@ public enum Visibility {
     try {
       return Visibility.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw DomainException.Invalid.field("visibility", "ERR_INCLUSION", "is not included in the list");
+      throw DomainException.Invalid.field(
+          "visibility", "ERR_INCLUSION", "is not included in the list");
     }
   }
 

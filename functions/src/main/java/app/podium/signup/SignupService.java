@@ -26,8 +26,22 @@ import java.util.regex.Pattern;
 
 /** Creates members: validates, applies the signup phase and country rules, spends the invite. */
 public final class SignupService {
-  private static final Set<String> RESERVED = Set.of("admin", "administrator", "root", "support", "help",
-      "moderator", "podium", "webmaster", "postmaster", "abuse", "security", "staff", "system", "api");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "admin",
+          "administrator",
+          "root",
+          "support",
+          "help",
+          "moderator",
+          "podium",
+          "webmaster",
+          "postmaster",
+          "abuse",
+          "security",
+          "staff",
+          "system",
+          "api");
   private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*");
 
   private final AccountStore accounts;
@@ -40,8 +54,16 @@ public final class SignupService {
   private final Ids ids;
   private final Clock clock;
 
-  public SignupService(AccountStore accounts, InviteStore invites, OAuthService oauth, FollowService follows,
-      PasswordHasher passwords, RateLimiter rateLimiter, Settings settings, Ids ids, Clock clock) {
+  public SignupService(
+      AccountStore accounts,
+      InviteStore invites,
+      OAuthService oauth,
+      FollowService follows,
+      PasswordHasher passwords,
+      RateLimiter rateLimiter,
+      Settings settings,
+      Ids ids,
+      Clock clock) {
     this.accounts = accounts;
     this.invites = invites;
     this.oauth = oauth;
@@ -57,24 +79,34 @@ public final class SignupService {
   public IssuedToken signup(App app, SignupForm form, Requester requester) {
     validate(form);
     requireAllowedCountry(settings, requester);
-    Optional<String> inviteCode = Optional.ofNullable(form.inviteCode()).map(String::trim)
-        .filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT));
+    Optional<String> inviteCode =
+        Optional.ofNullable(form.inviteCode())
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(s -> s.toUpperCase(Locale.ROOT));
     if (inviteCode.isEmpty() && settings.signupMode() != Settings.SignupMode.OPEN) {
-      throw DomainException.Invalid.field("invite_code", "ERR_BLANK",
-          "is required while signups are by invitation only");
+      throw DomainException.Invalid.field(
+          "invite_code", "ERR_BLANK", "is required while signups are by invitation only");
     }
-    // every attempt counts before the code is looked up, so guessing codes is as limited as signing up
+    // every attempt counts before the code is looked up, so guessing codes is as limited as signing
+    // up
     rateLimiter.check(settings.limits().signup(), requester.address());
     Optional<Invite> invite = inviteCode.map(this::usableInvite);
-    Account account = create(form.username(), form.email(), form.password(), Account.Role.MEMBER,
-        form.locale(), invite);
+    Account account =
+        create(
+            form.username(),
+            form.email(),
+            form.password(),
+            Account.Role.MEMBER,
+            form.locale(),
+            invite);
     invite.filter(Invite::autofollow).ifPresent(used -> autofollow(account, used.inviterId()));
     return oauth.issueForAccount(app, account.id());
   }
 
   /**
-   * Creates the first admin if no account has the username yet; returns false if it exists. Used by the
-   * local stack at start and by the one-shot admin bootstrap in AWS.
+   * Creates the first admin if no account has the username yet; returns false if it exists. Used by
+   * the local stack at start and by the one-shot admin bootstrap in AWS.
    */
   public boolean ensureAdmin(String username, String email, String password) {
     if (accounts.findByUsername(username).isPresent()) {
@@ -106,24 +138,39 @@ public final class SignupService {
     }
   }
 
-  private Account create(String username, String email, String password, Account.Role role, String locale,
+  private Account create(
+      String username,
+      String email,
+      String password,
+      Account.Role role,
+      String locale,
       Optional<Invite> invite) {
     String hash = passwords.hash(password);
     Instant now = clock.instant();
-    Account account = Account.newMember(ids.next(), username, email.trim(), role,
-        locale == null || locale.isBlank() ? "en" : locale, now, invite.map(Invite::inviterId),
-        invite.map(Invite::code));
+    Account account =
+        Account.newMember(
+            ids.next(),
+            username,
+            email.trim(),
+            role,
+            locale == null || locale.isBlank() ? "en" : locale,
+            now,
+            invite.map(Invite::inviterId),
+            invite.map(Invite::code));
     accounts.create(new NewAccount(account, hash, invite.map(Invite::code)), now);
     return account;
   }
 
   private Invite usableInvite(String code) {
-    return invites.find(code).filter(i -> i.isUsable(clock.instant()))
+    return invites
+        .find(code)
+        .filter(i -> i.isUsable(clock.instant()))
         .orElseThrow(SignupService::unusableInvite);
   }
 
   static DomainException.Invalid unusableInvite() {
-    return DomainException.Invalid.field("invite_code", "ERR_INVALID", "is invalid, expired or used up");
+    return DomainException.Invalid.field(
+        "invite_code", "ERR_INVALID", "is invalid, expired or used up");
   }
 
   private static void validate(SignupForm form) {
@@ -131,7 +178,8 @@ public final class SignupService {
     Text.requireLength(violations, "username", form.username(), 1, 30);
     if (!violations.has("username")) {
       if (!Text.USERNAME.matcher(form.username()).matches()) {
-        violations.add("username", "ERR_INVALID", "must contain only letters, numbers and underscores");
+        violations.add(
+            "username", "ERR_INVALID", "must contain only letters, numbers and underscores");
       } else if (RESERVED.contains(form.username().toLowerCase(Locale.ROOT))) {
         violations.add("username", "ERR_RESERVED", "is reserved");
       }
@@ -143,11 +191,13 @@ public final class SignupService {
     } else if (!Emails.isNormal(form.email().trim())) {
       violations.add("email", "ERR_INVALID", Emails.NOT_NORMAL);
     }
-    Text.requireLength(violations, "password", form.password(), Text.PASSWORD_MIN, Text.PASSWORD_MAX);
+    Text.requireLength(
+        violations, "password", form.password(), Text.PASSWORD_MIN, Text.PASSWORD_MAX);
     if (!Boolean.TRUE.equals(form.agreement())) {
       violations.add("agreement", "ERR_ACCEPTED", "must be accepted");
     }
-    if (form.locale() != null && !form.locale().isBlank()
+    if (form.locale() != null
+        && !form.locale().isBlank()
         && (form.locale().length() > 16 || !LOCALE.matcher(form.locale()).matches())) {
       violations.add("locale", "ERR_INCLUSION", "is not included in the list");
     }

@@ -2,7 +2,10 @@ package app.podium.statuses;
 
 import java.util.Set;
 
-/** What the reader did to the statuses on a page: the ids of those they favourited and those they reblogged. */
+/**
+ * What the reader did to the statuses on a page: the ids of those they favourited and those they
+ * reblogged.
+ */
 public record Interactions(Set<String> favourited, Set<String> reblogged) {
   /** For an anonymous reader, or where Mastodon shows no reader state. */
   public static final Interactions NONE = new Interactions(Set.of(), Set.of());
@@ -12,7 +15,10 @@ public record Interactions(Set<String> favourited, Set<String> reblogged) {
     reblogged = Set.copyOf(reblogged);
   }
 
-  /** The same, with the reader's favourite of one status just made (or undone): known without reading it back. */
+  /**
+   * The same, with the reader's favourite of one status just made (or undone): known without
+   * reading it back.
+   */
   public Interactions withFavourite(String statusId, boolean done) {
     return new Interactions(changed(favourited, statusId, done), reblogged);
   }
@@ -22,7 +28,10 @@ public record Interactions(Set<String> favourited, Set<String> reblogged) {
     return new Interactions(favourited, changed(reblogged, statusId, done));
   }
 
-  /** Both pages' interactions: the reader's state read in two parts (a page's statuses, then its reblogs' originals). */
+  /**
+   * Both pages' interactions: the reader's state read in two parts (a page's statuses, then its
+   * reblogs' originals).
+   */
   public Interactions plus(Interactions other) {
     Set<String> favourites = new java.util.HashSet<>(favourited);
     favourites.addAll(other.favourited);

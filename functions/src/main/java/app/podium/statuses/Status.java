@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A post. {@code text} is what the author typed; clients receive it as escaped HTML with its mentions and tags
- * linked. A reblog is a status of its own, by the reblogger, with {@code reblogOfId} set and no text.
+ * A post. {@code text} is what the author typed; clients receive it as escaped HTML with its
+ * mentions and tags linked. A reblog is a status of its own, by the reblogger, with {@code
+ * reblogOfId} set and no text.
  *
  * @param mentions the members the text names, in order of first appearance
  * @param tags the hashtags of the text, case-folded, in order of first appearance
- * @param counterShards how many keys the status's reply, reblog and favourite counts are spread over: 1 (the
- *     counts live on the status's own item) for most statuses, more for a large account's, whose counts a
- *     burst of favourites would make a hot key
+ * @param counterShards how many keys the status's reply, reblog and favourite counts are spread
+ *     over: 1 (the counts live on the status's own item) for most statuses, more for a large
+ *     account's, whose counts a burst of favourites would make a hot key
  */
 public record Status(
     String id,
@@ -37,10 +38,27 @@ public record Status(
     tags = List.copyOf(tags);
   }
 
-  /** A status as its author writes it: no reblog, nobody mentioned, no tags, nothing counted yet. */
-  public static Status plain(String id, String authorId, String text, Visibility visibility, Instant createdAt) {
-    return new Status(id, authorId, text, "", false, visibility, Optional.empty(), Optional.empty(), "en", createdAt,
-        Optional.empty(), List.of(), List.of(), StatusCounts.NONE, 1);
+  /**
+   * A status as its author writes it: no reblog, nobody mentioned, no tags, nothing counted yet.
+   */
+  public static Status plain(
+      String id, String authorId, String text, Visibility visibility, Instant createdAt) {
+    return new Status(
+        id,
+        authorId,
+        text,
+        "",
+        false,
+        visibility,
+        Optional.empty(),
+        Optional.empty(),
+        "en",
+        createdAt,
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        StatusCounts.NONE,
+        1);
   }
 
   public long numericId() {
@@ -52,9 +70,9 @@ public record Status(
   }
 
   /**
-   * Whether the status speaks to the member: it mentions them or answers one of their statuses, the two ways a
-   * member is notified of a status as a mention. Such a member may read it even when it is private, as Mastodon lets
-   * a mentioned member ({@code StatusPolicy#mention_exists?}).
+   * Whether the status speaks to the member: it mentions them or answers one of their statuses, the
+   * two ways a member is notified of a status as a mention. Such a member may read it even when it
+   * is private, as Mastodon lets a mentioned member ({@code StatusPolicy#mention_exists?}).
    */
   public boolean addresses(String accountId) {
     return inReplyToAccountId.filter(accountId::equals).isPresent()
@@ -63,7 +81,21 @@ public record Status(
 
   /** The status with other counts (its counter shards summed in, say). */
   public Status withCounts(StatusCounts newCounts) {
-    return new Status(id, authorId, text, spoilerText, sensitive, visibility, inReplyToId, inReplyToAccountId,
-        language, createdAt, reblogOfId, mentions, tags, newCounts, counterShards);
+    return new Status(
+        id,
+        authorId,
+        text,
+        spoilerText,
+        sensitive,
+        visibility,
+        inReplyToId,
+        inReplyToAccountId,
+        language,
+        createdAt,
+        reblogOfId,
+        mentions,
+        tags,
+        newCounts,
+        counterShards);
   }
 }

@@ -1,59 +1,98 @@
 package app.podium.statuses;
 
+import app.podium.shared.FanoutTask;
 import app.podium.shared.FanoutTask.Kind;
 import app.podium.shared.FanoutTask.StatusFacts;
-import app.podium.shared.FanoutTask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * The fan-out tasks a status starts, made from the status: {@link FanoutTask} lives below the features that publish
- * it (the graph publishes too, and statuses stand above the graph), so it knows no {@link Status}.
+ * The fan-out tasks a status starts, made from the status: {@link FanoutTask} lives below the
+ * features that publish it (the graph publishes too, and statuses stand above the graph), so it
+ * knows no {@link Status}.
  */
 public final class StatusTasks {
   private StatusTasks() {}
 
   public static FanoutTask postCreated(Status status) {
-    return new FanoutTask(Kind.POST_CREATED, status.authorId(), Optional.of(status.id()),
-        Optional.of(facts(status)), Optional.empty(), Optional.empty());
+    return new FanoutTask(
+        Kind.POST_CREATED,
+        status.authorId(),
+        Optional.of(status.id()),
+        Optional.of(facts(status)),
+        Optional.empty(),
+        Optional.empty());
   }
 
   public static FanoutTask postDeleted(Status status) {
-    return new FanoutTask(Kind.POST_DELETED, status.authorId(), Optional.of(status.id()),
-        Optional.of(facts(status)), Optional.empty(), Optional.empty());
+    return new FanoutTask(
+        Kind.POST_DELETED,
+        status.authorId(),
+        Optional.of(status.id()),
+        Optional.of(facts(status)),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** {@code accountId} favourited {@code status}: its author is notified. */
   public static FanoutTask favourited(String accountId, Status status) {
-    return new FanoutTask(Kind.FAVOURITED, accountId, Optional.of(status.id()), Optional.empty(),
-        Optional.of(status.authorId()), Optional.empty());
+    return new FanoutTask(
+        Kind.FAVOURITED,
+        accountId,
+        Optional.of(status.id()),
+        Optional.empty(),
+        Optional.of(status.authorId()),
+        Optional.empty());
   }
 
   /** {@code accountId} reblogged {@code status}: its author is notified. */
   public static FanoutTask reblogged(String accountId, Status status) {
-    return new FanoutTask(Kind.REBLOGGED, accountId, Optional.of(status.id()), Optional.empty(),
-        Optional.of(status.authorId()), Optional.empty());
+    return new FanoutTask(
+        Kind.REBLOGGED,
+        accountId,
+        Optional.of(status.id()),
+        Optional.empty(),
+        Optional.of(status.authorId()),
+        Optional.empty());
   }
 
   /**
-   * The clean-up of a deleted status's reblogs: one task per shard its reactions are spread over (one for most
-   * statuses), each starting at the newest reblog.
+   * The clean-up of a deleted status's reblogs: one task per shard its reactions are spread over
+   * (one for most statuses), each starting at the newest reblog.
    */
   public static List<FanoutTask> reblogsOfDeleted(Status original) {
     return IntStream.range(0, Math.max(1, original.counterShards()))
-        .mapToObj(shard -> new FanoutTask(Kind.REBLOGS_OF_DELETED, original.authorId(), Optional.of(original.id()),
-            Optional.empty(), Optional.empty(), Optional.of(shard + "/")))
+        .mapToObj(
+            shard ->
+                new FanoutTask(
+                    Kind.REBLOGS_OF_DELETED,
+                    original.authorId(),
+                    Optional.of(original.id()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(shard + "/")))
         .toList();
   }
 
-  /** What the fan-out of a status needs to know of it: the members it notifies are those it mentions or answers. */
+  /**
+   * What the fan-out of a status needs to know of it: the members it notifies are those it mentions
+   * or answers.
+   */
   static StatusFacts facts(Status status) {
-    List<String> notified = new ArrayList<>(status.mentions().stream().map(Mention::accountId)
-        .filter(id -> !id.equals(status.authorId())).distinct().toList());
-    status.inReplyToAccountId().filter(id -> !id.equals(status.authorId()) && !notified.contains(id))
+    List<String> notified =
+        new ArrayList<>(
+            status.mentions().stream()
+                .map(Mention::accountId)
+                .filter(id -> !id.equals(status.authorId()))
+                .distinct()
+                .toList());
+    status
+        .inReplyToAccountId()
+        .filter(id -> !id.equals(status.authorId()) && !notified.contains(id))
         .ifPresent(notified::add);
-    return new StatusFacts(status.visibility(), status.inReplyToAccountId(), status.reblogOfId(), notified);
+    return new StatusFacts(
+        status.visibility(), status.inReplyToAccountId(), status.reblogOfId(), notified);
   }
 }

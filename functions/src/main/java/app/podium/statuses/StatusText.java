@@ -11,38 +11,58 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The mentions and hashtags of a status's text, found as Mastodon finds them. A mention is {@code @username} at the
- * start of the text or after a character that is neither a word character nor {@code /} or {@code =}; usernames are
- * ASCII letters, digits and underscores, and a name followed by {@code @domain} names a remote account, which is no
- * local mention. A hashtag is {@code #name} of letters, digits and underscores, not all digits, not inside a word
- * or after {@code /}, {@code =} or {@code )}. Nothing inside a URL is either.
+ * The mentions and hashtags of a status's text, found as Mastodon finds them. A mention is
+ * {@code @username} at the start of the text or after a character that is neither a word character
+ * nor {@code /} or {@code =}; usernames are ASCII letters, digits and underscores, and a name
+ * followed by {@code @domain} names a remote account, which is no local mention. A hashtag is
+ * {@code #name} of letters, digits and underscores, not all digits, not inside a word or after
+ * {@code /}, {@code =} or {@code )}. Nothing inside a URL is either.
  */
 public final class StatusText {
   /** Distinct names resolved per status; further names stay plain text. */
   public static final int MAX_MENTIONS = 20;
+
   /** A longer name is no tag (a table key has a size limit, and no reader types one). */
   public static final int MAX_TAG_LENGTH = 100;
-  /** Tags of one status that its tag timelines list (the rest are shown and linked, not indexed). */
+
+  /**
+   * Tags of one status that its tag timelines list (the rest are shown and linked, not indexed).
+   */
   public static final int MAX_INDEXED_TAGS = 10;
 
   private static final String WORD = "\\p{L}\\p{N}\\p{M}_";
   private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"]+");
-  private static final Pattern MENTION = Pattern.compile(
-      "(?<![" + WORD + "/=])@([A-Za-z0-9_]+)(?![" + WORD + "])(?!@[" + WORD + ".-]*[" + WORD + "])");
-  private static final Pattern TAG = Pattern.compile(
-      "(?<![" + WORD + "/=)])#([" + WORD + "]*\\p{L}[" + WORD + "]*)(?![" + WORD + "])");
+  private static final Pattern MENTION =
+      Pattern.compile(
+          "(?<!["
+              + WORD
+              + "/=])@([A-Za-z0-9_]+)(?!["
+              + WORD
+              + "])(?!@["
+              + WORD
+              + ".-]*["
+              + WORD
+              + "])");
+  private static final Pattern TAG =
+      Pattern.compile(
+          "(?<![" + WORD + "/=)])#([" + WORD + "]*\\p{L}[" + WORD + "]*)(?![" + WORD + "])");
 
-  public enum Kind { MENTION, TAG }
+  public enum Kind {
+    MENTION,
+    TAG
+  }
 
   /**
-   * One mention or hashtag: {@code start} (inclusive) to {@code end} (exclusive) in the text, the {@code @} or
-   * {@code #} included; {@code name} as typed, without it.
+   * One mention or hashtag: {@code start} (inclusive) to {@code end} (exclusive) in the text, the
+   * {@code @} or {@code #} included; {@code name} as typed, without it.
    */
   public record Entity(Kind kind, int start, int end, String name) {}
 
   private StatusText() {}
 
-  /** The mentions and hashtags in the order they appear (a name too long to be a tag is left out). */
+  /**
+   * The mentions and hashtags in the order they appear (a name too long to be a tag is left out).
+   */
   public static List<Entity> entities(String text) {
     if (text == null || text.isEmpty()) {
       return List.of();
@@ -62,7 +82,8 @@ public final class StatusText {
     Matcher tag = TAG.matcher(text);
     while (tag.find()) {
       String folded = fold(tag.group(1));
-      if (!insideAny(urls, tag.start()) && folded.codePointCount(0, folded.length()) <= MAX_TAG_LENGTH) {
+      if (!insideAny(urls, tag.start())
+          && folded.codePointCount(0, folded.length()) <= MAX_TAG_LENGTH) {
         found.add(new Entity(Kind.TAG, tag.start(), tag.end(), tag.group(1)));
       }
     }
@@ -70,7 +91,10 @@ public final class StatusText {
     return found;
   }
 
-  /** The distinct usernames mentioned, lower case, in order of first appearance, at most {@link #MAX_MENTIONS}. */
+  /**
+   * The distinct usernames mentioned, lower case, in order of first appearance, at most {@link
+   * #MAX_MENTIONS}.
+   */
   public static List<String> mentionedNames(String text) {
     Set<String> names = new LinkedHashSet<>();
     for (Entity entity : entities(text)) {
@@ -115,7 +139,10 @@ public final class StatusText {
     return false;
   }
 
-  /** The tags a public status is listed under: its first {@link #MAX_INDEXED_TAGS}; none for any other status. */
+  /**
+   * The tags a public status is listed under: its first {@link #MAX_INDEXED_TAGS}; none for any
+   * other status.
+   */
   public static List<String> indexedTags(Status status) {
     if (status.visibility() != Visibility.PUBLIC || status.isReblog()) {
       return List.of();

@@ -14,16 +14,21 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Batch reads and writes as DynamoDB wants them: 25 writes or 100 keys a call, several calls in flight,
- * and whatever comes back unprocessed retried with exponential backoff and full jitter, a bounded
- * number of times. Throttling errors are retried by the SDK's own retry policy first.
+ * Batch reads and writes as DynamoDB wants them: 25 writes or 100 keys a call, several calls in
+ * flight, and whatever comes back unprocessed retried with exponential backoff and full jitter, a
+ * bounded number of times. Throttling errors are retried by the SDK's own retry policy first.
  */
 public final class Batches {
   static final int WRITES_PER_CALL = 25;
   static final int KEYS_PER_CALL = 100;
   static final int IN_FLIGHT = 4;
-  /** Single-item updates in flight at once where DynamoDB offers no batch (e.g. adding to many sets). */
+
+  /**
+   * Single-item updates in flight at once where DynamoDB offers no batch (e.g. adding to many
+   * sets).
+   */
   public static final int UPDATE_LANES = 16;
+
   static final int MAX_ATTEMPTS = 10;
   private static final long BASE_BACKOFF_MILLIS = 20;
   private static final long MAX_BACKOFF_MILLIS = 1_000;
@@ -32,54 +37,81 @@ public final class Batches {
   private Batches() {}
 
   public static void write(DynamoDbClient client, String table, List<WriteRequest> requests) {
-    inLanes(chunks(requests, WRITES_PER_CALL), chunk -> {
-      List<WriteRequest> pending = chunk;
-      for (int attempt = 1; !pending.isEmpty(); attempt++) {
-        if (attempt > MAX_ATTEMPTS) {
-          throw new IllegalStateException(pending.size() + " writes to " + table + " still unprocessed after "
-              + MAX_ATTEMPTS + " attempts");
-        }
-        if (attempt > 1) {
-          backOff(attempt);
-        }
-        List<WriteRequest> sending = pending;
-        pending = client.batchWriteItem(r -> r.requestItems(Map.of(table, sending)))
-            .unprocessedItems().getOrDefault(table, List.of());
-      }
-    });
+    inLanes(
+        chunks(requests, WRITES_PER_CALL),
+        chunk -> {
+          List<WriteRequest> pending = chunk;
+          for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > MAX_ATTEMPTS) {
+              throw new IllegalStateException(
+                  pending.size()
+                      + " writes to "
+                      + table
+                      + " still unprocessed after "
+                      + MAX_ATTEMPTS
+                      + " attempts");
+            }
+            if (attempt > 1) {
+              backOff(attempt);
+            }
+            List<WriteRequest> sending = pending;
+            pending =
+                client
+                    .batchWriteItem(r -> r.requestItems(Map.of(table, sending)))
+                    .unprocessedItems()
+                    .getOrDefault(table, List.of());
+          }
+        });
   }
 
-  /** The items found for {@code keys}, in no particular order; {@code projection} may be null (all). */
-  public static List<Map<String, AttributeValue>> get(DynamoDbClient client, String table,
-      List<Map<String, AttributeValue>> keys, String projection, Map<String, String> names) {
-    List<Map<String, AttributeValue>> found = java.util.Collections.synchronizedList(new ArrayList<>());
-    inLanes(chunks(keys, KEYS_PER_CALL), chunk -> {
-      KeysAndAttributes.Builder request = KeysAndAttributes.builder().keys(chunk);
-      if (projection != null) {
-        request.projectionExpression(projection);
-        if (names != null && !names.isEmpty()) {
-          request.expressionAttributeNames(names);
-        }
-      }
-      KeysAndAttributes pending = request.build();
-      for (int attempt = 1; pending != null && !pending.keys().isEmpty(); attempt++) {
-        if (attempt > MAX_ATTEMPTS) {
-          throw new IllegalStateException(pending.keys().size() + " keys of " + table + " still unprocessed after "
-              + MAX_ATTEMPTS + " attempts");
-        }
-        if (attempt > 1) {
-          backOff(attempt);
-        }
-        KeysAndAttributes sending = pending;
-        var response = client.batchGetItem(r -> r.requestItems(Map.of(table, sending)));
-        found.addAll(response.responses().getOrDefault(table, List.of()));
-        pending = response.unprocessedKeys().get(table);
-      }
-    });
+  /**
+   * The items found for {@code keys}, in no particular order; {@code projection} may be null (all).
+   */
+  public static List<Map<String, AttributeValue>> get(
+      DynamoDbClient client,
+      String table,
+      List<Map<String, AttributeValue>> keys,
+      String projection,
+      Map<String, String> names) {
+    List<Map<String, AttributeValue>> found =
+        java.util.Collections.synchronizedList(new ArrayList<>());
+    inLanes(
+        chunks(keys, KEYS_PER_CALL),
+        chunk -> {
+          KeysAndAttributes.Builder request = KeysAndAttributes.builder().keys(chunk);
+          if (projection != null) {
+            request.projectionExpression(projection);
+            if (names != null && !names.isEmpty()) {
+              request.expressionAttributeNames(names);
+            }
+          }
+          KeysAndAttributes pending = request.build();
+          for (int attempt = 1; pending != null && !pending.keys().isEmpty(); attempt++) {
+            if (attempt > MAX_ATTEMPTS) {
+              throw new IllegalStateException(
+                  pending.keys().size()
+                      + " keys of "
+                      + table
+                      + " still unprocessed after "
+                      + MAX_ATTEMPTS
+                      + " attempts");
+            }
+            if (attempt > 1) {
+              backOff(attempt);
+            }
+            KeysAndAttributes sending = pending;
+            var response = client.batchGetItem(r -> r.requestItems(Map.of(table, sending)));
+            found.addAll(response.responses().getOrDefault(table, List.of()));
+            pending = response.unprocessedKeys().get(table);
+          }
+        });
     return found;
   }
 
-  /** Runs the chunks on up to {@link #IN_FLIGHT} lanes at once; the first failure fails the whole call. */
+  /**
+   * Runs the chunks on up to {@link #IN_FLIGHT} lanes at once; the first failure fails the whole
+   * call.
+   */
   private static <T> void inLanes(List<List<T>> chunks, Consumer<List<T>> call) {
     inLanes(chunks, IN_FLIGHT, call);
   }
@@ -93,11 +125,14 @@ public final class Batches {
     List<CompletableFuture<Void>> running = new ArrayList<>();
     for (int lane = 0; lane < lanes; lane++) {
       int first = lane;
-      running.add(CompletableFuture.runAsync(() -> {
-        for (int i = first; i < chunks.size(); i += lanes) {
-          call.accept(chunks.get(i));
-        }
-      }, CALLS));
+      running.add(
+          CompletableFuture.runAsync(
+              () -> {
+                for (int i = first; i < chunks.size(); i += lanes) {
+                  call.accept(chunks.get(i));
+                }
+              },
+              CALLS));
     }
     try {
       CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();

@@ -12,13 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Counters spread over shards ({@link Tables#COUNTER_SHARDS}) so that a burst never writes one item more than
- * DynamoDB's 1,000 times a second: the follower counts of sharded accounts ({@code <account id>#<shard>}, see {@code
- * DynamoDbAccountRepository}) and the reply, reblog and favourite counts of a large account's statuses ({@code
- * <status id>:favourites#<shard>}, see {@code StatusCounters}). The account's or status's own item holds the rest
- * of each count. Readers add the shards to it; each counter's sum is kept in the container for {@link #KEPT}, so the
- * hundreds of reads a second of a popular profile or post cost one batch read per window, and a page of statuses one
- * batch read for all its sharded counters. Exact once a burst is over and the window has passed.
+ * Counters spread over shards ({@link Tables#COUNTER_SHARDS}) so that a burst never writes one item
+ * more than DynamoDB's 1,000 times a second: the follower counts of sharded accounts ({@code
+ * <account id>#<shard>}, see {@code DynamoDbAccountRepository}) and the reply, reblog and favourite
+ * counts of a large account's statuses ({@code <status id>:favourites#<shard>}, see {@code
+ * StatusCounters}). The account's or status's own item holds the rest of each count. Readers add
+ * the shards to it; each counter's sum is kept in the container for {@link #KEPT}, so the hundreds
+ * of reads a second of a popular profile or post cost one batch read per window, and a page of
+ * statuses one batch read for all its sharded counters. Exact once a burst is over and the window
+ * has passed.
  */
 public final class CounterShards {
   static final Duration KEPT = Duration.ofSeconds(2);
@@ -37,7 +39,10 @@ public final class CounterShards {
     return counter + "#" + shard;
   }
 
-  /** Each counter's sum over its shards (counter name -> how many shards), from the kept sums where fresh. */
+  /**
+   * Each counter's sum over its shards (counter name -> how many shards), from the kept sums where
+   * fresh.
+   */
   public Map<String, Long> sums(Map<String, Integer> counters) {
     long now = System.nanoTime();
     Map<String, Long> result = new HashMap<>();
@@ -61,7 +66,10 @@ public final class CounterShards {
     for (var item : Batches.get(db.client(), db.name(Tables.COUNTER_SHARDS), keys, null, null)) {
       String shardKey = item.get("key").s();
       String counter = shardKey.substring(0, shardKey.lastIndexOf('#'));
-      read.merge(counter, item.containsKey("count") ? Long.parseLong(item.get("count").n()) : 0, Long::sum);
+      read.merge(
+          counter,
+          item.containsKey("count") ? Long.parseLong(item.get("count").n()) : 0,
+          Long::sum);
     }
     for (String counter : toRead) {
       long value = read.getOrDefault(counter, 0L);

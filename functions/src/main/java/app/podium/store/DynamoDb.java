@@ -45,17 +45,20 @@ public final class DynamoDb {
   }
 
   /**
-   * Runs a transaction, retrying it while DynamoDB cancels it only because another transaction held one
-   * of its items. Cancellations for a failed condition are the caller's to interpret.
+   * Runs a transaction, retrying it while DynamoDB cancels it only because another transaction held
+   * one of its items. Cancellations for a failed condition are the caller's to interpret.
    */
   public static <T> T retryingConflicts(Supplier<T> transaction) {
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction.get();
       } catch (TransactionCanceledException e) {
-        boolean conflictOnly = e.cancellationReasons().stream()
-            .map(CancellationReason::code)
-            .allMatch(code -> code == null || "None".equals(code) || "TransactionConflict".equals(code));
+        boolean conflictOnly =
+            e.cancellationReasons().stream()
+                .map(CancellationReason::code)
+                .allMatch(
+                    code ->
+                        code == null || "None".equals(code) || "TransactionConflict".equals(code));
         if (!conflictOnly || attempt >= 10) {
           throw e;
         }
@@ -65,16 +68,22 @@ public final class DynamoDb {
   }
 
   /**
-   * Runs a transaction whose first item guards the invariant (the item must not exist yet, or must still
-   * exist). True if it ran; false if only that first condition failed, so the change was already made.
-   * Any other failed condition means a related item is missing: the caller's {@code otherwise}.
+   * Runs a transaction whose first item guards the invariant (the item must not exist yet, or must
+   * still exist). True if it ran; false if only that first condition failed, so the change was
+   * already made. Any other failed condition means a related item is missing: the caller's {@code
+   * otherwise}.
    */
-  public boolean transactUnlessDone(List<TransactWriteItem> items, Supplier<? extends RuntimeException> otherwise) {
+  public boolean transactUnlessDone(
+      List<TransactWriteItem> items, Supplier<? extends RuntimeException> otherwise) {
     return transactUnlessDone(items, failed -> otherwise.get());
   }
 
-  /** As above, with the indexes of the items whose condition failed, for transactions that guard more. */
-  public boolean transactUnlessDone(List<TransactWriteItem> items,
+  /**
+   * As above, with the indexes of the items whose condition failed, for transactions that guard
+   * more.
+   */
+  public boolean transactUnlessDone(
+      List<TransactWriteItem> items,
       java.util.function.Function<java.util.Set<Integer>, ? extends RuntimeException> otherwise) {
     try {
       retryingConflicts(() -> client.transactWriteItems(r -> r.transactItems(items)));
@@ -85,7 +94,8 @@ public final class DynamoDb {
         return false;
       }
       if (failed.isEmpty()) {
-        throw new app.podium.shared.DomainException.Conflict("A concurrent change got there first; please retry");
+        throw new app.podium.shared.DomainException.Conflict(
+            "A concurrent change got there first; please retry");
       }
       throw otherwise.apply(failed);
     }

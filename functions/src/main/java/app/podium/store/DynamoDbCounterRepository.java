@@ -19,12 +19,18 @@ public final class DynamoDbCounterRepository implements CounterStore {
 
   @Override
   public long increment(String key, Instant expiresAt) {
-    var result = db.client().updateItem(r -> r.tableName(db.name(Tables.RATE_LIMITS))
-        .key(Map.of("key", s(key)))
-        .updateExpression("ADD #count :one SET expires_at = if_not_exists(expires_at, :ttl)")
-        .expressionAttributeNames(Map.of("#count", "count"))
-        .expressionAttributeValues(Map.of(":one", n(1), ":ttl", n(expiresAt.getEpochSecond() + 1)))
-        .returnValues(ReturnValue.UPDATED_NEW));
+    var result =
+        db.client()
+            .updateItem(
+                r ->
+                    r.tableName(db.name(Tables.RATE_LIMITS))
+                        .key(Map.of("key", s(key)))
+                        .updateExpression(
+                            "ADD #count :one SET expires_at = if_not_exists(expires_at, :ttl)")
+                        .expressionAttributeNames(Map.of("#count", "count"))
+                        .expressionAttributeValues(
+                            Map.of(":one", n(1), ":ttl", n(expiresAt.getEpochSecond() + 1)))
+                        .returnValues(ReturnValue.UPDATED_NEW));
     return Long.parseLong(result.attributes().get("count").n());
   }
 }

@@ -42,17 +42,20 @@ import org.apache.logging.log4j.Logger;
 /**
  * The home timeline: the member's fanned-out entries merged, in the same id window, with the recent
  * statuses of the large accounts they follow (which are never fanned out, and are read through the
- * container's {@link RecentStatuses} so their followers' reads do not all land on their partition), then
- * hydrated. Reading it writes nothing: the reader's activity mark is the fan-out queue's to write ({@link
- * HomeActivity}).
+ * container's {@link RecentStatuses} so their followers' reads do not all land on their partition),
+ * then hydrated. Reading it writes nothing: the reader's activity mark is the fan-out queue's to
+ * write ({@link HomeActivity}).
  */
 public final class TimelineService implements Backfill {
   /** Statuses a follow (or an unmute) puts on the member's timeline. */
   static final int BACKFILL = 20;
+
   /** Entries read beyond the limit, so statuses deleted since fan-out do not leave a page short. */
   static final int SLACK = 10;
+
   /** Members whose activity this container handed on in the last day, kept to about this many. */
   static final int HANDED_ON_MAX = 100_000;
+
   private static final Logger LOG = LogManager.getLogger(TimelineService.class);
   private static final ExecutorService PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -69,9 +72,18 @@ public final class TimelineService implements Backfill {
   private final ReaderInteractions interactions;
   private final ConcurrentHashMap<String, Instant> handedOn = new ConcurrentHashMap<>();
 
-  public TimelineService(TimelineStore timelines, StatusStore statuses, RecentStatuses largeAccounts,
-      AccountStore accounts, FollowStore follows, BlockMuteStore blocks, StatusHydrator hydrator, Settings settings,
-      Clock clock, FanoutTasks tasks, ReaderInteractions interactions) {
+  public TimelineService(
+      TimelineStore timelines,
+      StatusStore statuses,
+      RecentStatuses largeAccounts,
+      AccountStore accounts,
+      FollowStore follows,
+      BlockMuteStore blocks,
+      StatusHydrator hydrator,
+      Settings settings,
+      Clock clock,
+      FanoutTasks tasks,
+      ReaderInteractions interactions) {
     this.timelines = timelines;
     this.statuses = statuses;
     this.largeAccounts = largeAccounts;
@@ -80,38 +92,47 @@ public final class TimelineService implements Backfill {
     this.blocks = blocks;
     this.clock = clock;
     this.policy = new HomeFeedPolicy(follows, blocks, clock);
-    this.activity = new HomeActivity(accounts, timelines, statuses, follows, policy, settings, clock);
+    this.activity =
+        new HomeActivity(accounts, timelines, statuses, follows, policy, settings, clock);
     this.tasks = tasks;
     this.interactions = interactions;
   }
 
   /**
-   * Newest first, as Mastodon returns every page (also a {@code min_id} page). The reader's account and
-   * their timeline page are read at the same time; statuses are hydrated for exactly {@code limit} ids,
-   * and for a few more only when some of those turn out deleted or no longer visible. Authors the reader
-   * blocks or mutes are dropped before the window is cut (the fan-out skips them, but an entry written just
-   * before a block or mute may still wait for its clean-up); the reader's blocks and mutes are one query, read
-   * at the same time as the page. What the reader did to the page's statuses is read beside them, not after.
+   * Newest first, as Mastodon returns every page (also a {@code min_id} page). The reader's account
+   * and their timeline page are read at the same time; statuses are hydrated for exactly {@code
+   * limit} ids, and for a few more only when some of those turn out deleted or no longer visible.
+   * Authors the reader blocks or mutes are dropped before the window is cut (the fan-out skips
+   * them, but an entry written just before a block or mute may still wait for its clean-up); the
+   * reader's blocks and mutes are one query, read at the same time as the page. What the reader did
+   * to the page's statuses is read beside them, not after.
    */
   public Home home(String readerId, PageRequest page) {
     int fetch = page.limit() + SLACK;
     CompletableFuture<List<TimelineEntry>> entries =
-        CompletableFuture.supplyAsync(() -> timelines.page(readerId, page.withLimit(fetch)), PARALLEL);
+        CompletableFuture.supplyAsync(
+            () -> timelines.page(readerId, page.withLimit(fetch)), PARALLEL);
     CompletableFuture<Set<String>> hiddenAuthors =
         CompletableFuture.supplyAsync(() -> policy.hiddenFrom(readerId), PARALLEL);
-    // who blocks the reader, for hydration: needs no author ids, so it is read now rather than after the statuses
+    // who blocks the reader, for hydration: needs no author ids, so it is read now rather than
+    // after the statuses
     CompletableFuture<Optional<Set<String>>> blockers =
         CompletableFuture.supplyAsync(() -> blocks.allBlockersOf(readerId), PARALLEL);
-    Account reader = accounts.find(readerId)
-        .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
+    Account reader =
+        accounts
+            .find(readerId)
+            .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
     AccountService.requireUsable(reader);
     Instant now = clock.instant();
-    CompletableFuture<Void> markHandedOn = HomeActivity.due(reader, now)
-        ? CompletableFuture.runAsync(() -> handOnActivity(reader, now), PARALLEL)
-        : CompletableFuture.completedFuture(null);
-    // a member back from longer than the fan-out's window: their timeline missed it, and its rebuild is the
+    CompletableFuture<Void> markHandedOn =
+        HomeActivity.due(reader, now)
+            ? CompletableFuture.runAsync(() -> handOnActivity(reader, now), PARALLEL)
+            : CompletableFuture.completedFuture(null);
+    // a member back from longer than the fan-out's window: their timeline missed it, and its
+    // rebuild is the
     // task's to write; until it is written, the read merges it
-    List<TimelineEntry> rebuilt = activity.returning(reader, now) ? activity.rebuilt(reader) : List.of();
+    List<TimelineEntry> rebuilt =
+        activity.returning(reader, now) ? activity.rebuilt(reader) : List.of();
     Set<String> hidden = Reads.join(hiddenAuthors);
     Map<Long, String> authorOf = new HashMap<>();
     Map<String, Status> loaded = new HashMap<>();
@@ -122,44 +143,58 @@ public final class TimelineService implements Backfill {
         continue; // the policy would drop every one of their statuses: not read at all
       }
       largeAccounts.author(large).ifPresent(author -> authors.put(author.id(), author));
-      // the originals of a large account's reblogs come with its statuses, so its followers do not all read them
+      // the originals of a large account's reblogs come with its statuses, so its followers do not
+      // all read them
       loaded.putAll(largeAccounts.originals(large));
       largeAccounts.originalAuthors(large).forEach(authors::putIfAbsent);
       fromLarge.addAll(largeAccounts.byAuthor(large, page.withLimit(fetch)));
     }
-    // one read of the reader's follows for the replies of all their large followees, not one per followee
+    // one read of the reader's follows for the replies of all their large followees, not one per
+    // followee
     HomeFeedPolicy.MemberRelations relations =
         policy.ofMember(readerId, hidden, HomeFeedPolicy.candidates(fromLarge));
     for (Status status : HomeFeedPolicy.onHome(readerId, fromLarge, relations)) {
       authorOf.put(status.numericId(), status.authorId());
       loaded.put(status.id(), status);
     }
-    // the fan-out applied the rules when it wrote an entry; a block or mute since then is applied here
-    for (TimelineEntry entry : Stream.concat(Reads.join(entries).stream(), rebuilt.stream()).toList()) {
+    // the fan-out applied the rules when it wrote an entry; a block or mute since then is applied
+    // here
+    for (TimelineEntry entry :
+        Stream.concat(Reads.join(entries).stream(), rebuilt.stream()).toList()) {
       if (HomeFeedPolicy.belongs(readerId, HomeFeedPolicy.Candidate.of(entry), relations)) {
         authorOf.put(entry.statusId(), entry.authorId());
       }
     }
-    Comparator<Long> order = page.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
-    List<Long> window = authorOf.keySet().stream().filter(page::contains).sorted(order).limit(fetch).toList();
-    // the first limit ids are most of what the page shows; its reblogs' originals and ids read to fill it up are
+    Comparator<Long> order =
+        page.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
+    List<Long> window =
+        authorOf.keySet().stream().filter(page::contains).sorted(order).limit(fetch).toList();
+    // the first limit ids are most of what the page shows; its reblogs' originals and ids read to
+    // fill it up are
     // asked after
-    Set<String> asked = window.stream().limit(page.limit()).map(String::valueOf).collect(Collectors.toSet());
+    Set<String> asked =
+        window.stream().limit(page.limit()).map(String::valueOf).collect(Collectors.toSet());
     CompletableFuture<Interactions> done =
         CompletableFuture.supplyAsync(() -> interactions.ofIds(readerId, asked), PARALLEL);
 
     List<AuthoredStatus> result = new ArrayList<>();
     for (int from = 0; from < window.size() && result.size() < page.limit(); ) {
       int to = Math.min(window.size(), from + page.limit() - result.size());
-      result.addAll(visible(reader, window.subList(from, to), loaded, authors, relations, Reads.join(blockers)));
+      result.addAll(
+          visible(
+              reader, window.subList(from, to), loaded, authors, relations, Reads.join(blockers)));
       result = withoutRepeats(result);
       from = to;
     }
     if (page.ascending()) {
       Collections.reverse(result);
     }
-    List<String> more = result.stream().map(ReaderInteractions::stateId).filter(id -> !asked.contains(id))
-        .distinct().toList();
+    List<String> more =
+        result.stream()
+            .map(ReaderInteractions::stateId)
+            .filter(id -> !asked.contains(id))
+            .distinct()
+            .toList();
     Interactions readerDid = Reads.join(done).plus(interactions.ofIds(readerId, more));
     Reads.join(markHandedOn);
     return new Home(result, readerDid);
@@ -169,43 +204,65 @@ public final class TimelineService implements Backfill {
   public record Home(List<AuthoredStatus> statuses, Interactions interactions) {}
 
   /**
-   * The statuses behind {@code ids} that still exist and that the reader may see, in the same order, reblogs
-   * with their originals (see {@link StatusHydrator}). The authors are read here anyway, so hiding a suspended
-   * author's statuses (fanned out or merged from a large account) costs no extra read; statuses and authors
-   * already {@code loaded} (large accounts' cached ones) are not read again.
+   * The statuses behind {@code ids} that still exist and that the reader may see, in the same
+   * order, reblogs with their originals (see {@link StatusHydrator}). The authors are read here
+   * anyway, so hiding a suspended author's statuses (fanned out or merged from a large account)
+   * costs no extra read; statuses and authors already {@code loaded} (large accounts' cached ones)
+   * are not read again.
    */
-  private List<AuthoredStatus> visible(Account reader, List<Long> ids, Map<String, Status> loaded,
-      Map<String, Account> authors, HomeFeedPolicy.Relations relations, Optional<Set<String>> blockers) {
-    statuses.findAll(ids.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList())
+  private List<AuthoredStatus> visible(
+      Account reader,
+      List<Long> ids,
+      Map<String, Status> loaded,
+      Map<String, Account> authors,
+      HomeFeedPolicy.Relations relations,
+      Optional<Set<String>> blockers) {
+    statuses
+        .findAll(ids.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList())
         .forEach(s -> loaded.put(s.id(), s));
-    List<Status> found = ids.stream().map(id -> loaded.get(String.valueOf(id))).filter(Objects::nonNull).toList();
+    List<Status> found =
+        ids.stream().map(id -> loaded.get(String.valueOf(id))).filter(Objects::nonNull).toList();
     // hydrated, a reblog's original is known: a reblog of an author the reader hides goes too
     return hydrator.visible(reader, found, loaded, authors, blockers).stream()
-        .filter(shown -> HomeFeedPolicy.belongs(reader.id(), HomeFeedPolicy.Candidate.shown(shown), relations))
+        .filter(
+            shown ->
+                HomeFeedPolicy.belongs(
+                    reader.id(), HomeFeedPolicy.Candidate.shown(shown), relations))
         .toList();
   }
 
-  /** Puts the followee's latest statuses on the member's timeline; a large followee is merged at read time. */
+  /**
+   * Puts the followee's latest statuses on the member's timeline; a large followee is merged at
+   * read time.
+   */
   @Override
   public void backfill(String memberId, Account followee) {
     if (!followee.large()) {
-      List<Status> recent = policy.onHome(memberId, statuses.byAuthor(followee.id(), PageRequest.newest(BACKFILL)));
-      timelines.write(recent.stream().map(s -> new TimelineEntry(memberId, s.numericId(), s.authorId())).toList());
+      List<Status> recent =
+          policy.onHome(memberId, statuses.byAuthor(followee.id(), PageRequest.newest(BACKFILL)));
+      timelines.write(
+          recent.stream()
+              .map(s -> new TimelineEntry(memberId, s.numericId(), s.authorId()))
+              .toList());
     }
   }
 
   /**
-   * A status shows once on a page: a reblog whose original is on the page is left out (the original shows), and
-   * of several reblogs of one status only the first stays.
+   * A status shows once on a page: a reblog whose original is on the page is left out (the original
+   * shows), and of several reblogs of one status only the first stays.
    */
   public static List<AuthoredStatus> withoutRepeats(List<AuthoredStatus> page) {
-    Set<String> plain = page.stream().filter(s -> s.reblog().isEmpty()).map(s -> s.status().id())
-        .collect(Collectors.toSet());
+    Set<String> plain =
+        page.stream()
+            .filter(s -> s.reblog().isEmpty())
+            .map(s -> s.status().id())
+            .collect(Collectors.toSet());
     Set<String> reblogged = new HashSet<>();
     List<AuthoredStatus> kept = new ArrayList<>();
     for (AuthoredStatus shown : page) {
       Optional<String> original = shown.status().reblogOfId();
-      if (original.isPresent() && (plain.contains(original.get()) || !reblogged.add(original.get()))) {
+      if (original.isPresent()
+          && (plain.contains(original.get()) || !reblogged.add(original.get()))) {
         continue;
       }
       kept.add(shown);
@@ -214,9 +271,10 @@ public final class TimelineService implements Backfill {
   }
 
   /**
-   * Hands the member's activity mark to the fan-out queue when it is a day old or more ({@link HomeActivity}), once
-   * a day per member from this container; the task's write is conditional, so another container's costs a refused
-   * write, not a second mark. The read does not fail for it: a mark not handed on now is handed on by a later read.
+   * Hands the member's activity mark to the fan-out queue when it is a day old or more ({@link
+   * HomeActivity}), once a day per member from this container; the task's write is conditional, so
+   * another container's costs a refused write, not a second mark. The read does not fail for it: a
+   * mark not handed on now is handed on by a later read.
    */
   private void handOnActivity(Account reader, Instant now) {
     Instant handed = handedOn.get(reader.id());
@@ -231,7 +289,10 @@ public final class TimelineService implements Backfill {
       tasks.enqueue(FanoutTask.memberActive(reader.id()));
     } catch (RuntimeException e) {
       handedOn.remove(reader.id(), now);
-      LOG.warn("Could not hand on member {}'s activity; a later read will: {}", reader.id(), e.toString());
+      LOG.warn(
+          "Could not hand on member {}'s activity; a later read will: {}",
+          reader.id(),
+          e.toString());
     }
   }
 }

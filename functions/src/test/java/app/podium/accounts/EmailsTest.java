@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Which addresses Podium takes, and their keys: look-alikes are refused, case alone folds. */
 class EmailsTest {
   @ParameterizedTest(name = "{0}: {2}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       plain ASCII                          | kate@example.com       | kate@example.com
       mixed case folds                     | Kate@Example.COM       | kate@example.com
       precomposed accented letter          | \u00E9mile@example.com  | \u00E9mile@example.com
@@ -18,13 +21,17 @@ class EmailsTest {
       capital I with dot above             | \u0130pek@example.com   | i\u0307pek@example.com
       Cyrillic letter: another address     | \u043Aate@example.com   | \u043Aate@example.com
       """)
-  void takesAddressesThatNfkcLeavesAsTheyAreAndKeysThemInLowerCase(String what, String address, String key) {
+  void takesAddressesThatNfkcLeavesAsTheyAreAndKeysThemInLowerCase(
+      String what, String address, String key) {
     assertThat(Emails.isNormal(address)).as(what).isTrue();
     assertThat(Emails.key(address)).as(what).isEqualTo(key);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       Kelvin sign for K                    | \u212Aate@example.com
       Kelvin sign, lower case after it     | \u212A@example.com
       full-width letters                   | \uFF4B\uFF41\uFF54\uFF45@example.com
@@ -42,7 +49,8 @@ class EmailsTest {
 
   @Test
   void theKelvinSignNoLongerFindsTheKeyOfK() {
-    assertThat("\u212Aate@example.com".toLowerCase(java.util.Locale.ROOT)).as("what the old key did")
+    assertThat("\u212Aate@example.com".toLowerCase(java.util.Locale.ROOT))
+        .as("what the old key did")
         .isEqualTo("kate@example.com");
     assertThat(Emails.isNormal("\u212Aate@example.com")).isFalse();
   }

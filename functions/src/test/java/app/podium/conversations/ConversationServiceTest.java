@@ -34,12 +34,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The thread walk of {@link ConversationService#context}: order and bounds, over statuses held in memory. */
+/**
+ * The thread walk of {@link ConversationService#context}: order and bounds, over statuses held in
+ * memory.
+ */
 class ConversationServiceTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-  static final Account AUTHOR = new Account("1", "author", "author@example.com", "", "", Account.Role.MEMBER, "en",
-      CLOCK.instant(), Optional.empty(), Optional.empty(), 0, 0, 0, Optional.empty(), Optional.empty(), false, Set.of(),
-      Optional.empty(), 1);
+  static final Account AUTHOR =
+      new Account(
+          "1",
+          "author",
+          "author@example.com",
+          "",
+          "",
+          Account.Role.MEMBER,
+          "en",
+          CLOCK.instant(),
+          Optional.empty(),
+          Optional.empty(),
+          0,
+          0,
+          0,
+          Optional.empty(),
+          Optional.empty(),
+          false,
+          Set.of(),
+          Optional.empty(),
+          1);
 
   final Map<String, Status> statuses = new ConcurrentHashMap<>();
   final AtomicInteger replyQueries = new AtomicInteger();
@@ -49,50 +70,96 @@ class ConversationServiceTest {
 
   String post(String parentId) {
     String id = Long.toString(nextId++);
-    statuses.put(id, new Status(id, AUTHOR.id(), "s" + id, "", false, Visibility.PUBLIC, Optional.ofNullable(parentId),
-        Optional.ofNullable(parentId).map(p -> AUTHOR.id()), "en", CLOCK.instant(), Optional.empty(), List.of(),
-        List.of(), StatusCounts.NONE, 1));
+    statuses.put(
+        id,
+        new Status(
+            id,
+            AUTHOR.id(),
+            "s" + id,
+            "",
+            false,
+            Visibility.PUBLIC,
+            Optional.ofNullable(parentId),
+            Optional.ofNullable(parentId).map(p -> AUTHOR.id()),
+            "en",
+            CLOCK.instant(),
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            StatusCounts.NONE,
+            1));
     return id;
   }
 
   @SuppressWarnings("unchecked")
-  static <T> T store(Class<T> type, Map<String, java.util.function.Function<Object[], Object>> methods) {
-    return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-      var body = methods.get(method.getName());
-      if (body == null) {
-        throw new AssertionError(type.getSimpleName() + "." + method.getName() + " must not be called");
-      }
-      return body.apply(args);
-    });
+  static <T> T store(
+      Class<T> type, Map<String, java.util.function.Function<Object[], Object>> methods) {
+    return (T)
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> {
+              var body = methods.get(method.getName());
+              if (body == null) {
+                throw new AssertionError(
+                    type.getSimpleName() + "." + method.getName() + " must not be called");
+              }
+              return body.apply(args);
+            });
   }
 
   ConversationService service() {
-    StatusStore statusStore = store(StatusStore.class, Map.of(
-        "find", a -> Optional.ofNullable(statuses.get((String) a[0])),
-        "findAll", a -> ((Collection<String>) a[0]).stream().map(statuses::get).filter(s -> s != null).toList()));
-    AccountStore accounts = store(AccountStore.class, Map.of("find", a -> Optional.of(AUTHOR),
-        "findAll", a -> List.of(AUTHOR)));
-    ConversationStore conversations = store(ConversationStore.class, Map.of("replies", a -> {
-      replyQueries.incrementAndGet();
-      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-      try {
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      inFlight.decrementAndGet();
-      return statuses.values().stream().filter(s -> s.inReplyToId().equals(Optional.of((String) a[0])))
-          .sorted(Comparator.comparingLong(Status::numericId)).limit((Integer) a[1]).toList();
-    }));
+    StatusStore statusStore =
+        store(
+            StatusStore.class,
+            Map.of(
+                "find", a -> Optional.ofNullable(statuses.get((String) a[0])),
+                "findAll",
+                    a ->
+                        ((Collection<String>) a[0])
+                            .stream().map(statuses::get).filter(s -> s != null).toList()));
+    AccountStore accounts =
+        store(
+            AccountStore.class,
+            Map.of("find", a -> Optional.of(AUTHOR), "findAll", a -> List.of(AUTHOR)));
+    ConversationStore conversations =
+        store(
+            ConversationStore.class,
+            Map.of(
+                "replies",
+                a -> {
+                  replyQueries.incrementAndGet();
+                  maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                  try {
+                    Thread.sleep(2);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  inFlight.decrementAndGet();
+                  return statuses.values().stream()
+                      .filter(s -> s.inReplyToId().equals(Optional.of((String) a[0])))
+                      .sorted(Comparator.comparingLong(Status::numericId))
+                      .limit((Integer) a[1])
+                      .toList();
+                }));
     FollowStore follows = store(FollowStore.class, Map.of());
-    BlockMuteStore blocks = store(BlockMuteStore.class, Map.of("heldBy", a -> List.of(),
-        "blockersOf", a -> Set.of()));
+    BlockMuteStore blocks =
+        store(BlockMuteStore.class, Map.of("heldBy", a -> List.of(), "blockersOf", a -> Set.of()));
     StatusHydrator hydrator = new StatusHydrator(statusStore, accounts, follows, blocks);
-    StatusService statusService = new StatusService(statusStore, accounts, store(IdempotencyStore.class,
-        Map.of()), store(FanoutTasks.class, Map.of()), store(StatusService.Reblogs.class, Map.of()), hydrator,
-        new RateLimiter(store(CounterStore.class, Map.of()), CLOCK), Settings.fromEnvironment(Map.of()), new Ids(CLOCK),
-        CLOCK);
-    return new ConversationService(statusService, statusStore, conversations, hydrator, blocks, CLOCK);
+    StatusService statusService =
+        new StatusService(
+            statusStore,
+            accounts,
+            store(IdempotencyStore.class, Map.of()),
+            store(FanoutTasks.class, Map.of()),
+            store(StatusService.Reblogs.class, Map.of()),
+            hydrator,
+            new RateLimiter(store(CounterStore.class, Map.of()), CLOCK),
+            Settings.fromEnvironment(Map.of()),
+            new Ids(CLOCK),
+            CLOCK);
+    return new ConversationService(
+        statusService, statusStore, conversations, hydrator, blocks, CLOCK);
   }
 
   static List<String> ids(List<AuthoredStatus> statuses) {
@@ -113,7 +180,8 @@ class ConversationServiceTest {
 
     assertThat(ids(context.descendants())).containsExactly(a, a1, a1x, a2, b, b1);
     assertThat(context.ancestors()).isEmpty();
-    assertThat(ids(service().context(Optional.empty(), a1x).ancestors())).containsExactly(root, a, a1);
+    assertThat(ids(service().context(Optional.empty(), a1x).ancestors()))
+        .containsExactly(root, a, a1);
   }
 
   @Test

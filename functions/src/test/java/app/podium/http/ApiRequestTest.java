@@ -13,12 +13,18 @@ import org.junit.jupiter.api.Test;
 
 class ApiRequestTest {
   static final Settings LOCAL = Settings.fromEnvironment(Map.of());
-  static final Settings BEHIND_CDN = Settings.fromEnvironment(Map.of("ORIGIN_SECRET", "origin-secret-for-tests"));
+  static final Settings BEHIND_CDN =
+      Settings.fromEnvironment(Map.of("ORIGIN_SECRET", "origin-secret-for-tests"));
 
   static ApiRequest parse(APIGatewayV2HTTPEvent event, Settings settings) {
     OriginCheck.fixed(settings.originSecret()).require(event.getHeaders());
-    return ApiRequest.from(event, Caller.fromContext(event.getRequestContext().getAuthorizer() == null ? null
-        : event.getRequestContext().getAuthorizer().getLambda()), settings);
+    return ApiRequest.from(
+        event,
+        Caller.fromContext(
+            event.getRequestContext().getAuthorizer() == null
+                ? null
+                : event.getRequestContext().getAuthorizer().getLambda()),
+        settings);
   }
 
   static APIGatewayV2HTTPEvent withBody(String contentType, String body) {
@@ -64,7 +70,8 @@ class ApiRequestTest {
   void withAnOriginSecretARequestWithoutItIsRefusedAndWithoutOneHeadersAreTrusted() {
     APIGatewayV2HTTPEvent event = Events.http("create-account-form.json");
     event.getHeaders().remove("x-origin-verify");
-    assertThatThrownBy(() -> OriginCheck.fixed(BEHIND_CDN.originSecret()).require(event.getHeaders()))
+    assertThatThrownBy(
+            () -> OriginCheck.fixed(BEHIND_CDN.originSecret()).require(event.getHeaders()))
         .isInstanceOfSatisfying(RequestRejected.class, e -> assertThat(e.status()).isEqualTo(403));
     assertThat(parse(event, LOCAL).requester().address()).isEqualTo("198.51.100.7");
   }
@@ -78,7 +85,10 @@ class ApiRequestTest {
     assertThat(request.requester().country()).isEqualTo("CA");
   }
 
-  /** Each form is ClientKeyTest's; here, that the viewer header and the connection's address both go through it. */
+  /**
+   * Each form is ClientKeyTest's; here, that the viewer header and the connection's address both go
+   * through it.
+   */
   @Test
   void theClientIsTheViewerAddressOrTheConnectionsAsClientKeyReadsThem() {
     APIGatewayV2HTTPEvent viewer = Events.http("create-account-form.json");
@@ -95,25 +105,37 @@ class ApiRequestTest {
     assertThat(statusOf(withBody("application/json", "[1,2]"))).isEqualTo(400);
     assertThat(statusOf(withBody("text/plain", "username=alice"))).isEqualTo(415);
     assertThat(statusOf(withBody("application/x-www-form-urlencoded", "a=%zz"))).isEqualTo(400);
-    assertThat(statusOf(withBody("application/json", "{\"a\":\"" + "x".repeat(ApiRequest.MAX_BODY_BYTES) + "\"}")))
+    assertThat(
+            statusOf(
+                withBody(
+                    "application/json",
+                    "{\"a\":\"" + "x".repeat(ApiRequest.MAX_BODY_BYTES) + "\"}")))
         .isEqualTo(413);
-    APIGatewayV2HTTPEvent invalidUtf8 = withBody("application/json",
-        Base64.getEncoder().encodeToString(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}));
+    APIGatewayV2HTTPEvent invalidUtf8 =
+        withBody(
+            "application/json",
+            Base64.getEncoder().encodeToString(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}));
     invalidUtf8.setIsBase64Encoded(true);
     assertThat(statusOf(invalidUtf8)).isEqualTo(400);
   }
 
-  /** Found by RouteFuzzIT: a body over the limit got 400 when its bytes, or the query, were malformed. */
+  /**
+   * Found by RouteFuzzIT: a body over the limit got 400 when its bytes, or the query, were
+   * malformed.
+   */
   @Test
   void aBodyOverTheLimitIs413BeforeTheQueryOrTheBodyIsParsed() {
     int max = ApiRequest.MAX_BODY_BYTES;
     // what the local server hands over for 65,537 bytes 0xFF: one replacement character per byte
     assertThat(statusOf(withBody("application/json", "\uFFFD".repeat(max + 1)))).isEqualTo(413);
-    APIGatewayV2HTTPEvent badQuery = withBody("multipart/form-data; boundary=x", "a".repeat(max + 1));
+    APIGatewayV2HTTPEvent badQuery =
+        withBody("multipart/form-data; boundary=x", "a".repeat(max + 1));
     badQuery.setRawQueryString("max_id=%FF");
     assertThat(statusOf(badQuery)).isEqualTo(413);
-    APIGatewayV2HTTPEvent badQueryBase64 = withBody("multipart/form-data; boundary=x",
-        Base64.getEncoder().encodeToString(new byte[max + 1]));
+    APIGatewayV2HTTPEvent badQueryBase64 =
+        withBody(
+            "multipart/form-data; boundary=x",
+            Base64.getEncoder().encodeToString(new byte[max + 1]));
     badQueryBase64.setIsBase64Encoded(true);
     badQueryBase64.setRawQueryString("a=%ZZ");
     assertThat(statusOf(badQueryBase64)).isEqualTo(413);
@@ -123,14 +145,19 @@ class ApiRequestTest {
     smallBadQuery.setRawQueryString("a=%ZZ");
     assertThat(statusOf(smallBadQuery)).isEqualTo(400);
     // counted in bytes, not characters
-    assertThat(statusOf(withBody("application/json", "{\"a\":\"" + "\u00e9".repeat(max / 2) + "\"}")))
+    assertThat(
+            statusOf(withBody("application/json", "{\"a\":\"" + "\u00e9".repeat(max / 2) + "\"}")))
         .isEqualTo(413);
   }
 
   @Test
   void nestedJsonBecomesBracketedNamesAndNullsAreAbsent() {
-    ApiRequest request = parse(withBody("application/json",
-        "{\"source\":{\"note\":\"hi\"},\"display_name\":null,\"id\":[\"1\",\"2\"]}"), LOCAL);
+    ApiRequest request =
+        parse(
+            withBody(
+                "application/json",
+                "{\"source\":{\"note\":\"hi\"},\"display_name\":null,\"id\":[\"1\",\"2\"]}"),
+            LOCAL);
     assertThat(request.params().string("source[note]")).isEqualTo("hi");
     assertThat(request.params().has("display_name")).isFalse();
     assertThat(request.params().list("id")).containsExactly("1", "2");
@@ -138,12 +165,11 @@ class ApiRequestTest {
 
   @Test
   void wrongTypesAreValidationErrorsNamingTheField() {
-    ApiRequest request = parse(withBody("application/json", "{\"agreement\":\"maybe\",\"max_uses\":\"many\"}"),
-        LOCAL);
-    assertThatThrownBy(() -> request.params().bool("agreement"))
-        .hasMessageContaining("Agreement");
-    assertThatThrownBy(() -> request.params().integer("max_uses"))
-        .hasMessageContaining("Max uses");
+    ApiRequest request =
+        parse(
+            withBody("application/json", "{\"agreement\":\"maybe\",\"max_uses\":\"many\"}"), LOCAL);
+    assertThatThrownBy(() -> request.params().bool("agreement")).hasMessageContaining("Agreement");
+    assertThatThrownBy(() -> request.params().integer("max_uses")).hasMessageContaining("Max uses");
   }
 
   private static int statusOf(APIGatewayV2HTTPEvent event) {
@@ -158,8 +184,10 @@ class ApiRequestTest {
   @Test
   void bodyTextIsReadAsUtf8() {
     String json = "{\"note\":\"caf\u00e9 \uD83D\uDE00\"}";
-    APIGatewayV2HTTPEvent event = withBody("application/json",
-        Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
+    APIGatewayV2HTTPEvent event =
+        withBody(
+            "application/json",
+            Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
     event.setIsBase64Encoded(true);
     assertThat(parse(event, LOCAL).params().string("note")).isEqualTo("caf\u00e9 \uD83D\uDE00");
   }

@@ -9,7 +9,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ClientKeyTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # IPv4, as CloudFront sends it (IP:port) and bare (hand-sent to the local stack)
       198.51.100.7:46532                          | 198.51.100.7
       198.51.100.7:0                              | 198.51.100.7
@@ -80,7 +83,8 @@ class ClientKeyTest {
 
   @Test
   void onlyAsciiDigitsCount() {
-    // Character.digit would read these as 1 and 3: an address nobody can connect from, so the value as sent
+    // Character.digit would read these as 1 and 3: an address nobody can connect from, so the value
+    // as sent
     assertThat(ClientKey.of("\uFF11.2.3.4")).isEqualTo("\uFF11.2.3.4");
     assertThat(ClientKey.of("2001:db8::\u0663")).isEqualTo("2001:db8::\u0663");
     assertThat(ClientKey.of("198.51.100.7:4\u0663")).isEqualTo("198.51.100.7:4\u0663");

@@ -18,8 +18,10 @@ class CorsTest {
   @Test
   void successesAndEveryKindOfFailureCarryTheCorsHeaders() {
     assertCors(ApiResponse.ok(Map.of("a", 1)));
-    assertCors(ApiResponse.ok(List.of(), Map.of("Link", "<https://x.example/?max_id=1>; rel=\"next\"")));
-    assertCors(ErrorMapper.toResponse(new DomainException.Unauthorized("The access token is invalid")));
+    assertCors(
+        ApiResponse.ok(List.of(), Map.of("Link", "<https://x.example/?max_id=1>; rel=\"next\"")));
+    assertCors(
+        ErrorMapper.toResponse(new DomainException.Unauthorized("The access token is invalid")));
     assertCors(ErrorMapper.toResponse(RequestRejected.badRequest("bad")));
     assertCors(ErrorMapper.toResponse(new IllegalStateException("boom")));
   }
@@ -27,7 +29,8 @@ class CorsTest {
   @Test
   void aPreflightAnswerAllowsTheMethodsTheHeadersClientsSendAndIsCached() {
     Map<String, String> headers = Cors.preflight(List.of("GET", "POST"), null);
-    assertThat(headers).containsEntry("Access-Control-Allow-Origin", "*")
+    assertThat(headers)
+        .containsEntry("Access-Control-Allow-Origin", "*")
         .containsEntry("Access-Control-Allow-Methods", "GET, POST")
         .containsEntry("Access-Control-Max-Age", "86400");
     assertThat(headers.get("Access-Control-Allow-Headers").split(", "))

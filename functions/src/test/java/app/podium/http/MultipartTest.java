@@ -15,20 +15,30 @@ class MultipartTest {
 
   /** What undici's FormData (masto's transport) sends for a sign-up form. */
   static String signup() {
-    return DASH + "\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nalice\r\n"
-        + DASH + "\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nalice@example.com\r\n"
-        + DASH + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nline one\r\nline two --not a boundary\r\n"
-        + DASH + "\r\nContent-Disposition: form-data; name=\"agreement\"\r\n\r\ntrue\r\n"
-        + DASH + "\r\nContent-Disposition: form-data; name=\"locale\"\r\n\r\n\r\n"
-        + DASH + "\r\nContent-Disposition: form-data; name=\"display_name\"\r\nContent-Type: text/plain;charset=UTF-8"
+    return DASH
+        + "\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nalice\r\n"
+        + DASH
+        + "\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nalice@example.com\r\n"
+        + DASH
+        + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nline one\r\nline two --not a boundary\r\n"
+        + DASH
+        + "\r\nContent-Disposition: form-data; name=\"agreement\"\r\n\r\ntrue\r\n"
+        + DASH
+        + "\r\nContent-Disposition: form-data; name=\"locale\"\r\n\r\n\r\n"
+        + DASH
+        + "\r\nContent-Disposition: form-data; name=\"display_name\"\r\nContent-Type: text/plain;charset=UTF-8"
         + "\r\n\r\nAlïce 🎉\r\n"
-        + DASH + "\r\nContent-Disposition: form-data; name=\"scopes[]\"\r\n\r\nread\r\n"
-        + DASH + "\r\nContent-Disposition: form-data; name=\"scopes[]\"\r\n\r\nwrite\r\n"
-        + DASH + "--\r\n";
+        + DASH
+        + "\r\nContent-Disposition: form-data; name=\"scopes[]\"\r\n\r\nread\r\n"
+        + DASH
+        + "\r\nContent-Disposition: form-data; name=\"scopes[]\"\r\n\r\nwrite\r\n"
+        + DASH
+        + "--\r\n";
   }
 
   static ApiRequest parse(String contentType, byte[] body) {
-    APIGatewayV2HTTPEvent event = ApiRequestTest.withBody(contentType, Base64.getEncoder().encodeToString(body));
+    APIGatewayV2HTTPEvent event =
+        ApiRequestTest.withBody(contentType, Base64.getEncoder().encodeToString(body));
     event.setIsBase64Encoded(true);
     return ApiRequestTest.parse(event, ApiRequestTest.LOCAL);
   }
@@ -60,19 +70,29 @@ class MultipartTest {
 
   @Test
   void aQuotedBoundaryAPreambleTransportPaddingAndAnEpilogueAreAccepted() {
-    String body = "preamble to ignore\r\n--b \t\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--b--\r\nepilogue";
-    Params params = parse("multipart/form-data; charset=utf-8; boundary=\"b\"", utf8(body)).params();
+    String body =
+        "preamble to ignore\r\n--b \t\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--b--\r\nepilogue";
+    Params params =
+        parse("multipart/form-data; charset=utf-8; boundary=\"b\"", utf8(body)).params();
     assertThat(params.string("a")).isEqualTo("1");
   }
 
   @Test
   void fileParts_evenBinaryOnes_areLeftOut() {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(utf8(DASH + "\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"a.png\"\r\n"
-        + "Content-Type: image/png\r\n\r\n"));
+    body.writeBytes(
+        utf8(
+            DASH
+                + "\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"a.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n"));
     body.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff, (byte) 0xfe});
-    body.writeBytes(utf8("\r\n" + DASH + "\r\nContent-Disposition: form-data; name=\"display_name\"\r\n\r\nA\r\n"
-        + DASH + "--"));
+    body.writeBytes(
+        utf8(
+            "\r\n"
+                + DASH
+                + "\r\nContent-Disposition: form-data; name=\"display_name\"\r\n\r\nA\r\n"
+                + DASH
+                + "--"));
     Params params = parse(TYPE, body.toByteArray()).params();
     assertThat(params.has("avatar")).isFalse();
     assertThat(params.string("display_name")).isEqualTo("A");
@@ -81,21 +101,53 @@ class MultipartTest {
   @Test
   void malformedBodiesAre400() {
     String part = "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n";
-    assertThat(statusOf("multipart/form-data", utf8(DASH + part + DASH + "--"))).as("no boundary").isEqualTo(400);
+    assertThat(statusOf("multipart/form-data", utf8(DASH + part + DASH + "--")))
+        .as("no boundary")
+        .isEqualTo(400);
     assertThat(statusOf("multipart/form-data; boundary=" + "x".repeat(71), utf8("--x")))
-        .as("boundary too long").isEqualTo(400);
+        .as("boundary too long")
+        .isEqualTo(400);
     assertThat(statusOf(TYPE, utf8("a=1"))).as("no delimiter").isEqualTo(400);
     assertThat(statusOf(TYPE, utf8(DASH + part))).as("no close delimiter").isEqualTo(400);
-    assertThat(statusOf(TYPE, utf8(DASH + "\r\nContent-Disposition: form-data; name=\"a\"\r\n1\r\n" + DASH + "--")))
-        .as("headers never end").isEqualTo(400);
-    assertThat(statusOf(TYPE, utf8(DASH + "\r\nContent-Type: text/plain\r\n\r\n1\r\n" + DASH + "--")))
-        .as("no Content-Disposition").isEqualTo(400);
-    assertThat(statusOf(TYPE, utf8(DASH + "\r\nContent-Disposition: form-data\r\n\r\n1\r\n" + DASH + "--")))
-        .as("no name").isEqualTo(400);
-    assertThat(statusOf(TYPE, utf8(DASH + "\r\nContent-Disposition: form-data; name=\"a\r\n\r\n1\r\n" + DASH + "--")))
-        .as("unterminated quote").isEqualTo(400);
-    assertThat(statusOf(TYPE, utf8(DASH + "Content-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n" + DASH + "--")))
-        .as("delimiter without CRLF").isEqualTo(400);
+    assertThat(
+            statusOf(
+                TYPE,
+                utf8(
+                    DASH
+                        + "\r\nContent-Disposition: form-data; name=\"a\"\r\n1\r\n"
+                        + DASH
+                        + "--")))
+        .as("headers never end")
+        .isEqualTo(400);
+    assertThat(
+            statusOf(TYPE, utf8(DASH + "\r\nContent-Type: text/plain\r\n\r\n1\r\n" + DASH + "--")))
+        .as("no Content-Disposition")
+        .isEqualTo(400);
+    assertThat(
+            statusOf(
+                TYPE, utf8(DASH + "\r\nContent-Disposition: form-data\r\n\r\n1\r\n" + DASH + "--")))
+        .as("no name")
+        .isEqualTo(400);
+    assertThat(
+            statusOf(
+                TYPE,
+                utf8(
+                    DASH
+                        + "\r\nContent-Disposition: form-data; name=\"a\r\n\r\n1\r\n"
+                        + DASH
+                        + "--")))
+        .as("unterminated quote")
+        .isEqualTo(400);
+    assertThat(
+            statusOf(
+                TYPE,
+                utf8(
+                    DASH
+                        + "Content-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n"
+                        + DASH
+                        + "--")))
+        .as("delimiter without CRLF")
+        .isEqualTo(400);
     ByteArrayOutputStream notUtf8 = new ByteArrayOutputStream();
     notUtf8.writeBytes(utf8(DASH + part.substring(0, part.length() - 3)));
     notUtf8.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28});
@@ -105,8 +157,13 @@ class MultipartTest {
 
   @Test
   void theBodyLimitHoldsForMultipartToo() {
-    String big = DASH + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n" + "x".repeat(ApiRequest.MAX_BODY_BYTES)
-        + "\r\n" + DASH + "--";
+    String big =
+        DASH
+            + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n"
+            + "x".repeat(ApiRequest.MAX_BODY_BYTES)
+            + "\r\n"
+            + DASH
+            + "--";
     assertThat(statusOf(TYPE, utf8(big))).isEqualTo(413);
   }
 

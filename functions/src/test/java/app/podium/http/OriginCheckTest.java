@@ -58,11 +58,15 @@ class OriginCheckTest {
   void aRefusedRequestIsA403ThatNamesTheCdn() {
     Map<String, String> headers = new HashMap<>();
     headers.put("x-origin-verify", null);
-    for (Map<String, String> refused : List.of(Map.<String, String>of(), headers, sending("wrong"))) {
-      assertThatThrownBy(() -> check.require(refused)).isInstanceOfSatisfying(RequestRejected.class, e -> {
-        assertThat(e.status()).isEqualTo(403);
-        assertThat(e.getMessage()).isEqualTo(OriginCheck.REFUSED);
-      });
+    for (Map<String, String> refused :
+        List.of(Map.<String, String>of(), headers, sending("wrong"))) {
+      assertThatThrownBy(() -> check.require(refused))
+          .isInstanceOfSatisfying(
+              RequestRejected.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(403);
+                assertThat(e.getMessage()).isEqualTo(OriginCheck.REFUSED);
+              });
     }
   }
 
@@ -106,7 +110,9 @@ class OriginCheckTest {
     source.values.add("pending-value");
 
     assertThat(check.passes(sending("pending-value"))).isTrue();
-    assertThat(check.passes(sending("first-value"))).as("both pass while the secret rotates").isTrue();
+    assertThat(check.passes(sending("first-value")))
+        .as("both pass while the secret rotates")
+        .isTrue();
     assertThat(source.reads).isEqualTo(2);
   }
 

@@ -39,7 +39,8 @@ class MarkerServiceTest {
 
   @Test
   void savesTheKnownTimelinesAndIgnoresOthers() {
-    Map<String, Marker> saved = service.save("1", Map.of("home", "42", "notifications", "7", "public", "9"));
+    Map<String, Marker> saved =
+        service.save("1", Map.of("home", "42", "notifications", "7", "public", "9"));
     assertThat(saved.keySet()).containsExactly("home", "notifications");
     assertThat(saved.get("home")).isEqualTo(new Marker("home", "42", 1, NOW));
     assertThat(service.get("1", List.of("home", "public")).keySet()).containsExactly("home");
@@ -49,17 +50,22 @@ class MarkerServiceTest {
   @Test
   void aLastReadIdMustBeAStatusId() {
     assertThatThrownBy(() -> service.save("1", Map.of("home", "abc")))
-        .isInstanceOf(DomainException.Invalid.class).hasMessageContaining("Home");
+        .isInstanceOf(DomainException.Invalid.class)
+        .hasMessageContaining("Home");
     assertThatThrownBy(() -> service.save("1", Map.of("home", "1".repeat(21))))
         .isInstanceOf(DomainException.Invalid.class);
     assertThat(store.markers).isEmpty();
   }
 
-  /** Found by the 10,000-a-route fuzz: a valid home position was saved before the invalid notifications one failed. */
+  /**
+   * Found by the 10,000-a-route fuzz: a valid home position was saved before the invalid
+   * notifications one failed.
+   */
   @Test
   void oneInvalidPositionSavesNone() {
     assertThatThrownBy(() -> service.save("1", Map.of("home", "42", "notifications", "")))
-        .isInstanceOf(DomainException.Invalid.class).hasMessageContaining("Notifications");
+        .isInstanceOf(DomainException.Invalid.class)
+        .hasMessageContaining("Notifications");
     assertThat(store.markers).isEmpty();
   }
 }

@@ -23,13 +23,21 @@ class GroupCommitTest {
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < 100; i++) {
         int item = i;
-        calls.add(threads.submit(() -> commits.submit("group", List.of(item), batch -> {
-          assertThat(inFlight.incrementAndGet()).as("one write of a key at a time").isEqualTo(1);
-          writes.incrementAndGet();
-          pause(10);
-          written.addAll(batch);
-          inFlight.decrementAndGet();
-        })));
+        calls.add(
+            threads.submit(
+                () ->
+                    commits.submit(
+                        "group",
+                        List.of(item),
+                        batch -> {
+                          assertThat(inFlight.incrementAndGet())
+                              .as("one write of a key at a time")
+                              .isEqualTo(1);
+                          writes.incrementAndGet();
+                          pause(10);
+                          written.addAll(batch);
+                          inFlight.decrementAndGet();
+                        })));
       }
     }
     for (Future<?> call : calls) {
@@ -42,9 +50,16 @@ class GroupCommitTest {
   @Test
   void aFailedWriteFailsTheCallersItCarriedAndTheNextOneStartsAfresh() {
     GroupCommit<String> commits = new GroupCommit<>(java.time.Duration.ZERO);
-    assertThatThrownBy(() -> commits.submit("k", List.of("a"), batch -> {
-      throw new IllegalStateException("down");
-    })).isInstanceOf(IllegalStateException.class).hasMessage("down");
+    assertThatThrownBy(
+            () ->
+                commits.submit(
+                    "k",
+                    List.of("a"),
+                    batch -> {
+                      throw new IllegalStateException("down");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("down");
     List<String> written = new ArrayList<>();
     commits.submit("k", List.of("b"), written::addAll);
     assertThat(written).containsExactly("b");
@@ -59,7 +74,9 @@ class GroupCommitTest {
     commits.submit("cold", List.of("b"), written::addAll);
     assertThat(System.nanoTime() - start).as("first writes of two keys").isLessThan(150_000_000L);
     commits.submit("hot", List.of("c"), written::addAll);
-    assertThat(System.nanoTime() - start).as("the hot key's second write").isGreaterThanOrEqualTo(200_000_000L);
+    assertThat(System.nanoTime() - start)
+        .as("the hot key's second write")
+        .isGreaterThanOrEqualTo(200_000_000L);
     assertThat(written).containsExactly("a", "b", "c");
   }
 

@@ -10,21 +10,27 @@ import org.junit.jupiter.api.Test;
 
 /** The first admin from a fake secret source: created once, never leaking the password. */
 class BootstrapAdminHandlerTest {
-  static final String ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:podium-dev-admin-AbCdEf";
+  static final String ARN =
+      "arn:aws:secretsmanager:us-east-1:123456789012:secret:podium-dev-admin-AbCdEf";
   static final String PASSWORD = "s3cret-Pa55word-that-must-not-leak";
-  static final String SECRET = "{\"username\":\"admin\",\"email\":\"admin@podium.example\",\"password\":\""
-      + PASSWORD + "\"}";
+  static final String SECRET =
+      "{\"username\":\"admin\",\"email\":\"admin@podium.example\",\"password\":\""
+          + PASSWORD
+          + "\"}";
 
   final List<List<String>> calls = new ArrayList<>();
 
   BootstrapAdminHandler handler(String secret, boolean created) {
-    return new BootstrapAdminHandler(id -> {
-      assertThat(id).isEqualTo(ARN);
-      return secret;
-    }, (username, email, password) -> {
-      calls.add(List.of(username, email, password));
-      return created;
-    }, ARN);
+    return new BootstrapAdminHandler(
+        id -> {
+          assertThat(id).isEqualTo(ARN);
+          return secret;
+        },
+        (username, email, password) -> {
+          calls.add(List.of(username, email, password));
+          return created;
+        },
+        ARN);
   }
 
   @Test
@@ -45,8 +51,10 @@ class BootstrapAdminHandlerTest {
 
   @Test
   void aSecretWithoutPasswordIsRefusedByName() {
-    assertThatThrownBy(() -> handler("{\"username\":\"admin\",\"email\":\"a@b.c\",\"password\":\" \"}", true)
-        .handleRequest(Map.of(), null))
+    assertThatThrownBy(
+            () ->
+                handler("{\"username\":\"admin\",\"email\":\"a@b.c\",\"password\":\" \"}", true)
+                    .handleRequest(Map.of(), null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(ARN)
         .hasMessageEndingWith("missing, empty or not a string: password");
@@ -55,7 +63,8 @@ class BootstrapAdminHandlerTest {
 
   @Test
   void missingAndNonStringFieldsAreAllNamed() {
-    assertThatThrownBy(() -> handler("{\"email\":42,\"password\":\"x\"}", true).handleRequest(Map.of(), null))
+    assertThatThrownBy(
+            () -> handler("{\"email\":42,\"password\":\"x\"}", true).handleRequest(Map.of(), null))
         .hasMessageEndingWith("missing, empty or not a string: username, email");
   }
 
@@ -66,7 +75,9 @@ class BootstrapAdminHandlerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is not valid JSON")
         .hasNoCause()
-        .message().doesNotContain(PASSWORD).doesNotContain("s3cret");
+        .message()
+        .doesNotContain(PASSWORD)
+        .doesNotContain("s3cret");
     assertThatThrownBy(() -> handler("[\"admin\"]", true).handleRequest(Map.of(), null))
         .hasMessageEndingWith("it is not a JSON object");
     assertThatThrownBy(() -> handler(null, true).handleRequest(Map.of(), null))
@@ -84,6 +95,8 @@ class BootstrapAdminHandlerTest {
 
   @Test
   void credentialsPrintWithoutThePassword() {
-    assertThat(BootstrapAdminHandler.parse(ARN, SECRET).toString()).doesNotContain(PASSWORD).contains("***");
+    assertThat(BootstrapAdminHandler.parse(ARN, SECRET).toString())
+        .doesNotContain(PASSWORD)
+        .contains("***");
   }
 }

@@ -23,12 +23,15 @@ import software.amazon.awssdk.services.cloudfront.model.OriginCustomHeader;
 import software.amazon.awssdk.services.cloudfront.model.Origins;
 
 class RotateOriginSecretHandlerTest {
-  static final String SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:podium/dev/origin-verify-AbCdEf";
-  static final List<String> STEPS = List.of("createSecret", "setSecret", "testSecret", "finishSecret");
+  static final String SECRET =
+      "arn:aws:secretsmanager:us-east-1:123456789012:secret:podium/dev/origin-verify-AbCdEf";
+  static final List<String> STEPS =
+      List.of("createSecret", "setSecret", "testSecret", "finishSecret");
 
   /**
-   * A secret's versions and labels as Secrets Manager keeps them: a rotation starts by labelling a new version
-   * AWSPENDING before it has a value; moving AWSCURRENT moves AWSPREVIOUS onto the version it left.
+   * A secret's versions and labels as Secrets Manager keeps them: a rotation starts by labelling a
+   * new version AWSPENDING before it has a value; moving AWSCURRENT moves AWSPREVIOUS onto the
+   * version it left.
    */
   static final class Versions implements SecretVersions {
     final Map<String, List<String>> stages = new LinkedHashMap<>();
@@ -58,8 +61,11 @@ class RotateOriginSecretHandlerTest {
     @Override
     public Optional<String> value(String secretId, Optional<String> versionId, String stage) {
       return stages.entrySet().stream()
-          .filter(e -> e.getValue().contains(stage) && versionId.map(e.getKey()::equals).orElse(true))
-          .map(e -> values.get(e.getKey())).filter(v -> v != null).findFirst();
+          .filter(
+              e -> e.getValue().contains(stage) && versionId.map(e.getKey()::equals).orElse(true))
+          .map(e -> values.get(e.getKey()))
+          .filter(v -> v != null)
+          .findFirst();
     }
 
     @Override
@@ -105,11 +111,12 @@ class RotateOriginSecretHandlerTest {
   final Versions versions = new Versions("value-0");
   final Header header = new Header("value-0");
   final AtomicInteger generated = new AtomicInteger();
-  final RotateOriginSecretHandler handler = new RotateOriginSecretHandler(versions, header,
-      () -> "value-" + generated.incrementAndGet());
+  final RotateOriginSecretHandler handler =
+      new RotateOriginSecretHandler(versions, header, () -> "value-" + generated.incrementAndGet());
 
   void rotate(String token, String step) {
-    handler.handleRequest(Map.of("SecretId", SECRET, "ClientRequestToken", token, "Step", step), null);
+    handler.handleRequest(
+        Map.of("SecretId", SECRET, "ClientRequestToken", token, "Step", step), null);
   }
 
   String rotateFully() {
@@ -124,14 +131,17 @@ class RotateOriginSecretHandlerTest {
 
     assertThat(header.value).isEqualTo("value-1");
     assertThat(header.updates).isEqualTo(1);
-    assertThat(versions.value(SECRET, Optional.empty(), SecretVersions.CURRENT)).contains("value-1");
-    assertThat(versions.value(SECRET, Optional.empty(), SecretVersions.PREVIOUS)).contains("value-0");
+    assertThat(versions.value(SECRET, Optional.empty(), SecretVersions.CURRENT))
+        .contains("value-1");
+    assertThat(versions.value(SECRET, Optional.empty(), SecretVersions.PREVIOUS))
+        .contains("value-0");
     assertThat(versions.value(SECRET, Optional.empty(), SecretVersions.PENDING)).isEmpty();
     assertThat(versions.stages.get(token)).containsExactly(SecretVersions.CURRENT);
   }
 
   @Test
-  void theFunctionsAcceptTheOldAndTheNewValueWhileCloudFrontSwitchesAndDropTheOldestAfterTheNextRotation() {
+  void
+      theFunctionsAcceptTheOldAndTheNewValueWhileCloudFrontSwitchesAndDropTheOldestAfterTheNextRotation() {
     ManualClock clock = new ManualClock();
     OriginCheck check = OriginCheck.of(new RotatingOriginSecrets(versions, SECRET), clock);
     assertThat(check.passes(sending("value-0"))).isTrue();
@@ -165,51 +175,76 @@ class RotateOriginSecretHandlerTest {
     }
     assertThat(generated).hasValue(1);
     assertThat(header.updates).isEqualTo(1);
-    assertThat(versions.value(SECRET, Optional.empty(), SecretVersions.CURRENT)).contains("value-1");
-    assertThat(versions.value(SECRET, Optional.empty(), SecretVersions.PREVIOUS)).contains("value-0");
+    assertThat(versions.value(SECRET, Optional.empty(), SecretVersions.CURRENT))
+        .contains("value-1");
+    assertThat(versions.value(SECRET, Optional.empty(), SecretVersions.PREVIOUS))
+        .contains("value-0");
   }
 
   @Test
   void testSecretFailsWhileTheDistributionDoesNotCarryThePendingValue() {
     String token = versions.startRotation();
     rotate(token, "createSecret");
-    assertThatThrownBy(() -> rotate(token, "testSecret")).hasMessageContaining("does not carry version " + token);
-    assertThatThrownBy(() -> rotate(token, "setSecret_")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> rotate(token, "testSecret"))
+        .hasMessageContaining("does not carry version " + token);
+    assertThatThrownBy(() -> rotate(token, "setSecret_"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void aSecretWithoutRotationOrAVersionThatIsNotPendingIsRefused() {
     String token = versions.startRotation();
     versions.rotationEnabled = false;
-    assertThatThrownBy(() -> rotate(token, "createSecret")).hasMessageContaining("not enabled for rotation");
+    assertThatThrownBy(() -> rotate(token, "createSecret"))
+        .hasMessageContaining("not enabled for rotation");
     versions.rotationEnabled = true;
-    assertThatThrownBy(() -> rotate("unknown", "createSecret")).hasMessageContaining("no stage for rotation");
+    assertThatThrownBy(() -> rotate("unknown", "createSecret"))
+        .hasMessageContaining("no stage for rotation");
     versions.stages.get(token).clear();
-    assertThatThrownBy(() -> rotate(token, "createSecret")).hasMessageContaining("is not AWSPENDING");
-    assertThatThrownBy(() -> handler.handleRequest(Map.of("SecretId", SECRET, "Step", "createSecret"), null))
+    assertThatThrownBy(() -> rotate(token, "createSecret"))
+        .hasMessageContaining("is not AWSPENDING");
+    assertThatThrownBy(
+            () -> handler.handleRequest(Map.of("SecretId", SECRET, "Step", "createSecret"), null))
         .hasMessageContaining("ClientRequestToken");
     assertThat(header.updates).isZero();
   }
 
   @Test
   void setSecretChangesOnlyTheOriginHeaderOfTheDistributionsConfiguration() {
-    Origin api = Origin.builder().id("api").domainName("abc.execute-api.us-east-1.amazonaws.com")
-        .customHeaders(CustomHeaders.builder().quantity(2).items(
-            OriginCustomHeader.builder().headerName("X-Origin-Verify").headerValue("old").build(),
-            OriginCustomHeader.builder().headerName("X-Other").headerValue("kept").build()).build())
-        .build();
+    Origin api =
+        Origin.builder()
+            .id("api")
+            .domainName("abc.execute-api.us-east-1.amazonaws.com")
+            .customHeaders(
+                CustomHeaders.builder()
+                    .quantity(2)
+                    .items(
+                        OriginCustomHeader.builder()
+                            .headerName("X-Origin-Verify")
+                            .headerValue("old")
+                            .build(),
+                        OriginCustomHeader.builder()
+                            .headerName("X-Other")
+                            .headerValue("kept")
+                            .build())
+                    .build())
+            .build();
     Origin other = Origin.builder().id("media").domainName("media.example.org").build();
-    DistributionConfig config = DistributionConfig.builder().comment("Podium")
-        .origins(Origins.builder().quantity(2).items(api, other).build()).build();
+    DistributionConfig config =
+        DistributionConfig.builder()
+            .comment("Podium")
+            .origins(Origins.builder().quantity(2).items(api, other).build())
+            .build();
 
     DistributionConfig updated = RotateOriginSecretHandler.withHeader(config, "new");
 
     assertThat(RotateOriginSecretHandler.headerValues(updated)).containsExactly("new");
-    assertThat(updated.origins().items().getFirst().customHeaders().items().get(1).headerValue()).isEqualTo("kept");
+    assertThat(updated.origins().items().getFirst().customHeaders().items().get(1).headerValue())
+        .isEqualTo("kept");
     assertThat(updated.origins().items().get(1)).isEqualTo(other);
     assertThat(updated.comment()).isEqualTo("Podium");
-    DistributionConfig without = config.toBuilder().origins(Origins.builder().quantity(1).items(other).build())
-        .build();
+    DistributionConfig without =
+        config.toBuilder().origins(Origins.builder().quantity(1).items(other).build()).build();
     assertThatThrownBy(() -> RotateOriginSecretHandler.withHeader(without, "new"))
         .hasMessageContaining("No origin of the distribution carries");
   }

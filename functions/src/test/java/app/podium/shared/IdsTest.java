@@ -41,23 +41,25 @@ class IdsTest {
   @Test
   void idsFromOneContainerOnlyGrowEvenPastASequenceOverflowOrAClockStepBack() {
     Instant at = Instant.parse("2026-11-25T12:00:00Z");
-    java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(at.toEpochMilli());
-    Clock clock = new Clock() {
-      @Override
-      public java.time.ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
+    java.util.concurrent.atomic.AtomicLong millis =
+        new java.util.concurrent.atomic.AtomicLong(at.toEpochMilli());
+    Clock clock =
+        new Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
 
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
 
-      @Override
-      public Instant instant() {
-        return Instant.ofEpochMilli(millis.get());
-      }
-    };
+          @Override
+          public Instant instant() {
+            return Instant.ofEpochMilli(millis.get());
+          }
+        };
     Ids ids = new Ids(clock);
     long previous = Long.parseLong(ids.next());
     for (int i = 0; i < 200_000; i++) {

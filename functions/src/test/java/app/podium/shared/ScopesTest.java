@@ -40,14 +40,15 @@ class ScopesTest {
   @Test
   void blankMeansReadAndSeparatorsMayBeSpacesOrPluses() {
     assertThat(Scopes.parse(" ").values()).containsExactly("read");
-    assertThat(Scopes.parse("read+write  follow").values()).containsExactlyInAnyOrder("read", "write", "follow");
+    assertThat(Scopes.parse("read+write  follow").values())
+        .containsExactlyInAnyOrder("read", "write", "follow");
   }
 
   @Test
   void unknownScopesAreRefusedWithTheFieldNamed() {
     assertThatThrownBy(() -> Scopes.parse("read bogus").requireKnown("scopes"))
-        .isInstanceOfSatisfying(DomainException.Invalid.class,
-            e -> assertThat(e.details()).containsKey("scopes"));
+        .isInstanceOfSatisfying(
+            DomainException.Invalid.class, e -> assertThat(e.details()).containsKey("scopes"));
   }
 
   @Test

@@ -17,8 +17,10 @@ class SecretsTest {
 
   @Test
   void inviteCodesAvoidLookAlikeCharactersAndCarryAtLeast40Bits() {
-    assertThat(Secrets.CODE_ALPHABET).doesNotContain("0", "O", "1", "I", "L", "5", "S", "2", "Z", "8", "B");
-    double bits = InviteService.CODE_LENGTH * (Math.log(Secrets.CODE_ALPHABET.length()) / Math.log(2));
+    assertThat(Secrets.CODE_ALPHABET)
+        .doesNotContain("0", "O", "1", "I", "L", "5", "S", "2", "Z", "8", "B");
+    double bits =
+        InviteService.CODE_LENGTH * (Math.log(Secrets.CODE_ALPHABET.length()) / Math.log(2));
     assertThat(bits).isGreaterThanOrEqualTo(40);
     Set<String> codes = new HashSet<>();
     for (int i = 0; i < 10_000; i++) {

@@ -8,24 +8,29 @@ import org.junit.jupiter.api.Test;
 class StatusTextTest {
 
   static List<String> mentionNames(String text) {
-    return StatusText.entities(text).stream().filter(e -> e.kind() == StatusText.Kind.MENTION)
-        .map(StatusText.Entity::name).toList();
+    return StatusText.entities(text).stream()
+        .filter(e -> e.kind() == StatusText.Kind.MENTION)
+        .map(StatusText.Entity::name)
+        .toList();
   }
 
   static List<String> tagNames(String text) {
-    return StatusText.entities(text).stream().filter(e -> e.kind() == StatusText.Kind.TAG)
-        .map(StatusText.Entity::name).toList();
+    return StatusText.entities(text).stream()
+        .filter(e -> e.kind() == StatusText.Kind.TAG)
+        .map(StatusText.Entity::name)
+        .toList();
   }
 
   @Test
   void mentionsAtTheStartAfterSpacesAndPunctuation() {
-    assertThat(mentionNames("@alice hi (@bob), \"@carol\" and\n@dave_2.")).containsExactly("alice", "bob", "carol",
-        "dave_2");
+    assertThat(mentionNames("@alice hi (@bob), \"@carol\" and\n@dave_2."))
+        .containsExactly("alice", "bob", "carol", "dave_2");
   }
 
   @Test
   void noMentionInsideAWordAnEmailAddressOrAPath() {
-    assertThat(mentionNames("mail me at me@alice.example or see x/@bob and y=@carol, foo@dave")).isEmpty();
+    assertThat(mentionNames("mail me at me@alice.example or see x/@bob and y=@carol, foo@dave"))
+        .isEmpty();
   }
 
   @Test
@@ -41,36 +46,45 @@ class StatusTextTest {
 
   @Test
   void mentionedNamesAreDistinctLowerCaseInFirstOrderAndBounded() {
-    assertThat(StatusText.mentionedNames("@Bob @alice @BOB @carol @alice")).containsExactly("bob", "alice", "carol");
+    assertThat(StatusText.mentionedNames("@Bob @alice @BOB @carol @alice"))
+        .containsExactly("bob", "alice", "carol");
     StringBuilder many = new StringBuilder();
     for (int i = 0; i < StatusText.MAX_MENTIONS + 5; i++) {
       many.append("@user").append(i).append(' ');
     }
     List<String> names = StatusText.mentionedNames(many.toString());
-    assertThat(names).hasSize(StatusText.MAX_MENTIONS).startsWith("user0", "user1").endsWith("user19");
+    assertThat(names)
+        .hasSize(StatusText.MAX_MENTIONS)
+        .startsWith("user0", "user1")
+        .endsWith("user19");
   }
 
   @Test
   void hashtagsOfLettersDigitsAndUnderscoresNotAllDigits() {
-    assertThat(tagNames("#Java #2024 #web3 #_x_ #café #日本語 #123abc #__")).containsExactly("Java", "web3", "_x_",
-        "café", "日本語", "123abc");
+    assertThat(tagNames("#Java #2024 #web3 #_x_ #café #日本語 #123abc #__"))
+        .containsExactly("Java", "web3", "_x_", "café", "日本語", "123abc");
   }
 
   @Test
   void noHashtagInsideAWordOrAUrlOrAfterEqualsOrParenthesis() {
-    assertThat(tagNames("C#sharp a#b https://example.com/page#frag https://example.com/?q=#x https://x.org/?#anchor"
-        + " /#path =#eq )#paren")).isEmpty();
+    assertThat(
+            tagNames(
+                "C#sharp a#b https://example.com/page#frag https://example.com/?q=#x https://x.org/?#anchor"
+                    + " /#path =#eq )#paren"))
+        .isEmpty();
     assertThat(tagNames("see https://example.com then #real")).containsExactly("real");
   }
 
   @Test
   void hashtagsEndAtPunctuation() {
-    assertThat(tagNames("(#one), #two. #three! #four's")).containsExactly("one", "two", "three", "four");
+    assertThat(tagNames("(#one), #two. #three! #four's"))
+        .containsExactly("one", "two", "three", "four");
   }
 
   @Test
   void tagsAreFoldedDistinctAndInFirstOrder() {
-    assertThat(StatusText.tags("#Java #JAVA #java #Ｊａｖａ #Kotlin")).containsExactly("java", "kotlin");
+    assertThat(StatusText.tags("#Java #JAVA #java #Ｊａｖａ #Kotlin"))
+        .containsExactly("java", "kotlin");
     assertThat(StatusText.fold("İstanbul")).isEqualTo("i̇stanbul");
   }
 
@@ -94,9 +108,10 @@ class StatusTextTest {
   @Test
   void entitiesComeInTextOrderWithTheirPositions() {
     String text = "#a @b #c";
-    assertThat(StatusText.entities(text)).containsExactly(
-        new StatusText.Entity(StatusText.Kind.TAG, 0, 2, "a"),
-        new StatusText.Entity(StatusText.Kind.MENTION, 3, 5, "b"),
-        new StatusText.Entity(StatusText.Kind.TAG, 6, 8, "c"));
+    assertThat(StatusText.entities(text))
+        .containsExactly(
+            new StatusText.Entity(StatusText.Kind.TAG, 0, 2, "a"),
+            new StatusText.Entity(StatusText.Kind.MENTION, 3, 5, "b"),
+            new StatusText.Entity(StatusText.Kind.TAG, 6, 8, "c"));
   }
 }

@@ -42,7 +42,8 @@ class RecentStatusesTest {
     }
 
     void add(long id) {
-      statuses.add(Status.plain(String.valueOf(id), "author", "post " + id, Visibility.PUBLIC, START));
+      statuses.add(
+          Status.plain(String.valueOf(id), "author", "post " + id, Visibility.PUBLIC, START));
     }
 
     @Override
@@ -57,8 +58,11 @@ class RecentStatusesTest {
         throw failure;
       }
       Comparator<Status> order = Comparator.comparingLong(Status::numericId);
-      return statuses.stream().filter(s -> page.contains(s.numericId()))
-          .sorted(page.ascending() ? order : order.reversed()).limit(page.limit()).toList();
+      return statuses.stream()
+          .filter(s -> page.contains(s.numericId()))
+          .sorted(page.ascending() ? order : order.reversed())
+          .limit(page.limit())
+          .toList();
     }
 
     @Override
@@ -90,12 +94,19 @@ class RecentStatusesTest {
   final ManualClock clock = new ManualClock(START);
 
   /** Accounts that do not exist: these tests are about statuses. */
-  static final AccountStore NO_ACCOUNTS = (AccountStore) java.lang.reflect.Proxy.newProxyInstance(
-      AccountStore.class.getClassLoader(), new Class<?>[] {AccountStore.class},
-      (proxy, method, args) -> method.getName().equals("find") ? Optional.empty() : null);
+  static final AccountStore NO_ACCOUNTS =
+      (AccountStore)
+          java.lang.reflect.Proxy.newProxyInstance(
+              AccountStore.class.getClassLoader(),
+              new Class<?>[] {AccountStore.class},
+              (proxy, method, args) -> method.getName().equals("find") ? Optional.empty() : null);
 
   static PageRequest page(Long maxId, Long sinceId, Long minId, int limit) {
-    return new PageRequest(Optional.ofNullable(maxId), Optional.ofNullable(sinceId), Optional.ofNullable(minId), limit);
+    return new PageRequest(
+        Optional.ofNullable(maxId),
+        Optional.ofNullable(sinceId),
+        Optional.ofNullable(minId),
+        limit);
   }
 
   static List<Long> ids(List<Status> statuses) {
@@ -108,15 +119,20 @@ class RecentStatusesTest {
     RecentStatuses recent = new RecentStatuses(store, NO_ACCOUNTS, WINDOW, clock);
 
     for (int i = 0; i < 100; i++) {
-      assertThat(ids(recent.byAuthor("author", PageRequest.newest(20)))).containsExactly(5L, 4L, 3L, 2L, 1L);
+      assertThat(ids(recent.byAuthor("author", PageRequest.newest(20))))
+          .containsExactly(5L, 4L, 3L, 2L, 1L);
     }
     assertThat(store.queries).hasValue(1);
 
     store.add(6);
     clock.set(START.plus(WINDOW).minusMillis(1));
-    assertThat(ids(recent.byAuthor("author", PageRequest.newest(20)))).as("stale within the window").startsWith(5L);
+    assertThat(ids(recent.byAuthor("author", PageRequest.newest(20))))
+        .as("stale within the window")
+        .startsWith(5L);
     clock.set(START.plus(WINDOW));
-    assertThat(ids(recent.byAuthor("author", PageRequest.newest(20)))).as("fresh after it").startsWith(6L, 5L);
+    assertThat(ids(recent.byAuthor("author", PageRequest.newest(20))))
+        .as("fresh after it")
+        .startsWith(6L, 5L);
     assertThat(store.queries).hasValue(2);
   }
 
@@ -148,7 +164,8 @@ class RecentStatusesTest {
     store.failure = new IllegalStateException("throttled");
     RecentStatuses recent = new RecentStatuses(store, NO_ACCOUNTS, WINDOW, clock);
 
-    assertThatThrownBy(() -> recent.byAuthor("author", PageRequest.newest(20))).hasMessage("throttled");
+    assertThatThrownBy(() -> recent.byAuthor("author", PageRequest.newest(20)))
+        .hasMessage("throttled");
     store.failure = null;
     assertThat(ids(recent.byAuthor("author", PageRequest.newest(20)))).containsExactly(3L, 2L, 1L);
     assertThat(store.queries).hasValue(2);
@@ -160,9 +177,13 @@ class RecentStatusesTest {
     RecentStatuses recent = new RecentStatuses(store, NO_ACCOUNTS, WINDOW, clock);
     recent.byAuthor("author", PageRequest.newest(1));
 
-    assertThat(ids(recent.byAuthor("author", page(190L, null, null, 3)))).containsExactly(189L, 188L, 187L);
-    assertThat(ids(recent.byAuthor("author", page(null, 195L, null, 40)))).hasSize(5).startsWith(200L);
-    assertThat(ids(recent.byAuthor("author", page(null, null, 190L, 3)))).containsExactly(191L, 192L, 193L);
+    assertThat(ids(recent.byAuthor("author", page(190L, null, null, 3))))
+        .containsExactly(189L, 188L, 187L);
+    assertThat(ids(recent.byAuthor("author", page(null, 195L, null, 40))))
+        .hasSize(5)
+        .startsWith(200L);
+    assertThat(ids(recent.byAuthor("author", page(null, null, 190L, 3))))
+        .containsExactly(191L, 192L, 193L);
     assertThat(store.queries).as("one load served all three").hasValue(1);
   }
 
@@ -174,7 +195,8 @@ class RecentStatusesTest {
     long oldestCached = 200 - RecentStatuses.DEPTH + 1;
 
     assertThat(ids(recent.byAuthor("author", page(oldestCached + 2, null, null, 5))))
-        .containsExactly(oldestCached + 1, oldestCached, oldestCached - 1, oldestCached - 2, oldestCached - 3);
+        .containsExactly(
+            oldestCached + 1, oldestCached, oldestCached - 1, oldestCached - 2, oldestCached - 3);
     assertThat(ids(recent.byAuthor("author", page(null, null, 10L, 2)))).containsExactly(11L, 12L);
     assertThat(store.queries).hasValue(3);
   }

@@ -10,8 +10,9 @@ import software.amazon.awscdk.Validations;
 import software.constructs.IConstruct;
 
 /**
- * The cdk-nag findings this stack accepts, each on the construct it concerns and with its reason. They are
- * recorded as they are made, so tests can list them and build the stack again without one of them.
+ * The cdk-nag findings this stack accepts, each on the construct it concerns and with its reason.
+ * They are recorded as they are made, so tests can list them and build the stack again without one
+ * of them.
  */
 public final class Acknowledgements {
 
@@ -35,7 +36,8 @@ public final class Acknowledgements {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("an acknowledgement needs its reason: " + ruleId);
     }
-    Acknowledgement acknowledgement = new Acknowledgement(construct.getNode().getPath(), ruleId, reason);
+    Acknowledgement acknowledgement =
+        new Acknowledgement(construct.getNode().getPath(), ruleId, reason);
     if (without.contains(acknowledgement.key())) {
       return;
     }
@@ -43,9 +45,12 @@ public final class Acknowledgements {
       // Validations.acknowledge rejects ids with more than one '::' (granular findings such as
       // AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:...]), so record the same metadata it would
       // (cdk-nag issues 2351, 2359).
-      construct.getNode().addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, Map.of(ruleId, reason));
+      construct
+          .getNode()
+          .addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, Map.of(ruleId, reason));
     } else {
-      Validations.of(construct).acknowledge(Acknowledgment.builder().id(ruleId).reason(reason).build());
+      Validations.of(construct)
+          .acknowledge(Acknowledgment.builder().id(ruleId).reason(reason).build());
     }
     made.add(acknowledgement);
   }

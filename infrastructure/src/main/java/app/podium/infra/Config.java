@@ -17,29 +17,44 @@ import java.util.regex.Pattern;
 import software.constructs.Node;
 
 /**
- * The deployment's choices, from CDK context ({@code cdk.json} or {@code -c key=value}). Everything has a
- * default, so a bare {@code cdk synth} gives a {@code dev} stage.
+ * The deployment's choices, from CDK context ({@code cdk.json} or {@code -c key=value}). Everything
+ * has a default, so a bare {@code cdk synth} gives a {@code dev} stage.
  *
- * @param stage {@code stage}: names every resource ({@code podium-<stage>-...}); {@code prod} protects and
- *     retains the tables, anything else destroys them with the stack
- * @param allowedCountries {@code allowedCountries}: the functions' {@code ALLOWED_COUNTRIES} (signup and the
- *     waitlist), and CloudFront's geo allowlist when {@code geoScope} is {@code all}; comma-separated ISO codes
+ * @param stage {@code stage}: names every resource ({@code podium-<stage>-...}); {@code prod}
+ *     protects and retains the tables, anything else destroys them with the stack
+ * @param allowedCountries {@code allowedCountries}: the functions' {@code ALLOWED_COUNTRIES}
+ *     (signup and the waitlist), and CloudFront's geo allowlist when {@code geoScope} is {@code
+ *     all}; comma-separated ISO codes
  * @param signupMode {@code signupMode}: the functions' {@code SIGNUP_MODE}
- * @param publicUrl {@code publicUrl}: the functions' {@code PUBLIC_URL}; empty means the CloudFront domain
- * @param settings {@code settings}: further function settings by variable name (see {@link #TUNABLE})
+ * @param publicUrl {@code publicUrl}: the functions' {@code PUBLIC_URL}; empty means the CloudFront
+ *     domain
+ * @param settings {@code settings}: further function settings by variable name (see {@link
+ *     #TUNABLE})
  * @param alarmEmail {@code alarmEmail}: subscribed to the alarm topic when set
- * @param lambdaJar {@code lambdaJar}: the shaded functions jar; by default the one in ../functions/target
+ * @param lambdaJar {@code lambdaJar}: the shaded functions jar; by default the one in
+ *     ../functions/target
  * @param apiRateLimit {@code apiRateLimit}: the HTTP API stage's steady requests per second
  * @param apiBurstLimit {@code apiBurstLimit}: the stage's burst
- * @param fanoutMaxConcurrency {@code fanoutMaxConcurrency}: most concurrent fan-out invocations the queue
- *     starts
- * @param adminEmailDomain {@code adminEmailDomain}: the first admin's email is {@code admin@<domain>} in the
- *     generated admin secret
- * @param edge what stands in front of the API: CloudFront's geo scope, WAF, the origin secret (see {@link Edge})
+ * @param fanoutMaxConcurrency {@code fanoutMaxConcurrency}: most concurrent fan-out invocations the
+ *     queue starts
+ * @param adminEmailDomain {@code adminEmailDomain}: the first admin's email is {@code
+ *     admin@<domain>} in the generated admin secret
+ * @param edge what stands in front of the API: CloudFront's geo scope, WAF, the origin secret (see
+ *     {@link Edge})
  */
-public record Config(String stage, List<String> allowedCountries, String signupMode, Optional<String> publicUrl,
-    Map<String, String> settings, Optional<String> alarmEmail, Path lambdaJar, int apiRateLimit,
-    int apiBurstLimit, int fanoutMaxConcurrency, String adminEmailDomain, Edge edge) {
+public record Config(
+    String stage,
+    List<String> allowedCountries,
+    String signupMode,
+    Optional<String> publicUrl,
+    Map<String, String> settings,
+    Optional<String> alarmEmail,
+    Path lambdaJar,
+    int apiRateLimit,
+    int apiBurstLimit,
+    int fanoutMaxConcurrency,
+    String adminEmailDomain,
+    Edge edge) {
 
   /** Where CloudFront's geo restriction applies. */
   public enum GeoScope {
@@ -61,71 +76,114 @@ public record Config(String stage, List<String> allowedCountries, String signupM
    * CloudFront, AWS WAF and the origin secret.
    *
    * @param geoScope {@code geoScope}: {@code signup} (default) or {@code all}
-   * @param originSecretRotationDays {@code originSecretRotationDays}: days between rotations of the origin secret
-   *     (30), 1 to 1000 as Secrets Manager allows
+   * @param originSecretRotationDays {@code originSecretRotationDays}: days between rotations of the
+   *     origin secret (30), 1 to 1000 as Secrets Manager allows
    * @param ipRateLimit {@code wafIpRateLimit}: WAF's ceiling of requests per client address in each
-   *     {@code API_RATE_WINDOW_SECONDS}, with or without a token; empty: ten times {@code API_RATE_LIMIT}
-   * @param originDomain {@code originDomain}: a custom domain of the HTTP API that CloudFront uses as its origin;
-   *     set, it turns the API's execute-api endpoint off (needs {@code originCertificateArn}, an ACM certificate of
-   *     that name in the stack's region, and a DNS record of that name to the domain's target, an output)
+   *     {@code API_RATE_WINDOW_SECONDS}, with or without a token; empty: ten times {@code
+   *     API_RATE_LIMIT}
+   * @param originDomain {@code originDomain}: a custom domain of the HTTP API that CloudFront uses
+   *     as its origin; set, it turns the API's execute-api endpoint off (needs {@code
+   *     originCertificateArn}, an ACM certificate of that name in the stack's region, and a DNS
+   *     record of that name to the domain's target, an output)
    * @param originCertificateArn {@code originCertificateArn}: see {@code originDomain}
    */
-  public record Edge(GeoScope geoScope, int originSecretRotationDays, Optional<Integer> ipRateLimit,
-      Optional<String> originDomain, Optional<String> originCertificateArn) {
+  public record Edge(
+      GeoScope geoScope,
+      int originSecretRotationDays,
+      Optional<Integer> ipRateLimit,
+      Optional<String> originDomain,
+      Optional<String> originCertificateArn) {
     public Edge {
       if (originSecretRotationDays < 1 || originSecretRotationDays > 1000) {
-        throw new IllegalArgumentException("originSecretRotationDays must be 1 to 1000: " + originSecretRotationDays);
+        throw new IllegalArgumentException(
+            "originSecretRotationDays must be 1 to 1000: " + originSecretRotationDays);
       }
       if (originDomain.isPresent() != originCertificateArn.isPresent()) {
-        throw new IllegalArgumentException("originDomain and originCertificateArn go together: the API's custom "
-            + "domain needs its certificate");
+        throw new IllegalArgumentException(
+            "originDomain and originCertificateArn go together: the API's custom "
+                + "domain needs its certificate");
       }
-      originDomain.filter(d -> !DOMAIN.matcher(d).matches()).ifPresent(d -> {
-        throw new IllegalArgumentException("originDomain must be a lower-case domain name: " + d);
-      });
+      originDomain
+          .filter(d -> !DOMAIN.matcher(d).matches())
+          .ifPresent(
+              d -> {
+                throw new IllegalArgumentException(
+                    "originDomain must be a lower-case domain name: " + d);
+              });
     }
 
-    /** The defaults: geo restriction on signup only, rotation every 30 days, the execute-api endpoint kept. */
-    public static final Edge DEFAULT = new Edge(GeoScope.SIGNUP, 30, Optional.empty(), Optional.empty(),
-        Optional.empty());
+    /**
+     * The defaults: geo restriction on signup only, rotation every 30 days, the execute-api
+     * endpoint kept.
+     */
+    public static final Edge DEFAULT =
+        new Edge(GeoScope.SIGNUP, 30, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
-   * Settings an operator may pass through {@code settings}, as {@code Settings.fromEnvironment} reads them.
-   * The stack sets SIGNUP_MODE, ALLOWED_COUNTRIES, PUBLIC_URL, ORIGIN_SECRET_ARN and the resource names itself.
+   * Settings an operator may pass through {@code settings}, as {@code Settings.fromEnvironment}
+   * reads them. The stack sets SIGNUP_MODE, ALLOWED_COUNTRIES, PUBLIC_URL, ORIGIN_SECRET_ARN and
+   * the resource names itself.
    */
-  public static final Set<String> TUNABLE = Set.of("INVITES_PER_MEMBER", "INVITE_DEFAULT_LIFETIME_SECONDS",
-      "SIGNUP_RATE_LIMIT", "SIGNUP_RATE_WINDOW_SECONDS", "LOGIN_RATE_LIMIT", "LOGIN_RATE_WINDOW_SECONDS",
-      "APP_RATE_LIMIT", "APP_RATE_WINDOW_SECONDS", "STATUS_RATE_LIMIT", "STATUS_RATE_WINDOW_SECONDS",
-      "FOLLOW_RATE_LIMIT", "FOLLOW_RATE_WINDOW_SECONDS", "REPORT_RATE_LIMIT", "REPORT_RATE_WINDOW_SECONDS",
-      "API_RATE_LIMIT", "API_RATE_WINDOW_SECONDS", "ANONYMOUS_RATE_LIMIT", "ANONYMOUS_RATE_WINDOW_SECONDS",
-      "INSTANCE_TITLE", "FANOUT_MAX_FOLLOWERS", "FANOUT_ACTIVE_DAYS", "TIMELINE_MAX", "TIMELINE_ENTRY_DAYS",
-      "FANOUT_PAGE_SIZE", "LARGE_ACCOUNT_CACHE_MS", "FOLLOWER_SHARDS_FROM",
-      "LOG_LEVEL");
+  public static final Set<String> TUNABLE =
+      Set.of(
+          "INVITES_PER_MEMBER",
+          "INVITE_DEFAULT_LIFETIME_SECONDS",
+          "SIGNUP_RATE_LIMIT",
+          "SIGNUP_RATE_WINDOW_SECONDS",
+          "LOGIN_RATE_LIMIT",
+          "LOGIN_RATE_WINDOW_SECONDS",
+          "APP_RATE_LIMIT",
+          "APP_RATE_WINDOW_SECONDS",
+          "STATUS_RATE_LIMIT",
+          "STATUS_RATE_WINDOW_SECONDS",
+          "FOLLOW_RATE_LIMIT",
+          "FOLLOW_RATE_WINDOW_SECONDS",
+          "REPORT_RATE_LIMIT",
+          "REPORT_RATE_WINDOW_SECONDS",
+          "API_RATE_LIMIT",
+          "API_RATE_WINDOW_SECONDS",
+          "ANONYMOUS_RATE_LIMIT",
+          "ANONYMOUS_RATE_WINDOW_SECONDS",
+          "INSTANCE_TITLE",
+          "FANOUT_MAX_FOLLOWERS",
+          "FANOUT_ACTIVE_DAYS",
+          "TIMELINE_MAX",
+          "TIMELINE_ENTRY_DAYS",
+          "FANOUT_PAGE_SIZE",
+          "LARGE_ACCOUNT_CACHE_MS",
+          "FOLLOWER_SHARDS_FROM",
+          "LOG_LEVEL");
 
   private static final Pattern STAGE = Pattern.compile("[a-z][a-z0-9-]{0,15}");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-  private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}");
+  private static final Pattern DOMAIN =
+      Pattern.compile("([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}");
   private static final Set<String> SIGNUP_MODES = Set.of("invite_only", "waitlist", "open");
 
   public Config {
     if (!STAGE.matcher(stage).matches()) {
-      throw new IllegalArgumentException("stage must be lower-case letters, digits and dashes: " + stage);
+      throw new IllegalArgumentException(
+          "stage must be lower-case letters, digits and dashes: " + stage);
     }
-    if (allowedCountries.isEmpty() || !allowedCountries.stream().allMatch(c -> COUNTRY.matcher(c).matches())) {
-      throw new IllegalArgumentException("allowedCountries must be ISO 3166 alpha-2 codes: " + allowedCountries);
+    if (allowedCountries.isEmpty()
+        || !allowedCountries.stream().allMatch(c -> COUNTRY.matcher(c).matches())) {
+      throw new IllegalArgumentException(
+          "allowedCountries must be ISO 3166 alpha-2 codes: " + allowedCountries);
     }
     if (!SIGNUP_MODES.contains(signupMode)) {
-      throw new IllegalArgumentException("signupMode must be one of " + SIGNUP_MODES + ": " + signupMode);
+      throw new IllegalArgumentException(
+          "signupMode must be one of " + SIGNUP_MODES + ": " + signupMode);
     }
     for (String name : settings.keySet()) {
       if (!TUNABLE.contains(name)) {
-        throw new IllegalArgumentException("settings." + name + " is not a setting the functions read; one of "
-            + TUNABLE);
+        throw new IllegalArgumentException(
+            "settings." + name + " is not a setting the functions read; one of " + TUNABLE);
       }
     }
     if (!DOMAIN.matcher(adminEmailDomain).matches()) {
-      throw new IllegalArgumentException("adminEmailDomain must be a lower-case domain name: " + adminEmailDomain);
+      throw new IllegalArgumentException(
+          "adminEmailDomain must be a lower-case domain name: " + adminEmailDomain);
     }
     settings = Map.copyOf(settings);
     allowedCountries = List.copyOf(allowedCountries);
@@ -133,12 +191,17 @@ public record Config(String stage, List<String> allowedCountries, String signupM
     Firewall.check(Settings.fromEnvironment(settings).limits(), edge);
   }
 
-  /** The per-token and anonymous request limits the functions' settings give, which WAF enforces. */
+  /**
+   * The per-token and anonymous request limits the functions' settings give, which WAF enforces.
+   */
   public Settings.RateLimits limits() {
     return Settings.fromEnvironment(settings).limits();
   }
 
-  /** Reserved (RFC 2606): it receives no mail, so an operator sets a real domain before inviting anyone. */
+  /**
+   * Reserved (RFC 2606): it receives no mail, so an operator sets a real domain before inviting
+   * anyone.
+   */
   public static final String DEFAULT_ADMIN_DOMAIN = "podium.invalid";
 
   /** The first admin's email, in the generated admin secret. */
@@ -159,7 +222,10 @@ public record Config(String stage, List<String> allowedCountries, String signupM
     return new Config(
         text(node, "stage").orElse("dev"),
         Arrays.stream(text(node, "allowedCountries").orElse("US").split(","))
-            .map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT)).toList(),
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(s -> s.toUpperCase(Locale.ROOT))
+            .toList(),
         text(node, "signupMode").orElse("invite_only"),
         text(node, "publicUrl").filter(s -> !s.isBlank()),
         settings(node.tryGetContext("settings")),
@@ -168,7 +234,10 @@ public record Config(String stage, List<String> allowedCountries, String signupM
         Integer.parseInt(text(node, "apiRateLimit").orElse("500")),
         Integer.parseInt(text(node, "apiBurstLimit").orElse("1000")),
         Integer.parseInt(text(node, "fanoutMaxConcurrency").orElse("50")),
-        text(node, "adminEmailDomain").map(String::trim).filter(s -> !s.isEmpty()).orElse(DEFAULT_ADMIN_DOMAIN),
+        text(node, "adminEmailDomain")
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .orElse(DEFAULT_ADMIN_DOMAIN),
         new Edge(
             GeoScope.parse(text(node, "geoScope").map(String::trim).orElse("signup")),
             Integer.parseInt(text(node, "originSecretRotationDays").orElse("30")),
@@ -186,25 +255,33 @@ public record Config(String stage, List<String> allowedCountries, String signupM
     if (value instanceof Map<?, ?> map) {
       map.forEach((k, v) -> settings.put(k.toString(), v.toString()));
     } else if (value != null) {
-      throw new IllegalArgumentException("context 'settings' must be an object of variable names to values");
+      throw new IllegalArgumentException(
+          "context 'settings' must be an object of variable names to values");
     }
     return settings;
   }
 
-  /** The shaded jar that {@code ./mvnw package} leaves in functions/target, whatever the version. */
+  /**
+   * The shaded jar that {@code ./mvnw package} leaves in functions/target, whatever the version.
+   */
   static Path defaultLambdaJar() {
     Path target = Path.of("..", "functions", "target");
     List<Path> jars = new ArrayList<>();
     if (Files.isDirectory(target)) {
-      try (DirectoryStream<Path> found = Files.newDirectoryStream(target, "functions-*-lambda.jar")) {
+      try (DirectoryStream<Path> found =
+          Files.newDirectoryStream(target, "functions-*-lambda.jar")) {
         found.forEach(jars::add);
       } catch (IOException e) {
         throw new IllegalStateException("cannot list " + target, e);
       }
     }
     if (jars.size() != 1) {
-      throw new IllegalStateException("expected one functions-*-lambda.jar in " + target.toAbsolutePath()
-          + " (found " + jars.size() + "): run ./mvnw -DskipTests package first, or pass -c lambdaJar=...");
+      throw new IllegalStateException(
+          "expected one functions-*-lambda.jar in "
+              + target.toAbsolutePath()
+              + " (found "
+              + jars.size()
+              + "): run ./mvnw -DskipTests package first, or pass -c lambdaJar=...");
     }
     return jars.getFirst();
   }

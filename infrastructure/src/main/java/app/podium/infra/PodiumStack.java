@@ -107,28 +107,40 @@ import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 /**
- * Podium on AWS: the tables of {@link Tables}, one function per route of {@link Routes} behind an HTTP API
- * with the bearer-token authorizer, CloudFront and its WAF web ACL ({@link Firewall}) in front, the SNS to SQS
- * fan-out and its function, and the alarms. What each function may touch comes from its declaration's {@link
- * Grants} alone ({@link Routes#FUNCTIONS}).
+ * Podium on AWS: the tables of {@link Tables}, one function per route of {@link Routes} behind an
+ * HTTP API with the bearer-token authorizer, CloudFront and its WAF web ACL ({@link Firewall}) in
+ * front, the SNS to SQS fan-out and its function, and the alarms. What each function may touch
+ * comes from its declaration's {@link Grants} alone ({@link Routes#FUNCTIONS}).
  *
  * <p>A route's function and what is its own (role and policy, log group, version and alias, route,
- * integration, permission, alarms) live in a nested stack per area of the API ({@link RouteAreas}): about 11
- * resources a route would take one stack past CloudFormation's 500 at some 40 routes. Tables, topics, queues,
- * secrets, the API, its authorizer and CloudFront stay in this stack; CDK passes their references to the
- * nested stacks as parameters.
+ * integration, permission, alarms) live in a nested stack per area of the API ({@link RouteAreas}):
+ * about 11 resources a route would take one stack past CloudFormation's 500 at some 40 routes.
+ * Tables, topics, queues, secrets, the API, its authorizer and CloudFront stay in this stack; CDK
+ * passes their references to the nested stacks as parameters.
  */
 public final class PodiumStack extends Stack {
-  /** The alias every caller (API Gateway, the queue) invokes, so SnapStart's published versions serve. */
-  public static final String ALIAS = "live";
-  public static final String ORIGIN_HEADER = "X-Origin-Verify";
   /**
-   * The request headers the functions read (ApiRequest, the posting route's Idempotency-Key) besides Authorization, which only a
-   * cache policy can forward (see distribution()).
+   * The alias every caller (API Gateway, the queue) invokes, so SnapStart's published versions
+   * serve.
    */
-  static final List<String> FORWARDED_HEADERS = List.of("CloudFront-Viewer-Country", "CloudFront-Viewer-Address",
-      "Content-Type", "Idempotency-Key", "Origin", "Access-Control-Request-Method",
-      "Access-Control-Request-Headers");
+  public static final String ALIAS = "live";
+
+  public static final String ORIGIN_HEADER = "X-Origin-Verify";
+
+  /**
+   * The request headers the functions read (ApiRequest, the posting route's Idempotency-Key)
+   * besides Authorization, which only a cache policy can forward (see distribution()).
+   */
+  static final List<String> FORWARDED_HEADERS =
+      List.of(
+          "CloudFront-Viewer-Country",
+          "CloudFront-Viewer-Address",
+          "Content-Type",
+          "Idempotency-Key",
+          "Origin",
+          "Access-Control-Request-Method",
+          "Access-Control-Request-Headers");
+
   static final Duration FANOUT_TIMEOUT = Duration.minutes(1);
   static final int FANOUT_BATCH_SIZE = 100;
   static final Duration FANOUT_BATCHING_WINDOW = Duration.seconds(1);
@@ -139,28 +151,40 @@ public final class PodiumStack extends Stack {
   record Size(int memoryMb, Duration timeout) {}
 
   static final Size DEFAULT_SIZE = new Size(1024, Duration.seconds(10));
+
   /**
-   * Argon2id hashing wants memory and the CPU that comes with it; the fan-out writes a page of up to
-   * FANOUT_PAGE_SIZE timelines in parallel batches.
+   * Argon2id hashing wants memory and the CPU that comes with it; the fan-out writes a page of up
+   * to FANOUT_PAGE_SIZE timelines in parallel batches.
    */
-  static final Map<String, Size> SIZES = Map.of(
-      "IssueToken", new Size(2048, Duration.seconds(15)),
-      "CreateAccount", new Size(2048, Duration.seconds(15)),
-      Routes.BOOTSTRAP_ADMIN.name(), new Size(2048, Duration.seconds(30)),
-      // a step reads the secret and may update the distribution's configuration
-      Routes.ROTATE_ORIGIN_SECRET.name(), new Size(1024, Duration.seconds(30)),
-      Routes.AUTHORIZER.name(), new Size(1024, Duration.seconds(5)),
-      Routes.FANOUT.name(), new Size(2048, FANOUT_TIMEOUT));
+  static final Map<String, Size> SIZES =
+      Map.of(
+          "IssueToken",
+          new Size(2048, Duration.seconds(15)),
+          "CreateAccount",
+          new Size(2048, Duration.seconds(15)),
+          Routes.BOOTSTRAP_ADMIN.name(),
+          new Size(2048, Duration.seconds(30)),
+          // a step reads the secret and may update the distribution's configuration
+          Routes.ROTATE_ORIGIN_SECRET.name(),
+          new Size(1024, Duration.seconds(30)),
+          Routes.AUTHORIZER.name(),
+          new Size(1024, Duration.seconds(5)),
+          Routes.FANOUT.name(),
+          new Size(2048, FANOUT_TIMEOUT));
 
   private final Config config;
   private final Acknowledgements acknowledgements;
   private final Map<Tables.Table, TableV2> tables = new LinkedHashMap<>();
   private final Map<String, Function> functions = new LinkedHashMap<>();
-  private final Map<String, software.amazon.awscdk.services.lambda.Alias> aliases = new LinkedHashMap<>();
+  private final Map<String, software.amazon.awscdk.services.lambda.Alias> aliases =
+      new LinkedHashMap<>();
+
   /** One asset per stack: CDK binds an asset to the first stack that uses it. */
   private final Map<String, Code> codes = new LinkedHashMap<>();
+
   /** Area ({@link RouteAreas}) to the nested stack that holds its route functions. */
   private final Map<String, NestedStack> areas = new LinkedHashMap<>();
+
   private final Topic postEvents;
   private final Queue fanoutQueue;
   private final Queue fanoutDeadLetters;
@@ -176,10 +200,11 @@ public final class PodiumStack extends Stack {
   }
 
   /**
-   * @param without keys ({@link Acknowledgements.Acknowledgement#key()}) of acknowledgements to leave out, so a
-   *     test can show that the cdk-nag check fails without them
+   * @param without keys ({@link Acknowledgements.Acknowledgement#key()}) of acknowledgements to
+   *     leave out, so a test can show that the cdk-nag check fails without them
    */
-  public PodiumStack(Construct scope, String id, StackProps props, Config config, Set<String> without) {
+  public PodiumStack(
+      Construct scope, String id, StackProps props, Config config, Set<String> without) {
     super(scope, id, props);
     this.config = config;
     this.acknowledgements = new Acknowledgements(without);
@@ -189,208 +214,288 @@ public final class PodiumStack extends Stack {
       tables.put(table, table(table));
     }
 
-    postEvents = Topic.Builder.create(this, "PostEvents")
-        .topicName(config.prefix() + "post-events")
-        .enforceSsl(true)
-        // the AWS managed key: its key policy lets every principal of the account publish through SNS
-        .masterKey(Alias.fromAliasName(this, "SnsManagedKey", "alias/aws/sns"))
-        .build();
-    fanoutDeadLetters = Queue.Builder.create(this, "FanoutDeadLetters")
-        .queueName(config.prefix() + "fanout-dlq")
-        .encryption(QueueEncryption.SQS_MANAGED)
-        .enforceSsl(true)
-        .retentionPeriod(Duration.days(14))
-        .build();
-    fanoutQueue = Queue.Builder.create(this, "FanoutQueue")
-        .queueName(config.prefix() + "fanout")
-        .encryption(QueueEncryption.SQS_MANAGED)
-        .enforceSsl(true)
-        // Lambda's advice for SQS sources: at least six times the function's timeout
-        .visibilityTimeout(Duration.seconds(FANOUT_TIMEOUT.toSeconds().intValue() * 6))
-        .retentionPeriod(Duration.days(4))
-        .deadLetterQueue(DeadLetterQueue.builder().queue(fanoutDeadLetters).maxReceiveCount(FANOUT_MAX_RECEIVES)
-            .build())
-        .build();
-    postEvents.addSubscription(SqsSubscription.Builder.create(fanoutQueue).rawMessageDelivery(true).build());
+    postEvents =
+        Topic.Builder.create(this, "PostEvents")
+            .topicName(config.prefix() + "post-events")
+            .enforceSsl(true)
+            // the AWS managed key: its key policy lets every principal of the account publish
+            // through SNS
+            .masterKey(Alias.fromAliasName(this, "SnsManagedKey", "alias/aws/sns"))
+            .build();
+    fanoutDeadLetters =
+        Queue.Builder.create(this, "FanoutDeadLetters")
+            .queueName(config.prefix() + "fanout-dlq")
+            .encryption(QueueEncryption.SQS_MANAGED)
+            .enforceSsl(true)
+            .retentionPeriod(Duration.days(14))
+            .build();
+    fanoutQueue =
+        Queue.Builder.create(this, "FanoutQueue")
+            .queueName(config.prefix() + "fanout")
+            .encryption(QueueEncryption.SQS_MANAGED)
+            .enforceSsl(true)
+            // Lambda's advice for SQS sources: at least six times the function's timeout
+            .visibilityTimeout(Duration.seconds(FANOUT_TIMEOUT.toSeconds().intValue() * 6))
+            .retentionPeriod(Duration.days(4))
+            .deadLetterQueue(
+                DeadLetterQueue.builder()
+                    .queue(fanoutDeadLetters)
+                    .maxReceiveCount(FANOUT_MAX_RECEIVES)
+                    .build())
+            .build();
+    postEvents.addSubscription(
+        SqsSubscription.Builder.create(fanoutQueue).rawMessageDelivery(true).build());
 
-    originSecret = Secret.Builder.create(this, "OriginSecret")
-        .secretName("podium/" + config.stage() + "/origin-verify")
-        .description("Value of the X-Origin-Verify header that CloudFront adds and the API functions require; "
-            + "rotated by " + config.prefix() + Routes.ROTATE_ORIGIN_SECRET.name())
-        .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(48).build())
-        .build();
+    originSecret =
+        Secret.Builder.create(this, "OriginSecret")
+            .secretName("podium/" + config.stage() + "/origin-verify")
+            .description(
+                "Value of the X-Origin-Verify header that CloudFront adds and the API functions require; "
+                    + "rotated by "
+                    + config.prefix()
+                    + Routes.ROTATE_ORIGIN_SECRET.name())
+            .generateSecretString(
+                SecretStringGenerator.builder().excludePunctuation(true).passwordLength(48).build())
+            .build();
 
     // The first admin's credentials, generated at the first deploy and read once by BootstrapAdmin
-    adminSecret = Secret.Builder.create(this, "AdminSecret")
-        .secretName(config.prefix() + "admin")
-        .description("Username, email and password of Podium's first admin, created by invoking "
-            + config.prefix() + Routes.BOOTSTRAP_ADMIN.name())
-        .generateSecretString(SecretStringGenerator.builder()
-            .secretStringTemplate("{\"username\":\"admin\",\"email\":\"" + config.adminEmail() + "\"}")
-            .generateStringKey("password")
-            .passwordLength(32)
-            // printable without quoting in a shell or a JSON string
-            .excludeCharacters("\"'\\`$")
-            .build())
-        .removalPolicy(removalPolicy())
-        .build();
+    adminSecret =
+        Secret.Builder.create(this, "AdminSecret")
+            .secretName(config.prefix() + "admin")
+            .description(
+                "Username, email and password of Podium's first admin, created by invoking "
+                    + config.prefix()
+                    + Routes.BOOTSTRAP_ADMIN.name())
+            .generateSecretString(
+                SecretStringGenerator.builder()
+                    .secretStringTemplate(
+                        "{\"username\":\"admin\",\"email\":\"" + config.adminEmail() + "\"}")
+                    .generateStringKey("password")
+                    .passwordLength(32)
+                    // printable without quoting in a shell or a JSON string
+                    .excludeCharacters("\"'\\`$")
+                    .build())
+            .removalPolicy(removalPolicy())
+            .build();
 
-    api = HttpApi.Builder.create(this, "Api")
-        .apiName(config.prefix() + "api")
-        .description("Podium's Mastodon-compatible API; callers come through CloudFront")
-        .createDefaultStage(false)
-        // with a custom domain for CloudFront to call, nothing else needs the execute-api endpoint
-        .disableExecuteApiEndpoint(config.edge().originDomain().isPresent())
-        // browser clients: API Gateway answers the preflight and adds these headers (the handlers' own
-        // CORS headers serve the local stack)
-        .corsPreflight(CorsPreflightOptions.builder()
-            .allowOrigins(List.of("*"))
-            .allowMethods(List.of(CorsHttpMethod.ANY))
-            .allowHeaders(List.of("*"))
-            .exposeHeaders(List.of("Link", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"))
-            .maxAge(software.amazon.awscdk.Duration.days(1))
-            .build())
-        .build();
-    LogGroup accessLogs = LogGroup.Builder.create(this, "ApiAccessLogs")
-        .retention(logRetention())
-        .removalPolicy(removalPolicy())
-        .build();
-    HttpStage stage = HttpStage.Builder.create(this, "ApiStage")
-        .httpApi(api)
-        .stageName("$default")
-        .autoDeploy(true)
-        .throttle(ThrottleSettings.builder().rateLimit(config.apiRateLimit()).burstLimit(config.apiBurstLimit())
-            .build())
-        .accessLogSettings(new IAccessLogSettings() {
-          @Override
-          public IAccessLogDestination getDestination() {
-            return new LogGroupLogDestination(accessLogs);
-          }
+    api =
+        HttpApi.Builder.create(this, "Api")
+            .apiName(config.prefix() + "api")
+            .description("Podium's Mastodon-compatible API; callers come through CloudFront")
+            .createDefaultStage(false)
+            // with a custom domain for CloudFront to call, nothing else needs the execute-api
+            // endpoint
+            .disableExecuteApiEndpoint(config.edge().originDomain().isPresent())
+            // browser clients: API Gateway answers the preflight and adds these headers (the
+            // handlers' own
+            // CORS headers serve the local stack)
+            .corsPreflight(
+                CorsPreflightOptions.builder()
+                    .allowOrigins(List.of("*"))
+                    .allowMethods(List.of(CorsHttpMethod.ANY))
+                    .allowHeaders(List.of("*"))
+                    .exposeHeaders(
+                        List.of(
+                            "Link",
+                            "X-RateLimit-Limit",
+                            "X-RateLimit-Remaining",
+                            "X-RateLimit-Reset"))
+                    .maxAge(software.amazon.awscdk.Duration.days(1))
+                    .build())
+            .build();
+    LogGroup accessLogs =
+        LogGroup.Builder.create(this, "ApiAccessLogs")
+            .retention(logRetention())
+            .removalPolicy(removalPolicy())
+            .build();
+    HttpStage stage =
+        HttpStage.Builder.create(this, "ApiStage")
+            .httpApi(api)
+            .stageName("$default")
+            .autoDeploy(true)
+            .throttle(
+                ThrottleSettings.builder()
+                    .rateLimit(config.apiRateLimit())
+                    .burstLimit(config.apiBurstLimit())
+                    .build())
+            .accessLogSettings(
+                new IAccessLogSettings() {
+                  @Override
+                  public IAccessLogDestination getDestination() {
+                    return new LogGroupLogDestination(accessLogs);
+                  }
 
-          @Override
-          public AccessLogFormat getFormat() {
-            return AccessLogFormat.custom(ACCESS_LOG_FORMAT);
-          }
-        })
-        .build();
+                  @Override
+                  public AccessLogFormat getFormat() {
+                    return AccessLogFormat.custom(ACCESS_LOG_FORMAT);
+                  }
+                })
+            .build();
 
     config.edge().originDomain().ifPresent(domain -> originDomain(domain, stage));
     webAcl = Firewall.webAcl(this, "WebAcl", config);
     distribution = distribution();
-    String publicUrl = config.publicUrl().orElse("https://" + distribution.getDistributionDomainName());
+    String publicUrl =
+        config.publicUrl().orElse("https://" + distribution.getDistributionDomainName());
 
     for (Routes.Function function : Routes.FUNCTIONS) {
       function(function, publicUrl);
     }
 
-    HttpLambdaAuthorizer authorizer = new HttpLambdaAuthorizer("BearerToken", aliases.get(Routes.AUTHORIZER.name()),
-        HttpLambdaAuthorizerProps.builder()
-            .authorizerName("podium-bearer-token")
-            .responseTypes(List.of(HttpLambdaResponseType.SIMPLE))
-            // No cache, so no identity source is needed: the authorizer runs for every protected request,
-            // with or without an Authorization header, and the route function words any refusal (see Access).
-            .resultsCacheTtl(Duration.seconds(0))
-            .identitySource(List.of())
-            .build());
+    HttpLambdaAuthorizer authorizer =
+        new HttpLambdaAuthorizer(
+            "BearerToken",
+            aliases.get(Routes.AUTHORIZER.name()),
+            HttpLambdaAuthorizerProps.builder()
+                .authorizerName("podium-bearer-token")
+                .responseTypes(List.of(HttpLambdaResponseType.SIMPLE))
+                // No cache, so no identity source is needed: the authorizer runs for every
+                // protected request,
+                // with or without an Authorization header, and the route function words any refusal
+                // (see Access).
+                .resultsCacheTtl(Duration.seconds(0))
+                .identitySource(List.of())
+                .build());
     for (Route<?> route : Routes.ALL) {
       route(route, authorizer);
     }
     withoutIdentitySource();
 
-    // batches of up to 100 (waiting at most a second to fill one): a burst of favourites of one status then
-    // writes its notification group once per 100 events, not once per 10 (FanoutHandler gathers each batch's
+    // batches of up to 100 (waiting at most a second to fill one): a burst of favourites of one
+    // status then
+    // writes its notification group once per 100 events, not once per 10 (FanoutHandler gathers
+    // each batch's
     // events per group); each message still succeeds or fails on its own
-    fanoutAlias().addEventSource(SqsEventSource.Builder.create(fanoutQueue)
-        .batchSize(FANOUT_BATCH_SIZE)
-        .maxBatchingWindow(FANOUT_BATCHING_WINDOW)
-        .reportBatchItemFailures(true)
-        .maxConcurrency(config.fanoutMaxConcurrency())
-        .build());
+    fanoutAlias()
+        .addEventSource(
+            SqsEventSource.Builder.create(fanoutQueue)
+                .batchSize(FANOUT_BATCH_SIZE)
+                .maxBatchingWindow(FANOUT_BATCHING_WINDOW)
+                .reportBatchItemFailures(true)
+                .maxConcurrency(config.fanoutMaxConcurrency())
+                .build());
 
     rotateOriginSecret();
 
-    alarmTopic = Topic.Builder.create(this, "Alarms")
-        .topicName(config.prefix() + "alarms")
-        .enforceSsl(true)
-        .build();
-    config.alarmEmail().ifPresent(email -> alarmTopic.addSubscription(new EmailSubscription(email)));
+    alarmTopic =
+        Topic.Builder.create(this, "Alarms")
+            .topicName(config.prefix() + "alarms")
+            .enforceSsl(true)
+            .build();
+    config
+        .alarmEmail()
+        .ifPresent(email -> alarmTopic.addSubscription(new EmailSubscription(email)));
     alarms();
 
     acknowledge();
 
-    CfnOutput.Builder.create(this, "PublicUrl").value(publicUrl)
-        .description("Where clients reach the API (CloudFront)").build();
-    CfnOutput.Builder.create(this, "FanoutDeadLetterQueueArn").value(fanoutDeadLetters.getQueueArn())
-        .description("Fan-out messages that failed " + FANOUT_MAX_RECEIVES + " times; once the cause is fixed, move "
-            + "them back to the fan-out queue: aws sqs start-message-move-task --source-arn ...").build();
+    CfnOutput.Builder.create(this, "PublicUrl")
+        .value(publicUrl)
+        .description("Where clients reach the API (CloudFront)")
+        .build();
+    CfnOutput.Builder.create(this, "FanoutDeadLetterQueueArn")
+        .value(fanoutDeadLetters.getQueueArn())
+        .description(
+            "Fan-out messages that failed "
+                + FANOUT_MAX_RECEIVES
+                + " times; once the cause is fixed, move "
+                + "them back to the fan-out queue: aws sqs start-message-move-task --source-arn ...")
+        .build();
     CfnOutput.Builder.create(this, "AlarmTopicArn").value(alarmTopic.getTopicArn()).build();
-    CfnOutput.Builder.create(this, "OriginSecretName").value(originSecret.getSecretName())
-        .description("Rotated every " + config.edge().originSecretRotationDays() + " days; now: aws secretsmanager "
-            + "rotate-secret --secret-id ...").build();
-    CfnOutput.Builder.create(this, "AdminSecretName").value(config.prefix() + "admin")
-        .description("The first admin's credentials (aws secretsmanager get-secret-value --secret-id ...)").build();
+    CfnOutput.Builder.create(this, "OriginSecretName")
+        .value(originSecret.getSecretName())
+        .description(
+            "Rotated every "
+                + config.edge().originSecretRotationDays()
+                + " days; now: aws secretsmanager "
+                + "rotate-secret --secret-id ...")
+        .build();
+    CfnOutput.Builder.create(this, "AdminSecretName")
+        .value(config.prefix() + "admin")
+        .description(
+            "The first admin's credentials (aws secretsmanager get-secret-value --secret-id ...)")
+        .build();
     CfnOutput.Builder.create(this, "BootstrapAdminFunction")
         .value(functions.get(Routes.BOOTSTRAP_ADMIN.name()).getFunctionName())
-        .description("Invoke once after the first deploy: aws lambda invoke --function-name ... out.json").build();
+        .description(
+            "Invoke once after the first deploy: aws lambda invoke --function-name ... out.json")
+        .build();
   }
 
-  private static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\","
-      + "\"time\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\","
-      + "\"sourceIp\":\"$context.identity.sourceIp\",\"latencyMs\":\"$context.responseLatency\","
-      + "\"integrationStatus\":\"$context.integrationStatus\","
-      + "\"integrationError\":\"$context.integrationErrorMessage\","
-      + "\"authorizerError\":\"$context.authorizer.error\",\"length\":\"$context.responseLength\"}";
+  private static final String ACCESS_LOG_FORMAT =
+      "{\"requestId\":\"$context.requestId\","
+          + "\"time\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\","
+          + "\"sourceIp\":\"$context.identity.sourceIp\",\"latencyMs\":\"$context.responseLatency\","
+          + "\"integrationStatus\":\"$context.integrationStatus\","
+          + "\"integrationError\":\"$context.integrationErrorMessage\","
+          + "\"authorizerError\":\"$context.authorizer.error\",\"length\":\"$context.responseLength\"}";
 
-  // ---------------------------------------------------------------------------------------------- tables
+  // ----------------------------------------------------------------------------------------------
+  // tables
 
   private TableV2 table(Tables.Table definition) {
-    List<GlobalSecondaryIndexPropsV2> indexes = definition.indexes().stream()
-        .map(index -> GlobalSecondaryIndexPropsV2.builder()
-            .indexName(index.name())
-            .partitionKey(attribute(index.partitionKey()))
-            .sortKey(attribute(index.sortKey()))
-            .projectionType(ProjectionType.ALL)
-            .build())
-        .toList();
-    return new TableV2(this, constructName(definition.name()) + "Table", TablePropsV2.builder()
-        .tableName(definition.physicalName(config.prefix()))
-        .partitionKey(attribute(definition.partitionKey()))
-        .sortKey(definition.sortKey().map(PodiumStack::attribute).orElse(null))
-        .globalSecondaryIndexes(indexes)
-        .timeToLiveAttribute(definition.ttlAttribute().orElse(null))
-        .billing(Billing.onDemand())
-        .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-            .pointInTimeRecoveryEnabled(true).build())
-        .deletionProtection(config.isProd())
-        .removalPolicy(removalPolicy())
-        .build());
+    List<GlobalSecondaryIndexPropsV2> indexes =
+        definition.indexes().stream()
+            .map(
+                index ->
+                    GlobalSecondaryIndexPropsV2.builder()
+                        .indexName(index.name())
+                        .partitionKey(attribute(index.partitionKey()))
+                        .sortKey(attribute(index.sortKey()))
+                        .projectionType(ProjectionType.ALL)
+                        .build())
+            .toList();
+    return new TableV2(
+        this,
+        constructName(definition.name()) + "Table",
+        TablePropsV2.builder()
+            .tableName(definition.physicalName(config.prefix()))
+            .partitionKey(attribute(definition.partitionKey()))
+            .sortKey(definition.sortKey().map(PodiumStack::attribute).orElse(null))
+            .globalSecondaryIndexes(indexes)
+            .timeToLiveAttribute(definition.ttlAttribute().orElse(null))
+            .billing(Billing.onDemand())
+            .pointInTimeRecoverySpecification(
+                PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
+            .deletionProtection(config.isProd())
+            .removalPolicy(removalPolicy())
+            .build());
   }
 
   private static Attribute attribute(Tables.Key key) {
-    return Attribute.builder().name(key.name()).type(switch (key.type()) {
-      case STRING -> AttributeType.STRING;
-      case NUMBER -> AttributeType.NUMBER;
-    }).build();
+    return Attribute.builder()
+        .name(key.name())
+        .type(
+            switch (key.type()) {
+              case STRING -> AttributeType.STRING;
+              case NUMBER -> AttributeType.NUMBER;
+            })
+        .build();
   }
 
-  // ------------------------------------------------------------------------------------------- functions
+  // -------------------------------------------------------------------------------------------
+  // functions
 
   private void function(Routes.Function declared, String publicUrl) {
     String name = declared.name();
     Size size = SIZES.getOrDefault(name, DEFAULT_SIZE);
-    // a route's function and all that is its own live in its area's nested stack; the authorizer, the
+    // a route's function and all that is its own live in its area's nested stack; the authorizer,
+    // the
     // fan-out and the admin bootstrap stay here with the API, the queue and the secret they serve
     Stack scope = declared.route().<Stack>map(this::area).orElse(this);
-    LogGroup logs = LogGroup.Builder.create(scope, name + "Logs")
-        .retention(logRetention())
-        .removalPolicy(removalPolicy())
-        .build();
-    // A role of its own with only its log group: not the managed basic-execution policy, which may write
+    LogGroup logs =
+        LogGroup.Builder.create(scope, name + "Logs")
+            .retention(logRetention())
+            .removalPolicy(removalPolicy())
+            .build();
+    // A role of its own with only its log group: not the managed basic-execution policy, which may
+    // write
     // to every log group of the account.
-    Role role = Role.Builder.create(scope, name + "Role")
-        .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-        .description("Podium " + name + ": its log group and what Grants gives it")
-        .build();
+    Role role =
+        Role.Builder.create(scope, name + "Role")
+            .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+            .description("Podium " + name + ": its log group and what Grants gives it")
+            .build();
     logs.grantWrite(role);
 
     Map<String, String> environment = new LinkedHashMap<>();
@@ -401,57 +506,74 @@ public final class PodiumStack extends Stack {
     environment.put("PUBLIC_URL", publicUrl);
     environment.putAll(config.settings());
 
-    Function function = Function.Builder.create(scope, name)
-        .functionName(config.prefix() + name)
-        .description(describe(declared))
-        .runtime(Runtime.JAVA_21)
-        .architecture(Architecture.ARM_64)
-        .handler(declared.handler().getName() + "::handleRequest")
-        .code(code(scope))
-        .memorySize(size.memoryMb())
-        .timeout(size.timeout())
-        .role(role)
-        .logGroup(logs)
-        .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-        .environment(environment)
-        .build();
-    Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-        "API Gateway and the queue invoke the live alias, which points at the published current version");
+    Function function =
+        Function.Builder.create(scope, name)
+            .functionName(config.prefix() + name)
+            .description(describe(declared))
+            .runtime(Runtime.JAVA_21)
+            .architecture(Architecture.ARM_64)
+            .handler(declared.handler().getName() + "::handleRequest")
+            .code(code(scope))
+            .memorySize(size.memoryMb())
+            .timeout(size.timeout())
+            .role(role)
+            .logGroup(logs)
+            .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+            .environment(environment)
+            .build();
+    Annotations.of(function)
+        .acknowledgeWarning(
+            "@aws-cdk/aws-lambda:snapStartRequirePublish",
+            "API Gateway and the queue invoke the live alias, which points at the published current version");
     functions.put(name, function);
 
-    // which route a route's function serves: RouteFunction, the handler of every route's function, reads it
-    declared.route().ifPresent(route -> function.addEnvironment(RouteFunction.ROUTE_ENV, route.key()));
+    // which route a route's function serves: RouteFunction, the handler of every route's function,
+    // reads it
+    declared
+        .route()
+        .ifPresent(route -> function.addEnvironment(RouteFunction.ROUTE_ENV, route.key()));
     grant(function, declared.grants());
     // after every environment variable: the version's hash covers the configuration
-    aliases.put(name, software.amazon.awscdk.services.lambda.Alias.Builder.create(scope, name + "Live")
-        .aliasName(ALIAS)
-        .version(function.getCurrentVersion())
-        .build());
+    aliases.put(
+        name,
+        software.amazon.awscdk.services.lambda.Alias.Builder.create(scope, name + "Live")
+            .aliasName(ALIAS)
+            .version(function.getCurrentVersion())
+            .build());
   }
 
-  /** Turns a function's {@link Grants} into IAM statements, each with the variable that locates it. */
+  /**
+   * Turns a function's {@link Grants} into IAM statements, each with the variable that locates it.
+   */
   private void grant(Function function, Grants needs) {
     if (!needs.tables().isEmpty()) {
       function.addEnvironment(Tables.PREFIX_ENV, config.prefix());
     }
-    needs.tables().forEach((definition, access) -> {
-      TableV2 table = tables.get(definition);
-      List<String> actions = new ArrayList<>();
-      List<String> resources = new ArrayList<>(List.of(table.getTableArn()));
-      if (access.reads()) {
-        actions.addAll(READ_ACTIONS);
-        // the indexes it may query, by name: no index/* wildcard
-        definition.indexes().forEach(index -> resources.add(table.getTableArn() + "/index/" + index.name()));
-      }
-      if (access.writes()) {
-        actions.addAll(WRITE_ACTIONS);
-      }
-      Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
-          .grantee(function)
-          .actions(actions)
-          .resourceArns(resources)
-          .build());
-    });
+    needs
+        .tables()
+        .forEach(
+            (definition, access) -> {
+              TableV2 table = tables.get(definition);
+              List<String> actions = new ArrayList<>();
+              List<String> resources = new ArrayList<>(List.of(table.getTableArn()));
+              if (access.reads()) {
+                actions.addAll(READ_ACTIONS);
+                // the indexes it may query, by name: no index/* wildcard
+                definition
+                    .indexes()
+                    .forEach(
+                        index -> resources.add(table.getTableArn() + "/index/" + index.name()));
+              }
+              if (access.writes()) {
+                actions.addAll(WRITE_ACTIONS);
+              }
+              Grant.addToPrincipal(
+                  GrantOnPrincipalOptions.builder()
+                      .grantee(function)
+                      .actions(actions)
+                      .resourceArns(resources)
+                      .build());
+            });
     if (needs.publishesPostEvents()) {
       postEvents.grantPublish(function);
       function.addEnvironment(Backend.TOPIC_ARN_ENV, postEvents.getTopicArn());
@@ -475,27 +597,48 @@ public final class PodiumStack extends Stack {
       allow(function, ROTATION_DISTRIBUTION_ACTIONS, distribution.getDistributionArn());
       // CloudFront checks that whoever updates a distribution may read the web ACL it names
       allow(function, List.of("wafv2:GetWebACL"), webAcl.getAttrArn());
-      function.addEnvironment(RotateOriginSecretHandler.DISTRIBUTION_ID_ENV, distribution.getDistributionId());
+      function.addEnvironment(
+          RotateOriginSecretHandler.DISTRIBUTION_ID_ENV, distribution.getDistributionId());
     }
   }
 
   /** Secrets Manager's rotation steps: describe, read, put the pending version, move the labels. */
-  static final List<String> ROTATION_SECRET_ACTIONS = List.of("secretsmanager:DescribeSecret",
-      "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage");
-  /** setSecret and testSecret: the distribution's configuration, and an update of it with its ETag. */
-  static final List<String> ROTATION_DISTRIBUTION_ACTIONS = List.of("cloudfront:GetDistributionConfig",
-      "cloudfront:UpdateDistribution");
+  static final List<String> ROTATION_SECRET_ACTIONS =
+      List.of(
+          "secretsmanager:DescribeSecret",
+          "secretsmanager:GetSecretValue",
+          "secretsmanager:PutSecretValue",
+          "secretsmanager:UpdateSecretVersionStage");
+
+  /**
+   * setSecret and testSecret: the distribution's configuration, and an update of it with its ETag.
+   */
+  static final List<String> ROTATION_DISTRIBUTION_ACTIONS =
+      List.of("cloudfront:GetDistributionConfig", "cloudfront:UpdateDistribution");
 
   private static void allow(Function function, List<String> actions, String resource) {
-    Grant.addToPrincipal(GrantOnPrincipalOptions.builder().grantee(function).actions(actions)
-        .resourceArns(List.of(resource)).build());
+    Grant.addToPrincipal(
+        GrantOnPrincipalOptions.builder()
+            .grantee(function)
+            .actions(actions)
+            .resourceArns(List.of(resource))
+            .build());
   }
 
-  // ConditionCheckItem: a transaction's condition check on an item (a follow checks that no block exists)
-  static final List<String> READ_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-      "dynamodb:ConditionCheckItem");
-  static final List<String> WRITE_ACTIONS = List.of("dynamodb:PutItem", "dynamodb:UpdateItem",
-      "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
+  // ConditionCheckItem: a transaction's condition check on an item (a follow checks that no block
+  // exists)
+  static final List<String> READ_ACTIONS =
+      List.of(
+          "dynamodb:GetItem",
+          "dynamodb:BatchGetItem",
+          "dynamodb:Query",
+          "dynamodb:ConditionCheckItem");
+  static final List<String> WRITE_ACTIONS =
+      List.of(
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:BatchWriteItem");
 
   private static String describe(Routes.Function function) {
     if (function.route().isPresent()) {
@@ -513,24 +656,29 @@ public final class PodiumStack extends Stack {
     return "Podium: rotates the origin secret and CloudFront's origin header (Secrets Manager invokes it)";
   }
 
-
   // ------------------------------------------------------------------------------------------------- API
 
   /**
-   * The route, its integration and the permission to invoke the alias go into the area's nested stack with the
-   * function; the API and the authorizer stay in this stack and reach it as parameters.
+   * The route, its integration and the permission to invoke the alias go into the area's nested
+   * stack with the function; the API and the authorizer stay in this stack and reach it as
+   * parameters.
    */
   private void route(Route<?> route, HttpLambdaAuthorizer authorizer) {
     String name = route.name();
-    HttpRoute httpRoute = HttpRoute.Builder.create(area(route), name + "Route")
-        .httpApi(api)
-        .routeKey(HttpRouteKey.with(route.path(), HttpMethod.valueOf(route.method().name())))
-        .integration(new HttpLambdaIntegration(name + "Integration", aliases.get(route.name())))
-        .authorizer(route.access().needsAuthorizer() ? authorizer : null)
-        .build();
+    HttpRoute httpRoute =
+        HttpRoute.Builder.create(area(route), name + "Route")
+            .httpApi(api)
+            .routeKey(HttpRouteKey.with(route.path(), HttpMethod.valueOf(route.method().name())))
+            .integration(new HttpLambdaIntegration(name + "Integration", aliases.get(route.name())))
+            .authorizer(route.access().needsAuthorizer() ? authorizer : null)
+            .build();
     if (!route.access().needsAuthorizer()) {
-      acknowledgements.add(httpRoute, "AwsSolutions-APIG4",
-          route.key() + " is public in Mastodon's API (" + route.access().kind()
+      acknowledgements.add(
+          httpRoute,
+          "AwsSolutions-APIG4",
+          route.key()
+              + " is public in Mastodon's API ("
+              + route.access().kind()
               + " in Routes): anyone may call it without a token");
     }
   }
@@ -538,19 +686,27 @@ public final class PodiumStack extends Stack {
   /** The nested stack of the route's area, made by the first route of that area. */
   private NestedStack area(Route<?> route) {
     String area = RouteAreas.of(route.path());
-    return areas.computeIfAbsent(area, a -> new NestedStack(this, RouteAreas.stackId(a),
-        NestedStackProps.builder().description("Podium " + config.stage() + ": the " + a + " routes").build()));
+    return areas.computeIfAbsent(
+        area,
+        a ->
+            new NestedStack(
+                this,
+                RouteAreas.stackId(a),
+                NestedStackProps.builder()
+                    .description("Podium " + config.stage() + ": the " + a + " routes")
+                    .build()));
   }
 
   private Code code(Stack scope) {
-    return codes.computeIfAbsent(scope.getNode().getPath(), p -> Code.fromAsset(config.lambdaJar().toString()));
+    return codes.computeIfAbsent(
+        scope.getNode().getPath(), p -> Code.fromAsset(config.lambdaJar().toString()));
   }
 
   /**
-   * The L2 authorizer falls back to {@code $request.header.Authorization} when given no identity source, and
-   * API Gateway then answers 401 itself to a request without that header. An empty list is passed to the L2
-   * and the property is dropped from the template: API Gateway requires no identity source when results are
-   * not cached ({@code AuthorizerResultTtlInSeconds: 0}).
+   * The L2 authorizer falls back to {@code $request.header.Authorization} when given no identity
+   * source, and API Gateway then answers 401 itself to a request without that header. An empty list
+   * is passed to the L2 and the property is dropped from the template: API Gateway requires no
+   * identity source when results are not cached ({@code AuthorizerResultTtlInSeconds: 0}).
    */
   private void withoutIdentitySource() {
     for (IConstruct child : api.getNode().findAll()) {
@@ -560,100 +716,141 @@ public final class PodiumStack extends Stack {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- CloudFront
+  // ----------------------------------------------------------------------------------------------
+  // CloudFront
 
   /** Where AWS WAF keeps web ACLs of scope CLOUDFRONT, and so where this stack goes. */
   static final String WEB_ACL_REGION = "us-east-1";
 
   /**
-   * AWS WAF keeps a web ACL for CloudFront in us-east-1 only, and CloudFormation creates it in the stack's region,
-   * so the stack goes to us-east-1 (the whole network is in the United States). A region known at synth is checked
-   * here; an environment-agnostic stack carries a CloudFormation rule that refuses the deploy elsewhere before
-   * anything is created.
+   * AWS WAF keeps a web ACL for CloudFront in us-east-1 only, and CloudFormation creates it in the
+   * stack's region, so the stack goes to us-east-1 (the whole network is in the United States). A
+   * region known at synth is checked here; an environment-agnostic stack carries a CloudFormation
+   * rule that refuses the deploy elsewhere before anything is created.
    */
   private void requireWebAclRegion() {
     String region = getRegion();
     if (!Token.isUnresolved(region)) {
       if (!region.equals(WEB_ACL_REGION)) {
-        throw new IllegalArgumentException("Podium deploys to " + WEB_ACL_REGION + ", not " + region + ": AWS WAF "
-            + "keeps the web ACL that protects CloudFront there, and it is in this stack. Set CDK_DEFAULT_REGION "
-            + "(or the profile's region) to " + WEB_ACL_REGION);
+        throw new IllegalArgumentException(
+            "Podium deploys to "
+                + WEB_ACL_REGION
+                + ", not "
+                + region
+                + ": AWS WAF "
+                + "keeps the web ACL that protects CloudFront there, and it is in this stack. Set CDK_DEFAULT_REGION "
+                + "(or the profile's region) to "
+                + WEB_ACL_REGION);
       }
       return;
     }
-    CfnRule.Builder.create(this, "WebAclRegion").assertions(List.of(CfnRuleAssertion.builder()
-        .assertValue(Fn.conditionEquals(Aws.REGION, WEB_ACL_REGION))
-        .assertDescription("Podium deploys to " + WEB_ACL_REGION + ": AWS WAF keeps the web ACL that protects "
-            + "CloudFront there, and it is in this stack")
-        .build())).build();
+    CfnRule.Builder.create(this, "WebAclRegion")
+        .assertions(
+            List.of(
+                CfnRuleAssertion.builder()
+                    .assertValue(Fn.conditionEquals(Aws.REGION, WEB_ACL_REGION))
+                    .assertDescription(
+                        "Podium deploys to "
+                            + WEB_ACL_REGION
+                            + ": AWS WAF keeps the web ACL that protects "
+                            + "CloudFront there, and it is in this stack")
+                    .build()))
+        .build();
   }
 
   /**
-   * The HTTP API's custom domain, which CloudFront calls instead of the execute-api endpoint (turned off): a
-   * direct call then cannot reach the stage or spend its throttle. The certificate and the DNS record are the
-   * operator's (the record points at the output's target).
+   * The HTTP API's custom domain, which CloudFront calls instead of the execute-api endpoint
+   * (turned off): a direct call then cannot reach the stage or spend its throttle. The certificate
+   * and the DNS record are the operator's (the record points at the output's target).
    */
   private void originDomain(String domain, HttpStage stage) {
-    DomainName name = DomainName.Builder.create(this, "OriginDomain")
-        .domainName(domain)
-        .certificate(Certificate.fromCertificateArn(this, "OriginCertificate",
-            config.edge().originCertificateArn().orElseThrow()))
-        .build();
+    DomainName name =
+        DomainName.Builder.create(this, "OriginDomain")
+            .domainName(domain)
+            .certificate(
+                Certificate.fromCertificateArn(
+                    this, "OriginCertificate", config.edge().originCertificateArn().orElseThrow()))
+            .build();
     ApiMapping.Builder.create(this, "OriginMapping").api(api).domainName(name).stage(stage).build();
-    CfnOutput.Builder.create(this, "OriginDomainTarget").value(name.getRegionalDomainName())
-        .description("Point the DNS record of " + domain + " here (CNAME, or a Route 53 alias): CloudFront reaches "
-            + "the API through it").build();
+    CfnOutput.Builder.create(this, "OriginDomainTarget")
+        .value(name.getRegionalDomainName())
+        .description(
+            "Point the DNS record of "
+                + domain
+                + " here (CNAME, or a Route 53 alias): CloudFront reaches "
+                + "the API through it")
+        .build();
   }
 
   private Distribution distribution() {
-    String apiDomain = config.edge().originDomain()
-        .orElse(api.getApiId() + ".execute-api." + getRegion() + "." + getUrlSuffix());
-    HttpOrigin origin = HttpOrigin.Builder.create(apiDomain)
-        .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
-        .originSslProtocols(List.of(OriginSslPolicy.TLS_V1_2))
-        // resolved by CloudFormation from Secrets Manager (AWSCURRENT) when it creates or updates the distribution:
-        // not in the template or in cdk.json. Rotation sets it between deploys (RotateOriginSecretHandler).
-        .customHeaders(Map.of(ORIGIN_HEADER, originSecret.getSecretValue().unsafeUnwrap()))
-        .build();
-    // Authorization cannot be named in an origin request policy (CloudFront refuses it), and a cache policy
-    // that names headers may not have every TTL at 0. So Authorization and the query strings form the key
-    // of a policy whose default TTL is 0 and maximum 1 s; every API response says Cache-Control: no-store,
+    String apiDomain =
+        config
+            .edge()
+            .originDomain()
+            .orElse(api.getApiId() + ".execute-api." + getRegion() + "." + getUrlSuffix());
+    HttpOrigin origin =
+        HttpOrigin.Builder.create(apiDomain)
+            .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
+            .originSslProtocols(List.of(OriginSslPolicy.TLS_V1_2))
+            // resolved by CloudFormation from Secrets Manager (AWSCURRENT) when it creates or
+            // updates the distribution:
+            // not in the template or in cdk.json. Rotation sets it between deploys
+            // (RotateOriginSecretHandler).
+            .customHeaders(Map.of(ORIGIN_HEADER, originSecret.getSecretValue().unsafeUnwrap()))
+            .build();
+    // Authorization cannot be named in an origin request policy (CloudFront refuses it), and a
+    // cache policy
+    // that names headers may not have every TTL at 0. So Authorization and the query strings form
+    // the key
+    // of a policy whose default TTL is 0 and maximum 1 s; every API response says Cache-Control:
+    // no-store,
     // so nothing is ever cached, and no answer could be shared across tokens or queries if it were.
-    CachePolicy cachePolicy = CachePolicy.Builder.create(this, "ApiCachePolicy")
-        .cachePolicyName(config.prefix() + "api-no-cache")
-        .comment("Podium API: forwards Authorization and every query string; responses are no-store")
-        .defaultTtl(Duration.seconds(0))
-        .minTtl(Duration.seconds(0))
-        .maxTtl(Duration.seconds(1))
-        .headerBehavior(CacheHeaderBehavior.allowList("Authorization"))
-        .queryStringBehavior(CacheQueryStringBehavior.all())
-        .cookieBehavior(CacheCookieBehavior.none())
-        // lets CloudFront compress the JSON for viewers that accept it
-        .enableAcceptEncodingGzip(true)
-        .enableAcceptEncodingBrotli(true)
-        .build();
-    // Named headers, not all viewer headers: API Gateway refuses a Host that is not its own, and the managed
-    // AllViewerExceptHostHeader policy does not add the CloudFront-Viewer-* headers the API relies on.
-    OriginRequestPolicy originRequestPolicy = OriginRequestPolicy.Builder.create(this, "ApiOriginRequestPolicy")
-        .originRequestPolicyName(config.prefix() + "api-origin-request")
-        .comment("Podium API: the viewer's country and address, and the request headers the API reads")
-        .headerBehavior(OriginRequestHeaderBehavior.allowList(FORWARDED_HEADERS.toArray(String[]::new)))
-        .queryStringBehavior(OriginRequestQueryStringBehavior.all())
-        .cookieBehavior(OriginRequestCookieBehavior.none())
-        .build();
-    // geoScope signup: every country reaches the API, and signup and the waitlist check ALLOWED_COUNTRIES
-    GeoRestriction geo = config.edge().geoScope() == Config.GeoScope.ALL
-        ? GeoRestriction.allowlist(config.allowedCountries().toArray(String[]::new)) : null;
+    CachePolicy cachePolicy =
+        CachePolicy.Builder.create(this, "ApiCachePolicy")
+            .cachePolicyName(config.prefix() + "api-no-cache")
+            .comment(
+                "Podium API: forwards Authorization and every query string; responses are no-store")
+            .defaultTtl(Duration.seconds(0))
+            .minTtl(Duration.seconds(0))
+            .maxTtl(Duration.seconds(1))
+            .headerBehavior(CacheHeaderBehavior.allowList("Authorization"))
+            .queryStringBehavior(CacheQueryStringBehavior.all())
+            .cookieBehavior(CacheCookieBehavior.none())
+            // lets CloudFront compress the JSON for viewers that accept it
+            .enableAcceptEncodingGzip(true)
+            .enableAcceptEncodingBrotli(true)
+            .build();
+    // Named headers, not all viewer headers: API Gateway refuses a Host that is not its own, and
+    // the managed
+    // AllViewerExceptHostHeader policy does not add the CloudFront-Viewer-* headers the API relies
+    // on.
+    OriginRequestPolicy originRequestPolicy =
+        OriginRequestPolicy.Builder.create(this, "ApiOriginRequestPolicy")
+            .originRequestPolicyName(config.prefix() + "api-origin-request")
+            .comment(
+                "Podium API: the viewer's country and address, and the request headers the API reads")
+            .headerBehavior(
+                OriginRequestHeaderBehavior.allowList(FORWARDED_HEADERS.toArray(String[]::new)))
+            .queryStringBehavior(OriginRequestQueryStringBehavior.all())
+            .cookieBehavior(OriginRequestCookieBehavior.none())
+            .build();
+    // geoScope signup: every country reaches the API, and signup and the waitlist check
+    // ALLOWED_COUNTRIES
+    GeoRestriction geo =
+        config.edge().geoScope() == Config.GeoScope.ALL
+            ? GeoRestriction.allowlist(config.allowedCountries().toArray(String[]::new))
+            : null;
     return Distribution.Builder.create(this, "Cdn")
         .comment("Podium " + config.stage() + " API")
-        .defaultBehavior(BehaviorOptions.builder()
-            .origin(origin)
-            .allowedMethods(AllowedMethods.ALLOW_ALL)
-            .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
-            .cachePolicy(cachePolicy)
-            .originRequestPolicy(originRequestPolicy)
-            .compress(true)
-            .build())
+        .defaultBehavior(
+            BehaviorOptions.builder()
+                .origin(origin)
+                .allowedMethods(AllowedMethods.ALLOW_ALL)
+                .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+                .cachePolicy(cachePolicy)
+                .originRequestPolicy(originRequestPolicy)
+                .compress(true)
+                .build())
         .geoRestriction(geo)
         .webAclId(webAcl.getAttrArn())
         .httpVersion(HttpVersion.HTTP2_AND_3)
@@ -662,93 +859,146 @@ public final class PodiumStack extends Stack {
   }
 
   /**
-   * Secrets Manager invokes the rotation function's live alias every {@code originSecretRotationDays}, not at once
-   * when the schedule is created: the first value is freshly generated. An L1 schedule, because the L2 also grants
-   * {@code secretsmanager:GetRandomPassword} on {@code *}, which this function, drawing its own values, never calls.
+   * Secrets Manager invokes the rotation function's live alias every {@code
+   * originSecretRotationDays}, not at once when the schedule is created: the first value is freshly
+   * generated. An L1 schedule, because the L2 also grants {@code secretsmanager:GetRandomPassword}
+   * on {@code *}, which this function, drawing its own values, never calls.
    */
   private void rotateOriginSecret() {
-    software.amazon.awscdk.services.lambda.Alias rotation = aliases.get(Routes.ROTATE_ORIGIN_SECRET.name());
-    rotation.addPermission("SecretsManagerInvokes", Permission.builder()
-        .principal(new ServicePrincipal("secretsmanager.amazonaws.com"))
-        .sourceAccount(getAccount())
-        .build());
-    CfnRotationSchedule schedule = CfnRotationSchedule.Builder.create(this, "OriginSecretRotation")
-        .secretId(originSecret.getSecretArn())
-        .rotationLambdaArn(rotation.getFunctionArn())
-        .rotationRules(CfnRotationSchedule.RotationRulesProperty.builder()
-            .automaticallyAfterDays(config.edge().originSecretRotationDays()).build())
-        .rotateImmediatelyOnUpdate(false)
-        .build();
+    software.amazon.awscdk.services.lambda.Alias rotation =
+        aliases.get(Routes.ROTATE_ORIGIN_SECRET.name());
+    rotation.addPermission(
+        "SecretsManagerInvokes",
+        Permission.builder()
+            .principal(new ServicePrincipal("secretsmanager.amazonaws.com"))
+            .sourceAccount(getAccount())
+            .build());
+    CfnRotationSchedule schedule =
+        CfnRotationSchedule.Builder.create(this, "OriginSecretRotation")
+            .secretId(originSecret.getSecretArn())
+            .rotationLambdaArn(rotation.getFunctionArn())
+            .rotationRules(
+                CfnRotationSchedule.RotationRulesProperty.builder()
+                    .automaticallyAfterDays(config.edge().originSecretRotationDays())
+                    .build())
+            .rotateImmediatelyOnUpdate(false)
+            .build();
     // Secrets Manager checks that it may invoke the function when the schedule is created
     schedule.getNode().addDependency(rotation.getNode().findChild("SecretsManagerInvokes"));
   }
 
-  // ---------------------------------------------------------------------------------------------- alarms
+  // ----------------------------------------------------------------------------------------------
+  // alarms
 
   private void alarms() {
     SnsAction notify = new SnsAction(alarmTopic);
-    alarm(this, "FanoutDeadLettersAlarm", "Fan-out messages gave up after " + FANOUT_MAX_RECEIVES + " receives",
-        fanoutDeadLetters.metricApproximateNumberOfMessagesVisible(per(Duration.minutes(1), "Maximum")), 0, 1,
+    alarm(
+        this,
+        "FanoutDeadLettersAlarm",
+        "Fan-out messages gave up after " + FANOUT_MAX_RECEIVES + " receives",
+        fanoutDeadLetters.metricApproximateNumberOfMessagesVisible(
+            per(Duration.minutes(1), "Maximum")),
+        0,
+        1,
         notify);
-    alarm(this, "FanoutQueueAgeAlarm", "The oldest fan-out message waits more than " + QUEUE_AGE_ALARM.toMinutes()
+    alarm(
+        this,
+        "FanoutQueueAgeAlarm",
+        "The oldest fan-out message waits more than "
+            + QUEUE_AGE_ALARM.toMinutes()
             + " minutes: timelines lag behind",
         fanoutQueue.metricApproximateAgeOfOldestMessage(per(Duration.minutes(1), "Maximum")),
-        QUEUE_AGE_ALARM.toSeconds().doubleValue(), 5, notify);
-    functions.forEach((name, function) -> {
-      // beside the function, in its nested stack: the parent's size does not grow with the routes
-      Stack scope = Stack.of(function);
-      alarm(scope, name + "ErrorsAlarm", name + " failed (uncaught error or timeout)",
-          function.metricErrors(per(Duration.minutes(5), "Sum")), 0, 1, notify);
-      alarm(scope, name + "ThrottlesAlarm", name + " was throttled",
-          function.metricThrottles(per(Duration.minutes(5), "Sum")), 0, 1, notify);
-    });
+        QUEUE_AGE_ALARM.toSeconds().doubleValue(),
+        5,
+        notify);
+    functions.forEach(
+        (name, function) -> {
+          // beside the function, in its nested stack: the parent's size does not grow with the
+          // routes
+          Stack scope = Stack.of(function);
+          alarm(
+              scope,
+              name + "ErrorsAlarm",
+              name + " failed (uncaught error or timeout)",
+              function.metricErrors(per(Duration.minutes(5), "Sum")),
+              0,
+              1,
+              notify);
+          alarm(
+              scope,
+              name + "ThrottlesAlarm",
+              name + " was throttled",
+              function.metricThrottles(per(Duration.minutes(5), "Sum")),
+              0,
+              1,
+              notify);
+        });
   }
 
   private static MetricOptions per(Duration period, String statistic) {
     return MetricOptions.builder().period(period).statistic(statistic).build();
   }
 
-  private void alarm(Construct scope, String id, String description, IMetric metric, double above, int periods,
+  private void alarm(
+      Construct scope,
+      String id,
+      String description,
+      IMetric metric,
+      double above,
+      int periods,
       SnsAction notify) {
-    Alarm alarm = Alarm.Builder.create(scope, id)
-        .alarmName(config.prefix() + id)
-        .alarmDescription(description)
-        .metric(metric)
-        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-        .threshold(above)
-        .evaluationPeriods(periods)
-        .treatMissingData(TreatMissingData.NOT_BREACHING)
-        .build();
+    Alarm alarm =
+        Alarm.Builder.create(scope, id)
+            .alarmName(config.prefix() + id)
+            .alarmDescription(description)
+            .metric(metric)
+            .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+            .threshold(above)
+            .evaluationPeriods(periods)
+            .treatMissingData(TreatMissingData.NOT_BREACHING)
+            .build();
     alarm.addAlarmAction(notify);
     alarm.addOkAction(notify);
   }
 
-  // ------------------------------------------------------------------------------------------- cdk-nag
+  // -------------------------------------------------------------------------------------------
+  // cdk-nag
 
   /** Every AwsSolutions finding this stack accepts, with its reason. */
   private void acknowledge() {
     for (Function function : functions.values()) {
-      acknowledgements.add(function, "AwsSolutions-L1",
+      acknowledgements.add(
+          function,
+          "AwsSolutions-L1",
           "The functions are built for Java 21 (maven.compiler.release 21 in the root pom); the runtime "
               + "moves with the build, not ahead of it");
     }
-    acknowledgements.add(adminSecret, "AwsSolutions-SMG4",
+    acknowledgements.add(
+        adminSecret,
+        "AwsSolutions-SMG4",
         "Read by BootstrapAdmin alone, to create the first admin once; ensureAdmin does nothing when the "
             + "admin exists, so a rotated value would reach neither Podium nor the admin's account");
     if (config.edge().geoScope() == Config.GeoScope.SIGNUP) {
-      acknowledgements.add(distribution, "AwsSolutions-CFR1",
+      acknowledgements.add(
+          distribution,
+          "AwsSolutions-CFR1",
           "geoScope signup: members travelling abroad read and post; signup and the waitlist are refused outside "
               + "allowedCountries by the functions, from the CloudFront-Viewer-Country header CloudFront sets");
     }
-    acknowledgements.add(distribution, "AwsSolutions-CFR3",
+    acknowledgements.add(
+        distribution,
+        "AwsSolutions-CFR3",
         "API Gateway's access log records every request that reaches the origin; CloudFront standard logs "
             + "would need an S3 bucket for little more");
-    acknowledgements.add(distribution, "AwsSolutions-CFR4",
+    acknowledgements.add(
+        distribution,
+        "AwsSolutions-CFR4",
         "The default *.cloudfront.net certificate allows TLSv1 viewers; a custom domain with its ACM "
             + "certificate (TLSv1.2_2021) lifts this");
   }
 
-  // ------------------------------------------------------------------------------------------- helpers
+  // -------------------------------------------------------------------------------------------
+  // helpers
 
   private RetentionDays logRetention() {
     return config.isProd() ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS;
@@ -783,7 +1033,9 @@ public final class PodiumStack extends Stack {
     return tables;
   }
 
-  /** The function of that name ({@code PostStatus}, {@code Fanout}): {@link Routes.Function#name()}. */
+  /**
+   * The function of that name ({@code PostStatus}, {@code Fanout}): {@link Routes.Function#name()}.
+   */
   public Function function(String name) {
     return functions.get(name);
   }

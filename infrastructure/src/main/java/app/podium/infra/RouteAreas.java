@@ -4,29 +4,37 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The one rule that puts a route's function into a nested stack: the area of its path. The area is the first
- * segment after {@code /api/} and its version ({@code /api/v1/accounts/{id}/follow} is {@code accounts},
- * {@code /api/v1/admin/accounts/{id}} is {@code admin}), or the first segment of a path outside {@code /api/}
- * ({@code /oauth/token} is {@code oauth}); the instance and server descriptions are all {@code discovery}.
+ * The one rule that puts a route's function into a nested stack: the area of its path. The area is
+ * the first segment after {@code /api/} and its version ({@code /api/v1/accounts/{id}/follow} is
+ * {@code accounts}, {@code /api/v1/admin/accounts/{id}} is {@code admin}), or the first segment of
+ * a path outside {@code /api/} ({@code /oauth/token} is {@code oauth}); the instance and server
+ * descriptions are all {@code discovery}.
  *
- * <p>The area depends on the route's own path alone, never on the other routes or their order, so adding a
- * route never moves another function to another nested stack (which would replace it and clash on its fixed
- * function name). An area holds {@link #CAPACITY} routes; past that, split it by a second segment here.
+ * <p>The area depends on the route's own path alone, never on the other routes or their order, so
+ * adding a route never moves another function to another nested stack (which would replace it and
+ * clash on its fixed function name). An area holds {@link #CAPACITY} routes; past that, split it by
+ * a second segment here.
  */
 final class RouteAreas {
   /** First segments that describe the server rather than an area of the API. */
-  static final Set<String> DISCOVERY = Set.of("instance", ".well-known", "nodeinfo", "openapi.json");
+  static final Set<String> DISCOVERY =
+      Set.of("instance", ".well-known", "nodeinfo", "openapi.json");
+
   static final String DISCOVERY_AREA = "discovery";
   private static final Pattern VERSIONED = Pattern.compile("^/api/v[0-9]+/");
   private static final Pattern AREA = Pattern.compile("[a-z][a-z_]*");
 
   /**
-   * Most resources any one stack may hold: CloudFormation refuses more than 500, and the rest is headroom for
-   * what CDK adds as the stack grows (permissions, parameters turned into resources by a future feature).
+   * Most resources any one stack may hold: CloudFormation refuses more than 500, and the rest is
+   * headroom for what CDK adds as the stack grows (permissions, parameters turned into resources by
+   * a future feature).
    */
   static final int MAX_RESOURCES_PER_STACK = 400;
 
-  /** Resources a route adds to its area's stack (function, role, policy, version, alias, log group, ...). */
+  /**
+   * Resources a route adds to its area's stack (function, role, policy, version, alias, log group,
+   * ...).
+   */
   static final int RESOURCES_PER_ROUTE = 11;
 
   /** Routes one area can hold under {@link #MAX_RESOURCES_PER_STACK}. */
@@ -42,8 +50,12 @@ final class RouteAreas {
       return DISCOVERY_AREA;
     }
     if (!AREA.matcher(first).matches()) {
-      throw new IllegalArgumentException("no area for " + path + ": its first segment '" + first
-          + "' is no lowercase name; give it one in RouteAreas");
+      throw new IllegalArgumentException(
+          "no area for "
+              + path
+              + ": its first segment '"
+              + first
+              + "' is no lowercase name; give it one in RouteAreas");
     }
     return first;
   }

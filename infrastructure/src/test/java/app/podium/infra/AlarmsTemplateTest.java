@@ -22,19 +22,26 @@ class AlarmsTemplateTest {
   static void synthesize() {
     stack = Synthesized.dev();
     template = Synthesized.devJson();
-    alarms = template.ofType("AWS::CloudWatch::Alarm").values().stream().map(TemplateJson::properties)
-        .collect(Collectors.toMap(a -> a.get("AlarmName").toString(), a -> a));
-    alarmTopicId = template.ofType("AWS::SNS::Topic").entrySet().stream()
-        .filter(t -> "podium-dev-alarms".equals(properties(t.getValue()).get("TopicName")))
-        .map(Map.Entry::getKey).findFirst().orElseThrow();
+    alarms =
+        template.ofType("AWS::CloudWatch::Alarm").values().stream()
+            .map(TemplateJson::properties)
+            .collect(Collectors.toMap(a -> a.get("AlarmName").toString(), a -> a));
+    alarmTopicId =
+        template.ofType("AWS::SNS::Topic").entrySet().stream()
+            .filter(t -> "podium-dev-alarms".equals(properties(t.getValue()).get("TopicName")))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow();
   }
 
   @Test
   void anyMessageInTheDeadLetterQueueRaisesAnAlarm() {
     Map<String, Object> alarm = alarms.get("podium-dev-FanoutDeadLettersAlarm");
-    assertThat(alarm).containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
+    assertThat(alarm)
+        .containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
         .containsEntry("Namespace", "AWS/SQS")
-        .containsEntry("ComparisonOperator", "GreaterThanThreshold").containsEntry("Threshold", 0);
+        .containsEntry("ComparisonOperator", "GreaterThanThreshold")
+        .containsEntry("Threshold", 0);
   }
 
   @Test
@@ -51,7 +58,10 @@ class AlarmsTemplateTest {
       String functionId = TemplateJson.logicalId(stack.function(function.name()));
       for (String metric : new String[] {"Errors", "Throttles"}) {
         Map<String, Object> alarm = alarms.get("podium-dev-" + name + metric + "Alarm");
-        assertThat(alarm).as(name + " " + metric).isNotNull().containsEntry("MetricName", metric)
+        assertThat(alarm)
+            .as(name + " " + metric)
+            .isNotNull()
+            .containsEntry("MetricName", metric)
             .containsEntry("Namespace", "AWS/Lambda");
         Map<String, Object> dimension = map(list(alarm.get("Dimensions")).getFirst());
         assertThat(referencedId(dimension.get("Value"))).isEqualTo(functionId);
@@ -62,10 +72,16 @@ class AlarmsTemplateTest {
   @Test
   void everyAlarmNotifiesTheAlarmTopic() {
     assertThat(alarms).hasSize(2 + 2 * Routes.FUNCTIONS.size());
-    alarms.forEach((name, alarm) -> assertThat(list(alarm.get("AlarmActions")))
-        .as(name).extracting(TemplateJson::referencedId).containsExactly(alarmTopicId));
-    assertThat(template.ofType("AWS::SNS::Subscription").values().stream().map(TemplateJson::properties)
-        .filter(s -> alarmTopicId.equals(referencedId(s.get("TopicArn")))))
+    alarms.forEach(
+        (name, alarm) ->
+            assertThat(list(alarm.get("AlarmActions")))
+                .as(name)
+                .extracting(TemplateJson::referencedId)
+                .containsExactly(alarmTopicId));
+    assertThat(
+            template.ofType("AWS::SNS::Subscription").values().stream()
+                .map(TemplateJson::properties)
+                .filter(s -> alarmTopicId.equals(referencedId(s.get("TopicArn")))))
         .extracting(s -> s.get("Protocol"), s -> s.get("Endpoint"))
         .containsExactly(org.assertj.core.groups.Tuple.tuple("email", "ops@example.com"));
   }

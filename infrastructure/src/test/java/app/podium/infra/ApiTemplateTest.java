@@ -24,19 +24,22 @@ class ApiTemplateTest {
 
   @Test
   void everyRouteOfTheRouteTableAndNoOther() {
-    assertThat(routes().keySet()).containsExactlyInAnyOrderElementsOf(
-        Routes.ALL.stream().map(Route<?>::key).toList());
+    assertThat(routes().keySet())
+        .containsExactlyInAnyOrderElementsOf(Routes.ALL.stream().map(Route<?>::key).toList());
   }
 
   @Test
   void theAuthorizerGuardsEveryNonPublicRouteAndNoPublicOne() {
-    String authorizerId = template.ofType("AWS::ApiGatewayV2::Authorizer").keySet().iterator().next();
+    String authorizerId =
+        template.ofType("AWS::ApiGatewayV2::Authorizer").keySet().iterator().next();
     Map<String, Map<String, Object>> routes = routes();
     for (Route<?> route : Routes.ALL) {
       Map<String, Object> properties = routes.get(route.key());
       if (route.access().needsAuthorizer()) {
         assertThat(properties.get("AuthorizationType")).as(route.key()).isEqualTo("CUSTOM");
-        assertThat(referencedId(properties.get("AuthorizerId"))).as(route.key()).isEqualTo(authorizerId);
+        assertThat(referencedId(properties.get("AuthorizerId")))
+            .as(route.key())
+            .isEqualTo(authorizerId);
       } else {
         assertThat(properties.get("AuthorizationType")).as(route.key()).isEqualTo("NONE");
         assertThat(properties).as(route.key()).doesNotContainKey("AuthorizerId");
@@ -46,7 +49,8 @@ class ApiTemplateTest {
 
   @Test
   void browserClientsGetCorsWithThePagingAndRateLimitHeadersExposed() {
-    Map<String, Object> api = properties(template.ofType("AWS::ApiGatewayV2::Api").values().iterator().next());
+    Map<String, Object> api =
+        properties(template.ofType("AWS::ApiGatewayV2::Api").values().iterator().next());
     Map<String, Object> cors = map(api.get("CorsConfiguration"));
     assertThat(list(cors.get("AllowOrigins"))).containsExactly("*");
     assertThat(list(cors.get("ExposeHeaders"))).contains("Link", "X-RateLimit-Remaining");
@@ -57,7 +61,8 @@ class ApiTemplateTest {
     var authorizers = template.ofType("AWS::ApiGatewayV2::Authorizer").values();
     assertThat(authorizers).hasSize(1);
     Map<String, Object> properties = properties(authorizers.iterator().next());
-    assertThat(properties).containsEntry("AuthorizerType", "REQUEST")
+    assertThat(properties)
+        .containsEntry("AuthorizerType", "REQUEST")
         .containsEntry("EnableSimpleResponses", true)
         .containsEntry("AuthorizerPayloadFormatVersion", "2.0")
         .containsEntry("AuthorizerResultTtlInSeconds", 0)
@@ -72,8 +77,10 @@ class ApiTemplateTest {
     Map<String, Object> stage = properties(stages.iterator().next());
     assertThat(stage).containsEntry("StageName", "$default").containsEntry("AutoDeploy", true);
     assertThat(map(stage.get("DefaultRouteSettings")))
-        .containsEntry("ThrottlingRateLimit", 500).containsEntry("ThrottlingBurstLimit", 1000);
-    assertThat(map(stage.get("AccessLogSettings")).get("Format").toString()).contains("$context.routeKey");
+        .containsEntry("ThrottlingRateLimit", 500)
+        .containsEntry("ThrottlingBurstLimit", 1000);
+    assertThat(map(stage.get("AccessLogSettings")).get("Format").toString())
+        .contains("$context.routeKey");
   }
 
   @Test
@@ -83,28 +90,47 @@ class ApiTemplateTest {
     var header = map(list(origin.get("OriginCustomHeaders")).getFirst());
     assertThat(header.get("HeaderName")).isEqualTo(PodiumStack.ORIGIN_HEADER);
     assertThat(header.get("HeaderValue").toString()).contains("resolve:secretsmanager");
-    assertThat(map(origin.get("CustomOriginConfig")).get("OriginProtocolPolicy")).isEqualTo("https-only");
+    assertThat(map(origin.get("CustomOriginConfig")).get("OriginProtocolPolicy"))
+        .isEqualTo("https-only");
   }
 
   @Test
   void cloudFrontForwardsTheViewerHeadersTheApiReadsAndAllQueryStrings() {
-    Map<String, Object> policy = map(properties(template.ofType("AWS::CloudFront::OriginRequestPolicy").values()
-        .iterator().next()).get("OriginRequestPolicyConfig"));
+    Map<String, Object> policy =
+        map(
+            properties(
+                    template
+                        .ofType("AWS::CloudFront::OriginRequestPolicy")
+                        .values()
+                        .iterator()
+                        .next())
+                .get("OriginRequestPolicyConfig"));
     Map<String, Object> headers = map(policy.get("HeadersConfig"));
     assertThat(headers.get("HeaderBehavior")).isEqualTo("whitelist");
-    assertThat(list(headers.get("Headers"))).contains("CloudFront-Viewer-Country", "CloudFront-Viewer-Address",
-        "Content-Type", "Idempotency-Key").doesNotContain("Host");
+    assertThat(list(headers.get("Headers")))
+        .contains(
+            "CloudFront-Viewer-Country",
+            "CloudFront-Viewer-Address",
+            "Content-Type",
+            "Idempotency-Key")
+        .doesNotContain("Host");
     assertThat(map(policy.get("QueryStringsConfig")).get("QueryStringBehavior")).isEqualTo("all");
   }
 
   @Test
   void cloudFrontForwardsAuthorizationThroughACachePolicyThatCachesNothing() {
-    Map<String, Object> policy = map(properties(template.ofType("AWS::CloudFront::CachePolicy").values()
-        .iterator().next()).get("CachePolicyConfig"));
-    assertThat(policy).containsEntry("DefaultTTL", 0).containsEntry("MinTTL", 0).containsEntry("MaxTTL", 1);
+    Map<String, Object> policy =
+        map(
+            properties(template.ofType("AWS::CloudFront::CachePolicy").values().iterator().next())
+                .get("CachePolicyConfig"));
+    assertThat(policy)
+        .containsEntry("DefaultTTL", 0)
+        .containsEntry("MinTTL", 0)
+        .containsEntry("MaxTTL", 1);
     Map<String, Object> key = map(policy.get("ParametersInCacheKeyAndForwardedToOrigin"));
     assertThat(map(key.get("HeadersConfig")))
-        .isEqualTo(Map.of("HeaderBehavior", "whitelist", "Headers", java.util.List.of("Authorization")));
+        .isEqualTo(
+            Map.of("HeaderBehavior", "whitelist", "Headers", java.util.List.of("Authorization")));
     assertThat(map(key.get("QueryStringsConfig")).get("QueryStringBehavior")).isEqualTo("all");
     Map<String, Object> behavior = map(distributionConfig().get("DefaultCacheBehavior"));
     assertThat(behavior.get("ViewerProtocolPolicy")).isEqualTo("https-only");
@@ -120,8 +146,14 @@ class ApiTemplateTest {
   /** Route key to the route's properties. */
   private static Map<String, Map<String, Object>> routes() {
     Map<String, Map<String, Object>> routes = new HashMap<>();
-    template.ofType("AWS::ApiGatewayV2::Route").values().stream().map(TemplateJson::properties)
-        .forEach(p -> assertThat(routes.put(p.get("RouteKey").toString(), p)).as("duplicate route").isNull());
-    return routes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    template.ofType("AWS::ApiGatewayV2::Route").values().stream()
+        .map(TemplateJson::properties)
+        .forEach(
+            p ->
+                assertThat(routes.put(p.get("RouteKey").toString(), p))
+                    .as("duplicate route")
+                    .isNull());
+    return routes.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 }

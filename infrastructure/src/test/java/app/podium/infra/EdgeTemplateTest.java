@@ -22,9 +22,10 @@ import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 
 /**
- * What stands in front of the API: the WAF web ACL on the distribution and its rules, the geo scope, the origin
- * secret's rotation and who may read it, the execute-api endpoint, and the region the web ACL needs. The dev stack
- * has every default; {@link Synthesized#edge()} sets every option the other way.
+ * What stands in front of the API: the WAF web ACL on the distribution and its rules, the geo
+ * scope, the origin secret's rotation and who may read it, the execute-api endpoint, and the region
+ * the web ACL needs. The dev stack has every default; {@link Synthesized#edge()} sets every option
+ * the other way.
  */
 class EdgeTemplateTest {
   private static TemplateJson dev;
@@ -43,7 +44,9 @@ class EdgeTemplateTest {
     var acls = dev.ofType("AWS::WAFv2::WebACL");
     assertThat(acls).hasSize(1);
     Map<String, Object> acl = properties(acls.values().iterator().next());
-    assertThat(acl).containsEntry("Scope", "CLOUDFRONT").containsEntry("Name", "podium-dev-edge")
+    assertThat(acl)
+        .containsEntry("Scope", "CLOUDFRONT")
+        .containsEntry("Name", "podium-dev-edge")
         .containsEntry("DefaultAction", Map.of("Allow", Map.of()));
     assertThat(distributionConfig(dev).get("WebACLId"))
         .isEqualTo(Map.of("Fn::GetAtt", List.of(acls.keySet().iterator().next(), "Arn")));
@@ -52,21 +55,32 @@ class EdgeTemplateTest {
   @Test
   void theManagedRuleGroupsRunTheCoreSetsBodyRulesCountingOnly() {
     Map<String, Map<String, Object>> rules = rules(dev);
-    assertThat(rules.keySet()).containsExactly("AWSManagedRulesAmazonIpReputationList", "RequestsPerAddress",
-        "RequestsPerToken", "AnonymousRequestsPerAddress", "AWSManagedRulesCommonRuleSet",
-        "AWSManagedRulesKnownBadInputsRuleSet");
-    for (String group : List.of("AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet",
-        "AWSManagedRulesKnownBadInputsRuleSet")) {
+    assertThat(rules.keySet())
+        .containsExactly(
+            "AWSManagedRulesAmazonIpReputationList",
+            "RequestsPerAddress",
+            "RequestsPerToken",
+            "AnonymousRequestsPerAddress",
+            "AWSManagedRulesCommonRuleSet",
+            "AWSManagedRulesKnownBadInputsRuleSet");
+    for (String group :
+        List.of(
+            "AWSManagedRulesAmazonIpReputationList",
+            "AWSManagedRulesCommonRuleSet",
+            "AWSManagedRulesKnownBadInputsRuleSet")) {
       Map<String, Object> rule = rules.get(group);
-      Map<String, Object> statement = map(map(rule.get("Statement")).get("ManagedRuleGroupStatement"));
+      Map<String, Object> statement =
+          map(map(rule.get("Statement")).get("ManagedRuleGroupStatement"));
       assertThat(statement).containsEntry("VendorName", "AWS").containsEntry("Name", group);
       assertThat(rule.get("OverrideAction")).isEqualTo(Map.of("None", Map.of()));
       List<Object> overrides = list(statement.getOrDefault("RuleActionOverrides", List.of()));
       if (group.equals("AWSManagedRulesCommonRuleSet")) {
-        assertThat(overrides).extracting(o -> map(o).get("Name"))
+        assertThat(overrides)
+            .extracting(o -> map(o).get("Name"))
             .containsExactlyElementsOf(Firewall.BODY_RULES_COUNTED);
-        assertThat(overrides).allSatisfy(o -> assertThat(map(o).get("ActionToUse"))
-            .isEqualTo(Map.of("Count", Map.of())));
+        assertThat(overrides)
+            .allSatisfy(
+                o -> assertThat(map(o).get("ActionToUse")).isEqualTo(Map.of("Count", Map.of())));
       } else {
         assertThat(overrides).as(group).isEmpty();
       }
@@ -76,79 +90,135 @@ class EdgeTemplateTest {
   @Test
   void theRateRulesTakeTheirLimitsAndWindowsFromTheFunctionsSettings() {
     Settings.RateLimits defaults = Settings.fromEnvironment(Map.of()).limits();
-    assertRates(dev, defaults.requests().max() * Firewall.MEMBERS_PER_ADDRESS, defaults.requests().max(),
-        defaults.requests().window().toSeconds(), defaults.anonymous().max(),
+    assertRates(
+        dev,
+        defaults.requests().max() * Firewall.MEMBERS_PER_ADDRESS,
+        defaults.requests().max(),
+        defaults.requests().window().toSeconds(),
+        defaults.anonymous().max(),
         defaults.anonymous().window().toSeconds());
     assertThat(defaults.requests().max()).isEqualTo(1500);
     assertRates(edge, 5000, 600, 120, 90, 60);
   }
 
-  private static void assertRates(TemplateJson template, long ceiling, long perToken, long tokenWindow,
-      long anonymous, long anonymousWindow) {
+  private static void assertRates(
+      TemplateJson template,
+      long ceiling,
+      long perToken,
+      long tokenWindow,
+      long anonymous,
+      long anonymousWindow) {
     Map<String, Map<String, Object>> rules = rules(template);
     Map<String, Object> address = rateStatement(rules.get("RequestsPerAddress"));
-    assertThat(address).containsEntry("AggregateKeyType", "IP").containsEntry("Limit", (int) ceiling)
-        .containsEntry("EvaluationWindowSec", (int) tokenWindow).doesNotContainKey("ScopeDownStatement");
+    assertThat(address)
+        .containsEntry("AggregateKeyType", "IP")
+        .containsEntry("Limit", (int) ceiling)
+        .containsEntry("EvaluationWindowSec", (int) tokenWindow)
+        .doesNotContainKey("ScopeDownStatement");
 
     Map<String, Object> token = rateStatement(rules.get("RequestsPerToken"));
-    assertThat(token).containsEntry("AggregateKeyType", "CUSTOM_KEYS").containsEntry("Limit", (int) perToken)
+    assertThat(token)
+        .containsEntry("AggregateKeyType", "CUSTOM_KEYS")
+        .containsEntry("Limit", (int) perToken)
         .containsEntry("EvaluationWindowSec", (int) tokenWindow);
-    assertThat(list(token.get("CustomKeys"))).singleElement().satisfies(key ->
-        assertThat(map(map(key).get("Header")).get("Name")).isEqualTo("authorization"));
+    assertThat(list(token.get("CustomKeys")))
+        .singleElement()
+        .satisfies(
+            key -> assertThat(map(map(key).get("Header")).get("Name")).isEqualTo("authorization"));
 
     Map<String, Object> anonymousRule = rateStatement(rules.get("AnonymousRequestsPerAddress"));
-    assertThat(anonymousRule).containsEntry("AggregateKeyType", "IP").containsEntry("Limit", (int) anonymous)
+    assertThat(anonymousRule)
+        .containsEntry("AggregateKeyType", "IP")
+        .containsEntry("Limit", (int) anonymous)
         .containsEntry("EvaluationWindowSec", (int) anonymousWindow);
-    List<Object> scope = list(map(map(anonymousRule.get("ScopeDownStatement")).get("AndStatement"))
-        .get("Statements"));
+    List<Object> scope =
+        list(
+            map(map(anonymousRule.get("ScopeDownStatement")).get("AndStatement"))
+                .get("Statements"));
     assertThat(scope).hasSize(2);
     Map<String, Object> size = map(negated(scope.get(0)).get("SizeConstraintStatement"));
-    assertThat(size).containsEntry("ComparisonOperator", "GT").containsEntry("Size", 0)
+    assertThat(size)
+        .containsEntry("ComparisonOperator", "GT")
+        .containsEntry("Size", 0)
         .containsEntry("FieldToMatch", Map.of("SingleHeader", Map.of("Name", "authorization")));
     Map<String, Object> preflight = map(negated(scope.get(1)).get("ByteMatchStatement"));
-    assertThat(preflight).containsEntry("FieldToMatch", Map.of("Method", Map.of()))
-        .containsEntry("PositionalConstraint", "EXACTLY").containsEntry("SearchString", "OPTIONS");
+    assertThat(preflight)
+        .containsEntry("FieldToMatch", Map.of("Method", Map.of()))
+        .containsEntry("PositionalConstraint", "EXACTLY")
+        .containsEntry("SearchString", "OPTIONS");
   }
 
   @Test
   void aRateRuleAnswers429WithTheJsonErrorAndStaticRateLimitHeaders() {
-    Map<String, Object> acl = properties(dev.ofType("AWS::WAFv2::WebACL").values().iterator().next());
-    assertThat(map(acl.get("CustomResponseBodies")).get(Firewall.TOO_MANY_REQUESTS)).isEqualTo(Map.of(
-        "ContentType", "APPLICATION_JSON", "Content", "{\"error\":\"Too many requests\"}"));
+    Map<String, Object> acl =
+        properties(dev.ofType("AWS::WAFv2::WebACL").values().iterator().next());
+    assertThat(map(acl.get("CustomResponseBodies")).get(Firewall.TOO_MANY_REQUESTS))
+        .isEqualTo(
+            Map.of(
+                "ContentType", "APPLICATION_JSON", "Content", "{\"error\":\"Too many requests\"}"));
     Map<String, Map<String, Object>> rules = rules(edge);
-    for (var expected : Map.of("RequestsPerAddress", List.of("5000", "120"), "RequestsPerToken", List.of("600", "120"),
-        "AnonymousRequestsPerAddress", List.of("90", "60")).entrySet()) {
-      Map<String, Object> response = map(map(map(rules.get(expected.getKey()).get("Action")).get("Block"))
-          .get("CustomResponse"));
-      assertThat(response).containsEntry("ResponseCode", 429)
+    for (var expected :
+        Map.of(
+                "RequestsPerAddress",
+                List.of("5000", "120"),
+                "RequestsPerToken",
+                List.of("600", "120"),
+                "AnonymousRequestsPerAddress",
+                List.of("90", "60"))
+            .entrySet()) {
+      Map<String, Object> response =
+          map(
+              map(map(rules.get(expected.getKey()).get("Action")).get("Block"))
+                  .get("CustomResponse"));
+      assertThat(response)
+          .containsEntry("ResponseCode", 429)
           .containsEntry("CustomResponseBodyKey", Firewall.TOO_MANY_REQUESTS);
       Map<String, Object> headers = new LinkedHashMap<>();
-      list(response.get("ResponseHeaders")).forEach(h -> headers.put((String) map(h).get("Name"), map(h).get("Value")));
-      assertThat(headers).as(expected.getKey()).isEqualTo(Map.of("X-RateLimit-Limit", expected.getValue().get(0),
-          "X-RateLimit-Remaining", "0", "Retry-After", expected.getValue().get(1),
-          "Access-Control-Allow-Origin", "*"));
+      list(response.get("ResponseHeaders"))
+          .forEach(h -> headers.put((String) map(h).get("Name"), map(h).get("Value")));
+      assertThat(headers)
+          .as(expected.getKey())
+          .isEqualTo(
+              Map.of(
+                  "X-RateLimit-Limit",
+                  expected.getValue().get(0),
+                  "X-RateLimit-Remaining",
+                  "0",
+                  "Retry-After",
+                  expected.getValue().get(1),
+                  "Access-Control-Allow-Origin",
+                  "*"));
     }
   }
 
-  // ------------------------------------------------------------------------------------------ geo scope
+  // ------------------------------------------------------------------------------------------ geo
+  // scope
 
   @Test
   void geoScopeSignupLetsEveryCountryReachTheApiAndAllRestrictsItToTheAllowedCountries() {
     Object restrictions = distributionConfig(dev).get("Restrictions");
-    assertThat(restrictions == null ? "none" : map(map(restrictions).get("GeoRestriction")).get("RestrictionType"))
+    assertThat(
+            restrictions == null
+                ? "none"
+                : map(map(restrictions).get("GeoRestriction")).get("RestrictionType"))
         .isEqualTo("none");
     assertThat(map(map(distributionConfig(edge).get("Restrictions")).get("GeoRestriction")))
         .isEqualTo(Map.of("RestrictionType", "whitelist", "Locations", List.of("US", "CA")));
     // either way signup and the waitlist check the viewer's country in the functions
     for (PodiumStack stack : List.of(Synthesized.dev(), Synthesized.edge())) {
       TemplateJson template = stack == Synthesized.dev() ? dev : edge;
-      Map<String, Object> env = map(map(template.properties(TemplateJson.logicalId(
-          stack.function("CreateAccount"))).get("Environment")).get("Variables"));
+      Map<String, Object> env =
+          map(
+              map(template
+                      .properties(TemplateJson.logicalId(stack.function("CreateAccount")))
+                      .get("Environment"))
+                  .get("Variables"));
       assertThat(env).containsEntry("ALLOWED_COUNTRIES", "US,CA");
     }
   }
 
-  // ------------------------------------------------------------------------------------- origin secret
+  // ------------------------------------------------------------------------------------- origin
+  // secret
 
   @Test
   void theOriginSecretRotatesOnScheduleThroughTheRotationFunctionsAliasAndNotAtCreation() {
@@ -159,19 +229,28 @@ class EdgeTemplateTest {
       assertThat(schedules).hasSize(1);
       var schedule = schedules.values().iterator().next();
       Map<String, Object> rotation = properties(schedule);
-      assertThat(referencedId(rotation.get("SecretId"))).isEqualTo(TemplateJson.logicalId(stack.originSecret()));
-      assertThat(rotation).containsEntry("RotateImmediatelyOnUpdate", false)
+      assertThat(referencedId(rotation.get("SecretId")))
+          .isEqualTo(TemplateJson.logicalId(stack.originSecret()));
+      assertThat(rotation)
+          .containsEntry("RotateImmediatelyOnUpdate", false)
           .containsEntry("RotationRules", Map.of("AutomaticallyAfterDays", variant.getValue()));
       String alias = rotationAlias(template, stack);
       assertThat(referencedId(rotation.get("RotationLambdaARN"))).isEqualTo(alias);
 
-      var permissions = template.ofType("AWS::Lambda::Permission").entrySet().stream()
-          .filter(p -> alias.equals(referencedId(properties(p.getValue()).get("FunctionName")))).toList();
-      assertThat(permissions).singleElement().satisfies(p -> {
-        assertThat(properties(p.getValue())).containsEntry("Principal", "secretsmanager.amazonaws.com")
-            .containsEntry("Action", "lambda:InvokeFunction").containsKey("SourceAccount");
-        assertThat(list(schedule.get("DependsOn"))).contains(p.getKey());
-      });
+      var permissions =
+          template.ofType("AWS::Lambda::Permission").entrySet().stream()
+              .filter(p -> alias.equals(referencedId(properties(p.getValue()).get("FunctionName"))))
+              .toList();
+      assertThat(permissions)
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(properties(p.getValue()))
+                    .containsEntry("Principal", "secretsmanager.amazonaws.com")
+                    .containsEntry("Action", "lambda:InvokeFunction")
+                    .containsKey("SourceAccount");
+                assertThat(list(schedule.get("DependsOn"))).contains(p.getKey());
+              });
     }
   }
 
@@ -182,7 +261,8 @@ class EdgeTemplateTest {
     String distribution = TemplateJson.logicalId(stack.cdn());
     String acl = dev.ofType("AWS::WAFv2::WebACL").keySet().iterator().next();
     Map<Set<String>, Object> granted = new LinkedHashMap<>();
-    for (Map<String, Object> statement : statements(dev, stack, Routes.ROTATE_ORIGIN_SECRET.name())) {
+    for (Map<String, Object> statement :
+        statements(dev, stack, Routes.ROTATE_ORIGIN_SECRET.name())) {
       Set<String> actions = Set.copyOf(actions(statement));
       if (actions.stream().allMatch(a -> a.startsWith("logs:"))) {
         continue;
@@ -191,15 +271,25 @@ class EdgeTemplateTest {
       assertThat(list(statement.get("Resource"))).as(actions.toString()).hasSize(1);
       granted.put(actions, list(statement.get("Resource")).getFirst());
     }
-    assertThat(granted.keySet()).containsExactlyInAnyOrder(Set.copyOf(PodiumStack.ROTATION_SECRET_ACTIONS),
-        Set.copyOf(PodiumStack.ROTATION_DISTRIBUTION_ACTIONS), Set.of("wafv2:GetWebACL"));
-    assertThat(referencedId(granted.get(Set.copyOf(PodiumStack.ROTATION_SECRET_ACTIONS)))).isEqualTo(secret);
+    assertThat(granted.keySet())
+        .containsExactlyInAnyOrder(
+            Set.copyOf(PodiumStack.ROTATION_SECRET_ACTIONS),
+            Set.copyOf(PodiumStack.ROTATION_DISTRIBUTION_ACTIONS),
+            Set.of("wafv2:GetWebACL"));
+    assertThat(referencedId(granted.get(Set.copyOf(PodiumStack.ROTATION_SECRET_ACTIONS))))
+        .isEqualTo(secret);
     assertThat(String.valueOf(granted.get(Set.copyOf(PodiumStack.ROTATION_DISTRIBUTION_ACTIONS))))
-        .contains(":distribution/").contains("{Ref=" + distribution + "}");
+        .contains(":distribution/")
+        .contains("{Ref=" + distribution + "}");
     assertThat(referencedId(granted.get(Set.of("wafv2:GetWebACL")))).isEqualTo(acl);
-    Map<String, Object> env = map(map(dev.properties(TemplateJson.logicalId(
-        stack.function(Routes.ROTATE_ORIGIN_SECRET.name()))).get("Environment")).get("Variables"));
-    assertThat(referencedId(env.get(RotateOriginSecretHandler.DISTRIBUTION_ID_ENV))).isEqualTo(distribution);
+    Map<String, Object> env =
+        map(
+            map(dev.properties(
+                        TemplateJson.logicalId(stack.function(Routes.ROTATE_ORIGIN_SECRET.name())))
+                    .get("Environment"))
+                .get("Variables"));
+    assertThat(referencedId(env.get(RotateOriginSecretHandler.DISTRIBUTION_ID_ENV)))
+        .isEqualTo(distribution);
   }
 
   @Test
@@ -207,16 +297,25 @@ class EdgeTemplateTest {
     PodiumStack stack = Synthesized.dev();
     String secret = TemplateJson.logicalId(stack.originSecret());
     for (Routes.Function function : Routes.FUNCTIONS) {
-      List<Map<String, Object>> onSecret = statements(dev, stack, function.name()).stream()
-          .filter(s -> list(s.get("Resource")).stream().anyMatch(r -> secret.equals(referencedId(r)))).toList();
+      List<Map<String, Object>> onSecret =
+          statements(dev, stack, function.name()).stream()
+              .filter(
+                  s ->
+                      list(s.get("Resource")).stream()
+                          .anyMatch(r -> secret.equals(referencedId(r))))
+              .toList();
       if (function.equals(Routes.ROTATE_ORIGIN_SECRET)) {
         continue;
       }
       if (function.grants().readsOriginSecret()) {
-        assertThat(onSecret).as(function.name()).singleElement().satisfies(s -> {
-          assertThat(actions(s)).containsExactly("secretsmanager:GetSecretValue");
-          assertThat(list(s.get("Resource"))).hasSize(1);
-        });
+        assertThat(onSecret)
+            .as(function.name())
+            .singleElement()
+            .satisfies(
+                s -> {
+                  assertThat(actions(s)).containsExactly("secretsmanager:GetSecretValue");
+                  assertThat(list(s.get("Resource"))).hasSize(1);
+                });
       } else {
         assertThat(onSecret).as(function.name()).isEmpty();
       }
@@ -224,16 +323,19 @@ class EdgeTemplateTest {
     assertThat(Routes.AUTHORIZER.grants().readsOriginSecret()).isTrue();
   }
 
-  // ------------------------------------------------------------------------------ execute-api endpoint
+  // ------------------------------------------------------------------------------ execute-api
+  // endpoint
 
   @Test
   void theExecuteApiEndpointIsTurnedOffOnlyWhenCloudFrontCallsTheApisOwnDomain() {
-    Map<String, Object> devApi = properties(dev.ofType("AWS::ApiGatewayV2::Api").values().iterator().next());
+    Map<String, Object> devApi =
+        properties(dev.ofType("AWS::ApiGatewayV2::Api").values().iterator().next());
     assertThat(devApi.getOrDefault("DisableExecuteApiEndpoint", false)).isEqualTo(false);
     assertThat(dev.ofType("AWS::ApiGatewayV2::DomainName")).isEmpty();
     assertThat(String.valueOf(originDomain(dev))).contains("execute-api");
 
-    Map<String, Object> api = properties(edge.ofType("AWS::ApiGatewayV2::Api").values().iterator().next());
+    Map<String, Object> api =
+        properties(edge.ofType("AWS::ApiGatewayV2::Api").values().iterator().next());
     assertThat(api).containsEntry("DisableExecuteApiEndpoint", true);
     var domains = edge.ofType("AWS::ApiGatewayV2::DomainName");
     assertThat(domains).hasSize(1);
@@ -243,23 +345,27 @@ class EdgeTemplateTest {
         .containsEntry("CertificateArn", Synthesized.EDGE_CONTEXT.get("originCertificateArn"));
     var mappingResource = edge.ofType("AWS::ApiGatewayV2::ApiMapping").values().iterator().next();
     Map<String, Object> mapping = properties(mappingResource);
-    assertThat(referencedId(mapping.get("DomainName"))).as(mappingResource.toString())
+    assertThat(referencedId(mapping.get("DomainName")))
+        .as(mappingResource.toString())
         .isEqualTo(domains.keySet().iterator().next());
     assertThat(mapping.get("Stage")).as(mappingResource.toString()).isEqualTo("$default");
-    assertThat(list(mappingResource.get("DependsOn"))).as("created after the stage it maps")
+    assertThat(list(mappingResource.get("DependsOn")))
+        .as("created after the stage it maps")
         .contains(edge.ofType("AWS::ApiGatewayV2::Stage").keySet().iterator().next());
     assertThat(originDomain(edge)).isEqualTo("api-origin.example.org");
-    assertThat(edge.output("OriginDomainTarget").get("Value").toString()).contains("RegionalDomainName");
+    assertThat(edge.output("OriginDomainTarget").get("Value").toString())
+        .contains("RegionalDomainName");
   }
 
-  // ------------------------------------------------------------------------------------------- region
+  // -------------------------------------------------------------------------------------------
+  // region
 
   @Test
   void anEnvironmentAgnosticStackCarriesARuleThatRefusesToDeployOutsideUsEast1() {
     Map<String, Object> rule = map(dev.rules().get("WebAclRegion"));
     Map<String, Object> assertion = map(list(rule.get("Assertions")).getFirst());
-    assertThat(assertion.get("Assert")).isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "AWS::Region"),
-        "us-east-1")));
+    assertThat(assertion.get("Assert"))
+        .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "AWS::Region"), "us-east-1")));
     assertThat(assertion.get("AssertDescription").toString()).contains("us-east-1");
   }
 
@@ -273,15 +379,19 @@ class EdgeTemplateTest {
     assertThat(east.webAcl().getScope()).isEqualTo("CLOUDFRONT");
   }
 
-  // ------------------------------------------------------------------------------------------- helpers
+  // -------------------------------------------------------------------------------------------
+  // helpers
 
   private static StackProps inRegion(String region) {
-    return StackProps.builder().env(Environment.builder().account("123456789012").region(region).build()).build();
+    return StackProps.builder()
+        .env(Environment.builder().account("123456789012").region(region).build())
+        .build();
   }
 
   private static Map<String, Object> distributionConfig(TemplateJson template) {
-    return map(properties(template.ofType("AWS::CloudFront::Distribution").values().iterator().next())
-        .get("DistributionConfig"));
+    return map(
+        properties(template.ofType("AWS::CloudFront::Distribution").values().iterator().next())
+            .get("DistributionConfig"));
   }
 
   private static Object originDomain(TemplateJson template) {
@@ -290,10 +400,14 @@ class EdgeTemplateTest {
 
   /** Rule name to rule, in the web ACL's order of priority. */
   private static Map<String, Map<String, Object>> rules(TemplateJson template) {
-    Map<String, Object> acl = properties(template.ofType("AWS::WAFv2::WebACL").values().iterator().next());
-    List<Map<String, Object>> rules = new ArrayList<>(list(acl.get("Rules")).stream().map(TemplateJson::map).toList());
-    rules.sort((a, b) -> Integer.compare(((Number) a.get("Priority")).intValue(),
-        ((Number) b.get("Priority")).intValue()));
+    Map<String, Object> acl =
+        properties(template.ofType("AWS::WAFv2::WebACL").values().iterator().next());
+    List<Map<String, Object>> rules =
+        new ArrayList<>(list(acl.get("Rules")).stream().map(TemplateJson::map).toList());
+    rules.sort(
+        (a, b) ->
+            Integer.compare(
+                ((Number) a.get("Priority")).intValue(), ((Number) b.get("Priority")).intValue()));
     Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
     rules.forEach(r -> byName.put((String) r.get("Name"), r));
     return byName;
@@ -312,16 +426,25 @@ class EdgeTemplateTest {
     String function = TemplateJson.logicalId(stack.function(Routes.ROTATE_ORIGIN_SECRET.name()));
     return template.ofType("AWS::Lambda::Alias").entrySet().stream()
         .filter(a -> function.equals(referencedId(properties(a.getValue()).get("FunctionName"))))
-        .map(Map.Entry::getKey).findFirst().orElseThrow();
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow();
   }
 
-  private static List<Map<String, Object>> statements(TemplateJson template, PodiumStack stack, String name) {
-    String role = referencedId(template.properties(TemplateJson.logicalId(stack.function(name))).get("Role"));
+  private static List<Map<String, Object>> statements(
+      TemplateJson template, PodiumStack stack, String name) {
+    String role =
+        referencedId(template.properties(TemplateJson.logicalId(stack.function(name))).get("Role"));
     List<Map<String, Object>> statements = new ArrayList<>();
     template.ofType("AWS::IAM::Policy").values().stream()
-        .filter(p -> list(properties(p).get("Roles")).stream().anyMatch(r -> role.equals(referencedId(r))))
-        .forEach(p -> list(map(properties(p).get("PolicyDocument")).get("Statement"))
-            .forEach(s -> statements.add(map(s))));
+        .filter(
+            p ->
+                list(properties(p).get("Roles")).stream()
+                    .anyMatch(r -> role.equals(referencedId(r))))
+        .forEach(
+            p ->
+                list(map(properties(p).get("PolicyDocument")).get("Statement"))
+                    .forEach(s -> statements.add(map(s))));
     return statements;
   }
 

@@ -28,12 +28,16 @@ class FunctionsTemplateTest {
     assertThat(template.ofType("AWS::Lambda::Function")).hasSize(Routes.ALL.size() + 4);
     for (Routes.Function function : Routes.FUNCTIONS) {
       Map<String, Object> properties = functionProperties(function.name());
-      assertThat(properties.get("Handler")).isEqualTo(function.handler().getName() + "::handleRequest");
+      assertThat(properties.get("Handler"))
+          .isEqualTo(function.handler().getName() + "::handleRequest");
       // a route's function is told which route it serves
-      assertThat(environment(function.name()).get(RouteFunction.ROUTE_ENV)).as(function.name())
+      assertThat(environment(function.name()).get(RouteFunction.ROUTE_ENV))
+          .as(function.name())
           .isEqualTo(function.route().map(Route::key).orElse(null));
       assertThat(properties.get("Runtime")).as(function.name()).isEqualTo("java21");
-      assertThat(properties.get("Architectures")).as(function.name()).isEqualTo(java.util.List.of("arm64"));
+      assertThat(properties.get("Architectures"))
+          .as(function.name())
+          .isEqualTo(java.util.List.of("arm64"));
     }
   }
 
@@ -41,17 +45,27 @@ class FunctionsTemplateTest {
   void everyFunctionHasSnapStartOnPublishedVersionsAndALiveAliasOnItsCurrentVersion() {
     for (Routes.Function function : Routes.FUNCTIONS) {
       String functionId = TemplateJson.logicalId(stack.function(function.name()));
-      assertThat(functionProperties(function.name()).get("SnapStart")).as(function.name())
+      assertThat(functionProperties(function.name()).get("SnapStart"))
+          .as(function.name())
           .isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
-      var versions = template.ofType("AWS::Lambda::Version").entrySet().stream()
-          .filter(v -> functionId.equals(referencedId(TemplateJson.properties(v.getValue()).get("FunctionName"))))
-          .map(Map.Entry::getKey).toList();
+      var versions =
+          template.ofType("AWS::Lambda::Version").entrySet().stream()
+              .filter(
+                  v ->
+                      functionId.equals(
+                          referencedId(TemplateJson.properties(v.getValue()).get("FunctionName"))))
+              .map(Map.Entry::getKey)
+              .toList();
       assertThat(versions).as(function.name()).hasSize(1);
-      var aliases = template.ofType("AWS::Lambda::Alias").values().stream().map(TemplateJson::properties)
-          .filter(a -> functionId.equals(referencedId(a.get("FunctionName")))).toList();
+      var aliases =
+          template.ofType("AWS::Lambda::Alias").values().stream()
+              .map(TemplateJson::properties)
+              .filter(a -> functionId.equals(referencedId(a.get("FunctionName"))))
+              .toList();
       assertThat(aliases).as(function.name()).hasSize(1);
       assertThat(aliases.getFirst().get("Name")).isEqualTo(PodiumStack.ALIAS);
-      assertThat(referencedId(aliases.getFirst().get("FunctionVersion"))).isEqualTo(versions.getFirst());
+      assertThat(referencedId(aliases.getFirst().get("FunctionVersion")))
+          .isEqualTo(versions.getFirst());
     }
   }
 
@@ -61,18 +75,24 @@ class FunctionsTemplateTest {
     var integrations = template.ofType("AWS::ApiGatewayV2::Integration").values();
     assertThat(integrations).hasSize(Routes.ALL.size());
     for (var integration : integrations) {
-      assertThat(referencedId(TemplateJson.properties(integration).get("IntegrationUri"))).isIn(aliasIds);
+      assertThat(referencedId(TemplateJson.properties(integration).get("IntegrationUri")))
+          .isIn(aliasIds);
     }
-    String authorizerUri = template.ofType("AWS::ApiGatewayV2::Authorizer").values().stream()
-        .map(a -> TemplateJson.properties(a).get("AuthorizerUri").toString()).findFirst().orElseThrow();
-    assertThat(authorizerUri).contains(TemplateJson.logicalId(stack.getNode().findChild("AuthorizeRequestLive")));
+    String authorizerUri =
+        template.ofType("AWS::ApiGatewayV2::Authorizer").values().stream()
+            .map(a -> TemplateJson.properties(a).get("AuthorizerUri").toString())
+            .findFirst()
+            .orElseThrow();
+    assertThat(authorizerUri)
+        .contains(TemplateJson.logicalId(stack.getNode().findChild("AuthorizeRequestLive")));
   }
 
   @Test
   void theFanoutGetsMoreMemoryAndTimeThanAnApiFunction() {
     Map<String, Object> fanout = functionProperties(Routes.FANOUT.name());
     Map<String, Object> api = functionProperties("GetAccount");
-    assertThat(((Number) fanout.get("Timeout")).intValue()).isGreaterThan(((Number) api.get("Timeout")).intValue());
+    assertThat(((Number) fanout.get("Timeout")).intValue())
+        .isGreaterThan(((Number) api.get("Timeout")).intValue());
     assertThat(((Number) fanout.get("MemorySize")).intValue())
         .isGreaterThan(((Number) api.get("MemorySize")).intValue());
   }
@@ -80,7 +100,8 @@ class FunctionsTemplateTest {
   @Test
   void everyFunctionWritesToItsOwnLogGroupWithRetention() {
     for (Routes.Function function : Routes.FUNCTIONS) {
-      Object logGroup = map(functionProperties(function.name()).get("LoggingConfig")).get("LogGroup");
+      Object logGroup =
+          map(functionProperties(function.name()).get("LoggingConfig")).get("LogGroup");
       var group = template.resource(referencedId(logGroup));
       assertThat(group.get("Type")).isEqualTo("AWS::Logs::LogGroup");
       assertThat(TemplateJson.properties(group).get("RetentionInDays")).isEqualTo(14);
@@ -94,8 +115,12 @@ class FunctionsTemplateTest {
       Map<String, Object> env = environment(function.name());
       String name = function.name();
       assertThat(env.containsKey("TABLE_PREFIX")).as(name).isEqualTo(!needs.tables().isEmpty());
-      assertThat(env.containsKey("POST_EVENTS_TOPIC_ARN")).as(name).isEqualTo(needs.publishesPostEvents());
-      assertThat(env.containsKey("FANOUT_QUEUE_URL")).as(name).isEqualTo(needs.sendsToFanoutQueue());
+      assertThat(env.containsKey("POST_EVENTS_TOPIC_ARN"))
+          .as(name)
+          .isEqualTo(needs.publishesPostEvents());
+      assertThat(env.containsKey("FANOUT_QUEUE_URL"))
+          .as(name)
+          .isEqualTo(needs.sendsToFanoutQueue());
       if (env.containsKey("TABLE_PREFIX")) {
         assertThat(env.get("TABLE_PREFIX")).isEqualTo("podium-dev-");
       }
@@ -109,13 +134,17 @@ class FunctionsTemplateTest {
       Map<String, Object> env = environment(function.name());
       boolean checksOrigin = function.grants().readsOriginSecret();
       assertThat(env).as(function.name()).doesNotContainKey("ORIGIN_SECRET");
-      assertThat(env.values()).as(function.name())
+      assertThat(env.values())
+          .as(function.name())
           .noneMatch(v -> String.valueOf(v).contains("resolve:secretsmanager"));
-      assertThat(env.containsKey(RotatingOriginSecrets.ARN_ENV)).as(function.name()).isEqualTo(checksOrigin);
+      assertThat(env.containsKey(RotatingOriginSecrets.ARN_ENV))
+          .as(function.name())
+          .isEqualTo(checksOrigin);
       if (checksOrigin) {
         assertThat(referencedId(env.get(RotatingOriginSecrets.ARN_ENV))).isEqualTo(secretId);
       }
-      assertThat(env).containsEntry("POWERTOOLS_SERVICE_NAME", "podium")
+      assertThat(env)
+          .containsEntry("POWERTOOLS_SERVICE_NAME", "podium")
           .containsEntry("ALLOWED_COUNTRIES", "US,CA")
           .containsEntry("SIGNUP_MODE", "invite_only")
           .containsKey("PUBLIC_URL");

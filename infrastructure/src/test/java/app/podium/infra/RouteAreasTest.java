@@ -32,7 +32,8 @@ class RouteAreasTest {
 
   @Test
   void aPathWhoseAreaIsNoNameIsRefusedRatherThanGuessed() {
-    assertThatThrownBy(() -> RouteAreas.of("/api/v1/{id}")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> RouteAreas.of("/api/v1/{id}"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("RouteAreas");
     assertThatThrownBy(() -> RouteAreas.of("/")).isInstanceOf(IllegalArgumentException.class);
   }
@@ -40,7 +41,9 @@ class RouteAreasTest {
   @Test
   void everyRouteOfTheTableHasAnAreaAndEachAreaANestedStackId() {
     for (Route<?> route : Routes.ALL) {
-      assertThat(RouteAreas.stackId(RouteAreas.of(route.path()))).as(route.key()).matches("[A-Z][A-Za-z]+Routes");
+      assertThat(RouteAreas.stackId(RouteAreas.of(route.path())))
+          .as(route.key())
+          .matches("[A-Z][A-Za-z]+Routes");
     }
     assertThat(RouteAreas.stackId("custom_emojis")).isEqualTo("CustomEmojisRoutes");
   }

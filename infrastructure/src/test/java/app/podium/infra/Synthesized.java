@@ -15,13 +15,14 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 
 /**
- * The stacks the tests look at, each built and synthesized once per JVM: synthesis takes seconds, and every
- * test class reads the same template.
+ * The stacks the tests look at, each built and synthesized once per JVM: synthesis takes seconds,
+ * and every test class reads the same template.
  */
 final class Synthesized {
   /** The shaded functions jar, as the build passes it (see the surefire configuration). */
-  static final String LAMBDA_JAR = System.getProperty("podium.lambda.jar",
-      "../functions/target/functions-0.1.0-SNAPSHOT-lambda.jar");
+  static final String LAMBDA_JAR =
+      System.getProperty(
+          "podium.lambda.jar", "../functions/target/functions-0.1.0-SNAPSHOT-lambda.jar");
 
   private static PodiumStack dev;
   private static TemplateJson devJson;
@@ -29,16 +30,31 @@ final class Synthesized {
   private static TemplateJson edgeJson;
 
   /**
-   * What {@link #edge()} sets besides the dev stack's context: every edge option away from its default, and
-   * request limits that differ from the defaults in limit and window.
+   * What {@link #edge()} sets besides the dev stack's context: every edge option away from its
+   * default, and request limits that differ from the defaults in limit and window.
    */
-  static final Map<String, Object> EDGE_CONTEXT = Map.of("geoScope", "all",
-      "originDomain", "api-origin.example.org",
-      "originCertificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-example",
-      "originSecretRotationDays", "7",
-      "wafIpRateLimit", "5000",
-      "settings", Map.of("API_RATE_LIMIT", "600", "API_RATE_WINDOW_SECONDS", "120",
-          "ANONYMOUS_RATE_LIMIT", "90", "ANONYMOUS_RATE_WINDOW_SECONDS", "60"));
+  static final Map<String, Object> EDGE_CONTEXT =
+      Map.of(
+          "geoScope",
+          "all",
+          "originDomain",
+          "api-origin.example.org",
+          "originCertificateArn",
+          "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-example",
+          "originSecretRotationDays",
+          "7",
+          "wafIpRateLimit",
+          "5000",
+          "settings",
+          Map.of(
+              "API_RATE_LIMIT",
+              "600",
+              "API_RATE_WINDOW_SECONDS",
+              "120",
+              "ANONYMOUS_RATE_LIMIT",
+              "90",
+              "ANONYMOUS_RATE_WINDOW_SECONDS",
+              "60"));
 
   private Synthesized() {}
 
@@ -49,7 +65,9 @@ final class Synthesized {
     return dev;
   }
 
-  /** The dev stack's template with its nested stacks' templates, read from the app's cloud assembly. */
+  /**
+   * The dev stack's template with its nested stacks' templates, read from the app's cloud assembly.
+   */
   static synchronized TemplateJson devJson() {
     if (devJson == null) {
       devJson = read(dev());
@@ -80,11 +98,13 @@ final class Synthesized {
     List<TemplateJson.Nested> nested = new ArrayList<>();
     for (NestedStack n : stack.areas().values()) {
       String resourceId = stack.getLogicalId((CfnElement) n.getNestedStackResource());
-      Map<String, Object> resource = TemplateJson.map(TemplateJson.map(parent.get("Resources")).get(resourceId));
-      Map<String, Object> parameters = TemplateJson.map(TemplateJson.properties(resource)
-          .getOrDefault("Parameters", Map.of()));
-      nested.add(new TemplateJson.Nested(n.getNode().getPath(), json(directory.resolve(n.getTemplateFile())),
-          parameters));
+      Map<String, Object> resource =
+          TemplateJson.map(TemplateJson.map(parent.get("Resources")).get(resourceId));
+      Map<String, Object> parameters =
+          TemplateJson.map(TemplateJson.properties(resource).getOrDefault("Parameters", Map.of()));
+      nested.add(
+          new TemplateJson.Nested(
+              n.getNode().getPath(), json(directory.resolve(n.getTemplateFile())), parameters));
     }
     return new TemplateJson(stack.getNode().getPath(), parent, nested);
   }
@@ -103,20 +123,33 @@ final class Synthesized {
     return build(stage, without, Map.of(), StackProps.builder().build());
   }
 
-  /** As {@link #build(String, Set)}, with more context (or other values) and the stack's properties. */
-  static PodiumStack build(String stage, Set<String> without, Map<String, Object> context, StackProps props) {
+  /**
+   * As {@link #build(String, Set)}, with more context (or other values) and the stack's properties.
+   */
+  static PodiumStack build(
+      String stage, Set<String> without, Map<String, Object> context, StackProps props) {
     if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(LAMBDA_JAR))) {
-      throw new IllegalStateException("No Lambda asset at " + LAMBDA_JAR + ": the shaded jar is built in the package "
-          + "phase, so run ./mvnw verify (./mvnw test does not package functions)");
+      throw new IllegalStateException(
+          "No Lambda asset at "
+              + LAMBDA_JAR
+              + ": the shaded jar is built in the package "
+              + "phase, so run ./mvnw verify (./mvnw test does not package functions)");
     }
-    Map<String, Object> all = new java.util.HashMap<>(Map.of("stage", stage, "allowedCountries", "US,CA",
-        "lambdaJar", LAMBDA_JAR, "alarmEmail", "ops@example.com"));
+    Map<String, Object> all =
+        new java.util.HashMap<>(
+            Map.of(
+                "stage",
+                stage,
+                "allowedCountries",
+                "US,CA",
+                "lambdaJar",
+                LAMBDA_JAR,
+                "alarmEmail",
+                "ops@example.com"));
     all.putAll(context);
-    software.amazon.awscdk.App app = new software.amazon.awscdk.App(AppProps.builder()
-        .analyticsReporting(false)
-        .stackTraces(false)
-        .context(all)
-        .build());
+    software.amazon.awscdk.App app =
+        new software.amazon.awscdk.App(
+            AppProps.builder().analyticsReporting(false).stackTraces(false).context(all).build());
     Config config = Config.fromContext(app.getNode());
     return new PodiumStack(app, "podium-" + stage, props, config, without);
   }

@@ -26,14 +26,16 @@ class TablesTemplateTest {
   void theStackHasExactlyTheTablesOfTablesAll() {
     assertThat(template.ofType("AWS::DynamoDB::GlobalTable").values())
         .extracting(r -> TemplateJson.properties(r).get("TableName"))
-        .containsExactlyInAnyOrderElementsOf(Tables.ALL.stream().map(t -> "podium-dev-" + t.name()).toList());
+        .containsExactlyInAnyOrderElementsOf(
+            Tables.ALL.stream().map(t -> "podium-dev-" + t.name()).toList());
   }
 
   @Test
   void everyTableHasTheKeysOfItsDefinition() {
     for (Tables.Table table : Tables.ALL) {
       Map<String, Object> properties = propertiesOf(table);
-      List<Map<String, String>> expected = new ArrayList<>(List.of(key(table.partitionKey().name(), "HASH")));
+      List<Map<String, String>> expected =
+          new ArrayList<>(List.of(key(table.partitionKey().name(), "HASH")));
       table.sortKey().ifPresent(sort -> expected.add(key(sort.name(), "RANGE")));
       assertThat(properties.get("KeySchema")).as(table.name()).isEqualTo(expected);
     }
@@ -44,10 +46,15 @@ class TablesTemplateTest {
     for (Tables.Table table : Tables.ALL) {
       Map<String, Object> expected = new LinkedHashMap<>();
       for (Tables.Index index : table.indexes()) {
-        expected.put(index.name(), Map.of(
-            "IndexName", index.name(),
-            "KeySchema", List.of(key(index.partitionKey().name(), "HASH"), key(index.sortKey().name(), "RANGE")),
-            "Projection", Map.of("ProjectionType", "ALL")));
+        expected.put(
+            index.name(),
+            Map.of(
+                "IndexName", index.name(),
+                "KeySchema",
+                    List.of(
+                        key(index.partitionKey().name(), "HASH"),
+                        key(index.sortKey().name(), "RANGE")),
+                "Projection", Map.of("ProjectionType", "ALL")));
       }
       Map<String, Object> actual = new LinkedHashMap<>();
       list(propertiesOf(table).getOrDefault("GlobalSecondaryIndexes", List.of()))
@@ -63,10 +70,15 @@ class TablesTemplateTest {
       List<Tables.Key> keys = new ArrayList<>(List.of(table.partitionKey()));
       table.sortKey().ifPresent(keys::add);
       table.indexes().forEach(i -> keys.addAll(List.of(i.partitionKey(), i.sortKey())));
-      keys.forEach(k -> expected.put(k.name(), k.type() == Tables.AttributeType.STRING ? "S" : "N"));
+      keys.forEach(
+          k -> expected.put(k.name(), k.type() == Tables.AttributeType.STRING ? "S" : "N"));
       Map<String, String> actual = new LinkedHashMap<>();
-      list(propertiesOf(table).get("AttributeDefinitions")).forEach(a ->
-          actual.put(map(a).get("AttributeName").toString(), map(a).get("AttributeType").toString()));
+      list(propertiesOf(table).get("AttributeDefinitions"))
+          .forEach(
+              a ->
+                  actual.put(
+                      map(a).get("AttributeName").toString(),
+                      map(a).get("AttributeType").toString()));
       assertThat(actual).as(table.name()).isEqualTo(expected);
     }
   }
@@ -76,7 +88,8 @@ class TablesTemplateTest {
     for (Tables.Table table : Tables.ALL) {
       Object ttl = propertiesOf(table).get("TimeToLiveSpecification");
       if (table.ttlAttribute().isPresent()) {
-        assertThat(ttl).as(table.name())
+        assertThat(ttl)
+            .as(table.name())
             .isEqualTo(Map.of("AttributeName", table.ttlAttribute().get(), "Enabled", true));
       } else {
         assertThat(ttl).as(table.name()).isNull();
@@ -90,7 +103,8 @@ class TablesTemplateTest {
       Map<String, Object> properties = propertiesOf(table);
       assertThat(properties.get("BillingMode")).as(table.name()).isEqualTo("PAY_PER_REQUEST");
       Map<String, Object> replica = map(list(properties.get("Replicas")).getFirst());
-      assertThat(replica.get("PointInTimeRecoverySpecification")).as(table.name())
+      assertThat(replica.get("PointInTimeRecoverySpecification"))
+          .as(table.name())
           .isEqualTo(Map.of("PointInTimeRecoveryEnabled", true));
     }
   }
@@ -98,9 +112,11 @@ class TablesTemplateTest {
   @Test
   void devTablesGoWithTheStack() {
     for (Tables.Table table : Tables.ALL) {
-      Map<String, Object> resource = template.resource(TemplateJson.logicalId(stack.tables().get(table)));
+      Map<String, Object> resource =
+          template.resource(TemplateJson.logicalId(stack.tables().get(table)));
       assertThat(resource.get("DeletionPolicy")).as(table.name()).isEqualTo("Delete");
-      Map<String, Object> replica = map(list(TemplateJson.properties(resource).get("Replicas")).getFirst());
+      Map<String, Object> replica =
+          map(list(TemplateJson.properties(resource).get("Replicas")).getFirst());
       assertThat(replica.get("DeletionProtectionEnabled")).as(table.name()).isEqualTo(false);
     }
   }

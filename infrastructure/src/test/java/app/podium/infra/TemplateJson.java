@@ -9,11 +9,11 @@ import software.amazon.awscdk.Stack;
 import software.constructs.IConstruct;
 
 /**
- * The synthesized templates as plain Java maps, read once: assertions then run in the test's JVM instead of a
- * jsii round trip each. The parent stack and its nested stacks read as one template: each nested stack's
- * resources are added under their own logical ids (a clash fails), and a {@code Ref} to one of its parameters
- * is replaced by the value the parent passes in, so a reference to a table or a topic reads as it would in one
- * stack.
+ * The synthesized templates as plain Java maps, read once: assertions then run in the test's JVM
+ * instead of a jsii round trip each. The parent stack and its nested stacks read as one template:
+ * each nested stack's resources are added under their own logical ids (a clash fails), and a {@code
+ * Ref} to one of its parameters is replaced by the value the parent passes in, so a reference to a
+ * table or a topic reads as it would in one stack.
  */
 final class TemplateJson {
   /** One synthesized template: the stack's path and its resources. */
@@ -45,18 +45,20 @@ final class TemplateJson {
 
   @SuppressWarnings("unchecked")
   private void add(String path, Map<String, Object> template, Map<String, Object> parameters) {
-    Map<String, Object> own = (Map<String, Object>) substitute(template.getOrDefault("Resources", Map.of()),
-        parameters);
+    Map<String, Object> own =
+        (Map<String, Object>) substitute(template.getOrDefault("Resources", Map.of()), parameters);
     if (parts.isEmpty()) {
       outputs.putAll((Map<String, Object>) template.getOrDefault("Outputs", Map.of()));
       rules.putAll((Map<String, Object>) template.getOrDefault("Rules", Map.of()));
     }
     parts.add(new Part(path, own));
-    own.forEach((id, resource) -> {
-      if (resources.put(id, resource) != null) {
-        throw new AssertionError("logical id " + id + " is in two stacks; " + path + " is the second");
-      }
-    });
+    own.forEach(
+        (id, resource) -> {
+          if (resources.put(id, resource) != null) {
+            throw new AssertionError(
+                "logical id " + id + " is in two stacks; " + path + " is the second");
+          }
+        });
   }
 
   /** {@code value} with every {@code {"Ref": parameter}} replaced by the parameter's value. */
@@ -80,7 +82,9 @@ final class TemplateJson {
     return parts;
   }
 
-  /** An output of the stack, the parent's when there are nested stacks (Value, Description, ...). */
+  /**
+   * An output of the stack, the parent's when there are nested stacks (Value, Description, ...).
+   */
   @SuppressWarnings("unchecked")
   Map<String, Object> output(String name) {
     Map<String, Object> output = (Map<String, Object>) outputs.get(name);
@@ -99,12 +103,13 @@ final class TemplateJson {
   @SuppressWarnings("unchecked")
   Map<String, Map<String, Object>> ofType(String type) {
     Map<String, Map<String, Object>> found = new LinkedHashMap<>();
-    resources.forEach((id, resource) -> {
-      Map<String, Object> r = (Map<String, Object>) resource;
-      if (type.equals(r.get("Type"))) {
-        found.put(id, r);
-      }
-    });
+    resources.forEach(
+        (id, resource) -> {
+          Map<String, Object> r = (Map<String, Object>) resource;
+          if (type.equals(r.get("Type"))) {
+            found.put(id, r);
+          }
+        });
     return found;
   }
 
@@ -126,9 +131,13 @@ final class TemplateJson {
     return properties(resource(logicalId));
   }
 
-  /** The logical id of a construct's CloudFormation resource, in the template of its own (nested) stack. */
+  /**
+   * The logical id of a construct's CloudFormation resource, in the template of its own (nested)
+   * stack.
+   */
   static String logicalId(IConstruct construct) {
-    IConstruct cfn = construct instanceof CfnElement ? construct : construct.getNode().getDefaultChild();
+    IConstruct cfn =
+        construct instanceof CfnElement ? construct : construct.getNode().getDefaultChild();
     return Stack.of(construct).getLogicalId((CfnElement) cfn);
   }
 

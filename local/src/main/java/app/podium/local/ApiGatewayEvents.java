@@ -19,37 +19,56 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The events an HTTP API sends to Lambda (payload format 2.0), built from a local HTTP exchange: header
- * names lower-cased and repeated headers joined with commas, cookies split out, repeated query
- * parameters joined with commas, bodies base64-encoded unless they are text.
+ * The events an HTTP API sends to Lambda (payload format 2.0), built from a local HTTP exchange:
+ * header names lower-cased and repeated headers joined with commas, cookies split out, repeated
+ * query parameters joined with commas, bodies base64-encoded unless they are text.
  */
 final class ApiGatewayEvents {
   private static final DateTimeFormatter REQUEST_TIME =
-      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   private ApiGatewayEvents() {}
 
-  static APIGatewayV2HTTPEvent request(HttpExchange exchange, Route<?> route, Map<String, String> pathParameters,
-      byte[] body) {
-    return request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), exchange.getProtocol(),
-        exchange.getRemoteAddress().getAddress().getHostAddress(), route, pathParameters, body);
+  static APIGatewayV2HTTPEvent request(
+      HttpExchange exchange, Route<?> route, Map<String, String> pathParameters, byte[] body) {
+    return request(
+        exchange.getRequestMethod(),
+        exchange.getRequestURI().getRawPath(),
+        exchange.getRequestURI().getRawQuery(),
+        exchange.getRequestHeaders(),
+        exchange.getProtocol(),
+        exchange.getRemoteAddress().getAddress().getHostAddress(),
+        route,
+        pathParameters,
+        body);
   }
 
-  /** The same event from a request's parts, for callers that have no socket (tests dispatching in-process). */
-  static APIGatewayV2HTTPEvent request(String method, String rawPath, String rawQuery,
-      Map<String, List<String>> requestHeaders, String protocol, String sourceIp, Route<?> route,
-      Map<String, String> pathParameters, byte[] body) {
+  /**
+   * The same event from a request's parts, for callers that have no socket (tests dispatching
+   * in-process).
+   */
+  static APIGatewayV2HTTPEvent request(
+      String method,
+      String rawPath,
+      String rawQuery,
+      Map<String, List<String>> requestHeaders,
+      String protocol,
+      String sourceIp,
+      Route<?> route,
+      Map<String, String> pathParameters,
+      byte[] body) {
     Map<String, String> headers = new LinkedHashMap<>();
     List<String> cookies = new ArrayList<>();
-    requestHeaders.forEach((name, values) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("cookie")) {
-        values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
-      } else {
-        headers.put(lower, String.join(",", values));
-      }
-    });
+    requestHeaders.forEach(
+        (name, values) -> {
+          String lower = name.toLowerCase(Locale.ROOT);
+          if (lower.equals("cookie")) {
+            values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
+          } else {
+            headers.put(lower, String.join(",", values));
+          }
+        });
     String contentType = headers.getOrDefault("content-type", "");
     boolean text = isText(contentType);
     Instant now = Instant.now();
@@ -62,27 +81,33 @@ final class ApiGatewayEvents {
         .withHeaders(headers)
         .withQueryStringParameters(queryParameters(rawQuery))
         .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
-        .withBody(body.length == 0 ? null : text ? new String(body, StandardCharsets.UTF_8)
-            : Base64.getEncoder().encodeToString(body))
+        .withBody(
+            body.length == 0
+                ? null
+                : text
+                    ? new String(body, StandardCharsets.UTF_8)
+                    : Base64.getEncoder().encodeToString(body))
         .withIsBase64Encoded(body.length > 0 && !text)
-        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-            .withAccountId("000000000000")
-            .withApiId("local")
-            .withDomainName(headers.getOrDefault("host", "127.0.0.1"))
-            .withDomainPrefix("local")
-            .withRequestId(UUID.randomUUID().toString())
-            .withRouteKey(route.key())
-            .withStage("$default")
-            .withTime(REQUEST_TIME.format(now))
-            .withTimeEpoch(now.toEpochMilli())
-            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(method)
-                .withPath(rawPath)
-                .withProtocol(protocol)
-                .withSourceIp(sourceIp)
-                .withUserAgent(headers.getOrDefault("user-agent", ""))
+        .withRequestContext(
+            APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withAccountId("000000000000")
+                .withApiId("local")
+                .withDomainName(headers.getOrDefault("host", "127.0.0.1"))
+                .withDomainPrefix("local")
+                .withRequestId(UUID.randomUUID().toString())
+                .withRouteKey(route.key())
+                .withStage("$default")
+                .withTime(REQUEST_TIME.format(now))
+                .withTimeEpoch(now.toEpochMilli())
+                .withHttp(
+                    APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                        .withMethod(method)
+                        .withPath(rawPath)
+                        .withProtocol(protocol)
+                        .withSourceIp(sourceIp)
+                        .withUserAgent(headers.getOrDefault("user-agent", ""))
+                        .build())
                 .build())
-            .build())
         .build();
   }
 
@@ -92,8 +117,10 @@ final class ApiGatewayEvents {
     return APIGatewayV2CustomAuthorizerEvent.builder()
         .withVersion("2.0")
         .withType("REQUEST")
-        .withRouteArn("arn:aws:execute-api:us-east-1:000000000000:local/$default/"
-            + context.getHttp().getMethod() + context.getHttp().getPath())
+        .withRouteArn(
+            "arn:aws:execute-api:us-east-1:000000000000:local/$default/"
+                + context.getHttp().getMethod()
+                + context.getHttp().getPath())
         .withRouteKey(request.getRouteKey())
         .withRawPath(request.getRawPath())
         .withRawQueryString(request.getRawQueryString())
@@ -101,32 +128,37 @@ final class ApiGatewayEvents {
         .withHeaders(request.getHeaders())
         .withQueryStringParameters(request.getQueryStringParameters())
         .withPathParameters(request.getPathParameters())
-        .withRequestContext(APIGatewayV2CustomAuthorizerEvent.RequestContext.builder()
-            .withAccountId(context.getAccountId())
-            .withApiId(context.getApiId())
-            .withDomainName(context.getDomainName())
-            .withDomainPrefix(context.getDomainPrefix())
-            .withRequestId(context.getRequestId())
-            .withRouteKey(context.getRouteKey())
-            .withStage(context.getStage())
-            .withTime(context.getTime())
-            .withTimeEpoch(context.getTimeEpoch())
-            .withHttp(APIGatewayV2CustomAuthorizerEvent.Http.builder()
-                .withMethod(context.getHttp().getMethod())
-                .withPath(context.getHttp().getPath())
-                .withProtocol(context.getHttp().getProtocol())
-                .withSourceIp(context.getHttp().getSourceIp())
-                .withUserAgent(context.getHttp().getUserAgent())
+        .withRequestContext(
+            APIGatewayV2CustomAuthorizerEvent.RequestContext.builder()
+                .withAccountId(context.getAccountId())
+                .withApiId(context.getApiId())
+                .withDomainName(context.getDomainName())
+                .withDomainPrefix(context.getDomainPrefix())
+                .withRequestId(context.getRequestId())
+                .withRouteKey(context.getRouteKey())
+                .withStage(context.getStage())
+                .withTime(context.getTime())
+                .withTimeEpoch(context.getTimeEpoch())
+                .withHttp(
+                    APIGatewayV2CustomAuthorizerEvent.Http.builder()
+                        .withMethod(context.getHttp().getMethod())
+                        .withPath(context.getHttp().getPath())
+                        .withProtocol(context.getHttp().getProtocol())
+                        .withSourceIp(context.getHttp().getSourceIp())
+                        .withUserAgent(context.getHttp().getUserAgent())
+                        .build())
                 .build())
-            .build())
         .build();
   }
 
   /** What API Gateway adds to the request once a simple-response authorizer allows it. */
   static void attachAuthorizerContext(APIGatewayV2HTTPEvent request, Map<String, ?> context) {
-    request.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-        .withLambda(context == null ? Map.of() : new HashMap<>(context))
-        .build());
+    request
+        .getRequestContext()
+        .setAuthorizer(
+            APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withLambda(context == null ? Map.of() : new HashMap<>(context))
+                .build());
   }
 
   private static Map<String, String> queryParameters(String rawQuery) {
@@ -156,7 +188,11 @@ final class ApiGatewayEvents {
 
   private static boolean isText(String contentType) {
     String type = contentType.toLowerCase(Locale.ROOT);
-    return type.isEmpty() || type.startsWith("text/") || type.contains("json") || type.contains("xml")
-        || type.startsWith("application/x-www-form-urlencoded") || type.startsWith("application/javascript");
+    return type.isEmpty()
+        || type.startsWith("text/")
+        || type.contains("json")
+        || type.contains("xml")
+        || type.startsWith("application/x-www-form-urlencoded")
+        || type.startsWith("application/javascript");
   }
 }

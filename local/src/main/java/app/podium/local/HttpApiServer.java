@@ -29,21 +29,24 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Plays the CDN's and API Gateway's parts locally: applies the edge's request-wide limits ({@link EdgeRateLimits},
- * AWS WAF's part), matches the route from {@link Routes}, runs the Lambda authorizer for protected routes, builds
- * the payload 2.0 event and hands it to the route's function, the same {@link RouteFunction} that runs in Lambda, in
- * this process.
+ * Plays the CDN's and API Gateway's parts locally: applies the edge's request-wide limits ({@link
+ * EdgeRateLimits}, AWS WAF's part), matches the route from {@link Routes}, runs the Lambda
+ * authorizer for protected routes, builds the payload 2.0 event and hands it to the route's
+ * function, the same {@link RouteFunction} that runs in Lambda, in this process.
  */
 public final class HttpApiServer implements AutoCloseable {
   private static final Logger LOG = LogManager.getLogger(HttpApiServer.class);
+
   /** API Gateway's own limit on a request's payload. */
   static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final RouteMatcher matcher = new RouteMatcher(Routes.ALL);
+
   /** Each route's function, by route key. */
   private final Map<String, RouteFunction> functions = new HashMap<>();
+
   private final AuthorizeRequestHandler authorizer;
   private final EdgeRateLimits edge;
 
@@ -54,7 +57,8 @@ public final class HttpApiServer implements AutoCloseable {
     this.authorizer = new AuthorizeRequestHandler(backend.origin(), backend.oauth());
     this.edge = new EdgeRateLimits(backend.settings().limits(), System::currentTimeMillis);
     this.executor = Executors.newVirtualThreadPerTaskExecutor();
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     server.setExecutor(executor);
     server.createContext("/", this::serve);
     server.start();
@@ -67,18 +71,32 @@ public final class HttpApiServer implements AutoCloseable {
   private void serve(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = readBody(exchange.getRequestBody());
-      write(exchange, respond(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-          exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), exchange.getProtocol(),
-          exchange.getRemoteAddress().getAddress().getHostAddress(), body));
+      write(
+          exchange,
+          respond(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getRawPath(),
+              exchange.getRequestURI().getRawQuery(),
+              exchange.getRequestHeaders(),
+              exchange.getProtocol(),
+              exchange.getRemoteAddress().getAddress().getHostAddress(),
+              body));
     }
   }
 
   /**
-   * What the server answers a request, without a socket: the same edge limits, route matching, authorizer and
-   * handler that {@link #serve} runs. {@code body} is null when it was over API Gateway's limit.
+   * What the server answers a request, without a socket: the same edge limits, route matching,
+   * authorizer and handler that {@link #serve} runs. {@code body} is null when it was over API
+   * Gateway's limit.
    */
-  APIGatewayV2HTTPResponse respond(String method, String rawPath, String rawQuery,
-      Map<String, List<String>> headers, String protocol, String sourceIp, byte[] body) {
+  APIGatewayV2HTTPResponse respond(
+      String method,
+      String rawPath,
+      String rawQuery,
+      Map<String, List<String>> headers,
+      String protocol,
+      String sourceIp,
+      byte[] body) {
     try {
       Optional<APIGatewayV2HTTPResponse> refused = edge.refusal(method, headers, sourceIp);
       if (refused.isPresent()) {
@@ -88,9 +106,11 @@ public final class HttpApiServer implements AutoCloseable {
         return gatewayError(413, "Request Entity Too Large");
       }
       if (method.equals("OPTIONS")) {
-        List<String> requested = headers.entrySet().stream()
-            .filter(h -> h.getKey().equalsIgnoreCase("Access-Control-Request-Headers"))
-            .flatMap(h -> h.getValue().stream()).toList();
+        List<String> requested =
+            headers.entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("Access-Control-Request-Headers"))
+                .flatMap(h -> h.getValue().stream())
+                .toList();
         return preflight(rawPath, requested.isEmpty() ? null : requested.getFirst());
       }
       var match = matcher.match(method, rawPath);
@@ -98,34 +118,50 @@ public final class HttpApiServer implements AutoCloseable {
         return gatewayError(404, "Not Found");
       }
       Route<?> route = match.get().route();
-      APIGatewayV2HTTPEvent event = ApiGatewayEvents.request(method, rawPath, rawQuery, headers, protocol, sourceIp,
-          route, decode(match.get().pathParameters()), body);
+      APIGatewayV2HTTPEvent event =
+          ApiGatewayEvents.request(
+              method,
+              rawPath,
+              rawQuery,
+              headers,
+              protocol,
+              sourceIp,
+              route,
+              decode(match.get().pathParameters()),
+              body);
       if (route.access().needsAuthorizer()) {
-        APIGatewayV2CustomAuthorizerEvent authorizerEvent = ApiGatewayEvents.authorizerRequest(event);
-        SimpleIAMPolicyResponse verdict = Invocations.as(Routes.AUTHORIZER.name(),
-            () -> authorizer.handleRequest(authorizerEvent, null));
+        APIGatewayV2CustomAuthorizerEvent authorizerEvent =
+            ApiGatewayEvents.authorizerRequest(event);
+        SimpleIAMPolicyResponse verdict =
+            Invocations.as(
+                Routes.AUTHORIZER.name(), () -> authorizer.handleRequest(authorizerEvent, null));
         if (!verdict.getIsAuthorized()) {
           return gatewayError(403, "Forbidden");
         }
         ApiGatewayEvents.attachAuthorizerContext(event, verdict.getContext());
       }
-      return Invocations.as(route.name(), () -> functions.get(route.key()).handleRequest(event, null));
+      return Invocations.as(
+          route.name(), () -> functions.get(route.key()).handleRequest(event, null));
     } catch (RuntimeException e) {
       LOG.error("Local server failure", e);
       return gatewayError(500, "Internal Server Error");
     }
   }
 
-  /** Path parameters decoded; one that is not valid percent-encoding ({@code %ZZ}) is passed on as sent. */
+  /**
+   * Path parameters decoded; one that is not valid percent-encoding ({@code %ZZ}) is passed on as
+   * sent.
+   */
   private static Map<String, String> decode(Map<String, String> pathParameters) {
     Map<String, String> decoded = new HashMap<>();
-    pathParameters.forEach((name, value) -> {
-      try {
-        decoded.put(name, URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException notEncoded) {
-        decoded.put(name, value);
-      }
-    });
+    pathParameters.forEach(
+        (name, value) -> {
+          try {
+            decoded.put(name, URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8));
+          } catch (IllegalArgumentException notEncoded) {
+            decoded.put(name, value);
+          }
+        });
     return decoded;
   }
 
@@ -144,24 +180,37 @@ public final class HttpApiServer implements AutoCloseable {
     if (methods.isEmpty()) {
       return gatewayError(404, "Not Found");
     }
-    return APIGatewayV2HTTPResponse.builder().withStatusCode(204)
-        .withHeaders(Cors.preflight(methods, requestedHeaders)).build();
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(204)
+        .withHeaders(Cors.preflight(methods, requestedHeaders))
+        .build();
   }
 
-  /** API Gateway's own error shape, for what it refuses before any handler runs; with CORS, as there. */
+  /**
+   * API Gateway's own error shape, for what it refuses before any handler runs; with CORS, as
+   * there.
+   */
   private static APIGatewayV2HTTPResponse gatewayError(int status, String message) {
-    return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(status)
         .withHeaders(Map.of("Content-Type", "application/json", "Access-Control-Allow-Origin", "*"))
-        .withBody("{\"message\":\"" + message + "\"}").build();
+        .withBody("{\"message\":\"" + message + "\"}")
+        .build();
   }
 
-  private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+  private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response)
+      throws IOException {
     if (response.getHeaders() != null) {
-      response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+      response
+          .getHeaders()
+          .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
     }
     if (response.getMultiValueHeaders() != null) {
-      response.getMultiValueHeaders().forEach((name, values) -> values.forEach(
-          value -> exchange.getResponseHeaders().add(name, value)));
+      response
+          .getMultiValueHeaders()
+          .forEach(
+              (name, values) ->
+                  values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
     }
     if (response.getCookies() != null) {
       for (String cookie : response.getCookies()) {
@@ -169,8 +218,12 @@ public final class HttpApiServer implements AutoCloseable {
       }
     }
     String body = response.getBody();
-    byte[] bytes = body == null ? new byte[0] : response.getIsBase64Encoded()
-        ? java.util.Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes =
+        body == null
+            ? new byte[0]
+            : response.getIsBase64Encoded()
+                ? java.util.Base64.getDecoder().decode(body)
+                : body.getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(response.getStatusCode(), bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {
@@ -184,5 +237,4 @@ public final class HttpApiServer implements AutoCloseable {
     server.stop(0);
     executor.shutdownNow();
   }
-
 }

@@ -23,18 +23,18 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The SNS/SQS emulator (fauxqs, from npm) as a child process on a free loopback port: SNS and SQS on one
- * endpoint, state in memory, gone when {@link #close()} returns.
+ * The SNS/SQS emulator (fauxqs, from npm) as a child process on a free loopback port: SNS and SQS
+ * on one endpoint, state in memory, gone when {@link #close()} returns.
  *
- * <p>It runs {@code local/node/fauxqs-loopback.mjs} with the Node 22 that {@code local/package.json}
- * installs into {@code local/node_modules} (fauxqs needs Node 22.5 or newer; the system Node may be
- * older). The Maven build installs them ({@code npm ci}). The {@code local} folder comes from the system
- * property {@value #LOCAL_DIR_PROPERTY}, else from the nearest folder above the working directory that is
- * it or holds it.
+ * <p>It runs {@code local/node/fauxqs-loopback.mjs} with the Node 22 that {@code
+ * local/package.json} installs into {@code local/node_modules} (fauxqs needs Node 22.5 or newer;
+ * the system Node may be older). The Maven build installs them ({@code npm ci}). The {@code local}
+ * folder comes from the system property {@value #LOCAL_DIR_PROPERTY}, else from the nearest folder
+ * above the working directory that is it or holds it.
  *
- * <p>The emulator's output is kept in memory (its last {@value #OUTPUT_LINES} lines) and shown only when
- * it fails to start. Nothing global is registered: whoever starts it closes it. Should the JVM die
- * without closing it, the emulator sees its standard input close and exits by itself.
+ * <p>The emulator's output is kept in memory (its last {@value #OUTPUT_LINES} lines) and shown only
+ * when it fails to start. Nothing global is registered: whoever starts it closes it. Should the JVM
+ * die without closing it, the emulator sees its standard input close and exits by itself.
  */
 public final class LocalMessaging implements AutoCloseable {
   public static final String LOCAL_DIR_PROPERTY = "podium.local.dir";
@@ -63,23 +63,29 @@ public final class LocalMessaging implements AutoCloseable {
 
   /**
    * Starts the emulator from {@code localDir} (the folder holding {@code package.json} and {@code
-   * node_modules}) on a free loopback port; returns once it answers. Throws {@link IllegalStateException},
-   * with the emulator's output, when it does not answer within 30 seconds.
+   * node_modules}) on a free loopback port; returns once it answers. Throws {@link
+   * IllegalStateException}, with the emulator's output, when it does not answer within 30 seconds.
    */
   public static LocalMessaging start(Path localDir) throws IOException, InterruptedException {
     Path node = localDir.resolve(NODE);
     if (!Files.isExecutable(node) || !Files.isRegularFile(localDir.resolve(FAUXQS))) {
-      throw new IllegalStateException("fauxqs or its Node 22 is not installed in " + localDir.resolve("node_modules")
-          + "; the Maven build installs them (./mvnw -pl local generate-resources), or run `npm ci` in " + localDir);
+      throw new IllegalStateException(
+          "fauxqs or its Node 22 is not installed in "
+              + localDir.resolve("node_modules")
+              + "; the Maven build installs them (./mvnw -pl local generate-resources), or run `npm ci` in "
+              + localDir);
     }
     IllegalStateException failure = null;
     // the free port is free when picked, not necessarily when Node binds it: try again on a clash
     for (int attempt = 1; attempt <= 3; attempt++) {
       int port = LocalDynamoDb.freePort();
-      ProcessBuilder builder = new ProcessBuilder(node.toString(), "--disable-warning=ExperimentalWarning",
-          localDir.resolve(LAUNCHER).toString())
-          .directory(localDir.toFile())
-          .redirectErrorStream(true);
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  node.toString(),
+                  "--disable-warning=ExperimentalWarning",
+                  localDir.resolve(LAUNCHER).toString())
+              .directory(localDir.toFile())
+              .redirectErrorStream(true);
       builder.environment().put("FAUXQS_PORT", Integer.toString(port));
       builder.environment().put("FAUXQS_LOGGER", "false");
       builder.environment().remove("FAUXQS_HOST");
@@ -108,16 +114,25 @@ public final class LocalMessaging implements AutoCloseable {
 
   private void awaitHealthy(List<String> command) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(250)).build();
-    HttpRequest health = HttpRequest.newBuilder(URI.create(endpoint() + "/health"))
-        .timeout(Duration.ofMillis(500)).GET().build();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create(endpoint() + "/health"))
+            .timeout(Duration.ofMillis(500))
+            .GET()
+            .build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     try {
       while (System.nanoTime() < deadline) {
         if (!process.isAlive()) {
           output.awaitEnd();
-          throw new IllegalStateException("the SNS/SQS emulator exited with code " + process.exitValue()
-              + " before it answered on " + endpoint() + "\ncommand: " + String.join(" ", command)
-              + "\noutput:\n" + output.text());
+          throw new IllegalStateException(
+              "the SNS/SQS emulator exited with code "
+                  + process.exitValue()
+                  + " before it answered on "
+                  + endpoint()
+                  + "\ncommand: "
+                  + String.join(" ", command)
+                  + "\noutput:\n"
+                  + output.text());
         }
         try {
           HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
@@ -132,8 +147,15 @@ public final class LocalMessaging implements AutoCloseable {
     } finally {
       http.close();
     }
-    throw new IllegalStateException("the SNS/SQS emulator did not answer on " + endpoint() + "/health within "
-        + START_TIMEOUT.toSeconds() + " s\ncommand: " + String.join(" ", command) + "\noutput:\n" + output.text());
+    throw new IllegalStateException(
+        "the SNS/SQS emulator did not answer on "
+            + endpoint()
+            + "/health within "
+            + START_TIMEOUT.toSeconds()
+            + " s\ncommand: "
+            + String.join(" ", command)
+            + "\noutput:\n"
+            + output.text());
   }
 
   /** {@code http://127.0.0.1:PORT}: the SNS and the SQS endpoint. */
@@ -197,8 +219,8 @@ public final class LocalMessaging implements AutoCloseable {
   }
 
   /**
-   * Stops the emulator (SIGTERM, SIGKILL after 5 s) and waits until it is gone. Idempotent. If this thread
-   * is interrupted meanwhile, the emulator is killed outright and the interrupt kept.
+   * Stops the emulator (SIGTERM, SIGKILL after 5 s) and waits until it is gone. Idempotent. If this
+   * thread is interrupted meanwhile, the emulator is killed outright and the interrupt kept.
    */
   @Override
   public void close() {
@@ -224,43 +246,61 @@ public final class LocalMessaging implements AutoCloseable {
   }
 
   /**
-   * The {@code local} folder: the system property {@value #LOCAL_DIR_PROPERTY}, else the nearest folder at
-   * or above the working directory that is it (holds {@code node/fauxqs-loopback.mjs} and {@code
-   * package.json}) or holds it as {@code local/}.
+   * The {@code local} folder: the system property {@value #LOCAL_DIR_PROPERTY}, else the nearest
+   * folder at or above the working directory that is it (holds {@code node/fauxqs-loopback.mjs} and
+   * {@code package.json}) or holds it as {@code local/}.
    */
   public static Path localDir() {
-    Optional<String> configured = Optional.ofNullable(System.getProperty(LOCAL_DIR_PROPERTY)).filter(s -> !s.isBlank());
+    Optional<String> configured =
+        Optional.ofNullable(System.getProperty(LOCAL_DIR_PROPERTY)).filter(s -> !s.isBlank());
     if (configured.isPresent()) {
       return Path.of(configured.get()).toAbsolutePath().normalize();
     }
     Path start = Path.of("").toAbsolutePath().normalize();
     for (Path dir = start; dir != null; dir = dir.getParent()) {
       for (Path candidate : List.of(dir, dir.resolve("local"))) {
-        if (Files.isRegularFile(candidate.resolve(LAUNCHER)) && Files.isRegularFile(candidate.resolve("package.json"))) {
+        if (Files.isRegularFile(candidate.resolve(LAUNCHER))
+            && Files.isRegularFile(candidate.resolve("package.json"))) {
           return candidate;
         }
       }
     }
-    throw new IllegalStateException("cannot find Podium's local folder (with " + LAUNCHER + ") at or above " + start
-        + "; set -D" + LOCAL_DIR_PROPERTY + "=/path/to/podium/local");
+    throw new IllegalStateException(
+        "cannot find Podium's local folder (with "
+            + LAUNCHER
+            + ") at or above "
+            + start
+            + "; set -D"
+            + LOCAL_DIR_PROPERTY
+            + "=/path/to/podium/local");
   }
 
-  /** The child's output, drained by a daemon thread so it never blocks on a full pipe; the last lines kept. */
+  /**
+   * The child's output, drained by a daemon thread so it never blocks on a full pipe; the last
+   * lines kept.
+   */
   private static final class Output {
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private final Thread reader;
 
     Output(Process process) {
-      reader = Thread.ofPlatform().daemon().name("fauxqs-output-" + process.pid()).start(() -> {
-        try (BufferedReader in = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String line; (line = in.readLine()) != null; ) {
-            add(line);
-          }
-        } catch (IOException ignored) {
-          // the process is gone
-        }
-      });
+      reader =
+          Thread.ofPlatform()
+              .daemon()
+              .name("fauxqs-output-" + process.pid())
+              .start(
+                  () -> {
+                    try (BufferedReader in =
+                        new BufferedReader(
+                            new InputStreamReader(
+                                process.getInputStream(), StandardCharsets.UTF_8))) {
+                      for (String line; (line = in.readLine()) != null; ) {
+                        add(line);
+                      }
+                    } catch (IOException ignored) {
+                      // the process is gone
+                    }
+                  });
     }
 
     private synchronized void add(String line) {

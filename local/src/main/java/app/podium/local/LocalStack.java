@@ -26,19 +26,20 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The whole backend on one machine, no Docker, no AWS account: Podium's DynamoDB engine in this process, every
- * table from {@code Tables}, the SNS/SQS emulator with the post-events topic, the fan-out queue and its
- * DLQ, a poller that feeds the queue to {@link FanoutHandler} as Lambda would, the first admin, and the
- * HTTP API on 127.0.0.1.
+ * The whole backend on one machine, no Docker, no AWS account: Podium's DynamoDB engine in this
+ * process, every table from {@code Tables}, the SNS/SQS emulator with the post-events topic, the
+ * fan-out queue and its DLQ, a poller that feeds the queue to {@link FanoutHandler} as Lambda
+ * would, the first admin, and the HTTP API on 127.0.0.1.
  *
- * <p>Settings come from the same environment variables the Lambda functions read ({@code SIGNUP_MODE},
- * {@code ALLOWED_COUNTRIES}, ...), plus {@code PODIUM_PORT} (8080), {@code PODIUM_DATA_DIR} (keep data
- * there instead of in memory), {@code PODIUM_ADMIN_USERNAME} ({@code admin}), {@code
- * PODIUM_ADMIN_PASSWORD} (generated and printed once when unset), {@code PODIUM_DYNAMODB_PORT} (the engine's port,
- * free by default), {@code PODIUM_THROUGHPUT_SCALE} (1: DynamoDB's per-partition limits; 0 turns them off), {@code
- * PODIUM_GSI_LAG_MS} (0: how late writes reach global indexes), {@code PODIUM_ADMIN_EMAIL} and
- * {@code PODIUM_FANOUT_VISIBILITY_SECONDS} (30: how soon a failed fan-out message comes back) and {@code
- * PODIUM_FANOUT_POLLERS} (2: batches handled at once, as Lambda's concurrent invocations).
+ * <p>Settings come from the same environment variables the Lambda functions read ({@code
+ * SIGNUP_MODE}, {@code ALLOWED_COUNTRIES}, ...), plus {@code PODIUM_PORT} (8080), {@code
+ * PODIUM_DATA_DIR} (keep data there instead of in memory), {@code PODIUM_ADMIN_USERNAME} ({@code
+ * admin}), {@code PODIUM_ADMIN_PASSWORD} (generated and printed once when unset), {@code
+ * PODIUM_DYNAMODB_PORT} (the engine's port, free by default), {@code PODIUM_THROUGHPUT_SCALE} (1:
+ * DynamoDB's per-partition limits; 0 turns them off), {@code PODIUM_GSI_LAG_MS} (0: how late writes
+ * reach global indexes), {@code PODIUM_ADMIN_EMAIL} and {@code PODIUM_FANOUT_VISIBILITY_SECONDS}
+ * (30: how soon a failed fan-out message comes back) and {@code PODIUM_FANOUT_POLLERS} (2: batches
+ * handled at once, as Lambda's concurrent invocations).
  */
 public final class LocalStack implements AutoCloseable {
   private final Optional<LocalDynamoDb> dynamoDb;
@@ -55,9 +56,19 @@ public final class LocalStack implements AutoCloseable {
   private final String sqsEndpoint;
   private final String dynamoDbEndpoint;
 
-  private LocalStack(Optional<LocalDynamoDb> dynamoDb, Optional<LocalMessaging> messaging, MessagingResources queues,
-      QueuePoller poller, SnsClient sns, SqsClient sqs, DynamoDbClient client, HttpApiServer server,
-      Backend backend, String adminUsername, Optional<String> createdAdminPassword, String sqsEndpoint,
+  private LocalStack(
+      Optional<LocalDynamoDb> dynamoDb,
+      Optional<LocalMessaging> messaging,
+      MessagingResources queues,
+      QueuePoller poller,
+      SnsClient sns,
+      SqsClient sqs,
+      DynamoDbClient client,
+      HttpApiServer server,
+      Backend backend,
+      String adminUsername,
+      Optional<String> createdAdminPassword,
+      String sqsEndpoint,
       String dynamoDbEndpoint) {
     this.dynamoDb = dynamoDb;
     this.messaging = messaging;
@@ -75,29 +86,34 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Starts everything. With {@code DYNAMODB_ENDPOINT} (or {@code SNS_ENDPOINT} and {@code SQS_ENDPOINT})
-   * in {@code environment} it uses those instead of starting its own: tests share one engine and
-   * one emulator between stacks with different settings, and LocalStack can stand in for both.
+   * Starts everything. With {@code DYNAMODB_ENDPOINT} (or {@code SNS_ENDPOINT} and {@code
+   * SQS_ENDPOINT}) in {@code environment} it uses those instead of starting its own: tests share
+   * one engine and one emulator between stacks with different settings, and LocalStack can stand in
+   * for both.
    */
   public static LocalStack start(Map<String, String> environment) throws Exception {
     return start(environment, new ExecutionInterceptor[0]);
   }
 
   /**
-   * As {@link #start(Map)}, with SDK interceptors on the DynamoDB, SNS and SQS clients the functions use:
-   * tests count calls with them, or make a share of calls fail.
+   * As {@link #start(Map)}, with SDK interceptors on the DynamoDB, SNS and SQS clients the
+   * functions use: tests count calls with them, or make a share of calls fail.
    */
-  public static LocalStack start(Map<String, String> environment, ExecutionInterceptor... interceptors)
-      throws Exception {
+  public static LocalStack start(
+      Map<String, String> environment, ExecutionInterceptor... interceptors) throws Exception {
     return start(environment, new Argon2PasswordHasher(), interceptors);
   }
 
   /**
-   * As {@link #start(Map, ExecutionInterceptor...)}, hashing passwords with {@code passwords}: tests that sign
-   * up thousands of members to load one path use a cheap hasher, since Argon2 is built to be slow.
+   * As {@link #start(Map, ExecutionInterceptor...)}, hashing passwords with {@code passwords}:
+   * tests that sign up thousands of members to load one path use a cheap hasher, since Argon2 is
+   * built to be slow.
    */
-  public static LocalStack start(Map<String, String> environment, PasswordHasher passwords,
-      ExecutionInterceptor... interceptors) throws Exception {
+  public static LocalStack start(
+      Map<String, String> environment,
+      PasswordHasher passwords,
+      ExecutionInterceptor... interceptors)
+      throws Exception {
     Map<String, String> env = new HashMap<>(environment);
     int port = Integer.parseInt(env.getOrDefault("PODIUM_PORT", "8080"));
     // what this start has opened so far, closed again (last first) if a later step fails
@@ -109,16 +125,23 @@ public final class LocalStack implements AutoCloseable {
         if (dataDir != null) {
           Files.createDirectories(dataDir);
         }
-        LocalDynamoDb started = LocalDynamoDb.start(app.podium.engine.Engine.Options.defaults()
-            .withPort(Integer.parseInt(env.getOrDefault("PODIUM_DYNAMODB_PORT", "0"))).withDataDir(dataDir)
-            .withThroughputScale(Double.parseDouble(env.getOrDefault("PODIUM_THROUGHPUT_SCALE", "1")))
-            .withGsiLag(Duration.ofMillis(Long.parseLong(env.getOrDefault("PODIUM_GSI_LAG_MS", "0")))));
+        LocalDynamoDb started =
+            LocalDynamoDb.start(
+                app.podium.engine.Engine.Options.defaults()
+                    .withPort(Integer.parseInt(env.getOrDefault("PODIUM_DYNAMODB_PORT", "0")))
+                    .withDataDir(dataDir)
+                    .withThroughputScale(
+                        Double.parseDouble(env.getOrDefault("PODIUM_THROUGHPUT_SCALE", "1")))
+                    .withGsiLag(
+                        Duration.ofMillis(
+                            Long.parseLong(env.getOrDefault("PODIUM_GSI_LAG_MS", "0")))));
         opened.push(started);
         dynamoDb = Optional.of(started);
         env.put(AwsClients.DYNAMODB_ENDPOINT_ENV, started.endpoint());
       }
       Optional<LocalMessaging> messaging = Optional.empty();
-      if (env.get(AwsClients.SNS_ENDPOINT_ENV) == null || env.get(AwsClients.SQS_ENDPOINT_ENV) == null) {
+      if (env.get(AwsClients.SNS_ENDPOINT_ENV) == null
+          || env.get(AwsClients.SQS_ENDPOINT_ENV) == null) {
         LocalMessaging started = LocalMessaging.start();
         opened.push(started::close);
         messaging = Optional.of(started);
@@ -130,32 +153,65 @@ public final class LocalStack implements AutoCloseable {
       }
       env.putIfAbsent("PUBLIC_URL", "http://127.0.0.1:" + port);
       Settings settings = Settings.fromEnvironment(env);
-      DynamoDbClient client = AwsClients.dynamoDb(env.get(AwsClients.DYNAMODB_ENDPOINT_ENV), interceptors);
+      DynamoDbClient client =
+          AwsClients.dynamoDb(env.get(AwsClients.DYNAMODB_ENDPOINT_ENV), interceptors);
       opened.push(client);
       LocalDynamoDb.createTables(client, settings.tablePrefix());
       SnsClient sns = AwsClients.sns(env.get(AwsClients.SNS_ENDPOINT_ENV), interceptors);
       opened.push(sns);
       SqsClient sqs = AwsClients.sqs(env.get(AwsClients.SQS_ENDPOINT_ENV), interceptors);
       opened.push(sqs);
-      MessagingResources queues = MessagingResources.create(sns, sqs, settings.tablePrefix(),
-          Duration.ofSeconds(Long.parseLong(env.getOrDefault("PODIUM_FANOUT_VISIBILITY_SECONDS", "30"))));
+      MessagingResources queues =
+          MessagingResources.create(
+              sns,
+              sqs,
+              settings.tablePrefix(),
+              Duration.ofSeconds(
+                  Long.parseLong(env.getOrDefault("PODIUM_FANOUT_VISIBILITY_SECONDS", "30"))));
       FanoutTasks tasks = new SnsSqsFanoutTasks(sns, queues.topicArn(), sqs, queues.queueUrl());
       Backend backend = new Backend(settings, client, tasks, Clock.systemUTC(), passwords);
       FanoutHandler fanout = new FanoutHandler(backend.fanout());
-      QueuePoller poller = new QueuePoller(sqs, queues.queueUrl(),
-          (event, context) -> Invocations.as(Routes.FANOUT.name(), () -> fanout.handleRequest(event, context)),
-          Integer.parseInt(env.getOrDefault("PODIUM_FANOUT_POLLERS", Integer.toString(QueuePoller.DEFAULT_POLLERS))));
+      QueuePoller poller =
+          new QueuePoller(
+              sqs,
+              queues.queueUrl(),
+              (event, context) ->
+                  Invocations.as(Routes.FANOUT.name(), () -> fanout.handleRequest(event, context)),
+              Integer.parseInt(
+                  env.getOrDefault(
+                      "PODIUM_FANOUT_POLLERS", Integer.toString(QueuePoller.DEFAULT_POLLERS))));
       opened.push(poller);
 
       String adminUsername = env.getOrDefault("PODIUM_ADMIN_USERNAME", "admin");
-      String adminPassword = Optional.ofNullable(env.get("PODIUM_ADMIN_PASSWORD")).filter(p -> !p.isBlank())
-          .orElseGet(() -> Secrets.token().substring(0, 20));
-      boolean created = Invocations.as(Routes.BOOTSTRAP_ADMIN.name(), () -> backend.signup().ensureAdmin(
-          adminUsername, env.getOrDefault("PODIUM_ADMIN_EMAIL", adminUsername + "@" + "podium.localhost"),
-          adminPassword));
+      String adminPassword =
+          Optional.ofNullable(env.get("PODIUM_ADMIN_PASSWORD"))
+              .filter(p -> !p.isBlank())
+              .orElseGet(() -> Secrets.token().substring(0, 20));
+      boolean created =
+          Invocations.as(
+              Routes.BOOTSTRAP_ADMIN.name(),
+              () ->
+                  backend
+                      .signup()
+                      .ensureAdmin(
+                          adminUsername,
+                          env.getOrDefault(
+                              "PODIUM_ADMIN_EMAIL", adminUsername + "@" + "podium.localhost"),
+                          adminPassword));
       HttpApiServer server = new HttpApiServer(backend, port);
-      return new LocalStack(dynamoDb, messaging, queues, poller, sns, sqs, client, server, backend, adminUsername,
-          created ? Optional.of(adminPassword) : Optional.empty(), env.get(AwsClients.SQS_ENDPOINT_ENV),
+      return new LocalStack(
+          dynamoDb,
+          messaging,
+          queues,
+          poller,
+          sns,
+          sqs,
+          client,
+          server,
+          backend,
+          adminUsername,
+          created ? Optional.of(adminPassword) : Optional.empty(),
+          env.get(AwsClients.SQS_ENDPOINT_ENV),
           env.get(AwsClients.DYNAMODB_ENDPOINT_ENV));
     } catch (Exception | Error failed) {
       while (!opened.isEmpty()) {
@@ -174,16 +230,23 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Answers one request in this process, without a socket, through the same route matching, authorizer
-   * and handler as a request to {@link #url()}: for tests that send more requests than a socket
-   * comfortably carries. {@code pathAndQuery} is the raw request target ({@code /api/v1/statuses?x=1}).
+   * Answers one request in this process, without a socket, through the same route matching,
+   * authorizer and handler as a request to {@link #url()}: for tests that send more requests than a
+   * socket comfortably carries. {@code pathAndQuery} is the raw request target ({@code
+   * /api/v1/statuses?x=1}).
    */
-  public APIGatewayV2HTTPResponse dispatch(String method, String pathAndQuery, Map<String, List<String>> headers,
-      byte[] body) {
+  public APIGatewayV2HTTPResponse dispatch(
+      String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
     int question = pathAndQuery.indexOf('?');
     String rawPath = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
     String rawQuery = question < 0 ? null : pathAndQuery.substring(question + 1);
-    return server.respond(method, rawPath, rawQuery, headers, "HTTP/1.1", "127.0.0.1",
+    return server.respond(
+        method,
+        rawPath,
+        rawQuery,
+        headers,
+        "HTTP/1.1",
+        "127.0.0.1",
         body == null ? new byte[0] : body);
   }
 
@@ -205,7 +268,9 @@ public final class LocalStack implements AutoCloseable {
     return dynamoDbEndpoint;
   }
 
-  /** The engine this stack started, when it started one (not when given another DynamoDB endpoint). */
+  /**
+   * The engine this stack started, when it started one (not when given another DynamoDB endpoint).
+   */
   public Optional<LocalDynamoDb> dynamoDb() {
     return dynamoDb;
   }
@@ -249,29 +314,52 @@ public final class LocalStack implements AutoCloseable {
     try {
       stack = start(System.getenv());
     } catch (Exception | Error failed) {
-      // one line with the cause, and an exit that does not wait for threads a half-started stack left behind
+      // one line with the cause, and an exit that does not wait for threads a half-started stack
+      // left behind
       System.err.println("Podium local stack failed to start: " + rootCause(failed));
       System.exit(1);
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        stack.close();
-      } catch (Exception e) {
-        System.err.println("Podium local stack: error while stopping: " + e);
-      }
-      stopped.countDown();
-    }, "podium-local-shutdown"));
-    stack.createdAdminPassword().ifPresentOrElse(
-        password -> System.out.println("Admin account created: " + stack.adminUsername() + " / " + password
-            + "  (shown once; set PODIUM_ADMIN_PASSWORD to choose it)"),
-        () -> System.out.println("Admin account: " + stack.adminUsername() + " (already exists)"));
-    System.out.println("Podium local stack ready at " + stack.url() + " (signup mode "
-        + stack.backend().settings().signupMode().text() + "; DynamoDB at " + stack.dynamoDbEndpoint()
-        + "; Ctrl-C stops it)");
-    System.out.println("SNS/SQS at " + stack.sqsEndpoint() + "; to replay the fan-out dead-letter queue: SQS_ENDPOINT="
-        + stack.sqsEndpoint() + " ./mvnw -q -pl local -am -Preplay-dead-letters package");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    stack.close();
+                  } catch (Exception e) {
+                    System.err.println("Podium local stack: error while stopping: " + e);
+                  }
+                  stopped.countDown();
+                },
+                "podium-local-shutdown"));
+    stack
+        .createdAdminPassword()
+        .ifPresentOrElse(
+            password ->
+                System.out.println(
+                    "Admin account created: "
+                        + stack.adminUsername()
+                        + " / "
+                        + password
+                        + "  (shown once; set PODIUM_ADMIN_PASSWORD to choose it)"),
+            () ->
+                System.out.println(
+                    "Admin account: " + stack.adminUsername() + " (already exists)"));
+    System.out.println(
+        "Podium local stack ready at "
+            + stack.url()
+            + " (signup mode "
+            + stack.backend().settings().signupMode().text()
+            + "; DynamoDB at "
+            + stack.dynamoDbEndpoint()
+            + "; Ctrl-C stops it)");
+    System.out.println(
+        "SNS/SQS at "
+            + stack.sqsEndpoint()
+            + "; to replay the fan-out dead-letter queue: SQS_ENDPOINT="
+            + stack.sqsEndpoint()
+            + " ./mvnw -q -pl local -am -Preplay-dead-letters package");
     stopped.await();
   }
 
@@ -281,8 +369,15 @@ public final class LocalStack implements AutoCloseable {
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
-    String message = cause == failed ? String.valueOf(failed.getMessage())
-        : failed.getMessage() + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+    String message =
+        cause == failed
+            ? String.valueOf(failed.getMessage())
+            : failed.getMessage()
+                + " ("
+                + cause.getClass().getSimpleName()
+                + ": "
+                + cause.getMessage()
+                + ")";
     return message.replace('\n', ' ');
   }
 }

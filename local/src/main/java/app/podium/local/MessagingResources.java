@@ -10,10 +10,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /**
- * The fan-out path's messaging, made through the SNS and SQS APIs so it works against fauxqs, LocalStack
- * or AWS alike: the topic {@code <prefix>post-events}, the queue {@code <prefix>fanout} subscribed to it
- * with raw delivery, and its dead-letter queue {@code <prefix>fanout-dlq}, where a message goes after
- * {@value #MAX_RECEIVE_COUNT} receives.
+ * The fan-out path's messaging, made through the SNS and SQS APIs so it works against fauxqs,
+ * LocalStack or AWS alike: the topic {@code <prefix>post-events}, the queue {@code <prefix>fanout}
+ * subscribed to it with raw delivery, and its dead-letter queue {@code <prefix>fanout-dlq}, where a
+ * message goes after {@value #MAX_RECEIVE_COUNT} receives.
  *
  * @param topicArn the topic that post events are published to
  * @param queueUrl the fan-out queue, which the fan-out handler consumes
@@ -22,16 +22,24 @@ import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
  * @param dlqArn its ARN
  * @param subscriptionArn the topic's subscription of the fan-out queue
  */
-public record MessagingResources(String topicArn, String queueUrl, String queueArn, String dlqUrl, String dlqArn,
+public record MessagingResources(
+    String topicArn,
+    String queueUrl,
+    String queueArn,
+    String dlqUrl,
+    String dlqArn,
     String subscriptionArn) {
   public static final String TOPIC = "post-events";
   public static final String QUEUE = "fanout";
   public static final String DLQ = "fanout-dlq";
   public static final int MAX_RECEIVE_COUNT = 5;
+
   /** Lambda's own default function timeout is 3 s; the fan-out queue's default is SQS's: 30 s. */
   public static final Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
+
   /** SQS's longest retention, so that nothing expires from the DLQ before someone looks at it. */
-  private static final String DLQ_RETENTION_SECONDS = Long.toString(Duration.ofDays(14).toSeconds());
+  private static final String DLQ_RETENTION_SECONDS =
+      Long.toString(Duration.ofDays(14).toSeconds());
 
   /** {@link #create(SnsClient, SqsClient, String, Duration)} with a 30 s visibility timeout. */
   public static MessagingResources create(SnsClient sns, SqsClient sqs, String prefix) {
@@ -43,23 +51,38 @@ public record MessagingResources(String topicArn, String queueUrl, String queueA
    * another visibility timeout sets the new one on the existing queue.
    *
    * @param prefix prepended to every name (e.g. the table prefix), may be empty
-   * @param visibilityTimeout the fan-out queue's, in whole seconds: how long a received message stays
-   *     hidden, i.e. how soon a failed message is tried again
+   * @param visibilityTimeout the fan-out queue's, in whole seconds: how long a received message
+   *     stays hidden, i.e. how soon a failed message is tried again
    */
-  public static MessagingResources create(SnsClient sns, SqsClient sqs, String prefix, Duration visibilityTimeout) {
-    if (visibilityTimeout.isNegative() || visibilityTimeout.toSeconds() > 43_200
+  public static MessagingResources create(
+      SnsClient sns, SqsClient sqs, String prefix, Duration visibilityTimeout) {
+    if (visibilityTimeout.isNegative()
+        || visibilityTimeout.toSeconds() > 43_200
         || visibilityTimeout.toMillis() % 1000 != 0) {
-      throw new IllegalArgumentException("an SQS visibility timeout is whole seconds from 0 to 43200: "
-          + visibilityTimeout);
+      throw new IllegalArgumentException(
+          "an SQS visibility timeout is whole seconds from 0 to 43200: " + visibilityTimeout);
     }
-    String dlqUrl = createQueue(sqs, prefix + DLQ,
-        Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, DLQ_RETENTION_SECONDS));
+    String dlqUrl =
+        createQueue(
+            sqs,
+            prefix + DLQ,
+            Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, DLQ_RETENTION_SECONDS));
     String dlqArn = queueArn(sqs, dlqUrl);
-    String redrivePolicy = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT
-        + "\"}";
-    String queueUrl = createQueue(sqs, prefix + QUEUE, Map.of(
-        QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(visibilityTimeout.toSeconds()),
-        QueueAttributeName.REDRIVE_POLICY, redrivePolicy));
+    String redrivePolicy =
+        "{\"deadLetterTargetArn\":\""
+            + dlqArn
+            + "\",\"maxReceiveCount\":\""
+            + MAX_RECEIVE_COUNT
+            + "\"}";
+    String queueUrl =
+        createQueue(
+            sqs,
+            prefix + QUEUE,
+            Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT,
+                Long.toString(visibilityTimeout.toSeconds()),
+                QueueAttributeName.REDRIVE_POLICY,
+                redrivePolicy));
     String queueArn = queueArn(sqs, queueUrl);
     String topicArn = sns.createTopic(r -> r.name(prefix + TOPIC)).topicArn();
     String subscriptionArn = subscribe(sns, topicArn, queueArn);
@@ -67,7 +90,8 @@ public record MessagingResources(String topicArn, String queueUrl, String queueA
   }
 
   /** Creates the queue, or gives the existing one these attributes. */
-  private static String createQueue(SqsClient sqs, String name, Map<QueueAttributeName, String> attributes) {
+  private static String createQueue(
+      SqsClient sqs, String name, Map<QueueAttributeName, String> attributes) {
     try {
       return sqs.createQueue(r -> r.queueName(name).attributes(attributes)).queueUrl();
     } catch (QueueNameExistsException exists) {
@@ -78,23 +102,38 @@ public record MessagingResources(String topicArn, String queueUrl, String queueA
   }
 
   static String queueArn(SqsClient sqs, String queueUrl) {
-    return sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-        .attributes().get(QueueAttributeName.QUEUE_ARN);
+    return sqs.getQueueAttributes(
+            r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+        .attributes()
+        .get(QueueAttributeName.QUEUE_ARN);
   }
 
-  /** Subscribes the queue with raw delivery, or switches raw delivery on for its existing subscription. */
+  /**
+   * Subscribes the queue with raw delivery, or switches raw delivery on for its existing
+   * subscription.
+   */
   private static String subscribe(SnsClient sns, String topicArn, String queueArn) {
     try {
-      return sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
-          .attributes(Map.of("RawMessageDelivery", "true")).returnSubscriptionArn(true)).subscriptionArn();
+      return sns.subscribe(
+              r ->
+                  r.topicArn(topicArn)
+                      .protocol("sqs")
+                      .endpoint(queueArn)
+                      .attributes(Map.of("RawMessageDelivery", "true"))
+                      .returnSubscriptionArn(true))
+          .subscriptionArn();
     } catch (InvalidParameterException differentAttributes) {
-      String existing = sns.listSubscriptionsByTopicPaginator(r -> r.topicArn(topicArn)).subscriptions().stream()
-          .filter(s -> "sqs".equals(s.protocol()) && queueArn.equals(s.endpoint()))
-          .map(Subscription::subscriptionArn)
-          .findFirst()
-          .orElseThrow(() -> differentAttributes);
-      sns.setSubscriptionAttributes(r -> r.subscriptionArn(existing).attributeName("RawMessageDelivery")
-          .attributeValue("true"));
+      String existing =
+          sns.listSubscriptionsByTopicPaginator(r -> r.topicArn(topicArn)).subscriptions().stream()
+              .filter(s -> "sqs".equals(s.protocol()) && queueArn.equals(s.endpoint()))
+              .map(Subscription::subscriptionArn)
+              .findFirst()
+              .orElseThrow(() -> differentAttributes);
+      sns.setSubscriptionAttributes(
+          r ->
+              r.subscriptionArn(existing)
+                  .attributeName("RawMessageDelivery")
+                  .attributeValue("true"));
       return existing;
     }
   }

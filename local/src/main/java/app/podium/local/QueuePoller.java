@@ -31,24 +31,32 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
- * Plays Lambda's SQS event source mapping locally (with {@code ReportBatchItemFailures} on): pollers
- * long-poll the queue, hand each batch of up to 10 messages to the handler as the {@link SQSEvent} Lambda
- * would build, then delete every message of the batch except those the handler lists in {@code
- * batchItemFailures}. When the handler throws, or lists an identifier that is not in the batch, nothing
- * is deleted and the whole batch comes back after the queue's visibility timeout, as in Lambda; after the
- * queue's {@code maxReceiveCount} receives SQS moves a message to the dead-letter queue.
+ * Plays Lambda's SQS event source mapping locally (with {@code ReportBatchItemFailures} on):
+ * pollers long-poll the queue, hand each batch of up to 10 messages to the handler as the {@link
+ * SQSEvent} Lambda would build, then delete every message of the batch except those the handler
+ * lists in {@code batchItemFailures}. When the handler throws, or lists an identifier that is not
+ * in the batch, nothing is deleted and the whole batch comes back after the queue's visibility
+ * timeout, as in Lambda; after the queue's {@code maxReceiveCount} receives SQS moves a message to
+ * the dead-letter queue.
  *
- * <p>The pollers are virtual threads sharing one handler instance, so the handler must be thread-safe
- * (Lambda would give each concurrent invocation its own instance). The handler's {@link Context} says the
- * function times out after the queue's visibility timeout (Lambda requires the timeout to be no longer).
+ * <p>The pollers are virtual threads sharing one handler instance, so the handler must be
+ * thread-safe (Lambda would give each concurrent invocation its own instance). The handler's {@link
+ * Context} says the function times out after the queue's visibility timeout (Lambda requires the
+ * timeout to be no longer).
  */
 public final class QueuePoller implements AutoCloseable {
   private static final Logger LOG = LogManager.getLogger(QueuePoller.class);
   public static final int DEFAULT_POLLERS = 2;
+
   /** Lambda's default and SQS's largest batch. */
   public static final int BATCH_SIZE = 10;
-  /** The long poll: how long a receive waits for messages, so also how long {@link #close()} may wait. */
+
+  /**
+   * The long poll: how long a receive waits for messages, so also how long {@link #close()} may
+   * wait.
+   */
   static final int WAIT_SECONDS = 1;
+
   private static final Duration BACKOFF_AFTER_ERROR = Duration.ofSeconds(1);
 
   private final SqsClient sqs;
@@ -62,15 +70,19 @@ public final class QueuePoller implements AutoCloseable {
   private volatile boolean running = true;
 
   /** {@value #DEFAULT_POLLERS} pollers. */
-  public QueuePoller(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+  public QueuePoller(
+      SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler) {
     this(sqs, queueUrl, handler, DEFAULT_POLLERS);
   }
 
   /**
-   * Starts {@code pollers} pollers on the queue at once. {@code sqs} stays the caller's to close, after
-   * this poller.
+   * Starts {@code pollers} pollers on the queue at once. {@code sqs} stays the caller's to close,
+   * after this poller.
    */
-  public QueuePoller(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
+  public QueuePoller(
+      SqsClient sqs,
+      String queueUrl,
+      RequestHandler<SQSEvent, SQSBatchResponse> handler,
       int pollers) {
     if (pollers < 1) {
       throw new IllegalArgumentException("at least one poller: " + pollers);
@@ -79,15 +91,25 @@ public final class QueuePoller implements AutoCloseable {
     this.queueUrl = queueUrl;
     this.handler = handler;
     this.region = sqs.serviceClientConfiguration().region().id();
-    Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
-        .attributeNames(QueueAttributeName.QUEUE_ARN, QueueAttributeName.VISIBILITY_TIMEOUT)).attributes();
+    Map<QueueAttributeName, String> attributes =
+        sqs.getQueueAttributes(
+                r ->
+                    r.queueUrl(queueUrl)
+                        .attributeNames(
+                            QueueAttributeName.QUEUE_ARN, QueueAttributeName.VISIBILITY_TIMEOUT))
+            .attributes();
     this.queueArn = attributes.get(QueueAttributeName.QUEUE_ARN);
-    this.functionTimeout = Duration.ofSeconds(Math.max(1,
-        Long.parseLong(attributes.getOrDefault(QueueAttributeName.VISIBILITY_TIMEOUT, "30"))));
+    this.functionTimeout =
+        Duration.ofSeconds(
+            Math.max(
+                1,
+                Long.parseLong(
+                    attributes.getOrDefault(QueueAttributeName.VISIBILITY_TIMEOUT, "30"))));
     this.functionName = handler.getClass().getSimpleName();
     String queueName = queueArn.substring(queueArn.lastIndexOf(':') + 1);
     for (int i = 0; i < pollers; i++) {
-      this.pollers.add(Thread.ofVirtual().name("sqs-poller-" + queueName + "-" + i).start(this::poll));
+      this.pollers.add(
+          Thread.ofVirtual().name("sqs-poller-" + queueName + "-" + i).start(this::poll));
     }
   }
 
@@ -96,14 +118,15 @@ public final class QueuePoller implements AutoCloseable {
   }
 
   private void poll() {
-    ReceiveMessageRequest receive = ReceiveMessageRequest.builder()
-        .queueUrl(queueUrl)
-        .maxNumberOfMessages(BATCH_SIZE)
-        .waitTimeSeconds(WAIT_SECONDS)
-        .attributeNamesWithStrings("All")
-        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-        .messageAttributeNames("All")
-        .build();
+    ReceiveMessageRequest receive =
+        ReceiveMessageRequest.builder()
+            .queueUrl(queueUrl)
+            .maxNumberOfMessages(BATCH_SIZE)
+            .waitTimeSeconds(WAIT_SECONDS)
+            .attributeNamesWithStrings("All")
+            .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+            .messageAttributeNames("All")
+            .build();
     while (running) {
       List<Message> messages;
       try {
@@ -112,7 +135,10 @@ public final class QueuePoller implements AutoCloseable {
         if (!running) {
           return;
         }
-        LOG.warn("Receiving from {} failed; trying again in {} s: {}", queueUrl, BACKOFF_AFTER_ERROR.toSeconds(),
+        LOG.warn(
+            "Receiving from {} failed; trying again in {} s: {}",
+            queueUrl,
+            BACKOFF_AFTER_ERROR.toSeconds(),
             e.toString());
         if (!pause(BACKOFF_AFTER_ERROR)) {
           return;
@@ -131,10 +157,15 @@ public final class QueuePoller implements AutoCloseable {
     event.setRecords(new ArrayList<>(messages.stream().map(this::toLambda).toList()));
     SQSBatchResponse response;
     try {
-      response = handler.handleRequest(event, new LocalContext(functionName, region, functionTimeout));
+      response =
+          handler.handleRequest(event, new LocalContext(functionName, region, functionTimeout));
     } catch (RuntimeException | Error e) {
-      LOG.warn("{} failed on a batch of {} from {}; all of it comes back after the visibility timeout",
-          functionName, messages.size(), queueArn, e);
+      LOG.warn(
+          "{} failed on a batch of {} from {}; all of it comes back after the visibility timeout",
+          functionName,
+          messages.size(),
+          queueArn,
+          e);
       return;
     }
     Set<String> failed = failedIds(response, messages);
@@ -148,8 +179,8 @@ public final class QueuePoller implements AutoCloseable {
   }
 
   /**
-   * The ids the handler reported as failed, or null when the whole batch counts as failed: Lambda treats
-   * an empty, null or unknown item identifier so.
+   * The ids the handler reported as failed, or null when the whole batch counts as failed: Lambda
+   * treats an empty, null or unknown item identifier so.
    */
   private Set<String> failedIds(SQSBatchResponse response, List<Message> messages) {
     if (response == null || response.getBatchItemFailures() == null) {
@@ -160,8 +191,12 @@ public final class QueuePoller implements AutoCloseable {
     for (SQSBatchResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
       String id = failure == null ? null : failure.getItemIdentifier();
       if (id == null || !inBatch.contains(id)) {
-        LOG.warn("{} reported the batch item failure '{}', which is not in its batch; the whole batch of {} "
-            + "counts as failed", functionName, id, messages.size());
+        LOG.warn(
+            "{} reported the batch item failure '{}', which is not in its batch; the whole batch of {} "
+                + "counts as failed",
+            functionName,
+            id,
+            messages.size());
         return null;
       }
       failed.add(id);
@@ -171,16 +206,32 @@ public final class QueuePoller implements AutoCloseable {
 
   private void delete(List<Message> messages) {
     try {
-      var result = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(IntStream.range(0, messages.size())
-          .mapToObj(i -> DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
-              .receiptHandle(messages.get(i).receiptHandle()).build())
-          .toList()));
+      var result =
+          sqs.deleteMessageBatch(
+              r ->
+                  r.queueUrl(queueUrl)
+                      .entries(
+                          IntStream.range(0, messages.size())
+                              .mapToObj(
+                                  i ->
+                                      DeleteMessageBatchRequestEntry.builder()
+                                          .id(Integer.toString(i))
+                                          .receiptHandle(messages.get(i).receiptHandle())
+                                          .build())
+                              .toList()));
       for (BatchResultErrorEntry error : result.failed()) {
-        LOG.warn("Could not delete a handled message from {}: {} {}", queueArn, error.code(), error.message());
+        LOG.warn(
+            "Could not delete a handled message from {}: {} {}",
+            queueArn,
+            error.code(),
+            error.message());
       }
     } catch (RuntimeException e) {
-      LOG.warn("Could not delete {} handled messages from {}; they will be delivered again", messages.size(),
-          queueArn, e);
+      LOG.warn(
+          "Could not delete {} handled messages from {}; they will be delivered again",
+          messages.size(),
+          queueArn,
+          e);
     }
   }
 
@@ -206,11 +257,13 @@ public final class QueuePoller implements AutoCloseable {
     SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
     attribute.setDataType(value.dataType());
     attribute.setStringValue(value.stringValue());
-    attribute.setBinaryValue(value.binaryValue() == null ? null : value.binaryValue().asByteBuffer());
+    attribute.setBinaryValue(
+        value.binaryValue() == null ? null : value.binaryValue().asByteBuffer());
     // Lambda always sends both lists, empty (SQS does not implement them)
     attribute.setStringListValues(new ArrayList<>(value.stringListValues()));
-    attribute.setBinaryListValues(new ArrayList<>(value.binaryListValues().stream()
-        .map(bytes -> bytes.asByteBuffer()).toList()));
+    attribute.setBinaryListValues(
+        new ArrayList<>(
+            value.binaryListValues().stream().map(bytes -> bytes.asByteBuffer()).toList()));
     return attribute;
   }
 
@@ -225,13 +278,15 @@ public final class QueuePoller implements AutoCloseable {
   }
 
   /**
-   * Stops receiving and waits for the batches in flight to be handled and deleted: at most the long poll
-   * (1 s) plus the handler's time. A handler still busy after its function timeout is left behind.
+   * Stops receiving and waits for the batches in flight to be handled and deleted: at most the long
+   * poll (1 s) plus the handler's time. A handler still busy after its function timeout is left
+   * behind.
    */
   @Override
   public void close() {
     running = false;
-    long deadline = System.nanoTime() + Duration.ofSeconds(WAIT_SECONDS + 5).plus(functionTimeout).toNanos();
+    long deadline =
+        System.nanoTime() + Duration.ofSeconds(WAIT_SECONDS + 5).plus(functionTimeout).toNanos();
     boolean interrupted = false;
     for (Thread poller : pollers) {
       try {
@@ -250,55 +305,100 @@ public final class QueuePoller implements AutoCloseable {
 
   /** Messages in the queue: visible, in flight (received, not yet deleted) and delayed. */
   public static int countMessages(SqsClient sqs, String queueUrl) {
-    Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
-        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+    Map<QueueAttributeName, String> attributes =
+        sqs.getQueueAttributes(
+                r ->
+                    r.queueUrl(queueUrl)
+                        .attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+            .attributes();
     return attributes.values().stream().mapToInt(Integer::parseInt).sum();
   }
 
   /**
-   * Moves every message of the dead-letter queue back to the queue (body and message attributes; the new
-   * copy starts with a receive count of zero) and returns how many it moved. A message is deleted from the
-   * DLQ only once the queue has it, so a failure part way leaves duplicates at worst, never a loss. Ends
-   * when a receive finds the DLQ empty; messages in flight there (received by someone else) stay.
+   * Moves every message of the dead-letter queue back to the queue (body and message attributes;
+   * the new copy starts with a receive count of zero) and returns how many it moved. A message is
+   * deleted from the DLQ only once the queue has it, so a failure part way leaves duplicates at
+   * worst, never a loss. Ends when a receive finds the DLQ empty; messages in flight there
+   * (received by someone else) stay.
    */
   public static int replay(SqsClient sqs, String dlqUrl, String queueUrl) {
     int moved = 0;
     while (true) {
-      List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(dlqUrl).maxNumberOfMessages(BATCH_SIZE)
-          .waitTimeSeconds(0).visibilityTimeout(30).messageAttributeNames("All")).messages();
+      List<Message> messages =
+          sqs.receiveMessage(
+                  r ->
+                      r.queueUrl(dlqUrl)
+                          .maxNumberOfMessages(BATCH_SIZE)
+                          .waitTimeSeconds(0)
+                          .visibilityTimeout(30)
+                          .messageAttributeNames("All"))
+              .messages();
       if (messages.isEmpty()) {
         return moved;
       }
-      SendMessageBatchResponse sent = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(
-          IntStream.range(0, messages.size()).mapToObj(i -> SendMessageBatchRequestEntry.builder()
-              .id(Integer.toString(i))
-              .messageBody(messages.get(i).body())
-              .messageAttributes(copyable(messages.get(i).messageAttributes()))
-              .build()).toList()));
+      SendMessageBatchResponse sent =
+          sqs.sendMessageBatch(
+              r ->
+                  r.queueUrl(queueUrl)
+                      .entries(
+                          IntStream.range(0, messages.size())
+                              .mapToObj(
+                                  i ->
+                                      SendMessageBatchRequestEntry.builder()
+                                          .id(Integer.toString(i))
+                                          .messageBody(messages.get(i).body())
+                                          .messageAttributes(
+                                              copyable(messages.get(i).messageAttributes()))
+                                          .build())
+                              .toList()));
       if (!sent.failed().isEmpty()) {
         BatchResultErrorEntry first = sent.failed().get(0);
-        LOG.warn("Replay: {} of {} messages could not be sent back to {} (first: {} {}); they stay in {}",
-            sent.failed().size(), messages.size(), queueUrl, first.code(), first.message(), dlqUrl);
+        LOG.warn(
+            "Replay: {} of {} messages could not be sent back to {} (first: {} {}); they stay in {}",
+            sent.failed().size(),
+            messages.size(),
+            queueUrl,
+            first.code(),
+            first.message(),
+            dlqUrl);
       }
       if (sent.successful().isEmpty()) {
-        throw new IllegalStateException("replay from " + dlqUrl + " to " + queueUrl + " sent nothing: "
-            + sent.failed());
+        throw new IllegalStateException(
+            "replay from " + dlqUrl + " to " + queueUrl + " sent nothing: " + sent.failed());
       }
-      sqs.deleteMessageBatch(r -> r.queueUrl(dlqUrl).entries(sent.successful().stream()
-          .map(ok -> DeleteMessageBatchRequestEntry.builder().id(ok.id())
-              .receiptHandle(messages.get(Integer.parseInt(ok.id())).receiptHandle()).build())
-          .toList()));
+      sqs.deleteMessageBatch(
+          r ->
+              r.queueUrl(dlqUrl)
+                  .entries(
+                      sent.successful().stream()
+                          .map(
+                              ok ->
+                                  DeleteMessageBatchRequestEntry.builder()
+                                      .id(ok.id())
+                                      .receiptHandle(
+                                          messages.get(Integer.parseInt(ok.id())).receiptHandle())
+                                      .build())
+                          .toList()));
       moved += sent.successful().size();
     }
   }
 
   /** Received attribute values minus the list fields SQS reserves and refuses on send. */
-  private static Map<String, MessageAttributeValue> copyable(Map<String, MessageAttributeValue> attributes) {
+  private static Map<String, MessageAttributeValue> copyable(
+      Map<String, MessageAttributeValue> attributes) {
     Map<String, MessageAttributeValue> copy = new HashMap<>();
-    attributes.forEach((name, value) -> copy.put(name, MessageAttributeValue.builder()
-        .dataType(value.dataType()).stringValue(value.stringValue()).binaryValue(value.binaryValue()).build()));
+    attributes.forEach(
+        (name, value) ->
+            copy.put(
+                name,
+                MessageAttributeValue.builder()
+                    .dataType(value.dataType())
+                    .stringValue(value.stringValue())
+                    .binaryValue(value.binaryValue())
+                    .build()));
     return copy;
   }
 

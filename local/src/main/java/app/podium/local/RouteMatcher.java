@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Picks the route for a request the way an HTTP API does: the method must match, and among matching
- * paths the one with more literal segments wins ({@code /accounts/lookup} over {@code /accounts/{id}}).
+ * paths the one with more literal segments wins ({@code /accounts/lookup} over {@code
+ * /accounts/{id}}).
  */
 final class RouteMatcher {
   record Match(Route<?> route, Map<String, String> pathParameters) {}
@@ -19,7 +20,9 @@ final class RouteMatcher {
     this.routes = routes;
   }
 
-  /** The methods some route serves at this path, in route-table order: what a preflight may allow. */
+  /**
+   * The methods some route serves at this path, in route-table order: what a preflight may allow.
+   */
   List<String> methods(String path) {
     java.util.LinkedHashSet<String> methods = new java.util.LinkedHashSet<>();
     for (Route<?> route : routes) {

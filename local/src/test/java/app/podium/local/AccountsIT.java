@@ -21,8 +21,10 @@ class AccountsIT {
   static LocalStack stack;
   static Podium podium;
   static ApiClient api;
+
   /** The {@code host:port} of the stack's public URL: the domain in a local {@code acct}. */
   static String domain;
+
   static String aliceToken;
   static String aliceId;
 
@@ -45,33 +47,77 @@ class AccountsIT {
   @Test
   void anEmailThatNfkcWouldChangeIsRefusedWritingNothingAndNoLookAlikeLogsIntoAnotherMember() {
     String admin = podium.adminToken();
-    var kate = podium.signup(Map.of("username", "kate", "email", "kate@example.com",
-        "password", "correct horse battery", "agreement", "true", "invite_code", podium.inviteCode(admin, Map.of())));
+    var kate =
+        podium.signup(
+            Map.of(
+                "username",
+                "kate",
+                "email",
+                "kate@example.com",
+                "password",
+                "correct horse battery",
+                "agreement",
+                "true",
+                "invite_code",
+                podium.inviteCode(admin, Map.of())));
     assertThat(kate.status()).as(kate.toString()).isEqualTo(200);
     int accounts = podium.count(Tables.ACCOUNTS);
     int claims = podium.count(Tables.UNIQUE_KEYS);
-    // the Kelvin sign (kate's key under toLowerCase), a fresh one, full-width letters, a ligature, a combining mark
-    List<String> lookAlikes = List.of("\u212Aate@example.com", "\u212Aelvin@example.com",
-        "\uFF4B\uFF41\uFF54\uFF45@example.com", "\uFB01le@example.com", "e\u0301mile@example.com");
+    // the Kelvin sign (kate's key under toLowerCase), a fresh one, full-width letters, a ligature,
+    // a combining mark
+    List<String> lookAlikes =
+        List.of(
+            "\u212Aate@example.com",
+            "\u212Aelvin@example.com",
+            "\uFF4B\uFF41\uFF54\uFF45@example.com",
+            "\uFB01le@example.com",
+            "e\u0301mile@example.com");
     int n = 0;
     for (String email : lookAlikes) {
-      var response = podium.signup(Map.of("username", "lookalike" + n++, "email", email,
-          "password", "correct horse battery", "agreement", "true", "invite_code", podium.inviteCode(admin, Map.of())));
+      var response =
+          podium.signup(
+              Map.of(
+                  "username",
+                  "lookalike" + n++,
+                  "email",
+                  email,
+                  "password",
+                  "correct horse battery",
+                  "agreement",
+                  "true",
+                  "invite_code",
+                  podium.inviteCode(admin, Map.of())));
       assertThat(response.status()).as(email + ": " + response).isEqualTo(422);
-      assertThat(response.json().at("/details/email/0/error").asText()).as(email).isEqualTo("ERR_INVALID");
+      assertThat(response.json().at("/details/email/0/error").asText())
+          .as(email)
+          .isEqualTo("ERR_INVALID");
       assertThat(response.json().at("/details").size()).as(email + ": only the email").isEqualTo(1);
     }
     assertThat(podium.count(Tables.ACCOUNTS)).isEqualTo(accounts);
     assertThat(podium.count(Tables.UNIQUE_KEYS)).isEqualTo(claims);
 
-    assertThat(podium.login("\u212Aate@example.com", "correct horse battery").status()).as("Kelvin email login")
+    assertThat(podium.login("\u212Aate@example.com", "correct horse battery").status())
+        .as("Kelvin email login")
         .isEqualTo(400);
-    assertThat(podium.login("\u212Aate", "correct horse battery").status()).as("Kelvin username login")
+    assertThat(podium.login("\u212Aate", "correct horse battery").status())
+        .as("Kelvin username login")
         .isEqualTo(400);
-    assertThat(podium.login("KATE@Example.com", "correct horse battery").status()).as("case still folds")
+    assertThat(podium.login("KATE@Example.com", "correct horse battery").status())
+        .as("case still folds")
         .isEqualTo(200);
-    var emile = podium.signup(Map.of("username", "emile", "email", "\u00E9mile@example.com",
-        "password", "correct horse battery", "agreement", "true", "invite_code", podium.inviteCode(admin, Map.of())));
+    var emile =
+        podium.signup(
+            Map.of(
+                "username",
+                "emile",
+                "email",
+                "\u00E9mile@example.com",
+                "password",
+                "correct horse battery",
+                "agreement",
+                "true",
+                "invite_code",
+                podium.inviteCode(admin, Map.of())));
     assertThat(emile.status()).as("a precomposed letter: " + emile).isEqualTo(200);
   }
 
@@ -96,9 +142,16 @@ class AccountsIT {
 
   @Test
   void lookupOfAnUnknownNameOrAnotherDomainIs404Json() {
-    for (String query : List.of("acct=nobody", "acct=" + encode("alice@elsewhere.example"),
-        "acct=" + encode("alice@" + domain + "0"), "acct=", "", "acct=" + encode("../alice"),
-        "acct=" + encode("alice@"), "acct=" + "a".repeat(400))) {
+    for (String query :
+        List.of(
+            "acct=nobody",
+            "acct=" + encode("alice@elsewhere.example"),
+            "acct=" + encode("alice@" + domain + "0"),
+            "acct=",
+            "",
+            "acct=" + encode("../alice"),
+            "acct=" + encode("alice@"),
+            "acct=" + "a".repeat(400))) {
       var response = api.get("/api/v1/accounts/lookup?" + query).send();
 
       assertThat(response.status()).as(query + " -> " + response).isEqualTo(404);
@@ -108,8 +161,16 @@ class AccountsIT {
 
   @Test
   void anUnknownANonNumericOrATraversalIdIs404Json() {
-    for (String id : List.of("999999999999999", "abc", "-1", "1".repeat(25), "..%2F..%2Fetc", "%2e%2e",
-        aliceId + "%00", aliceId + "x")) {
+    for (String id :
+        List.of(
+            "999999999999999",
+            "abc",
+            "-1",
+            "1".repeat(25),
+            "..%2F..%2Fetc",
+            "%2e%2e",
+            aliceId + "%00",
+            aliceId + "x")) {
       var response = api.get("/api/v1/accounts/" + id).send();
 
       assertThat(response.status()).as(id + " -> " + response).isEqualTo(404);
@@ -133,8 +194,11 @@ class AccountsIT {
   void updateCredentialsFromAFormChangesDisplayNameAndNote() {
     String token = podium.member("bob");
 
-    var update = api.patch("/api/v1/accounts/update_credentials").token(token)
-        .form(Map.of("display_name", "Bob the Builder", "note", "Can we fix it?")).send();
+    var update =
+        api.patch("/api/v1/accounts/update_credentials")
+            .token(token)
+            .form(Map.of("display_name", "Bob the Builder", "note", "Can we fix it?"))
+            .send();
 
     assertThat(update.status()).as(update.toString()).isEqualTo(200);
     assertThat(update.field("display_name")).isEqualTo("Bob the Builder");
@@ -148,21 +212,34 @@ class AccountsIT {
   void updateCredentialsFromJsonChangesDisplayNameAndNote() {
     String token = podium.member("carol");
 
-    var update = api.patch("/api/v1/accounts/update_credentials").token(token)
-        .json(Map.of("display_name", "Carol ✨", "note", "First line\nsecond line\n\nNew paragraph")).send();
+    var update =
+        api.patch("/api/v1/accounts/update_credentials")
+            .token(token)
+            .json(
+                Map.of(
+                    "display_name", "Carol ✨", "note", "First line\nsecond line\n\nNew paragraph"))
+            .send();
 
     assertThat(update.status()).as(update.toString()).isEqualTo(200);
     var stored = api.get("/api/v1/accounts/" + update.field("id")).send();
     assertThat(stored.field("display_name")).isEqualTo("Carol ✨");
-    assertThat(stored.field("note")).isEqualTo("<p>First line<br />second line</p><p>New paragraph</p>");
+    assertThat(stored.field("note"))
+        .isEqualTo("<p>First line<br />second line</p><p>New paragraph</p>");
   }
 
   @Test
   void updateCredentialsWithOnlyANoteKeepsTheDisplayName() {
     String token = podium.member("dave");
-    api.patch("/api/v1/accounts/update_credentials").token(token).form(Map.of("display_name", "Dave")).send();
+    api.patch("/api/v1/accounts/update_credentials")
+        .token(token)
+        .form(Map.of("display_name", "Dave"))
+        .send();
 
-    var update = api.patch("/api/v1/accounts/update_credentials").token(token).json(Map.of("note", "hello")).send();
+    var update =
+        api.patch("/api/v1/accounts/update_credentials")
+            .token(token)
+            .json(Map.of("note", "hello"))
+            .send();
 
     assertThat(update.status()).as(update.toString()).isEqualTo(200);
     assertThat(update.field("display_name")).isEqualTo("Dave");
@@ -174,8 +251,11 @@ class AccountsIT {
     String token = podium.member("erin");
     String note = "<script>x</script>";
 
-    var update = api.patch("/api/v1/accounts/update_credentials").token(token).form(Map.of("note", note,
-        "display_name", "<b>Erin</b>")).send();
+    var update =
+        api.patch("/api/v1/accounts/update_credentials")
+            .token(token)
+            .form(Map.of("note", note, "display_name", "<b>Erin</b>"))
+            .send();
 
     assertThat(update.status()).as(update.toString()).isEqualTo(200);
     assertThat(update.field("note")).isEqualTo("<p>&lt;script&gt;x&lt;/script&gt;</p>");
@@ -186,25 +266,35 @@ class AccountsIT {
     var shown = api.get("/api/v1/accounts/" + me.field("id")).send();
     assertThat(shown.field("note")).isEqualTo("<p>&lt;script&gt;x&lt;/script&gt;</p>");
     assertThat(shown.body()).doesNotContain("<script>");
-    // display_name is plain text in Mastodon's entity: clients escape it, so it is returned as entered
+    // display_name is plain text in Mastodon's entity: clients escape it, so it is returned as
+    // entered
     assertThat(shown.field("display_name")).isEqualTo("<b>Erin</b>");
   }
 
   @Test
   void aDisplayNameOver30CharactersOrANoteOver500Is422AndChangesNothing() {
     String token = podium.member("frank");
-    api.patch("/api/v1/accounts/update_credentials").token(token)
-        .form(Map.of("display_name", "Frank", "note", "before")).send();
+    api.patch("/api/v1/accounts/update_credentials")
+        .token(token)
+        .form(Map.of("display_name", "Frank", "note", "before"))
+        .send();
     var before = api.get("/api/v1/accounts/verify_credentials").token(token).send();
     int accounts = podium.count(Tables.ACCOUNTS);
 
-    var longName = api.patch("/api/v1/accounts/update_credentials").token(token)
-        .form(Map.of("display_name", "x".repeat(31), "note", "after")).send();
-    var longNote = api.patch("/api/v1/accounts/update_credentials").token(token)
-        .json(Map.of("display_name", "Frank 2", "note", "y".repeat(501))).send();
+    var longName =
+        api.patch("/api/v1/accounts/update_credentials")
+            .token(token)
+            .form(Map.of("display_name", "x".repeat(31), "note", "after"))
+            .send();
+    var longNote =
+        api.patch("/api/v1/accounts/update_credentials")
+            .token(token)
+            .json(Map.of("display_name", "Frank 2", "note", "y".repeat(501)))
+            .send();
 
     assertThat(longName.status()).as(longName.toString()).isEqualTo(422);
-    assertThat(longName.json().at("/details/display_name/0/error").asText()).isEqualTo("ERR_TOO_LONG");
+    assertThat(longName.json().at("/details/display_name/0/error").asText())
+        .isEqualTo("ERR_TOO_LONG");
     assertThat(longNote.status()).as(longNote.toString()).isEqualTo(422);
     assertThat(longNote.json().at("/details/note/0/error").asText()).isEqualTo("ERR_TOO_LONG");
     var after = api.get("/api/v1/accounts/verify_credentials").token(token).send();
@@ -219,8 +309,11 @@ class AccountsIT {
     String thirtyEmoji = "😀".repeat(30);
     String fiveHundredEmoji = "🎉".repeat(500);
 
-    var update = api.patch("/api/v1/accounts/update_credentials").token(token)
-        .json(Map.of("display_name", thirtyEmoji, "note", fiveHundredEmoji)).send();
+    var update =
+        api.patch("/api/v1/accounts/update_credentials")
+            .token(token)
+            .json(Map.of("display_name", thirtyEmoji, "note", fiveHundredEmoji))
+            .send();
 
     assertThat(update.status()).as(update.toString()).isEqualTo(200);
     assertThat(update.field("display_name")).isEqualTo(thirtyEmoji);
@@ -261,7 +354,8 @@ class AccountsIT {
     assertThat(account.get("username").asText()).isEqualTo("alice");
     assertThat(account.get("acct").asText()).isEqualTo("alice");
     assertThat(account.get("display_name").isTextual()).isTrue();
-    assertThat(account.get("created_at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.000Z");
+    assertThat(account.get("created_at").asText())
+        .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.000Z");
     assertThat(account.get("note").isTextual()).isTrue();
     assertThat(account.get("url").asText()).isEqualTo(stack.url() + "/@alice");
     assertThat(account.get("emojis").isArray()).isTrue();

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Registering apps, the OAuth grants, revocation and what a token may do, all through the HTTP API. */
+/**
+ * Registering apps, the OAuth grants, revocation and what a token may do, all through the HTTP API.
+ */
 class AppsAndTokensIT {
   static final String PASSWORD = "correct horse battery";
 
@@ -43,25 +45,47 @@ class AppsAndTokensIT {
 
   @Test
   void registeringAnAppFromAFormReturnsItsCredentialsScopesAndRedirectUris() {
-    var app = api.post("/api/v1/apps").form(Map.of("client_name", "Form client",
-        "redirect_uris", "https://client.example/callback", "scopes", "read write:accounts",
-        "website", "https://client.example")).send();
+    var app =
+        api.post("/api/v1/apps")
+            .form(
+                Map.of(
+                    "client_name",
+                    "Form client",
+                    "redirect_uris",
+                    "https://client.example/callback",
+                    "scopes",
+                    "read write:accounts",
+                    "website",
+                    "https://client.example"))
+            .send();
 
     assertThat(app.status()).as(app.toString()).isEqualTo(200);
     JsonNode json = app.json();
     assertThat(json.get("client_id").asText()).isNotBlank();
-    assertThat(json.get("client_secret").asText()).isNotBlank().isNotEqualTo(json.get("client_id").asText());
+    assertThat(json.get("client_secret").asText())
+        .isNotBlank()
+        .isNotEqualTo(json.get("client_id").asText());
     assertThat(json.get("name").asText()).isEqualTo("Form client");
     assertThat(json.get("website").asText()).isEqualTo("https://client.example");
     assertThat(strings(json.get("scopes"))).containsExactly("read", "write:accounts");
-    assertThat(strings(json.get("redirect_uris"))).containsExactly("https://client.example/callback");
+    assertThat(strings(json.get("redirect_uris")))
+        .containsExactly("https://client.example/callback");
     assertThat(json.get("redirect_uri").asText()).isEqualTo("https://client.example/callback");
   }
 
   @Test
   void registeringAnAppFromJsonReturnsItsCredentialsScopesAndRedirectUris() {
-    var app = api.post("/api/v1/apps").json(Map.of("client_name", "JSON client",
-        "redirect_uris", "urn:ietf:wg:oauth:2.0:oob", "scopes", "read write follow")).send();
+    var app =
+        api.post("/api/v1/apps")
+            .json(
+                Map.of(
+                    "client_name",
+                    "JSON client",
+                    "redirect_uris",
+                    "urn:ietf:wg:oauth:2.0:oob",
+                    "scopes",
+                    "read write follow"))
+            .send();
 
     assertThat(app.status()).as(app.toString()).isEqualTo(200);
     JsonNode json = app.json();
@@ -73,8 +97,10 @@ class AppsAndTokensIT {
 
   @Test
   void registeringAnAppWithoutScopesGetsTheDefaultReadScope() {
-    var app = api.post("/api/v1/apps").form(Map.of("client_name", "Defaults",
-        "redirect_uris", "urn:ietf:wg:oauth:2.0:oob")).send();
+    var app =
+        api.post("/api/v1/apps")
+            .form(Map.of("client_name", "Defaults", "redirect_uris", "urn:ietf:wg:oauth:2.0:oob"))
+            .send();
 
     assertThat(app.status()).as(app.toString()).isEqualTo(200);
     assertThat(strings(app.json().get("scopes"))).containsExactly("read");
@@ -83,13 +109,31 @@ class AppsAndTokensIT {
   /** Mastodon takes {@code redirect_uris} as a string or, since 4.3, an array of strings. */
   @Test
   void registeringAnAppWithAnArrayOfRedirectUrisKeepsEveryUri() {
-    var json = api.post("/api/v1/apps").json(Map.of("client_name", "Two callbacks",
-        "redirect_uris", List.of("https://client.example/a", "https://client.example/b"))).send();
-    var form = api.post("/api/v1/apps").raw("application/x-www-form-urlencoded",
-        "client_name=Two+callbacks&redirect_uris[]=https%3A%2F%2Fclient.example%2Fa"
-            + "&redirect_uris[]=https%3A%2F%2Fclient.example%2Fb").send();
-    var spaced = api.post("/api/v1/apps").form(Map.of("client_name", "Two callbacks",
-        "redirect_uris", "https://client.example/a\nhttps://client.example/b")).send();
+    var json =
+        api.post("/api/v1/apps")
+            .json(
+                Map.of(
+                    "client_name",
+                    "Two callbacks",
+                    "redirect_uris",
+                    List.of("https://client.example/a", "https://client.example/b")))
+            .send();
+    var form =
+        api.post("/api/v1/apps")
+            .raw(
+                "application/x-www-form-urlencoded",
+                "client_name=Two+callbacks&redirect_uris[]=https%3A%2F%2Fclient.example%2Fa"
+                    + "&redirect_uris[]=https%3A%2F%2Fclient.example%2Fb")
+            .send();
+    var spaced =
+        api.post("/api/v1/apps")
+            .form(
+                Map.of(
+                    "client_name",
+                    "Two callbacks",
+                    "redirect_uris",
+                    "https://client.example/a\nhttps://client.example/b"))
+            .send();
 
     for (var app : List.of(json, form, spaced)) {
       assertThat(app.status()).as(app.toString()).isEqualTo(200);
@@ -103,13 +147,16 @@ class AppsAndTokensIT {
     int apps = podium.count(Tables.APPS);
 
     var form = api.post("/api/v1/apps").form(Map.of("scopes", "read")).send();
-    var json = api.post("/api/v1/apps").json(Map.of("client_name", " ", "redirect_uris", "")).send();
+    var json =
+        api.post("/api/v1/apps").json(Map.of("client_name", " ", "redirect_uris", "")).send();
 
     for (var response : List.of(form, json)) {
       assertThat(response.status()).as(response.toString()).isEqualTo(422);
       assertThat(response.field("error")).isNotBlank();
-      assertThat(response.json().at("/details/client_name/0/error").asText()).isEqualTo("ERR_BLANK");
-      assertThat(response.json().at("/details/redirect_uris/0/error").asText()).isEqualTo("ERR_BLANK");
+      assertThat(response.json().at("/details/client_name/0/error").asText())
+          .isEqualTo("ERR_BLANK");
+      assertThat(response.json().at("/details/redirect_uris/0/error").asText())
+          .isEqualTo("ERR_BLANK");
     }
     assertThat(podium.count(Tables.APPS)).isEqualTo(apps);
   }
@@ -119,10 +166,13 @@ class AppsAndTokensIT {
     int apps = podium.count(Tables.APPS);
 
     for (String uri : List.of("/callback", "not a uri", "https://client.example/cb#fragment")) {
-      var response = api.post("/api/v1/apps").form(Map.of("client_name", "Bad redirect",
-          "redirect_uris", uri)).send();
+      var response =
+          api.post("/api/v1/apps")
+              .form(Map.of("client_name", "Bad redirect", "redirect_uris", uri))
+              .send();
       assertThat(response.status()).as(uri + " -> " + response).isEqualTo(422);
-      assertThat(response.json().at("/details/redirect_uris/0/error").asText()).isEqualTo("ERR_INVALID");
+      assertThat(response.json().at("/details/redirect_uris/0/error").asText())
+          .isEqualTo("ERR_INVALID");
     }
     assertThat(podium.count(Tables.APPS)).isEqualTo(apps);
   }
@@ -131,8 +181,17 @@ class AppsAndTokensIT {
   void registeringAnAppWithAnUnknownScopeIs422AndWritesNothing() {
     int apps = podium.count(Tables.APPS);
 
-    var response = api.post("/api/v1/apps").form(Map.of("client_name", "Greedy",
-        "redirect_uris", "urn:ietf:wg:oauth:2.0:oob", "scopes", "read everything")).send();
+    var response =
+        api.post("/api/v1/apps")
+            .form(
+                Map.of(
+                    "client_name",
+                    "Greedy",
+                    "redirect_uris",
+                    "urn:ietf:wg:oauth:2.0:oob",
+                    "scopes",
+                    "read everything"))
+            .send();
 
     assertThat(response.status()).as(response.toString()).isEqualTo(422);
     assertThat(response.json().at("/details/scopes/0/error").asText()).isEqualTo("ERR_INVALID");
@@ -143,8 +202,17 @@ class AppsAndTokensIT {
 
   @Test
   void clientCredentialsFromAFormGiveAnAppTokenThatVerifiesTheAppWithoutItsSecret() {
-    var token = api.post("/oauth/token").form(Map.of("grant_type", "client_credentials",
-        "client_id", podium.clientId, "client_secret", podium.clientSecret)).send();
+    var token =
+        api.post("/oauth/token")
+            .form(
+                Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    podium.clientId,
+                    "client_secret",
+                    podium.clientSecret))
+            .send();
     assertThat(token.status()).as(token.toString()).isEqualTo(200);
     assertThat(token.field("token_type")).isEqualTo("Bearer");
     assertThat(token.json().get("created_at").isNumber()).isTrue();
@@ -159,8 +227,19 @@ class AppsAndTokensIT {
 
   @Test
   void clientCredentialsFromJsonGiveAnAppTokenWithTheRequestedScope() {
-    var token = api.post("/oauth/token").json(Map.of("grant_type", "client_credentials",
-        "client_id", podium.clientId, "client_secret", podium.clientSecret, "scope", "read")).send();
+    var token =
+        api.post("/oauth/token")
+            .json(
+                Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    podium.clientId,
+                    "client_secret",
+                    podium.clientSecret,
+                    "scope",
+                    "read"))
+            .send();
     assertThat(token.status()).as(token.toString()).isEqualTo(200);
     assertThat(token.field("scope")).isEqualTo("read");
 
@@ -179,13 +258,16 @@ class AppsAndTokensIT {
 
   /**
    * Found by AuthorizationMatrixIT: Mastodon checks a token's scopes before whether it has a user
-   * (doorkeeper_authorize! runs before require_user!), so an app token without the admin scopes gets 403 on
-   * an admin route, where Podium answered 422.
+   * (doorkeeper_authorize! runs before require_user!), so an app token without the admin scopes
+   * gets 403 on an admin route, where Podium answered 422.
    */
   @Test
   void anAppTokenWithoutTheRoutesScopeGets403BeforeTheUserCheck() {
-    for (var call : List.of(api.get("/api/v1/admin/accounts/1"), api.get("/api/v1/admin/accounts/1/invitees"),
-        api.post("/api/v1/admin/waitlist/release"))) {
+    for (var call :
+        List.of(
+            api.get("/api/v1/admin/accounts/1"),
+            api.get("/api/v1/admin/accounts/1/invitees"),
+            api.post("/api/v1/admin/waitlist/release"))) {
       var response = call.token(podium.appToken).send();
 
       assertThat(response.status()).as(response.toString()).isEqualTo(403);
@@ -202,7 +284,8 @@ class AppsAndTokensIT {
 
     for (var login : List.of(byUsername, byEmail)) {
       assertThat(login.status()).as(login.toString()).isEqualTo(200);
-      var me = api.get("/api/v1/accounts/verify_credentials").token(login.field("access_token")).send();
+      var me =
+          api.get("/api/v1/accounts/verify_credentials").token(login.field("access_token")).send();
       assertThat(me.status()).as(me.toString()).isEqualTo(200);
       assertThat(me.field("username")).isEqualTo("alice");
     }
@@ -226,12 +309,43 @@ class AppsAndTokensIT {
 
   @Test
   void aWrongClientSecretIs401InvalidClient() {
-    var password = api.post("/oauth/token").form(Map.of("grant_type", "password", "username", "alice",
-        "password", PASSWORD, "client_id", podium.clientId, "client_secret", "wrong")).send();
-    var credentials = api.post("/oauth/token").form(Map.of("grant_type", "client_credentials",
-        "client_id", podium.clientId, "client_secret", podium.clientSecret + "x")).send();
-    var unknownClient = api.post("/oauth/token").form(Map.of("grant_type", "client_credentials",
-        "client_id", "no-such-client", "client_secret", podium.clientSecret)).send();
+    var password =
+        api.post("/oauth/token")
+            .form(
+                Map.of(
+                    "grant_type",
+                    "password",
+                    "username",
+                    "alice",
+                    "password",
+                    PASSWORD,
+                    "client_id",
+                    podium.clientId,
+                    "client_secret",
+                    "wrong"))
+            .send();
+    var credentials =
+        api.post("/oauth/token")
+            .form(
+                Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    podium.clientId,
+                    "client_secret",
+                    podium.clientSecret + "x"))
+            .send();
+    var unknownClient =
+        api.post("/oauth/token")
+            .form(
+                Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    "no-such-client",
+                    "client_secret",
+                    podium.clientSecret))
+            .send();
 
     for (var response : List.of(password, credentials, unknownClient)) {
       assertThat(response.status()).as(response.toString()).isEqualTo(401);
@@ -242,16 +356,49 @@ class AppsAndTokensIT {
 
   @Test
   void requestingAScopeTheAppLacksIs400InvalidScopeAndIssuesNoToken() {
-    var narrow = api.post("/api/v1/apps").form(Map.of("client_name", "Reader",
-        "redirect_uris", "urn:ietf:wg:oauth:2.0:oob", "scopes", "read")).send();
+    var narrow =
+        api.post("/api/v1/apps")
+            .form(
+                Map.of(
+                    "client_name",
+                    "Reader",
+                    "redirect_uris",
+                    "urn:ietf:wg:oauth:2.0:oob",
+                    "scopes",
+                    "read"))
+            .send();
     int tokens = podium.count(Tables.TOKENS);
 
-    var credentials = api.post("/oauth/token").form(Map.of("grant_type", "client_credentials",
-        "client_id", narrow.field("client_id"), "client_secret", narrow.field("client_secret"),
-        "scope", "read write")).send();
-    var password = api.post("/oauth/token").form(Map.of("grant_type", "password", "username", "alice",
-        "password", PASSWORD, "client_id", narrow.field("client_id"),
-        "client_secret", narrow.field("client_secret"), "scope", "admin:read")).send();
+    var credentials =
+        api.post("/oauth/token")
+            .form(
+                Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    narrow.field("client_id"),
+                    "client_secret",
+                    narrow.field("client_secret"),
+                    "scope",
+                    "read write"))
+            .send();
+    var password =
+        api.post("/oauth/token")
+            .form(
+                Map.of(
+                    "grant_type",
+                    "password",
+                    "username",
+                    "alice",
+                    "password",
+                    PASSWORD,
+                    "client_id",
+                    narrow.field("client_id"),
+                    "client_secret",
+                    narrow.field("client_secret"),
+                    "scope",
+                    "admin:read"))
+            .send();
 
     for (var response : List.of(credentials, password)) {
       assertThat(response.status()).as(response.toString()).isEqualTo(400);
@@ -263,13 +410,28 @@ class AppsAndTokensIT {
   @Test
   void anUnsupportedOrMissingGrantTypeIs400() {
     for (String grant : List.of("authorization_code", "refresh_token", "", "PASSWORD")) {
-      var response = api.post("/oauth/token").form(Map.of("grant_type", grant, "client_id", podium.clientId,
-          "client_secret", podium.clientSecret, "username", "alice", "password", PASSWORD)).send();
+      var response =
+          api.post("/oauth/token")
+              .form(
+                  Map.of(
+                      "grant_type",
+                      grant,
+                      "client_id",
+                      podium.clientId,
+                      "client_secret",
+                      podium.clientSecret,
+                      "username",
+                      "alice",
+                      "password",
+                      PASSWORD))
+              .send();
       assertThat(response.status()).as(grant + " -> " + response).isEqualTo(400);
       assertThat(response.field("error")).isEqualTo("unsupported_grant_type");
     }
-    var missing = api.post("/oauth/token").form(Map.of("client_id", podium.clientId,
-        "client_secret", podium.clientSecret)).send();
+    var missing =
+        api.post("/oauth/token")
+            .form(Map.of("client_id", podium.clientId, "client_secret", podium.clientSecret))
+            .send();
     assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
     assertThat(missing.field("error")).isEqualTo("unsupported_grant_type");
   }
@@ -279,10 +441,20 @@ class AppsAndTokensIT {
   @Test
   void aRevokedTokenGets401OnVerifyCredentials() {
     String token = podium.loginToken("alice", PASSWORD);
-    assertThat(api.get("/api/v1/accounts/verify_credentials").token(token).send().status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/accounts/verify_credentials").token(token).send().status())
+        .isEqualTo(200);
 
-    var revoke = api.post("/oauth/revoke").form(Map.of("client_id", podium.clientId,
-        "client_secret", podium.clientSecret, "token", token)).send();
+    var revoke =
+        api.post("/oauth/revoke")
+            .form(
+                Map.of(
+                    "client_id",
+                    podium.clientId,
+                    "client_secret",
+                    podium.clientSecret,
+                    "token",
+                    token))
+            .send();
 
     assertThat(revoke.status()).as(revoke.toString()).isEqualTo(200);
     assertThat(revoke.json().isObject()).isTrue();
@@ -298,8 +470,17 @@ class AppsAndTokensIT {
   void revokingAnUnknownTokenAnswers200AndDeletesNothing() {
     int tokens = podium.count(Tables.TOKENS);
 
-    var revoke = api.post("/oauth/revoke").json(Map.of("client_id", podium.clientId,
-        "client_secret", podium.clientSecret, "token", "never-issued")).send();
+    var revoke =
+        api.post("/oauth/revoke")
+            .json(
+                Map.of(
+                    "client_id",
+                    podium.clientId,
+                    "client_secret",
+                    podium.clientSecret,
+                    "token",
+                    "never-issued"))
+            .send();
 
     assertThat(revoke.status()).as(revoke.toString()).isEqualTo(200);
     assertThat(revoke.body()).isEqualTo("{}");
@@ -309,12 +490,30 @@ class AppsAndTokensIT {
   @Test
   void revokingWithAnotherAppsCredentialsLeavesTheTokenWorking() {
     String token = podium.loginToken("alice", PASSWORD);
-    var other = api.post("/api/v1/apps").form(Map.of("client_name", "Other",
-        "redirect_uris", "urn:ietf:wg:oauth:2.0:oob", "scopes", "read write")).send();
+    var other =
+        api.post("/api/v1/apps")
+            .form(
+                Map.of(
+                    "client_name",
+                    "Other",
+                    "redirect_uris",
+                    "urn:ietf:wg:oauth:2.0:oob",
+                    "scopes",
+                    "read write"))
+            .send();
     int tokens = podium.count(Tables.TOKENS);
 
-    var revoke = api.post("/oauth/revoke").form(Map.of("client_id", other.field("client_id"),
-        "client_secret", other.field("client_secret"), "token", token)).send();
+    var revoke =
+        api.post("/oauth/revoke")
+            .form(
+                Map.of(
+                    "client_id",
+                    other.field("client_id"),
+                    "client_secret",
+                    other.field("client_secret"),
+                    "token",
+                    token))
+            .send();
 
     assertThat(revoke.status()).as(revoke.toString()).isEqualTo(200);
     assertThat(podium.count(Tables.TOKENS)).isEqualTo(tokens);
@@ -326,27 +525,47 @@ class AppsAndTokensIT {
   void revokingWithAWrongClientSecretIs401AndLeavesTheTokenWorking() {
     String token = podium.loginToken("alice", PASSWORD);
 
-    var revoke = api.post("/oauth/revoke").form(Map.of("client_id", podium.clientId,
-        "client_secret", "wrong", "token", token)).send();
+    var revoke =
+        api.post("/oauth/revoke")
+            .form(Map.of("client_id", podium.clientId, "client_secret", "wrong", "token", token))
+            .send();
 
     assertThat(revoke.status()).as(revoke.toString()).isEqualTo(401);
     assertThat(revoke.field("error")).isEqualTo("invalid_client");
-    assertThat(api.get("/api/v1/accounts/verify_credentials").token(token).send().status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/accounts/verify_credentials").token(token).send().status())
+        .isEqualTo(200);
   }
 
   // --- access checks ---------------------------------------------------------------------------
 
   @Test
   void aTokenWithoutTheRoutesScopeGets403AndChangesNothing() {
-    var login = api.post("/oauth/token").form(Map.of("grant_type", "password", "username", "alice",
-        "password", PASSWORD, "client_id", podium.clientId, "client_secret", podium.clientSecret,
-        "scope", "read")).send();
+    var login =
+        api.post("/oauth/token")
+            .form(
+                Map.of(
+                    "grant_type",
+                    "password",
+                    "username",
+                    "alice",
+                    "password",
+                    PASSWORD,
+                    "client_id",
+                    podium.clientId,
+                    "client_secret",
+                    podium.clientSecret,
+                    "scope",
+                    "read"))
+            .send();
     assertThat(login.status()).as(login.toString()).isEqualTo(200);
     assertThat(login.field("scope")).isEqualTo("read");
     String readOnly = login.field("access_token");
 
-    var patch = api.patch("/api/v1/accounts/update_credentials").token(readOnly)
-        .form(Map.of("display_name", "Scope creep")).send();
+    var patch =
+        api.patch("/api/v1/accounts/update_credentials")
+            .token(readOnly)
+            .form(Map.of("display_name", "Scope creep"))
+            .send();
 
     assertThat(patch.status()).as(patch.toString()).isEqualTo(403);
     assertThat(patch.field("error")).isNotBlank();
@@ -360,13 +579,24 @@ class AppsAndTokensIT {
     String valid = podium.loginToken("alice", PASSWORD);
     List<ApiClient.Response> answers = new ArrayList<>();
     answers.add(api.get("/api/v1/accounts/verify_credentials").send());
-    answers.add(api.get("/api/v1/accounts/verify_credentials").header("Authorization", "Bearer xyz").send());
-    answers.add(api.get("/api/v1/accounts/verify_credentials").header("Authorization", valid).send());
-    answers.add(api.get("/api/v1/accounts/verify_credentials").header("Authorization", "Basic " + valid).send());
-    answers.add(api.get("/api/v1/accounts/verify_credentials").header("Authorization", "Bearer ").send());
-    answers.add(api.get("/api/v1/accounts/verify_credentials")
-        .header("Authorization", "Bearer " + "x".repeat(5000)).send());
-    answers.add(api.get("/api/v1/apps/verify_credentials").header("Authorization", "Bearer xyz").send());
+    answers.add(
+        api.get("/api/v1/accounts/verify_credentials")
+            .header("Authorization", "Bearer xyz")
+            .send());
+    answers.add(
+        api.get("/api/v1/accounts/verify_credentials").header("Authorization", valid).send());
+    answers.add(
+        api.get("/api/v1/accounts/verify_credentials")
+            .header("Authorization", "Basic " + valid)
+            .send());
+    answers.add(
+        api.get("/api/v1/accounts/verify_credentials").header("Authorization", "Bearer ").send());
+    answers.add(
+        api.get("/api/v1/accounts/verify_credentials")
+            .header("Authorization", "Bearer " + "x".repeat(5000))
+            .send());
+    answers.add(
+        api.get("/api/v1/apps/verify_credentials").header("Authorization", "Bearer xyz").send());
     answers.add(api.post("/api/v1/invites").json(Map.of()).send());
 
     for (var response : answers) {
@@ -380,8 +610,11 @@ class AppsAndTokensIT {
 
   @Test
   void theTokensTableHoldsOnlyHashesOfTheTokens() throws Exception {
-    List<String> issued = List.of(podium.appToken, podium.loginToken("alice", PASSWORD),
-        podium.login("alice@example.com", PASSWORD).field("access_token"));
+    List<String> issued =
+        List.of(
+            podium.appToken,
+            podium.loginToken("alice", PASSWORD),
+            podium.login("alice@example.com", PASSWORD).field("access_token"));
     String table = Tables.TOKENS.physicalName(stack.backend().settings().tablePrefix());
 
     List<Map<String, AttributeValue>> items = new ArrayList<>();
@@ -390,9 +623,12 @@ class AppsAndTokensIT {
     assertThat(items).isNotEmpty();
     List<String> storedHashes = items.stream().map(i -> i.get("token_hash").s()).toList();
     for (String token : issued) {
-      assertThat(storedHashes).as("the SHA-256 of each issued token is a key").contains(sha256(token));
+      assertThat(storedHashes)
+          .as("the SHA-256 of each issued token is a key")
+          .contains(sha256(token));
       for (Map<String, AttributeValue> item : items) {
-        assertThat(values(item.values())).as("no stored value contains a plain token")
+        assertThat(values(item.values()))
+            .as("no stored value contains a plain token")
             .noneMatch(v -> v.contains(token));
       }
     }
@@ -425,7 +661,8 @@ class AppsAndTokensIT {
   }
 
   private static String sha256(String value) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest(value.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
-import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Feeds;
+import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Blocks and mutes through the API (handler, service, the DynamoDB engine, the fan-out queue): what a block ends,
- * what it refuses, what never reaches a blocker's or muter's home timeline (at fan-out and at read time), timed
- * mutes, the relationship fields and the paged lists.
+ * Blocks and mutes through the API (handler, service, the DynamoDB engine, the fan-out queue): what
+ * a block ends, what it refuses, what never reaches a blocker's or muter's home timeline (at
+ * fan-out and at read time), timed mutes, the relationship fields and the paged lists.
  */
 class BlockMuteIT {
   static final Duration WAIT = Duration.ofSeconds(30);
@@ -43,7 +43,11 @@ class BlockMuteIT {
   }
 
   static ApiClient.Response act(Member actor, String accountId, String action) {
-    return podium.api.post("/api/v1/accounts/" + accountId + "/" + action).token(actor.token()).send();
+    return podium
+        .api
+        .post("/api/v1/accounts/" + accountId + "/" + action)
+        .token(actor.token())
+        .send();
   }
 
   static JsonNode ok(ApiClient.Response response) {
@@ -52,7 +56,12 @@ class BlockMuteIT {
   }
 
   static JsonNode relationship(Member viewer, Member other) {
-    var response = podium.api.get("/api/v1/accounts/relationships?id[]=" + other.id()).token(viewer.token()).send();
+    var response =
+        podium
+            .api
+            .get("/api/v1/accounts/relationships?id[]=" + other.id())
+            .token(viewer.token())
+            .send();
     return ok(response).get(0);
   }
 
@@ -60,19 +69,37 @@ class BlockMuteIT {
     return ok(podium.api.get("/api/v1/accounts/" + member.id()).send()).get(field).asLong();
   }
 
-  /** Waits until the status's fan-out wrote an entry for {@code witness}: its page is done, for every follower. */
+  /**
+   * Waits until the status's fan-out wrote an entry for {@code witness}: its page is done, for
+   * every follower.
+   */
   static void awaitFannedOut(String statusId, Member witness) {
     assertThat(Feeds.await(WAIT, () -> feeds.ownersOf(statusId), o -> o.contains(witness.id())))
-        .as("fan-out of " + statusId).contains(witness.id());
+        .as("fan-out of " + statusId)
+        .contains(witness.id());
   }
 
-  /** A timeline entry written straight into the table, as a fan-out page read just before a block or mute would. */
+  /**
+   * A timeline entry written straight into the table, as a fan-out page read just before a block or
+   * mute would.
+   */
   static void writeEntry(Member owner, String statusId, Member author) {
-    stack.dynamoDbClient().putItem(r -> r.tableName(Tables.TIMELINES.physicalName(
-            stack.backend().settings().tablePrefix()))
-        .item(Map.of("owner_id", AttributeValue.fromS(owner.id()), "status_id", AttributeValue.fromN(statusId),
-            "author_id", AttributeValue.fromS(author.id()),
-            "expires_at", AttributeValue.fromN(Long.toString(Instant.now().plusSeconds(3600).getEpochSecond())))));
+    stack
+        .dynamoDbClient()
+        .putItem(
+            r ->
+                r.tableName(Tables.TIMELINES.physicalName(stack.backend().settings().tablePrefix()))
+                    .item(
+                        Map.of(
+                            "owner_id",
+                            AttributeValue.fromS(owner.id()),
+                            "status_id",
+                            AttributeValue.fromN(statusId),
+                            "author_id",
+                            AttributeValue.fromS(author.id()),
+                            "expires_at",
+                            AttributeValue.fromN(
+                                Long.toString(Instant.now().plusSeconds(3600).getEpochSecond())))));
   }
 
   @Test
@@ -83,8 +110,10 @@ class BlockMuteIT {
     podium.follow(blocked.token(), blocker.id());
     String fromBlocked = podium.post(blocked.token(), "before the block");
     String fromBlocker = podium.post(blocker.token(), "mine");
-    assertThat(podium.awaitHome(blocker.token(), ids -> ids.contains(fromBlocked))).contains(fromBlocked);
-    assertThat(podium.awaitHome(blocked.token(), ids -> ids.contains(fromBlocker))).contains(fromBlocker);
+    assertThat(podium.awaitHome(blocker.token(), ids -> ids.contains(fromBlocked)))
+        .contains(fromBlocked);
+    assertThat(podium.awaitHome(blocked.token(), ids -> ids.contains(fromBlocker)))
+        .contains(fromBlocker);
 
     JsonNode answer = ok(act(blocker, blocked.id(), "block"));
 
@@ -100,10 +129,16 @@ class BlockMuteIT {
     assertThat(count(blocker, "followers_count")).isZero();
     assertThat(count(blocked, "following_count")).isZero();
     assertThat(count(blocked, "followers_count")).isZero();
-    assertThat(podium.home(blocker.token(), "?limit=40")).doesNotContain(fromBlocked).contains(fromBlocker);
+    assertThat(podium.home(blocker.token(), "?limit=40"))
+        .doesNotContain(fromBlocked)
+        .contains(fromBlocker);
     feeds.awaitQueueDrained(WAIT);
-    assertThat(feeds.entriesOf(blocked.id())).as("the blocked member's timeline table").containsExactly(fromBlocked);
-    assertThat(feeds.entriesOf(blocker.id())).as("the blocker's timeline table").containsExactly(fromBlocker);
+    assertThat(feeds.entriesOf(blocked.id()))
+        .as("the blocked member's timeline table")
+        .containsExactly(fromBlocked);
+    assertThat(feeds.entriesOf(blocker.id()))
+        .as("the blocker's timeline table")
+        .containsExactly(fromBlocker);
   }
 
   @Test
@@ -185,7 +220,9 @@ class BlockMuteIT {
     String during = podium.post(muted.token(), "during the mute");
     awaitFannedOut(during, other);
     feeds.awaitQueueDrained(WAIT);
-    assertThat(feeds.ownersOf(during)).as("the fan-out skips the muter").doesNotContain(reader.id());
+    assertThat(feeds.ownersOf(during))
+        .as("the fan-out skips the muter")
+        .doesNotContain(reader.id());
     assertThat(feeds.entriesOf(reader.id())).as("the mute's clean-up").doesNotContain(before);
     assertThat(podium.home(reader.token(), "?limit=40")).doesNotContain(before, during);
   }
@@ -206,7 +243,8 @@ class BlockMuteIT {
 
     JsonNode unmuted = ok(act(reader, muted.id(), "unmute"));
     assertThat(unmuted.get("muting").asBoolean()).isFalse();
-    assertThat(podium.home(reader.token(), "?limit=40")).as("the unmute merges the latest back")
+    assertThat(podium.home(reader.token(), "?limit=40"))
+        .as("the unmute merges the latest back")
         .containsSubsequence(during, before);
     String after = podium.post(muted.token(), "after the mute");
     assertThat(podium.awaitHome(reader.token(), ids -> ids.contains(after))).contains(after);
@@ -217,14 +255,27 @@ class BlockMuteIT {
     Member reader = feeds.member("large_reader");
     Member large = feeds.member("large_author");
     podium.follow(reader.token(), large.id());
-    // make the author large by hand, as the fan-out does past the threshold: their posts merge at read time
+    // make the author large by hand, as the fan-out does past the threshold: their posts merge at
+    // read time
     String accounts = Tables.ACCOUNTS.physicalName(stack.backend().settings().tablePrefix());
-    stack.dynamoDbClient().updateItem(r -> r.tableName(accounts).key(Map.of("id", AttributeValue.fromS(large.id())))
-        .updateExpression("SET #large = :yes").expressionAttributeNames(Map.of("#large", "large"))
-        .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
-    stack.dynamoDbClient().updateItem(r -> r.tableName(accounts).key(Map.of("id", AttributeValue.fromS(reader.id())))
-        .updateExpression("ADD large_followees :large")
-        .expressionAttributeValues(Map.of(":large", AttributeValue.fromSs(List.of(large.id())))));
+    stack
+        .dynamoDbClient()
+        .updateItem(
+            r ->
+                r.tableName(accounts)
+                    .key(Map.of("id", AttributeValue.fromS(large.id())))
+                    .updateExpression("SET #large = :yes")
+                    .expressionAttributeNames(Map.of("#large", "large"))
+                    .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+    stack
+        .dynamoDbClient()
+        .updateItem(
+            r ->
+                r.tableName(accounts)
+                    .key(Map.of("id", AttributeValue.fromS(reader.id())))
+                    .updateExpression("ADD large_followees :large")
+                    .expressionAttributeValues(
+                        Map.of(":large", AttributeValue.fromSs(List.of(large.id())))));
     String merged = podium.post(large.token(), "merged at read time");
     feeds.awaitQueueDrained(WAIT);
     assertThat(feeds.ownersOf(merged)).as("not fanned out").containsExactly(large.id());
@@ -241,15 +292,25 @@ class BlockMuteIT {
     Member muted = feeds.member("timed_muted");
     podium.follow(reader.token(), muted.id());
 
-    var response = podium.api.post("/api/v1/accounts/" + muted.id() + "/mute").token(reader.token())
-        .form(Map.of("duration", "1", "notifications", "false")).send();
+    var response =
+        podium
+            .api
+            .post("/api/v1/accounts/" + muted.id() + "/mute")
+            .token(reader.token())
+            .form(Map.of("duration", "1", "notifications", "false"))
+            .send();
     JsonNode answer = ok(response);
     assertThat(answer.get("muting").asBoolean()).isTrue();
     assertThat(answer.get("muting_notifications").asBoolean()).isFalse();
-    assertThat(Feeds.ids(podium.api.get("/api/v1/mutes").token(reader.token()).send())).containsExactly(muted.id());
+    assertThat(Feeds.ids(podium.api.get("/api/v1/mutes").token(reader.token()).send()))
+        .containsExactly(muted.id());
 
-    assertThat(Feeds.eventually(Duration.ofSeconds(5), () -> !relationship(reader, muted).get("muting").asBoolean()))
-        .as("the mute ran out").isTrue();
+    assertThat(
+            Feeds.eventually(
+                Duration.ofSeconds(5),
+                () -> !relationship(reader, muted).get("muting").asBoolean()))
+        .as("the mute ran out")
+        .isTrue();
     assertThat(Feeds.ids(podium.api.get("/api/v1/mutes").token(reader.token()).send())).isEmpty();
     String after = podium.post(muted.token(), "after the mute ran out");
     assertThat(podium.awaitHome(reader.token(), ids -> ids.contains(after))).contains(after);
@@ -264,22 +325,32 @@ class BlockMuteIT {
     int items = podium.count(Tables.BLOCKS_MUTES);
 
     JsonNode blockedAgain = ok(act(owner, target.id(), "block"));
-    var mutedAgain = ok(podium.api.post("/api/v1/accounts/" + target.id() + "/mute").token(owner.token())
-        .form(Map.of("notifications", "false")).send());
+    var mutedAgain =
+        ok(
+            podium
+                .api
+                .post("/api/v1/accounts/" + target.id() + "/mute")
+                .token(owner.token())
+                .form(Map.of("notifications", "false"))
+                .send());
 
     assertThat(blockedAgain.get("blocking").asBoolean()).isTrue();
     assertThat(mutedAgain.get("muting").asBoolean()).isTrue();
     assertThat(mutedAgain.get("muting_notifications").asBoolean()).isFalse();
     assertThat(podium.count(Tables.BLOCKS_MUTES)).isEqualTo(items);
-    assertThat(Feeds.ids(podium.api.get("/api/v1/blocks").token(owner.token()).send())).containsExactly(target.id());
-    assertThat(Feeds.ids(podium.api.get("/api/v1/mutes").token(owner.token()).send())).containsExactly(target.id());
+    assertThat(Feeds.ids(podium.api.get("/api/v1/blocks").token(owner.token()).send()))
+        .containsExactly(target.id());
+    assertThat(Feeds.ids(podium.api.get("/api/v1/mutes").token(owner.token()).send()))
+        .containsExactly(target.id());
 
     ok(act(owner, target.id(), "unblock"));
     ok(act(owner, target.id(), "unmute"));
     JsonNode twice = ok(act(owner, target.id(), "unmute"));
     assertThat(ok(act(owner, target.id(), "unblock")).get("blocking").asBoolean()).isFalse();
     assertThat(twice.get("muting").asBoolean()).isFalse();
-    assertThat(podium.count(Tables.BLOCKS_MUTES)).as("the block, its mirror and the mute").isEqualTo(items - 3);
+    assertThat(podium.count(Tables.BLOCKS_MUTES))
+        .as("the block, its mirror and the mute")
+        .isEqualTo(items - 3);
   }
 
   @Test
@@ -292,13 +363,17 @@ class BlockMuteIT {
     }
     for (String list : List.of("blocks", "mutes")) {
       var first = podium.api.get("/api/v1/" + list + "?limit=2").token(owner.token()).send();
-      assertThat(Feeds.ids(first)).as(list).containsExactly(targets.get(2).id(), targets.get(1).id());
+      assertThat(Feeds.ids(first))
+          .as(list)
+          .containsExactly(targets.get(2).id(), targets.get(1).id());
       var links = Feeds.links(first);
       assertThat(links).as(list).containsKeys("next", "prev");
       var second = feeds.getUrl(links.get("next"), owner.token());
       assertThat(Feeds.ids(second)).as(list).containsExactly(targets.get(0).id());
       var back = feeds.getUrl(Feeds.links(second).get("prev"), owner.token());
-      assertThat(Feeds.ids(back)).as(list).containsExactly(targets.get(2).id(), targets.get(1).id());
+      assertThat(Feeds.ids(back))
+          .as(list)
+          .containsExactly(targets.get(2).id(), targets.get(1).id());
     }
   }
 
@@ -327,12 +402,35 @@ class BlockMuteIT {
 
     assertThat(ok(act(owner, owner.id(), "block")).get("blocking").asBoolean()).isFalse();
     assertThat(ok(act(owner, owner.id(), "mute")).get("muting").asBoolean()).isFalse();
-    String readOnly = podium.api.post("/oauth/token").form(Map.of("grant_type", "password",
-        "username", owner.username(), "password", "correct horse battery", "client_id", podium.clientId,
-        "client_secret", podium.clientSecret, "scope", "read")).send().field("access_token");
-    var refused = podium.api.post("/api/v1/accounts/" + target.id() + "/block").token(readOnly).send();
-    var negative = podium.api.post("/api/v1/accounts/" + target.id() + "/mute").token(owner.token())
-        .form(Map.of("duration", "-5")).send();
+    String readOnly =
+        podium
+            .api
+            .post("/oauth/token")
+            .form(
+                Map.of(
+                    "grant_type",
+                    "password",
+                    "username",
+                    owner.username(),
+                    "password",
+                    "correct horse battery",
+                    "client_id",
+                    podium.clientId,
+                    "client_secret",
+                    podium.clientSecret,
+                    "scope",
+                    "read"))
+            .send()
+            .field("access_token");
+    var refused =
+        podium.api.post("/api/v1/accounts/" + target.id() + "/block").token(readOnly).send();
+    var negative =
+        podium
+            .api
+            .post("/api/v1/accounts/" + target.id() + "/mute")
+            .token(owner.token())
+            .form(Map.of("duration", "-5"))
+            .send();
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
     assertThat(negative.status()).as(negative.toString()).isEqualTo(422);

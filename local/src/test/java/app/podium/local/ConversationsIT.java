@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Concurrently;
-import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Feeds;
+import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import app.podium.shared.DomainException;
@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Replies and threads through the API (handler, service, the DynamoDB engine, the fan-out queue): a thread's context as
- * each kind of reader sees it, the exact reply count (also under concurrent replies, and when a parent goes first),
- * and who gets a reply on their home timeline.
+ * Replies and threads through the API (handler, service, the DynamoDB engine, the fan-out queue): a
+ * thread's context as each kind of reader sees it, the exact reply count (also under concurrent
+ * replies, and when a parent goes first), and who gets a reply on their home timeline.
  */
 class ConversationsIT {
   static final Duration WAIT = Duration.ofSeconds(30);
@@ -53,8 +53,13 @@ class ConversationsIT {
   }
 
   static String reply(Member author, String parentId, String text, String visibility) {
-    var response = podium.api.post("/api/v1/statuses").token(author.token()).form(Map.of("status", text,
-        "in_reply_to_id", parentId, "visibility", visibility)).send();
+    var response =
+        podium
+            .api
+            .post("/api/v1/statuses")
+            .token(author.token())
+            .form(Map.of("status", text, "in_reply_to_id", parentId, "visibility", visibility))
+            .send();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.field("in_reply_to_id")).isEqualTo(parentId);
     return response.field("id");
@@ -88,8 +93,14 @@ class ConversationsIT {
   }
 
   static Map<String, AttributeValue> postItem(String id) {
-    return stack.dynamoDbClient().getItem(r -> r.tableName(Tables.POSTS.physicalName(prefix()))
-        .key(Map.of("id", AttributeValue.fromN(id))).consistentRead(true)).item();
+    return stack
+        .dynamoDbClient()
+        .getItem(
+            r ->
+                r.tableName(Tables.POSTS.physicalName(prefix()))
+                    .key(Map.of("id", AttributeValue.fromN(id)))
+                    .consistentRead(true))
+        .item();
   }
 
   static String prefix() {
@@ -97,12 +108,8 @@ class ConversationsIT {
   }
 
   /**
-   * root (author, public)
-   *   r1 (replier, public)
-   *     r2 (author, private: followers only)
-   *       r3 (follower, public)
-   *     r5 (author, public)
-   *   r4 (other, public)
+   * root (author, public) r1 (replier, public) r2 (author, private: followers only) r3 (follower,
+   * public) r5 (author, public) r4 (other, public)
    */
   @Test
   void aThreadWithAPrivateReplyInsideShowsEachReaderWhatTheyMaySee() {
@@ -127,8 +134,10 @@ class ConversationsIT {
     assertThat(thread(root, follower)).containsExactly(List.of(), whole);
     assertThat(thread(root, stranger)).containsExactly(List.of(), withoutPrivate);
     assertThat(thread(root, null)).containsExactly(List.of(), withoutPrivate);
-    // the private status answers the replier, who does not follow its author: they are notified of it as a
-    // mention, so they may read it, as a member it mentions may (Mastodon's StatusPolicy#mention_exists?)
+    // the private status answers the replier, who does not follow its author: they are notified of
+    // it as a
+    // mention, so they may read it, as a member it mentions may (Mastodon's
+    // StatusPolicy#mention_exists?)
     assertThat(thread(root, replier)).containsExactly(List.of(), whole);
 
     // ancestors oldest first
@@ -145,8 +154,13 @@ class ConversationsIT {
     assertThat(context("99999999999", null).status()).isEqualTo(404);
 
     // a suspended author's statuses leave every context
-    var suspended = podium.api.post("/api/v1/admin/accounts/" + other.id() + "/action")
-        .token(podium.adminToken()).form(Map.of("type", "suspend")).send();
+    var suspended =
+        podium
+            .api
+            .post("/api/v1/admin/accounts/" + other.id() + "/action")
+            .token(podium.adminToken())
+            .form(Map.of("type", "suspend"))
+            .send();
     assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
     assertThat(thread(root, author)).containsExactly(List.of(), List.of(r1, r2, r3, r5));
     assertThat(thread(root, null)).containsExactly(List.of(), List.of(r1, r3, r5));
@@ -161,7 +175,8 @@ class ConversationsIT {
     String root = podium.post(author.token(), "root");
     String fromMuted = reply(muted, root, "muted reply", "public");
     String fine = reply(author, root, "fine reply", "public");
-    var mute = podium.api.post("/api/v1/accounts/" + muted.id() + "/mute").token(reader.token()).send();
+    var mute =
+        podium.api.post("/api/v1/accounts/" + muted.id() + "/mute").token(reader.token()).send();
     assertThat(mute.status()).as(mute.toString()).isEqualTo(200);
 
     assertThat(thread(root, reader)).containsExactly(List.of(), List.of(fine));
@@ -212,14 +227,23 @@ class ConversationsIT {
     List<Member> repliers = feeds.members("race_replier", 16);
     String root = podium.post(author.token(), "reply all at once");
 
-    List<String> replies = Concurrently.run(16, i -> reply(repliers.get(i), root, "reply " + i, "public"));
+    List<String> replies =
+        Concurrently.run(16, i -> reply(repliers.get(i), root, "reply " + i, "public"));
 
     assertThat(replies).doesNotHaveDuplicates().hasSize(16);
     assertThat(repliesCount(root, author)).isEqualTo(16);
     assertThat(thread(root, null).get(1)).containsExactlyInAnyOrderElementsOf(replies);
 
-    List<Integer> deletes = Concurrently.run(16, i -> podium.api.delete("/api/v1/statuses/" + replies.get(i))
-        .token(repliers.get(i).token()).send().status());
+    List<Integer> deletes =
+        Concurrently.run(
+            16,
+            i ->
+                podium
+                    .api
+                    .delete("/api/v1/statuses/" + replies.get(i))
+                    .token(repliers.get(i).token())
+                    .send()
+                    .status());
     assertThat(deletes).containsOnly(200);
     assertThat(repliesCount(root, author)).isZero();
   }
@@ -233,20 +257,26 @@ class ConversationsIT {
     assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
     int posts = podium.count(Tables.POSTS);
 
-    var refused = podium.api.post("/api/v1/statuses").token(author.token())
-        .form(Map.of("status", "too late", "in_reply_to_id", root)).send();
+    var refused =
+        podium
+            .api
+            .post("/api/v1/statuses")
+            .token(author.token())
+            .form(Map.of("status", "too late", "in_reply_to_id", root))
+            .send();
     assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
     assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
 
-    var orphanDeleted = podium.api.delete("/api/v1/statuses/" + orphan).token(author.token()).send();
+    var orphanDeleted =
+        podium.api.delete("/api/v1/statuses/" + orphan).token(author.token()).send();
     assertThat(orphanDeleted.status()).as(orphanDeleted.toString()).isEqualTo(200);
     assertThat(postItem(root)).as("no count left on the deleted parent's key").isEmpty();
     assertThat(postItem(orphan)).isEmpty();
   }
 
   /**
-   * The race the API cannot stage: the parent is deleted between the post's read of it and the reply's
-   * transaction. The repository is driven directly with the parent as read before.
+   * The race the API cannot stage: the parent is deleted between the post's read of it and the
+   * reply's transaction. The repository is driven directly with the parent as read before.
    */
   @Test
   void aReplyWhoseParentWentMeanwhileIsRefusedWholeAndLeavesNoCount() {
@@ -257,8 +287,23 @@ class ConversationsIT {
     var deleted = podium.api.delete("/api/v1/statuses/" + parentId).token(author.token()).send();
     assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
     String replyId = Long.toString(Long.parseLong(parentId) + 1);
-    Status reply = new Status(replyId, author.id(), "reply", "", false, Visibility.PUBLIC, Optional.of(parentId),
-        Optional.of(author.id()), "en", Instant.now(), Optional.empty(), List.of(), List.of(), StatusCounts.NONE, 1);
+    Status reply =
+        new Status(
+            replyId,
+            author.id(),
+            "reply",
+            "",
+            false,
+            Visibility.PUBLIC,
+            Optional.of(parentId),
+            Optional.of(author.id()),
+            "en",
+            Instant.now(),
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            StatusCounts.NONE,
+            1);
 
     assertThatThrownBy(() -> repository.createReply(reply, parent, Instant.now().plusSeconds(60)))
         .isInstanceOf(DomainException.NotFound.class);
@@ -266,24 +311,56 @@ class ConversationsIT {
     assertThat(postItem(parentId)).isEmpty();
   }
 
-  /** A large account's status counts its replies on counter shards, summed at read; the item is untouched. */
+  /**
+   * A large account's status counts its replies on counter shards, summed at read; the item is
+   * untouched.
+   */
   @Test
   void aShardedParentCountsRepliesOnACounterShardAndItsDeleteTakesItBack() {
     Member author = feeds.member("shard_author");
     var repository = new DynamoDbStatusRepository(new DynamoDb(stack.dynamoDbClient(), prefix()));
     String base = podium.post(author.token(), "an id to start from");
     long id = Long.parseLong(base) + 1000;
-    Status parent = new Status(Long.toString(id), author.id(), "sharded", "", false, Visibility.PUBLIC,
-        Optional.empty(), Optional.empty(), "en", Instant.now(), Optional.empty(), List.of(), List.of(),
-        StatusCounts.NONE, 4);
+    Status parent =
+        new Status(
+            Long.toString(id),
+            author.id(),
+            "sharded",
+            "",
+            false,
+            Visibility.PUBLIC,
+            Optional.empty(),
+            Optional.empty(),
+            "en",
+            Instant.now(),
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            StatusCounts.NONE,
+            4);
     assertThat(repository.create(parent, Instant.now().plusSeconds(60))).isTrue();
-    Status reply = new Status(Long.toString(id + 6), author.id(), "reply", "", false, Visibility.PUBLIC,
-        Optional.of(parent.id()), Optional.of(author.id()), "en", Instant.now(), Optional.empty(), List.of(),
-        List.of(), StatusCounts.NONE, 1);
+    Status reply =
+        new Status(
+            Long.toString(id + 6),
+            author.id(),
+            "reply",
+            "",
+            false,
+            Visibility.PUBLIC,
+            Optional.of(parent.id()),
+            Optional.of(author.id()),
+            "en",
+            Instant.now(),
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            StatusCounts.NONE,
+            1);
 
     assertThat(repository.createReply(reply, parent, Instant.now().plusSeconds(60))).isTrue();
 
-    // the reply is counted in its author's shard, as favourites and reblogs are (CounterShards.shardOf)
+    // the reply is counted in its author's shard, as favourites and reblogs are
+    // (CounterShards.shardOf)
     String shardKey = parent.id() + ":replies#" + Math.floorMod(author.id().hashCode(), 4);
     assertThat(counterShard(shardKey)).isEqualTo("1");
     assertThat(postItem(parent.id())).doesNotContainKey("replies_count");
@@ -293,14 +370,22 @@ class ConversationsIT {
   }
 
   static String counterShard(String key) {
-    var item = stack.dynamoDbClient().getItem(r -> r.tableName(Tables.COUNTER_SHARDS.physicalName(prefix()))
-        .key(Map.of("key", AttributeValue.fromS(key))).consistentRead(true)).item();
+    var item =
+        stack
+            .dynamoDbClient()
+            .getItem(
+                r ->
+                    r.tableName(Tables.COUNTER_SHARDS.physicalName(prefix()))
+                        .key(Map.of("key", AttributeValue.fromS(key)))
+                        .consistentRead(true))
+            .item();
     return item.containsKey("count") ? item.get("count").n() : null;
   }
 
   /**
-   * As Mastodon: a reply to another member reaches the home timelines of the replier's followers who also follow
-   * that member (and the member, if they follow the replier); a reply to oneself reaches every follower.
+   * As Mastodon: a reply to another member reaches the home timelines of the replier's followers
+   * who also follow that member (and the member, if they follow the replier); a reply to oneself
+   * reaches every follower.
    */
   @Test
   void aReplyReachesOnlyFollowersWhoAlsoFollowTheRepliedToMember() {
@@ -317,15 +402,19 @@ class ConversationsIT {
     String answer = reply(replier, root, "an answer", "public");
     String selfReply = reply(replier, plain, "a thread of my own", "public");
 
-    assertThat(Feeds.await(WAIT, () -> feeds.ownersOf(selfReply), o -> o.contains(onlyReplier.id())))
+    assertThat(
+            Feeds.await(WAIT, () -> feeds.ownersOf(selfReply), o -> o.contains(onlyReplier.id())))
         .contains(onlyReplier.id());
     Feeds.await(WAIT, () -> feeds.ownersOf(answer), o -> o.contains(both.id()));
     feeds.awaitQueueDrained(WAIT);
 
-    assertThat(feeds.ownersOf(answer)).containsExactlyInAnyOrder(replier.id(), both.id(), original.id());
-    assertThat(feeds.ownersOf(selfReply)).containsExactlyInAnyOrder(replier.id(), both.id(), onlyReplier.id(),
-        original.id());
-    assertThat(podium.home(onlyReplier.token(), "?limit=40")).contains(plain, selfReply).doesNotContain(answer);
+    assertThat(feeds.ownersOf(answer))
+        .containsExactlyInAnyOrder(replier.id(), both.id(), original.id());
+    assertThat(feeds.ownersOf(selfReply))
+        .containsExactlyInAnyOrder(replier.id(), both.id(), onlyReplier.id(), original.id());
+    assertThat(podium.home(onlyReplier.token(), "?limit=40"))
+        .contains(plain, selfReply)
+        .doesNotContain(answer);
     assertThat(podium.home(both.token(), "?limit=40")).contains(answer, selfReply, plain, root);
 
     // a new follower's backfill of the replier's recent statuses follows the same rule

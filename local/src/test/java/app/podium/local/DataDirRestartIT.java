@@ -22,17 +22,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The local stack as a person runs it ({@code LocalStack.main} in its own JVM) on a {@code PODIUM_DATA_DIR}: every
- * status it acknowledged survives a SIGKILL of its process, the next start on the same folder works (its tables and
- * their TTL are kept), and a start that cannot work exits non-zero with its cause on one line.
+ * The local stack as a person runs it ({@code LocalStack.main} in its own JVM) on a {@code
+ * PODIUM_DATA_DIR}: every status it acknowledged survives a SIGKILL of its process, the next start
+ * on the same folder works (its tables and their TTL are kept), and a start that cannot work exits
+ * non-zero with its cause on one line.
  */
 class DataDirRestartIT {
   static final int STATUSES = 40;
-  static final Pattern READY = Pattern.compile("ready at (http://127\\.0\\.0\\.1:\\d+) .*DynamoDB at "
-      + "(http://127\\.0\\.0\\.1:\\d+)");
+  static final Pattern READY =
+      Pattern.compile(
+          "ready at (http://127\\.0\\.0\\.1:\\d+) .*DynamoDB at "
+              + "(http://127\\.0\\.0\\.1:\\d+)");
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
   final List<Process> started = new ArrayList<>();
 
   /** A running stack process and the lines it printed. */
@@ -48,8 +50,10 @@ class DataDirRestartIT {
 
   Process launch() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        LocalStack.class.getName()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java, "-cp", System.getProperty("java.class.path"), LocalStack.class.getName())
+            .redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     env.put("PODIUM_DATA_DIR", dataDir.toString());
     env.put("PODIUM_PORT", "0");
@@ -58,7 +62,8 @@ class DataDirRestartIT {
     env.put(AwsClients.SNS_ENDPOINT_ENV, TestStacks.messagingEndpoint());
     env.put(AwsClients.SQS_ENDPOINT_ENV, TestStacks.messagingEndpoint());
     env.put("TABLE_PREFIX", "restart-" + dataDir.getFileName() + "-");
-    for (String limit : List.of("SIGNUP", "LOGIN", "APP", "STATUS", "FOLLOW", "REPORT", "API", "ANONYMOUS")) {
+    for (String limit :
+        List.of("SIGNUP", "LOGIN", "APP", "STATUS", "FOLLOW", "REPORT", "API", "ANONYMOUS")) {
       env.put(limit + "_RATE_LIMIT", "100000");
     }
     Process process = builder.start();
@@ -70,17 +75,21 @@ class DataDirRestartIT {
   Stack start() throws Exception {
     Process process = launch();
     List<String> output = new CopyOnWriteArrayList<>();
-    Thread.ofPlatform().daemon().start(() -> {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = lines.readLine()) != null) {
-          output.add(line);
-        }
-      } catch (java.io.IOException ended) {
-        // the process is gone
-      }
-    });
+    Thread.ofPlatform()
+        .daemon()
+        .start(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  output.add(line);
+                }
+              } catch (java.io.IOException ended) {
+                // the process is gone
+              }
+            });
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (System.nanoTime() < deadline) {
       for (String line : output) {
@@ -96,12 +105,35 @@ class DataDirRestartIT {
   }
 
   static String adminToken(ApiClient api) {
-    var app = api.post("/api/v1/apps").form(Map.of("client_name", "restart", "redirect_uris",
-        "urn:ietf:wg:oauth:2.0:oob", "scopes", "read write")).send();
+    var app =
+        api.post("/api/v1/apps")
+            .form(
+                Map.of(
+                    "client_name",
+                    "restart",
+                    "redirect_uris",
+                    "urn:ietf:wg:oauth:2.0:oob",
+                    "scopes",
+                    "read write"))
+            .send();
     assertThat(app.status()).as(app.toString()).isEqualTo(200);
-    var token = api.post("/oauth/token").form(Map.of("grant_type", "password", "username", "admin",
-        "password", TestStacks.ADMIN_PASSWORD, "client_id", app.field("client_id"), "client_secret",
-        app.field("client_secret"), "scope", "read write")).send();
+    var token =
+        api.post("/oauth/token")
+            .form(
+                Map.of(
+                    "grant_type",
+                    "password",
+                    "username",
+                    "admin",
+                    "password",
+                    TestStacks.ADMIN_PASSWORD,
+                    "client_id",
+                    app.field("client_id"),
+                    "client_secret",
+                    app.field("client_secret"),
+                    "scope",
+                    "read write"))
+            .send();
     assertThat(token.status()).as(token.toString()).isEqualTo(200);
     return token.field("access_token");
   }
@@ -109,12 +141,15 @@ class DataDirRestartIT {
   @Test
   void everyStatusAcknowledgedBeforeASigkillIsThereAfterTheNextStart() throws Exception {
     Stack first = start();
-    assertThat(first.dynamoDb()).as("the ready line names the DynamoDB endpoint").isNotEqualTo(first.url());
+    assertThat(first.dynamoDb())
+        .as("the ready line names the DynamoDB endpoint")
+        .isNotEqualTo(first.url());
     ApiClient api = new ApiClient(first.url());
     String token = adminToken(api);
     List<String> acknowledged = new ArrayList<>();
     for (int i = 0; i < STATUSES; i++) {
-      var posted = api.post("/api/v1/statuses").token(token).form(Map.of("status", "kept #" + i)).send();
+      var posted =
+          api.post("/api/v1/statuses").token(token).form(Map.of("status", "kept #" + i)).send();
       assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
       acknowledged.add(posted.field("id"));
     }
@@ -124,7 +159,8 @@ class DataDirRestartIT {
     assertThat(first.process().exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
     Stack second = start();
-    assertThat(second.output()).anyMatch(line -> line.contains("Admin account: admin (already exists)"));
+    assertThat(second.output())
+        .anyMatch(line -> line.contains("Admin account: admin (already exists)"));
     ApiClient again = new ApiClient(second.url());
     String token2 = adminToken(again);
     for (int i = 0; i < STATUSES; i++) {
@@ -141,10 +177,19 @@ class DataDirRestartIT {
     assertThat(second.waitFor(2, TimeUnit.MINUTES)).as("the failed start ended").isTrue();
     String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(second.exitValue()).isEqualTo(1);
-    List<String> failure = output.lines().filter(line -> line.startsWith("Podium local stack failed to start: "))
-        .toList();
-    assertThat(failure).as(output).singleElement().satisfies(line -> assertThat(line)
-        .contains("is in use by another engine").contains(dataDir.toString()));
+    List<String> failure =
+        output
+            .lines()
+            .filter(line -> line.startsWith("Podium local stack failed to start: "))
+            .toList();
+    assertThat(failure)
+        .as(output)
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .contains("is in use by another engine")
+                    .contains(dataDir.toString()));
     assertThat(holder.process().isAlive()).isTrue();
   }
 }

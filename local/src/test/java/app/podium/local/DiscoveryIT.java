@@ -66,7 +66,8 @@ class DiscoveryIT {
     assertThat(instance.get("approval_required").isBoolean()).isTrue();
     assertThat(instance.at("/stats/user_count").isNumber()).isTrue();
     assertThat(instance.get("thumbnail").asText()).startsWith(stack.url());
-    assertThat(instance.get("version").asText()).isEqualTo(getJson("/api/v2/instance").get("version").asText());
+    assertThat(instance.get("version").asText())
+        .isEqualTo(getJson("/api/v2/instance").get("version").asText());
   }
 
   @Test
@@ -103,8 +104,10 @@ class DiscoveryIT {
 
   @Test
   void discoveryNeedsNoTokenAndAnswersJson() {
-    for (String path : new String[] {"/api/v1/instance", "/api/v2/instance", "/.well-known/nodeinfo",
-        "/nodeinfo/2.0"}) {
+    for (String path :
+        new String[] {
+          "/api/v1/instance", "/api/v2/instance", "/.well-known/nodeinfo", "/nodeinfo/2.0"
+        }) {
       var response = api.get(path).send();
 
       assertThat(response.status()).as(path + " -> " + response).isEqualTo(200);

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The request-wide limits that AWS WAF applies on the CDN, played locally by the server's edge: per token and, for
- * requests without a token, per client address. A refused request never reaches the authorizer or a handler, so it
- * costs no DynamoDB call (counted by an SDK interceptor on the stack's clients).
+ * The request-wide limits that AWS WAF applies on the CDN, played locally by the server's edge: per
+ * token and, for requests without a token, per client address. A refused request never reaches the
+ * authorizer or a handler, so it costs no DynamoDB call (counted by an SDK interceptor on the
+ * stack's clients).
  */
 class EdgeRateLimitIT {
   static final int TOKEN_LIMIT = 5;
@@ -26,16 +27,25 @@ class EdgeRateLimitIT {
 
   /** Fails nothing (0%); counts the calls made while enabled. */
   static final CallFaults CALLS = new CallFaults(0, 1);
+
   static LocalStack stack;
   static Podium podium;
   static ApiClient api;
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStacks.start(Map.of(
-        "API_RATE_LIMIT", Integer.toString(TOKEN_LIMIT), "API_RATE_WINDOW_SECONDS", Long.toString(WINDOW_SECONDS),
-        "ANONYMOUS_RATE_LIMIT", Integer.toString(ANONYMOUS_LIMIT),
-        "ANONYMOUS_RATE_WINDOW_SECONDS", Long.toString(WINDOW_SECONDS)), CALLS);
+    stack =
+        TestStacks.start(
+            Map.of(
+                "API_RATE_LIMIT",
+                Integer.toString(TOKEN_LIMIT),
+                "API_RATE_WINDOW_SECONDS",
+                Long.toString(WINDOW_SECONDS),
+                "ANONYMOUS_RATE_LIMIT",
+                Integer.toString(ANONYMOUS_LIMIT),
+                "ANONYMOUS_RATE_WINDOW_SECONDS",
+                Long.toString(WINDOW_SECONDS)),
+            CALLS);
     podium = new Podium(stack);
     api = podium.api;
   }
@@ -49,17 +59,22 @@ class EdgeRateLimitIT {
   void theRequestPastATokensLimitIs429BeforeTheAuthorizerReadsAnything() {
     String admin = podium.adminToken();
     for (int i = 0; i < TOKEN_LIMIT; i++) {
-      var me = dynamoDbCalls(() -> api.get("/api/v1/accounts/verify_credentials").token(admin).send());
+      var me =
+          dynamoDbCalls(() -> api.get("/api/v1/accounts/verify_credentials").token(admin).send());
       assertThat(me.response().status()).as("request " + (i + 1) + ": " + me).isEqualTo(200);
       assertThat(me.calls()).as("an admitted request reads the token and the account").isPositive();
     }
 
     Instant sent = Instant.now();
-    var refused = dynamoDbCalls(() -> api.get("/api/v1/accounts/verify_credentials").token(admin).send());
+    var refused =
+        dynamoDbCalls(() -> api.get("/api/v1/accounts/verify_credentials").token(admin).send());
     assertThrottled(refused.response(), TOKEN_LIMIT, WINDOW_SECONDS, sent);
     assertThat(refused.calls()).as("DynamoDB calls of the refused request").isZero();
-    assertThrottled(api.post("/api/v1/statuses").token(admin).form(Map.of("status", "hi")).send(), TOKEN_LIMIT,
-        WINDOW_SECONDS, sent);
+    assertThrottled(
+        api.post("/api/v1/statuses").token(admin).form(Map.of("status", "hi")).send(),
+        TOKEN_LIMIT,
+        WINDOW_SECONDS,
+        sent);
 
     var app = api.get("/api/v1/apps/verify_credentials").token(podium.appToken).send();
     assertThat(app.status()).as("another token: " + app).isEqualTo(200);
@@ -69,27 +84,55 @@ class EdgeRateLimitIT {
   void theAnonymousRequestPastAnAddresssLimitIs429BeforeAnyRouteRuns() {
     String address = Podium.freshAddress();
     for (int i = 0; i < ANONYMOUS_LIMIT; i++) {
-      var instance = api.get("/api/v2/instance").header("CloudFront-Viewer-Address", address + ":" + (1000 + i))
-          .send();
+      var instance =
+          api.get("/api/v2/instance")
+              .header("CloudFront-Viewer-Address", address + ":" + (1000 + i))
+              .send();
       assertThat(instance.status()).as(instance.toString()).isEqualTo(200);
     }
 
     Instant sent = Instant.now();
-    var login = dynamoDbCalls(() -> api.post("/oauth/token").header("CloudFront-Viewer-Address", address + ":2000")
-        .form(Map.of("grant_type", "password", "username", "admin", "password", "guess", "client_id",
-            podium.clientId, "client_secret", podium.clientSecret)).send());
+    var login =
+        dynamoDbCalls(
+            () ->
+                api.post("/oauth/token")
+                    .header("CloudFront-Viewer-Address", address + ":2000")
+                    .form(
+                        Map.of(
+                            "grant_type",
+                            "password",
+                            "username",
+                            "admin",
+                            "password",
+                            "guess",
+                            "client_id",
+                            podium.clientId,
+                            "client_secret",
+                            podium.clientSecret))
+                    .send());
     assertThrottled(login.response(), ANONYMOUS_LIMIT, WINDOW_SECONDS, sent);
     assertThat(login.calls()).as("DynamoDB calls of the refused login").isZero();
-    var nowhere = api.get("/api/v1/no_such_route").header("CloudFront-Viewer-Address", address).send();
+    var nowhere =
+        api.get("/api/v1/no_such_route").header("CloudFront-Viewer-Address", address).send();
     assertThat(nowhere.status()).as("counted before route matching").isEqualTo(429);
 
-    var preflight = api.options("/api/v1/statuses").header("CloudFront-Viewer-Address", address)
-        .header("Origin", "https://elk.example").header("Access-Control-Request-Method", "POST").send();
+    var preflight =
+        api.options("/api/v1/statuses")
+            .header("CloudFront-Viewer-Address", address)
+            .header("Origin", "https://elk.example")
+            .header("Access-Control-Request-Method", "POST")
+            .send();
     assertThat(preflight.status()).as("preflight is not counted").isEqualTo(204);
-    var withToken = api.get("/api/v1/apps/verify_credentials").header("CloudFront-Viewer-Address", address)
-        .token(podium.appToken).send();
+    var withToken =
+        api.get("/api/v1/apps/verify_credentials")
+            .header("CloudFront-Viewer-Address", address)
+            .token(podium.appToken)
+            .send();
     assertThat(withToken.status()).as("a request with a token counts on the token").isEqualTo(200);
-    var elsewhere = api.get("/api/v2/instance").header("CloudFront-Viewer-Address", Podium.freshAddress()).send();
+    var elsewhere =
+        api.get("/api/v2/instance")
+            .header("CloudFront-Viewer-Address", Podium.freshAddress())
+            .send();
     assertThat(elsewhere.status()).as("another address").isEqualTo(200);
   }
 

@@ -18,9 +18,21 @@ class EdgeRateLimitsTest {
 
   /** The edge's clock: milliseconds since the epoch, moved by the test. */
   final AtomicLong clock = new AtomicLong(START.toEpochMilli());
-  final EdgeRateLimits edge = new EdgeRateLimits(Settings.fromEnvironment(Map.of(
-      "API_RATE_LIMIT", Integer.toString(LIMIT), "API_RATE_WINDOW_SECONDS", "300",
-      "ANONYMOUS_RATE_LIMIT", Integer.toString(LIMIT), "ANONYMOUS_RATE_WINDOW_SECONDS", "300")).limits(), clock::get);
+
+  final EdgeRateLimits edge =
+      new EdgeRateLimits(
+          Settings.fromEnvironment(
+                  Map.of(
+                      "API_RATE_LIMIT",
+                      Integer.toString(LIMIT),
+                      "API_RATE_WINDOW_SECONDS",
+                      "300",
+                      "ANONYMOUS_RATE_LIMIT",
+                      Integer.toString(LIMIT),
+                      "ANONYMOUS_RATE_WINDOW_SECONDS",
+                      "300"))
+              .limits(),
+          clock::get);
 
   @Test
   void theRequestPastATokensLimitIsMastodons429WithItsFourHeaders() {
@@ -32,28 +44,44 @@ class EdgeRateLimitsTest {
 
     assertThat(refused.getStatusCode()).isEqualTo(429);
     assertThat(refused.getBody()).isEqualTo("{\"error\":\"Too many requests\"}");
-    assertThat(refused.getHeaders()).containsEntry("X-RateLimit-Limit", "3").containsEntry("X-RateLimit-Remaining", "0")
-        .containsEntry("X-RateLimit-Reset", "2026-12-07T12:09:00Z").containsEntry("Retry-After", "300")
+    assertThat(refused.getHeaders())
+        .containsEntry("X-RateLimit-Limit", "3")
+        .containsEntry("X-RateLimit-Remaining", "0")
+        .containsEntry("X-RateLimit-Reset", "2026-12-07T12:09:00Z")
+        .containsEntry("Retry-After", "300")
         .containsEntry("Access-Control-Allow-Origin", "*");
     assertThat(refused.getHeaders().get("Content-Type")).startsWith("application/json");
     assertThat(withToken("bob-token")).as("another token").isEmpty();
-    assertThat(anonymous("198.51.100.7:443", "127.0.0.1")).as("a request without a token").isEmpty();
+    assertThat(anonymous("198.51.100.7:443", "127.0.0.1"))
+        .as("a request without a token")
+        .isEmpty();
   }
 
-  /** A window fixed to the clock would start afresh at 12:05; WAF's looks back five minutes from now. */
+  /**
+   * A window fixed to the clock would start afresh at 12:05; WAF's looks back five minutes from
+   * now.
+   */
   @Test
   void theWindowSlidesWithTheClockInsteadOfStartingAfreshAtABoundary() {
     for (int i = 0; i < LIMIT; i++) {
       assertThat(withToken("alice-token")).isEmpty();
     }
     clock.addAndGet(Duration.ofSeconds(70).toMillis());
-    assertThat(withToken("alice-token")).as("12:05:10").isPresent()
-        .get().satisfies(r -> assertThat(r.getHeaders()).containsEntry("Retry-After", "230"));
+    assertThat(withToken("alice-token"))
+        .as("12:05:10")
+        .isPresent()
+        .get()
+        .satisfies(r -> assertThat(r.getHeaders()).containsEntry("Retry-After", "230"));
     clock.set(Instant.parse("2026-12-07T12:09:00Z").toEpochMilli());
-    assertThat(withToken("alice-token")).as("12:09:00, the three of 12:04 out of the window").isEmpty();
+    assertThat(withToken("alice-token"))
+        .as("12:09:00, the three of 12:04 out of the window")
+        .isEmpty();
   }
 
-  /** As WAF counts: a client that keeps sending stays refused until its rate over the window is under the limit. */
+  /**
+   * As WAF counts: a client that keeps sending stays refused until its rate over the window is
+   * under the limit.
+   */
   @Test
   void refusedRequestsCountSoAClientThatKeepsSendingStaysRefused() {
     for (int i = 0; i < LIMIT; i++) {
@@ -71,12 +99,23 @@ class EdgeRateLimitsTest {
   void anonymousRequestsCountPerClientAnIpv6ClientByItsSlash64() {
     assertThat(anonymous("2001:db8:5ec::1:1000", "10.0.0.1")).isEmpty();
     assertThat(anonymous("[2001:DB8:5EC:0:ffff::9]:2000", "10.0.0.1")).isEmpty();
-    assertThat(anonymous(null, "2001:db8:5ec::7")).as("the connection's address, same /64").isEmpty();
+    assertThat(anonymous(null, "2001:db8:5ec::7"))
+        .as("the connection's address, same /64")
+        .isEmpty();
 
     assertThat(anonymous("2001:db8:5ec::2:3000", "10.0.0.1")).isPresent();
     assertThat(anonymous("2001:db8:5ed::1:3000", "10.0.0.1")).as("another /64").isEmpty();
-    assertThat(edge.refusal("GET", Map.of("authorization", List.of("Bearer t"), "cloudfront-viewer-address",
-        List.of("2001:db8:5ec::1:1000")), "10.0.0.1")).as("with a token: the token's rule").isEmpty();
+    assertThat(
+            edge.refusal(
+                "GET",
+                Map.of(
+                    "authorization",
+                    List.of("Bearer t"),
+                    "cloudfront-viewer-address",
+                    List.of("2001:db8:5ec::1:1000")),
+                "10.0.0.1"))
+        .as("with a token: the token's rule")
+        .isEmpty();
   }
 
   @Test
@@ -106,7 +145,11 @@ class EdgeRateLimitsTest {
   }
 
   Optional<APIGatewayV2HTTPResponse> anonymous(String viewerAddress, String sourceIp) {
-    return edge.refusal("POST", viewerAddress == null ? Map.of()
-        : Map.of("Cloudfront-viewer-address", List.of(viewerAddress)), sourceIp);
+    return edge.refusal(
+        "POST",
+        viewerAddress == null
+            ? Map.of()
+            : Map.of("Cloudfront-viewer-address", List.of(viewerAddress)),
+        sourceIp);
   }
 }

@@ -31,34 +31,44 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /**
- * A failure between publishing a post's event and storing the post. Posting publishes first, then stores;
- * the Idempotency-Key claim holds the id, so the client's retry with the same key finishes what the first
- * attempt began, and no follower misses the status or sees it twice.
+ * A failure between publishing a post's event and storing the post. Posting publishes first, then
+ * stores; the Idempotency-Key claim holds the id, so the client's retry with the same key finishes
+ * what the first attempt began, and no follower misses the status or sees it twice.
  */
 class FailureIT {
   static final Duration WAIT = Duration.ofSeconds(30);
 
   /** Arms one failure (or delay) of the next matching call; every attempt of that call fails. */
   static final class Faults implements ExecutionInterceptor {
-    private static final ExecutionAttribute<String> DOOMED = new ExecutionAttribute<>("podium.test.doomed");
+    private static final ExecutionAttribute<String> DOOMED =
+        new ExecutionAttribute<>("podium.test.doomed");
     final AtomicBoolean failNextPostStore = new AtomicBoolean();
     final AtomicBoolean failNextPublish = new AtomicBoolean();
+
     /** The authorizer's next read of a token fails, every attempt of it. */
     final AtomicBoolean failNextTokenRead = new AtomicBoolean();
+
     final AtomicBoolean delayNextPostStore = new AtomicBoolean();
-    /** The next post store is applied, then its answer is lost (the function dies before it hears back). */
+
+    /**
+     * The next post store is applied, then its answer is lost (the function dies before it hears
+     * back).
+     */
     final AtomicBoolean loseNextPostStoreAnswer = new AtomicBoolean();
+
     final AtomicInteger injected = new AtomicInteger();
     volatile CountDownLatch delayedStoreStarted = new CountDownLatch(1);
     volatile long delayMillis;
 
     static boolean readsAToken(SdkRequest request) {
-      return request instanceof GetItemRequest read && read.tableName().endsWith(Tables.TOKENS.name());
+      return request instanceof GetItemRequest read
+          && read.tableName().endsWith(Tables.TOKENS.name());
     }
 
     static boolean storesAPost(SdkRequest request) {
-      return request instanceof TransactWriteItemsRequest transaction && transaction.transactItems().stream()
-          .anyMatch(item -> item.put() != null && item.put().tableName().endsWith("posts"));
+      return request instanceof TransactWriteItemsRequest transaction
+          && transaction.transactItems().stream()
+              .anyMatch(item -> item.put() != null && item.put().tableName().endsWith("posts"));
     }
 
     @Override
@@ -79,7 +89,8 @@ class FailureIT {
     }
 
     @Override
-    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    public void beforeTransmission(
+        Context.BeforeTransmission context, ExecutionAttributes attributes) {
       String fault = attributes.getAttribute(DOOMED);
       if (fault == null) {
         return;
@@ -93,14 +104,17 @@ class FailureIT {
         return;
       }
       injected.incrementAndGet();
-      throw SdkClientException.create("injected by the test: the " + fault + " call never reached the service");
+      throw SdkClientException.create(
+          "injected by the test: the " + fault + " call never reached the service");
     }
 
     @Override
-    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+    public void afterTransmission(
+        Context.AfterTransmission context, ExecutionAttributes attributes) {
       if ("answer".equals(attributes.getAttribute(DOOMED))) {
         injected.incrementAndGet();
-        throw SdkClientException.create("injected by the test: the store was applied, its answer never came back");
+        throw SdkClientException.create(
+            "injected by the test: the store was applied, its answer never came back");
       }
     }
   }
@@ -123,12 +137,23 @@ class FailureIT {
   }
 
   static ApiClient.Response post(Member author, String text, String key) {
-    return podium.api.post("/api/v1/statuses").token(author.token()).header("Idempotency-Key", key)
-        .form(Map.of("status", text)).send();
+    return podium
+        .api
+        .post("/api/v1/statuses")
+        .token(author.token())
+        .header("Idempotency-Key", key)
+        .form(Map.of("status", text))
+        .send();
   }
 
   static long statusesCount(Member member) {
-    return podium.api.get("/api/v1/accounts/" + member.id()).send().json().get("statuses_count").asLong();
+    return podium
+        .api
+        .get("/api/v1/accounts/" + member.id())
+        .send()
+        .json()
+        .get("statuses_count")
+        .asLong();
   }
 
   record Audience(Member writer, List<Member> followers) {
@@ -147,10 +172,10 @@ class FailureIT {
   }
 
   /**
-   * The authorizer runs before the route's function: when it cannot read the token (DynamoDB throttled or
-   * unreachable after the SDK's retries) it fails, and API Gateway answers 500 with its own body; nothing was
-   * written, and the client's retry goes through. FaultLoadIT met this at random (four throttled attempts of one
-   * token read) as an undocumented 500.
+   * The authorizer runs before the route's function: when it cannot read the token (DynamoDB
+   * throttled or unreachable after the SDK's retries) it fails, and API Gateway answers 500 with
+   * its own body; nothing was written, and the client's retry goes through. FaultLoadIT met this at
+   * random (four throttled attempts of one token read) as an undocumented 500.
    */
   @Test
   void anAuthorizerThatCannotReadTheTokenIsApiGatewaysOwn500AndWritesNothing() {
@@ -158,13 +183,15 @@ class FailureIT {
     int posts = podium.count(Tables.POSTS);
     faults.failNextTokenRead.set(true);
 
-    ApiClient.Response failed = post(audience.writer(), "behind a failing authorizer", "authfail-1");
+    ApiClient.Response failed =
+        post(audience.writer(), "behind a failing authorizer", "authfail-1");
 
     assertThat(failed.status()).as(failed.toString()).isEqualTo(500);
     assertThat(failed.json().get("message").asText()).isEqualTo("Internal Server Error");
     assertThat(faults.failNextTokenRead).as("the token read was the one that failed").isFalse();
     assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
-    ApiClient.Response retried = post(audience.writer(), "behind a failing authorizer", "authfail-1");
+    ApiClient.Response retried =
+        post(audience.writer(), "behind a failing authorizer", "authfail-1");
     assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
     assertThat(podium.count(Tables.POSTS)).isEqualTo(posts + 1);
   }
@@ -197,7 +224,8 @@ class FailureIT {
     assertThat(podium.count(Tables.POSTS)).isEqualTo(posts + 1);
     assertThat(statusesCount(audience.writer())).isEqualTo(1);
     for (Member follower : audience.followers()) {
-      assertThat(podium.awaitHome(follower.token(), ids -> !ids.isEmpty())).as(follower.username())
+      assertThat(podium.awaitHome(follower.token(), ids -> !ids.isEmpty()))
+          .as(follower.username())
           .containsExactly(reserved);
     }
     feeds.awaitQueueDrained(WAIT);
@@ -222,7 +250,8 @@ class FailureIT {
     assertThat(podium.api.get("/api/v1/statuses/" + stored).send().status()).isEqualTo(200);
     // published before it was stored: a client that gives up after the 5xx loses nothing
     for (Member follower : audience.followers()) {
-      assertThat(podium.awaitHome(follower.token(), ids -> !ids.isEmpty())).as(follower.username())
+      assertThat(podium.awaitHome(follower.token(), ids -> !ids.isEmpty()))
+          .as(follower.username())
           .containsExactly(stored);
     }
 
@@ -264,7 +293,8 @@ class FailureIT {
     assertThat(id).isEqualTo(reserved);
     assertThat(podium.count(Tables.POSTS)).isEqualTo(posts + 1);
     for (Member follower : audience.followers()) {
-      assertThat(podium.awaitHome(follower.token(), ids -> !ids.isEmpty())).as(follower.username())
+      assertThat(podium.awaitHome(follower.token(), ids -> !ids.isEmpty()))
+          .as(follower.username())
           .containsExactly(id);
     }
     feeds.awaitQueueDrained(WAIT);
@@ -278,9 +308,11 @@ class FailureIT {
     faults.delayMillis = 1500;
     faults.delayNextPostStore.set(true);
 
-    CompletableFuture<ApiClient.Response> first = CompletableFuture.supplyAsync(
-        () -> post(audience.writer(), "slow to store", "patience"));
-    assertThat(faults.delayedStoreStarted.await(30, TimeUnit.SECONDS)).as("the first store began").isTrue();
+    CompletableFuture<ApiClient.Response> first =
+        CompletableFuture.supplyAsync(() -> post(audience.writer(), "slow to store", "patience"));
+    assertThat(faults.delayedStoreStarted.await(30, TimeUnit.SECONDS))
+        .as("the first store began")
+        .isTrue();
     var second = post(audience.writer(), "slow to store", "patience");
     var firstAnswer = first.get(60, TimeUnit.SECONDS);
 
@@ -289,8 +321,10 @@ class FailureIT {
     String id = firstAnswer.field("id");
     assertThat(second.field("id")).isEqualTo(id);
     var stored = podium.api.get("/api/v1/statuses/" + id).send();
-    assertThat(List.of(firstAnswer, second)).as("both answers are the stored status")
-        .allSatisfy(answer -> assertThat(answer.field("created_at")).isEqualTo(stored.field("created_at")));
+    assertThat(List.of(firstAnswer, second))
+        .as("both answers are the stored status")
+        .allSatisfy(
+            answer -> assertThat(answer.field("created_at")).isEqualTo(stored.field("created_at")));
     assertThat(statusesCount(audience.writer())).isEqualTo(1);
     for (Member follower : audience.followers()) {
       assertThat(podium.awaitHome(follower.token(), ids -> !ids.isEmpty())).containsExactly(id);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.podium.Tables;
 import app.podium.fanout.sqs.FanoutTaskJson;
 import app.podium.local.support.BatchWriteFaults;
-import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Feeds;
+import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import app.podium.local.support.WriteRecorder;
@@ -29,9 +29,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
- * The fan-out through the real path: the API stores and publishes, SNS delivers to the queue, the poller
- * hands batches to FanoutHandler, which writes timelines in the DynamoDB engine. Follower pages of 7, so 30
- * followers take 5 messages; fan-out queue visibility 2 s, DLQ after 5 receives.
+ * The fan-out through the real path: the API stores and publishes, SNS delivers to the queue, the
+ * poller hands batches to FanoutHandler, which writes timelines in the DynamoDB engine. Follower
+ * pages of 7, so 30 followers take 5 messages; fan-out queue visibility 2 s, DLQ after 5 receives.
  */
 class FanoutIT {
   static final int FOLLOWERS = 30;
@@ -40,16 +40,22 @@ class FanoutIT {
 
   /** Every message the functions (and this test) send straight to the fan-out queue. */
   static final ConcurrentLinkedQueue<String> sentToQueue = new ConcurrentLinkedQueue<>();
-  static final ExecutionInterceptor SENT = new ExecutionInterceptor() {
-    @Override
-    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-      if (context.request() instanceof SendMessageRequest send) {
-        sentToQueue.add(send.messageBody());
-      }
-    }
-  };
+
+  static final ExecutionInterceptor SENT =
+      new ExecutionInterceptor() {
+        @Override
+        public void beforeExecution(
+            Context.BeforeExecution context, ExecutionAttributes attributes) {
+          if (context.request() instanceof SendMessageRequest send) {
+            sentToQueue.add(send.messageBody());
+          }
+        }
+      };
   static final BatchWriteFaults faults = new BatchWriteFaults(30);
-  /** Every write any client of the stack makes: the home reads', the fan-out's and this test's own. */
+
+  /**
+   * Every write any client of the stack makes: the home reads', the fan-out's and this test's own.
+   */
   static final WriteRecorder writes = new WriteRecorder();
 
   static LocalStack stack;
@@ -60,7 +66,9 @@ class FanoutIT {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStacks.start(Map.of("FANOUT_PAGE_SIZE", Integer.toString(PAGE_SIZE)), SENT, faults, writes);
+    stack =
+        TestStacks.start(
+            Map.of("FANOUT_PAGE_SIZE", Integer.toString(PAGE_SIZE)), SENT, faults, writes);
     podium = new Podium(stack);
     feeds = new Feeds(podium);
     author = feeds.member("author");
@@ -79,16 +87,23 @@ class FanoutIT {
     return Stream.concat(Stream.of(author.id()), followers.stream().map(Member::id)).toList();
   }
 
-  /** Waits until the status has an entry on every timeline in the audience, then for the queue to drain. */
+  /**
+   * Waits until the status has an entry on every timeline in the audience, then for the queue to
+   * drain.
+   */
   static List<String> awaitFannedOut(String statusId, int expectedEntries) {
-    List<String> owners = Feeds.await(FANOUT_WAIT, () -> feeds.ownersOf(statusId), o -> o.size() >= expectedEntries);
+    List<String> owners =
+        Feeds.await(FANOUT_WAIT, () -> feeds.ownersOf(statusId), o -> o.size() >= expectedEntries);
     feeds.awaitQueueDrained(FANOUT_WAIT);
     return feeds.ownersOf(statusId);
   }
 
   static long continuationsOf(String statusId) {
-    return sentToQueue.stream().filter(body -> body.contains("\"status_id\":\"" + statusId + "\"")
-        && body.contains("\"cursor\"")).count();
+    return sentToQueue.stream()
+        .filter(
+            body ->
+                body.contains("\"status_id\":\"" + statusId + "\"") && body.contains("\"cursor\""))
+        .count();
   }
 
   @Test
@@ -97,12 +112,15 @@ class FanoutIT {
 
     List<String> owners = awaitFannedOut(status, FOLLOWERS + 1);
 
-    assertThat(owners).as("one entry per follower and the author's own, none twice")
+    assertThat(owners)
+        .as("one entry per follower and the author's own, none twice")
         .containsExactlyInAnyOrderElementsOf(audience());
     // 30 followers in pages of 7: the first message and 4 follow-up pages, each carrying its cursor
     assertThat(continuationsOf(status)).isEqualTo((FOLLOWERS + PAGE_SIZE - 1) / PAGE_SIZE - 1);
     for (Member follower : followers) {
-      assertThat(podium.home(follower.token(), "?limit=40")).as(follower.username()).containsOnlyOnce(status);
+      assertThat(podium.home(follower.token(), "?limit=40"))
+          .as(follower.username())
+          .containsOnlyOnce(status);
     }
   }
 
@@ -115,15 +133,27 @@ class FanoutIT {
     int deadBefore = feeds.deadLettered();
     long continuationsBefore = continuationsOf(status);
 
-    String body = FanoutTaskJson.write(new FanoutTask(FanoutTask.Kind.POST_CREATED, author.id(), Optional.of(status),
-        Optional.of(new FanoutTask.StatusFacts(Visibility.PUBLIC, Optional.empty(), Optional.empty(), List.of())),
-        Optional.empty(), Optional.empty()));
+    String body =
+        FanoutTaskJson.write(
+            new FanoutTask(
+                FanoutTask.Kind.POST_CREATED,
+                author.id(),
+                Optional.of(status),
+                Optional.of(
+                    new FanoutTask.StatusFacts(
+                        Visibility.PUBLIC, Optional.empty(), Optional.empty(), List.of())),
+                Optional.empty(),
+                Optional.empty()));
     stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(body));
     stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(body));
 
-    // both copies were handled: each walked the 5 follower pages again (4 follow-up messages apiece)
-    assertThat(Feeds.eventually(FANOUT_WAIT, () -> continuationsOf(status) == continuationsBefore + 2 * 4))
-        .as("continuations after the redeliveries: %d", continuationsOf(status)).isTrue();
+    // both copies were handled: each walked the 5 follower pages again (4 follow-up messages
+    // apiece)
+    assertThat(
+            Feeds.eventually(
+                FANOUT_WAIT, () -> continuationsOf(status) == continuationsBefore + 2 * 4))
+        .as("continuations after the redeliveries: %d", continuationsOf(status))
+        .isTrue();
     feeds.awaitQueueDrained(FANOUT_WAIT);
     assertThat(podium.count(Tables.TIMELINES)).isEqualTo(timelineItems);
     assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
@@ -135,16 +165,29 @@ class FanoutIT {
   void aPoisonMessageEndsInTheDeadLetterQueueAfterFiveReceives() {
     int deadBefore = feeds.deadLettered();
     long started = System.nanoTime();
-    stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody("not a task"));
+    stack
+        .sqsClient()
+        .sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody("not a task"));
 
     // 5 receives, each failing and coming back after the 2 s visibility timeout: about 10 s
-    assertThat(Feeds.eventually(Duration.ofSeconds(60), () -> feeds.deadLettered() == deadBefore + 1))
-        .as("the poison message reached the DLQ").isTrue();
-    System.out.printf("poison message dead-lettered after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    assertThat(
+            Feeds.eventually(Duration.ofSeconds(60), () -> feeds.deadLettered() == deadBefore + 1))
+        .as("the poison message reached the DLQ")
+        .isTrue();
+    System.out.printf(
+        "poison message dead-lettered after %d ms%n", (System.nanoTime() - started) / 1_000_000);
     feeds.awaitQueueDrained(Duration.ofSeconds(10));
 
-    var dead = stack.sqsClient().receiveMessage(r -> r.queueUrl(stack.queues().dlqUrl()).maxNumberOfMessages(10)
-        .visibilityTimeout(0).attributeNamesWithStrings("ApproximateReceiveCount")).messages();
+    var dead =
+        stack
+            .sqsClient()
+            .receiveMessage(
+                r ->
+                    r.queueUrl(stack.queues().dlqUrl())
+                        .maxNumberOfMessages(10)
+                        .visibilityTimeout(0)
+                        .attributeNamesWithStrings("ApproximateReceiveCount"))
+            .messages();
     assertThat(dead).extracting(m -> m.body()).contains("not a task");
   }
 
@@ -158,9 +201,17 @@ class FanoutIT {
       for (int i = 0; i < 8; i++) {
         statuses.add(podium.post(author.token(), "under pressure " + i));
       }
-      // one deadline for all of them, so a fan-out that never finishes fails the test once, not 8 times
-      Feeds.await(FANOUT_WAIT, feeds::timelineItems, items -> statuses.stream().allMatch(status ->
-          items.stream().filter(i -> i.get("status_id").n().equals(status)).count() >= FOLLOWERS + 1));
+      // one deadline for all of them, so a fan-out that never finishes fails the test once, not 8
+      // times
+      Feeds.await(
+          FANOUT_WAIT,
+          feeds::timelineItems,
+          items ->
+              statuses.stream()
+                  .allMatch(
+                      status ->
+                          items.stream().filter(i -> i.get("status_id").n().equals(status)).count()
+                              >= FOLLOWERS + 1));
       feeds.awaitQueueDrained(FANOUT_WAIT);
     } finally {
       faults.enabled = false;
@@ -168,7 +219,9 @@ class FanoutIT {
     System.out.println("FanoutIT injected faults: " + faults);
 
     for (String status : statuses) {
-      assertThat(feeds.ownersOf(status)).as("entries of %s", status).containsExactlyInAnyOrderElementsOf(audience());
+      assertThat(feeds.ownersOf(status))
+          .as("entries of %s", status)
+          .containsExactlyInAnyOrderElementsOf(audience());
     }
     assertThat(faults.throttled.get()).as("throttled calls").isPositive();
     assertThat(faults.partlyUnprocessed.get()).as("calls with unprocessed items").isPositive();
@@ -189,7 +242,8 @@ class FanoutIT {
     String status = podium.post(writer.token(), "while you were away");
     List<String> owners = awaitFannedOut(status, readers.size());
 
-    assertThat(owners).as("the author and the active readers only")
+    assertThat(owners)
+        .as("the author and the active readers only")
         .containsExactlyInAnyOrder(writer.id(), readers.get(1).id(), readers.get(2).id());
     assertThat(feeds.entriesOf(away.id())).isEmpty();
 
@@ -198,8 +252,10 @@ class FanoutIT {
     assertThat(podium.home(away.token(), "")).as("merged at read time").containsExactly(status);
     feeds.awaitQueueDrained(FANOUT_WAIT);
     // the read wrote nothing: its one message's task rebuilt the timeline, then marked the member
-    assertThat(writes.take()).extracting(w -> w.operation() + " " + kinds(w.targets()))
-        .containsExactly("SendMessage [sqs:send]", "BatchWriteItem [timelines]", "UpdateItem [accounts]");
+    assertThat(writes.take())
+        .extracting(w -> w.operation() + " " + kinds(w.targets()))
+        .containsExactly(
+            "SendMessage [sqs:send]", "BatchWriteItem [timelines]", "UpdateItem [accounts]");
     assertThat(feeds.entriesOf(away.id())).as("the rebuilt timeline").containsExactly(status);
     assertMarkedNow(away);
   }
@@ -218,13 +274,15 @@ class FanoutIT {
     feeds.awaitQueueDrained(FANOUT_WAIT);
     assertThat(writes.take()).isEmpty();
 
-    // a mark two days old: the first read hands it on, a second finds it handed on already; one write, the task's
+    // a mark two days old: the first read hands it on, a second finds it handed on already; one
+    // write, the task's
     feeds.setLastActive(reader.id(), Instant.now().minus(Duration.ofDays(2)));
     writes.take();
     assertThat(podium.home(reader.token(), "")).contains(status);
     assertThat(podium.home(reader.token(), "")).contains(status);
     feeds.awaitQueueDrained(FANOUT_WAIT);
-    assertThat(writes.take()).extracting(w -> w.operation() + " " + kinds(w.targets()))
+    assertThat(writes.take())
+        .extracting(w -> w.operation() + " " + kinds(w.targets()))
         .containsExactly("SendMessage [sqs:send]", "UpdateItem [accounts]");
     assertMarkedNow(reader);
 
@@ -233,26 +291,32 @@ class FanoutIT {
     feeds.awaitQueueDrained(FANOUT_WAIT);
     assertThat(writes.take()).isEmpty();
 
-    // two containers' reads each hand the day-old mark on: the conditional write lets one task through
+    // two containers' reads each hand the day-old mark on: the conditional write lets one task
+    // through
     feeds.setLastActive(reader.id(), Instant.now().minus(Duration.ofDays(2)));
     String task = FanoutTaskJson.write(FanoutTask.memberActive(reader.id()));
     writes.take();
     stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(task));
     stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(task));
     feeds.awaitQueueDrained(FANOUT_WAIT);
-    assertThat(writes.take()).extracting(WriteRecorder.Write::operation)
+    assertThat(writes.take())
+        .extracting(WriteRecorder.Write::operation)
         .containsExactly("SendMessage", "SendMessage", "UpdateItem");
     assertMarkedNow(reader);
   }
 
   static void assertMarkedNow(Member member) {
     long lastActive = Long.parseLong(feeds.accountAttribute(member.id(), "last_active_at").n());
-    assertThat(lastActive).as("marked active again").isGreaterThan(Instant.now().minusSeconds(60).toEpochMilli());
+    assertThat(lastActive)
+        .as("marked active again")
+        .isGreaterThan(Instant.now().minusSeconds(60).toEpochMilli());
   }
 
   /** Tables by what they hold, without the stack's prefix. */
   static List<String> kinds(List<String> targets) {
     String prefix = stack.backend().settings().tablePrefix();
-    return targets.stream().map(t -> t.startsWith(prefix) ? t.substring(prefix.length()) : t).toList();
+    return targets.stream()
+        .map(t -> t.startsWith(prefix) ? t.substring(prefix.length()) : t)
+        .toList();
   }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
+import app.podium.local.support.CallFaults;
 import app.podium.local.support.CallFaults.Kind;
 import app.podium.local.support.CallFaults.Service;
-import app.podium.local.support.CallFaults;
-import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Feeds;
+import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import java.io.UncheckedIOException;
@@ -36,21 +36,25 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Posting under load while a fifth of the DynamoDB, SNS and SQS call attempts fail (throttled, 5xx, or
- * timed out after the service applied them; see {@link CallFaults}). Authors post from concurrent client
- * threads; a client that gets a 5xx or loses the connection retries with the same {@code Idempotency-Key},
- * a bounded number of times, and a post counts as acknowledged only on a 200. Every follower follows every
- * author, so each acknowledged post belongs on every follower's home timeline exactly once, and nothing
- * else does. Setup (signups, follows) runs without faults.
+ * Posting under load while a fifth of the DynamoDB, SNS and SQS call attempts fail (throttled, 5xx,
+ * or timed out after the service applied them; see {@link CallFaults}). Authors post from
+ * concurrent client threads; a client that gets a 5xx or loses the connection retries with the same
+ * {@code Idempotency-Key}, a bounded number of times, and a post counts as acknowledged only on a
+ * 200. Every follower follows every author, so each acknowledged post belongs on every follower's
+ * home timeline exactly once, and nothing else does. Setup (signups, follows) runs without faults.
  *
- * <p>The size is set by system properties; the default (200 posts by 10 authors to 50 followers) keeps the
- * test near a minute and a half on a shared 2-core machine. The full size
- * (2,000 posts by 50 authors to 500 followers: 1,000,000 follower entries) is
- * <pre>./mvnw -q -pl local -am verify -Dit.test=FaultLoadIT -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+ * <p>The size is set by system properties; the default (200 posts by 10 authors to 50 followers)
+ * keeps the test near a minute and a half on a shared 2-core machine. The full size (2,000 posts by
+ * 50 authors to 500 followers: 1,000,000 follower entries) is
+ *
+ * <pre>
+ * ./mvnw -q -pl local -am verify -Dit.test=FaultLoadIT -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dpodium.load.posts=2000 -Dpodium.load.authors=50 -Dpodium.load.followers=500 \
  *     -Dpodium.load.visibilitySeconds=30 -Dpodium.load.drainMinutes=60</pre>
- * (with the default 10 s visibility a loaded machine's batches outran it; 800 posts by 20 authors to 200
- * followers passed with 30 s). Figures are printed as {@code RESULT <name> <value> <unit>} lines.
+ *
+ * (with the default 10 s visibility a loaded machine's batches outran it; 800 posts by 20 authors
+ * to 200 followers passed with 30 s). Figures are printed as {@code RESULT <name> <value> <unit>}
+ * lines.
  */
 class FaultLoadIT {
   static final int POSTS = Integer.getInteger("podium.load.posts", 200);
@@ -58,15 +62,21 @@ class FaultLoadIT {
   static final int FOLLOWERS = Integer.getInteger("podium.load.followers", 50);
   static final int PERCENT = Integer.getInteger("podium.load.faultPercent", 20);
   static final int CLIENTS = Integer.getInteger("podium.load.clients", 8);
+
   /** Attempts a client makes of one post: the first and its retries. */
   static final int CLIENT_ATTEMPTS = Integer.getInteger("podium.load.clientAttempts", 6);
+
   /** Followers whose home timelines are also read through the API, every page. */
   static final int API_SAMPLE = Integer.getInteger("podium.load.apiSample", 5);
+
   /** Two follower pages per post, so the follow-up message is exercised under faults too. */
   static final int PAGE_SIZE = (FOLLOWERS + 1) / 2;
+
   static final int POLLERS = Integer.getInteger("podium.load.pollers", 8);
+
   /** The fan-out queue's visibility timeout, so also the local handler's time limit for a batch. */
   static final int VISIBILITY_SECONDS = Integer.getInteger("podium.load.visibilitySeconds", 10);
+
   static final Duration DRAIN = Duration.ofMinutes(Long.getLong("podium.load.drainMinutes", 20));
 
   static final CallFaults faults = new CallFaults(PERCENT, 6L);
@@ -79,21 +89,27 @@ class FaultLoadIT {
   @BeforeAll
   static void start() throws Exception {
     // members sign up through the API with passwords hashed cheaply (the full size signs up 550)
-    stack = TestStacks.startWithCheapPasswords(Map.of(
-        "FANOUT_PAGE_SIZE", Integer.toString(PAGE_SIZE),
-        "FANOUT_MAX_FOLLOWERS", Integer.toString(FOLLOWERS * 10),
-        "TIMELINE_MAX", Integer.toString(POSTS * 10),
-        // a busy handler must not see its batch come back while it still works on it
-        "PODIUM_FANOUT_VISIBILITY_SECONDS", Integer.toString(VISIBILITY_SECONDS),
-        // as Lambda's event source mapping does, several batches at once (it starts with five pollers)
-        "PODIUM_FANOUT_POLLERS", Integer.toString(POLLERS)), faults);
+    stack =
+        TestStacks.startWithCheapPasswords(
+            Map.of(
+                "FANOUT_PAGE_SIZE", Integer.toString(PAGE_SIZE),
+                "FANOUT_MAX_FOLLOWERS", Integer.toString(FOLLOWERS * 10),
+                "TIMELINE_MAX", Integer.toString(POSTS * 10),
+                // a busy handler must not see its batch come back while it still works on it
+                "PODIUM_FANOUT_VISIBILITY_SECONDS", Integer.toString(VISIBILITY_SECONDS),
+                // as Lambda's event source mapping does, several batches at once (it starts with
+                // five pollers)
+                "PODIUM_FANOUT_POLLERS", Integer.toString(POLLERS)),
+            faults);
     podium = new Podium(stack);
     feeds = new Feeds(podium);
     long started = System.nanoTime();
     String admin = podium.adminToken();
     authors = signUp("author", AUTHORS, admin);
     followers = signUp("reader", FOLLOWERS, admin);
-    inParallel(FOLLOWERS, i -> authors.forEach(author -> podium.follow(followers.get(i).token(), author.id())));
+    inParallel(
+        FOLLOWERS,
+        i -> authors.forEach(author -> podium.follow(followers.get(i).token(), author.id())));
     result("setup_duration", (System.nanoTime() - started) / 1_000_000_000.0, "s");
   }
 
@@ -105,10 +121,12 @@ class FaultLoadIT {
 
   static List<Member> signUp(String prefix, int n, String admin) {
     Member[] members = new Member[n];
-    inParallel(n, i -> {
-      String token = podium.member(prefix + i, admin);
-      members[i] = new Member(token, podium.accountId(token), prefix + i);
-    });
+    inParallel(
+        n,
+        i -> {
+          String token = podium.member(prefix + i, admin);
+          members[i] = new Member(token, podium.accountId(token), prefix + i);
+        });
     return List.of(members);
   }
 
@@ -146,8 +164,14 @@ class FaultLoadIT {
       int status;
       ApiClient.Response response = null;
       try {
-        response = podium.api.post("/api/v1/statuses").token(author.token()).header("Idempotency-Key", key)
-            .form(Map.of("status", text)).send();
+        response =
+            podium
+                .api
+                .post("/api/v1/statuses")
+                .token(author.token())
+                .header("Idempotency-Key", key)
+                .form(Map.of("status", text))
+                .send();
         status = response.status();
       } catch (UncheckedIOException transport) {
         status = 0;
@@ -164,26 +188,38 @@ class FaultLoadIT {
     return new Outcome(null, CLIENT_ATTEMPTS);
   }
 
-  /** Every status id on the member's timeline in the table, one element per entry (all pages, consistent). */
+  /**
+   * Every status id on the member's timeline in the table, one element per entry (all pages,
+   * consistent).
+   */
   static List<String> tableTimeline(String ownerId) {
     String table = Tables.TIMELINES.physicalName(stack.backend().settings().tablePrefix());
     List<String> ids = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
-      QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
-          .keyConditionExpression("owner_id = :owner")
-          .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(ownerId)));
+      QueryRequest.Builder query =
+          QueryRequest.builder()
+              .tableName(table)
+              .consistentRead(true)
+              .keyConditionExpression("owner_id = :owner")
+              .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(ownerId)));
       if (start != null) {
         query.exclusiveStartKey(start);
       }
       QueryResponse page = stack.dynamoDbClient().query(query.build());
       page.items().forEach(item -> ids.add(item.get("status_id").n()));
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (start != null);
     return ids;
   }
 
-  /** Every status id on the member's home timeline through the API, following the Link headers to the end. */
+  /**
+   * Every status id on the member's home timeline through the API, following the Link headers to
+   * the end.
+   */
   static List<String> apiTimeline(Member member) {
     List<String> ids = new ArrayList<>();
     var response = podium.api.get("/api/v1/timelines/home?limit=40").token(member.token()).send();
@@ -215,17 +251,22 @@ class FaultLoadIT {
     faults.enabled = true;
     long started = System.nanoTime();
     try {
-      inParallel(POSTS, i -> {
-        Member author = authors.get(i % AUTHORS);
-        Outcome outcome = post(author, "load " + i + " by " + author.username(), "load-" + i, answers);
-        clientRetries.addAndGet(outcome.attempts() - 1);
-        if (outcome.statusId() == null) {
-          unacknowledged.add("load-" + i);
-        } else {
-          assertThat(acknowledged.add(outcome.statusId())).as("a new id for post %d", i).isTrue();
-          authorOf.put(outcome.statusId(), author);
-        }
-      });
+      inParallel(
+          POSTS,
+          i -> {
+            Member author = authors.get(i % AUTHORS);
+            Outcome outcome =
+                post(author, "load " + i + " by " + author.username(), "load-" + i, answers);
+            clientRetries.addAndGet(outcome.attempts() - 1);
+            if (outcome.statusId() == null) {
+              unacknowledged.add("load-" + i);
+            } else {
+              assertThat(acknowledged.add(outcome.statusId()))
+                  .as("a new id for post %d", i)
+                  .isTrue();
+              authorOf.put(outcome.statusId(), author);
+            }
+          });
       long posted = System.nanoTime();
       result("posting_duration", (posted - started) / 1_000_000_000.0, "s");
       feeds.awaitQueueDrained(DRAIN);
@@ -251,7 +292,8 @@ class FaultLoadIT {
       ownEntries.put(author.id(), tableTimeline(author.id()));
     }
     long authorEntries = ownEntries.values().stream().mapToLong(List::size).sum();
-    List<List<String>> sampled = followers.stream().limit(API_SAMPLE).map(FaultLoadIT::apiTimeline).toList();
+    List<List<String>> sampled =
+        followers.stream().limit(API_SAMPLE).map(FaultLoadIT::apiTimeline).toList();
 
     result("fault_percent", PERCENT, "%");
     result("posts_attempted", POSTS, "posts");
@@ -261,8 +303,9 @@ class FaultLoadIT {
     result("posts_acknowledged", acknowledged.size(), "posts");
     result("posts_unacknowledged", unacknowledged.size(), "posts");
     result("client_retries", clientRetries.get(), "requests");
-    answers.forEach((status, n) -> result("client_answers_" + (status == 0 ? "transport_error" : status), n,
-        "responses"));
+    answers.forEach(
+        (status, n) ->
+            result("client_answers_" + (status == 0 ? "transport_error" : status), n, "responses"));
     result("calls", faults.calls(), "calls");
     result("attempts", faults.attempts(), "attempts");
     for (Service service : List.of(Service.DYNAMODB, Service.SNS, Service.SQS)) {
@@ -270,14 +313,20 @@ class FaultLoadIT {
       result("calls_" + name, faults.calls(service), "calls");
       result("sdk_retries_" + name, faults.sdkRetries(service), "attempts");
       for (Kind kind : Kind.values()) {
-        result("faults_" + name + "_" + kind.name().toLowerCase(), faults.injected(service, kind), "faults");
+        result(
+            "faults_" + name + "_" + kind.name().toLowerCase(),
+            faults.injected(service, kind),
+            "faults");
       }
     }
     for (Kind kind : Kind.values()) {
       result("faults_" + kind.name().toLowerCase(), faults.injected(kind), "faults");
     }
     result("faults_injected", faults.injected(), "faults");
-    result("fault_share_of_attempts", String.format("%.1f", 100.0 * faults.injected() / faults.attempts()), "%");
+    result(
+        "fault_share_of_attempts",
+        String.format("%.1f", 100.0 * faults.injected() / faults.attempts()),
+        "%");
     result("sdk_retries", faults.sdkRetries(), "attempts");
     result("sqs_redeliveries", faults.sqsRedeliveries.get(), "messages");
     result("dead_lettered", feeds.deadLettered() - deadBefore, "messages");
@@ -290,28 +339,36 @@ class FaultLoadIT {
     result("api_duplicates", sampled.stream().mapToLong(FaultLoadIT::duplicates).sum(), "entries");
     result("duration", String.format("%.1f", duration), "s");
 
-    assertThat(unacknowledged).as("posts never acknowledged after %d attempts", CLIENT_ATTEMPTS).isEmpty();
+    assertThat(unacknowledged)
+        .as("posts never acknowledged after %d attempts", CLIENT_ATTEMPTS)
+        .isEmpty();
     assertThat(acknowledged).hasSize(POSTS);
     assertThat(faults.injected()).as("faults injected").isPositive();
     for (Kind kind : Kind.values()) {
       assertThat(faults.injected(kind)).as("faults of kind %s", kind).isPositive();
     }
     assertThat(faults.sdkRetries()).as("the SDK retried").isPositive();
-    assertThat(wrongFollowers).as("followers whose table timeline is not exactly the acknowledged posts").isEmpty();
+    assertThat(wrongFollowers)
+        .as("followers whose table timeline is not exactly the acknowledged posts")
+        .isEmpty();
     assertThat(found).isEqualTo((long) acknowledged.size() * FOLLOWERS);
     assertThat(duplicates).isZero();
     for (Member author : authors) {
       Set<String> own = new HashSet<>();
-      authorOf.forEach((status, by) -> {
-        if (by.equals(author)) {
-          own.add(status);
-        }
-      });
-      assertThat(ownEntries.get(author.id())).as("%s's own timeline", author.username())
+      authorOf.forEach(
+          (status, by) -> {
+            if (by.equals(author)) {
+              own.add(status);
+            }
+          });
+      assertThat(ownEntries.get(author.id()))
+          .as("%s's own timeline", author.username())
           .containsExactlyInAnyOrderElementsOf(own);
     }
     for (List<String> timeline : sampled) {
-      assertThat(timeline).as("a follower's home timeline through the API").doesNotHaveDuplicates()
+      assertThat(timeline)
+          .as("a follower's home timeline through the API")
+          .doesNotHaveDuplicates()
           .containsExactlyInAnyOrderElementsOf(acknowledged);
     }
     assertThat(feeds.deadLettered()).as("messages dead-lettered").isEqualTo(deadBefore);

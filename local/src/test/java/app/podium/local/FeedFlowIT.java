@@ -10,7 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Three members follow each other and post; each home timeline shows the right statuses in order. */
+/**
+ * Three members follow each other and post; each home timeline shows the right statuses in order.
+ */
 public class FeedFlowIT {
   protected static LocalStack stack;
   protected static Podium podium;
@@ -57,8 +59,13 @@ public class FeedFlowIT {
   @Test
   void statusesComeBackAsEscapedHtmlWithTheirAuthor() {
     String dee = podium.member("dee");
-    var posted = podium.api.post("/api/v1/statuses").token(dee)
-        .json(Map.of("status", "<b>hi</b> & bye", "visibility", "unlisted")).send();
+    var posted =
+        podium
+            .api
+            .post("/api/v1/statuses")
+            .token(dee)
+            .json(Map.of("status", "<b>hi</b> & bye", "visibility", "unlisted"))
+            .send();
     assertThat(posted.status()).isEqualTo(200);
     assertThat(posted.field("content")).isEqualTo("<p>&lt;b&gt;hi&lt;/b&gt; &amp; bye</p>");
     assertThat(posted.field("visibility")).isEqualTo("unlisted");
@@ -84,12 +91,24 @@ public class FeedFlowIT {
     assertThat(withAutofollow.status()).isEqualTo(200);
 
     String gus = withAutofollow.field("access_token");
-    var relationship = podium.api.get("/api/v1/accounts/relationships?id[]=" + inviterId).token(gus).send();
+    var relationship =
+        podium.api.get("/api/v1/accounts/relationships?id[]=" + inviterId).token(gus).send();
     assertThat(relationship.json().get(0).get("following").asBoolean()).isTrue();
-    var notFollowing = podium.api.get("/api/v1/accounts/relationships?id[]=" + inviterId)
-        .token(withoutAutofollow.field("access_token")).send();
+    var notFollowing =
+        podium
+            .api
+            .get("/api/v1/accounts/relationships?id[]=" + inviterId)
+            .token(withoutAutofollow.field("access_token"))
+            .send();
     assertThat(notFollowing.json().get(0).get("following").asBoolean()).isFalse();
-    assertThat(podium.api.get("/api/v1/accounts/" + inviterId).send().json().get("followers_count").asLong())
+    assertThat(
+            podium
+                .api
+                .get("/api/v1/accounts/" + inviterId)
+                .send()
+                .json()
+                .get("followers_count")
+                .asLong())
         .isEqualTo(1);
     assertThat(podium.home(gus, "")).containsExactly(earlier);
   }

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * {@link FeedFlowIT}'s tests (signup with invites, follows, posting, fan-out through SNS and SQS, home
- * timelines) against LocalStack instead of the DynamoDB engine and fauxqs. Skipped where Docker is absent.
+ * {@link FeedFlowIT}'s tests (signup with invites, follows, posting, fan-out through SNS and SQS,
+ * home timelines) against LocalStack instead of the DynamoDB engine and fauxqs. Skipped where
+ * Docker is absent.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class FeedFlowOnLocalStackIT extends FeedFlowIT {

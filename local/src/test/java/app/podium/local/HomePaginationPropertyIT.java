@@ -21,16 +21,17 @@ import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
- * Paging the home timeline while followees keep posting. The reader follows two small accounts (fanned out)
- * and one large account (merged at read time: the threshold is 1 follower), so every page is a merge. For
- * random page sizes and random numbers of statuses posted before and during the walk, the walk's pages hold
- * no status twice, miss none that was on the timeline when the walk began, and keep their order.
+ * Paging the home timeline while followees keep posting. The reader follows two small accounts
+ * (fanned out) and one large account (merged at read time: the threshold is 1 follower), so every
+ * page is a merge. For random page sizes and random numbers of statuses posted before and during
+ * the walk, the walk's pages hold no status twice, miss none that was on the timeline when the walk
+ * began, and keep their order.
  */
 class HomePaginationPropertyIT {
   static final Duration WAIT = Duration.ofSeconds(30);
@@ -42,17 +43,26 @@ class HomePaginationPropertyIT {
   static Member reader;
   static List<Member> writers;
   static Member big;
+
   /** Every status the followees posted so far, in no particular order. */
   static final List<String> posted = Collections.synchronizedList(new ArrayList<>());
+
   static int round;
+
   /** Statuses the current walk's poster has posted so far. */
   static final AtomicInteger postedSoFar = new AtomicInteger();
 
-  /** Reports how far posting got by the end of the walk, so the report shows that walks and posts overlap. */
+  /**
+   * Reports how far posting got by the end of the walk, so the report shows that walks and posts
+   * overlap.
+   */
   static void collectOverlap(int during) {
     int landed = postedSoFar.get();
     Statistics.label("posts done when the walk ended")
-        .collect(during == 0 ? "none to post" : landed == 0 ? "none yet" : landed < during ? "some" : "all");
+        .collect(
+            during == 0
+                ? "none to post"
+                : landed == 0 ? "none yet" : landed < during ? "some" : "all");
   }
 
   @BeforeContainer
@@ -71,7 +81,8 @@ class HomePaginationPropertyIT {
     podium.follow(other.token(), big.id());
     // big's first post converts it (2 followers > 1); from then on it is merged at read time
     posted.add(podium.post(big.token(), "big, crossing"));
-    assertThat(Feeds.eventually(WAIT, () -> feeds.largeFolloweesOf(reader.id()).contains(big.id()))).isTrue();
+    assertThat(Feeds.eventually(WAIT, () -> feeds.largeFolloweesOf(reader.id()).contains(big.id())))
+        .isTrue();
     for (int i = 0; i < 12; i++) {
       posted.add(podium.post((i % 3 == 2 ? big : writers.get(i % 3)).token(), "seed " + i));
     }
@@ -86,7 +97,9 @@ class HomePaginationPropertyIT {
     return i % 3 == 2 ? big : writers.get(i % 3);
   }
 
-  /** Posts {@code before} statuses and waits until the timeline holds every status posted so far. */
+  /**
+   * Posts {@code before} statuses and waits until the timeline holds every status posted so far.
+   */
   static List<String> settle(int before) {
     round++;
     for (int i = 0; i < before; i++) {
@@ -97,8 +110,9 @@ class HomePaginationPropertyIT {
       expected = new ArrayList<>(posted);
     }
     expected.sort((a, b) -> Long.compare(Long.parseLong(b), Long.parseLong(a)));
-    List<String> onHome = Feeds.await(WAIT, HomePaginationPropertyIT::walkDownQuietly,
-        ids -> ids.containsAll(expected));
+    List<String> onHome =
+        Feeds.await(
+            WAIT, HomePaginationPropertyIT::walkDownQuietly, ids -> ids.containsAll(expected));
     assertThat(onHome).as("the timeline before the walk").containsAll(expected);
     return expected;
   }
@@ -121,13 +135,14 @@ class HomePaginationPropertyIT {
   static CompletableFuture<Void> postMeanwhile(int during, int pauseMillis) {
     int r = round;
     postedSoFar.set(0);
-    return CompletableFuture.runAsync(() -> {
-      for (int i = 0; i < during; i++) {
-        posted.add(podium.post(author(i + r).token(), "during " + r + "." + i));
-        postedSoFar.incrementAndGet();
-        Feeds.pause(pauseMillis);
-      }
-    });
+    return CompletableFuture.runAsync(
+        () -> {
+          for (int i = 0; i < during; i++) {
+            posted.add(podium.post(author(i + r).token(), "during " + r + "." + i));
+            postedSoFar.incrementAndGet();
+            Feeds.pause(pauseMillis);
+          }
+        });
   }
 
   static long id(String id) {
@@ -135,9 +150,12 @@ class HomePaginationPropertyIT {
   }
 
   @Property(tries = 12, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED)
-  void pagesDownByMaxIdHaveNoGapsNoRepeatsAndDescend(@ForAll @IntRange(min = 1, max = 40) int pageSize,
-      @ForAll @IntRange(min = 0, max = 4) int postedBefore, @ForAll @IntRange(min = 0, max = 8) int postedDuring,
-      @ForAll @IntRange(min = 0, max = 25) int pauseMillis) throws Exception {
+  void pagesDownByMaxIdHaveNoGapsNoRepeatsAndDescend(
+      @ForAll @IntRange(min = 1, max = 40) int pageSize,
+      @ForAll @IntRange(min = 0, max = 4) int postedBefore,
+      @ForAll @IntRange(min = 0, max = 8) int postedDuring,
+      @ForAll @IntRange(min = 0, max = 25) int pauseMillis)
+      throws Exception {
     List<String> existing = settle(postedBefore);
     CompletableFuture<Void> poster = postMeanwhile(postedDuring, pauseMillis);
 
@@ -159,15 +177,20 @@ class HomePaginationPropertyIT {
     assertThat(pages).as("the walk ended").isLessThan(MAX_PAGES);
     assertThat(new HashSet<>(walked)).as("no status twice").hasSize(walked.size());
     for (int i = 1; i < walked.size(); i++) {
-      assertThat(id(walked.get(i))).as("strictly descending at %d of %s", i, walked).isLessThan(id(walked.get(i - 1)));
+      assertThat(id(walked.get(i)))
+          .as("strictly descending at %d of %s", i, walked)
+          .isLessThan(id(walked.get(i - 1)));
     }
     assertThat(walked).as("every status there before the walk").containsAll(existing);
   }
 
   @Property(tries = 12, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED)
-  void pagesUpByMinIdFromTheBottomHaveNoGapsNoRepeatsAndAscend(@ForAll @IntRange(min = 1, max = 40) int pageSize,
-      @ForAll @IntRange(min = 0, max = 4) int postedBefore, @ForAll @IntRange(min = 0, max = 8) int postedDuring,
-      @ForAll @IntRange(min = 0, max = 25) int pauseMillis) throws Exception {
+  void pagesUpByMinIdFromTheBottomHaveNoGapsNoRepeatsAndAscend(
+      @ForAll @IntRange(min = 1, max = 40) int pageSize,
+      @ForAll @IntRange(min = 0, max = 4) int postedBefore,
+      @ForAll @IntRange(min = 0, max = 8) int postedDuring,
+      @ForAll @IntRange(min = 0, max = 25) int pauseMillis)
+      throws Exception {
     List<String> existing = settle(postedBefore);
     CompletableFuture<Void> poster = postMeanwhile(postedDuring, pauseMillis);
 
@@ -188,7 +211,13 @@ class HomePaginationPropertyIT {
         }
       }
       if (id(page.getLast()) <= previousTop) {
-        problems.add("page " + pages + " reaches below the page before it: " + page + " after " + previousTop);
+        problems.add(
+            "page "
+                + pages
+                + " reaches below the page before it: "
+                + page
+                + " after "
+                + previousTop);
       }
       previousTop = id(page.getFirst());
       walked.addAll(page);

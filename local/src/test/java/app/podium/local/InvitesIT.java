@@ -27,9 +27,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Invites through the API: defaults, the caller's own list, revocation, the member quota (also under
- * concurrent creates), validation, expiry, autofollow and the invite tree admins read. A member's usable invites
- * may admit at most 3 more people in this stack.
+ * Invites through the API: defaults, the caller's own list, revocation, the member quota (also
+ * under concurrent creates), validation, expiry, autofollow and the invite tree admins read. A
+ * member's usable invites may admit at most 3 more people in this stack.
  */
 class InvitesIT {
   static final int QUOTA = 3;
@@ -72,7 +72,8 @@ class InvitesIT {
   @Test
   void theListShowsTheCallersOwnInvitesAndNoOneElses() {
     String member = podium.member("lister");
-    List<String> mine = List.of(podium.inviteCode(member, Map.of()), podium.inviteCode(member, Map.of()));
+    List<String> mine =
+        List.of(podium.inviteCode(member, Map.of()), podium.inviteCode(member, Map.of()));
     String adminsCode = podium.inviteCode(admin, Map.of());
 
     assertThat(codes(list(member))).containsExactlyInAnyOrderElementsOf(mine);
@@ -119,7 +120,10 @@ class InvitesIT {
     assertThat(podium.signup("owners_guest", code).status()).isEqualTo(200);
   }
 
-  /** Found by RouteFuzzIT: DELETE /api/v1/invites/ (an empty code) answered 500 (an empty DynamoDB key). */
+  /**
+   * Found by RouteFuzzIT: DELETE /api/v1/invites/ (an empty code) answered 500 (an empty DynamoDB
+   * key).
+   */
   @Test
   void revokingAnEmptyOrOverlongCodeIs404AndWritesNothing() {
     String member = podium.member("empty_revoker");
@@ -147,7 +151,8 @@ class InvitesIT {
     assertThat(over.field("error")).isNotBlank();
     assertThat(podium.count(Tables.INVITES)).isEqualTo(invites);
 
-    assertThat(podium.api.delete("/api/v1/invites/" + codes.getFirst()).token(member).send().status())
+    assertThat(
+            podium.api.delete("/api/v1/invites/" + codes.getFirst()).token(member).send().status())
         .isEqualTo(200);
     var freed = podium.createInvite(member, Map.of());
     assertThat(freed.status()).as(freed.toString()).isEqualTo(200);
@@ -160,14 +165,20 @@ class InvitesIT {
     String member = podium.member("concurrent_inviter");
     int invites = podium.count(Tables.INVITES);
 
-    List<ApiClient.Response> responses = Concurrently.run(10, i -> podium.createInvite(member, Map.of()));
+    List<ApiClient.Response> responses =
+        Concurrently.run(10, i -> podium.createInvite(member, Map.of()));
 
-    Map<Integer, Long> statuses = responses.stream()
-        .collect(Collectors.groupingBy(ApiClient.Response::status, Collectors.counting()));
-    assertThat(statuses).as(responses.toString()).containsOnlyKeys(200, 403)
-        .containsEntry(200, (long) QUOTA).containsEntry(403, 10L - QUOTA);
+    Map<Integer, Long> statuses =
+        responses.stream()
+            .collect(Collectors.groupingBy(ApiClient.Response::status, Collectors.counting()));
+    assertThat(statuses)
+        .as(responses.toString())
+        .containsOnlyKeys(200, 403)
+        .containsEntry(200, (long) QUOTA)
+        .containsEntry(403, 10L - QUOTA);
     assertThat(podium.count(Tables.INVITES)).isEqualTo(invites + QUOTA);
-    List<String> created = responses.stream().filter(r -> r.status() == 200).map(r -> r.field("code")).toList();
+    List<String> created =
+        responses.stream().filter(r -> r.status() == 200).map(r -> r.field("code")).toList();
     assertThat(codes(list(member))).containsExactlyInAnyOrderElementsOf(created);
   }
 
@@ -179,14 +190,17 @@ class InvitesIT {
     var huge = podium.createInvite(member, Map.of("max_uses", 100_000, "expires_in", 31_536_000));
     assertThat(huge.status()).as(huge.toString()).isEqualTo(422);
     assertThat(huge.json().at("/details/max_uses/0/error").asText()).isEqualTo("ERR_INCLUSION");
-    assertThat(huge.json().at("/details/max_uses/0/description").asText()).contains("1 and " + QUOTA);
+    assertThat(huge.json().at("/details/max_uses/0/description").asText())
+        .contains("1 and " + QUOTA);
     var overByOne = podium.createInvite(member, Map.of("max_uses", QUOTA + 1));
     assertThat(overByOne.status()).as(overByOne.toString()).isEqualTo(422);
     assertThat(podium.count(Tables.INVITES)).isEqualTo(invites);
 
     String two = podium.inviteCode(member, Map.of("max_uses", 2));
     var twoMore = podium.createInvite(member, Map.of("max_uses", 2));
-    assertThat(twoMore.status()).as("2 + 2 people is over " + QUOTA + ": " + twoMore).isEqualTo(403);
+    assertThat(twoMore.status())
+        .as("2 + 2 people is over " + QUOTA + ": " + twoMore)
+        .isEqualTo(403);
     assertThat(twoMore.field("error")).contains("2 of the " + QUOTA);
     assertThat(podium.createInvite(member, Map.of("max_uses", 1)).status()).isEqualTo(200);
     assertThat(podium.createInvite(member, Map.of()).status()).as("3 people held").isEqualTo(403);
@@ -203,13 +217,17 @@ class InvitesIT {
   void tenConcurrentCreatesOfTwoUsesEachAdmitAtMostTheQuota() {
     String member = podium.member("concurrent_large_inviter");
 
-    List<ApiClient.Response> responses = Concurrently.run(10,
-        i -> podium.createInvite(member, Map.of("max_uses", 2)));
+    List<ApiClient.Response> responses =
+        Concurrently.run(10, i -> podium.createInvite(member, Map.of("max_uses", 2)));
 
-    Map<Integer, Long> statuses = responses.stream()
-        .collect(Collectors.groupingBy(ApiClient.Response::status, Collectors.counting()));
-    assertThat(statuses).as(responses.toString()).containsOnlyKeys(200, 403)
-        .containsEntry(200, (long) (QUOTA / 2)).containsEntry(403, 10L - QUOTA / 2);
+    Map<Integer, Long> statuses =
+        responses.stream()
+            .collect(Collectors.groupingBy(ApiClient.Response::status, Collectors.counting()));
+    assertThat(statuses)
+        .as(responses.toString())
+        .containsOnlyKeys(200, 403)
+        .containsEntry(200, (long) (QUOTA / 2))
+        .containsEntry(403, 10L - QUOTA / 2);
     int admits = 0;
     for (JsonNode invite : list(member)) {
       admits += invite.get("max_uses").asInt() - invite.get("uses").asInt();
@@ -231,21 +249,25 @@ class InvitesIT {
   void invalidMaxUsesAndExpiresInAreRefusedWithDetailsAndWriteNothing() {
     String member = podium.member("validator");
     record Case(String field, Object value, String error) {}
-    List<Case> cases = List.of(
-        new Case("max_uses", "abc", "ERR_INVALID"),
-        new Case("max_uses", 0, "ERR_INCLUSION"),
-        new Case("max_uses", -1, "ERR_INCLUSION"),
-        new Case("max_uses", 100_001, "ERR_INCLUSION"),
-        new Case("expires_in", 10, "ERR_INCLUSION"),
-        new Case("expires_in", "x", "ERR_INVALID"));
+    List<Case> cases =
+        List.of(
+            new Case("max_uses", "abc", "ERR_INVALID"),
+            new Case("max_uses", 0, "ERR_INCLUSION"),
+            new Case("max_uses", -1, "ERR_INCLUSION"),
+            new Case("max_uses", 100_001, "ERR_INCLUSION"),
+            new Case("expires_in", 10, "ERR_INCLUSION"),
+            new Case("expires_in", "x", "ERR_INVALID"));
     int invites = podium.count(Tables.INVITES);
 
     for (String token : List.of(admin, member)) {
       for (Case c : cases) {
         var response = podium.createInvite(token, Map.of(c.field(), c.value()));
-        assertThat(response.status()).as("%s=%s: %s", c.field(), c.value(), response).isEqualTo(422);
+        assertThat(response.status())
+            .as("%s=%s: %s", c.field(), c.value(), response)
+            .isEqualTo(422);
         assertThat(response.json().at("/details/" + c.field() + "/0/error").asText())
-            .as("%s=%s: %s", c.field(), c.value(), response).isEqualTo(c.error());
+            .as("%s=%s: %s", c.field(), c.value(), response)
+            .isEqualTo(c.error());
       }
     }
 
@@ -255,7 +277,8 @@ class InvitesIT {
 
   @Test
   void theLimitsOfMaxUsesAndExpiresInAreAccepted() {
-    var most = podium.createInvite(admin, Map.of("max_uses", 100_000, "expires_in", 365 * 24 * 3600));
+    var most =
+        podium.createInvite(admin, Map.of("max_uses", 100_000, "expires_in", 365 * 24 * 3600));
     assertThat(most.status()).as(most.toString()).isEqualTo(200);
     assertThat(most.json().get("max_uses").asInt()).isEqualTo(100_000);
 
@@ -270,9 +293,18 @@ class InvitesIT {
   void anExpiredInviteIsRefusedAtSignupAndWritesNothing() {
     String adminId = podium.api.get("/api/v1/accounts/lookup?acct=admin").send().field("id");
     Instant now = Instant.now();
-    Invite expired = new Invite("EXPIRED" + Long.toString(System.nanoTime() % 1000), adminId, Optional.of(5), 0,
-        Optional.of(now.minusSeconds(60)), false, now.minus(Duration.ofDays(8)), Optional.empty());
-    new DynamoDbInviteRepository(new DynamoDb(stack.dynamoDbClient(), stack.backend().settings().tablePrefix()))
+    Invite expired =
+        new Invite(
+            "EXPIRED" + Long.toString(System.nanoTime() % 1000),
+            adminId,
+            Optional.of(5),
+            0,
+            Optional.of(now.minusSeconds(60)),
+            false,
+            now.minus(Duration.ofDays(8)),
+            Optional.empty());
+    new DynamoDbInviteRepository(
+            new DynamoDb(stack.dynamoDbClient(), stack.backend().settings().tablePrefix()))
         .create(expired, Optional.empty(), now);
     Map<String, Integer> before = counts();
 
@@ -320,12 +352,17 @@ class InvitesIT {
     assertThat(second.status()).as(second.toString()).isEqualTo(200);
     String childId = accountId(first.field("access_token"));
 
-    var invitees = podium.api.get("/api/v1/admin/accounts/" + parentId + "/invitees").token(admin).send();
+    var invitees =
+        podium.api.get("/api/v1/admin/accounts/" + parentId + "/invitees").token(admin).send();
     assertThat(invitees.status()).as(invitees.toString()).isEqualTo(200);
-    assertThat(StreamSupport.stream(invitees.json().spliterator(), false).map(a -> a.get("username").asText()))
+    assertThat(
+            StreamSupport.stream(invitees.json().spliterator(), false)
+                .map(a -> a.get("username").asText()))
         .containsExactlyInAnyOrder("tree_child_one", "tree_child_two");
-    assertThat(StreamSupport.stream(invitees.json().spliterator(), false)
-        .map(a -> a.get("invited_by_account_id").asText())).containsOnly(parentId);
+    assertThat(
+            StreamSupport.stream(invitees.json().spliterator(), false)
+                .map(a -> a.get("invited_by_account_id").asText()))
+        .containsOnly(parentId);
 
     var child = podium.api.get("/api/v1/admin/accounts/" + childId).token(admin).send();
     assertThat(child.status()).as(child.toString()).isEqualTo(200);
@@ -333,12 +370,20 @@ class InvitesIT {
     assertThat(child.field("invite_code")).isEqualTo(code);
     var parentAccount = podium.api.get("/api/v1/admin/accounts/" + parentId).token(admin).send();
     assertThat(parentAccount.field("invited_by_account_id")).isEqualTo(adminId);
-    var adminsInvitees = podium.api.get("/api/v1/admin/accounts/" + adminId + "/invitees?limit=80").token(admin)
-        .send();
-    assertThat(StreamSupport.stream(adminsInvitees.json().spliterator(), false).map(a -> a.get("id").asText()))
-        .contains(parentId).doesNotContain(childId);
+    var adminsInvitees =
+        podium
+            .api
+            .get("/api/v1/admin/accounts/" + adminId + "/invitees?limit=80")
+            .token(admin)
+            .send();
+    assertThat(
+            StreamSupport.stream(adminsInvitees.json().spliterator(), false)
+                .map(a -> a.get("id").asText()))
+        .contains(parentId)
+        .doesNotContain(childId);
 
-    var asMember = podium.api.get("/api/v1/admin/accounts/" + parentId + "/invitees").token(parent).send();
+    var asMember =
+        podium.api.get("/api/v1/admin/accounts/" + parentId + "/invitees").token(parent).send();
     assertThat(asMember.status()).as(asMember.toString()).isEqualTo(403);
     var accountAsMember = podium.api.get("/api/v1/admin/accounts/" + childId).token(parent).send();
     assertThat(accountAsMember.status()).as(accountAsMember.toString()).isEqualTo(403);
@@ -356,7 +401,9 @@ class InvitesIT {
   }
 
   static List<String> codes(JsonNode list) {
-    return StreamSupport.stream(list.spliterator(), false).map(i -> i.get("code").asText()).toList();
+    return StreamSupport.stream(list.spliterator(), false)
+        .map(i -> i.get("code").asText())
+        .toList();
   }
 
   static Map<String, JsonNode> byCode(JsonNode list) {
@@ -374,7 +421,8 @@ class InvitesIT {
   /** Every table that a signup or an invite would write to, by name, with its size. */
   static Map<String, Integer> counts() {
     Map<String, Integer> counts = new HashMap<>();
-    for (Tables.Table table : List.of(Tables.ACCOUNTS, Tables.UNIQUE_KEYS, Tables.TOKENS, Tables.INVITES)) {
+    for (Tables.Table table :
+        List.of(Tables.ACCOUNTS, Tables.UNIQUE_KEYS, Tables.TOKENS, Tables.INVITES)) {
       counts.put(table.name(), podium.count(table));
     }
     return counts;

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hybrid fan-out with a threshold of 3 followers: an author with more is converted to a large account on
- * their next post, and from then on their posts are merged into followers' home timelines at read time
- * instead of being written to each timeline.
+ * Hybrid fan-out with a threshold of 3 followers: an author with more is converted to a large
+ * account on their next post, and from then on their posts are merged into followers' home
+ * timelines at read time instead of being written to each timeline.
  */
 class LargeAccountIT {
   static final Duration WAIT = Duration.ofSeconds(30);
@@ -39,8 +39,8 @@ class LargeAccountIT {
   }
 
   /**
-   * An author who posted {@code small} with 3 followers (fanned out as usual), then gained 2 more and
-   * posted {@code crossing}, which converted them.
+   * An author who posted {@code small} with 3 followers (fanned out as usual), then gained 2 more
+   * and posted {@code crossing}, which converted them.
    */
   record Large(Member author, List<Member> followers, String small, String crossing) {}
 
@@ -60,10 +60,17 @@ class LargeAccountIT {
     assertThat(feeds.isLarge(author.id())).isFalse();
 
     String crossing = podium.post(author.token(), name + " with five followers");
-    assertThat(Feeds.eventually(WAIT, () -> feeds.isLarge(author.id()))).as("marked large").isTrue();
-    assertThat(Feeds.eventually(WAIT, () -> followers.stream()
-        .allMatch(f -> feeds.largeFolloweesOf(f.id()).contains(author.id()))))
-        .as("every follower's large set holds the author").isTrue();
+    assertThat(Feeds.eventually(WAIT, () -> feeds.isLarge(author.id())))
+        .as("marked large")
+        .isTrue();
+    assertThat(
+            Feeds.eventually(
+                WAIT,
+                () ->
+                    followers.stream()
+                        .allMatch(f -> feeds.largeFolloweesOf(f.id()).contains(author.id()))))
+        .as("every follower's large set holds the author")
+        .isTrue();
     feeds.awaitQueueDrained(WAIT);
     return new Large(author, followers, small, crossing);
   }
@@ -71,8 +78,12 @@ class LargeAccountIT {
   /** Timeline entries of the author's statuses on anyone's timeline but the author's own. */
   static List<String> entriesOnFollowersTimelines(Member author) {
     return feeds.timelineItems().stream()
-        .filter(i -> i.get("author_id").s().equals(author.id()) && !i.get("owner_id").s().equals(author.id()))
-        .map(i -> i.get("owner_id").s() + "/" + i.get("status_id").n()).toList();
+        .filter(
+            i ->
+                i.get("author_id").s().equals(author.id())
+                    && !i.get("owner_id").s().equals(author.id()))
+        .map(i -> i.get("owner_id").s() + "/" + i.get("status_id").n())
+        .toList();
   }
 
   @Test
@@ -80,11 +91,15 @@ class LargeAccountIT {
     Large large = largeAuthor("ann");
 
     for (Member follower : large.followers()) {
-      assertThat(feeds.largeFolloweesOf(follower.id())).as(follower.username()).containsExactly(large.author().id());
-      assertThat(podium.home(follower.token(), "")).as(follower.username())
+      assertThat(feeds.largeFolloweesOf(follower.id()))
+          .as(follower.username())
+          .containsExactly(large.author().id());
+      assertThat(podium.home(follower.token(), ""))
+          .as(follower.username())
           .containsExactly(large.crossing(), large.small());
     }
-    assertThat(feeds.ownersOf(large.crossing())).as("the crossing post is not fanned out")
+    assertThat(feeds.ownersOf(large.crossing()))
+        .as("the crossing post is not fanned out")
         .containsExactly(large.author().id());
     var account = podium.api.get("/api/v1/accounts/" + large.author().id()).send();
     assertThat(account.json().get("followers_count").asLong()).isEqualTo(5);
@@ -108,15 +123,19 @@ class LargeAccountIT {
     feeds.awaitQueueDrained(WAIT);
 
     List<String> expected = List.of(s3, a3, a2, s2, a1, s1, large.crossing(), large.small());
-    // within the large-account cache window (LARGE_ACCOUNT_CACHE_MS) the newest of them may still be missing
-    assertThat(podium.awaitHome(reader.token(), expected::equals)).containsExactlyElementsOf(expected);
-    assertThat(entriesOnFollowersTimelines(large.author())).as("no new entries for the large author's posts")
+    // within the large-account cache window (LARGE_ACCOUNT_CACHE_MS) the newest of them may still
+    // be missing
+    assertThat(podium.awaitHome(reader.token(), expected::equals))
+        .containsExactlyElementsOf(expected);
+    assertThat(entriesOnFollowersTimelines(large.author()))
+        .as("no new entries for the large author's posts")
         .containsExactlyInAnyOrderElementsOf(entriesBefore);
     for (String id : List.of(a1, a2, a3)) {
       assertThat(feeds.ownersOf(id)).containsExactly(large.author().id());
     }
     for (Member other : large.followers().subList(1, 5)) {
-      assertThat(podium.home(other.token(), "?limit=40")).as(other.username())
+      assertThat(podium.home(other.token(), "?limit=40"))
+          .as(other.username())
           .containsExactly(a3, a2, a1, large.crossing(), large.small());
     }
 
@@ -169,13 +188,15 @@ class LargeAccountIT {
       assertThat(podium.awaitHome(follower.token(), ids -> ids.contains(doomed))).contains(doomed);
     }
 
-    var deleted = podium.api.delete("/api/v1/statuses/" + doomed).token(large.author().token()).send();
+    var deleted =
+        podium.api.delete("/api/v1/statuses/" + doomed).token(large.author().token()).send();
     assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
 
     assertThat(podium.api.get("/api/v1/statuses/" + doomed).send().status()).isEqualTo(404);
     // gone from every follower's home within the large-account cache window
     for (Member follower : large.followers()) {
-      assertThat(podium.awaitHome(follower.token(), ids -> !ids.contains(doomed))).as(follower.username())
+      assertThat(podium.awaitHome(follower.token(), ids -> !ids.contains(doomed)))
+          .as(follower.username())
           .containsExactly(large.crossing(), large.small());
     }
     feeds.awaitQueueDrained(WAIT);
@@ -191,15 +212,23 @@ class LargeAccountIT {
     String kept = podium.post(other.token(), "still followed");
     assertThat(podium.awaitHome(leaving.token(), ids -> ids.contains(kept))).contains(kept);
 
-    var response = podium.api.post("/api/v1/accounts/" + large.author().id() + "/unfollow").token(leaving.token()).send();
+    var response =
+        podium
+            .api
+            .post("/api/v1/accounts/" + large.author().id() + "/unfollow")
+            .token(leaving.token())
+            .send();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.json().get("following").asBoolean()).isFalse();
 
     assertThat(feeds.largeFolloweesOf(leaving.id())).isEmpty();
-    // the merge stops at once; the entry fanned out while the author was small goes with the cleanup task
-    assertThat(podium.awaitHome(leaving.token(), ids -> ids.equals(List.of(kept)))).containsExactly(kept);
+    // the merge stops at once; the entry fanned out while the author was small goes with the
+    // cleanup task
+    assertThat(podium.awaitHome(leaving.token(), ids -> ids.equals(List.of(kept))))
+        .containsExactly(kept);
     feeds.awaitQueueDrained(WAIT);
     assertThat(feeds.entriesOf(leaving.id())).doesNotContain(large.small(), large.crossing());
-    assertThat(podium.home(large.followers().get(1).token(), "")).containsExactly(large.crossing(), large.small());
+    assertThat(podium.home(large.followers().get(1).token(), ""))
+        .containsExactly(large.crossing(), large.small());
   }
 }

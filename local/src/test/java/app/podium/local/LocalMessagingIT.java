@@ -32,9 +32,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The fan-out path's messaging on the local emulator: SNS topic -> SQS queue (raw delivery) -> the poller
- * that plays Lambda's event source mapping -> a handler; partial batch failures, the DLQ and its replay.
- * Each test has its own names (a random prefix) on one emulator.
+ * The fan-out path's messaging on the local emulator: SNS topic -> SQS queue (raw delivery) -> the
+ * poller that plays Lambda's event source mapping -> a handler; partial batch failures, the DLQ and
+ * its replay. Each test has its own names (a random prefix) on one emulator.
  */
 class LocalMessagingIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -67,31 +67,46 @@ class LocalMessagingIT {
 
   @Test
   void aPublishedEventReachesTheHandlerOnceAsTheRawBodyInLambdasShape() throws Exception {
-    MessagingResources resources = MessagingResources.create(sns, sqs, prefix(), Duration.ofSeconds(2));
+    MessagingResources resources =
+        MessagingResources.create(sns, sqs, prefix(), Duration.ofSeconds(2));
     RecordingHandler handler = new RecordingHandler(m -> false);
     String body = "{\"type\":\"PostCreated\",\"postId\":\"" + System.nanoTime() + "\"}";
 
     try (QueuePoller poller = new QueuePoller(sqs, resources.queueUrl(), handler)) {
-      sns.publish(r -> r.topicArn(resources.topicArn()).message(body).messageAttributes(Map.of(
-          "type", MessageAttributeValue.builder().dataType("String").stringValue("PostCreated").build())));
+      sns.publish(
+          r ->
+              r.topicArn(resources.topicArn())
+                  .message(body)
+                  .messageAttributes(
+                      Map.of(
+                          "type",
+                          MessageAttributeValue.builder()
+                              .dataType("String")
+                              .stringValue("PostCreated")
+                              .build())));
 
       await("the handler to get the message", () -> !handler.deliveries.isEmpty());
       // deleted, not merely hidden: it cannot come back
-      await("the queue to be empty", () -> QueuePoller.countMessages(sqs, resources.queueUrl()) == 0);
+      await(
+          "the queue to be empty", () -> QueuePoller.countMessages(sqs, resources.queueUrl()) == 0);
     }
 
     assertThat(handler.bodies()).containsExactly(body);
     SQSEvent.SQSMessage message = handler.deliveries.get(0).message();
     assertThat(message.getEventSource()).isEqualTo("aws:sqs");
-    assertThat(message.getEventSourceArn()).isEqualTo(resources.queueArn()).startsWith("arn:aws:sqs:us-east-1:");
+    assertThat(message.getEventSourceArn())
+        .isEqualTo(resources.queueArn())
+        .startsWith("arn:aws:sqs:us-east-1:");
     assertThat(message.getAwsRegion()).isEqualTo("us-east-1");
     assertThat(message.getMessageId()).isNotBlank();
     assertThat(message.getReceiptHandle()).isNotBlank();
     assertThat(message.getMd5OfBody()).isEqualTo(md5(body));
-    assertThat(message.getAttributes()).containsEntry("ApproximateReceiveCount", "1")
+    assertThat(message.getAttributes())
+        .containsEntry("ApproximateReceiveCount", "1")
         .containsKeys("SentTimestamp", "ApproximateFirstReceiveTimestamp", "SenderId");
     assertThat(message.getMessageAttributes()).containsOnlyKeys("type");
-    assertThat(message.getMessageAttributes().get("type").getStringValue()).isEqualTo("PostCreated");
+    assertThat(message.getMessageAttributes().get("type").getStringValue())
+        .isEqualTo("PostCreated");
     assertThat(message.getMessageAttributes().get("type").getDataType()).isEqualTo("String");
     assertThat(QueuePoller.countMessages(sqs, resources.dlqUrl())).isZero();
   }
@@ -101,16 +116,20 @@ class LocalMessagingIT {
     Duration visibility = Duration.ofSeconds(2);
     MessagingResources resources = MessagingResources.create(sns, sqs, prefix(), visibility);
     // "b" fails on its first delivery only
-    RecordingHandler handler = new RecordingHandler(m -> m.body().equals("b") && m.receiveCount() == 1);
+    RecordingHandler handler =
+        new RecordingHandler(m -> m.body().equals("b") && m.receiveCount() == 1);
 
     for (String body : List.of("a", "b", "c")) {
       sns.publish(r -> r.topicArn(resources.topicArn()).message(body));
     }
-    await("the messages to be queued", () -> QueuePoller.countMessages(sqs, resources.queueUrl()) == 3);
+    await(
+        "the messages to be queued",
+        () -> QueuePoller.countMessages(sqs, resources.queueUrl()) == 3);
     // one poller, started after the messages are there: one batch of all three
     try (QueuePoller poller = new QueuePoller(sqs, resources.queueUrl(), handler, 1)) {
       await("b to come back", () -> handler.count("b") == 2);
-      await("the queue to be empty", () -> QueuePoller.countMessages(sqs, resources.queueUrl()) == 0);
+      await(
+          "the queue to be empty", () -> QueuePoller.countMessages(sqs, resources.queueUrl()) == 0);
     }
 
     assertThat(handler.batches.get(0)).containsExactlyInAnyOrder("a", "b", "c");
@@ -119,40 +138,63 @@ class LocalMessagingIT {
     List<Delivery> b = handler.deliveries.stream().filter(d -> d.body().equals("b")).toList();
     assertThat(b).extracting(Delivery::receiveCount).containsExactly(1, 2);
     Duration gap = Duration.ofNanos(b.get(1).atNanos() - b.get(0).atNanos());
-    assertThat(gap).as("time until b came back").isGreaterThanOrEqualTo(visibility.minusMillis(300));
+    assertThat(gap)
+        .as("time until b came back")
+        .isGreaterThanOrEqualTo(visibility.minusMillis(300));
   }
 
   @Test
   void anUnknownBatchItemFailureFailsTheWholeBatchAsInLambda() throws Exception {
-    MessagingResources resources = MessagingResources.create(sns, sqs, prefix(), Duration.ofSeconds(1));
+    MessagingResources resources =
+        MessagingResources.create(sns, sqs, prefix(), Duration.ofSeconds(1));
     List<Delivery> seen = new CopyOnWriteArrayList<>();
-    RequestHandler<SQSEvent, SQSBatchResponse> handler = (event, context) -> {
-      event.getRecords().forEach(m -> seen.add(Delivery.of(m)));
-      boolean first = event.getRecords().stream().anyMatch(m -> m.getAttributes().get("ApproximateReceiveCount")
-          .equals("1"));
-      return new SQSBatchResponse(first ? List.of(new SQSBatchResponse.BatchItemFailure("not-in-this-batch"))
-          : List.of());
-    };
+    RequestHandler<SQSEvent, SQSBatchResponse> handler =
+        (event, context) -> {
+          event.getRecords().forEach(m -> seen.add(Delivery.of(m)));
+          boolean first =
+              event.getRecords().stream()
+                  .anyMatch(m -> m.getAttributes().get("ApproximateReceiveCount").equals("1"));
+          return new SQSBatchResponse(
+              first
+                  ? List.of(new SQSBatchResponse.BatchItemFailure("not-in-this-batch"))
+                  : List.of());
+        };
 
     try (QueuePoller poller = new QueuePoller(sqs, resources.queueUrl(), handler, 1)) {
       sqs.sendMessage(r -> r.queueUrl(resources.queueUrl()).messageBody("x"));
       await("x to come back", () -> seen.size() == 2);
-      await("the queue to be empty", () -> QueuePoller.countMessages(sqs, resources.queueUrl()) == 0);
+      await(
+          "the queue to be empty", () -> QueuePoller.countMessages(sqs, resources.queueUrl()) == 0);
     }
     assertThat(seen).extracting(Delivery::receiveCount).containsExactly(1, 2);
   }
 
   @Test
-  void aMessageThatAlwaysFailsLandsInTheDlqAfterFiveReceivesAndReplayBringsItBack() throws Exception {
-    MessagingResources resources = MessagingResources.create(sns, sqs, prefix(), Duration.ofSeconds(1));
+  void aMessageThatAlwaysFailsLandsInTheDlqAfterFiveReceivesAndReplayBringsItBack()
+      throws Exception {
+    MessagingResources resources =
+        MessagingResources.create(sns, sqs, prefix(), Duration.ofSeconds(1));
     RecordingHandler failing = new RecordingHandler(m -> true).throwing();
 
     try (QueuePoller poller = new QueuePoller(sqs, resources.queueUrl(), failing)) {
-      sns.publish(r -> r.topicArn(resources.topicArn()).message("poison").messageAttributes(Map.of(
-          "type", MessageAttributeValue.builder().dataType("String").stringValue("PostCreated").build())));
-      await("the message to reach the DLQ", () -> QueuePoller.countMessages(sqs, resources.dlqUrl()) == 1);
+      sns.publish(
+          r ->
+              r.topicArn(resources.topicArn())
+                  .message("poison")
+                  .messageAttributes(
+                      Map.of(
+                          "type",
+                          MessageAttributeValue.builder()
+                              .dataType("String")
+                              .stringValue("PostCreated")
+                              .build())));
+      await(
+          "the message to reach the DLQ",
+          () -> QueuePoller.countMessages(sqs, resources.dlqUrl()) == 1);
     }
-    assertThat(failing.deliveries).extracting(Delivery::receiveCount).containsExactly(1, 2, 3, 4, 5);
+    assertThat(failing.deliveries)
+        .extracting(Delivery::receiveCount)
+        .containsExactly(1, 2, 3, 4, 5);
     assertThat(QueuePoller.countMessages(sqs, resources.queueUrl())).isZero();
 
     assertThat(QueuePoller.replay(sqs, resources.dlqUrl(), resources.queueUrl())).isEqualTo(1);
@@ -161,13 +203,16 @@ class LocalMessagingIT {
 
     RecordingHandler fixed = new RecordingHandler(m -> false);
     try (QueuePoller poller = new QueuePoller(sqs, resources.queueUrl(), fixed)) {
-      await("the replayed message to be handled", () -> QueuePoller.countMessages(sqs, resources.queueUrl()) == 0);
+      await(
+          "the replayed message to be handled",
+          () -> QueuePoller.countMessages(sqs, resources.queueUrl()) == 0);
     }
     assertThat(fixed.deliveries).hasSize(1);
     Delivery replayed = fixed.deliveries.get(0);
     assertThat(replayed.body()).isEqualTo("poison");
     assertThat(replayed.receiveCount()).isEqualTo(1);
-    assertThat(replayed.message().getMessageAttributes().get("type").getStringValue()).isEqualTo("PostCreated");
+    assertThat(replayed.message().getMessageAttributes().get("type").getStringValue())
+        .isEqualTo("PostCreated");
     assertThat(QueuePoller.replay(sqs, resources.dlqUrl(), resources.queueUrl())).isZero();
   }
 
@@ -183,13 +228,24 @@ class LocalMessagingIT {
     assertThat(first.topicArn()).endsWith(":" + prefix + "post-events");
     assertThat(first.queueArn()).endsWith(":" + prefix + "fanout");
     assertThat(first.dlqArn()).endsWith(":" + prefix + "fanout-dlq");
-    var attributes = sqs.getQueueAttributes(r -> r.queueUrl(first.queueUrl())
-        .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT, QueueAttributeName.REDRIVE_POLICY)).attributes();
+    var attributes =
+        sqs.getQueueAttributes(
+                r ->
+                    r.queueUrl(first.queueUrl())
+                        .attributeNames(
+                            QueueAttributeName.VISIBILITY_TIMEOUT,
+                            QueueAttributeName.REDRIVE_POLICY))
+            .attributes();
     assertThat(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("3");
-    assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY)).contains(first.dlqArn()).contains("5");
-    assertThat(sns.listSubscriptionsByTopic(r -> r.topicArn(first.topicArn())).subscriptions()).singleElement()
+    assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY))
+        .contains(first.dlqArn())
+        .contains("5");
+    assertThat(sns.listSubscriptionsByTopic(r -> r.topicArn(first.topicArn())).subscriptions())
+        .singleElement()
         .satisfies(s -> assertThat(s.endpoint()).isEqualTo(first.queueArn()));
-    assertThat(sns.getSubscriptionAttributes(r -> r.subscriptionArn(first.subscriptionArn())).attributes())
+    assertThat(
+            sns.getSubscriptionAttributes(r -> r.subscriptionArn(first.subscriptionArn()))
+                .attributes())
         .containsEntry("RawMessageDelivery", "true");
   }
 
@@ -199,7 +255,8 @@ class LocalMessagingIT {
     ProcessHandle node = own.process();
     int port = own.port();
     assertThat(node.isAlive()).isTrue();
-    assertThat(node.info().command()).hasValueSatisfying(command -> assertThat(command).endsWith("node"));
+    assertThat(node.info().command())
+        .hasValueSatisfying(command -> assertThat(command).endsWith("node"));
     assertThat(reachable(port)).isTrue();
 
     own.close();
@@ -244,8 +301,11 @@ class LocalMessagingIT {
 
   record Delivery(SQSEvent.SQSMessage message, String body, int receiveCount, long atNanos) {
     static Delivery of(SQSEvent.SQSMessage message) {
-      return new Delivery(message, message.getBody(),
-          Integer.parseInt(message.getAttributes().get("ApproximateReceiveCount")), System.nanoTime());
+      return new Delivery(
+          message,
+          message.getBody(),
+          Integer.parseInt(message.getAttributes().get("ApproximateReceiveCount")),
+          System.nanoTime());
     }
   }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
-import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Feeds;
+import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mentions and hashtags through the API (handler, service, the engine): Mention entities and links for members,
- * plain text for everything else, case-folded tags, the tag timeline and its paging, and content that carries no
- * markup but Podium's own.
+ * Mentions and hashtags through the API (handler, service, the engine): Mention entities and links
+ * for members, plain text for everything else, case-folded tags, the tag timeline and its paging,
+ * and content that carries no markup but Podium's own.
  */
 class MentionsAndTagsIT {
   static LocalStack stack;
@@ -43,24 +43,41 @@ class MentionsAndTagsIT {
   }
 
   static JsonNode post(Member author, String text, String visibility) {
-    var response = podium.api.post("/api/v1/statuses").token(author.token())
-        .form(Map.of("status", text, "visibility", visibility)).send();
+    var response =
+        podium
+            .api
+            .post("/api/v1/statuses")
+            .token(author.token())
+            .form(Map.of("status", text, "visibility", visibility))
+            .send();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json();
   }
 
   static String mentionLink(String username) {
-    return "<span class=\"h-card\" translate=\"no\"><a href=\"" + stack.backend().settings().baseUrl() + "/@"
-        + username + "\" class=\"u-url mention\">@<span>" + username + "</span></a></span>";
+    return "<span class=\"h-card\" translate=\"no\"><a href=\""
+        + stack.backend().settings().baseUrl()
+        + "/@"
+        + username
+        + "\" class=\"u-url mention\">@<span>"
+        + username
+        + "</span></a></span>";
   }
 
   static String tagLink(String encodedTag, String typed) {
-    return "<a href=\"" + stack.backend().settings().baseUrl() + "/tags/" + encodedTag
-        + "\" class=\"mention hashtag\" rel=\"tag\">#<span>" + typed + "</span></a>";
+    return "<a href=\""
+        + stack.backend().settings().baseUrl()
+        + "/tags/"
+        + encodedTag
+        + "\" class=\"mention hashtag\" rel=\"tag\">#<span>"
+        + typed
+        + "</span></a>";
   }
 
   static ApiClient.Response tagTimeline(String tag, String query, Member reader) {
-    var call = podium.api.get("/api/v1/timelines/tag/" + URLEncoder.encode(tag, StandardCharsets.UTF_8) + query);
+    var call =
+        podium.api.get(
+            "/api/v1/timelines/tag/" + URLEncoder.encode(tag, StandardCharsets.UTF_8) + query);
     if (reader != null) {
       call.token(reader.token());
     }
@@ -77,19 +94,31 @@ class MentionsAndTagsIT {
     Member bob = feeds.member("mt_bob");
     Member carol = feeds.member("mt_carol");
 
-    JsonNode status = post(writer, "hi @mt_carol and @MT_Bob, @mt_nobody too; again @mt_carol. mail x@mt_bob.example,"
-        + " remote @mt_bob@other.example, path /@mt_bob", "public");
+    JsonNode status =
+        post(
+            writer,
+            "hi @mt_carol and @MT_Bob, @mt_nobody too; again @mt_carol. mail x@mt_bob.example,"
+                + " remote @mt_bob@other.example, path /@mt_bob",
+            "public");
 
     JsonNode mentions = status.get("mentions");
     assertThat(mentions).hasSize(2);
     assertThat(mentions.get(0).get("id").asText()).isEqualTo(carol.id());
     assertThat(mentions.get(0).get("username").asText()).isEqualTo("mt_carol");
     assertThat(mentions.get(0).get("acct").asText()).isEqualTo("mt_carol");
-    assertThat(mentions.get(0).get("url").asText()).isEqualTo(stack.backend().settings().baseUrl() + "/@mt_carol");
+    assertThat(mentions.get(0).get("url").asText())
+        .isEqualTo(stack.backend().settings().baseUrl() + "/@mt_carol");
     assertThat(mentions.get(1).get("id").asText()).isEqualTo(bob.id());
-    assertThat(status.get("content").asText()).isEqualTo("<p>hi " + mentionLink("mt_carol") + " and "
-        + mentionLink("mt_bob") + ", @mt_nobody too; again " + mentionLink("mt_carol") + ". mail x@mt_bob.example,"
-        + " remote @mt_bob@other.example, path /@mt_bob</p>");
+    assertThat(status.get("content").asText())
+        .isEqualTo(
+            "<p>hi "
+                + mentionLink("mt_carol")
+                + " and "
+                + mentionLink("mt_bob")
+                + ", @mt_nobody too; again "
+                + mentionLink("mt_carol")
+                + ". mail x@mt_bob.example,"
+                + " remote @mt_bob@other.example, path /@mt_bob</p>");
 
     // the status as stored answers the same on a later read
     var read = podium.api.get("/api/v1/statuses/" + status.get("id").asText()).send();
@@ -101,8 +130,13 @@ class MentionsAndTagsIT {
   void unicodeNamesAndSuspendedMembersStayPlainText() {
     Member writer = feeds.member("mtu_writer");
     Member gone = feeds.member("mtu_gone");
-    var suspended = podium.api.post("/api/v1/admin/accounts/" + gone.id() + "/action").token(podium.adminToken())
-        .form(Map.of("type", "suspend")).send();
+    var suspended =
+        podium
+            .api
+            .post("/api/v1/admin/accounts/" + gone.id() + "/action")
+            .token(podium.adminToken())
+            .form(Map.of("type", "suspend"))
+            .send();
     assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
 
     JsonNode status = post(writer, "@ünïcode @mtu_writé @mtu_gone", "public");
@@ -115,18 +149,29 @@ class MentionsAndTagsIT {
   void tagsAreCaseFoldedDistinctAndLinkedAsTyped() {
     Member writer = feeds.member("tag_writer");
 
-    JsonNode status = post(writer, "#Fold_Me and #FOLD_ME, #Café, not C#sharp nor https://x.example/#frag nor #1234",
-        "public");
+    JsonNode status =
+        post(
+            writer,
+            "#Fold_Me and #FOLD_ME, #Café, not C#sharp nor https://x.example/#frag nor #1234",
+            "public");
 
     JsonNode tags = status.get("tags");
     assertThat(tags).hasSize(2);
     assertThat(tags.get(0).get("name").asText()).isEqualTo("fold_me");
-    assertThat(tags.get(0).get("url").asText()).isEqualTo(stack.backend().settings().baseUrl() + "/tags/fold_me");
+    assertThat(tags.get(0).get("url").asText())
+        .isEqualTo(stack.backend().settings().baseUrl() + "/tags/fold_me");
     assertThat(tags.get(1).get("name").asText()).isEqualTo("café");
-    assertThat(tags.get(1).get("url").asText()).isEqualTo(stack.backend().settings().baseUrl() + "/tags/caf%C3%A9");
-    assertThat(status.get("content").asText()).isEqualTo("<p>" + tagLink("fold_me", "Fold_Me") + " and "
-        + tagLink("fold_me", "FOLD_ME") + ", " + tagLink("caf%C3%A9", "Café")
-        + ", not C#sharp nor https://x.example/#frag nor #1234</p>");
+    assertThat(tags.get(1).get("url").asText())
+        .isEqualTo(stack.backend().settings().baseUrl() + "/tags/caf%C3%A9");
+    assertThat(status.get("content").asText())
+        .isEqualTo(
+            "<p>"
+                + tagLink("fold_me", "Fold_Me")
+                + " and "
+                + tagLink("fold_me", "FOLD_ME")
+                + ", "
+                + tagLink("caf%C3%A9", "Café")
+                + ", not C#sharp nor https://x.example/#frag nor #1234</p>");
     String id = status.get("id").asText();
     assertThat(tagIds("fold_me")).containsExactly(id);
     assertThat(tagIds("FOLD_me")).containsExactly(id);
@@ -149,11 +194,18 @@ class MentionsAndTagsIT {
 
     var delete = podium.api.delete("/api/v1/statuses/" + deleted).token(writer.token()).send();
     assertThat(delete.status()).as(delete.toString()).isEqualTo(200);
-    var suspend = podium.api.post("/api/v1/admin/accounts/" + other.id() + "/action").token(podium.adminToken())
-        .form(Map.of("type", "suspend")).send();
+    var suspend =
+        podium
+            .api
+            .post("/api/v1/admin/accounts/" + other.id() + "/action")
+            .token(podium.adminToken())
+            .form(Map.of("type", "suspend"))
+            .send();
     assertThat(suspend.status()).as(suspend.toString()).isEqualTo(200);
 
-    assertThat(podium.count(Tables.TAGGED_STATUSES)).as("the delete took its tag entry").isEqualTo(tagged - 1);
+    assertThat(podium.count(Tables.TAGGED_STATUSES))
+        .as("the delete took its tag entry")
+        .isEqualTo(tagged - 1);
     assertThat(tagIds("tagvis")).containsExactly(shown);
     // a name that is no hashtag has no statuses
     assertThat(tagIds("12345")).isEmpty();
@@ -189,7 +241,8 @@ class MentionsAndTagsIT {
     }
     Collections.reverse(posted);
     Member reader = feeds.member("tagpage_reader");
-    var mute = podium.api.post("/api/v1/accounts/" + hidden.id() + "/mute").token(reader.token()).send();
+    var mute =
+        podium.api.post("/api/v1/accounts/" + hidden.id() + "/mute").token(reader.token()).send();
     assertThat(mute.status()).as(mute.toString()).isEqualTo(200);
 
     // down with next, from the newest
@@ -235,17 +288,31 @@ class MentionsAndTagsIT {
     Member writer = feeds.member("xss_writer");
     feeds.member("xss_target");
 
-    JsonNode status = post(writer, "<script>alert(1)</script> @<b>xss_target</b> #\"onmouseover=alert(1) "
-        + "<img src=x onerror=alert(1)> '@xss_target' \"#xss\" &amp; #xss<i>", "public");
+    JsonNode status =
+        post(
+            writer,
+            "<script>alert(1)</script> @<b>xss_target</b> #\"onmouseover=alert(1) "
+                + "<img src=x onerror=alert(1)> '@xss_target' \"#xss\" &amp; #xss<i>",
+            "public");
 
     String content = status.get("content").asText();
-    String ours = content.replace(mentionLink("xss_target"), "").replace(tagLink("xss", "xss"), "")
-        .replace("<p>", "").replace("</p>", "");
+    String ours =
+        content
+            .replace(mentionLink("xss_target"), "")
+            .replace(tagLink("xss", "xss"), "")
+            .replace("<p>", "")
+            .replace("</p>", "");
     assertThat(ours).doesNotContain("<", ">", "\"");
-    assertThat(content).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "@&lt;b&gt;xss_target&lt;/b&gt;",
-        "#&quot;onmouseover=alert(1)", "&lt;img src=x onerror=alert(1)&gt;", "&amp;amp;",
-        "&#39;" + mentionLink("xss_target") + "&#39;", "&quot;" + tagLink("xss", "xss") + "&quot;",
-        tagLink("xss", "xss") + "&lt;i&gt;");
+    assertThat(content)
+        .contains(
+            "&lt;script&gt;alert(1)&lt;/script&gt;",
+            "@&lt;b&gt;xss_target&lt;/b&gt;",
+            "#&quot;onmouseover=alert(1)",
+            "&lt;img src=x onerror=alert(1)&gt;",
+            "&amp;amp;",
+            "&#39;" + mentionLink("xss_target") + "&#39;",
+            "&quot;" + tagLink("xss", "xss") + "&quot;",
+            tagLink("xss", "xss") + "&lt;i&gt;");
     assertThat(status.get("mentions")).hasSize(1);
     assertThat(status.get("tags")).hasSize(1);
   }

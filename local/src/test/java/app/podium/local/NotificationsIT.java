@@ -6,8 +6,8 @@ import app.podium.Tables;
 import app.podium.fanout.sqs.FanoutHandler;
 import app.podium.fanout.sqs.FanoutTaskJson;
 import app.podium.local.support.ApiClient;
-import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Feeds;
+import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import app.podium.local.support.WriteRecorder;
@@ -33,10 +33,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * Notifications through the real path: events reach the fan-out queue (as the API publishes them, or sent by the
- * test where another branch's route would publish them), FanoutHandler writes the groups in the DynamoDB engine, and
- * the v1 and v2 routes read them back. Favourite and reblog routes are not on this branch: their tasks are sent
- * as the routes will publish them.
+ * Notifications through the real path: events reach the fan-out queue (as the API publishes them,
+ * or sent by the test where another branch's route would publish them), FanoutHandler writes the
+ * groups in the DynamoDB engine, and the v1 and v2 routes read them back. Favourite and reblog
+ * routes are not on this branch: their tasks are sent as the routes will publish them.
  */
 class NotificationsIT {
   static final Duration WAIT = Duration.ofSeconds(30);
@@ -77,13 +77,25 @@ class NotificationsIT {
   }
 
   static String favouritedBody(Member actor, String statusId, Member author) {
-    return FanoutTaskJson.write(new FanoutTask(FanoutTask.Kind.FAVOURITED, actor.id(), Optional.of(statusId),
-        Optional.empty(), Optional.of(author.id()), Optional.empty()));
+    return FanoutTaskJson.write(
+        new FanoutTask(
+            FanoutTask.Kind.FAVOURITED,
+            actor.id(),
+            Optional.of(statusId),
+            Optional.empty(),
+            Optional.of(author.id()),
+            Optional.empty()));
   }
 
   static String rebloggedBody(Member actor, String statusId, Member author) {
-    return FanoutTaskJson.write(new FanoutTask(FanoutTask.Kind.REBLOGGED, actor.id(), Optional.of(statusId),
-        Optional.empty(), Optional.of(author.id()), Optional.empty()));
+    return FanoutTaskJson.write(
+        new FanoutTask(
+            FanoutTask.Kind.REBLOGGED,
+            actor.id(),
+            Optional.of(statusId),
+            Optional.empty(),
+            Optional.of(author.id()),
+            Optional.empty()));
   }
 
   static void send(String body) {
@@ -95,16 +107,30 @@ class NotificationsIT {
     for (int from = 0; from < bodies.size(); from += 10) {
       List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
       for (int i = from; i < Math.min(bodies.size(), from + 10); i++) {
-        entries.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(bodies.get(i)).build());
+        entries.add(
+            SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(bodies.get(i)).build());
       }
-      var result = stack.sqsClient().sendMessageBatch(r -> r.queueUrl(stack.queues().queueUrl()).entries(entries));
+      var result =
+          stack
+              .sqsClient()
+              .sendMessageBatch(r -> r.queueUrl(stack.queues().queueUrl()).entries(entries));
       assertThat(result.failed()).isEmpty();
     }
   }
 
   static Map<String, AttributeValue> group(Member member, String groupKey) {
-    return stack.dynamoDbClient().getItem(r -> r.tableName(table()).consistentRead(true)
-        .key(Map.of("account_id", AttributeValue.fromS(member.id()), "group_key", AttributeValue.fromS(groupKey))))
+    return stack
+        .dynamoDbClient()
+        .getItem(
+            r ->
+                r.tableName(table())
+                    .consistentRead(true)
+                    .key(
+                        Map.of(
+                            "account_id",
+                            AttributeValue.fromS(member.id()),
+                            "group_key",
+                            AttributeValue.fromS(groupKey))))
         .item();
   }
 
@@ -115,7 +141,8 @@ class NotificationsIT {
 
   static void awaitCount(Member member, String groupKey, long expected) {
     assertThat(Feeds.eventually(WAIT, () -> count(member, groupKey) >= expected))
-        .as("%s reaches %d: %d", groupKey, expected, count(member, groupKey)).isTrue();
+        .as("%s reaches %d: %d", groupKey, expected, count(member, groupKey))
+        .isTrue();
     feeds.awaitQueueDrained(WAIT);
   }
 
@@ -140,9 +167,16 @@ class NotificationsIT {
 
   static final Pattern NEXT = Pattern.compile("<[^>]*[?&]max_id=(\\d+)[^>]*>; rel=\"next\"");
 
-  /** Follows the {@code next} links from the first page: every item's value of {@code key}, page after page. */
-  static List<String> walk(Member member, String path, String query, java.util.function.Function<JsonNode,
-      JsonNode> items, String key) {
+  /**
+   * Follows the {@code next} links from the first page: every item's value of {@code key}, page
+   * after page.
+   */
+  static List<String> walk(
+      Member member,
+      String path,
+      String query,
+      java.util.function.Function<JsonNode, JsonNode> items,
+      String key) {
     List<String> seen = new ArrayList<>();
     String next = path + query;
     for (int pages = 0; pages < 50; pages++) {
@@ -165,9 +199,20 @@ class NotificationsIT {
     Member mentioned = member();
     String status = podium.post(author.token(), "hello @" + mentioned.username());
     // mention parsing is another branch's: the task carries the mention as the parsed status will
-    String body = FanoutTaskJson.write(new FanoutTask(FanoutTask.Kind.POST_CREATED, author.id(), Optional.of(status),
-        Optional.of(new FanoutTask.StatusFacts(Visibility.PUBLIC, Optional.empty(), Optional.empty(),
-            List.of(mentioned.id()))), Optional.empty(), Optional.empty()));
+    String body =
+        FanoutTaskJson.write(
+            new FanoutTask(
+                FanoutTask.Kind.POST_CREATED,
+                author.id(),
+                Optional.of(status),
+                Optional.of(
+                    new FanoutTask.StatusFacts(
+                        Visibility.PUBLIC,
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of(mentioned.id()))),
+                Optional.empty(),
+                Optional.empty()));
     send(body);
     awaitCount(mentioned, "mention-" + status, 1);
     send(body);
@@ -209,8 +254,9 @@ class NotificationsIT {
   }
 
   /**
-   * 64 favourites of one status: 56 sent at once, then 8 one by one, so the last 8 are the newest. One group,
-   * counted 64, the 8 newest actors first; and the group's item written far fewer times than once per event.
+   * 64 favourites of one status: 56 sent at once, then 8 one by one, so the last 8 are the newest.
+   * One group, counted 64, the 8 newest actors first; and the group's item written far fewer times
+   * than once per event.
    */
   @Test
   void aBurstOfFavouritesIsOneExactGroupWithTheNewestSamplesWrittenOncePerBatch() {
@@ -239,10 +285,13 @@ class NotificationsIT {
     List<String> samples = new ArrayList<>();
     group.get("sample_account_ids").forEach(id -> samples.add(id.asText()));
     assertThat(samples).containsExactlyElementsOf(newestFirst);
-    assertThat(v1(author, "").get(0).get("account").get("id").asText()).isEqualTo(newestFirst.getFirst());
-    System.out.printf("notifications: 64 favourites of one status wrote its group %d times (%.2f a favourite)%n",
+    assertThat(v1(author, "").get(0).get("account").get("id").asText())
+        .isEqualTo(newestFirst.getFirst());
+    System.out.printf(
+        "notifications: 64 favourites of one status wrote its group %d times (%.2f a favourite)%n",
         groupWrites, groupWrites / 64.0);
-    // batches of up to 10: 56 at once need at least 6 writes, the 8 sent one by one up to 8; a retry after a
+    // batches of up to 10: 56 at once need at least 6 writes, the 8 sent one by one up to 8; a
+    // retry after a
     // concurrent batch changed the group shows as one more. Once per event would be 64.
     assertThat(groupWrites).isLessThanOrEqualTo(24);
   }
@@ -270,9 +319,15 @@ class NotificationsIT {
     var second = handler.handleRequest(batch, null);
     long rewrites = writes.take().stream().filter(w -> w.targets().contains(table())).count();
 
-    assertThat(first.getBatchItemFailures()).extracting(f -> f.getItemIdentifier()).containsExactly("poison");
-    assertThat(second.getBatchItemFailures()).extracting(f -> f.getItemIdentifier()).containsExactly("poison");
-    assertThat(groupWrites).as("nine favourites in one batch: one write of their group").isEqualTo(1);
+    assertThat(first.getBatchItemFailures())
+        .extracting(f -> f.getItemIdentifier())
+        .containsExactly("poison");
+    assertThat(second.getBatchItemFailures())
+        .extracting(f -> f.getItemIdentifier())
+        .containsExactly("poison");
+    assertThat(groupWrites)
+        .as("nine favourites in one batch: one write of their group")
+        .isEqualTo(1);
     assertThat(rewrites).as("the same batch again writes nothing").isZero();
     assertThat(group(author, "favourite-" + status)).isEqualTo(before);
     assertThat(Long.parseLong(before.get("count").n())).isEqualTo(9);
@@ -291,7 +346,10 @@ class NotificationsIT {
     return message;
   }
 
-  /** 12 favourite groups, 12 reblog groups and a follow: v1 and v2 page through all 25 by Link, none twice. */
+  /**
+   * 12 favourite groups, 12 reblog groups and a follow: v1 and v2 page through all 25 by Link, none
+   * twice.
+   */
   @Test
   void v1AndV2PageWithoutGapsOrDuplicatesAndFilterByType() {
     Member author = member();
@@ -314,9 +372,15 @@ class NotificationsIT {
     List<String> all = field(v1(author, "?limit=80"), "id");
     List<String> v1Walk = walk(author, "/api/v1/notifications", "?limit=4", page -> page, "id");
     assertThat(v1Walk).hasSize(25).doesNotHaveDuplicates().containsExactlyElementsOf(all);
-    assertThat(all.stream().map(Long::parseLong).toList()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-    List<String> v2Walk = walk(author, "/api/v2/notifications", "?limit=7", page -> page.get("notification_groups"),
-        "most_recent_notification_id");
+    assertThat(all.stream().map(Long::parseLong).toList())
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    List<String> v2Walk =
+        walk(
+            author,
+            "/api/v2/notifications",
+            "?limit=7",
+            page -> page.get("notification_groups"),
+            "most_recent_notification_id");
     assertThat(v2Walk).containsExactlyElementsOf(all);
 
     // min_id gives the page right after it, newest first
@@ -324,14 +388,21 @@ class NotificationsIT {
     assertThat(afterOldest).containsExactlyElementsOf(all.subList(all.size() - 4, all.size() - 1));
 
     assertThat(field(v1(author, "?types[]=follow"), "type")).containsExactly("follow");
-    assertThat(field(v1(author, "?types[]=reblog&limit=5"), "type")).hasSize(5).containsOnly("reblog");
+    assertThat(field(v1(author, "?types[]=reblog&limit=5"), "type"))
+        .hasSize(5)
+        .containsOnly("reblog");
     assertThat(field(v1(author, "?exclude_types[]=favourite&exclude_types[]=reblog"), "type"))
         .containsExactly("follow");
-    List<String> favourites = walk(author, "/api/v1/notifications", "?types[]=favourite&limit=5", page -> page,
-        "type");
+    List<String> favourites =
+        walk(author, "/api/v1/notifications", "?types[]=favourite&limit=5", page -> page, "type");
     assertThat(favourites).hasSize(12).containsOnly("favourite");
-    assertThat(field(v2(author, "?exclude_types[]=follow&exclude_types[]=reblog").get("notification_groups"),
-        "type")).hasSize(12).containsOnly("favourite");
+    assertThat(
+            field(
+                v2(author, "?exclude_types[]=follow&exclude_types[]=reblog")
+                    .get("notification_groups"),
+                "type"))
+        .hasSize(12)
+        .containsOnly("favourite");
     assertThat(field(v1(author, "?types[]=poll"), "id")).isEmpty();
   }
 
@@ -348,30 +419,55 @@ class NotificationsIT {
     assertThat(Feeds.eventually(WAIT, () -> v1(author, "").size() == 3)).isTrue();
 
     String id = v1(author, "?types[]=reblog").get(0).get("id").asText();
-    JsonNode single = ok(podium.api.get("/api/v1/notifications/" + id).token(author.token()).send());
+    JsonNode single =
+        ok(podium.api.get("/api/v1/notifications/" + id).token(author.token()).send());
     assertThat(single.get("type").asText()).isEqualTo("reblog");
     assertThat(single.get("status").get("id").asText()).isEqualTo(two);
     assertThat(podium.api.get("/api/v1/notifications/" + id).token(fan.token()).send().status())
-        .as("another member's notification is not found").isEqualTo(404);
-    assertThat(podium.api.post("/api/v1/notifications/" + id + "/dismiss").token(fan.token()).send().status())
+        .as("another member's notification is not found")
         .isEqualTo(404);
-    assertThat(ok(podium.api.post("/api/v1/notifications/" + id + "/dismiss").token(author.token()).send()))
+    assertThat(
+            podium
+                .api
+                .post("/api/v1/notifications/" + id + "/dismiss")
+                .token(fan.token())
+                .send()
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            ok(
+                podium
+                    .api
+                    .post("/api/v1/notifications/" + id + "/dismiss")
+                    .token(author.token())
+                    .send()))
         .isEmpty();
-    assertThat(podium.api.get("/api/v1/notifications/" + id).token(author.token()).send().status()).isEqualTo(404);
+    assertThat(podium.api.get("/api/v1/notifications/" + id).token(author.token()).send().status())
+        .isEqualTo(404);
     assertThat(field(v1(author, ""), "type")).containsExactlyInAnyOrder("favourite", "favourite");
 
     String key = "favourite-" + one;
-    JsonNode group = ok(podium.api.get("/api/v2/notifications/" + key).token(author.token()).send());
+    JsonNode group =
+        ok(podium.api.get("/api/v2/notifications/" + key).token(author.token()).send());
     assertThat(group.get("notification_groups").get(0).get("status_id").asText()).isEqualTo(one);
     assertThat(field(group.get("accounts"), "id")).contains(fan.id());
-    assertThat(ok(podium.api.post("/api/v2/notifications/" + key + "/dismiss").token(author.token()).send()))
+    assertThat(
+            ok(
+                podium
+                    .api
+                    .post("/api/v2/notifications/" + key + "/dismiss")
+                    .token(author.token())
+                    .send()))
         .isEmpty();
-    assertThat(podium.api.get("/api/v2/notifications/" + key).token(author.token()).send().status()).isEqualTo(404);
-    assertThat(podium.api.get("/api/v2/notifications/nonsense").token(author.token()).send().status())
+    assertThat(podium.api.get("/api/v2/notifications/" + key).token(author.token()).send().status())
+        .isEqualTo(404);
+    assertThat(
+            podium.api.get("/api/v2/notifications/nonsense").token(author.token()).send().status())
         .isEqualTo(404);
     assertThat(v1(author, "")).hasSize(1);
 
-    assertThat(ok(podium.api.post("/api/v1/notifications/clear").token(author.token()).send())).isEmpty();
+    assertThat(ok(podium.api.post("/api/v1/notifications/clear").token(author.token()).send()))
+        .isEmpty();
     assertThat(v1(author, "")).isEmpty();
     assertThat(v2(author, "").get("notification_groups")).isEmpty();
   }
@@ -397,8 +493,13 @@ class NotificationsIT {
 
     ok(podium.api.post("/api/v1/accounts/" + blocked.id() + "/block").token(author.token()).send());
     ok(podium.api.post("/api/v1/accounts/" + muted.id() + "/mute").token(author.token()).send());
-    ok(podium.api.post("/api/v1/accounts/" + quietlyMuted.id() + "/mute").token(author.token())
-        .form(Map.of("notifications", "false")).send());
+    ok(
+        podium
+            .api
+            .post("/api/v1/accounts/" + quietlyMuted.id() + "/mute")
+            .token(author.token())
+            .form(Map.of("notifications", "false"))
+            .send());
     feeds.awaitQueueDrained(WAIT);
 
     JsonNode groups = v2(author, "").get("notification_groups");
@@ -406,7 +507,8 @@ class NotificationsIT {
     List<String> samples = new ArrayList<>();
     groups.get(0).get("sample_account_ids").forEach(id -> samples.add(id.asText()));
     assertThat(samples).containsExactly(quietlyMuted.id(), other.id());
-    assertThat(v1(author, "").get(0).get("account").get("id").asText()).isEqualTo(quietlyMuted.id());
+    assertThat(v1(author, "").get(0).get("account").get("id").asText())
+        .isEqualTo(quietlyMuted.id());
 
     // at write time: the blocked and muted members' new events are not recorded at all
     String later = podium.post(author.token(), "later");
@@ -420,7 +522,8 @@ class NotificationsIT {
 
     // a status deleted since: its notifications are dropped at read
     ok(podium.api.delete("/api/v1/statuses/" + later).token(author.token()).send());
-    assertThat(field(v2(author, "").get("notification_groups"), "status_id")).containsExactly(status);
+    assertThat(field(v2(author, "").get("notification_groups"), "status_id"))
+        .containsExactly(status);
   }
 
   /** Three groups; the read marker at the oldest leaves two unread, one of each type filter. */
@@ -441,19 +544,30 @@ class NotificationsIT {
     assertThat(unread(author, "v2", "?limit=2")).as("capped by limit").isEqualTo(2);
 
     String oldest = v1(author, "").get(2).get("id").asText();
-    ok(podium.api.post("/api/v1/markers").token(author.token()).form(Map.of("notifications[last_read_id]", oldest))
-        .send());
+    ok(
+        podium
+            .api
+            .post("/api/v1/markers")
+            .token(author.token())
+            .form(Map.of("notifications[last_read_id]", oldest))
+            .send());
     assertThat(unread(author, "v1", "")).isEqualTo(2);
     assertThat(unread(author, "v2", "")).isEqualTo(2);
     assertThat(unread(author, "v2", "?types[]=follow")).isEqualTo(1);
     assertThat(unread(author, "v1", "?exclude_types[]=follow&exclude_types[]=reblog")).isZero();
     assertThat(unread(author, "v1", "?account_id=" + other.id())).isEqualTo(1);
-    assertThat(field(v1(author, "?account_id=" + fan.id()), "type")).containsExactlyInAnyOrder("favourite", "reblog");
+    assertThat(field(v1(author, "?account_id=" + fan.id()), "type"))
+        .containsExactlyInAnyOrder("favourite", "reblog");
   }
 
   static long unread(Member member, String version, String query) {
-    return ok(podium.api.get("/api/" + version + "/notifications/unread_count" + query).token(member.token()).send())
-        .get("count").asLong();
+    return ok(podium
+            .api
+            .get("/api/" + version + "/notifications/unread_count" + query)
+            .token(member.token())
+            .send())
+        .get("count")
+        .asLong();
   }
 
   @Test
@@ -464,19 +578,30 @@ class NotificationsIT {
     assertThat(Feeds.eventually(WAIT, () -> v1(followee, "").size() == 1)).isTrue();
     String admin = podium.adminToken();
 
-    ok(podium.api.post("/api/v1/admin/accounts/" + follower.id() + "/action").token(admin)
-        .form(Map.of("type", "suspend")).send());
+    ok(
+        podium
+            .api
+            .post("/api/v1/admin/accounts/" + follower.id() + "/action")
+            .token(admin)
+            .form(Map.of("type", "suspend"))
+            .send());
     assertThat(v1(followee, "")).isEmpty();
     assertThat(v2(followee, "").get("notification_groups")).isEmpty();
 
-    ok(podium.api.post("/api/v1/admin/accounts/" + follower.id() + "/unsuspend").token(admin).send());
+    ok(
+        podium
+            .api
+            .post("/api/v1/admin/accounts/" + follower.id() + "/unsuspend")
+            .token(admin)
+            .send());
     assertThat(field(v1(followee, ""), "type")).containsExactly("follow");
   }
 
   @Test
   void theNotificationRoutesNeedAMemberWithTheNotificationScopes() {
     assertThat(podium.api.get("/api/v1/notifications").send().status()).isEqualTo(401);
-    assertThat(podium.api.get("/api/v2/notifications").token(podium.appToken).send().status()).isIn(403, 422);
+    assertThat(podium.api.get("/api/v2/notifications").token(podium.appToken).send().status())
+        .isIn(403, 422);
     Set<Integer> codes = new HashSet<>();
     codes.add(podium.api.post("/api/v1/notifications/clear").send().status());
     assertThat(codes).containsExactly(401);

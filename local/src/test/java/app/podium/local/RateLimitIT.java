@@ -23,18 +23,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Per-address limits on login and signup (IPv4 clients by address, IPv6 clients by /64), and the CDN's origin
- * secret that makes the address trustworthy. The stack runs as in AWS: with {@code ORIGIN_SECRET} set, so every
- * request here carries it unless a test is about leaving it out.
+ * Per-address limits on login and signup (IPv4 clients by address, IPv6 clients by /64), and the
+ * CDN's origin secret that makes the address trustworthy. The stack runs as in AWS: with {@code
+ * ORIGIN_SECRET} set, so every request here carries it unless a test is about leaving it out.
  */
 class RateLimitIT {
   static final int LOGIN_LIMIT = 5;
   static final int SIGNUP_LIMIT = 3;
+
   /**
-   * Windows are fixed and aligned to the epoch; a day-long window keeps a test from straddling a window
-   * boundary (which would reset the count mid-test) while the limits stay small.
+   * Windows are fixed and aligned to the epoch; a day-long window keeps a test from straddling a
+   * window boundary (which would reset the count mid-test) while the limits stay small.
    */
   static final long WINDOW_SECONDS = 86_400;
+
   static final String SECRET = "s3cret";
   static final String PASSWORD = "correct horse battery";
 
@@ -47,20 +49,40 @@ class RateLimitIT {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStacks.start(Map.of(
-        "LOGIN_RATE_LIMIT", Integer.toString(LOGIN_LIMIT),
-        "SIGNUP_RATE_LIMIT", Integer.toString(SIGNUP_LIMIT),
-        "LOGIN_RATE_WINDOW_SECONDS", Long.toString(WINDOW_SECONDS),
-        "SIGNUP_RATE_WINDOW_SECONDS", Long.toString(WINDOW_SECONDS),
-        "ORIGIN_SECRET", SECRET));
+    stack =
+        TestStacks.start(
+            Map.of(
+                "LOGIN_RATE_LIMIT", Integer.toString(LOGIN_LIMIT),
+                "SIGNUP_RATE_LIMIT", Integer.toString(SIGNUP_LIMIT),
+                "LOGIN_RATE_WINDOW_SECONDS", Long.toString(WINDOW_SECONDS),
+                "SIGNUP_RATE_WINDOW_SECONDS", Long.toString(WINDOW_SECONDS),
+                "ORIGIN_SECRET", SECRET));
     api = new ApiClient(stack.url());
-    var app = viaCdn(api.post("/api/v1/apps")).form(Map.of("client_name", "rate limits",
-        "redirect_uris", "urn:ietf:wg:oauth:2.0:oob", "scopes", "read write")).send();
+    var app =
+        viaCdn(api.post("/api/v1/apps"))
+            .form(
+                Map.of(
+                    "client_name",
+                    "rate limits",
+                    "redirect_uris",
+                    "urn:ietf:wg:oauth:2.0:oob",
+                    "scopes",
+                    "read write"))
+            .send();
     assertThat(app.status()).as(app.toString()).isEqualTo(200);
     clientId = app.field("client_id");
     clientSecret = app.field("client_secret");
-    var token = viaCdn(api.post("/oauth/token")).form(Map.of("grant_type", "client_credentials",
-        "client_id", clientId, "client_secret", clientSecret)).send();
+    var token =
+        viaCdn(api.post("/oauth/token"))
+            .form(
+                Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    clientId,
+                    "client_secret",
+                    clientSecret))
+            .send();
     assertThat(token.status()).as(token.toString()).isEqualTo(200);
     appToken = token.field("access_token");
     var admin = login(Podium.freshAddress(), stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
@@ -93,7 +115,9 @@ class RateLimitIT {
     assertThat(limited.json().has("access_token")).isFalse();
 
     var rightPassword = login(address, stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
-    assertThat(rightPassword.status()).as("the right password is limited too: " + rightPassword).isEqualTo(429);
+    assertThat(rightPassword.status())
+        .as("the right password is limited too: " + rightPassword)
+        .isEqualTo(429);
   }
 
   @Test
@@ -104,7 +128,8 @@ class RateLimitIT {
     }
     assertThat(login(exhausted, "admin", "wrong password").status()).isEqualTo(429);
 
-    var other = login(Podium.freshAddress() + ":443", stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
+    var other =
+        login(Podium.freshAddress() + ":443", stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
 
     assertThat(other.status()).as(other.toString()).isEqualTo(200);
     assertThat(other.field("access_token")).isNotBlank();
@@ -120,14 +145,18 @@ class RateLimitIT {
     assertThat(login(v4 + ":4", "admin", "wrong password").status()).isEqualTo(429);
 
     String v6 = "2001:db8::77";
-    List<String> v6Variants = List.of("[" + v6 + "]:1", "[" + v6 + "]:2", v6, "[" + v6 + "]:443", "[" + v6 + "]");
+    List<String> v6Variants =
+        List.of("[" + v6 + "]:1", "[" + v6 + "]:2", v6, "[" + v6 + "]:443", "[" + v6 + "]");
     for (String variant : v6Variants) {
       assertThat(login(variant, "admin", "wrong password").status()).as(variant).isEqualTo(400);
     }
     assertThat(login("[" + v6 + "]:5", "admin", "wrong password").status()).isEqualTo(429);
   }
 
-  /** Issue 15, finding 1: CloudFront's unbracketed IPv6 form with a new port each time was a new client each time. */
+  /**
+   * Issue 15, finding 1: CloudFront's unbracketed IPv6 form with a new port each time was a new
+   * client each time.
+   */
   @Test
   void thirtyLoginsFromOneIpv6AddressWithANewPortEachTimeAreThrottledAtTheLimitPlusOne() {
     List<Integer> statuses = new ArrayList<>();
@@ -143,18 +172,31 @@ class RateLimitIT {
     assertThat(statuses.subList(LOGIN_LIMIT, statuses.size())).containsOnly(429);
   }
 
-  /** One subscriber holds a /64: any address in it, in any spelling, is the same client; the next /64 is not. */
+  /**
+   * One subscriber holds a /64: any address in it, in any spelling, is the same client; the next
+   * /64 is not.
+   */
   @Test
   void addressesInOneIpv6Slash64ShareALimitAndAnotherSlash64HasItsOwn() {
-    List<String> sameSlash64 = List.of("2001:db8:a11::1:443", "[2001:DB8:A11:0:ffff::9]:50000",
-        "2001:db8:a11:0:1:2:3:4:1", "[2001:db8:a11::abcd]", "2001:0db8:0a11:0000::7:2");
+    List<String> sameSlash64 =
+        List.of(
+            "2001:db8:a11::1:443",
+            "[2001:DB8:A11:0:ffff::9]:50000",
+            "2001:db8:a11:0:1:2:3:4:1",
+            "[2001:db8:a11::abcd]",
+            "2001:0db8:0a11:0000::7:2");
     for (String address : sameSlash64) {
       assertThat(login(address, "admin", "wrong password").status()).as(address).isEqualTo(400);
     }
     Instant before = Instant.now();
-    assertThrottled(login("2001:db8:a11::2:443", "admin", "wrong password"), LOGIN_LIMIT, WINDOW_SECONDS, before);
+    assertThrottled(
+        login("2001:db8:a11::2:443", "admin", "wrong password"),
+        LOGIN_LIMIT,
+        WINDOW_SECONDS,
+        before);
 
-    var nextSlash64 = login("2001:db8:a11:1::1:443", stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
+    var nextSlash64 =
+        login("2001:db8:a11:1::1:443", stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
     assertThat(nextSlash64.status()).as(nextSlash64.toString()).isEqualTo(200);
   }
 
@@ -168,14 +210,18 @@ class RateLimitIT {
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       for (int c = 0; c < clients; c++) {
         int client = c;
-        results.add(pool.submit(() -> {
-          go.await();
-          List<Integer> statuses = new ArrayList<>();
-          for (int i = 0; i < attemptsEach; i++) {
-            statuses.add(login(address + ":" + (50000 + client), "admin", "wrong password").status());
-          }
-          return statuses;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  List<Integer> statuses = new ArrayList<>();
+                  for (int i = 0; i < attemptsEach; i++) {
+                    statuses.add(
+                        login(address + ":" + (50000 + client), "admin", "wrong password")
+                            .status());
+                  }
+                  return statuses;
+                }));
       }
       go.countDown();
       List<Integer> statuses = new ArrayList<>();
@@ -212,10 +258,15 @@ class RateLimitIT {
     assertThat(lookup.status()).isEqualTo(404);
 
     var elsewhere = signup(Podium.freshAddress(), "limited5", code);
-    assertThat(elsewhere.status()).as("another address still signs up: " + elsewhere).isEqualTo(200);
+    assertThat(elsewhere.status())
+        .as("another address still signs up: " + elsewhere)
+        .isEqualTo(200);
   }
 
-  /** Issue 15, finding 3: guessed invite codes were looked up before the limit, so guessing was never throttled. */
+  /**
+   * Issue 15, finding 3: guessed invite codes were looked up before the limit, so guessing was
+   * never throttled.
+   */
   @Test
   void guessedInviteCodesCountAsSignupAttemptsAndAreThrottledAtTheLimitPlusOne() {
     String address = Podium.freshAddress();
@@ -228,7 +279,8 @@ class RateLimitIT {
     Map<String, Integer> before = tableCounts(stack);
 
     Instant sent = Instant.now();
-    assertThrottled(signup(address + ":9", "guesser9", "GUESS9"), SIGNUP_LIMIT, WINDOW_SECONDS, sent);
+    assertThrottled(
+        signup(address + ":9", "guesser9", "GUESS9"), SIGNUP_LIMIT, WINDOW_SECONDS, sent);
     assertThrottled(signup(address + ":10", "guesser10", code), SIGNUP_LIMIT, WINDOW_SECONDS, sent);
 
     assertThat(tableCounts(stack)).isEqualTo(before);
@@ -236,11 +288,21 @@ class RateLimitIT {
     assertThat(Throttling.counted(stack, "signup", address)).isEqualTo(SIGNUP_LIMIT + 2);
   }
 
-  /** Joining the waitlist is a signup attempt too: the same limit, from an IPv6 /64 with a new port each time. */
+  /**
+   * Joining the waitlist is a signup attempt too: the same limit, from an IPv6 /64 with a new port
+   * each time.
+   */
   @Test
   void waitlistJoinsCountOnTheSignupLimit() throws Exception {
-    try (LocalStack waitlist = TestStacks.start(Map.of("SIGNUP_MODE", "waitlist", "SIGNUP_RATE_LIMIT",
-        Integer.toString(SIGNUP_LIMIT), "SIGNUP_RATE_WINDOW_SECONDS", Long.toString(WINDOW_SECONDS)))) {
+    try (LocalStack waitlist =
+        TestStacks.start(
+            Map.of(
+                "SIGNUP_MODE",
+                "waitlist",
+                "SIGNUP_RATE_LIMIT",
+                Integer.toString(SIGNUP_LIMIT),
+                "SIGNUP_RATE_WINDOW_SECONDS",
+                Long.toString(WINDOW_SECONDS)))) {
       ApiClient client = new ApiClient(waitlist.url());
       for (int i = 1; i <= SIGNUP_LIMIT; i++) {
         var join = join(client, "2001:db8:3a17::1:" + (5000 + i), "waiting" + i + "@example.com");
@@ -249,7 +311,10 @@ class RateLimitIT {
       Map<String, Integer> before = tableCounts(waitlist);
 
       Instant sent = Instant.now();
-      assertThrottled(join(client, "2001:db8:3a17::2:6000", "waiting9@example.com"), SIGNUP_LIMIT, WINDOW_SECONDS,
+      assertThrottled(
+          join(client, "2001:db8:3a17::2:6000", "waiting9@example.com"),
+          SIGNUP_LIMIT,
+          WINDOW_SECONDS,
           sent);
 
       assertThat(tableCounts(waitlist)).isEqualTo(before);
@@ -260,7 +325,8 @@ class RateLimitIT {
   void concurrentSignupsFromOneAddressGetExactlyTheLimitThrough() {
     String code = inviteCode(20);
     String address = Podium.freshAddress();
-    List<Integer> statuses = Concurrently.run(8, i -> signup(address + ":" + (3000 + i), "racing" + i, code).status());
+    List<Integer> statuses =
+        Concurrently.run(8, i -> signup(address + ":" + (3000 + i), "racing" + i, code).status());
 
     assertThat(statuses).containsOnly(200, 429);
     assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(SIGNUP_LIMIT);
@@ -272,7 +338,8 @@ class RateLimitIT {
   @Test
   void aRequestWithoutTheOriginSecretIs403AndWritesNothing() {
     int apps = Throttling.count(stack, Tables.APPS);
-    Map<String, String> app = Map.of("client_name", "direct", "redirect_uris", "urn:ietf:wg:oauth:2.0:oob");
+    Map<String, String> app =
+        Map.of("client_name", "direct", "redirect_uris", "urn:ietf:wg:oauth:2.0:oob");
 
     var missing = api.post("/api/v1/apps").form(app).send();
     var wrong = api.post("/api/v1/apps").header("X-Origin-Verify", "s3cre").form(app).send();
@@ -295,15 +362,30 @@ class RateLimitIT {
   void requestsWithAForgedViewerAddressButNoOriginSecretAreRefusedAndDoNotCount() {
     String address = Podium.freshAddress();
     for (int i = 0; i < LOGIN_LIMIT * 2; i++) {
-      var forged = api.post("/oauth/token").header("CloudFront-Viewer-Address", address + ":1")
-          .form(Map.of("grant_type", "password", "username", "admin", "password", "wrong password",
-              "client_id", clientId, "client_secret", clientSecret)).send();
+      var forged =
+          api.post("/oauth/token")
+              .header("CloudFront-Viewer-Address", address + ":1")
+              .form(
+                  Map.of(
+                      "grant_type",
+                      "password",
+                      "username",
+                      "admin",
+                      "password",
+                      "wrong password",
+                      "client_id",
+                      clientId,
+                      "client_secret",
+                      clientSecret))
+              .send();
       assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
     }
 
     var real = login(address + ":1", stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
 
-    assertThat(real.status()).as("refused requests spent none of the limit: " + real).isEqualTo(200);
+    assertThat(real.status())
+        .as("refused requests spent none of the limit: " + real)
+        .isEqualTo(200);
   }
 
   // --- helpers ---------------------------------------------------------------------------------
@@ -314,25 +396,58 @@ class RateLimitIT {
   }
 
   static ApiClient.Response login(String viewerAddress, String username, String password) {
-    return viaCdn(api.post("/oauth/token")).header("CloudFront-Viewer-Address", viewerAddress)
-        .form(Map.of("grant_type", "password", "username", username, "password", password,
-            "client_id", clientId, "client_secret", clientSecret)).send();
+    return viaCdn(api.post("/oauth/token"))
+        .header("CloudFront-Viewer-Address", viewerAddress)
+        .form(
+            Map.of(
+                "grant_type",
+                "password",
+                "username",
+                username,
+                "password",
+                password,
+                "client_id",
+                clientId,
+                "client_secret",
+                clientSecret))
+        .send();
   }
 
   static ApiClient.Response signup(String viewerAddress, String username, String inviteCode) {
-    return viaCdn(api.post("/api/v1/accounts")).token(appToken).header("CloudFront-Viewer-Address", viewerAddress)
+    return viaCdn(api.post("/api/v1/accounts"))
+        .token(appToken)
+        .header("CloudFront-Viewer-Address", viewerAddress)
         .header("CloudFront-Viewer-Country", "US")
-        .form(Map.of("username", username, "email", username + "@example.com", "password", PASSWORD,
-            "agreement", "true", "invite_code", inviteCode)).send();
+        .form(
+            Map.of(
+                "username",
+                username,
+                "email",
+                username + "@example.com",
+                "password",
+                PASSWORD,
+                "agreement",
+                "true",
+                "invite_code",
+                inviteCode))
+        .send();
   }
 
   static ApiClient.Response join(ApiClient client, String viewerAddress, String email) {
-    return client.post("/api/v1/waitlist").header("CloudFront-Viewer-Address", viewerAddress)
-        .header("CloudFront-Viewer-Country", "US").form(Map.of("email", email)).send();
+    return client
+        .post("/api/v1/waitlist")
+        .header("CloudFront-Viewer-Address", viewerAddress)
+        .header("CloudFront-Viewer-Country", "US")
+        .form(Map.of("email", email))
+        .send();
   }
 
   static String inviteCode(int maxUses) {
-    var invite = viaCdn(api.post("/api/v1/invites")).token(adminToken).json(Map.of("max_uses", maxUses)).send();
+    var invite =
+        viaCdn(api.post("/api/v1/invites"))
+            .token(adminToken)
+            .json(Map.of("max_uses", maxUses))
+            .send();
     assertThat(invite.status()).as(invite.toString()).isEqualTo(200);
     return invite.field("code");
   }

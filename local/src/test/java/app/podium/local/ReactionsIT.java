@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Concurrently;
-import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Feeds;
+import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Favourites and reblogs through the API: exact counts under concurrency (on a status's item, and spread over
- * counter shards for a large account's status), idempotency, the paged lists with their {@code Link} headers, the
- * reader's {@code favourited}/{@code reblogged}, reblogs on followers' home timelines (once, not over the original,
- * gone when unreblogged or when the original is deleted). The fan-out threshold is 3 followers, so a large account
- * is cheap to make; every other author here keeps 3 followers or fewer.
+ * Favourites and reblogs through the API: exact counts under concurrency (on a status's item, and
+ * spread over counter shards for a large account's status), idempotency, the paged lists with their
+ * {@code Link} headers, the reader's {@code favourited}/{@code reblogged}, reblogs on followers'
+ * home timelines (once, not over the original, gone when unreblogged or when the original is
+ * deleted). The fan-out threshold is 3 followers, so a large account is cheap to make; every other
+ * author here keeps 3 followers or fewer.
  */
 class ReactionsIT {
   static final Duration WAIT = Duration.ofSeconds(30);
@@ -49,7 +50,11 @@ class ReactionsIT {
   }
 
   static ApiClient.Response act(Member member, String statusId, String action) {
-    return podium.api.post("/api/v1/statuses/" + statusId + "/" + action).token(member.token()).send();
+    return podium
+        .api
+        .post("/api/v1/statuses/" + statusId + "/" + action)
+        .token(member.token())
+        .send();
   }
 
   static JsonNode ok(ApiClient.Response response) {
@@ -72,21 +77,37 @@ class ReactionsIT {
   /** The home timeline as "id" or "id<-original id" for reblogs, newest first. */
   static List<String> homeShown(Member reader) {
     List<String> shown = new ArrayList<>();
-    home(reader).forEach(s -> shown.add(s.get("id").asText()
-        + (s.get("reblog").isNull() ? "" : "<-" + s.get("reblog").get("id").asText())));
+    home(reader)
+        .forEach(
+            s ->
+                shown.add(
+                    s.get("id").asText()
+                        + (s.get("reblog").isNull()
+                            ? ""
+                            : "<-" + s.get("reblog").get("id").asText())));
     return shown;
   }
 
-  static List<String> awaitHome(Member reader, java.util.function.Predicate<List<String>> condition) {
+  static List<String> awaitHome(
+      Member reader, java.util.function.Predicate<List<String>> condition) {
     return Feeds.await(WAIT, () -> homeShown(reader), condition);
   }
 
   static String post(Member author, String text, String visibility) {
-    return ok(podium.api.post("/api/v1/statuses").token(author.token())
-        .form(Map.of("status", text, "visibility", visibility)).send()).get("id").asText();
+    return ok(podium
+            .api
+            .post("/api/v1/statuses")
+            .token(author.token())
+            .form(Map.of("status", text, "visibility", visibility))
+            .send())
+        .get("id")
+        .asText();
   }
 
-  /** Every page of a list, following {@code rel="next"} from {@code path}; the ids of what each page shows. */
+  /**
+   * Every page of a list, following {@code rel="next"} from {@code path}; the ids of what each page
+   * shows.
+   */
   static List<String> allPages(String path, Member reader) {
     List<String> ids = new ArrayList<>();
     var call = podium.api.get(path);
@@ -111,31 +132,47 @@ class ReactionsIT {
   static Map<String, Long> counterShards(String statusId, String count) {
     String table = Tables.COUNTER_SHARDS.physicalName(stack.backend().settings().tablePrefix());
     Map<String, Long> shards = new java.util.TreeMap<>();
-    stack.dynamoDbClient().scanPaginator(r -> r.tableName(table).consistentRead(true)).items().forEach(item -> {
-      String key = item.get("key").s();
-      if (key.startsWith(statusId + ":" + count + "#")) {
-        shards.put(key, Long.parseLong(item.get("count").n()));
-      }
-    });
+    stack
+        .dynamoDbClient()
+        .scanPaginator(r -> r.tableName(table).consistentRead(true))
+        .items()
+        .forEach(
+            item -> {
+              String key = item.get("key").s();
+              if (key.startsWith(statusId + ":" + count + "#")) {
+                shards.put(key, Long.parseLong(item.get("count").n()));
+              }
+            });
     return shards;
   }
 
   static Map<String, AttributeValue> postItem(String statusId) {
     String table = Tables.POSTS.physicalName(stack.backend().settings().tablePrefix());
-    return stack.dynamoDbClient().getItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromN(statusId)))
-        .consistentRead(true)).item();
+    return stack
+        .dynamoDbClient()
+        .getItem(
+            r ->
+                r.tableName(table)
+                    .key(Map.of("id", AttributeValue.fromN(statusId)))
+                    .consistentRead(true))
+        .item();
   }
 
   /** Reaction items about a status, as (member, kind) pairs. */
   static List<String> reactionsOf(String statusId) {
     String table = Tables.REACTIONS.physicalName(stack.backend().settings().tablePrefix());
     List<String> found = new ArrayList<>();
-    stack.dynamoDbClient().scanPaginator(r -> r.tableName(table).consistentRead(true)).items().forEach(item -> {
-      String kindStatus = item.get("kind_status").s();
-      if (kindStatus.endsWith(":" + statusId)) {
-        found.add(item.get("account_id").s() + "/" + kindStatus);
-      }
-    });
+    stack
+        .dynamoDbClient()
+        .scanPaginator(r -> r.tableName(table).consistentRead(true))
+        .items()
+        .forEach(
+            item -> {
+              String kindStatus = item.get("kind_status").s();
+              if (kindStatus.endsWith(":" + statusId)) {
+                found.add(item.get("account_id").s() + "/" + kindStatus);
+              }
+            });
     return found;
   }
 
@@ -144,23 +181,38 @@ class ReactionsIT {
     Member author = feeds.member("fav_author");
     String status = podium.post(author.token(), "favourite me");
 
-    List<ApiClient.Response> answers = Concurrently.run(FANS, i -> act(fans.get(i), status, "favourite"));
+    List<ApiClient.Response> answers =
+        Concurrently.run(FANS, i -> act(fans.get(i), status, "favourite"));
 
-    assertThat(answers).allSatisfy(a -> {
-      assertThat(a.status()).as(a.toString()).isEqualTo(200);
-      assertThat(a.json().get("id").asText()).isEqualTo(status);
-      assertThat(a.json().get("favourited").asBoolean()).isTrue();
-    });
+    assertThat(answers)
+        .allSatisfy(
+            a -> {
+              assertThat(a.status()).as(a.toString()).isEqualTo(200);
+              assertThat(a.json().get("id").asText()).isEqualTo(status);
+              assertThat(a.json().get("favourited").asBoolean()).isTrue();
+            });
     assertThat(status(status, null).get("favourites_count").asLong()).isEqualTo(FANS);
     assertThat(postItem(status).get("favourites_count").n()).isEqualTo(String.valueOf(FANS));
     // favourited_by pages through all of them by favourite id: none missing, none twice
-    List<String> favouritedBy = allPages("/api/v1/statuses/" + status + "/favourited_by?limit=10", null);
-    assertThat(favouritedBy).hasSize(FANS).doesNotHaveDuplicates()
+    List<String> favouritedBy =
+        allPages("/api/v1/statuses/" + status + "/favourited_by?limit=10", null);
+    assertThat(favouritedBy)
+        .hasSize(FANS)
+        .doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(fans.stream().map(Member::id).toList());
-    // and the author is notified once, as one group counting every favourite (written on the event path)
-    JsonNode groups = Feeds.await(WAIT, () -> ok(podium.api.get("/api/v2/notifications?types[]=favourite")
-        .token(author.token()).send()).get("notification_groups"),
-        g -> g.size() == 1 && g.get(0).get("notifications_count").asLong() == FANS);
+    // and the author is notified once, as one group counting every favourite (written on the event
+    // path)
+    JsonNode groups =
+        Feeds.await(
+            WAIT,
+            () ->
+                ok(podium
+                        .api
+                        .get("/api/v2/notifications?types[]=favourite")
+                        .token(author.token())
+                        .send())
+                    .get("notification_groups"),
+            g -> g.size() == 1 && g.get(0).get("notifications_count").asLong() == FANS);
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0).get("notifications_count").asLong()).isEqualTo(FANS);
     assertThat(groups.get(0).get("status_id").asText()).isEqualTo(status);
@@ -176,16 +228,20 @@ class ReactionsIT {
     List<ApiClient.Response> answers = Concurrently.run(16, i -> act(fan, status, "favourite"));
     answers.add(act(fan, status, "favourite"));
 
-    assertThat(answers).allSatisfy(a -> {
-      assertThat(a.status()).as(a.toString()).isEqualTo(200);
-      assertThat(a.json().get("favourited").asBoolean()).isTrue();
-    });
+    assertThat(answers)
+        .allSatisfy(
+            a -> {
+              assertThat(a.status()).as(a.toString()).isEqualTo(200);
+              assertThat(a.json().get("favourited").asBoolean()).isTrue();
+            });
     assertThat(status(status, fan).get("favourites_count").asLong()).isEqualTo(1);
     assertThat(reactionsOf(status)).containsExactly(fan.id() + "/favourite:" + status);
-    // every answer published the event (so a retry after a failed publish still notifies); it is counted once
+    // every answer published the event (so a retry after a failed publish still notifies); it is
+    // counted once
     feeds.awaitQueueDrained(WAIT);
-    JsonNode groups = ok(podium.api.get("/api/v2/notifications?types[]=favourite").token(author.token()).send())
-        .get("notification_groups");
+    JsonNode groups =
+        ok(podium.api.get("/api/v2/notifications?types[]=favourite").token(author.token()).send())
+            .get("notification_groups");
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0).get("notifications_count").asLong()).isEqualTo(1);
   }
@@ -196,22 +252,32 @@ class ReactionsIT {
     String status = podium.post(large.token(), "a post by a large account");
     assertThat(postItem(status).get("counter_shards").n()).isEqualTo("16");
 
-    List<ApiClient.Response> answers = Concurrently.run(FANS, i -> act(fans.get(i), status, "favourite"));
+    List<ApiClient.Response> answers =
+        Concurrently.run(FANS, i -> act(fans.get(i), status, "favourite"));
     answers.addAll(Concurrently.run(8, i -> act(fans.getFirst(), status, "favourite")));
 
     assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
     Map<String, Long> shards = counterShards(status, "favourites");
     assertThat(shards.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(FANS);
-    assertThat(shards).as("spread over several shards, none on the post item").hasSizeGreaterThan(4);
+    assertThat(shards)
+        .as("spread over several shards, none on the post item")
+        .hasSizeGreaterThan(4);
     assertThat(postItem(status)).doesNotContainKey("favourites_count");
     // summed at read (a sum is kept 2 s in the container)
-    assertThat(Feeds.await(WAIT, () -> status(status, null).get("favourites_count").asLong(), n -> n == FANS))
+    assertThat(
+            Feeds.await(
+                WAIT, () -> status(status, null).get("favourites_count").asLong(), n -> n == FANS))
         .isEqualTo(FANS);
-    List<String> favouritedBy = allPages("/api/v1/statuses/" + status + "/favourited_by?limit=7", fans.get(1));
+    List<String> favouritedBy =
+        allPages("/api/v1/statuses/" + status + "/favourited_by?limit=7", fans.get(1));
     assertThat(favouritedBy).hasSize(FANS).doesNotHaveDuplicates();
 
     Concurrently.run(FANS / 2, i -> ok(act(fans.get(i), status, "unfavourite")));
-    assertThat(Feeds.await(WAIT, () -> status(status, null).get("favourites_count").asLong(), n -> n == FANS / 2))
+    assertThat(
+            Feeds.await(
+                WAIT,
+                () -> status(status, null).get("favourites_count").asLong(),
+                n -> n == FANS / 2))
         .isEqualTo(FANS / 2);
   }
 
@@ -244,8 +310,15 @@ class ReactionsIT {
       statuses.add(podium.post(author.token(), "list " + i));
     }
     // favourited in another order than posted: the list is by favourite, newest first
-    List<String> favouritedInOrder = List.of(statuses.get(3), statuses.get(0), statuses.get(6), statuses.get(1),
-        statuses.get(5), statuses.get(2), statuses.get(4));
+    List<String> favouritedInOrder =
+        List.of(
+            statuses.get(3),
+            statuses.get(0),
+            statuses.get(6),
+            statuses.get(1),
+            statuses.get(5),
+            statuses.get(2),
+            statuses.get(4));
     favouritedInOrder.forEach(id -> ok(act(fan, id, "favourite")));
 
     List<String> newestFirst = new ArrayList<>(favouritedInOrder);
@@ -253,13 +326,16 @@ class ReactionsIT {
     assertThat(allPages("/api/v1/favourites?limit=3", fan)).containsExactlyElementsOf(newestFirst);
     var firstPage = podium.api.get("/api/v1/favourites?limit=3").token(fan.token()).send();
     assertThat(Feeds.ids(feeds.getUrl(Feeds.links(firstPage).get("prev"), fan.token()))).isEmpty();
-    assertThat(Feeds.ids(podium.api.get("/api/v1/favourites").token(author.token()).send())).isEmpty();
+    assertThat(Feeds.ids(podium.api.get("/api/v1/favourites").token(author.token()).send()))
+        .isEmpty();
 
     String reblogged = statuses.getFirst();
     List<Member> rebloggers = fans.subList(0, 5);
     rebloggers.forEach(r -> ok(act(r, reblogged, "reblog")));
-    List<String> rebloggedBy = allPages("/api/v1/statuses/" + reblogged + "/reblogged_by?limit=2", null);
-    assertThat(rebloggedBy).containsExactlyElementsOf(rebloggers.reversed().stream().map(Member::id).toList());
+    List<String> rebloggedBy =
+        allPages("/api/v1/statuses/" + reblogged + "/reblogged_by?limit=2", null);
+    assertThat(rebloggedBy)
+        .containsExactlyElementsOf(rebloggers.reversed().stream().map(Member::id).toList());
     assertThat(status(reblogged, null).get("reblogs_count").asLong()).isEqualTo(5);
     rebloggers.forEach(r -> ok(act(r, reblogged, "unreblog")));
     assertThat(status(reblogged, null).get("reblogs_count").asLong()).isZero();
@@ -272,15 +348,19 @@ class ReactionsIT {
     Member follower = feeds.member("rb_follower");
     podium.follow(follower.token(), reblogger.id());
     String original = podium.post(author.token(), "worth sharing");
-    long statusesBefore = feeds.accountAttribute(reblogger.id(), "statuses_count") == null ? 0
-        : Long.parseLong(feeds.accountAttribute(reblogger.id(), "statuses_count").n());
+    long statusesBefore =
+        feeds.accountAttribute(reblogger.id(), "statuses_count") == null
+            ? 0
+            : Long.parseLong(feeds.accountAttribute(reblogger.id(), "statuses_count").n());
 
     JsonNode reblog = ok(act(reblogger, original, "reblog"));
     JsonNode again = ok(act(reblogger, original, "reblog"));
 
     String reblogId = reblog.get("id").asText();
     assertThat(reblogId).isNotEqualTo(original);
-    assertThat(again.get("id").asText()).as("reblogging twice answers the same reblog").isEqualTo(reblogId);
+    assertThat(again.get("id").asText())
+        .as("reblogging twice answers the same reblog")
+        .isEqualTo(reblogId);
     assertThat(reblog.get("account").get("id").asText()).isEqualTo(reblogger.id());
     assertThat(reblog.get("content").asText()).isEmpty();
     assertThat(reblog.get("visibility").asText()).isEqualTo("public");
@@ -312,7 +392,8 @@ class ReactionsIT {
     assertThat(awaitHome(follower, List::isEmpty)).isEmpty();
     feeds.awaitQueueDrained(WAIT);
     assertThat(feeds.ownersOf(reblogId)).isEmpty();
-    assertThat(Feeds.ids(podium.api.get("/api/v1/accounts/" + reblogger.id() + "/statuses").send())).isEmpty();
+    assertThat(Feeds.ids(podium.api.get("/api/v1/accounts/" + reblogger.id() + "/statuses").send()))
+        .isEmpty();
     assertThat(podium.api.get("/api/v1/statuses/" + reblogId).send().status()).isEqualTo(404);
     assertThat(Long.parseLong(feeds.accountAttribute(reblogger.id(), "statuses_count").n()))
         .isEqualTo(statusesBefore);
@@ -337,13 +418,15 @@ class ReactionsIT {
     assertThat(favourited.get("favourited").asBoolean()).isTrue();
     assertThat(favourited.get("reblogged").asBoolean()).isTrue();
 
-    var deleted = podium.api.delete("/api/v1/statuses/" + secondReblog).token(second.token()).send();
+    var deleted =
+        podium.api.delete("/api/v1/statuses/" + secondReblog).token(second.token()).send();
     assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
     assertThat(deleted.json().get("reblog").get("id").asText()).isEqualTo(original);
     assertThat(status(original, second).get("reblogs_count").asLong()).isEqualTo(1);
     assertThat(status(original, second).get("reblogged").asBoolean()).isFalse();
-    assertThat(reactionsOf(original)).containsExactlyInAnyOrder(first.id() + "/reblog:" + original,
-        second.id() + "/favourite:" + original);
+    assertThat(reactionsOf(original))
+        .containsExactlyInAnyOrder(
+            first.id() + "/reblog:" + original, second.id() + "/favourite:" + original);
     String again = ok(act(second, original, "reblog")).get("id").asText();
     assertThat(again).isNotEqualTo(secondReblog);
     assertThat(status(original, null).get("reblogs_count").asLong()).isEqualTo(2);
@@ -359,13 +442,16 @@ class ReactionsIT {
     podium.follow(both.token(), reblogger.id());
     podium.follow(onlyReblogger.token(), reblogger.id());
     String original = podium.post(author.token(), "seen already");
-    assertThat(podium.awaitHome(both.token(), ids -> ids.contains(original))).containsExactly(original);
+    assertThat(podium.awaitHome(both.token(), ids -> ids.contains(original)))
+        .containsExactly(original);
 
     String reblogId = ok(act(reblogger, original, "reblog")).get("id").asText();
 
-    assertThat(awaitHome(onlyReblogger, h -> !h.isEmpty())).containsExactly(reblogId + "<-" + original);
+    assertThat(awaitHome(onlyReblogger, h -> !h.isEmpty()))
+        .containsExactly(reblogId + "<-" + original);
     feeds.awaitQueueDrained(WAIT);
-    assertThat(feeds.ownersOf(reblogId)).containsExactlyInAnyOrder(reblogger.id(), onlyReblogger.id());
+    assertThat(feeds.ownersOf(reblogId))
+        .containsExactlyInAnyOrder(reblogger.id(), onlyReblogger.id());
     assertThat(homeShown(both)).containsExactly(original);
     // the reblogger's own timeline holds their reblog
     List<String> own = homeShown(reblogger);
@@ -387,8 +473,8 @@ class ReactionsIT {
     String keptReblog = ok(act(first, kept, "reblog")).get("id").asText();
     ok(act(fans.get(3), original, "favourite"));
     // two reblogs of one status show once
-    assertThat(awaitHome(follower, h -> h.size() == 2)).containsExactly(keptReblog + "<-" + kept,
-        reblog2 + "<-" + original);
+    assertThat(awaitHome(follower, h -> h.size() == 2))
+        .containsExactly(keptReblog + "<-" + kept, reblog2 + "<-" + original);
 
     var deleted = podium.api.delete("/api/v1/statuses/" + original).token(author.token()).send();
     assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
@@ -400,10 +486,13 @@ class ReactionsIT {
     assertThat(feeds.entriesOf(follower.id())).containsExactly(keptReblog);
     assertThat(Feeds.ids(podium.api.get("/api/v1/accounts/" + first.id() + "/statuses").send()))
         .containsExactly(keptReblog);
-    assertThat(Feeds.ids(podium.api.get("/api/v1/accounts/" + second.id() + "/statuses").send())).isEmpty();
+    assertThat(Feeds.ids(podium.api.get("/api/v1/accounts/" + second.id() + "/statuses").send()))
+        .isEmpty();
     assertThat(postItem(reblog1)).isEmpty();
     assertThat(postItem(reblog2)).isEmpty();
-    assertThat(reactionsOf(original)).as("reblog reactions gone").allMatch(r -> r.contains("/favourite:"));
+    assertThat(reactionsOf(original))
+        .as("reblog reactions gone")
+        .allMatch(r -> r.contains("/favourite:"));
     assertThat(feeds.accountAttribute(second.id(), "statuses_count").n()).isEqualTo("0");
     assertThat(podium.api.get("/api/v1/statuses/" + reblog1).send().status()).isEqualTo(404);
     assertThat(Feeds.ids(podium.api.get("/api/v1/favourites").token(fans.get(3).token()).send()))
@@ -424,39 +513,62 @@ class ReactionsIT {
     JsonNode mine = status(original, member);
     assertThat(mine.get("favourited").asBoolean()).isTrue();
     assertThat(mine.get("reblogged").asBoolean()).isTrue();
-    for (JsonNode seen : List.of(status(original, other), status(original, null), status(original, author))) {
+    for (JsonNode seen :
+        List.of(status(original, other), status(original, null), status(original, author))) {
       assertThat(seen.get("favourited").asBoolean()).isFalse();
       assertThat(seen.get("reblogged").asBoolean()).isFalse();
       assertThat(seen.get("favourites_count").asLong()).isEqualTo(1);
       assertThat(seen.get("reblogs_count").asLong()).isEqualTo(1);
     }
-    // the reblog as the member sees it (their statuses, their favourites) and as the other follower does
-    JsonNode ownList = ok(podium.api.get("/api/v1/accounts/" + member.id() + "/statuses").token(member.token())
-        .send()).get(0);
+    // the reblog as the member sees it (their statuses, their favourites) and as the other follower
+    // does
+    JsonNode ownList =
+        ok(podium
+                .api
+                .get("/api/v1/accounts/" + member.id() + "/statuses")
+                .token(member.token())
+                .send())
+            .get(0);
     assertThat(ownList.get("id").asText()).isEqualTo(reblogId);
     assertThat(ownList.get("reblogged").asBoolean()).isTrue();
     assertThat(ownList.get("favourited").asBoolean()).isTrue();
     assertThat(ownList.get("reblog").get("favourited").asBoolean()).isTrue();
-    JsonNode favourites = ok(podium.api.get("/api/v1/favourites").token(member.token()).send()).get(0);
+    JsonNode favourites =
+        ok(podium.api.get("/api/v1/favourites").token(member.token()).send()).get(0);
     assertThat(favourites.get("favourited").asBoolean()).isTrue();
     assertThat(favourites.get("reblogged").asBoolean()).isTrue();
     assertThat(awaitHome(other, h -> !h.isEmpty())).containsExactly(reblogId + "<-" + original);
     JsonNode onOthersHome = home(other).get(0);
     assertThat(onOthersHome.get("reblogged").asBoolean()).isFalse();
     assertThat(onOthersHome.get("reblog").get("favourited").asBoolean()).isFalse();
-    JsonNode anonymous = ok(podium.api.get("/api/v1/accounts/" + member.id() + "/statuses").send()).get(0);
+    JsonNode anonymous =
+        ok(podium.api.get("/api/v1/accounts/" + member.id() + "/statuses").send()).get(0);
     assertThat(anonymous.get("reblog").get("reblogged").asBoolean()).isFalse();
     // the conversation and the tag timeline show the reader's state as every other list does
-    String reply = ok(podium.api.post("/api/v1/statuses").token(author.token())
-        .form(Map.of("status", "a reply", "in_reply_to_id", original)).send()).get("id").asText();
-    JsonNode ancestor = ok(podium.api.get("/api/v1/statuses/" + reply + "/context").token(member.token()).send())
-        .get("ancestors").get(0);
+    String reply =
+        ok(podium
+                .api
+                .post("/api/v1/statuses")
+                .token(author.token())
+                .form(Map.of("status", "a reply", "in_reply_to_id", original))
+                .send())
+            .get("id")
+            .asText();
+    JsonNode ancestor =
+        ok(podium.api.get("/api/v1/statuses/" + reply + "/context").token(member.token()).send())
+            .get("ancestors")
+            .get(0);
     assertThat(ancestor.get("id").asText()).isEqualTo(original);
     assertThat(ancestor.get("favourited").asBoolean()).isTrue();
     assertThat(ancestor.get("reblogged").asBoolean()).isTrue();
-    JsonNode tagged = ok(podium.api.get("/api/v1/timelines/tag/readerflags").token(member.token()).send()).get(0);
+    JsonNode tagged =
+        ok(podium.api.get("/api/v1/timelines/tag/readerflags").token(member.token()).send()).get(0);
     assertThat(tagged.get("favourited").asBoolean()).isTrue();
-    assertThat(ok(podium.api.get("/api/v1/timelines/tag/readerflags").send()).get(0).get("favourited").asBoolean())
+    assertThat(
+            ok(podium.api.get("/api/v1/timelines/tag/readerflags").send())
+                .get(0)
+                .get("favourited")
+                .asBoolean())
         .isFalse();
   }
 
@@ -470,28 +582,55 @@ class ReactionsIT {
 
     assertThat(act(stranger, hidden, "favourite").status()).isEqualTo(404);
     assertThat(act(stranger, hidden, "reblog").status()).isEqualTo(404);
-    assertThat(podium.api.get("/api/v1/statuses/" + hidden + "/favourited_by").token(stranger.token()).send()
-        .status()).isEqualTo(404);
+    assertThat(
+            podium
+                .api
+                .get("/api/v1/statuses/" + hidden + "/favourited_by")
+                .token(stranger.token())
+                .send()
+                .status())
+        .isEqualTo(404);
     assertThat(ok(act(follower, hidden, "favourite")).get("favourited").asBoolean()).isTrue();
     var refused = act(follower, hidden, "reblog");
     assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
     assertThat(refused.field("error")).isEqualTo("This action is not allowed");
     assertThat(act(follower, "99999999999", "favourite").status()).isEqualTo(404);
-    var badVisibility = podium.api.post("/api/v1/statuses/" + hidden + "/reblog").token(author.token())
-        .form(Map.of("visibility", "everyone")).send();
-    assertThat(badVisibility.status()).as("a private status's reblog stays private whatever is asked").isEqualTo(200);
+    var badVisibility =
+        podium
+            .api
+            .post("/api/v1/statuses/" + hidden + "/reblog")
+            .token(author.token())
+            .form(Map.of("visibility", "everyone"))
+            .send();
+    assertThat(badVisibility.status())
+        .as("a private status's reblog stays private whatever is asked")
+        .isEqualTo(200);
     JsonNode ownReblog = badVisibility.json();
     assertThat(ownReblog.get("visibility").asText()).isEqualTo("private");
-    assertThat(reactionsOf(hidden)).containsExactlyInAnyOrder(follower.id() + "/favourite:" + hidden,
-        author.id() + "/reblog:" + hidden);
+    assertThat(reactionsOf(hidden))
+        .containsExactlyInAnyOrder(
+            follower.id() + "/favourite:" + hidden, author.id() + "/reblog:" + hidden);
 
     String open = podium.post(author.token(), "open");
-    var invalid = podium.api.post("/api/v1/statuses/" + open + "/reblog").token(follower.token())
-        .form(Map.of("visibility", "everyone")).send();
+    var invalid =
+        podium
+            .api
+            .post("/api/v1/statuses/" + open + "/reblog")
+            .token(follower.token())
+            .form(Map.of("visibility", "everyone"))
+            .send();
     assertThat(invalid.status()).as(invalid.toString()).isEqualTo(422);
     assertThat(reactionsOf(open)).isEmpty();
-    assertThat(ok(podium.api.post("/api/v1/statuses/" + open + "/reblog").token(follower.token())
-        .form(Map.of("visibility", "unlisted")).send()).get("visibility").asText()).isEqualTo("unlisted");
+    assertThat(
+            ok(podium
+                    .api
+                    .post("/api/v1/statuses/" + open + "/reblog")
+                    .token(follower.token())
+                    .form(Map.of("visibility", "unlisted"))
+                    .send())
+                .get("visibility")
+                .asText())
+        .isEqualTo("unlisted");
   }
 
   @Test
@@ -513,18 +652,22 @@ class ReactionsIT {
     assertThat(merged.get("reblog").get("reblogs_count").asLong()).isEqualTo(1);
 
     ok(act(large, original, "unreblog"));
-    assertThat(awaitHome(follower, h -> h.stream().noneMatch(s -> s.startsWith(reblogId)))).noneMatch(
-        s -> s.startsWith(reblogId));
+    assertThat(awaitHome(follower, h -> h.stream().noneMatch(s -> s.startsWith(reblogId))))
+        .noneMatch(s -> s.startsWith(reblogId));
   }
 
-  /** A member with 4 followers (over the threshold of 3) who has posted once since: a large account. */
+  /**
+   * A member with 4 followers (over the threshold of 3) who has posted once since: a large account.
+   */
   static Member largeAuthor(String name) {
     Member author = feeds.member(name);
     for (Member follower : feeds.members(name + "_f", 4)) {
       podium.follow(follower.token(), author.id());
     }
     podium.post(author.token(), name + " becomes large");
-    assertThat(Feeds.eventually(WAIT, () -> feeds.isLarge(author.id()))).as("marked large").isTrue();
+    assertThat(Feeds.eventually(WAIT, () -> feeds.isLarge(author.id())))
+        .as("marked large")
+        .isTrue();
     feeds.awaitQueueDrained(WAIT);
     return author;
   }

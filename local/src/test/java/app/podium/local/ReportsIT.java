@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code POST /api/v1/reports} and the admin's reports API ({@code GET /api/v1/admin/reports},
- * {@code .../:id}, {@code .../:id/resolve}, and {@code report_id} on an account action), through the HTTP API
- * down to the reports table.
+ * {@code .../:id}, {@code .../:id/resolve}, and {@code report_id} on an account action), through
+ * the HTTP API down to the reports table.
  */
 class ReportsIT {
   static LocalStack stack;
@@ -69,8 +69,20 @@ class ReportsIT {
     String first = podium.post(target.token(), "spam spam spam");
     String second = podium.post(target.token(), "more spam");
 
-    var filed = report(reporter.token(), Map.of("account_id", target.id(), "status_ids", List.of(first, second),
-        "comment", "selling things", "category", "spam", "forward", true));
+    var filed =
+        report(
+            reporter.token(),
+            Map.of(
+                "account_id",
+                target.id(),
+                "status_ids",
+                List.of(first, second),
+                "comment",
+                "selling things",
+                "category",
+                "spam",
+                "forward",
+                true));
     assertThat(filed.status()).as(filed.toString()).isEqualTo(200);
     JsonNode json = filed.json();
     assertThat(json.get("category").asText()).isEqualTo("spam");
@@ -89,7 +101,9 @@ class ReportsIT {
     assertThat(one.json().at("/account/id").asText()).isEqualTo(reporter.id());
     assertThat(one.json().at("/target_account/id").asText()).isEqualTo(target.id());
     assertThat(one.json().at("/target_account/email").asText()).isEqualTo("reported@example.com");
-    assertThat(one.json().get("statuses")).extracting(s -> s.get("id").asText()).containsExactly(first, second);
+    assertThat(one.json().get("statuses"))
+        .extracting(s -> s.get("id").asText())
+        .containsExactly(first, second);
     assertThat(one.json().get("category").asText()).isEqualTo("spam");
     var plain = api.get("/api/v1/admin/reports/" + newer).token(admin).send().json();
     assertThat(plain.get("category").asText()).as("the default category").isEqualTo("other");
@@ -111,9 +125,16 @@ class ReportsIT {
 
     assertThat(listed("?limit=40")).doesNotContain(id);
     assertThat(listed("?resolved=true")).contains(id);
-    assertThat(api.get("/api/v1/admin/reports/" + id).token(admin).send().json().get("action_taken").asBoolean())
+    assertThat(
+            api.get("/api/v1/admin/reports/" + id)
+                .token(admin)
+                .send()
+                .json()
+                .get("action_taken")
+                .asBoolean())
         .isTrue();
-    assertThat(api.post("/api/v1/admin/reports/12345/resolve").token(admin).send().status()).isEqualTo(404);
+    assertThat(api.post("/api/v1/admin/reports/12345/resolve").token(admin).send().status())
+        .isEqualTo(404);
     assertThat(api.get("/api/v1/admin/reports/12345").token(admin).send().status()).isEqualTo(404);
   }
 
@@ -123,11 +144,16 @@ class ReportsIT {
     Member target = feeds.member("paged");
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      ids.add(reportId(reporter.token(), Map.of("account_id", target.id(), "comment", "report " + i)));
+      ids.add(
+          reportId(reporter.token(), Map.of("account_id", target.id(), "comment", "report " + i)));
     }
-    var page = api.get("/api/v1/admin/reports?limit=2&max_id=" + (Long.parseLong(ids.get(2)) + 1)).token(admin)
-        .send();
-    assertThat(page.json()).extracting(r -> r.get("id").asText()).containsExactly(ids.get(2), ids.get(1));
+    var page =
+        api.get("/api/v1/admin/reports?limit=2&max_id=" + (Long.parseLong(ids.get(2)) + 1))
+            .token(admin)
+            .send();
+    assertThat(page.json())
+        .extracting(r -> r.get("id").asText())
+        .containsExactly(ids.get(2), ids.get(1));
     assertThat(page.header("Link")).contains("max_id=" + ids.get(1)).contains("rel=\"next\"");
     var next = api.get("/api/v1/admin/reports?limit=2&max_id=" + ids.get(1)).token(admin).send();
     assertThat(next.json().get(0).get("id").asText()).isEqualTo(ids.get(0));
@@ -143,29 +169,63 @@ class ReportsIT {
     int before = podium.count(Tables.REPORTS);
 
     assertThat(report(reporter.token(), Map.of()).status()).as("no account_id").isEqualTo(404);
-    assertThat(report(reporter.token(), Map.of("account_id", "12345")).status()).as("unknown account")
+    assertThat(report(reporter.token(), Map.of("account_id", "12345")).status())
+        .as("unknown account")
         .isEqualTo(404);
     var self = report(reporter.token(), Map.of("account_id", reporter.id()));
     assertThat(self.status()).as(self.toString()).isEqualTo(422);
     assertThat(self.json().at("/details/account_id/0/error").asText()).isEqualTo("ERR_INVALID");
-    assertThat(report(reporter.token(), Map.of("account_id", target.id(), "status_ids", List.of(othersStatus)))
-        .status()).as("another account's status").isEqualTo(404);
-    assertThat(report(reporter.token(), Map.of("account_id", target.id(),
-        "status_ids", List.of(targetsStatus, "99999"))).status()).as("an unknown status").isEqualTo(404);
-    var tooLong = report(reporter.token(), Map.of("account_id", target.id(), "comment", "x".repeat(1001)));
+    assertThat(
+            report(
+                    reporter.token(),
+                    Map.of("account_id", target.id(), "status_ids", List.of(othersStatus)))
+                .status())
+        .as("another account's status")
+        .isEqualTo(404);
+    assertThat(
+            report(
+                    reporter.token(),
+                    Map.of(
+                        "account_id", target.id(), "status_ids", List.of(targetsStatus, "99999")))
+                .status())
+        .as("an unknown status")
+        .isEqualTo(404);
+    var tooLong =
+        report(reporter.token(), Map.of("account_id", target.id(), "comment", "x".repeat(1001)));
     assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(422);
     assertThat(tooLong.json().at("/details/comment/0/error").asText()).isEqualTo("ERR_TOO_LONG");
-    var category = report(reporter.token(), Map.of("account_id", target.id(), "category", "boring"));
+    var category =
+        report(reporter.token(), Map.of("account_id", target.id(), "category", "boring"));
     assertThat(category.status()).isEqualTo(422);
     assertThat(category.json().at("/details/category/0/error").asText()).isEqualTo("ERR_INCLUSION");
-    assertThat(report(reporter.token(), Map.of("account_id", target.id(), "category", "violation",
-        "rule_ids", List.of("1"))).status()).as("no rules to cite").isEqualTo(422);
+    assertThat(
+            report(
+                    reporter.token(),
+                    Map.of(
+                        "account_id",
+                        target.id(),
+                        "category",
+                        "violation",
+                        "rule_ids",
+                        List.of("1")))
+                .status())
+        .as("no rules to cite")
+        .isEqualTo(422);
     assertThat(api.post("/api/v1/reports").json(Map.of("account_id", target.id())).send().status())
-        .as("anonymous").isEqualTo(401);
+        .as("anonymous")
+        .isEqualTo(401);
     assertThat(podium.count(Tables.REPORTS)).as("nothing was written").isEqualTo(before);
 
-    var longest = report(reporter.token(), Map.of("account_id", target.id(), "comment", "x".repeat(1000),
-        "status_ids", List.of(targetsStatus)));
+    var longest =
+        report(
+            reporter.token(),
+            Map.of(
+                "account_id",
+                target.id(),
+                "comment",
+                "x".repeat(1000),
+                "status_ids",
+                List.of(targetsStatus)));
     assertThat(longest.status()).as("1,000 characters are allowed").isEqualTo(200);
     assertThat(podium.count(Tables.REPORTS)).isEqualTo(before + 1);
   }
@@ -180,8 +240,10 @@ class ReportsIT {
     for (String token : List.of(member.token(), adminScoped)) {
       var list = api.get("/api/v1/admin/reports").token(token).send();
       assertThat(list.status()).as(list.toString()).isEqualTo(403);
-      assertThat(api.get("/api/v1/admin/reports/" + id).token(token).send().status()).isEqualTo(403);
-      assertThat(api.post("/api/v1/admin/reports/" + id + "/resolve").token(token).send().status()).isEqualTo(403);
+      assertThat(api.get("/api/v1/admin/reports/" + id).token(token).send().status())
+          .isEqualTo(403);
+      assertThat(api.post("/api/v1/admin/reports/" + id + "/resolve").token(token).send().status())
+          .isEqualTo(403);
     }
     assertThat(api.get("/api/v1/admin/reports").send().status()).as("anonymous").isEqualTo(401);
     assertThat(listed("")).as("still unresolved").contains(id);
@@ -194,20 +256,32 @@ class ReportsIT {
     Member bystander = feeds.member("action_bystander");
     String id = reportId(reporter.token(), Map.of("account_id", target.id()));
 
-    var wrong = api.post("/api/v1/admin/accounts/" + bystander.id() + "/action").token(admin)
-        .form(Map.of("type", "suspend", "report_id", id)).send();
+    var wrong =
+        api.post("/api/v1/admin/accounts/" + bystander.id() + "/action")
+            .token(admin)
+            .form(Map.of("type", "suspend", "report_id", id))
+            .send();
     assertThat(wrong.status()).as(wrong.toString()).isEqualTo(422);
     assertThat(feeds.accountAttribute(bystander.id(), "suspended_at")).as("not suspended").isNull();
-    assertThat(api.post("/api/v1/admin/accounts/" + target.id() + "/action").token(admin)
-        .form(Map.of("type", "none", "report_id", "12345")).send().status()).isEqualTo(404);
+    assertThat(
+            api.post("/api/v1/admin/accounts/" + target.id() + "/action")
+                .token(admin)
+                .form(Map.of("type", "none", "report_id", "12345"))
+                .send()
+                .status())
+        .isEqualTo(404);
     assertThat(listed("")).contains(id);
 
-    var none = api.post("/api/v1/admin/accounts/" + target.id() + "/action").token(admin)
-        .form(Map.of("type", "none", "report_id", id)).send();
+    var none =
+        api.post("/api/v1/admin/accounts/" + target.id() + "/action")
+            .token(admin)
+            .form(Map.of("type", "none", "report_id", id))
+            .send();
     assertThat(none.status()).as(none.toString()).isEqualTo(200);
     assertThat(listed("")).doesNotContain(id);
     assertThat(listed("?resolved=true")).contains(id);
     assertThat(api.get("/api/v1/accounts/verify_credentials").token(target.token()).send().status())
-        .as("none does nothing to the account").isEqualTo(200);
+        .as("none does nothing to the account")
+        .isEqualTo(200);
   }
 }

@@ -40,44 +40,51 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Fuzzes every route of {@link Routes#ALL} (a route added later is fuzzed without a change here): bodies
- * that are random, malformed or wrongly typed JSON, forms and multipart, huge (around and over the 64 KiB
- * limit), full of control characters, bidi overrides, NULs and bytes that are not UTF-8, under wrong,
- * missing or odd content types; junk and traversal in path ids; random query strings; with no token, a
- * garbage one, the app's, a member's or the admin's.
+ * Fuzzes every route of {@link Routes#ALL} (a route added later is fuzzed without a change here):
+ * bodies that are random, malformed or wrongly typed JSON, forms and multipart, huge (around and
+ * over the 64 KiB limit), full of control characters, bidi overrides, NULs and bytes that are not
+ * UTF-8, under wrong, missing or odd content types; junk and traversal in path ids; random query
+ * strings; with no token, a garbage one, the app's, a member's or the admin's.
  *
- * <p>Every answer must be a 2xx, or a 4xx whose body is JSON {@code {"error": "..."}}: never a 5xx. A body
- * over the limit must be refused for its size (413) unless the caller was refused first. And no partial
- * writes, checked two ways that do not trust Podium: an SDK interceptor sees every write any client of the
- * stack makes during a case (a 4xx case may have written nothing), and a scan of every table is compared
- * between checkpoints (after any case that wrote, and every {@link #CHECK_EVERY} cases): between two
- * checkpoints with only non-writing cases the tables are identical, and the change a succeeding case made
- * is confined to the tables its route's declaration grants it to write ({@link #writesOnSuccess}).
+ * <p>Every answer must be a 2xx, or a 4xx whose body is JSON {@code {"error": "..."}}: never a 5xx.
+ * A body over the limit must be refused for its size (413) unless the caller was refused first. And
+ * no partial writes, checked two ways that do not trust Podium: an SDK interceptor sees every write
+ * any client of the stack makes during a case (a 4xx case may have written nothing), and a scan of
+ * every table is compared between checkpoints (after any case that wrote, and every {@link
+ * #CHECK_EVERY} cases): between two checkpoints with only non-writing cases the tables are
+ * identical, and the change a succeeding case made is confined to the tables its route's
+ * declaration grants it to write ({@link #writesOnSuccess}).
  *
- * <p>Requests go in-process to the same route matcher, authorizer and handlers as the local HTTP server
- * ({@link LocalStack#dispatch}); {@link #HTTP_PERCENT}% of them go through the socket instead. Cases per
- * route: the property's tries, {@code jqwik.tries.default} in {@code junit-platform.properties}, which
- * {@code -Djqwik.tries.default=10000} overrides for a long run.
+ * <p>Requests go in-process to the same route matcher, authorizer and handlers as the local HTTP
+ * server ({@link LocalStack#dispatch}); {@link #HTTP_PERCENT}% of them go through the socket
+ * instead. Cases per route: the property's tries, {@code jqwik.tries.default} in {@code
+ * junit-platform.properties}, which {@code -Djqwik.tries.default=10000} overrides for a long run.
  */
 class RouteFuzzIT {
   static final int HTTP_PERCENT = Integer.getInteger("podium.fuzz.httpPercent", 5);
-  /** With {@code -Dpodium.fuzz.collect=true} a failing case is noted and the fuzz goes on; all are reported. */
+
+  /**
+   * With {@code -Dpodium.fuzz.collect=true} a failing case is noted and the fuzz goes on; all are
+   * reported.
+   */
   static final boolean COLLECT = Boolean.getBoolean("podium.fuzz.collect");
+
   static final int CHECK_EVERY = 1000;
   static final int MAX_BODY = ApiRequest.MAX_BODY_BYTES;
   static final ObjectMapper JSON = new ObjectMapper();
   static final Duration WAIT = Duration.ofSeconds(30);
 
   /**
-   * Rate-limit counters are left out of every comparison: Mastodon counts a refused login or signup against
-   * the client's address, so a 4xx may rightly bump them. Nothing else may change on a 4xx.
+   * Rate-limit counters are left out of every comparison: Mastodon counts a refused login or signup
+   * against the client's address, so a 4xx may rightly bump them. Nothing else may change on a 4xx.
    */
   static final Set<Tables.Table> NOT_COMPARED = Set.of(Tables.RATE_LIMITS);
 
   /**
-   * The tables a route may change when it answers 2xx: those its declaration grants it to write, and, when it
-   * publishes post events or enqueues fan-out tasks, those the fan-out may write on their account (the fuzzer waits
-   * for the queue, so that work is counted in). A route that may write nothing is a read.
+   * The tables a route may change when it answers 2xx: those its declaration grants it to write,
+   * and, when it publishes post events or enqueues fan-out tasks, those the fan-out may write on
+   * their account (the fuzzer waits for the queue, so that work is counted in). A route that may
+   * write nothing is a read.
    */
   static Set<Tables.Table> writesOnSuccess(Route<?> route) {
     Set<Tables.Table> tables = new HashSet<>(writes(route.grants()));
@@ -88,13 +95,21 @@ class RouteFuzzIT {
   }
 
   private static Set<Tables.Table> writes(Grants grants) {
-    return grants.tables().entrySet().stream().filter(e -> e.getValue().writes()).map(Map.Entry::getKey)
+    return grants.tables().entrySet().stream()
+        .filter(e -> e.getValue().writes())
+        .map(Map.Entry::getKey)
         .collect(Collectors.toSet());
   }
 
-  /** The errors an authorization refusal answers; a refused caller's body is never read, so never measured. */
-  static final Set<String> AUTHORIZATION_ERRORS = Set.of("The access token is invalid",
-      "This method requires an authenticated user", "This action is outside the authorized scopes");
+  /**
+   * The errors an authorization refusal answers; a refused caller's body is never read, so never
+   * measured.
+   */
+  static final Set<String> AUTHORIZATION_ERRORS =
+      Set.of(
+          "The access token is invalid",
+          "This method requires an authenticated user",
+          "This action is outside the authorized scopes");
 
   static LocalStack stack;
   static Podium podium;
@@ -102,8 +117,13 @@ class RouteFuzzIT {
   static Fixtures fixtures;
   static StoredState checkpoint;
   static int sinceCheckpoint;
-  /** Routes and the cases since the last checkpoint that changed something (legitimately, by their 2xx). */
+
+  /**
+   * Routes and the cases since the last checkpoint that changed something (legitimately, by their
+   * 2xx).
+   */
   static final List<String> writersSinceCheckpoint = new ArrayList<>();
+
   static final Set<Tables.Table> mayHaveChangedSinceCheckpoint = new HashSet<>();
 
   static final Map<String, AtomicLong> casesByRoute = new ConcurrentHashMap<>();
@@ -121,28 +141,77 @@ class RouteFuzzIT {
   static long started;
 
   /** What the fuzz can aim at: real ids and codes, so that some cases get past the lookups. */
-  record Fixtures(String clientId, String clientSecret, String appToken, String memberToken, String adminToken,
-      String memberId, String otherId, String adminId, List<String> statusIds, List<String> inviteCodes) {}
+  record Fixtures(
+      String clientId,
+      String clientSecret,
+      String appToken,
+      String memberToken,
+      String adminToken,
+      String memberId,
+      String otherId,
+      String adminId,
+      List<String> statusIds,
+      List<String> inviteCodes) {}
 
-  enum Credential { NONE, GARBAGE, NOT_BEARER, APP, MEMBER, ADMIN }
+  enum Credential {
+    NONE,
+    GARBAGE,
+    NOT_BEARER,
+    APP,
+    MEMBER,
+    ADMIN
+  }
 
   /** One request: everything needed to send it, and to say what it was when it fails. */
-  record FuzzCase(Route<?> route, long seed, String kind, Credential credential, String target,
-      Map<String, String> headers, byte[] body, boolean overHttp) {
+  record FuzzCase(
+      Route<?> route,
+      long seed,
+      String kind,
+      Credential credential,
+      String target,
+      Map<String, String> headers,
+      byte[] body,
+      boolean overHttp) {
     @Override
     public String toString() {
-      String preview = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8)
-          .codePoints().mapToObj(c -> c < 0x20 || c == 0x7f || (c >= 0x202a && c <= 0x202e) || c == 0xfffd
-              ? String.format("\\u%04x", c) : Character.toString(c)).collect(Collectors.joining());
-      String shownTarget = target.length() > 300 ? target.substring(0, 300) + "...(" + target.length() + ")" : target;
-      return route.key() + " seed=" + seed + " kind=" + kind + " credential=" + credential + (overHttp ? " http" : "")
-          + "\n  " + route.method() + " " + shownTarget + "\n  headers " + abbreviatedHeaders() + "\n  body ("
-          + body.length + " bytes) " + preview;
+      String preview =
+          new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8)
+              .codePoints()
+              .mapToObj(
+                  c ->
+                      c < 0x20 || c == 0x7f || (c >= 0x202a && c <= 0x202e) || c == 0xfffd
+                          ? String.format("\\u%04x", c)
+                          : Character.toString(c))
+              .collect(Collectors.joining());
+      String shownTarget =
+          target.length() > 300
+              ? target.substring(0, 300) + "...(" + target.length() + ")"
+              : target;
+      return route.key()
+          + " seed="
+          + seed
+          + " kind="
+          + kind
+          + " credential="
+          + credential
+          + (overHttp ? " http" : "")
+          + "\n  "
+          + route.method()
+          + " "
+          + shownTarget
+          + "\n  headers "
+          + abbreviatedHeaders()
+          + "\n  body ("
+          + body.length
+          + " bytes) "
+          + preview;
     }
 
     private Map<String, String> abbreviatedHeaders() {
       Map<String, String> shown = new LinkedHashMap<>();
-      headers.forEach((k, v) -> shown.put(k, v.length() > 80 ? v.substring(0, 80) + "...(" + v.length() + ")" : v));
+      headers.forEach(
+          (k, v) ->
+              shown.put(k, v.length() > 80 ? v.substring(0, 80) + "...(" + v.length() + ")" : v));
       return shown;
     }
   }
@@ -160,12 +229,28 @@ class RouteFuzzIT {
     List<String> statuses = new ArrayList<>();
     statuses.add(podium.post(member, "mine"));
     statuses.add(podium.post(other, "theirs"));
-    var hidden = podium.api.post("/api/v1/statuses").token(other)
-        .form(Map.of("status", "theirs, followers only", "visibility", "private")).send();
+    var hidden =
+        podium
+            .api
+            .post("/api/v1/statuses")
+            .token(other)
+            .form(Map.of("status", "theirs, followers only", "visibility", "private"))
+            .send();
     statuses.add(hidden.field("id"));
-    List<String> invites = List.of(podium.inviteCode(member, Map.of()), podium.inviteCode(other, Map.of()));
-    fixtures = new Fixtures(podium.clientId, podium.clientSecret, podium.appToken, member, admin,
-        podium.accountId(member), podium.accountId(other), podium.accountId(admin), statuses, invites);
+    List<String> invites =
+        List.of(podium.inviteCode(member, Map.of()), podium.inviteCode(other, Map.of()));
+    fixtures =
+        new Fixtures(
+            podium.clientId,
+            podium.clientSecret,
+            podium.appToken,
+            member,
+            admin,
+            podium.accountId(member),
+            podium.accountId(other),
+            podium.accountId(admin),
+            statuses,
+            invites);
     new Feeds(podium).awaitQueueDrained(WAIT);
     writes.take();
     checkpoint = StoredState.of(stack, NOT_COMPARED);
@@ -181,26 +266,36 @@ class RouteFuzzIT {
         long n = casesByRoute.getOrDefault(route.key(), new AtomicLong()).get();
         total += n;
         System.out.println("RESULT fuzz_cases " + route.key().replace(' ', '_') + " " + n);
-        System.out.printf("FUZZ ms/case %s %.2f%n", route.key().replace(' ', '_'),
+        System.out.printf(
+            "FUZZ ms/case %s %.2f%n",
+            route.key().replace(' ', '_'),
             nanosByRoute.getOrDefault(route.key(), new AtomicLong()).get() / 1e6 / Math.max(1, n));
-        System.out.println("FUZZ statuses " + route.key().replace(' ', '_') + " "
-            + new TreeMap<>(statusesByRoute.getOrDefault(route.key(), Map.of())));
+        System.out.println(
+            "FUZZ statuses "
+                + route.key().replace(' ', '_')
+                + " "
+                + new TreeMap<>(statusesByRoute.getOrDefault(route.key(), Map.of())));
       }
       System.out.println("RESULT fuzz_cases_total " + total);
       System.out.println("RESULT fuzz_5xx " + fiveHundreds.get());
       System.out.printf("RESULT fuzz_seconds %.1f%n", seconds);
       System.out.printf("RESULT fuzz_rps_overall %.0f%n", total / seconds);
-      System.out.printf("RESULT fuzz_rps_in_process %.0f (%d cases)%n",
+      System.out.printf(
+          "RESULT fuzz_rps_in_process %.0f (%d cases)%n",
           inProcessCases.get() / (inProcessNanos.get() / 1e9), inProcessCases.get());
-      System.out.printf("RESULT fuzz_rps_http %.0f (%d cases)%n", httpCases.get() / (httpNanos.get() / 1e9),
-          httpCases.get());
-      System.out.printf("FUZZ checkpoints %d taking %.1f s; fan-out drains %.1f s%n", checkpoints.get(),
-          checkpointNanos.get() / 1e9, drainNanos.get() / 1e9);
+      System.out.printf(
+          "RESULT fuzz_rps_http %.0f (%d cases)%n",
+          httpCases.get() / (httpNanos.get() / 1e9), httpCases.get());
+      System.out.printf(
+          "FUZZ checkpoints %d taking %.1f s; fan-out drains %.1f s%n",
+          checkpoints.get(), checkpointNanos.get() / 1e9, drainNanos.get() / 1e9);
       System.out.println("RESULT fuzz_failures " + failures.size());
-      failures.forEach((key, example) -> System.out.println("FUZZ FAILURE " + key + "\n" + example));
+      failures.forEach(
+          (key, example) -> System.out.println("FUZZ FAILURE " + key + "\n" + example));
       if (!failures.isEmpty()) {
         // a collecting run goes on past a failure, but does not pass with one
-        throw new AssertionError(failures.size() + " kinds of fuzz failure collected: see FUZZ FAILURE above");
+        throw new AssertionError(
+            failures.size() + " kinds of fuzz failure collected: see FUZZ FAILURE above");
       }
     } finally {
       stack.close();
@@ -208,8 +303,8 @@ class RouteFuzzIT {
   }
 
   /**
-   * One try sends one case to every route in the table, each from its own seed derived from the try's, so
-   * every route gets exactly as many cases as there are tries.
+   * One try sends one case to every route in the table, each from its own seed derived from the
+   * try's, so every route gets exactly as many cases as there are tries.
    */
   @Property(shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
   void everyRouteAnswers2xxOrA4xxJsonErrorAndA4xxWritesNothing(@ForAll long seed) {
@@ -225,18 +320,24 @@ class RouteFuzzIT {
     writes.take();
     long begin = System.nanoTime();
     Answer answer = send(fuzzCase);
-    nanosByRoute.computeIfAbsent(route.key(), k -> new AtomicLong()).addAndGet(System.nanoTime() - begin);
+    nanosByRoute
+        .computeIfAbsent(route.key(), k -> new AtomicLong())
+        .addAndGet(System.nanoTime() - begin);
     List<WriteRecorder.Write> written = writes.take();
-    if (written.stream().anyMatch(w -> w.targets().contains("sns:publish") || w.targets().contains("sqs:send"))) {
-      // the fan-out it started writes timelines on the poller's threads: let it finish, and count it in
+    if (written.stream()
+        .anyMatch(w -> w.targets().contains("sns:publish") || w.targets().contains("sqs:send"))) {
+      // the fan-out it started writes timelines on the poller's threads: let it finish, and count
+      // it in
       long drain = System.nanoTime();
       new Feeds(podium).awaitQueueDrained(WAIT);
       drainNanos.addAndGet(System.nanoTime() - drain);
       written = new ArrayList<>(written);
       written.addAll(writes.take());
     }
-    statusesByRoute.computeIfAbsent(route.key(), k -> new ConcurrentHashMap<>())
-        .computeIfAbsent(answer.status(), k -> new AtomicLong()).incrementAndGet();
+    statusesByRoute
+        .computeIfAbsent(route.key(), k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(answer.status(), k -> new AtomicLong())
+        .incrementAndGet();
     check(fuzzCase, answer, written);
   }
 
@@ -254,7 +355,8 @@ class RouteFuzzIT {
       try {
         response = call.send();
       } catch (java.io.UncheckedIOException e) {
-        throw new AssertionError(fuzzCase.route().key() + " gave no HTTP answer: " + e + "\n  case: " + fuzzCase, e);
+        throw new AssertionError(
+            fuzzCase.route().key() + " gave no HTTP answer: " + e + "\n  case: " + fuzzCase, e);
       }
       answer = new Answer(response.status(), response.header("content-type"), response.body());
       httpNanos.addAndGet(System.nanoTime() - start);
@@ -262,12 +364,24 @@ class RouteFuzzIT {
     } else {
       Map<String, List<String>> headers = new LinkedHashMap<>();
       fuzzCase.headers().forEach((name, value) -> headers.put(name, List.of(value)));
-      APIGatewayV2HTTPResponse response = stack.dispatch(fuzzCase.route().method().name(), fuzzCase.target(),
-          headers, fuzzCase.body());
-      String contentType = response.getHeaders() == null ? null : response.getHeaders().entrySet().stream()
-          .filter(h -> h.getKey().equalsIgnoreCase("content-type")).map(Map.Entry::getValue).findFirst().orElse(null);
-      String body = response.getBody() == null ? "" : response.getIsBase64Encoded()
-          ? new String(Base64.getDecoder().decode(response.getBody()), StandardCharsets.UTF_8) : response.getBody();
+      APIGatewayV2HTTPResponse response =
+          stack.dispatch(
+              fuzzCase.route().method().name(), fuzzCase.target(), headers, fuzzCase.body());
+      String contentType =
+          response.getHeaders() == null
+              ? null
+              : response.getHeaders().entrySet().stream()
+                  .filter(h -> h.getKey().equalsIgnoreCase("content-type"))
+                  .map(Map.Entry::getValue)
+                  .findFirst()
+                  .orElse(null);
+      String body =
+          response.getBody() == null
+              ? ""
+              : response.getIsBase64Encoded()
+                  ? new String(
+                      Base64.getDecoder().decode(response.getBody()), StandardCharsets.UTF_8)
+                  : response.getBody();
       answer = new Answer(response.getStatusCode(), contentType, body);
       inProcessNanos.addAndGet(System.nanoTime() - start);
       inProcessCases.incrementAndGet();
@@ -289,23 +403,41 @@ class RouteFuzzIT {
       return;
     }
     if (answer.contentType() == null || !answer.contentType().startsWith("application/json")) {
-      fail(route + " answered " + status + " with content type " + answer.contentType(), fuzzCase, answer, written);
+      fail(
+          route + " answered " + status + " with content type " + answer.contentType(),
+          fuzzCase,
+          answer,
+          written);
       return;
     }
     JsonNode json;
     try {
       json = JSON.readTree(answer.body());
     } catch (Exception e) {
-      fail(route + " answered " + status + " with a body that is not JSON", fuzzCase, answer, written);
+      fail(
+          route + " answered " + status + " with a body that is not JSON",
+          fuzzCase,
+          answer,
+          written);
       return;
     }
-    String error = json == null ? null : json.path("error").isTextual() ? json.get("error").asText() : null;
+    String error =
+        json == null ? null : json.path("error").isTextual() ? json.get("error").asText() : null;
     if (refused && (json == null || !json.isObject() || error == null)) {
-      fail(route + " answered " + status + " without {\"error\": \"...\"}", fuzzCase, answer, written);
+      fail(
+          route + " answered " + status + " without {\"error\": \"...\"}",
+          fuzzCase,
+          answer,
+          written);
       return;
     }
-    if (fuzzCase.body().length > MAX_BODY && status != 413 && !AUTHORIZATION_ERRORS.contains(error)) {
-      fail(route + " answered " + status + " (not 413) to a body over " + MAX_BODY + " bytes", fuzzCase, answer,
+    if (fuzzCase.body().length > MAX_BODY
+        && status != 413
+        && !AUTHORIZATION_ERRORS.contains(error)) {
+      fail(
+          route + " answered " + status + " (not 413) to a body over " + MAX_BODY + " bytes",
+          fuzzCase,
+          answer,
           written);
       return;
     }
@@ -315,21 +447,40 @@ class RouteFuzzIT {
         comparedTables.add(table.physicalName(prefix));
       }
     }
-    List<WriteRecorder.Write> compared = written.stream()
-        .filter(w -> w.targets().stream().anyMatch(t -> comparedTables.contains(t) || !t.startsWith(prefix)))
-        .toList();
+    List<WriteRecorder.Write> compared =
+        written.stream()
+            .filter(
+                w ->
+                    w.targets().stream()
+                        .anyMatch(t -> comparedTables.contains(t) || !t.startsWith(prefix)))
+            .toList();
     if (refused && !compared.isEmpty()) {
       fail(route + " answered " + status + " but wrote " + compared, fuzzCase, answer, written);
       return;
     }
     if (success && !compared.isEmpty()) {
       Set<Tables.Table> allowed = writesOnSuccess(fuzzCase.route());
-      Set<String> allowedNames = allowed.stream().map(t -> t.physicalName(prefix)).collect(Collectors.toSet());
-      List<String> outside = compared.stream().flatMap(w -> w.targets().stream())
-          .filter(t -> t.startsWith(prefix) && !allowedNames.contains(t)).distinct().toList();
+      Set<String> allowedNames =
+          allowed.stream().map(t -> t.physicalName(prefix)).collect(Collectors.toSet());
+      List<String> outside =
+          compared.stream()
+              .flatMap(w -> w.targets().stream())
+              .filter(t -> t.startsWith(prefix) && !allowedNames.contains(t))
+              .distinct()
+              .toList();
       if (!outside.isEmpty()) {
-        fail(route + " answered " + status + " and wrote " + outside + ", outside the tables its declaration "
-            + "grants it (and the fan-out it starts) to write " + allowed, fuzzCase, answer, written);
+        fail(
+            route
+                + " answered "
+                + status
+                + " and wrote "
+                + outside
+                + ", outside the tables its declaration "
+                + "grants it (and the fan-out it starts) to write "
+                + allowed,
+            fuzzCase,
+            answer,
+            written);
         return;
       }
       mayHaveChangedSinceCheckpoint.addAll(allowed);
@@ -342,15 +493,17 @@ class RouteFuzzIT {
   }
 
   /**
-   * The stored state against the last checkpoint: only the tables that succeeding cases since then may write
-   * may differ; with no such case, nothing may.
+   * The stored state against the last checkpoint: only the tables that succeeding cases since then
+   * may write may differ; with no such case, nothing may.
    */
-  static void compareWithCheckpoint(FuzzCase fuzzCase, Answer answer, List<WriteRecorder.Write> written) {
+  static void compareWithCheckpoint(
+      FuzzCase fuzzCase, Answer answer, List<WriteRecorder.Write> written) {
     long begin = System.nanoTime();
     StoredState now = StoredState.of(stack, NOT_COMPARED);
     checkpointNanos.addAndGet(System.nanoTime() - begin);
     checkpoints.incrementAndGet();
-    Set<String> allowed = mayHaveChangedSinceCheckpoint.stream().map(Tables.Table::name).collect(Collectors.toSet());
+    Set<String> allowed =
+        mayHaveChangedSinceCheckpoint.stream().map(Tables.Table::name).collect(Collectors.toSet());
     Set<String> changed = checkpoint.tablesChangedIn(now);
     Set<String> unexplained = new TreeSet<>(changed);
     unexplained.removeAll(allowed);
@@ -362,15 +515,38 @@ class RouteFuzzIT {
     writersSinceCheckpoint.clear();
     mayHaveChangedSinceCheckpoint.clear();
     if (!unexplained.isEmpty()) {
-      fail("tables " + unexplained + " changed over the last " + cases + " cases, which no succeeding case may write"
-          + " (succeeding writers: " + writers + ")\n" + diff, fuzzCase, answer, written);
+      fail(
+          "tables "
+              + unexplained
+              + " changed over the last "
+              + cases
+              + " cases, which no succeeding case may write"
+              + " (succeeding writers: "
+              + writers
+              + ")\n"
+              + diff,
+          fuzzCase,
+          answer,
+          written);
     }
   }
 
-  static void fail(String problem, FuzzCase fuzzCase, Answer answer, List<WriteRecorder.Write> written) {
-    String shownBody = answer.body().length() > 500 ? answer.body().substring(0, 500) + "..." : answer.body();
-    String message = problem + "\n  case: " + fuzzCase + "\n  answer: " + answer.status() + " " + answer.contentType()
-        + " " + shownBody + "\n  writes: " + written;
+  static void fail(
+      String problem, FuzzCase fuzzCase, Answer answer, List<WriteRecorder.Write> written) {
+    String shownBody =
+        answer.body().length() > 500 ? answer.body().substring(0, 500) + "..." : answer.body();
+    String message =
+        problem
+            + "\n  case: "
+            + fuzzCase
+            + "\n  answer: "
+            + answer.status()
+            + " "
+            + answer.contentType()
+            + " "
+            + shownBody
+            + "\n  writes: "
+            + written;
     if (COLLECT) {
       String key = problem.replaceAll("\\d{6,}", "N");
       key = key.length() > 200 ? key.substring(0, 200) : key;
@@ -390,44 +566,233 @@ class RouteFuzzIT {
   /** Builds one case from a route and a seed: the same pair always gives the same request. */
   static final class Generator {
     static final List<String> PAGING = List.of("max_id", "since_id", "min_id", "limit");
+
     /**
-     * Every parameter name Podium reads, and Mastodon's for routes not written yet (blocks, mutes, reports,
-     * admin actions), so a new route is sent the names it is likely to read.
+     * Every parameter name Podium reads, and Mastodon's for routes not written yet (blocks, mutes,
+     * reports, admin actions), so a new route is sent the names it is likely to read.
      */
-    static final List<String> NAMES = List.of("status", "visibility", "in_reply_to_id", "sensitive", "spoiler_text",
-        "language", "client_name", "redirect_uris", "scopes", "website", "grant_type", "client_id", "client_secret",
-        "scope", "username", "password", "token", "email", "agreement", "invite_code", "locale", "reason",
-        "display_name", "note", "source[note]", "max_uses", "expires_in", "autofollow", "count", "acct", "id",
-        "timeline", "home[last_read_id]", "notifications[last_read_id]", "max_id", "since_id", "min_id", "limit",
-        "account_id", "status_ids", "comment", "category", "forward", "rule_ids", "type", "text", "duration",
-        "notifications", "send_email_notification", "warning_preset_id");
+    static final List<String> NAMES =
+        List.of(
+            "status",
+            "visibility",
+            "in_reply_to_id",
+            "sensitive",
+            "spoiler_text",
+            "language",
+            "client_name",
+            "redirect_uris",
+            "scopes",
+            "website",
+            "grant_type",
+            "client_id",
+            "client_secret",
+            "scope",
+            "username",
+            "password",
+            "token",
+            "email",
+            "agreement",
+            "invite_code",
+            "locale",
+            "reason",
+            "display_name",
+            "note",
+            "source[note]",
+            "max_uses",
+            "expires_in",
+            "autofollow",
+            "count",
+            "acct",
+            "id",
+            "timeline",
+            "home[last_read_id]",
+            "notifications[last_read_id]",
+            "max_id",
+            "since_id",
+            "min_id",
+            "limit",
+            "account_id",
+            "status_ids",
+            "comment",
+            "category",
+            "forward",
+            "rule_ids",
+            "type",
+            "text",
+            "duration",
+            "notifications",
+            "send_email_notification",
+            "warning_preset_id");
 
-    static final List<String> JUNK = List.of("", " ", "a", "true", "false", "maybe", "0", "-1", "1", "1.5", "1e309",
-        "NaN", "Infinity", "99999999999999999999", "9223372036854775807", "9223372036854775808",
-        "-9223372036854775809", "2147483648", "null", "undefined", "[]", "{}", "\u0000", "nul\u0000byte",
-        "bell\u0007", "\u001b[31mred", "\r\n", "line\nbreak", "\t", "\u202Eevil\u202C", "\u2066iso\u2069",
-        "\u200B", "\uFEFF", "\uD83D\uDCA9", "\uD800", "\uDC00x", "\uFFFD", "\uFFFF", "<script>alert(1)</script>",
-        "' OR '1'='1", "../../etc/passwd", "%00", "%ZZ", "${jndi:ldap://x/a}", "{{7*7}}", "@", "a@b", "@example.com",
-        "x@example.com", "urn:ietf:wg:oauth:2.0:oob", "https://client.example/cb", "/relative", "public", "private",
-        "direct", "unlisted", "read", "write", "read write follow", "admin:read", "password", "client_credentials",
-        "authorization_code", "home", "notifications", "admin", "fuzzer", "fuzz_target", "fuzzer@example.com",
-        "Ωμέγα", "日本語", "e\u0301", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629", "  padded  ");
+    static final List<String> JUNK =
+        List.of(
+            "",
+            " ",
+            "a",
+            "true",
+            "false",
+            "maybe",
+            "0",
+            "-1",
+            "1",
+            "1.5",
+            "1e309",
+            "NaN",
+            "Infinity",
+            "99999999999999999999",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "2147483648",
+            "null",
+            "undefined",
+            "[]",
+            "{}",
+            "\u0000",
+            "nul\u0000byte",
+            "bell\u0007",
+            "\u001b[31mred",
+            "\r\n",
+            "line\nbreak",
+            "\t",
+            "\u202Eevil\u202C",
+            "\u2066iso\u2069",
+            "\u200B",
+            "\uFEFF",
+            "\uD83D\uDCA9",
+            "\uD800",
+            "\uDC00x",
+            "\uFFFD",
+            "\uFFFF",
+            "<script>alert(1)</script>",
+            "' OR '1'='1",
+            "../../etc/passwd",
+            "%00",
+            "%ZZ",
+            "${jndi:ldap://x/a}",
+            "{{7*7}}",
+            "@",
+            "a@b",
+            "@example.com",
+            "x@example.com",
+            "urn:ietf:wg:oauth:2.0:oob",
+            "https://client.example/cb",
+            "/relative",
+            "public",
+            "private",
+            "direct",
+            "unlisted",
+            "read",
+            "write",
+            "read write follow",
+            "admin:read",
+            "password",
+            "client_credentials",
+            "authorization_code",
+            "home",
+            "notifications",
+            "admin",
+            "fuzzer",
+            "fuzz_target",
+            "fuzzer@example.com",
+            "Ωμέγα",
+            "日本語",
+            "e\u0301",
+            "\u0627\u0644\u0639\u0631\u0628\u064a\u0629",
+            "  padded  ");
 
-    static final List<String> PATH_JUNK = List.of("", ".", "..", "...", "%2e", "%2e%2e", "%2e%2e%2f", "..%2f..%2f",
-        "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "..%5c..%5c", "%2F", "%00", "%0A", "%0D%0A", "%ZZ", "%", "%F", "%FF%FE",
-        "%C0%AF", "%EF%BF%BD", "%E2%80%AE", "%F0%9F%92%A9", "%ED%A0%80", "-1", "0", "1", "+1", "%201", "1%20",
-        "9223372036854775807", "9223372036854775808", "18446744073709551616", "1e3", "0x10", "1.0", "null",
-        "undefined", "true", "%5B%5D", "%7B%7D", "%27%20OR%20%271%27%3D%271", "%3Cscript%3E", "@admin",
-        "admin%40example.com", "lookup", "verify_credentials", "relationships", "~", "*", "%2A", ";", "%3B",
-        "a;b=c", "$", "!", "'", "(", ")", ",", "=", "+");
+    static final List<String> PATH_JUNK =
+        List.of(
+            "",
+            ".",
+            "..",
+            "...",
+            "%2e",
+            "%2e%2e",
+            "%2e%2e%2f",
+            "..%2f..%2f",
+            "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+            "..%5c..%5c",
+            "%2F",
+            "%00",
+            "%0A",
+            "%0D%0A",
+            "%ZZ",
+            "%",
+            "%F",
+            "%FF%FE",
+            "%C0%AF",
+            "%EF%BF%BD",
+            "%E2%80%AE",
+            "%F0%9F%92%A9",
+            "%ED%A0%80",
+            "-1",
+            "0",
+            "1",
+            "+1",
+            "%201",
+            "1%20",
+            "9223372036854775807",
+            "9223372036854775808",
+            "18446744073709551616",
+            "1e3",
+            "0x10",
+            "1.0",
+            "null",
+            "undefined",
+            "true",
+            "%5B%5D",
+            "%7B%7D",
+            "%27%20OR%20%271%27%3D%271",
+            "%3Cscript%3E",
+            "@admin",
+            "admin%40example.com",
+            "lookup",
+            "verify_credentials",
+            "relationships",
+            "~",
+            "*",
+            "%2A",
+            ";",
+            "%3B",
+            "a;b=c",
+            "$",
+            "!",
+            "'",
+            "(",
+            ")",
+            ",",
+            "=",
+            "+");
 
-    static final List<String> CONTENT_TYPES = List.of("", "application/json", "application/json; charset=utf-8",
-        "APPLICATION/JSON", "application/json;charset=\"latin1\"", "application/json;;;", "application/json, text/plain",
-        "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=utf-16",
-        "multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
-        "multipart/form-data; boundary=x", "multipart/mixed; boundary=x", "text/plain", "text/html; charset=utf-8",
-        "application/octet-stream", "image/png", "application/xml", "*/*", "application/merge-patch+json",
-        "application/vnd.api+json", ";", "json", "a/b/c", "x".repeat(3000));
+    static final List<String> CONTENT_TYPES =
+        List.of(
+            "",
+            "application/json",
+            "application/json; charset=utf-8",
+            "APPLICATION/JSON",
+            "application/json;charset=\"latin1\"",
+            "application/json;;;",
+            "application/json, text/plain",
+            "application/x-www-form-urlencoded",
+            "application/x-www-form-urlencoded; charset=utf-16",
+            "multipart/form-data",
+            "multipart/form-data; boundary=",
+            "multipart/form-data; boundary=\"\"",
+            "multipart/form-data; boundary=x",
+            "multipart/mixed; boundary=x",
+            "text/plain",
+            "text/html; charset=utf-8",
+            "application/octet-stream",
+            "image/png",
+            "application/xml",
+            "*/*",
+            "application/merge-patch+json",
+            "application/vnd.api+json",
+            ";",
+            "json",
+            "a/b/c",
+            "x".repeat(3000));
 
     final Random random;
     final Fixtures fixtures;
@@ -445,24 +810,48 @@ class RouteFuzzIT {
       Credential credential = pick(Credential.values());
       Map<String, String> headers = new LinkedHashMap<>();
       switch (credential) {
-        case NONE -> { }
-        case GARBAGE -> headers.put("Authorization", "Bearer " + printable(random.nextInt(3) == 0 ? 3000 : 43));
-        case NOT_BEARER -> headers.put("Authorization", pick(List.of("Basic YTpi", "Bearer", "Bearer ",
-            "bearer  " + fixtures.memberToken() + " x", "Token " + fixtures.memberToken(), "Bearer\t",
-            fixtures.memberToken())));
+        case NONE -> {}
+        case GARBAGE ->
+            headers.put("Authorization", "Bearer " + printable(random.nextInt(3) == 0 ? 3000 : 43));
+        case NOT_BEARER ->
+            headers.put(
+                "Authorization",
+                pick(
+                    List.of(
+                        "Basic YTpi",
+                        "Bearer",
+                        "Bearer ",
+                        "bearer  " + fixtures.memberToken() + " x",
+                        "Token " + fixtures.memberToken(),
+                        "Bearer\t",
+                        fixtures.memberToken())));
         case APP -> headers.put("Authorization", "Bearer " + fixtures.appToken());
         case MEMBER -> headers.put("Authorization", "Bearer " + fixtures.memberToken());
         case ADMIN -> headers.put("Authorization", "Bearer " + fixtures.adminToken());
       }
       if (chance(15)) {
-        headers.put("Idempotency-Key", chance(20) ? printable(3000) : printable(random.nextInt(40)));
+        headers.put(
+            "Idempotency-Key", chance(20) ? printable(3000) : printable(random.nextInt(40)));
       }
       if (chance(10)) {
-        headers.put("CloudFront-Viewer-Country", pick(List.of("", "FR", "us", "XX", "U", "USA", printable(500))));
+        headers.put(
+            "CloudFront-Viewer-Country",
+            pick(List.of("", "FR", "us", "XX", "U", "USA", printable(500))));
       }
       if (chance(10)) {
-        headers.put("CloudFront-Viewer-Address", pick(List.of("", ":", "::::", "[", "[::1]:1", "1.2.3.4:99999",
-            "198.51.100.7", "not an address", printable(3000))));
+        headers.put(
+            "CloudFront-Viewer-Address",
+            pick(
+                List.of(
+                    "",
+                    ":",
+                    "::::",
+                    "[",
+                    "[::1]:1",
+                    "1.2.3.4:99999",
+                    "198.51.100.7",
+                    "not an address",
+                    printable(3000))));
       }
       if (chance(5)) {
         headers.put("X-Origin-Verify", printable(20));
@@ -490,10 +879,12 @@ class RouteFuzzIT {
         body = utf8(form(route));
         contentType = "application/x-www-form-urlencoded";
       } else if (choice < 68) {
-        String boundary = chance(80) ? "----fuzz" + random.nextInt(1_000_000) : printable(random.nextInt(90));
+        String boundary =
+            chance(80) ? "----fuzz" + random.nextInt(1_000_000) : printable(random.nextInt(90));
         kind = "multipart";
         body = multipart(route, boundary);
-        contentType = "multipart/form-data; boundary=" + (chance(20) ? "\"" + boundary + "\"" : boundary);
+        contentType =
+            "multipart/form-data; boundary=" + (chance(20) ? "\"" + boundary + "\"" : boundary);
       } else if (choice < 76) {
         kind = "bytes";
         body = bytes(random.nextInt(2000));
@@ -501,8 +892,14 @@ class RouteFuzzIT {
       } else if (choice < 85) {
         kind = "huge";
         body = huge(route);
-        contentType = pick(List.of("application/json", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-            "text/plain", "application/octet-stream"));
+        contentType =
+            pick(
+                List.of(
+                    "application/json",
+                    "application/x-www-form-urlencoded",
+                    "multipart/form-data; boundary=x",
+                    "text/plain",
+                    "application/octet-stream"));
       } else {
         kind = "plausible";
         body = utf8(plausible(route));
@@ -520,12 +917,15 @@ class RouteFuzzIT {
       if (contentType != null) {
         headers.put("Content-Type", contentType);
       }
-      boolean overHttp = random.nextInt(100) < HTTP_PERCENT && sendable(target, headers)
-          && (body.length == 0 || contentType != null);
+      boolean overHttp =
+          random.nextInt(100) < HTTP_PERCENT
+              && sendable(target, headers)
+              && (body.length == 0 || contentType != null);
       return new FuzzCase(route, seed, kind, credential, target, headers, body, overHttp);
     }
 
-    // --- where: path and query ---------------------------------------------------------------------
+    // --- where: path and query
+    // ---------------------------------------------------------------------
 
     String path(Route<?> route) {
       StringBuilder path = new StringBuilder();
@@ -554,7 +954,8 @@ class RouteFuzzIT {
     }
 
     List<String> realIds() {
-      List<String> ids = new ArrayList<>(List.of(fixtures.memberId(), fixtures.otherId(), fixtures.adminId()));
+      List<String> ids =
+          new ArrayList<>(List.of(fixtures.memberId(), fixtures.otherId(), fixtures.adminId()));
       ids.addAll(fixtures.statusIds());
       ids.addAll(fixtures.inviteCodes());
       ids.add(fixtures.inviteCodes().getFirst().toLowerCase());
@@ -575,16 +976,37 @@ class RouteFuzzIT {
         } else if (choice < 75) {
           pairs.add(encode(name) + "[]=" + encode(value()));
         } else if (choice < 85) {
-          pairs.add(name.replace("[", "%5B").replace("]", "%5D").replace(" ", "+") + "=" + pick(PATH_JUNK));
+          pairs.add(
+              name.replace("[", "%5B").replace("]", "%5D").replace(" ", "+")
+                  + "="
+                  + pick(PATH_JUNK));
         } else {
-          pairs.add(pick(List.of("", "&", "=", "==", "a==b", "%ZZ", "%", "a=%", "%FF=1", "limit[x]=1", "a[]",
-              "=value", "&&&", "a=1=2", "%00=%00", "x".repeat(10_000) + "=1")));
+          pairs.add(
+              pick(
+                  List.of(
+                      "",
+                      "&",
+                      "=",
+                      "==",
+                      "a==b",
+                      "%ZZ",
+                      "%",
+                      "a=%",
+                      "%FF=1",
+                      "limit[x]=1",
+                      "a[]",
+                      "=value",
+                      "&&&",
+                      "a=1=2",
+                      "%00=%00",
+                      "x".repeat(10_000) + "=1")));
         }
       }
       return "?" + String.join("&", pairs);
     }
 
-    // --- bodies ------------------------------------------------------------------------------------
+    // --- bodies
+    // ------------------------------------------------------------------------------------
 
     String name(Route<?> route) {
       return chance(85) ? pick(NAMES) : text(random.nextInt(20));
@@ -601,7 +1023,8 @@ class RouteFuzzIT {
       if (choice < 90) {
         return text(random.nextInt(200));
       }
-      return pick(List.of("a", "é", "\u202E", "1")).repeat(pick(List.of(500, 1000, 1001, 5000, 20_000)));
+      return pick(List.of("a", "é", "\u202E", "1"))
+          .repeat(pick(List.of(500, 1000, 1001, 5000, 20_000)));
     }
 
     /** A random JSON value of any type; strings from {@link #value()}. */
@@ -611,8 +1034,20 @@ class RouteFuzzIT {
         return jsonString(value());
       }
       if (choice < 50) {
-        return pick(List.of("0", "-1", "1", "1.5", "-0", "1e309", "1E-400", "99999999999999999999999999",
-            "9223372036854775808", "3000000000", "0.1e1", Long.toString(random.nextLong())));
+        return pick(
+            List.of(
+                "0",
+                "-1",
+                "1",
+                "1.5",
+                "-0",
+                "1e309",
+                "1E-400",
+                "99999999999999999999999999",
+                "9223372036854775808",
+                "3000000000",
+                "0.1e1",
+                Long.toString(random.nextLong())));
       }
       if (choice < 58) {
         return pick(List.of("true", "false"));
@@ -642,7 +1077,9 @@ class RouteFuzzIT {
       return "{" + String.join(chance(95) ? "," : ", ", fields) + "}";
     }
 
-    /** JSON text with escapes for control characters, and sometimes for everything outside ASCII. */
+    /**
+     * JSON text with escapes for control characters, and sometimes for everything outside ASCII.
+     */
     String jsonString(String value) {
       boolean escapeAll = chance(30);
       StringBuilder out = new StringBuilder("\"");
@@ -667,19 +1104,58 @@ class RouteFuzzIT {
           StringBuilder mutated = new StringBuilder(valid);
           for (int i = 1 + random.nextInt(3); i > 0; i--) {
             int at = random.nextInt(mutated.length() + 1);
-            mutated.insert(at, pick(List.of("\"", "{", "}", "[", ",", ":", "\\", "'", "\u0000", "\n", "tru")));
+            mutated.insert(
+                at, pick(List.of("\"", "{", "}", "[", ",", ":", "\\", "'", "\u0000", "\n", "tru")));
           }
           yield mutated.toString();
         }
-        case 3 -> pick(List.of("[]", "[{\"status\":\"x\"}]", "\"status\"", "42", "true", "null", "", " ", "\uFEFF{}",
-            "{'a': 1}", "{a: 1}", "{\"a\": 1,}", "{\"a\" 1}", "{\"a\": NaN}", "{\"a\": Infinity}", "{\"a\": 01}",
-            "{\"a\": \"\\x41\"}", "{\"a\": \"\\ud800\"}", "{\"a\": \"\\u00\"}", "/* c */ {}", "{\"a\":1}{\"a\":2}"));
-        case 4 -> "[".repeat(pick(List.of(100, 1001, 5000))) + "]".repeat(random.nextInt(2) == 0 ? 0 : 5000);
+        case 3 ->
+            pick(
+                List.of(
+                    "[]",
+                    "[{\"status\":\"x\"}]",
+                    "\"status\"",
+                    "42",
+                    "true",
+                    "null",
+                    "",
+                    " ",
+                    "\uFEFF{}",
+                    "{'a': 1}",
+                    "{a: 1}",
+                    "{\"a\": 1,}",
+                    "{\"a\" 1}",
+                    "{\"a\": NaN}",
+                    "{\"a\": Infinity}",
+                    "{\"a\": 01}",
+                    "{\"a\": \"\\x41\"}",
+                    "{\"a\": \"\\ud800\"}",
+                    "{\"a\": \"\\u00\"}",
+                    "/* c */ {}",
+                    "{\"a\":1}{\"a\":2}"));
+        case 4 ->
+            "[".repeat(pick(List.of(100, 1001, 5000)))
+                + "]".repeat(random.nextInt(2) == 0 ? 0 : 5000);
         case 5 -> "{\"a\":".repeat(pick(List.of(100, 999, 1001, 3000))) + "1" + "}".repeat(3000);
         case 6 -> "{\"" + pick(NAMES) + "\": \"" + text(50) + "\"";
         case 7 -> valid.replace("\"", "'");
-        default -> "{\"" + pick(NAMES) + "\":" + pick(List.of("--1", "1.", ".5", "+1", "0x1F", "1e", "tru", "nul",
-            "\"\\u12\"", "undefined")) + "}";
+        default ->
+            "{\""
+                + pick(NAMES)
+                + "\":"
+                + pick(
+                    List.of(
+                        "--1",
+                        "1.",
+                        ".5",
+                        "+1",
+                        "0x1F",
+                        "1e",
+                        "tru",
+                        "nul",
+                        "\"\\u12\"",
+                        "undefined"))
+                + "}";
       };
     }
 
@@ -693,8 +1169,21 @@ class RouteFuzzIT {
         if (chance(75)) {
           pairs.add(encode(name) + "=" + encode(value()));
         } else {
-          pairs.add(pick(List.of(name.replace(" ", "+"), "%ZZ", "%", name + "=%" , name + "=%FF%FE", name + "=%C0%AF",
-              name + "=%ED%A0%80", name + "=" + value().replace("&", ""), "=", "&", name + "[a][b]=1", name + "==")));
+          pairs.add(
+              pick(
+                  List.of(
+                      name.replace(" ", "+"),
+                      "%ZZ",
+                      "%",
+                      name + "=%",
+                      name + "=%FF%FE",
+                      name + "=%C0%AF",
+                      name + "=%ED%A0%80",
+                      name + "=" + value().replace("&", ""),
+                      "=",
+                      "&",
+                      name + "[a][b]=1",
+                      name + "==")));
         }
       }
       return String.join(chance(90) ? "&" : pick(List.of(";", "&&", "\n")), pairs);
@@ -707,13 +1196,39 @@ class RouteFuzzIT {
         out.writeBytes(utf8("--" + (chance(95) ? boundary : boundary + "x") + lineEnd));
         String name = name(route);
         switch (random.nextInt(6)) {
-          case 0 -> out.writeBytes(utf8("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"a.png\""
-              + lineEnd + "Content-Type: image/png" + lineEnd + lineEnd));
-          case 1 -> out.writeBytes(utf8(pick(List.of("Content-Disposition: form-data", "Content-Disposition: inline",
-              "X: y", "Content-Disposition: form-data; name=", "Content-Disposition: form-data; name=\"unterminated",
-              "Content-Disposition", "")) + lineEnd + lineEnd));
-          default -> out.writeBytes(utf8("Content-Disposition: form-data; name=\"" + name + "\""
-              + (chance(10) ? lineEnd + "Content-Type: text/plain; charset=latin1" : "") + lineEnd + lineEnd));
+          case 0 ->
+              out.writeBytes(
+                  utf8(
+                      "Content-Disposition: form-data; name=\""
+                          + name
+                          + "\"; filename=\"a.png\""
+                          + lineEnd
+                          + "Content-Type: image/png"
+                          + lineEnd
+                          + lineEnd));
+          case 1 ->
+              out.writeBytes(
+                  utf8(
+                      pick(
+                              List.of(
+                                  "Content-Disposition: form-data",
+                                  "Content-Disposition: inline",
+                                  "X: y",
+                                  "Content-Disposition: form-data; name=",
+                                  "Content-Disposition: form-data; name=\"unterminated",
+                                  "Content-Disposition",
+                                  ""))
+                          + lineEnd
+                          + lineEnd));
+          default ->
+              out.writeBytes(
+                  utf8(
+                      "Content-Disposition: form-data; name=\""
+                          + name
+                          + "\""
+                          + (chance(10) ? lineEnd + "Content-Type: text/plain; charset=latin1" : "")
+                          + lineEnd
+                          + lineEnd));
         }
         if (chance(20)) {
           out.writeBytes(bytes(random.nextInt(300)));
@@ -726,24 +1241,43 @@ class RouteFuzzIT {
         out.writeBytes(utf8("--" + boundary + "--" + lineEnd));
       }
       byte[] all = out.toByteArray();
-      return chance(10) && all.length > 0 ? java.util.Arrays.copyOf(all, random.nextInt(all.length)) : all;
+      return chance(10) && all.length > 0
+          ? java.util.Arrays.copyOf(all, random.nextInt(all.length))
+          : all;
     }
 
     byte[] huge(Route<?> route) {
-      int size = pick(List.of(MAX_BODY - 1, MAX_BODY, MAX_BODY + 1, MAX_BODY + 2, MAX_BODY * 2, 200_000, 1_100_000,
-          MAX_BODY - 100, MAX_BODY + random.nextInt(10_000)));
+      int size =
+          pick(
+              List.of(
+                  MAX_BODY - 1,
+                  MAX_BODY,
+                  MAX_BODY + 1,
+                  MAX_BODY + 2,
+                  MAX_BODY * 2,
+                  200_000,
+                  1_100_000,
+                  MAX_BODY - 100,
+                  MAX_BODY + random.nextInt(10_000)));
       String name = pick(NAMES);
       String filler = pick(List.of("a", "é", "\u0000", "\u202E", "%", "{"));
       return switch (random.nextInt(4)) {
         case 0 -> fit(utf8("{\"" + name + "\":\""), utf8(filler), utf8("\"}"), size);
         case 1 -> fit(utf8(name + "="), utf8(encode(filler)), new byte[0], size);
         case 2 -> fit(new byte[0], new byte[] {(byte) 0xff}, new byte[0], size);
-        default -> fit(utf8("--x\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"), utf8(filler),
-            utf8("\r\n--x--\r\n"), size);
+        default ->
+            fit(
+                utf8("--x\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"),
+                utf8(filler),
+                utf8("\r\n--x--\r\n"),
+                size);
       };
     }
 
-    /** {@code head}, then {@code filler} repeated, then {@code tail}: {@code size} bytes in all (about). */
+    /**
+     * {@code head}, then {@code filler} repeated, then {@code tail}: {@code size} bytes in all
+     * (about).
+     */
     static byte[] fit(byte[] head, byte[] filler, byte[] tail, int size) {
       ByteArrayOutputStream out = new ByteArrayOutputStream(size);
       out.writeBytes(head);
@@ -761,28 +1295,33 @@ class RouteFuzzIT {
     String plausible(Route<?> route) {
       Map<String, String> fields = plausibleFields();
       List<String> pairs = new ArrayList<>();
-      fields.forEach((name, value) -> {
-        if (chance(70)) {
-          pairs.add(encode(name) + "=" + encode(chance(90) ? value : value()));
-        }
-      });
+      fields.forEach(
+          (name, value) -> {
+            if (chance(70)) {
+              pairs.add(encode(name) + "=" + encode(chance(90) ? value : value()));
+            }
+          });
       return String.join("&", pairs);
     }
 
     String plausibleJson(Route<?> route) {
       List<String> fields = new ArrayList<>();
-      plausibleFields().forEach((name, value) -> {
-        if (chance(70)) {
-          fields.add(jsonString(name) + ":" + (chance(85) ? jsonString(value) : jsonValue(0)));
-        }
-      });
+      plausibleFields()
+          .forEach(
+              (name, value) -> {
+                if (chance(70)) {
+                  fields.add(
+                      jsonString(name) + ":" + (chance(85) ? jsonString(value) : jsonValue(0)));
+                }
+              });
       return "{" + String.join(",", fields) + "}";
     }
 
     Map<String, String> plausibleFields() {
       Map<String, String> fields = new LinkedHashMap<>();
       int n = random.nextInt(1_000_000);
-      fields.put("status", pick(List.of("hello " + n, text(random.nextInt(1100)), "\u202Ebidi " + n)));
+      fields.put(
+          "status", pick(List.of("hello " + n, text(random.nextInt(1100)), "\u202Ebidi " + n)));
       fields.put("visibility", pick(List.of("public", "private", "unlisted", "direct")));
       fields.put("client_name", "fuzz app " + n);
       fields.put("redirect_uris", "urn:ietf:wg:oauth:2.0:oob");
@@ -815,7 +1354,10 @@ class RouteFuzzIT {
       return bytes;
     }
 
-    /** Random text from ranges chosen to hurt: control characters, bidi controls, surrogates, emoji, CJK. */
+    /**
+     * Random text from ranges chosen to hurt: control characters, bidi controls, surrogates, emoji,
+     * CJK.
+     */
     String text(int length) {
       StringBuilder out = new StringBuilder(length);
       for (int i = 0; i < length; i++) {
@@ -825,8 +1367,11 @@ class RouteFuzzIT {
         } else if (choice < 60) {
           out.append((char) random.nextInt(0x20));
         } else if (choice < 65) {
-          out.append(pick(List.of('\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068',
-              '\u2069', '\u200E', '\u200F', '\u061C')));
+          out.append(
+              pick(
+                  List.of(
+                      '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067',
+                      '\u2068', '\u2069', '\u200E', '\u200F', '\u061C')));
         } else if (choice < 70) {
           out.append((char) (0xD800 + random.nextInt(0x800)));
         } else if (choice < 80) {
@@ -869,9 +1414,9 @@ class RouteFuzzIT {
     }
 
     /**
-     * Whether the JDK's HTTP client can send it: it refuses malformed URIs and some headers, and fails inside
-     * itself (a NullPointerException on a null buffer) on a target with raw characters outside ASCII, which
-     * a client would have percent-encoded. Such cases go in-process only.
+     * Whether the JDK's HTTP client can send it: it refuses malformed URIs and some headers, and
+     * fails inside itself (a NullPointerException on a null buffer) on a target with raw characters
+     * outside ASCII, which a client would have percent-encoded. Such cases go in-process only.
      */
     static boolean sendable(String target, Map<String, String> headers) {
       if (!target.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
@@ -882,8 +1427,9 @@ class RouteFuzzIT {
       } catch (IllegalArgumentException e) {
         return false;
       }
-      return target.length() < 8000 && headers.values().stream()
-          .allMatch(v -> v.length() < 4000 && v.chars().allMatch(c -> c >= 0x20 && c < 0x7f));
+      return target.length() < 8000
+          && headers.values().stream()
+              .allMatch(v -> v.length() < 4000 && v.chars().allMatch(c -> c >= 0x20 && c < 0x7f));
     }
   }
 }

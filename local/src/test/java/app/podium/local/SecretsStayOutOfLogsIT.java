@@ -20,8 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Passwords, tokens and client secrets never reach the logs: every log event of Podium's code, at every
- * level, is captured while members sign up, log in, post, fail to log in and send malformed requests.
+ * Passwords, tokens and client secrets never reach the logs: every log event of Podium's code, at
+ * every level, is captured while members sign up, log in, post, fail to log in and send malformed
+ * requests.
  */
 class SecretsStayOutOfLogsIT {
   static final String PASSWORD = "unmistakable-password-8c1f";
@@ -70,25 +71,47 @@ class SecretsStayOutOfLogsIT {
   @Test
   void noPasswordTokenOrClientSecretIsEverLogged() {
     String code = podium.inviteCode(podium.adminToken(), Map.of());
-    var signup = podium.signup(Map.of("username", "quiet", "email", "quiet@example.com", "password", PASSWORD,
-        "agreement", "true", "invite_code", code));
+    var signup =
+        podium.signup(
+            Map.of(
+                "username",
+                "quiet",
+                "email",
+                "quiet@example.com",
+                "password",
+                PASSWORD,
+                "agreement",
+                "true",
+                "invite_code",
+                code));
     assertThat(signup.status()).isEqualTo(200);
     String memberToken = signup.field("access_token");
     String loginToken = podium.loginToken("quiet", PASSWORD);
     assertThat(podium.login("quiet", PASSWORD + "-wrong").status()).isEqualTo(400);
     podium.post(loginToken, "hello");
-    podium.api.post("/api/v1/statuses").token(memberToken).raw("application/json", "{\"status\":").send();
+    podium
+        .api
+        .post("/api/v1/statuses")
+        .token(memberToken)
+        .raw("application/json", "{\"status\":")
+        .send();
     podium.api.get("/api/v1/accounts/verify_credentials").token(memberToken + "x").send();
     podium.api.post("/api/v1/statuses").token(memberToken).form(Map.of("status", "")).send();
     // a poison message makes the fan-out log a warning, so the capture is known to work
-    stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody("not a task"));
+    stack
+        .sqsClient()
+        .sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody("not a task"));
     long deadline = System.nanoTime() + 10_000_000_000L;
-    while (logged.stream().noneMatch(line -> line.contains("not JSON")) && System.nanoTime() < deadline) {
+    while (logged.stream().noneMatch(line -> line.contains("not JSON"))
+        && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
 
-    assertThat(logged).as("the capture saw Podium's own warnings").anyMatch(line -> line.contains("not JSON"));
-    for (String secret : List.of(PASSWORD, memberToken, loginToken, podium.appToken, podium.clientSecret)) {
+    assertThat(logged)
+        .as("the capture saw Podium's own warnings")
+        .anyMatch(line -> line.contains("not JSON"));
+    for (String secret :
+        List.of(PASSWORD, memberToken, loginToken, podium.appToken, podium.clientSecret)) {
       assertThat(logged).noneMatch(line -> line.contains(secret));
     }
   }

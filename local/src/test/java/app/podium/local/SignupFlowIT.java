@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The launch path end to end: the admin invites, a member signs up with the code and sees their account. */
+/**
+ * The launch path end to end: the admin invites, a member signs up with the code and sees their
+ * account.
+ */
 public class SignupFlowIT {
   protected static LocalStack stack;
   protected static Podium podium;
@@ -34,7 +37,12 @@ public class SignupFlowIT {
     assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
     assertThat(signup.field("token_type")).isEqualTo("Bearer");
 
-    var me = podium.api.get("/api/v1/accounts/verify_credentials").token(signup.field("access_token")).send();
+    var me =
+        podium
+            .api
+            .get("/api/v1/accounts/verify_credentials")
+            .token(signup.field("access_token"))
+            .send();
     assertThat(me.status()).isEqualTo(200);
     assertThat(me.field("username")).isEqualTo("alice");
     assertThat(me.field("acct")).isEqualTo("alice");
@@ -53,15 +61,39 @@ public class SignupFlowIT {
     assertThat(reused.json().at("/details/invite_code/0/error").asText()).isEqualTo("ERR_INVALID");
 
     String fresh = podium.inviteCode(podium.adminToken(), Map.of());
-    var abroad = podium.api.post("/api/v1/accounts").token(podium.appToken)
-        .header("CloudFront-Viewer-Country", "FR")
-        .form(Map.of("username", "dave", "email", "dave@example.com", "password", "correct horse battery",
-            "agreement", "true", "invite_code", fresh)).send();
+    var abroad =
+        podium
+            .api
+            .post("/api/v1/accounts")
+            .token(podium.appToken)
+            .header("CloudFront-Viewer-Country", "FR")
+            .form(
+                Map.of(
+                    "username",
+                    "dave",
+                    "email",
+                    "dave@example.com",
+                    "password",
+                    "correct horse battery",
+                    "agreement",
+                    "true",
+                    "invite_code",
+                    fresh))
+            .send();
     assertThat(abroad.status()).isEqualTo(403);
     assertThat(abroad.field("error")).contains("country");
 
-    var uninvited = podium.signup(Map.of("username", "erin", "email", "erin@example.com",
-        "password", "correct horse battery", "agreement", "true"));
+    var uninvited =
+        podium.signup(
+            Map.of(
+                "username",
+                "erin",
+                "email",
+                "erin@example.com",
+                "password",
+                "correct horse battery",
+                "agreement",
+                "true"));
     assertThat(uninvited.status()).isEqualTo(422);
     assertThat(uninvited.json().at("/details/invite_code/0/error").asText()).isEqualTo("ERR_BLANK");
 

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The open phase (national rollout): anyone in an allowed country signs up without an invite. This stack
- * allows the US and Canada and 2 signups per address per window; one test compares an invite-only stack.
+ * The open phase (national rollout): anyone in an allowed country signs up without an invite. This
+ * stack allows the US and Canada and 2 signups per address per window; one test compares an
+ * invite-only stack.
  */
 class SignupModesIT {
   static final String PASSWORD = "correct horse battery";
@@ -25,8 +26,9 @@ class SignupModesIT {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStacks.start(Map.of("SIGNUP_MODE", "open", "ALLOWED_COUNTRIES", "US,CA",
-        "SIGNUP_RATE_LIMIT", "2"));
+    stack =
+        TestStacks.start(
+            Map.of("SIGNUP_MODE", "open", "ALLOWED_COUNTRIES", "US,CA", "SIGNUP_RATE_LIMIT", "2"));
     podium = new Podium(stack);
   }
 
@@ -39,11 +41,25 @@ class SignupModesIT {
   void inOpenModeASignupWithoutAnInviteSucceeds() {
     int accounts = podium.count(Tables.ACCOUNTS);
 
-    var signup = podium.signup(Map.of("username", "opener", "email", "opener@example.com", "password", PASSWORD,
-        "agreement", "true"));
+    var signup =
+        podium.signup(
+            Map.of(
+                "username",
+                "opener",
+                "email",
+                "opener@example.com",
+                "password",
+                PASSWORD,
+                "agreement",
+                "true"));
 
     assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
-    var me = podium.api.get("/api/v1/accounts/verify_credentials").token(signup.field("access_token")).send();
+    var me =
+        podium
+            .api
+            .get("/api/v1/accounts/verify_credentials")
+            .token(signup.field("access_token"))
+            .send();
     assertThat(me.status()).as(me.toString()).isEqualTo(200);
     assertThat(me.field("username")).isEqualTo("opener");
     assertThat(me.field("invited_by_account_id")).isNull();
@@ -59,7 +75,12 @@ class SignupModesIT {
     var signup = podium.signup("invited_opener", code);
 
     assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
-    var me = podium.api.get("/api/v1/accounts/verify_credentials").token(signup.field("access_token")).send();
+    var me =
+        podium
+            .api
+            .get("/api/v1/accounts/verify_credentials")
+            .token(signup.field("access_token"))
+            .send();
     assertThat(me.field("invited_by_account_id")).isEqualTo(adminId);
   }
 
@@ -81,7 +102,8 @@ class SignupModesIT {
     assertThat(french.status()).as(french.toString()).isEqualTo(403);
     assertThat(french.field("error")).contains("country");
     assertThat(counts()).isEqualTo(before);
-    assertThat(podium.api.get("/api/v1/accounts/lookup?acct=parisian").send().status()).isEqualTo(404);
+    assertThat(podium.api.get("/api/v1/accounts/lookup?acct=parisian").send().status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -101,7 +123,9 @@ class SignupModesIT {
     before.put(Tables.RATE_LIMITS.name(), counts().get(Tables.RATE_LIMITS.name()));
     assertThat(counts()).isEqualTo(before);
     var elsewhere = signupFromAddress(Podium.freshAddress(), "limited_2");
-    assertThat(elsewhere.status()).as("another address is not limited: %s", elsewhere).isEqualTo(200);
+    assertThat(elsewhere.status())
+        .as("another address is not limited: %s", elsewhere)
+        .isEqualTo(200);
   }
 
   @Test
@@ -123,7 +147,8 @@ class SignupModesIT {
   void inOpenModeTheWaitlistIsClosedAndWritesNothing() {
     int waitlist = podium.count(Tables.WAITLIST);
 
-    var joined = podium.api.post("/api/v1/waitlist").form(Map.of("email", "late@example.com")).send();
+    var joined =
+        podium.api.post("/api/v1/waitlist").form(Map.of("email", "late@example.com")).send();
 
     assertThat(joined.status()).as(joined.toString()).isEqualTo(403);
     assertThat(joined.field("error")).contains("open");
@@ -138,13 +163,17 @@ class SignupModesIT {
       var v2 = closed.api.get("/api/v2/instance").send();
       assertThat(v2.json().at("/registrations/invite_required").asBoolean()).isTrue();
       assertThat(v2.json().at("/registrations/mode").asText()).isEqualTo("invite_only");
-      assertThat(closed.api.get("/api/v1/instance").send().json().get("invite_required").asBoolean()).isTrue();
-      assertThat(closed.api.get("/nodeinfo/2.0").send().json().get("openRegistrations").asBoolean()).isFalse();
+      assertThat(
+              closed.api.get("/api/v1/instance").send().json().get("invite_required").asBoolean())
+          .isTrue();
+      assertThat(closed.api.get("/nodeinfo/2.0").send().json().get("openRegistrations").asBoolean())
+          .isFalse();
 
       int accounts = closed.count(Tables.ACCOUNTS);
       var uninvited = closed.signup("would_be", null);
       assertThat(uninvited.status()).as(uninvited.toString()).isEqualTo(422);
-      assertThat(uninvited.json().at("/details/invite_code/0/error").asText()).isEqualTo("ERR_BLANK");
+      assertThat(uninvited.json().at("/details/invite_code/0/error").asText())
+          .isEqualTo("ERR_BLANK");
       assertThat(closed.count(Tables.ACCOUNTS)).isEqualTo(accounts);
     }
   }
@@ -152,25 +181,51 @@ class SignupModesIT {
   // ---------------------------------------------------------------------------------------------------
 
   static ApiClient.Response signupFrom(String country, String username) {
-    return podium.api.post("/api/v1/accounts").token(podium.appToken)
+    return podium
+        .api
+        .post("/api/v1/accounts")
+        .token(podium.appToken)
         .header("CloudFront-Viewer-Country", country)
         .header("CloudFront-Viewer-Address", Podium.freshAddress() + ":4000")
-        .form(Map.of("username", username, "email", username + "@example.com", "password", PASSWORD,
-            "agreement", "true")).send();
+        .form(
+            Map.of(
+                "username",
+                username,
+                "email",
+                username + "@example.com",
+                "password",
+                PASSWORD,
+                "agreement",
+                "true"))
+        .send();
   }
 
   /** A signup from one client address, each from another port: limits key on the address alone. */
   static ApiClient.Response signupFromAddress(String address, String username) {
-    return podium.api.post("/api/v1/accounts").token(podium.appToken)
-        .header("CloudFront-Viewer-Address", address + ":" + (1024 + (username.hashCode() & 0x7FFF)))
-        .form(Map.of("username", username, "email", username + "@example.com", "password", PASSWORD,
-            "agreement", "true")).send();
+    return podium
+        .api
+        .post("/api/v1/accounts")
+        .token(podium.appToken)
+        .header(
+            "CloudFront-Viewer-Address", address + ":" + (1024 + (username.hashCode() & 0x7FFF)))
+        .form(
+            Map.of(
+                "username",
+                username,
+                "email",
+                username + "@example.com",
+                "password",
+                PASSWORD,
+                "agreement",
+                "true"))
+        .send();
   }
 
   /** The tables a signup writes to, by name, with their sizes. */
   static Map<String, Integer> counts() {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    for (Tables.Table table : List.of(Tables.ACCOUNTS, Tables.UNIQUE_KEYS, Tables.TOKENS, Tables.RATE_LIMITS)) {
+    for (Tables.Table table :
+        List.of(Tables.ACCOUNTS, Tables.UNIQUE_KEYS, Tables.TOKENS, Tables.RATE_LIMITS)) {
       counts.put(table.name(), podium.count(table));
     }
     return counts;

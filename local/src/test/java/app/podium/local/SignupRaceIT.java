@@ -19,9 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Redemption races: many signups released together on real threads against one invite code, one username
- * or one email. Each claim is a conditional write, so exactly the allowed number win and the others are
- * told why, never with a server error.
+ * Redemption races: many signups released together on real threads against one invite code, one
+ * username or one email. Each claim is a conditional write, so exactly the allowed number win and
+ * the others are told why, never with a server error.
  */
 class SignupRaceIT {
   static final String PASSWORD = "correct horse battery";
@@ -47,13 +47,17 @@ class SignupRaceIT {
     String code = podium.inviteCode(admin, Map.of("max_uses", 1));
     Tally before = Tally.now();
 
-    List<ApiClient.Response> responses = Concurrently.run(32, i -> podium.signup(
-        signupForm("single_" + i, "single_" + i + "@example.com", code)));
+    List<ApiClient.Response> responses =
+        Concurrently.run(
+            32,
+            i -> podium.signup(signupForm("single_" + i, "single_" + i + "@example.com", code)));
 
     assertOnlyWinnersAndInviteLosers(responses, 1);
     Tally after = Tally.now();
     assertThat(after.accounts - before.accounts).isEqualTo(1);
-    assertThat(after.uniqueKeys - before.uniqueKeys).as("one username and one email claimed").isEqualTo(2);
+    assertThat(after.uniqueKeys - before.uniqueKeys)
+        .as("one username and one email claimed")
+        .isEqualTo(2);
     assertThat(after.tokens - before.tokens).isEqualTo(1);
     JsonNode invite = adminInvite(code);
     assertThat(invite.get("uses").asInt()).isEqualTo(1);
@@ -66,8 +70,10 @@ class SignupRaceIT {
     String code = podium.inviteCode(admin, Map.of("max_uses", 3));
     Tally before = Tally.now();
 
-    List<ApiClient.Response> responses = Concurrently.run(32, i -> podium.signup(
-        signupForm("triple_" + i, "triple_" + i + "@example.com", code)));
+    List<ApiClient.Response> responses =
+        Concurrently.run(
+            32,
+            i -> podium.signup(signupForm("triple_" + i, "triple_" + i + "@example.com", code)));
 
     assertOnlyWinnersAndInviteLosers(responses, 3);
     Tally after = Tally.now();
@@ -88,20 +94,31 @@ class SignupRaceIT {
     assertThat(spellings).doesNotHaveDuplicates().hasSize(16);
     Tally before = Tally.now();
 
-    List<ApiClient.Response> responses = Concurrently.run(16, i -> podium.signup(
-        signupForm(spellings.get(i), "racer" + i + "@example.com", code)));
+    List<ApiClient.Response> responses =
+        Concurrently.run(
+            16,
+            i -> podium.signup(signupForm(spellings.get(i), "racer" + i + "@example.com", code)));
 
-    assertThat(statuses(responses)).as(responses.toString()).containsOnlyKeys(200, 422)
-        .containsEntry(200, 1L).containsEntry(422, 15L);
+    assertThat(statuses(responses))
+        .as(responses.toString())
+        .containsOnlyKeys(200, 422)
+        .containsEntry(200, 1L)
+        .containsEntry(422, 15L);
     for (ApiClient.Response loser : losers(responses)) {
-      assertThat(loser.json().at("/details/username/0/error").asText()).as(loser.toString()).isEqualTo("ERR_TAKEN");
+      assertThat(loser.json().at("/details/username/0/error").asText())
+          .as(loser.toString())
+          .isEqualTo("ERR_TAKEN");
       assertThat(loser.json().at("/details/email").isMissingNode()).as(loser.toString()).isTrue();
-      assertThat(loser.json().at("/details/invite_code").isMissingNode()).as(loser.toString()).isTrue();
+      assertThat(loser.json().at("/details/invite_code").isMissingNode())
+          .as(loser.toString())
+          .isTrue();
     }
     Tally after = Tally.now();
     assertThat(after.accounts - before.accounts).isEqualTo(1);
     assertThat(after.uniqueKeys - before.uniqueKeys).isEqualTo(2);
-    assertThat(adminInvite(code).get("uses").asInt()).as("losers spend no use of the invite").isEqualTo(1);
+    assertThat(adminInvite(code).get("uses").asInt())
+        .as("losers spend no use of the invite")
+        .isEqualTo(1);
 
     int winner = winnerIndex(responses);
     var lookup = podium.api.get("/api/v1/accounts/lookup?acct=RACER").send();
@@ -112,18 +129,26 @@ class SignupRaceIT {
   @Test
   void sixteenConcurrentSignupsForOneEmailCreateOneAccountAndTheRestGetTaken() {
     String code = podium.inviteCode(admin, Map.of("max_uses", 100));
-    List<String> emails = caseVariants("shared", 16).stream().map(local -> local + "@Example.com").toList();
+    List<String> emails =
+        caseVariants("shared", 16).stream().map(local -> local + "@Example.com").toList();
     Tally before = Tally.now();
 
     // One address written 16 ways: the same mailbox, however its letters are cased.
-    List<ApiClient.Response> responses = Concurrently.run(16, i -> podium.signup(
-        signupForm("mailer_" + i, emails.get(i), code)));
+    List<ApiClient.Response> responses =
+        Concurrently.run(16, i -> podium.signup(signupForm("mailer_" + i, emails.get(i), code)));
 
-    assertThat(statuses(responses)).as(responses.toString()).containsOnlyKeys(200, 422)
-        .containsEntry(200, 1L).containsEntry(422, 15L);
+    assertThat(statuses(responses))
+        .as(responses.toString())
+        .containsOnlyKeys(200, 422)
+        .containsEntry(200, 1L)
+        .containsEntry(422, 15L);
     for (ApiClient.Response loser : losers(responses)) {
-      assertThat(loser.json().at("/details/email/0/error").asText()).as(loser.toString()).isEqualTo("ERR_TAKEN");
-      assertThat(loser.json().at("/details/username").isMissingNode()).as(loser.toString()).isTrue();
+      assertThat(loser.json().at("/details/email/0/error").asText())
+          .as(loser.toString())
+          .isEqualTo("ERR_TAKEN");
+      assertThat(loser.json().at("/details/username").isMissingNode())
+          .as(loser.toString())
+          .isTrue();
     }
     Tally after = Tally.now();
     assertThat(after.accounts - before.accounts).isEqualTo(1);
@@ -136,17 +161,30 @@ class SignupRaceIT {
   /** Table sizes at one moment. */
   record Tally(int accounts, int uniqueKeys, int tokens) {
     static Tally now() {
-      return new Tally(podium.count(Tables.ACCOUNTS), podium.count(Tables.UNIQUE_KEYS), podium.count(Tables.TOKENS));
+      return new Tally(
+          podium.count(Tables.ACCOUNTS),
+          podium.count(Tables.UNIQUE_KEYS),
+          podium.count(Tables.TOKENS));
     }
   }
 
   static Map<String, ?> signupForm(String username, String email, String code) {
-    return Map.of("username", username, "email", email, "password", PASSWORD, "agreement", "true",
-        "invite_code", code);
+    return Map.of(
+        "username",
+        username,
+        "email",
+        email,
+        "password",
+        PASSWORD,
+        "agreement",
+        "true",
+        "invite_code",
+        code);
   }
 
   static Map<Integer, Long> statuses(List<ApiClient.Response> responses) {
-    return responses.stream().collect(Collectors.groupingBy(ApiClient.Response::status, Collectors.counting()));
+    return responses.stream()
+        .collect(Collectors.groupingBy(ApiClient.Response::status, Collectors.counting()));
   }
 
   static List<ApiClient.Response> losers(List<ApiClient.Response> responses) {
@@ -163,8 +201,8 @@ class SignupRaceIT {
   }
 
   /**
-   * {@code winners} answers 200; every other answer is a refusal of the used-up invite (422) or, at most,
-   * a retryable conflict (409): never a server error.
+   * {@code winners} answers 200; every other answer is a refusal of the used-up invite (422) or, at
+   * most, a retryable conflict (409): never a server error.
    */
   static void assertOnlyWinnersAndInviteLosers(List<ApiClient.Response> responses, long winners) {
     Map<Integer, Long> statuses = statuses(responses);
@@ -172,18 +210,25 @@ class SignupRaceIT {
     assertThat(statuses.keySet()).as(responses.toString()).isSubsetOf(200, 409, 422);
     for (ApiClient.Response loser : losers(responses)) {
       if (loser.status() == 422) {
-        assertThat(loser.json().at("/details/invite_code/0/error").asText()).as(loser.toString())
+        assertThat(loser.json().at("/details/invite_code/0/error").asText())
+            .as(loser.toString())
             .isEqualTo("ERR_INVALID");
       }
     }
     assertThat(responses.stream().filter(r -> r.status() == 200).map(r -> r.field("access_token")))
-        .doesNotContainNull().doesNotHaveDuplicates();
+        .doesNotContainNull()
+        .doesNotHaveDuplicates();
   }
 
   /** Every winner's token works and names an account that exists. */
   static void assertWinnersCanSignIn(List<ApiClient.Response> responses) {
     for (ApiClient.Response winner : responses.stream().filter(r -> r.status() == 200).toList()) {
-      var me = podium.api.get("/api/v1/accounts/verify_credentials").token(winner.field("access_token")).send();
+      var me =
+          podium
+              .api
+              .get("/api/v1/accounts/verify_credentials")
+              .token(winner.field("access_token"))
+              .send();
       assertThat(me.status()).as(me.toString()).isEqualTo(200);
     }
   }
@@ -192,26 +237,33 @@ class SignupRaceIT {
   static JsonNode adminInvite(String code) {
     var list = podium.api.get("/api/v1/invites").token(admin).send();
     assertThat(list.status()).as(list.toString()).isEqualTo(200);
-    Map<String, JsonNode> byCode = StreamSupport.stream(list.json().spliterator(), false)
-        .collect(Collectors.toMap(i -> i.get("code").asText(), Function.identity()));
+    Map<String, JsonNode> byCode =
+        StreamSupport.stream(list.json().spliterator(), false)
+            .collect(Collectors.toMap(i -> i.get("code").asText(), Function.identity()));
     assertThat(byCode).containsKey(code);
     return byCode.get(code);
   }
 
   /**
-   * {@code n} distinct upper/lower-case spellings of {@code word}: all lower case, then mixed ones, and the
-   * last all upper case.
+   * {@code n} distinct upper/lower-case spellings of {@code word}: all lower case, then mixed ones,
+   * and the last all upper case.
    */
   static List<String> caseVariants(String word, int n) {
     int allUpper = (1 << word.length()) - 1;
-    return java.util.stream.IntStream.concat(java.util.stream.IntStream.range(0, n - 1),
-        java.util.stream.IntStream.of(allUpper)).mapToObj(mask -> {
-      StringBuilder spelled = new StringBuilder();
-      for (int c = 0; c < word.length(); c++) {
-        String letter = word.substring(c, c + 1);
-        spelled.append((mask & (1 << c)) != 0 ? letter.toUpperCase(Locale.ROOT) : letter.toLowerCase(Locale.ROOT));
-      }
-      return spelled.toString();
-    }).toList();
+    return java.util.stream.IntStream.concat(
+            java.util.stream.IntStream.range(0, n - 1), java.util.stream.IntStream.of(allUpper))
+        .mapToObj(
+            mask -> {
+              StringBuilder spelled = new StringBuilder();
+              for (int c = 0; c < word.length(); c++) {
+                String letter = word.substring(c, c + 1);
+                spelled.append(
+                    (mask & (1 << c)) != 0
+                        ? letter.toUpperCase(Locale.ROOT)
+                        : letter.toLowerCase(Locale.ROOT));
+              }
+              return spelled.toString();
+            })
+        .toList();
   }
 }

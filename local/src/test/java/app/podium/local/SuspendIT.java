@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
-import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Feeds;
+import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import app.podium.shared.Scopes;
@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * {@code POST /api/v1/admin/accounts/:id/action} with {@code type=suspend} and {@code .../unsuspend}, through
- * the HTTP API: every token of the member stops at once, the login is refused, the member's statuses leave
- * every read (a status, the account's statuses, followers' home timelines, a large account's merged posts)
- * and come back when the suspension is lifted. The fan-out threshold is 3 followers, so one stack serves
- * both small and large authors.
+ * {@code POST /api/v1/admin/accounts/:id/action} with {@code type=suspend} and {@code
+ * .../unsuspend}, through the HTTP API: every token of the member stops at once, the login is
+ * refused, the member's statuses leave every read (a status, the account's statuses, followers'
+ * home timelines, a large account's merged posts) and come back when the suspension is lifted. The
+ * fan-out threshold is 3 followers, so one stack serves both small and large authors.
  */
 class SuspendIT {
   static final Duration WAIT = Duration.ofSeconds(30);
@@ -61,7 +61,8 @@ class SuspendIT {
   }
 
   static void unsuspend(String accountId) {
-    var response = api.post("/api/v1/admin/accounts/" + accountId + "/unsuspend").token(admin).send();
+    var response =
+        api.post("/api/v1/admin/accounts/" + accountId + "/unsuspend").token(admin).send();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.json().get("suspended").asBoolean()).isFalse();
   }
@@ -73,8 +74,13 @@ class SuspendIT {
   /** The token items of one account, read straight from the table. */
   static long tokensOf(String accountId) {
     String table = Tables.TOKENS.physicalName(stack.backend().settings().tablePrefix());
-    return stack.dynamoDbClient().scan(r -> r.tableName(table).consistentRead(true)).items().stream()
-        .filter(item -> AttributeValue.fromS(accountId).equals(item.get("account_id"))).count();
+    return stack
+        .dynamoDbClient()
+        .scan(r -> r.tableName(table).consistentRead(true))
+        .items()
+        .stream()
+        .filter(item -> AttributeValue.fromS(accountId).equals(item.get("account_id")))
+        .count();
   }
 
   @Test
@@ -92,7 +98,12 @@ class SuspendIT {
     assertThat(first.status()).as(first.toString()).isEqualTo(401);
     assertThat(first.field("error")).isEqualTo("The access token is invalid");
     assertThat(verify(second)).isEqualTo(401);
-    assertThat(api.post("/api/v1/statuses").token(second).form(Map.of("status", "still here?")).send().status())
+    assertThat(
+            api.post("/api/v1/statuses")
+                .token(second)
+                .form(Map.of("status", "still here?"))
+                .send()
+                .status())
         .isEqualTo(401);
     assertThat(tokensOf(member.id())).as("no token of the member is left").isZero();
     assertThat(verify(bystander.token())).as("another member's token is untouched").isEqualTo(200);
@@ -103,18 +114,29 @@ class SuspendIT {
     Member member = feeds.member("raced_login");
     String statusId = podium.post(member.token(), "before");
     suspend(member.id());
-    // a token issued while the suspension was being written: its index entry came too late to be revoked
+    // a token issued while the suspension was being written: its index entry came too late to be
+    // revoked
     var app = stack.backend().oauth().app(podium.clientId);
-    String missed = stack.backend().oauth().issue(app, Optional.of(member.id()), Scopes.parse("read write"))
-        .accessToken();
+    String missed =
+        stack
+            .backend()
+            .oauth()
+            .issue(app, Optional.of(member.id()), Scopes.parse("read write"))
+            .accessToken();
 
     var me = api.get("/api/v1/accounts/verify_credentials").token(missed).send();
     assertThat(me.status()).as(me.toString()).isEqualTo(403);
     assertThat(me.field("error")).isEqualTo("Your login is currently disabled");
     assertThat(api.get("/api/v1/timelines/home").token(missed).send().status()).isEqualTo(403);
-    assertThat(api.post("/api/v1/statuses").token(missed).form(Map.of("status", "sneaky")).send().status())
+    assertThat(
+            api.post("/api/v1/statuses")
+                .token(missed)
+                .form(Map.of("status", "sneaky"))
+                .send()
+                .status())
         .isEqualTo(403);
-    assertThat(api.get("/api/v1/statuses/" + statusId).token(missed).send().status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/statuses/" + statusId).token(missed).send().status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -128,7 +150,8 @@ class SuspendIT {
     assertThat(login.field("error_description")).isEqualTo("Your login is currently disabled");
     var wrongPassword = podium.login(member.username(), "not the password");
     assertThat(wrongPassword.status()).isEqualTo(400);
-    assertThat(wrongPassword.field("error_description")).as("the suspension shows only with the right password")
+    assertThat(wrongPassword.field("error_description"))
+        .as("the suspension shows only with the right password")
         .doesNotContain("disabled");
     assertThat(tokensOf(member.id())).as("the refused login stored no token").isZero();
 
@@ -151,13 +174,18 @@ class SuspendIT {
 
     suspend(author.id());
 
-    assertThat(api.get("/api/v1/statuses/" + hidden).send().status()).as("anonymous").isEqualTo(404);
-    assertThat(api.get("/api/v1/statuses/" + hidden).token(follower.token()).send().status()).isEqualTo(404);
-    var statuses = api.get("/api/v1/accounts/" + author.id() + "/statuses").token(follower.token()).send();
+    assertThat(api.get("/api/v1/statuses/" + hidden).send().status())
+        .as("anonymous")
+        .isEqualTo(404);
+    assertThat(api.get("/api/v1/statuses/" + hidden).token(follower.token()).send().status())
+        .isEqualTo(404);
+    var statuses =
+        api.get("/api/v1/accounts/" + author.id() + "/statuses").token(follower.token()).send();
     assertThat(statuses.status()).as(statuses.toString()).isEqualTo(200);
     assertThat(statuses.json()).isEmpty();
     assertThat(podium.home(follower.token(), "")).containsExactly(kept);
-    assertThat(feeds.entriesOf(follower.id())).as("hidden at read; the entry itself stays")
+    assertThat(feeds.entriesOf(follower.id()))
+        .as("hidden at read; the entry itself stays")
         .contains(hidden);
     var account = api.get("/api/v1/accounts/" + author.id()).send();
     assertThat(account.status()).isEqualTo(200);
@@ -174,7 +202,8 @@ class SuspendIT {
     assertThat(api.get("/api/v1/accounts/" + author.id() + "/statuses").send().json()).hasSize(1);
     assertThat(podium.home(follower.token(), "")).containsExactly(kept, hidden);
     assertThat(api.get("/api/v1/accounts/" + author.id()).send().json().has("suspended"))
-        .as("the field is absent for an account in good standing").isFalse();
+        .as("the field is absent for an account in good standing")
+        .isFalse();
   }
 
   @Test
@@ -185,25 +214,37 @@ class SuspendIT {
       podium.follow(follower.token(), author.id());
     }
     String crossing = podium.post(author.token(), "four followers: large from here on");
-    assertThat(Feeds.eventually(WAIT, () -> followers.stream()
-        .allMatch(f -> feeds.largeFolloweesOf(f.id()).contains(author.id())))).as("converted").isTrue();
+    assertThat(
+            Feeds.eventually(
+                WAIT,
+                () ->
+                    followers.stream()
+                        .allMatch(f -> feeds.largeFolloweesOf(f.id()).contains(author.id()))))
+        .as("converted")
+        .isTrue();
     feeds.awaitQueueDrained(WAIT);
     String merged = podium.post(author.token(), "merged at read time");
     Member reader = followers.getFirst();
-    assertThat(feeds.entriesOf(reader.id())).as("the large author's posts are not fanned out")
+    assertThat(feeds.entriesOf(reader.id()))
+        .as("the large author's posts are not fanned out")
         .doesNotContain(merged, crossing);
-    // a large account's statuses and account are kept in each container for LARGE_ACCOUNT_CACHE_MS: what
+    // a large account's statuses and account are kept in each container for LARGE_ACCOUNT_CACHE_MS:
+    // what
     // follows shows within that window
-    assertThat(podium.awaitHome(reader.token(), ids -> ids.contains(merged))).containsExactly(merged, crossing);
+    assertThat(podium.awaitHome(reader.token(), ids -> ids.contains(merged)))
+        .containsExactly(merged, crossing);
 
     suspend(author.id());
 
     for (Member follower : followers) {
-      assertThat(podium.awaitHome(follower.token(), List::isEmpty)).as(follower.username()).isEmpty();
+      assertThat(podium.awaitHome(follower.token(), List::isEmpty))
+          .as(follower.username())
+          .isEmpty();
     }
 
     unsuspend(author.id());
-    assertThat(podium.awaitHome(reader.token(), ids -> !ids.isEmpty())).containsExactly(merged, crossing);
+    assertThat(podium.awaitHome(reader.token(), ids -> !ids.isEmpty()))
+        .containsExactly(merged, crossing);
   }
 
   /** Extra admins, so that even a broken guard never suspends the admin the other tests use. */
@@ -227,7 +268,8 @@ class SuspendIT {
   }
 
   static String extraAdmin(String username) {
-    assertThat(stack.backend().signup().ensureAdmin(username, username + "@example.com", PASSWORD)).isTrue();
+    assertThat(stack.backend().signup().ensureAdmin(username, username + "@example.com", PASSWORD))
+        .isTrue();
     return podium.loginToken(username, PASSWORD);
   }
 
@@ -241,8 +283,13 @@ class SuspendIT {
     assertThat(action.status()).as(action.toString()).isEqualTo(403);
     assertThat(action.field("error")).isEqualTo("This action is not allowed");
     assertThat(act(member.token(), target.id(), Map.of("type", "suspend")).status())
-        .as("a signup token has no admin scope").isEqualTo(403);
-    assertThat(api.post("/api/v1/admin/accounts/" + target.id() + "/unsuspend").token(adminScoped).send().status())
+        .as("a signup token has no admin scope")
+        .isEqualTo(403);
+    assertThat(
+            api.post("/api/v1/admin/accounts/" + target.id() + "/unsuspend")
+                .token(adminScoped)
+                .send()
+                .status())
         .isEqualTo(403);
     assertThat(act(null, target.id(), Map.of("type", "suspend")).status()).isEqualTo(401);
     assertThat(verify(target.token())).isEqualTo(200);
@@ -259,7 +306,8 @@ class SuspendIT {
     assertThat(act(admin, target.id(), Map.of()).status()).isEqualTo(422);
     assertThat(act(admin, "12345", Map.of("type", "suspend")).status()).isEqualTo(404);
     assertThat(act(admin, "12345", Map.of("type", "none")).status()).isEqualTo(404);
-    assertThat(api.post("/api/v1/admin/accounts/12345/unsuspend").token(admin).send().status()).isEqualTo(404);
+    assertThat(api.post("/api/v1/admin/accounts/12345/unsuspend").token(admin).send().status())
+        .isEqualTo(404);
     var none = act(admin, target.id(), Map.of("type", "none"));
     assertThat(none.status()).as(none.toString()).isEqualTo(200);
     assertThat(verify(target.token())).isEqualTo(200);

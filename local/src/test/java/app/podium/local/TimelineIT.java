@@ -32,18 +32,24 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 class TimelineIT {
   static final Duration WAIT = Duration.ofSeconds(30);
 
-  /** While set, unfollow cleanups wait a second in the queue, as they may when the queue is busy. */
+  /**
+   * While set, unfollow cleanups wait a second in the queue, as they may when the queue is busy.
+   */
   static volatile boolean delayUnfollowCleanups;
-  static final ExecutionInterceptor DELAY_CLEANUPS = new ExecutionInterceptor() {
-    @Override
-    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-      if (delayUnfollowCleanups && context.request() instanceof SendMessageRequest send
-          && send.messageBody().contains("\"Unfollowed\"")) {
-        return send.toBuilder().delaySeconds(1).build();
-      }
-      return context.request();
-    }
-  };
+
+  static final ExecutionInterceptor DELAY_CLEANUPS =
+      new ExecutionInterceptor() {
+        @Override
+        public SdkRequest modifyRequest(
+            Context.ModifyRequest context, ExecutionAttributes attributes) {
+          if (delayUnfollowCleanups
+              && context.request() instanceof SendMessageRequest send
+              && send.messageBody().contains("\"Unfollowed\"")) {
+            return send.toBuilder().delaySeconds(1).build();
+          }
+          return context.request();
+        }
+      };
 
   static LocalStack stack;
   static Podium podium;
@@ -76,7 +82,11 @@ class TimelineIT {
   }
 
   static ApiClient.Response unfollow(Member follower, Member followee) {
-    return podium.api.post("/api/v1/accounts/" + followee.id() + "/unfollow").token(follower.token()).send();
+    return podium
+        .api
+        .post("/api/v1/accounts/" + followee.id() + "/unfollow")
+        .token(follower.token())
+        .send();
   }
 
   static List<String> newestFirst(List<String> ids) {
@@ -111,13 +121,15 @@ class TimelineIT {
     String d1 = podium.post(dropped.token(), "one");
     String k1 = podium.post(kept.token(), "kept");
     String d2 = podium.post(dropped.token(), "two");
-    assertThat(podium.awaitHome(reader.token(), ids -> ids.size() == 3)).containsExactly(d2, k1, d1);
+    assertThat(podium.awaitHome(reader.token(), ids -> ids.size() == 3))
+        .containsExactly(d2, k1, d1);
 
     var response = unfollow(reader, dropped);
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.json().get("following").asBoolean()).isFalse();
 
-    assertThat(podium.awaitHome(reader.token(), ids -> ids.equals(List.of(k1)))).containsExactly(k1);
+    assertThat(podium.awaitHome(reader.token(), ids -> ids.equals(List.of(k1))))
+        .containsExactly(k1);
     feeds.awaitQueueDrained(WAIT);
     assertThat(feeds.entriesOf(reader.id())).containsExactly(k1);
   }
@@ -155,7 +167,8 @@ class TimelineIT {
     String keep = podium.post(writer.token(), "stays");
     String doomed = podium.post(writer.token(), "goes");
     for (Member reader : readers) {
-      assertThat(podium.awaitHome(reader.token(), ids -> ids.size() == 2)).containsExactly(doomed, keep);
+      assertThat(podium.awaitHome(reader.token(), ids -> ids.size() == 2))
+          .containsExactly(doomed, keep);
     }
 
     var deleted = podium.api.delete("/api/v1/statuses/" + doomed).token(writer.token()).send();
@@ -166,10 +179,15 @@ class TimelineIT {
     }
     assertThat(podium.home(writer.token(), "")).containsExactly(keep);
     assertThat(podium.api.get("/api/v1/statuses/" + doomed).send().status()).isEqualTo(404);
-    assertThat(podium.api.get("/api/v1/statuses/" + doomed).token(writer.token()).send().status()).isEqualTo(404);
+    assertThat(podium.api.get("/api/v1/statuses/" + doomed).token(writer.token()).send().status())
+        .isEqualTo(404);
     assertThat(account(writer.id()).get("statuses_count").asLong()).isEqualTo(1);
-    assertThat(Feeds.await(WAIT, () -> feeds.ownersOf(doomed), List::isEmpty)).as("entries left").isEmpty();
-    assertThat(podium.api.delete("/api/v1/statuses/" + doomed).token(writer.token()).send().status()).isEqualTo(404);
+    assertThat(Feeds.await(WAIT, () -> feeds.ownersOf(doomed), List::isEmpty))
+        .as("entries left")
+        .isEmpty();
+    assertThat(
+            podium.api.delete("/api/v1/statuses/" + doomed).token(writer.token()).send().status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -179,7 +197,8 @@ class TimelineIT {
     Member vandal = feeds.member("own_vandal");
     podium.follow(follower.token(), writer.id());
     String open = podium.post(writer.token(), "mine to delete");
-    var hidden = post(writer, Map.of("status", "mine, followers only", "visibility", "private"), null);
+    var hidden =
+        post(writer, Map.of("status", "mine, followers only", "visibility", "private"), null);
     assertThat(hidden.status()).as(hidden.toString()).isEqualTo(200);
     assertThat(podium.awaitHome(follower.token(), ids -> ids.size() == 2)).hasSize(2);
     int posts = podium.count(Tables.POSTS);
@@ -187,14 +206,21 @@ class TimelineIT {
 
     for (String id : List.of(open, hidden.field("id"))) {
       var refused = podium.api.delete("/api/v1/statuses/" + id).token(vandal.token()).send();
-      // the same answer as for a status that does not exist: a private status's existence does not leak
+      // the same answer as for a status that does not exist: a private status's existence does not
+      // leak
       assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
       assertThat(refused.body()).isEqualTo(unknown.body());
     }
 
     assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
     assertThat(podium.api.get("/api/v1/statuses/" + open).send().status()).isEqualTo(200);
-    assertThat(podium.api.get("/api/v1/statuses/" + hidden.field("id")).token(follower.token()).send().status())
+    assertThat(
+            podium
+                .api
+                .get("/api/v1/statuses/" + hidden.field("id"))
+                .token(follower.token())
+                .send()
+                .status())
         .isEqualTo(200);
     assertThat(podium.home(follower.token(), "")).containsExactly(hidden.field("id"), open);
     assertThat(account(writer.id()).get("statuses_count").asLong()).isEqualTo(2);
@@ -212,7 +238,8 @@ class TimelineIT {
     assertThat(secret.field("visibility")).isEqualTo("private");
     String hidden = secret.field("id");
 
-    assertThat(podium.awaitHome(follower.token(), ids -> ids.size() == 2)).containsExactly(hidden, open);
+    assertThat(podium.awaitHome(follower.token(), ids -> ids.size() == 2))
+        .containsExactly(hidden, open);
     assertThat(podium.home(writer.token(), "")).containsExactly(hidden, open);
     String byId = "/api/v1/statuses/" + hidden;
     assertThat(podium.api.get(byId).token(follower.token()).send().status()).isEqualTo(200);
@@ -222,9 +249,12 @@ class TimelineIT {
 
     String list = "/api/v1/accounts/" + writer.id() + "/statuses";
     assertThat(Feeds.ids(podium.api.get(list).send())).containsExactly(open);
-    assertThat(Feeds.ids(podium.api.get(list).token(stranger.token()).send())).containsExactly(open);
-    assertThat(Feeds.ids(podium.api.get(list).token(follower.token()).send())).containsExactly(hidden, open);
-    assertThat(Feeds.ids(podium.api.get(list).token(writer.token()).send())).containsExactly(hidden, open);
+    assertThat(Feeds.ids(podium.api.get(list).token(stranger.token()).send()))
+        .containsExactly(open);
+    assertThat(Feeds.ids(podium.api.get(list).token(follower.token()).send()))
+        .containsExactly(hidden, open);
+    assertThat(Feeds.ids(podium.api.get(list).token(writer.token()).send()))
+        .containsExactly(hidden, open);
     assertThat(podium.home(stranger.token(), "")).isEmpty();
   }
 
@@ -242,8 +272,10 @@ class TimelineIT {
     assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
     String id = answers.getFirst().field("id");
     assertThat(answers).extracting(a -> a.field("id")).containsOnly(id);
-    assertThat(answers).extracting(a -> a.field("created_at")).as("one status, one creation time").containsOnly(
-        answers.getFirst().field("created_at"));
+    assertThat(answers)
+        .extracting(a -> a.field("created_at"))
+        .as("one status, one creation time")
+        .containsOnly(answers.getFirst().field("created_at"));
     assertThat(answers).extracting(a -> a.field("content")).containsOnly("<p>exactly once</p>");
     assertThat(podium.count(Tables.POSTS)).isEqualTo(postsBefore + 1);
     assertThat(account(writer.id()).get("statuses_count").asLong()).isEqualTo(1);
@@ -279,9 +311,13 @@ class TimelineIT {
     int claims = podium.count(Tables.IDEMPOTENCY);
 
     String tooLong = "🙂".repeat(1001);
-    List<Map<String, String>> invalid = List.of(Map.of("status", ""), Map.of("status", "  \n "),
-        Map.of("status", tooLong), Map.of("status", "x".repeat(1001)),
-        Map.of("status", "hello", "visibility", "secret"));
+    List<Map<String, String>> invalid =
+        List.of(
+            Map.of("status", ""),
+            Map.of("status", "  \n "),
+            Map.of("status", tooLong),
+            Map.of("status", "x".repeat(1001)),
+            Map.of("status", "hello", "visibility", "secret"));
     int n = 0;
     for (Map<String, String> form : invalid) {
       var response = post(writer, form, "invalid-" + n++);
@@ -298,7 +334,8 @@ class TimelineIT {
     var accepted = post(writer, Map.of("status", longest), null);
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
     assertThat(accepted.field("content")).isEqualTo("<p>" + longest + "</p>");
-    assertThat(podium.awaitHome(reader.token(), ids -> ids.size() == 1)).containsExactly(accepted.field("id"));
+    assertThat(podium.awaitHome(reader.token(), ids -> ids.size() == 1))
+        .containsExactly(accepted.field("id"));
   }
 
   @Test
@@ -311,7 +348,8 @@ class TimelineIT {
       posted.add(podium.post(writer.token(), "page me " + i));
     }
     List<String> all = newestFirst(posted);
-    assertThat(podium.awaitHome(reader.token(), ids -> ids.size() == 7)).containsExactlyElementsOf(all);
+    assertThat(podium.awaitHome(reader.token(), ids -> ids.size() == 7))
+        .containsExactlyElementsOf(all);
 
     // down with next links until an empty page
     List<String> down = new ArrayList<>();
@@ -366,7 +404,8 @@ class TimelineIT {
     }
 
     List<String> followers = walk("/api/v1/accounts/" + star.id() + "/followers?limit=2");
-    assertThat(followers).containsExactlyElementsOf(newestFirst(fans.stream().map(Member::id).toList()));
+    assertThat(followers)
+        .containsExactlyElementsOf(newestFirst(fans.stream().map(Member::id).toList()));
     List<String> following = walk("/api/v1/accounts/" + busy.id() + "/following?limit=2");
     List<String> expected = new ArrayList<>(others.stream().map(Member::id).toList());
     expected.addFirst(star.id());
@@ -395,8 +434,18 @@ class TimelineIT {
     podium.follow(me.token(), followed.id());
     podium.follow(fan.token(), me.id());
 
-    var response = podium.api.get("/api/v1/accounts/relationships?id%5B%5D=" + followed.id() + "&id%5B%5D=" + fan.id()
-        + "&id%5B%5D=" + nobody.id()).token(me.token()).send();
+    var response =
+        podium
+            .api
+            .get(
+                "/api/v1/accounts/relationships?id%5B%5D="
+                    + followed.id()
+                    + "&id%5B%5D="
+                    + fan.id()
+                    + "&id%5B%5D="
+                    + nobody.id())
+            .token(me.token())
+            .send();
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     JsonNode list = response.json();
@@ -431,13 +480,17 @@ class TimelineIT {
     assertThat(walk("/api/v1/accounts/" + b.id() + "/followers")).isEmpty();
   }
 
-  /** Found by RouteFuzzIT: unfollowing yourself answered 500 (a transaction touching one item twice). */
+  /**
+   * Found by RouteFuzzIT: unfollowing yourself answered 500 (a transaction touching one item
+   * twice).
+   */
   @Test
   void unfollowingYourselfIsANoOpThatWritesNothing() {
     Member self = feeds.member("self_unfollower");
     int follows = podium.count(Tables.FOLLOWS);
 
-    var response = podium.api.post("/api/v1/accounts/" + self.id() + "/unfollow").token(self.token()).send();
+    var response =
+        podium.api.post("/api/v1/accounts/" + self.id() + "/unfollow").token(self.token()).send();
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.json().get("following").asBoolean()).isFalse();
@@ -447,7 +500,8 @@ class TimelineIT {
   @Test
   void followingYourselfIsForbidden() {
     Member self = feeds.member("selfish");
-    var response = podium.api.post("/api/v1/accounts/" + self.id() + "/follow").token(self.token()).send();
+    var response =
+        podium.api.post("/api/v1/accounts/" + self.id() + "/follow").token(self.token()).send();
     assertThat(response.status()).as(response.toString()).isEqualTo(403);
     assertThat(account(self.id()).get("followers_count").asLong()).isZero();
     assertThat(account(self.id()).get("following_count").asLong()).isZero();
@@ -458,14 +512,24 @@ class TimelineIT {
     Member star = feeds.member("crowd_star");
     List<Member> crowd = feeds.members("crowd", 16);
 
-    List<ApiClient.Response> answers = Concurrently.run(16, i ->
-        podium.api.post("/api/v1/accounts/" + star.id() + "/follow").token(crowd.get(i).token()).send());
+    List<ApiClient.Response> answers =
+        Concurrently.run(
+            16,
+            i ->
+                podium
+                    .api
+                    .post("/api/v1/accounts/" + star.id() + "/follow")
+                    .token(crowd.get(i).token())
+                    .send());
 
     assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
     assertThat(account(star.id()).get("followers_count").asLong()).isEqualTo(16);
     assertThat(walk("/api/v1/accounts/" + star.id() + "/followers?limit=40"))
         .containsExactlyInAnyOrderElementsOf(crowd.stream().map(Member::id).toList());
-    IntStream.range(0, 16).forEach(i ->
-        assertThat(account(crowd.get(i).id()).get("following_count").asLong()).isEqualTo(1));
+    IntStream.range(0, 16)
+        .forEach(
+            i ->
+                assertThat(account(crowd.get(i).id()).get("following_count").asLong())
+                    .isEqualTo(1));
   }
 }

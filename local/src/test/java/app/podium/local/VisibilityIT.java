@@ -19,14 +19,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who may see a status, through the API (handler, service, the engine, the fan-out queue), as Mastodon's
- * {@code StatusPolicy#show?} and {@code NotifyService} decide: a member the author blocks gets 404 for the author's
- * statuses wherever they are asked for, and may not reply to them; a mention or reply that a block stands between
- * notifies nobody; a private status is readable by the members it mentions, and by no other non-follower.
+ * Who may see a status, through the API (handler, service, the engine, the fan-out queue), as
+ * Mastodon's {@code StatusPolicy#show?} and {@code NotifyService} decide: a member the author
+ * blocks gets 404 for the author's statuses wherever they are asked for, and may not reply to them;
+ * a mention or reply that a block stands between notifies nobody; a private status is readable by
+ * the members it mentions, and by no other non-follower.
  */
 class VisibilityIT {
   static final Duration WAIT = Duration.ofSeconds(30);
-  static final String REPLY_NOT_FOUND = "The post you are trying to reply to does not appear to exist.";
+  static final String REPLY_NOT_FOUND =
+      "The post you are trying to reply to does not appear to exist.";
   static final AtomicInteger NAMES = new AtomicInteger();
 
   static LocalStack stack;
@@ -85,14 +87,19 @@ class VisibilityIT {
   /** The ids of the statuses in the member's notifications of one type, newest first. */
   static List<String> notified(Member member, String type) {
     List<String> ids = new ArrayList<>();
-    ok(get(member, "/api/v1/notifications?types[]=" + type)).forEach(n -> ids.add(n.get("status").get("id").asText()));
+    ok(get(member, "/api/v1/notifications?types[]=" + type))
+        .forEach(n -> ids.add(n.get("status").get("id").asText()));
     return ids;
   }
 
-  /** Waits until {@code witness} is notified of the mention: its event is then recorded for everyone it names. */
+  /**
+   * Waits until {@code witness} is notified of the mention: its event is then recorded for everyone
+   * it names.
+   */
   static void awaitMention(Member witness, String statusId) {
     assertThat(Feeds.await(WAIT, () -> notified(witness, "mention"), ids -> ids.contains(statusId)))
-        .as("the witness's mention of " + statusId).contains(statusId);
+        .as("the witness's mention of " + statusId)
+        .contains(statusId);
     feeds.awaitQueueDrained(WAIT);
   }
 
@@ -109,36 +116,48 @@ class VisibilityIT {
     Member dave = member("dave");
     String tag = "blocktag" + NAMES.incrementAndGet();
     String status = podium.post(carol.token(), "public words #" + tag);
-    String bobsReply = posted(postStatus(bob, Map.of("status", "an answer", "in_reply_to_id", status)));
+    String bobsReply =
+        posted(postStatus(bob, Map.of("status", "an answer", "in_reply_to_id", status)));
     podium.follow(alice.token(), bob.id());
     String reblog = ok(post(bob, "/api/v1/statuses/" + status + "/reblog")).get("id").asText();
     ok(post(alice, "/api/v1/statuses/" + status + "/favourite"));
-    assertThat(podium.awaitHome(alice.token(), home -> home.contains(reblog))).as("bob's reblog reached alice")
+    assertThat(podium.awaitHome(alice.token(), home -> home.contains(reblog)))
+        .as("bob's reblog reached alice")
         .contains(reblog);
 
     block(carol, alice);
 
     for (String path : List.of("", "/context", "/favourited_by", "/reblogged_by")) {
       assertNotFound(get(alice, "/api/v1/statuses/" + status + path), "GET " + path);
-      assertThat(get(dave, "/api/v1/statuses/" + status + path).status()).as("another member, " + path)
+      assertThat(get(dave, "/api/v1/statuses/" + status + path).status())
+          .as("another member, " + path)
           .isEqualTo(200);
-      assertThat(get(null, "/api/v1/statuses/" + status + path).status()).as("no token, " + path).isEqualTo(200);
+      assertThat(get(null, "/api/v1/statuses/" + status + path).status())
+          .as("no token, " + path)
+          .isEqualTo(200);
     }
     for (String action : List.of("favourite", "reblog", "unfavourite", "unreblog")) {
       assertNotFound(post(alice, "/api/v1/statuses/" + status + "/" + action), action);
     }
-    assertThat(ok(get(alice, "/api/v1/accounts/" + carol.id() + "/statuses"))).as("carol's statuses").isEmpty();
+    assertThat(ok(get(alice, "/api/v1/accounts/" + carol.id() + "/statuses")))
+        .as("carol's statuses")
+        .isEmpty();
     assertThat(ids(ok(get(dave, "/api/v1/accounts/" + carol.id() + "/statuses")))).contains(status);
     assertThat(ids(ok(get(alice, "/api/v1/timelines/tag/" + tag)))).as("tag timeline").isEmpty();
     assertThat(ids(ok(get(dave, "/api/v1/timelines/tag/" + tag)))).containsExactly(status);
     JsonNode context = ok(get(alice, "/api/v1/statuses/" + bobsReply + "/context"));
-    assertThat(ids(context.get("ancestors"))).as("the reply's context leaves carol's status out").isEmpty();
+    assertThat(ids(context.get("ancestors")))
+        .as("the reply's context leaves carol's status out")
+        .isEmpty();
     assertThat(ids(ok(get(dave, "/api/v1/statuses/" + bobsReply + "/context")).get("ancestors")))
         .containsExactly(status);
-    assertThat(podium.home(alice.token(), "?limit=40")).as("bob's reblog of carol's status").doesNotContain(reblog);
+    assertThat(podium.home(alice.token(), "?limit=40"))
+        .as("bob's reblog of carol's status")
+        .doesNotContain(reblog);
     assertThat(podium.home(dave.token(), "?limit=40")).doesNotContain(reblog);
     podium.follow(dave.token(), bob.id());
-    assertThat(podium.awaitHome(dave.token(), home -> home.contains(reblog))).as("a follower of bob's backfill")
+    assertThat(podium.awaitHome(dave.token(), home -> home.contains(reblog)))
+        .as("a follower of bob's backfill")
         .contains(reblog);
   }
 
@@ -150,8 +169,11 @@ class VisibilityIT {
     block(carol, alice);
     int statuses = podium.count(Tables.POSTS);
 
-    var reply = postStatus(alice, Map.of("status", "@" + carol.username() + " but why", "in_reply_to_id", status));
-    var unknown = postStatus(alice, Map.of("status", "into the void", "in_reply_to_id", "123456789"));
+    var reply =
+        postStatus(
+            alice, Map.of("status", "@" + carol.username() + " but why", "in_reply_to_id", status));
+    var unknown =
+        postStatus(alice, Map.of("status", "into the void", "in_reply_to_id", "123456789"));
 
     assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
     assertThat(reply.field("error")).isEqualTo(REPLY_NOT_FOUND);
@@ -161,7 +183,10 @@ class VisibilityIT {
     assertThat(podium.count(Tables.POSTS)).as("nothing stored").isEqualTo(statuses);
     assertThat(notified(carol, "mention")).isEmpty();
     ok(post(carol, "/api/v1/accounts/" + alice.id() + "/unblock"));
-    posted(postStatus(alice, Map.of("status", "@" + carol.username() + " now then", "in_reply_to_id", status)));
+    posted(
+        postStatus(
+            alice,
+            Map.of("status", "@" + carol.username() + " now then", "in_reply_to_id", status)));
   }
 
   @Test
@@ -172,25 +197,49 @@ class VisibilityIT {
     Member dave = member("dave");
     block(carol, alice);
 
-    String byBlocked = posted(postStatus(alice, Map.of("status", "@" + carol.username() + " @" + dave.username())));
+    String byBlocked =
+        posted(
+            postStatus(alice, Map.of("status", "@" + carol.username() + " @" + dave.username())));
     awaitMention(dave, byBlocked);
     assertThat(notified(carol, "mention")).as("from a member carol blocks").isEmpty();
 
-    String namingBlocked = posted(postStatus(bob, Map.of("status",
-        "@" + carol.username() + " @" + alice.username() + " @" + dave.username() + " meet")));
+    String namingBlocked =
+        posted(
+            postStatus(
+                bob,
+                Map.of(
+                    "status",
+                    "@"
+                        + carol.username()
+                        + " @"
+                        + alice.username()
+                        + " @"
+                        + dave.username()
+                        + " meet")));
     awaitMention(dave, namingBlocked);
     assertThat(notified(carol, "mention")).as("naming a member carol blocks").isEmpty();
     assertThat(notified(alice, "mention")).as("alice blocks nobody").contains(namingBlocked);
 
     String alicesStatus = podium.post(alice.token(), "alice speaks");
-    String answeringBlocked = posted(postStatus(bob, Map.of("status", "@" + carol.username() + " @"
-        + dave.username() + " see this", "in_reply_to_id", alicesStatus)));
+    String answeringBlocked =
+        posted(
+            postStatus(
+                bob,
+                Map.of(
+                    "status",
+                    "@" + carol.username() + " @" + dave.username() + " see this",
+                    "in_reply_to_id",
+                    alicesStatus)));
     awaitMention(dave, answeringBlocked);
     assertThat(notified(carol, "mention")).as("answering a member carol blocks").isEmpty();
 
-    String byBlocker = posted(postStatus(carol, Map.of("status", "@" + alice.username() + " @" + dave.username())));
+    String byBlocker =
+        posted(
+            postStatus(carol, Map.of("status", "@" + alice.username() + " @" + dave.username())));
     awaitMention(dave, byBlocker);
-    assertThat(notified(alice, "mention")).as("from an author who blocks alice").doesNotContain(byBlocker);
+    assertThat(notified(alice, "mention"))
+        .as("from an author who blocks alice")
+        .doesNotContain(byBlocker);
     assertNotFound(get(alice, "/api/v1/statuses/" + byBlocker), "the blocker's mention of alice");
   }
 
@@ -201,44 +250,60 @@ class VisibilityIT {
     Member dave = member("dave");
     Member follower = member("follower");
     podium.follow(follower.token(), bob.id());
-    String secret = posted(postStatus(bob, Map.of("status", "@" + alice.username() + " just us",
-        "visibility", "private")));
+    String secret =
+        posted(
+            postStatus(
+                bob,
+                Map.of("status", "@" + alice.username() + " just us", "visibility", "private")));
     awaitMention(alice, secret);
 
     JsonNode shown = ok(get(alice, "/api/v1/statuses/" + secret));
     assertThat(shown.get("visibility").asText()).isEqualTo("private");
     for (String path : List.of("", "/context", "/favourited_by", "/reblogged_by")) {
-      assertThat(get(alice, "/api/v1/statuses/" + secret + path).status()).as("mentioned, " + path).isEqualTo(200);
-      assertThat(get(follower, "/api/v1/statuses/" + secret + path).status()).as("follower, " + path)
+      assertThat(get(alice, "/api/v1/statuses/" + secret + path).status())
+          .as("mentioned, " + path)
+          .isEqualTo(200);
+      assertThat(get(follower, "/api/v1/statuses/" + secret + path).status())
+          .as("follower, " + path)
           .isEqualTo(200);
       assertNotFound(get(dave, "/api/v1/statuses/" + secret + path), "not mentioned, " + path);
       assertNotFound(get(null, "/api/v1/statuses/" + secret + path), "no token, " + path);
     }
     assertThat(ids(ok(get(alice, "/api/v1/accounts/" + bob.id() + "/statuses")))).contains(secret);
-    assertThat(ids(ok(get(dave, "/api/v1/accounts/" + bob.id() + "/statuses")))).doesNotContain(secret);
+    assertThat(ids(ok(get(dave, "/api/v1/accounts/" + bob.id() + "/statuses"))))
+        .doesNotContain(secret);
     JsonNode notification = ok(get(alice, "/api/v1/notifications?types[]=mention")).get(0);
     assertThat(notification.get("status").get("id").asText()).isEqualTo(secret);
 
     ok(post(alice, "/api/v1/statuses/" + secret + "/favourite"));
     assertThat(ids(ok(get(alice, "/api/v1/favourites")))).containsExactly(secret);
-    assertThat(ids(ok(get(bob, "/api/v1/statuses/" + secret + "/favourited_by")))).containsExactly(alice.id());
+    assertThat(ids(ok(get(bob, "/api/v1/statuses/" + secret + "/favourited_by"))))
+        .containsExactly(alice.id());
     var reblog = post(alice, "/api/v1/statuses/" + secret + "/reblog");
-    assertThat(reblog.status()).as("only its author may reblog a private status: " + reblog).isEqualTo(403);
+    assertThat(reblog.status())
+        .as("only its author may reblog a private status: " + reblog)
+        .isEqualTo(403);
     assertNotFound(post(dave, "/api/v1/statuses/" + secret + "/favourite"), "favourite by dave");
 
-    String answer = posted(postStatus(alice, Map.of("status", "@" + bob.username() + " sure",
-        "in_reply_to_id", secret)));
+    String answer =
+        posted(
+            postStatus(
+                alice, Map.of("status", "@" + bob.username() + " sure", "in_reply_to_id", secret)));
     var refused = postStatus(dave, Map.of("status", "me too", "in_reply_to_id", secret));
     assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
     assertThat(refused.field("error")).isEqualTo(REPLY_NOT_FOUND);
-    assertThat(ids(ok(get(dave, "/api/v1/statuses/" + answer + "/context")).get("ancestors"))).isEmpty();
+    assertThat(ids(ok(get(dave, "/api/v1/statuses/" + answer + "/context")).get("ancestors")))
+        .isEmpty();
     assertThat(ids(ok(get(alice, "/api/v1/statuses/" + answer + "/context")).get("ancestors")))
         .containsExactly(secret);
 
     feeds.awaitQueueDrained(WAIT);
-    assertThat(podium.home(follower.token(), "?limit=40")).as("delivered to followers").contains(secret);
-    assertThat(podium.home(alice.token(), "?limit=40")).as("as Mastodon: not to the home of a mentioned "
-        + "non-follower").doesNotContain(secret);
+    assertThat(podium.home(follower.token(), "?limit=40"))
+        .as("delivered to followers")
+        .contains(secret);
+    assertThat(podium.home(alice.token(), "?limit=40"))
+        .as("as Mastodon: not to the home of a mentioned " + "non-follower")
+        .doesNotContain(secret);
   }
 
   @Test
@@ -247,14 +312,25 @@ class VisibilityIT {
     Member bob = member("bob");
     Member dave = member("dave");
     String question = podium.post(alice.token(), "anyone?");
-    String answer = posted(postStatus(bob, Map.of("status", "quietly, yes", "in_reply_to_id", question,
-        "visibility", "private")));
+    String answer =
+        posted(
+            postStatus(
+                bob,
+                Map.of(
+                    "status",
+                    "quietly, yes",
+                    "in_reply_to_id",
+                    question,
+                    "visibility",
+                    "private")));
     awaitMention(alice, answer);
 
-    assertThat(ok(get(alice, "/api/v1/statuses/" + answer)).get("in_reply_to_id").asText()).isEqualTo(question);
+    assertThat(ok(get(alice, "/api/v1/statuses/" + answer)).get("in_reply_to_id").asText())
+        .isEqualTo(question);
     assertThat(ids(ok(get(alice, "/api/v1/statuses/" + question + "/context")).get("descendants")))
         .containsExactly(answer);
     assertNotFound(get(dave, "/api/v1/statuses/" + answer), "not answered, not mentioned");
-    assertThat(ids(ok(get(dave, "/api/v1/statuses/" + question + "/context")).get("descendants"))).isEmpty();
+    assertThat(ids(ok(get(dave, "/api/v1/statuses/" + question + "/context")).get("descendants")))
+        .isEmpty();
   }
 }

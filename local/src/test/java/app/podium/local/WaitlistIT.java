@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The waitlist phase: anyone in an allowed country joins with an email; admins release the longest
- * waiting in batches, each with a single-use invite; signup still needs an invite. Release always takes
- * the oldest entries of the whole stack, so the tests that release first release everything waiting.
+ * waiting in batches, each with a single-use invite; signup still needs an invite. Release always
+ * takes the oldest entries of the whole stack, so the tests that release first release everything
+ * waiting.
  */
 class WaitlistIT {
   static LocalStack stack;
@@ -62,22 +63,34 @@ class WaitlistIT {
   @Test
   void aBlankOrInvalidEmailIsRefusedWithDetailsAndWritesNothing() {
     int waitlist = podium.count(Tables.WAITLIST);
-    Map<String, String> cases = Map.of(
-        "", "ERR_BLANK",
-        "   ", "ERR_BLANK",
-        "not-an-email", "ERR_INVALID",
-        "someone@localhost", "ERR_INVALID",
-        "two@@example.com", "ERR_INVALID",
-        "spaced out@example.com", "ERR_INVALID",
-        "x".repeat(250) + "@example.com", "ERR_INVALID",
-        // the Kelvin sign, which lower case turned into the k of kate@example.com
-        "\u212Aate@example.com", "ERR_INVALID");
+    Map<String, String> cases =
+        Map.of(
+            "",
+            "ERR_BLANK",
+            "   ",
+            "ERR_BLANK",
+            "not-an-email",
+            "ERR_INVALID",
+            "someone@localhost",
+            "ERR_INVALID",
+            "two@@example.com",
+            "ERR_INVALID",
+            "spaced out@example.com",
+            "ERR_INVALID",
+            "x".repeat(250) + "@example.com",
+            "ERR_INVALID",
+            // the Kelvin sign, which lower case turned into the k of kate@example.com
+            "\u212Aate@example.com",
+            "ERR_INVALID");
 
-    cases.forEach((email, error) -> {
-      var response = join(podium, email);
-      assertThat(response.status()).as("'%s': %s", email, response).isEqualTo(422);
-      assertThat(response.json().at("/details/email/0/error").asText()).as("'%s'", email).isEqualTo(error);
-    });
+    cases.forEach(
+        (email, error) -> {
+          var response = join(podium, email);
+          assertThat(response.status()).as("'%s': %s", email, response).isEqualTo(422);
+          assertThat(response.json().at("/details/email/0/error").asText())
+              .as("'%s'", email)
+              .isEqualTo(error);
+        });
     var missing = podium.api.post("/api/v1/waitlist").form(Map.of()).send();
     assertThat(missing.status()).as(missing.toString()).isEqualTo(422);
     assertThat(missing.json().at("/details/email/0/error").asText()).isEqualTo("ERR_BLANK");
@@ -89,20 +102,31 @@ class WaitlistIT {
   void joiningFromADisallowedCountryIsForbiddenAndWritesNothing() {
     int waitlist = podium.count(Tables.WAITLIST);
 
-    var abroad = podium.api.post("/api/v1/waitlist").header("CloudFront-Viewer-Country", "FR")
-        .header("CloudFront-Viewer-Address", Podium.freshAddress() + ":1234")
-        .form(Map.of("email", "abroad@example.com")).send();
+    var abroad =
+        podium
+            .api
+            .post("/api/v1/waitlist")
+            .header("CloudFront-Viewer-Country", "FR")
+            .header("CloudFront-Viewer-Address", Podium.freshAddress() + ":1234")
+            .form(Map.of("email", "abroad@example.com"))
+            .send();
 
     assertThat(abroad.status()).as(abroad.toString()).isEqualTo(403);
     assertThat(abroad.field("error")).contains("country");
     assertThat(podium.count(Tables.WAITLIST)).isEqualTo(waitlist);
-    var home = podium.api.post("/api/v1/waitlist").header("CloudFront-Viewer-Country", "US")
-        .form(Map.of("email", "home@example.com")).send();
+    var home =
+        podium
+            .api
+            .post("/api/v1/waitlist")
+            .header("CloudFront-Viewer-Country", "US")
+            .form(Map.of("email", "home@example.com"))
+            .send();
     assertThat(home.status()).as(home.toString()).isEqualTo(200);
   }
 
   @Test
-  void releaseGivesTheLongestWaitingAnInviteEachOldestFirstAndNeverTheSameEmailTwice() throws Exception {
+  void releaseGivesTheLongestWaitingAnInviteEachOldestFirstAndNeverTheSameEmailTwice()
+      throws Exception {
     drain();
     List<String> emails = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -130,7 +154,12 @@ class WaitlistIT {
       batch.forEach(released::add);
     }
     Map<String, JsonNode> adminInvites = new HashMap<>();
-    podium.api.get("/api/v1/invites").token(admin).send().json()
+    podium
+        .api
+        .get("/api/v1/invites")
+        .token(admin)
+        .send()
+        .json()
         .forEach(invite -> adminInvites.put(invite.get("code").asText(), invite));
     for (JsonNode entry : released) {
       assertThat(entry.get("status").asText()).isEqualTo("released");
@@ -142,7 +171,9 @@ class WaitlistIT {
     }
     assertThat(released.stream().map(e -> e.get("invite_code").asText())).doesNotHaveDuplicates();
     assertThat(podium.count(Tables.INVITES)).isEqualTo(invites + 5);
-    assertThat(podium.count(Tables.WAITLIST)).as("release changes entries, adds none").isEqualTo(waitlist);
+    assertThat(podium.count(Tables.WAITLIST))
+        .as("release changes entries, adds none")
+        .isEqualTo(waitlist);
 
     // A released email that joins again is not queued a second time.
     assertThat(join(podium, emails.get(1)).status()).isEqualTo(200);
@@ -152,8 +183,8 @@ class WaitlistIT {
 
   /**
    * Four releases of 3 race over 6 waiting: together they release all 6, each once. A release that
-   * loses an entry to another moves on to the next waiting instead of coming back short, and the invite
-   * it made for the lost entry is revoked.
+   * loses an entry to another moves on to the next waiting instead of coming back short, and the
+   * invite it made for the lost entry is revoked.
    */
   @Test
   void concurrentReleasesReleaseEveryoneWaitingOnceAndLeaveNoSpareInviteUsable() {
@@ -164,11 +195,22 @@ class WaitlistIT {
       assertThat(join(podium, emails.getLast()).status()).isEqualTo(200);
     }
     String otherAdmin = podium.adminToken();
-    List<String> before = StreamSupport.stream(podium.api.get("/api/v1/invites").token(admin).send().json()
-        .spliterator(), false).map(i -> i.get("code").asText()).toList();
+    List<String> before =
+        StreamSupport.stream(
+                podium.api.get("/api/v1/invites").token(admin).send().json().spliterator(), false)
+            .map(i -> i.get("code").asText())
+            .toList();
 
-    List<ApiClient.Response> responses = Concurrently.run(4, i -> podium.api.post("/api/v1/admin/waitlist/release")
-        .token(i % 2 == 0 ? admin : otherAdmin).form(Map.of("count", 3)).send());
+    List<ApiClient.Response> responses =
+        Concurrently.run(
+            4,
+            i ->
+                podium
+                    .api
+                    .post("/api/v1/admin/waitlist/release")
+                    .token(i % 2 == 0 ? admin : otherAdmin)
+                    .form(Map.of("count", 3))
+                    .send());
 
     List<JsonNode> released = new ArrayList<>();
     for (ApiClient.Response response : responses) {
@@ -176,24 +218,31 @@ class WaitlistIT {
       assertThat(response.json().size()).as(response.toString()).isLessThanOrEqualTo(3);
       response.json().forEach(released::add);
     }
-    assertThat(released.stream().map(e -> e.get("email").asText())).as(responses.toString())
+    assertThat(released.stream().map(e -> e.get("email").asText()))
+        .as(responses.toString())
         .containsExactlyInAnyOrderElementsOf(emails);
     assertThat(release(admin, 500)).as("nobody left waiting").isEmpty();
     List<String> releasedCodes = released.stream().map(e -> e.get("invite_code").asText()).toList();
     assertThat(releasedCodes).doesNotHaveDuplicates();
 
-    List<JsonNode> made = StreamSupport.stream(podium.api.get("/api/v1/invites").token(admin).send().json()
-        .spliterator(), false).filter(i -> !before.contains(i.get("code").asText())).toList();
-    assertThat(made.stream().filter(i -> i.get("usable").asBoolean()).map(i -> i.get("code").asText()))
-        .as("exactly the invites handed out stay usable").containsExactlyInAnyOrderElementsOf(releasedCodes);
+    List<JsonNode> made =
+        StreamSupport.stream(
+                podium.api.get("/api/v1/invites").token(admin).send().json().spliterator(), false)
+            .filter(i -> !before.contains(i.get("code").asText()))
+            .toList();
+    assertThat(
+            made.stream().filter(i -> i.get("usable").asBoolean()).map(i -> i.get("code").asText()))
+        .as("exactly the invites handed out stay usable")
+        .containsExactlyInAnyOrderElementsOf(releasedCodes);
   }
 
   @Test
   void sixteenConcurrentJoinsWithOneEmailMakeOneEntry() {
     int waitlist = podium.count(Tables.WAITLIST);
 
-    List<ApiClient.Response> responses = Concurrently.run(16,
-        i -> join(podium, i % 2 == 0 ? "Crowd@Example.com" : "crowd@example.com"));
+    List<ApiClient.Response> responses =
+        Concurrently.run(
+            16, i -> join(podium, i % 2 == 0 ? "Crowd@Example.com" : "crowd@example.com"));
 
     assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
     assertThat(podium.count(Tables.WAITLIST)).isEqualTo(waitlist + 1);
@@ -207,10 +256,26 @@ class WaitlistIT {
     assertThat(emailsOf(released)).containsExactly("released.signup@example.com");
     String code = released.get(0).get("invite_code").asText();
 
-    var signup = podium.signup(Map.of("username", "from_waitlist", "email", "released.signup@example.com",
-        "password", "correct horse battery", "agreement", "true", "invite_code", code));
+    var signup =
+        podium.signup(
+            Map.of(
+                "username",
+                "from_waitlist",
+                "email",
+                "released.signup@example.com",
+                "password",
+                "correct horse battery",
+                "agreement",
+                "true",
+                "invite_code",
+                code));
     assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
-    var me = podium.api.get("/api/v1/accounts/verify_credentials").token(signup.field("access_token")).send();
+    var me =
+        podium
+            .api
+            .get("/api/v1/accounts/verify_credentials")
+            .token(signup.field("access_token"))
+            .send();
     assertThat(me.field("username")).isEqualTo("from_waitlist");
 
     int accounts = podium.count(Tables.ACCOUNTS);
@@ -226,9 +291,16 @@ class WaitlistIT {
     assertThat(join(podium, "hopeful@example.com").status()).isEqualTo(200);
     int invites = podium.count(Tables.INVITES);
 
-    var asMember = podium.api.post("/api/v1/admin/waitlist/release").token(member).form(Map.of("count", 2)).send();
+    var asMember =
+        podium
+            .api
+            .post("/api/v1/admin/waitlist/release")
+            .token(member)
+            .form(Map.of("count", 2))
+            .send();
     assertThat(asMember.status()).as(asMember.toString()).isEqualTo(403);
-    var anonymous = podium.api.post("/api/v1/admin/waitlist/release").form(Map.of("count", 2)).send();
+    var anonymous =
+        podium.api.post("/api/v1/admin/waitlist/release").form(Map.of("count", 2)).send();
     assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
 
     assertThat(podium.count(Tables.INVITES)).isEqualTo(invites);
@@ -241,10 +313,17 @@ class WaitlistIT {
     int invites = podium.count(Tables.INVITES);
 
     for (Object count : List.of(0, 501, -1, "abc")) {
-      var response = podium.api.post("/api/v1/admin/waitlist/release").token(admin).form(Map.of("count", count))
-          .send();
+      var response =
+          podium
+              .api
+              .post("/api/v1/admin/waitlist/release")
+              .token(admin)
+              .form(Map.of("count", count))
+              .send();
       assertThat(response.status()).as("count=%s: %s", count, response).isEqualTo(422);
-      assertThat(response.json().at("/details/count/0/error").asText()).as("count=%s", count).isNotBlank();
+      assertThat(response.json().at("/details/count/0/error").asText())
+          .as("count=%s", count)
+          .isNotBlank();
     }
 
     assertThat(podium.count(Tables.INVITES)).isEqualTo(invites);
@@ -291,28 +370,41 @@ class WaitlistIT {
       assertThat(join(podium, "spread" + i + "@example.com").status()).isEqualTo(200);
     }
     String table = Tables.WAITLIST.physicalName(stack.backend().settings().tablePrefix());
-    var queues = stack.dynamoDbClient().scan(r -> r.tableName(table)).items().stream()
-        .filter(item -> item.get("email").s().startsWith("spread") && item.containsKey("queue"))
-        .map(item -> item.get("queue").s()).collect(java.util.stream.Collectors.toSet());
+    var queues =
+        stack.dynamoDbClient().scan(r -> r.tableName(table)).items().stream()
+            .filter(item -> item.get("email").s().startsWith("spread") && item.containsKey("queue"))
+            .map(item -> item.get("queue").s())
+            .collect(java.util.stream.Collectors.toSet());
     assertThat(queues).allMatch(queue -> queue.startsWith("waiting#"));
     assertThat(queues).hasSizeGreaterThanOrEqualTo(8);
   }
 
   static ApiClient.Response join(Podium podium, String email) {
-    return podium.api.post("/api/v1/waitlist").header("CloudFront-Viewer-Address", Podium.freshAddress() + ":1234")
-        .form(Map.of("email", email)).send();
+    return podium
+        .api
+        .post("/api/v1/waitlist")
+        .header("CloudFront-Viewer-Address", Podium.freshAddress() + ":1234")
+        .form(Map.of("email", email))
+        .send();
   }
 
   static JsonNode release(String token, int count) {
-    var response = podium.api.post("/api/v1/admin/waitlist/release").token(token).form(Map.of("count", count))
-        .send();
+    var response =
+        podium
+            .api
+            .post("/api/v1/admin/waitlist/release")
+            .token(token)
+            .form(Map.of("count", count))
+            .send();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.json().isArray()).isTrue();
     return response.json();
   }
 
   static List<String> emailsOf(JsonNode entries) {
-    return StreamSupport.stream(entries.spliterator(), false).map(e -> e.get("email").asText()).toList();
+    return StreamSupport.stream(entries.spliterator(), false)
+        .map(e -> e.get("email").asText())
+        .toList();
   }
 
   /** Releases everyone waiting, so that the next release starts from entries this test made. */

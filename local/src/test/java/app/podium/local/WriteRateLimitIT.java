@@ -20,17 +20,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The limits on writes, each set low through its variable: statuses (posts, replies and reblogs), follows and reports
- * per account, apps and client-credentials tokens per client address. At limit + 1 each answers 429 with its four
- * headers and writes nothing but its counter; input refused for its shape counts nothing.
+ * The limits on writes, each set low through its variable: statuses (posts, replies and reblogs),
+ * follows and reports per account, apps and client-credentials tokens per client address. At limit
+ * + 1 each answers 429 with its four headers and writes nothing but its counter; input refused for
+ * its shape counts nothing.
  */
 class WriteRateLimitIT {
   static final int STATUS_LIMIT = 3;
   static final int FOLLOW_LIMIT = 3;
   static final int REPORT_LIMIT = 2;
   static final int APP_LIMIT = 3;
-  /** Windows are aligned to the epoch: a day keeps a test from straddling a boundary that resets its count. */
+
+  /**
+   * Windows are aligned to the epoch: a day keeps a test from straddling a boundary that resets its
+   * count.
+   */
   static final long WINDOW_SECONDS = 86_400;
+
   static final Duration SETTLE = Duration.ofSeconds(10);
 
   static LocalStack stack;
@@ -41,11 +47,25 @@ class WriteRateLimitIT {
   @BeforeAll
   static void start() throws Exception {
     String window = Long.toString(WINDOW_SECONDS);
-    stack = TestStacks.startWithCheapPasswords(Map.of(
-        "STATUS_RATE_LIMIT", Integer.toString(STATUS_LIMIT), "STATUS_RATE_WINDOW_SECONDS", window,
-        "FOLLOW_RATE_LIMIT", Integer.toString(FOLLOW_LIMIT), "FOLLOW_RATE_WINDOW_SECONDS", window,
-        "REPORT_RATE_LIMIT", Integer.toString(REPORT_LIMIT), "REPORT_RATE_WINDOW_SECONDS", window,
-        "APP_RATE_LIMIT", Integer.toString(APP_LIMIT), "APP_RATE_WINDOW_SECONDS", window));
+    stack =
+        TestStacks.startWithCheapPasswords(
+            Map.of(
+                "STATUS_RATE_LIMIT",
+                Integer.toString(STATUS_LIMIT),
+                "STATUS_RATE_WINDOW_SECONDS",
+                window,
+                "FOLLOW_RATE_LIMIT",
+                Integer.toString(FOLLOW_LIMIT),
+                "FOLLOW_RATE_WINDOW_SECONDS",
+                window,
+                "REPORT_RATE_LIMIT",
+                Integer.toString(REPORT_LIMIT),
+                "REPORT_RATE_WINDOW_SECONDS",
+                window,
+                "APP_RATE_LIMIT",
+                Integer.toString(APP_LIMIT),
+                "APP_RATE_WINDOW_SECONDS",
+                window));
     podium = new Podium(stack);
     feeds = new Feeds(podium);
     api = podium.api;
@@ -67,32 +87,48 @@ class WriteRateLimitIT {
     for (int i = 0; i < STATUS_LIMIT + 1; i++) {
       assertThat(post(author, Map.of("status", " ")).status()).as("a blank status").isEqualTo(422);
     }
-    assertThat(post(author, Map.of("status", "x", "visibility", "everyone")).status()).isEqualTo(422);
-    assertThat(api.post("/api/v1/statuses/" + toReblog + "/reblog").token(author.token())
-        .form(Map.of("visibility", "everyone")).send().status()).as("a reblog as no visibility").isEqualTo(422);
+    assertThat(post(author, Map.of("status", "x", "visibility", "everyone")).status())
+        .isEqualTo(422);
+    assertThat(
+            api.post("/api/v1/statuses/" + toReblog + "/reblog")
+                .token(author.token())
+                .form(Map.of("visibility", "everyone"))
+                .send()
+                .status())
+        .as("a reblog as no visibility")
+        .isEqualTo(422);
     String first = podium.post(author.token(), "first");
-    assertThat(post(author, Map.of("status", "a reply", "in_reply_to_id", first)).status()).isEqualTo(200);
+    assertThat(post(author, Map.of("status", "a reply", "in_reply_to_id", first)).status())
+        .isEqualTo(200);
     assertThat(reblog(author, toReblog).status()).isEqualTo(200);
     feeds.awaitQueueDrained(SETTLE);
     Map<String, Integer> before = tableCounts(stack);
 
     Instant sent = Instant.now();
-    assertThrottled(post(author, Map.of("status", "one too many")), STATUS_LIMIT, WINDOW_SECONDS, sent);
-    assertThrottled(post(author, Map.of("status", "a reply too many", "in_reply_to_id", first)), STATUS_LIMIT,
-        WINDOW_SECONDS, sent);
+    assertThrottled(
+        post(author, Map.of("status", "one too many")), STATUS_LIMIT, WINDOW_SECONDS, sent);
+    assertThrottled(
+        post(author, Map.of("status", "a reply too many", "in_reply_to_id", first)),
+        STATUS_LIMIT,
+        WINDOW_SECONDS,
+        sent);
     assertThrottled(reblog(author, toReblogLater), STATUS_LIMIT, WINDOW_SECONDS, sent);
 
     feeds.awaitQueueDrained(SETTLE);
     assertThat(tableCounts(stack)).isEqualTo(before);
     assertThat(counted(stack, "statuses", author.id())).isEqualTo(STATUS_LIMIT + 3);
-    assertThat(post(other, Map.of("status", "another author's limit is their own")).status()).isEqualTo(200);
+    assertThat(post(other, Map.of("status", "another author's limit is their own")).status())
+        .isEqualTo(200);
   }
 
-  /** The counter is one atomic ADD: eight posts at once by one author get exactly the limit through. */
+  /**
+   * The counter is one atomic ADD: eight posts at once by one author get exactly the limit through.
+   */
   @Test
   void concurrentPostsByOneAuthorGetExactlyTheLimitThrough() {
     Member author = feeds.member("racing_author");
-    List<Integer> statuses = Concurrently.run(8, i -> post(author, Map.of("status", "race " + i)).status());
+    List<Integer> statuses =
+        Concurrently.run(8, i -> post(author, Map.of("status", "race " + i)).status());
 
     assertThat(statuses).containsOnly(200, 429);
     assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(STATUS_LIMIT);
@@ -119,12 +155,17 @@ class WriteRateLimitIT {
     feeds.awaitQueueDrained(SETTLE);
     assertThat(tableCounts(stack)).isEqualTo(before);
     assertThat(counted(stack, "follows", follower.id())).isEqualTo(FOLLOW_LIMIT + 1);
-    var relationship = api.get("/api/v1/accounts/relationships?id[]=" + followees.getLast().id())
-        .token(follower.token()).send();
+    var relationship =
+        api.get("/api/v1/accounts/relationships?id[]=" + followees.getLast().id())
+            .token(follower.token())
+            .send();
     assertThat(relationship.json().get(0).get("following").asBoolean()).isFalse();
   }
 
-  /** A counter per followee would be one hot key for a large account, and would refuse its fourth new follower. */
+  /**
+   * A counter per followee would be one hot key for a large account, and would refuse its fourth
+   * new follower.
+   */
   @Test
   void moreFollowersThanTheLimitFollowOneAccountEachOnTheirOwnCounter() {
     Member popular = feeds.member("limited_popular");
@@ -142,20 +183,29 @@ class WriteRateLimitIT {
     Member reporter = feeds.member("limited_reporter");
     Member target = feeds.member("limited_reported");
     String status = podium.post(target.token(), "reportable");
-    assertThat(report(reporter, Map.of("account_id", target.id(), "comment", "x".repeat(1001))).status())
+    assertThat(
+            report(reporter, Map.of("account_id", target.id(), "comment", "x".repeat(1001)))
+                .status())
         .isEqualTo(422);
     assertThat(report(reporter, Map.of("account_id", reporter.id())).status()).isEqualTo(422);
-    assertThat(report(reporter, Map.of("account_id", target.id(), "category", "boring")).status()).isEqualTo(422);
+    assertThat(report(reporter, Map.of("account_id", target.id(), "category", "boring")).status())
+        .isEqualTo(422);
     for (int i = 0; i < REPORT_LIMIT; i++) {
-      assertThat(report(reporter, Map.of("account_id", target.id(), "status_ids", List.of(status))).status())
+      assertThat(
+              report(reporter, Map.of("account_id", target.id(), "status_ids", List.of(status)))
+                  .status())
           .isEqualTo(200);
     }
     Map<String, Integer> before = tableCounts(stack);
 
     Instant sent = Instant.now();
-    assertThrottled(report(reporter, Map.of("account_id", target.id(), "status_ids", List.of(status))), REPORT_LIMIT,
-        WINDOW_SECONDS, sent);
-    assertThrottled(report(reporter, Map.of("account_id", "12345")), REPORT_LIMIT, WINDOW_SECONDS, sent);
+    assertThrottled(
+        report(reporter, Map.of("account_id", target.id(), "status_ids", List.of(status))),
+        REPORT_LIMIT,
+        WINDOW_SECONDS,
+        sent);
+    assertThrottled(
+        report(reporter, Map.of("account_id", "12345")), REPORT_LIMIT, WINDOW_SECONDS, sent);
 
     assertThat(tableCounts(stack)).isEqualTo(before);
     assertThat(counted(stack, "reports", reporter.id())).isEqualTo(REPORT_LIMIT + 2);
@@ -179,14 +229,30 @@ class WriteRateLimitIT {
     Instant sent = Instant.now();
     assertThrottled(createApp(address + ":4", "one app too many"), APP_LIMIT, WINDOW_SECONDS, sent);
     assertThrottled(token(address + ":5", clientId, clientSecret), APP_LIMIT, WINDOW_SECONDS, sent);
-    assertThrottled(token(address + ":6", clientId, "a guessed secret"), APP_LIMIT, WINDOW_SECONDS, sent);
+    assertThrottled(
+        token(address + ":6", clientId, "a guessed secret"), APP_LIMIT, WINDOW_SECONDS, sent);
 
     assertThat(tableCounts(stack)).isEqualTo(before);
     assertThat(counted(stack, "apps", address)).isEqualTo(APP_LIMIT + 3);
-    assertThat(token(Podium.freshAddress(), clientId, clientSecret).status()).as("another address").isEqualTo(200);
-    var login = api.post("/oauth/token").header("CloudFront-Viewer-Address", address + ":7")
-        .form(Map.of("grant_type", "password", "username", stack.adminUsername(), "password",
-            TestStacks.ADMIN_PASSWORD, "client_id", clientId, "client_secret", clientSecret)).send();
+    assertThat(token(Podium.freshAddress(), clientId, clientSecret).status())
+        .as("another address")
+        .isEqualTo(200);
+    var login =
+        api.post("/oauth/token")
+            .header("CloudFront-Viewer-Address", address + ":7")
+            .form(
+                Map.of(
+                    "grant_type",
+                    "password",
+                    "username",
+                    stack.adminUsername(),
+                    "password",
+                    TestStacks.ADMIN_PASSWORD,
+                    "client_id",
+                    clientId,
+                    "client_secret",
+                    clientSecret))
+            .send();
     assertThat(login.status()).as("the password grant has its own limit: " + login).isEqualTo(200);
   }
 
@@ -209,17 +275,29 @@ class WriteRateLimitIT {
   }
 
   static ApiClient.Response createApp(String viewerAddress, String name) {
-    return api.post("/api/v1/apps").header("CloudFront-Viewer-Address", viewerAddress)
-        .form(Map.of("client_name", name, "redirect_uris", "urn:ietf:wg:oauth:2.0:oob", "scopes", "read write"))
+    return api.post("/api/v1/apps")
+        .header("CloudFront-Viewer-Address", viewerAddress)
+        .form(
+            Map.of(
+                "client_name",
+                name,
+                "redirect_uris",
+                "urn:ietf:wg:oauth:2.0:oob",
+                "scopes",
+                "read write"))
         .send();
   }
 
   static ApiClient.Response token(String viewerAddress, String clientId, String clientSecret) {
-    Map<String, String> fields = new java.util.HashMap<>(Map.of("grant_type", "client_credentials"));
+    Map<String, String> fields =
+        new java.util.HashMap<>(Map.of("grant_type", "client_credentials"));
     if (clientId != null) {
       fields.put("client_id", clientId);
       fields.put("client_secret", clientSecret);
     }
-    return api.post("/oauth/token").header("CloudFront-Viewer-Address", viewerAddress).form(fields).send();
+    return api.post("/oauth/token")
+        .header("CloudFront-Viewer-Address", viewerAddress)
+        .form(fields)
+        .send();
   }
 }

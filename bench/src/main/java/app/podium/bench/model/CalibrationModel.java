@@ -10,21 +10,32 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Prices a {@link CalibrationPlan} from {@link UnitCosts} alone: it replays the plan on a tiny in-memory
- * picture of Podium's state (who follows whom, which statuses sit on whose timeline, which posts each
- * author has) only to know each operation's size (followers reached, statuses and authors on a home
- * page, statuses backfilled), then adds up unit costs. It never sees what the run measured.
+ * Prices a {@link CalibrationPlan} from {@link UnitCosts} alone: it replays the plan on a tiny
+ * in-memory picture of Podium's state (who follows whom, which statuses sit on whose timeline,
+ * which posts each author has) only to know each operation's size (followers reached, statuses and
+ * authors on a home page, statuses backfilled), then adds up unit costs. It never sees what the run
+ * measured.
  */
 public final class CalibrationModel {
   /** A term the validation can be run without, to show that the check can fail. */
-  public enum Term { NONE, FOLLOWER_PAGE_READ, HOME_HYDRATION, LARGE_MERGE_QUERY, FOLLOW_BACKFILL }
+  public enum Term {
+    NONE,
+    FOLLOWER_PAGE_READ,
+    HOME_HYDRATION,
+    LARGE_MERGE_QUERY,
+    FOLLOW_BACKFILL
+  }
 
   static final int LIMIT = 40;
   static final int FETCH = LIMIT + 10;
   static final int BACKFILL = 20;
 
-  public record Prediction(Map<CalibrationPlan.Kind, Cost> byKind, Cost fanout, long lambdaInvocations,
-      long snsPublishes, long fanoutMessages) {
+  public record Prediction(
+      Map<CalibrationPlan.Kind, Cost> byKind,
+      Cost fanout,
+      long lambdaInvocations,
+      long snsPublishes,
+      long fanoutMessages) {
     public Cost total() {
       return byKind.values().stream().reduce(Cost.ZERO, Cost::plus).plus(fanout);
     }
@@ -77,7 +88,8 @@ public final class CalibrationModel {
             fanout = fanout.plus(u.largeTask());
           } else {
             int reached = followers.get(author).size();
-            // one page of up to pageSize followers per message; an exact multiple adds an empty page
+            // one page of up to pageSize followers per message; an exact multiple adds an empty
+            // page
             int pages = reached / u.pageSize() + 1;
             messages += pages - 1;
             lambda += pages - 1;
@@ -86,8 +98,10 @@ public final class CalibrationModel {
               int onPage = Math.min(u.pageSize(), reached - page * u.pageSize());
               pageReads += u.followerQueryRcu(onPage) + onPage * u.activityPerFollowerRcu();
             }
-            fanout = fanout.plus(u.fanoutTask().times(pages))
-                .plus(new Cost(pageRead ? pageReads : 0, reached * u.perActiveFollowerWcu()));
+            fanout =
+                fanout
+                    .plus(u.fanoutTask().times(pages))
+                    .plus(new Cost(pageRead ? pageReads : 0, reached * u.perActiveFollowerWcu()));
             for (int f : followers.get(author)) {
               timelines.get(f).add(new long[] {id, author});
             }
@@ -112,7 +126,11 @@ public final class CalibrationModel {
           List<long[]> page = window.stream().limit(LIMIT).toList();
           long hydrated = page.stream().filter(e -> !merged.contains(e[0])).count();
           long authors = page.stream().mapToLong(e -> e[1]).distinct().count();
-          cost = u.homeBase().plus(new Cost(queries + hydrated * perStatusRcu + authors * u.homePerAuthorRcu(), 0));
+          cost =
+              u.homeBase()
+                  .plus(
+                      new Cost(
+                          queries + hydrated * perStatusRcu + authors * u.homePerAuthorRcu(), 0));
         }
         case FOLLOW -> {
           int follower = op.actor();
@@ -127,8 +145,11 @@ public final class CalibrationModel {
             for (int i = own.size() - copied; i < own.size(); i++) {
               timelines.get(follower).add(new long[] {own.get(i), followee});
             }
-            cost = u.follow().plus(perBackfill.times(copied))
-                .plus(new Cost(without == Term.FOLLOW_BACKFILL ? 0 : u.postsQueryRcu(copied), 0));
+            cost =
+                u.follow()
+                    .plus(perBackfill.times(copied))
+                    .plus(
+                        new Cost(without == Term.FOLLOW_BACKFILL ? 0 : u.postsQueryRcu(copied), 0));
           }
         }
         default -> throw new IllegalStateException(op.kind().toString());

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The calibration scenario as data: a follower graph drawn from a power law, one account above the
- * fan-out threshold, and a shuffled sequence of posts, home reads and follows. The benchmark plays it
- * against the local stack; {@link CalibrationModel} prices the same plan from unit costs alone.
+ * fan-out threshold, and a shuffled sequence of posts, home reads and follows. The benchmark plays
+ * it against the local stack; {@link CalibrationModel} prices the same plan from unit costs alone.
  *
  * @param members accounts 0..members-1; account {@link #LARGE} is the one above the threshold
  * @param threshold FANOUT_MAX_FOLLOWERS for the run
@@ -20,14 +20,27 @@ import java.util.Set;
 public record CalibrationPlan(int members, int threshold, List<int[]> follows, List<Op> ops) {
   public static final int LARGE = 0;
 
-  public enum Kind { POST, READ, FOLLOW }
+  public enum Kind {
+    POST,
+    READ,
+    FOLLOW
+  }
 
   /** {@code target} is the followee of a FOLLOW, unused otherwise. */
   public record Op(Kind kind, int actor, int target) {}
 
   /** The parameters a calibration plan is drawn from. */
-  public record Parameters(int members, PowerLaw followers, int largeFollowers, int threshold, int posts,
-      int largePosts, int reads, int follows, int largeFollows, long seed) {}
+  public record Parameters(
+      int members,
+      PowerLaw followers,
+      int largeFollowers,
+      int threshold,
+      int posts,
+      int largePosts,
+      int reads,
+      int follows,
+      int largeFollows,
+      long seed) {}
 
   public static Parameters defaults() {
     return new Parameters(2_000, new PowerLaw(2, 150, 1.3), 600, 250, 500, 20, 2_000, 500, 25, 42);
@@ -67,14 +80,16 @@ public record CalibrationPlan(int members, int threshold, List<int[]> follows, L
     for (int i = 0; i < p.reads(); i++) {
       ops.add(new Op(Kind.READ, random.nextInt(p.members()), -1));
     }
-    // new follows: none twice, none of oneself, and none that would lift a small account over the threshold
+    // new follows: none twice, none of oneself, and none that would lift a small account over the
+    // threshold
     // (that would start the one-time conversion, which the scenario does not price)
     int added = 0;
     while (added < p.follows()) {
       boolean large = added < p.largeFollows();
       int follower = random.nextInt(p.members());
       int followee = large ? LARGE : random.nextInt(p.members());
-      if (follower == followee || followersOf.get(followee).contains(follower)
+      if (follower == followee
+          || followersOf.get(followee).contains(follower)
           || (!large && followerCount[followee] + 1 > p.threshold())) {
         continue;
       }

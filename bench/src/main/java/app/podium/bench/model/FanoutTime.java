@@ -8,10 +8,11 @@ import java.util.Random;
 /**
  * How long one post takes to reach all its followers' timelines, the way Podium chains pages: the
  * message for page i+1 is enqueued once page i has read its followers (before it writes), reaches a
- * worker after an SQS hop, and waits there for one of {@code concurrency} Lambda environments. An author
- * whose followers are sharded (Podium's {@code FOLLOWER_SHARDS_FROM}) has one such chain per shard, all
- * started by the first message and sharing the environments. Page times are drawn from the samples
- * measured on the local stack. Simulated, since the chains and the concurrency limit interact.
+ * worker after an SQS hop, and waits there for one of {@code concurrency} Lambda environments. An
+ * author whose followers are sharded (Podium's {@code FOLLOWER_SHARDS_FROM}) has one such chain per
+ * shard, all started by the first message and sharing the environments. Page times are drawn from
+ * the samples measured on the local stack. Simulated, since the chains and the concurrency limit
+ * interact.
  */
 public final class FanoutTime {
   private FanoutTime() {}
@@ -21,14 +22,22 @@ public final class FanoutTime {
 
   /**
    * @param pages follower pages of the post
-   * @param chains chains of pages walked side by side (the author's follower shards; 1 when unsharded)
+   * @param chains chains of pages walked side by side (the author's follower shards; 1 when
+   *     unsharded)
    * @param concurrency Lambda environments working the fan-out queue
    * @param pageTimesMs measured page handler times (one is drawn per page)
    * @param queryMs time from a page's start to its next page's enqueue (the follower Query)
    * @param hopMs SQS hop from enqueue to a waiting Lambda environment
    */
-  public static Percentiles simulate(long pages, int chains, int concurrency, List<Double> pageTimesMs,
-      double queryMs, double hopMs, int trials, long seed) {
+  public static Percentiles simulate(
+      long pages,
+      int chains,
+      int concurrency,
+      List<Double> pageTimesMs,
+      double queryMs,
+      double hopMs,
+      int trials,
+      long seed) {
     Random random = new Random(seed);
     double[] completions = new double[trials];
     for (int t = 0; t < trials; t++) {
@@ -38,8 +47,14 @@ public final class FanoutTime {
     return new Percentiles(percentile(completions, 50) / 1000, percentile(completions, 99) / 1000);
   }
 
-  static double once(long pages, int chains, int concurrency, List<Double> pageTimesMs, double queryMs,
-      double hopMs, Random random) {
+  static double once(
+      long pages,
+      int chains,
+      int concurrency,
+      List<Double> pageTimesMs,
+      double queryMs,
+      double hopMs,
+      Random random) {
     PriorityQueue<Double> free = new PriorityQueue<>();
     for (int i = 0; i < concurrency; i++) {
       free.add(0.0);

@@ -13,8 +13,9 @@ public final class Prices {
 
   /**
    * DynamoDB on-demand, Standard table class: $0.625 per million write request units. Source:
-   * https://airbyte.com/data-engineering-resources/dynamodb-pricing ("US East Region"). Not confirmed on
-   * https://aws.amazon.com/dynamodb/pricing/on-demand/ (the stored copy of AWS's page shows no figure).
+   * https://airbyte.com/data-engineering-resources/dynamodb-pricing ("US East Region"). Not
+   * confirmed on https://aws.amazon.com/dynamodb/pricing/on-demand/ (the stored copy of AWS's page
+   * shows no figure).
    */
   public static final double DYNAMODB_PER_MILLION_WRU = 0.625;
 
@@ -28,30 +29,34 @@ public final class Prices {
   public static final double DYNAMODB_PER_GB_MONTH = 0.25;
 
   /**
-   * Lambda Arm duration, first 7.5 billion GB-seconds a month: $0.0000133334 per GB-second. Sources:
-   * https://cloudchipr.com/blog/aws-lambda-pricing ("US East (N. Virginia)", tiered Arm prices) and
+   * Lambda Arm duration, first 7.5 billion GB-seconds a month: $0.0000133334 per GB-second.
+   * Sources: https://cloudchipr.com/blog/aws-lambda-pricing ("US East (N. Virginia)", tiered Arm
+   * prices) and
    * https://git.mcrn.ar/mariano/lambda_local_runner/src/commit/957e45b8adae23ce50b966346229585b5df18b4d/docs/lambdas-md/lambda-13-cost.md
-   * Not confirmed on https://aws.amazon.com/lambda/pricing/ (the stored copy shows no figure). Volume
-   * tiers (cheaper beyond 7.5 billion GB-s) are ignored: the national figures overstate Lambda a little.
+   * Not confirmed on https://aws.amazon.com/lambda/pricing/ (the stored copy shows no figure).
+   * Volume tiers (cheaper beyond 7.5 billion GB-s) are ignored: the national figures overstate
+   * Lambda a little.
    */
   public static final double LAMBDA_ARM_PER_GB_SECOND = 0.0000133334;
 
-  /** Lambda requests: $0.20 per million, both architectures. Same sources and caveat as duration. */
+  /**
+   * Lambda requests: $0.20 per million, both architectures. Same sources and caveat as duration.
+   */
   public static final double LAMBDA_PER_MILLION_REQUESTS = 0.20;
 
   /**
-   * SNS standard topic publishes: $0.50 per million (64 KB chunks; Podium's events are far smaller);
-   * deliveries to SQS are not charged. Source:
-   * https://www.factualminds.com/blog/amazon-sns-pricing-publishes-fanout-protocols/ (2026-06-13). Not
-   * confirmed on https://aws.amazon.com/sns/pricing/.
+   * SNS standard topic publishes: $0.50 per million (64 KB chunks; Podium's events are far
+   * smaller); deliveries to SQS are not charged. Source:
+   * https://www.factualminds.com/blog/amazon-sns-pricing-publishes-fanout-protocols/ (2026-06-13).
+   * Not confirmed on https://aws.amazon.com/sns/pricing/.
    */
   public static final double SNS_PER_MILLION_PUBLISHES = 0.50;
 
   /**
-   * SQS standard queue requests: $0.40 per million (first 100 billion a month; 64 KB chunks). Sources:
-   * https://cloudburn.io/blog/amazon-sqs-pricing ("US East (N. Virginia) as of March 2026") and
-   * https://www.factualminds.com/blog/amazon-sqs-pricing-64kb-rule-fifo-vs-standard/. Not confirmed on
-   * https://aws.amazon.com/sqs/pricing/.
+   * SQS standard queue requests: $0.40 per million (first 100 billion a month; 64 KB chunks).
+   * Sources: https://cloudburn.io/blog/amazon-sqs-pricing ("US East (N. Virginia) as of March
+   * 2026") and https://www.factualminds.com/blog/amazon-sqs-pricing-64kb-rule-fifo-vs-standard/.
+   * Not confirmed on https://aws.amazon.com/sqs/pricing/.
    */
   public static final double SQS_PER_MILLION_REQUESTS = 0.40;
 

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
-/** A hand-written SVG: monthly cost and hottest-key load against the fan-out threshold, both scenarios. */
+/**
+ * A hand-written SVG: monthly cost and hottest-key load against the fan-out threshold, both
+ * scenarios.
+ */
 final class ScaleChart {
   private static final int PANEL_W = 420;
   private static final int PANEL_H = 260;
@@ -17,26 +20,51 @@ final class ScaleChart {
     StringBuilder svg = new StringBuilder();
     int width = 2 * (LEFT + PANEL_W) + 40;
     int height = TOP + PANEL_H + 80;
-    svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-        + "font-family=\"sans-serif\" font-size=\"12\">\n", width, height));
-    svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", width, height));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "font-family=\"sans-serif\" font-size=\"12\">\n",
+            width,
+            height));
+    svg.append(
+        String.format(
+            Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", width, height));
     panel(svg, 0, "Monthly cost, USD (log scale)", launch, national, r -> r.cost().total(), false);
-    panel(svg, LEFT + PANEL_W + 40, "Hottest key at peak / its partition limit (log scale)", launch, national,
-        r -> r.hottest().load(), true);
-    svg.append(String.format(Locale.ROOT, "<g transform=\"translate(%d,%d)\">", LEFT, TOP + PANEL_H + 50));
-    svg.append("<line x1=\"0\" y1=\"0\" x2=\"24\" y2=\"0\" stroke=\"#1f77b4\" stroke-width=\"2\"/>"
-        + "<text x=\"30\" y=\"4\">national (100M members)</text>");
-    svg.append("<line x1=\"220\" y1=\"0\" x2=\"244\" y2=\"0\" stroke=\"#ff7f0e\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>"
-        + "<text x=\"250\" y=\"4\">launch (1M members)</text>");
-    svg.append("<text x=\"430\" y=\"4\">x axis: FANOUT_MAX_FOLLOWERS; \"pure\" = no threshold</text></g>\n");
+    panel(
+        svg,
+        LEFT + PANEL_W + 40,
+        "Hottest key at peak / its partition limit (log scale)",
+        launch,
+        national,
+        r -> r.hottest().load(),
+        true);
+    svg.append(
+        String.format(Locale.ROOT, "<g transform=\"translate(%d,%d)\">", LEFT, TOP + PANEL_H + 50));
+    svg.append(
+        "<line x1=\"0\" y1=\"0\" x2=\"24\" y2=\"0\" stroke=\"#1f77b4\" stroke-width=\"2\"/>"
+            + "<text x=\"30\" y=\"4\">national (100M members)</text>");
+    svg.append(
+        "<line x1=\"220\" y1=\"0\" x2=\"244\" y2=\"0\" stroke=\"#ff7f0e\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>"
+            + "<text x=\"250\" y=\"4\">launch (1M members)</text>");
+    svg.append(
+        "<text x=\"430\" y=\"4\">x axis: FANOUT_MAX_FOLLOWERS; \"pure\" = no threshold</text></g>\n");
     svg.append("</svg>\n");
     return svg.toString();
   }
 
-  private static void panel(StringBuilder svg, int x0, String title, List<ScaleModel.Result> launch,
-      List<ScaleModel.Result> national, ToDoubleFunction<ScaleModel.Result> value, boolean limitLine) {
+  private static void panel(
+      StringBuilder svg,
+      int x0,
+      String title,
+      List<ScaleModel.Result> launch,
+      List<ScaleModel.Result> national,
+      ToDoubleFunction<ScaleModel.Result> value,
+      boolean limitLine) {
     // x: the hybrid thresholds in order, then pure
-    List<ScaleModel.Result> order = List.of(national.get(1), national.get(2), national.get(3), national.get(4), national.get(0));
+    List<ScaleModel.Result> order =
+        List.of(
+            national.get(1), national.get(2), national.get(3), national.get(4), national.get(0));
     double min = Double.MAX_VALUE;
     double max = 0;
     for (List<ScaleModel.Result> rs : List.of(launch, national)) {
@@ -55,43 +83,98 @@ final class ScaleChart {
       hi = lo + 1;
     }
     int gx = x0 + LEFT;
-    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>\n", gx, TOP - 15, title));
-    svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>\n",
-        gx, TOP, PANEL_W, PANEL_H));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>\n",
+            gx,
+            TOP - 15,
+            title));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>\n",
+            gx,
+            TOP,
+            PANEL_W,
+            PANEL_H));
     for (double d = lo; d <= hi; d++) {
       double y = y(Math.pow(10, d), lo, hi);
-      svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>", gx, y,
-          gx + PANEL_W, y));
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", gx - 5, y + 4,
-          tick(Math.pow(10, d))));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>",
+              gx,
+              y,
+              gx + PANEL_W,
+              y));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+              gx - 5,
+              y + 4,
+              tick(Math.pow(10, d))));
     }
     for (int i = 0; i < order.size(); i++) {
-      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", xAt(gx, i),
-          TOP + PANEL_H + 18, ScaleDoc.label(order.get(i).threshold())));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
+              xAt(gx, i),
+              TOP + PANEL_H + 18,
+              ScaleDoc.label(order.get(i).threshold())));
     }
     svg.append("\n");
     if (limitLine) {
       double y = y(1, lo, hi);
-      svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#d62728\" "
-          + "stroke-dasharray=\"2,2\"/><text x=\"%d\" y=\"%.1f\" fill=\"#d62728\" text-anchor=\"end\">limit</text>\n",
-          gx, y, gx + PANEL_W, y, gx + PANEL_W - 4, y - 4));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#d62728\" "
+                  + "stroke-dasharray=\"2,2\"/><text x=\"%d\" y=\"%.1f\" fill=\"#d62728\" text-anchor=\"end\">limit</text>\n",
+              gx,
+              y,
+              gx + PANEL_W,
+              y,
+              gx + PANEL_W - 4,
+              y - 4));
     }
     series(svg, gx, national, value, lo, hi, "#1f77b4", "");
     series(svg, gx, launch, value, lo, hi, "#ff7f0e", " stroke-dasharray=\"5,3\"");
   }
 
-  private static void series(StringBuilder svg, int gx, List<ScaleModel.Result> rs,
-      ToDoubleFunction<ScaleModel.Result> value, double lo, double hi, String color, String dash) {
+  private static void series(
+      StringBuilder svg,
+      int gx,
+      List<ScaleModel.Result> rs,
+      ToDoubleFunction<ScaleModel.Result> value,
+      double lo,
+      double hi,
+      String color,
+      String dash) {
     List<ScaleModel.Result> order = List.of(rs.get(1), rs.get(2), rs.get(3), rs.get(4), rs.get(0));
     StringBuilder points = new StringBuilder();
     for (int i = 0; i < order.size(); i++) {
-      points.append(String.format(Locale.ROOT, "%.1f,%.1f ", xAt(gx, i), y(value.applyAsDouble(order.get(i)), lo, hi)));
+      points.append(
+          String.format(
+              Locale.ROOT, "%.1f,%.1f ", xAt(gx, i), y(value.applyAsDouble(order.get(i)), lo, hi)));
     }
-    svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>\n",
-        points.toString().trim(), color, dash));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>\n",
+            points.toString().trim(),
+            color,
+            dash));
     for (int i = 0; i < order.size(); i++) {
-      svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", xAt(gx, i),
-          y(value.applyAsDouble(order.get(i)), lo, hi), color));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>",
+              xAt(gx, i),
+              y(value.applyAsDouble(order.get(i)), lo, hi),
+              color));
     }
     svg.append("\n");
   }

@@ -42,7 +42,10 @@ class PowerLawTest {
   @Test
   void bandsAddUpToTheMean() {
     PowerLaw law = new PowerLaw(20, 10_000_000, 1.25);
-    double sum = law.partialMean(0, 1e3) + law.partialMean(1e3, 1e5) + law.partialMean(1e5, Double.POSITIVE_INFINITY);
+    double sum =
+        law.partialMean(0, 1e3)
+            + law.partialMean(1e3, 1e5)
+            + law.partialMean(1e5, Double.POSITIVE_INFINITY);
     assertThat(sum).isCloseTo(law.mean(), within(1e-9 * law.mean()));
     assertThat(law.tail(0)).isEqualTo(1);
     assertThat(law.tail(1e8)).isEqualTo(0);

@@ -23,10 +23,17 @@ class ScaleDocTest {
   void itIsTheCheapestThatMeetsTheFanoutGoalOrElseTheFastest() {
     List<ScaleModel.Result> results = national();
     ScaleModel.Result chosen = ScaleDoc.recommend(results);
-    List<ScaleModel.Result> meeting = results.stream()
-        .filter(r -> !r.pure() && r.hottest().load() < 1 && ScaleDoc.meetsFanoutGoal(r)).toList();
+    List<ScaleModel.Result> meeting =
+        results.stream()
+            .filter(r -> !r.pure() && r.hottest().load() < 1 && ScaleDoc.meetsFanoutGoal(r))
+            .toList();
     if (meeting.isEmpty()) {
-      assertThat(results.stream().filter(r -> !r.pure()).mapToDouble(r -> r.fanout().p99()).min().orElseThrow())
+      assertThat(
+              results.stream()
+                  .filter(r -> !r.pure())
+                  .mapToDouble(r -> r.fanout().p99())
+                  .min()
+                  .orElseThrow())
           .isEqualTo(chosen.fanout().p99());
     } else {
       assertThat(meeting.stream().mapToDouble(r -> r.cost().total()).min().orElseThrow())

@@ -67,8 +67,11 @@ final class ChangeCodec {
       case "items" -> {
         List<Change.ItemWrite> writes = new ArrayList<>();
         for (JsonNode write : node.get("writes")) {
-          writes.add(new Change.ItemWrite(write.get("table").asText(), ValueJson.item(write.get("key")),
-              write.has("item") ? ValueJson.item(write.get("item")) : null));
+          writes.add(
+              new Change.ItemWrite(
+                  write.get("table").asText(),
+                  ValueJson.item(write.get("key")),
+                  write.has("item") ? ValueJson.item(write.get("item")) : null));
         }
         yield new Change.Items(writes);
       }
@@ -129,26 +132,45 @@ final class ChangeCodec {
 
   private static TableDef readTable(JsonNode node) {
     Map<String, Value.Type> attributes = new LinkedHashMap<>();
-    node.get("attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(),
-        Value.Type.valueOf(e.getValue().asText())));
+    node.get("attributes")
+        .fields()
+        .forEachRemaining(
+            e -> attributes.put(e.getKey(), Value.Type.valueOf(e.getValue().asText())));
     List<IndexDef> globals = new ArrayList<>();
     List<IndexDef> locals = new ArrayList<>();
     for (JsonNode index : node.get("indexes")) {
       List<String> nonKey = new ArrayList<>();
       index.get("nonKey").forEach(attribute -> nonKey.add(attribute.asText()));
-      IndexDef def = new IndexDef(index.get("name").asText(), index.get("global").asBoolean(),
-          readKeys(index.get("keys")), IndexDef.ProjectionType.valueOf(index.get("projection").asText()), nonKey,
-          index.get("read").asLong(), index.get("write").asLong());
+      IndexDef def =
+          new IndexDef(
+              index.get("name").asText(),
+              index.get("global").asBoolean(),
+              readKeys(index.get("keys")),
+              IndexDef.ProjectionType.valueOf(index.get("projection").asText()),
+              nonKey,
+              index.get("read").asLong(),
+              index.get("write").asLong());
       (def.global() ? globals : locals).add(def);
     }
-    return new TableDef(node.get("name").asText(), node.get("id").asText(), readKeys(node.get("keys")), attributes,
-        globals, locals, node.get("billing").asText(), node.get("read").asLong(), node.get("write").asLong(),
-        node.get("created").asLong(), node.has("ttl") ? node.get("ttl").asText() : null,
+    return new TableDef(
+        node.get("name").asText(),
+        node.get("id").asText(),
+        readKeys(node.get("keys")),
+        attributes,
+        globals,
+        locals,
+        node.get("billing").asText(),
+        node.get("read").asLong(),
+        node.get("write").asLong(),
+        node.get("created").asLong(),
+        node.has("ttl") ? node.get("ttl").asText() : null,
         node.get("protected").asBoolean());
   }
 
   private static KeySchema readKeys(JsonNode node) {
-    return new KeySchema(node.get("hash").asText(), Value.Type.valueOf(node.get("hashType").asText()),
+    return new KeySchema(
+        node.get("hash").asText(),
+        Value.Type.valueOf(node.get("hashType").asText()),
         node.has("range") ? node.get("range").asText() : null,
         node.has("range") ? Value.Type.valueOf(node.get("rangeType").asText()) : null);
   }

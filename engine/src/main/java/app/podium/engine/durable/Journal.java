@@ -24,14 +24,16 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 /**
- * Keeps a database on a data folder: every change is appended to a journal and forced to disk before the write is
- * answered (writers that arrive together share one force), and journals are compacted into snapshots.
+ * Keeps a database on a data folder: every change is appended to a journal and forced to disk
+ * before the write is answered (writers that arrive together share one force), and journals are
+ * compacted into snapshots.
  *
- * <p>Files: {@code snapshot-N.bin} holds everything up to and including {@code journal-N.log}; the journal being
- * written is the one after the newest snapshot. Both are sequences of records, each {@code [length][crc32][JSON
- * change]}. At start the newest snapshot is loaded and the later journals replayed; a torn record at the end of the
- * last journal (a crash mid-append) is cut off with a warning. Then the folder is compacted, so a start always
- * leaves one snapshot and an empty journal.
+ * <p>Files: {@code snapshot-N.bin} holds everything up to and including {@code journal-N.log}; the
+ * journal being written is the one after the newest snapshot. Both are sequences of records, each
+ * {@code [length][crc32][JSON change]}. At start the newest snapshot is loaded and the later
+ * journals replayed; a torn record at the end of the last journal (a crash mid-append) is cut off
+ * with a warning. Then the folder is compacted, so a start always leaves one snapshot and an empty
+ * journal.
  */
 public final class Journal implements Database.ChangeLog, AutoCloseable {
   static final long DEFAULT_COMPACT_BYTES = 64L * 1024 * 1024;
@@ -44,8 +46,13 @@ public final class Journal implements Database.ChangeLog, AutoCloseable {
   private final long compactBytes;
   private final FileChannel lockChannel;
   private final FileLock folderLock;
-  /** Writers hold it shared while they append and force; compaction holds it alone while it switches journals. */
+
+  /**
+   * Writers hold it shared while they append and force; compaction holds it alone while it switches
+   * journals.
+   */
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+
   private final Object appending = new Object();
   private final Object forcing = new Object();
   private FileChannel channel;
@@ -54,7 +61,12 @@ public final class Journal implements Database.ChangeLog, AutoCloseable {
   private long forced;
   private volatile boolean compacting;
 
-  private Journal(Path folder, Database database, long compactBytes, FileChannel lockChannel, FileLock folderLock) {
+  private Journal(
+      Path folder,
+      Database database,
+      long compactBytes,
+      FileChannel lockChannel,
+      FileLock folderLock) {
     this.folder = folder;
     this.database = database;
     this.compactBytes = compactBytes;
@@ -63,13 +75,14 @@ public final class Journal implements Database.ChangeLog, AutoCloseable {
   }
 
   /**
-   * Loads the folder into {@code database}, compacts it and returns the journal that keeps later changes there.
-   * Fails when another process holds the folder.
+   * Loads the folder into {@code database}, compacts it and returns the journal that keeps later
+   * changes there. Fails when another process holds the folder.
    */
   public static Journal open(Path folder, Database database, long compactBytes) throws IOException {
     Files.createDirectories(folder);
-    FileChannel lockChannel = FileChannel.open(folder.resolve("engine.lock"), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
+    FileChannel lockChannel =
+        FileChannel.open(
+            folder.resolve("engine.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = lockChannel.tryLock();
@@ -121,9 +134,13 @@ public final class Journal implements Database.ChangeLog, AutoCloseable {
     return files;
   }
 
-  /** Replays a file's records; a torn or corrupt record ends it: the last journal is cut there, with a warning. */
+  /**
+   * Replays a file's records; a torn or corrupt record ends it: the last journal is cut there, with
+   * a warning.
+   */
   private void replay(Path file, boolean lastJournal) throws IOException {
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel in =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       long size = in.size();
       long position = 0;
       ByteBuffer header = ByteBuffer.allocate(8);
@@ -150,9 +167,18 @@ public final class Journal implements Database.ChangeLog, AutoCloseable {
           }
         }
         if (problem != null) {
-          System.err.println("Podium engine: WARNING: " + file.getFileName() + " ends with " + problem + " at byte "
-              + position + " of " + size + (lastJournal ? " (a write cut short by a crash, never acknowledged); "
-              + "cutting it off" : "; ignoring the rest of the file"));
+          System.err.println(
+              "Podium engine: WARNING: "
+                  + file.getFileName()
+                  + " ends with "
+                  + problem
+                  + " at byte "
+                  + position
+                  + " of "
+                  + size
+                  + (lastJournal
+                      ? " (a write cut short by a crash, never acknowledged); " + "cutting it off"
+                      : "; ignoring the rest of the file"));
           if (lastJournal) {
             in.truncate(position);
             in.force(true);
@@ -165,7 +191,8 @@ public final class Journal implements Database.ChangeLog, AutoCloseable {
     }
   }
 
-  private static int readFully(FileChannel in, ByteBuffer buffer, long position) throws IOException {
+  private static int readFully(FileChannel in, ByteBuffer buffer, long position)
+      throws IOException {
     int total = 0;
     while (buffer.hasRemaining()) {
       int read = in.read(buffer, position + total);
@@ -190,20 +217,29 @@ public final class Journal implements Database.ChangeLog, AutoCloseable {
   }
 
   /**
-   * Writes everything in memory as snapshot {@code covered} (covering journal {@code covered} and before), then opens
-   * journal {@code covered + 1} and deletes the older files. The caller keeps writers out.
+   * Writes everything in memory as snapshot {@code covered} (covering journal {@code covered} and
+   * before), then opens journal {@code covered + 1} and deletes the older files. The caller keeps
+   * writers out.
    */
   private void writeSnapshot(long covered) throws IOException {
     Path temporary = folder.resolve("snapshot.tmp");
-    try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel out =
+        FileChannel.open(
+            temporary,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       for (Table table : database.tables()) {
         write(out, new Change.TableDefined(table.def()));
         List<Change.ItemWrite> chunk = new ArrayList<>(ITEMS_PER_SNAPSHOT_RECORD);
         for (SortedStore.Partition partition : table.items().scanFrom(null).values()) {
           for (Row row : partition.rows().values()) {
-            chunk.add(new Change.ItemWrite(table.name(), app.podium.engine.store.ItemKey.of(table.def().keys(),
-                row.item()).toItem(table.def().keys()), row.item()));
+            chunk.add(
+                new Change.ItemWrite(
+                    table.name(),
+                    app.podium.engine.store.ItemKey.of(table.def().keys(), row.item())
+                        .toItem(table.def().keys()),
+                    row.item()));
             if (chunk.size() == ITEMS_PER_SNAPSHOT_RECORD) {
               write(out, new Change.Items(chunk));
               chunk = new ArrayList<>(ITEMS_PER_SNAPSHOT_RECORD);
@@ -216,15 +252,22 @@ public final class Journal implements Database.ChangeLog, AutoCloseable {
       }
       out.force(true);
     }
-    Files.move(temporary, folder.resolve("snapshot-" + covered + ".bin"), StandardCopyOption.ATOMIC_MOVE,
+    Files.move(
+        temporary,
+        folder.resolve("snapshot-" + covered + ".bin"),
+        StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
     forceFolder();
     if (channel != null) {
       channel.close();
     }
     generation = covered + 1;
-    channel = FileChannel.open(folder.resolve("journal-" + generation + ".log"), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    channel =
+        FileChannel.open(
+            folder.resolve("journal-" + generation + ".log"),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING);
     forceFolder();
     for (Path old : numbered(SNAPSHOT).headMap(covered, false).values()) {
       Files.deleteIfExists(old);
@@ -241,7 +284,10 @@ public final class Journal implements Database.ChangeLog, AutoCloseable {
     }
   }
 
-  /** Makes the folder's entries (a renamed snapshot, a new journal) durable, where the platform allows it. */
+  /**
+   * Makes the folder's entries (a renamed snapshot, a new journal) durable, where the platform
+   * allows it.
+   */
   private void forceFolder() {
     try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
       dir.force(true);
@@ -291,15 +337,20 @@ public final class Journal implements Database.ChangeLog, AutoCloseable {
       return;
     }
     compacting = true;
-    Thread.ofPlatform().daemon().name("engine-compaction").start(() -> {
-      try {
-        compact();
-      } catch (IOException e) {
-        System.err.println("Podium engine: compaction failed, the journal keeps growing: " + e);
-      } finally {
-        compacting = false;
-      }
-    });
+    Thread.ofPlatform()
+        .daemon()
+        .name("engine-compaction")
+        .start(
+            () -> {
+              try {
+                compact();
+              } catch (IOException e) {
+                System.err.println(
+                    "Podium engine: compaction failed, the journal keeps growing: " + e);
+              } finally {
+                compacting = false;
+              }
+            });
   }
 
   /** Writes a snapshot of everything and starts an empty journal; writers wait meanwhile. */

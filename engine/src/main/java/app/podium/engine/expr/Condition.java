@@ -5,7 +5,12 @@ import java.util.List;
 /** A condition, key condition or filter expression. */
 public sealed interface Condition {
   enum Comparator {
-    EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
+    EQ("="),
+    NE("<>"),
+    LT("<"),
+    LE("<="),
+    GT(">"),
+    GE(">=");
 
     final String symbol;
 

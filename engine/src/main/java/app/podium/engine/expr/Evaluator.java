@@ -15,11 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Evaluates parsed expressions against items, with DynamoDB's semantics. Items are never changed in place. */
+/**
+ * Evaluates parsed expressions against items, with DynamoDB's semantics. Items are never changed in
+ * place.
+ */
 public final class Evaluator {
   private static final String INVALID_PATH =
       "The document path provided in the update expression is invalid for update";
-  private static final String WRONG_TYPE = "An operand in the update expression has an incorrect data type";
+  private static final String WRONG_TYPE =
+      "An operand in the update expression has an incorrect data type";
   private static final String MISSING =
       "The provided expression refers to an attribute that does not exist in the item";
 
@@ -39,7 +43,9 @@ public final class Evaluator {
       return container instanceof Value.M map ? map.values().get(name.name()) : null;
     }
     int index = ((Path.Index) element).index();
-    return container instanceof Value.L list && index < list.values().size() ? list.values().get(index) : null;
+    return container instanceof Value.L list && index < list.values().size()
+        ? list.values().get(index)
+        : null;
   }
 
   // ---- conditions
@@ -51,14 +57,19 @@ public final class Evaluator {
       case Condition.Or or -> test(or.left(), item) || test(or.right(), item);
       case Condition.Not not -> !test(not.condition(), item);
       case Condition.Exists exists -> (resolve(exists.path(), item) != null) == exists.exists();
-      case Condition.Compare compare -> compare(compare.comparator(), value(compare.left(), item),
-          value(compare.right(), item));
+      case Condition.Compare compare ->
+          compare(compare.comparator(), value(compare.left(), item), value(compare.right(), item));
       case Condition.Between between -> {
         Value value = value(between.value(), item);
         Value low = value(between.low(), item);
         Value high = value(between.high(), item);
-        yield value != null && low != null && high != null && Order.comparable(value, low)
-            && Order.comparable(value, high) && Order.compare(value, low) >= 0 && Order.compare(value, high) <= 0;
+        yield value != null
+            && low != null
+            && high != null
+            && Order.comparable(value, low)
+            && Order.comparable(value, high)
+            && Order.compare(value, low) >= 0
+            && Order.compare(value, high) <= 0;
       }
       case Condition.In in -> {
         Value value = value(in.value(), item);
@@ -66,7 +77,8 @@ public final class Evaluator {
       }
       case Condition.TypeIs typeIs -> {
         Value value = resolve(typeIs.path(), item);
-        yield value != null && value(typeIs.type(), item) instanceof Value.S type
+        yield value != null
+            && value(typeIs.type(), item) instanceof Value.S type
             && value.type().name().equals(type.value());
       }
       case Condition.BeginsWith beginsWith -> {
@@ -75,10 +87,12 @@ public final class Evaluator {
         if (value instanceof Value.S s && prefix instanceof Value.S p) {
           yield s.value().startsWith(p.value());
         }
-        yield value instanceof Value.B b && prefix instanceof Value.B p && b.value().startsWith(p.value());
+        yield value instanceof Value.B b
+            && prefix instanceof Value.B p
+            && b.value().startsWith(p.value());
       }
-      case Condition.Contains contains -> contains(value(contains.container(), item),
-          value(contains.element(), item));
+      case Condition.Contains contains ->
+          contains(value(contains.container(), item), value(contains.element(), item));
     };
   }
 
@@ -117,7 +131,9 @@ public final class Evaluator {
     };
   }
 
-  /** An operand of a condition: a path's value, a literal, or size(...); null when there is none. */
+  /**
+   * An operand of a condition: a path's value, a literal, or size(...); null when there is none.
+   */
   static Value value(Operand operand, Map<String, Value> item) {
     return switch (operand) {
       case Operand.PathRef ref -> resolve(ref.path(), item);
@@ -131,23 +147,27 @@ public final class Evaluator {
     if (value == null) {
       return null;
     }
-    long size = switch (value) {
-      // DynamoDB Local counts UTF-16 units, as Java's String.length does
-      case Value.S s -> s.value().length();
-      case Value.B b -> b.value().length();
-      case Value.SS ss -> ss.values().size();
-      case Value.NS ns -> ns.values().size();
-      case Value.BS bs -> bs.values().size();
-      case Value.L l -> l.values().size();
-      case Value.M m -> m.values().size();
-      default -> -1;
-    };
+    long size =
+        switch (value) {
+          // DynamoDB Local counts UTF-16 units, as Java's String.length does
+          case Value.S s -> s.value().length();
+          case Value.B b -> b.value().length();
+          case Value.SS ss -> ss.values().size();
+          case Value.NS ns -> ns.values().size();
+          case Value.BS bs -> bs.values().size();
+          case Value.L l -> l.values().size();
+          case Value.M m -> m.values().size();
+          default -> -1;
+        };
     return size < 0 ? null : Value.N.of(size);
   }
 
   // ---- projections
 
-  /** The parts of {@code item} that {@code paths} name, nested as in the item; list elements keep their order. */
+  /**
+   * The parts of {@code item} that {@code paths} name, nested as in the item; list elements keep
+   * their order.
+   */
   public static Map<String, Value> project(List<Path> paths, Map<String, Value> item) {
     Map<String, Object> tree = new LinkedHashMap<>();
     for (Path path : paths) {
@@ -162,8 +182,9 @@ public final class Evaluator {
   }
 
   /**
-   * Puts {@code leaf} at {@code path} in a tree of maps (attribute or key to node) and sorted maps (list index to
-   * node): elements projected from one list come out in their list order, without gaps.
+   * Puts {@code leaf} at {@code path} in a tree of maps (attribute or key to node) and sorted maps
+   * (list index to node): elements projected from one list come out in their list order, without
+   * gaps.
    */
   @SuppressWarnings("unchecked")
   private static void place(Map<String, Object> tree, Path path, Value leaf) {
@@ -175,8 +196,14 @@ public final class Evaluator {
         level.put(key, leaf);
       } else {
         boolean nextIsIndex = path.get(depth + 1) instanceof Path.Index;
-        level = (Map<Object, Object>) level.computeIfAbsent(key,
-            k -> nextIsIndex ? new java.util.TreeMap<Integer, Object>() : new LinkedHashMap<String, Object>());
+        level =
+            (Map<Object, Object>)
+                level.computeIfAbsent(
+                    key,
+                    k ->
+                        nextIsIndex
+                            ? new java.util.TreeMap<Integer, Object>()
+                            : new LinkedHashMap<String, Object>());
       }
     }
   }
@@ -213,7 +240,10 @@ public final class Evaluator {
     return paths;
   }
 
-  /** The item after {@code update}; every operand reads {@code old}, the item before it (empty when there is none). */
+  /**
+   * The item after {@code update}; every operand reads {@code old}, the item before it (empty when
+   * there is none).
+   */
   public static Map<String, Value> apply(Update update, Map<String, Value> old) {
     List<Value> values = new ArrayList<>();
     for (Update.Set set : update.sets()) {
@@ -297,7 +327,8 @@ public final class Evaluator {
         if (!(left instanceof Value.N a) || !(right instanceof Value.N b)) {
           throw DynamoError.validation(WRONG_TYPE);
         }
-        BigDecimal result = arithmetic.plus() ? a.value().add(b.value()) : a.value().subtract(b.value());
+        BigDecimal result =
+            arithmetic.plus() ? a.value().add(b.value()) : a.value().subtract(b.value());
         yield new Value.N(Numbers.checked(result));
       }
       case Operand.Size ignored -> throw new IllegalStateException("size in an update");

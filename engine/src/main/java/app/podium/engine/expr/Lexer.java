@@ -3,7 +3,10 @@ package app.podium.engine.expr;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits an expression into tokens; an unknown character becomes an OTHER token for the parser to refuse. */
+/**
+ * Splits an expression into tokens; an unknown character becomes an OTHER token for the parser to
+ * refuse.
+ */
 final class Lexer {
   private Lexer() {}
 
@@ -30,27 +33,30 @@ final class Lexer {
       } else if ((c == '#' || c == ':') && i + 1 < length && isWordPart(source.charAt(i + 1))) {
         i = wordEnd(source, i + 1);
         kind = c == '#' ? Token.Kind.PLACEHOLDER_NAME : Token.Kind.PLACEHOLDER_VALUE;
-      } else if (c == '<' && i + 1 < length && (source.charAt(i + 1) == '>' || source.charAt(i + 1) == '=')) {
+      } else if (c == '<'
+          && i + 1 < length
+          && (source.charAt(i + 1) == '>' || source.charAt(i + 1) == '=')) {
         kind = source.charAt(i + 1) == '>' ? Token.Kind.NE : Token.Kind.LE;
         i += 2;
       } else if (c == '>' && i + 1 < length && source.charAt(i + 1) == '=') {
         kind = Token.Kind.GE;
         i += 2;
       } else {
-        kind = switch (c) {
-          case '(' -> Token.Kind.LPAREN;
-          case ')' -> Token.Kind.RPAREN;
-          case '[' -> Token.Kind.LBRACKET;
-          case ']' -> Token.Kind.RBRACKET;
-          case ',' -> Token.Kind.COMMA;
-          case '.' -> Token.Kind.DOT;
-          case '=' -> Token.Kind.EQ;
-          case '<' -> Token.Kind.LT;
-          case '>' -> Token.Kind.GT;
-          case '+' -> Token.Kind.PLUS;
-          case '-' -> Token.Kind.MINUS;
-          default -> Token.Kind.OTHER;
-        };
+        kind =
+            switch (c) {
+              case '(' -> Token.Kind.LPAREN;
+              case ')' -> Token.Kind.RPAREN;
+              case '[' -> Token.Kind.LBRACKET;
+              case ']' -> Token.Kind.RBRACKET;
+              case ',' -> Token.Kind.COMMA;
+              case '.' -> Token.Kind.DOT;
+              case '=' -> Token.Kind.EQ;
+              case '<' -> Token.Kind.LT;
+              case '>' -> Token.Kind.GT;
+              case '+' -> Token.Kind.PLUS;
+              case '-' -> Token.Kind.MINUS;
+              default -> Token.Kind.OTHER;
+            };
         i += Character.charCount(source.codePointAt(i));
       }
       tokens.add(new Token(kind, source.substring(start, i), start, i));

@@ -10,17 +10,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A recursive-descent parser of DynamoDB's expressions, with DynamoDB's precedence (comparators, IN, BETWEEN and
- * functions bind tighter than NOT, NOT tighter than AND, AND tighter than OR) and its messages. Syntax errors are
- * reported at once; other problems (a reserved word, an undefined placeholder, a function in the wrong place, a
- * constant of the wrong type) are kept until the whole expression has parsed, and the first one in the text wins, as
- * DynamoDB parses before it checks.
+ * A recursive-descent parser of DynamoDB's expressions, with DynamoDB's precedence (comparators,
+ * IN, BETWEEN and functions bind tighter than NOT, NOT tighter than AND, AND tighter than OR) and
+ * its messages. Syntax errors are reported at once; other problems (a reserved word, an undefined
+ * placeholder, a function in the wrong place, a constant of the wrong type) are kept until the
+ * whole expression has parsed, and the first one in the text wins, as DynamoDB parses before it
+ * checks.
  */
 public final class Parser {
   /** Which request field the expression came from: DynamoDB names it in every message. */
   public enum Kind {
-    CONDITION("ConditionExpression"), KEY_CONDITION("KeyConditionExpression"), FILTER("FilterExpression"),
-    UPDATE("UpdateExpression"), PROJECTION("ProjectionExpression");
+    CONDITION("ConditionExpression"),
+    KEY_CONDITION("KeyConditionExpression"),
+    FILTER("FilterExpression"),
+    UPDATE("UpdateExpression"),
+    PROJECTION("ProjectionExpression");
 
     final String label;
 
@@ -31,9 +35,11 @@ public final class Parser {
 
   static final int MAX_LENGTH = 4096;
   private static final Set<String> BOOLEAN_FUNCTIONS =
-      Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
+      Set.of(
+          "attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
   private static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
-  private static final Set<Value.Type> SCALAR_ORDERED = EnumSet.of(Value.Type.S, Value.Type.N, Value.Type.B);
+  private static final Set<Value.Type> SCALAR_ORDERED =
+      EnumSet.of(Value.Type.S, Value.Type.N, Value.Type.B);
   private static final Set<Value.Type> ADDABLE =
       EnumSet.of(Value.Type.N, Value.Type.SS, Value.Type.NS, Value.Type.BS);
   private static final String VALID_TYPES = "{N,BS,L,B,NULL,M,S,SS,NS,BOOL}";
@@ -53,7 +59,9 @@ public final class Parser {
       throw error("The expression can not be empty;");
     }
     if (source.length() > MAX_LENGTH) {
-      throw error("Expression size has exceeded the maximum allowed size; expression size: " + source.length());
+      throw error(
+          "Expression size has exceeded the maximum allowed size; expression size: "
+              + source.length());
     }
     this.tokens = Lexer.tokens(source);
   }
@@ -103,7 +111,9 @@ public final class Parser {
   }
 
   /** Operands joined, left to right, by {@code keyword}. */
-  private Condition joined(String keyword, java.util.function.Supplier<Condition> operand,
+  private Condition joined(
+      String keyword,
+      java.util.function.Supplier<Condition> operand,
       java.util.function.BinaryOperator<Condition> join) {
     Condition left = operand.get();
     while (peek().isKeyword(keyword)) {
@@ -134,13 +144,17 @@ public final class Parser {
       if (BOOLEAN_FUNCTIONS.contains(function)) {
         Condition condition = booleanFunction();
         if (isComparison(peek())) {
-          defer("The function is not allowed to be used this way in an expression; function: " + function);
+          defer(
+              "The function is not allowed to be used this way in an expression; function: "
+                  + function);
           return comparison(new Operand.Literal(function, Values.NULL));
         }
         return condition;
       }
       Operand operand = operand();
-      return isComparison(peek()) ? comparison(operand) : new Condition.Exists(Path.of(function), true);
+      return isComparison(peek())
+          ? comparison(operand)
+          : new Condition.Exists(Path.of(function), true);
     }
     Operand left = operand();
     if (left instanceof Operand.Size && !isComparison(peek())) {
@@ -159,15 +173,16 @@ public final class Parser {
 
   private Condition comparison(Operand left) {
     Token token = peek();
-    Condition.Comparator comparator = switch (token.kind()) {
-      case EQ -> Condition.Comparator.EQ;
-      case NE -> Condition.Comparator.NE;
-      case LT -> Condition.Comparator.LT;
-      case LE -> Condition.Comparator.LE;
-      case GT -> Condition.Comparator.GT;
-      case GE -> Condition.Comparator.GE;
-      default -> null;
-    };
+    Condition.Comparator comparator =
+        switch (token.kind()) {
+          case EQ -> Condition.Comparator.EQ;
+          case NE -> Condition.Comparator.NE;
+          case LT -> Condition.Comparator.LT;
+          case LE -> Condition.Comparator.LE;
+          case GT -> Condition.Comparator.GT;
+          case GE -> Condition.Comparator.GE;
+          default -> null;
+        };
     if (comparator != null) {
       position++;
       Operand right = operand();
@@ -176,8 +191,12 @@ public final class Parser {
         requireOrdered(comparator.symbol, right);
       }
       if (left instanceof Operand.PathRef a && right instanceof Operand.PathRef b && a.equals(b)) {
-        defer("The first operand must be distinct from the remaining operands for this operator or function; "
-            + "operator: " + comparator.symbol + ", first operand: " + a.path());
+        defer(
+            "The first operand must be distinct from the remaining operands for this operator or function; "
+                + "operator: "
+                + comparator.symbol
+                + ", first operand: "
+                + a.path());
       }
       return new Condition.Compare(comparator, left, right);
     }
@@ -190,12 +209,20 @@ public final class Parser {
       requireOrdered("BETWEEN", low);
       requireOrdered("BETWEEN", high);
       if (low instanceof Operand.Literal l && high instanceof Operand.Literal h) {
-        String bounds = "lower bound operand: AttributeValue: {" + Values.brief(l.value())
-            + "}, upper bound operand: AttributeValue: {" + Values.brief(h.value()) + "}";
+        String bounds =
+            "lower bound operand: AttributeValue: {"
+                + Values.brief(l.value())
+                + "}, upper bound operand: AttributeValue: {"
+                + Values.brief(h.value())
+                + "}";
         if (l.value().type() != h.value().type()) {
-          defer("The BETWEEN operator requires same data type for lower and upper bounds; " + bounds);
-        } else if (Order.comparable(l.value(), h.value()) && Order.compare(l.value(), h.value()) > 0) {
-          defer("The BETWEEN operator requires upper bound to be greater than or equal to lower bound; " + bounds);
+          defer(
+              "The BETWEEN operator requires same data type for lower and upper bounds; " + bounds);
+        } else if (Order.comparable(l.value(), h.value())
+            && Order.compare(l.value(), h.value()) > 0) {
+          defer(
+              "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; "
+                  + bounds);
         }
       }
       return new Condition.Between(left, low, high);
@@ -219,8 +246,11 @@ public final class Parser {
     List<Operand> arguments = arguments();
     int expected = function.startsWith("attribute_") && !function.equals("attribute_type") ? 1 : 2;
     if (arguments.size() != expected) {
-      defer("Incorrect number of operands for operator or function; operator or function: " + function
-          + ", number of operands: " + arguments.size());
+      defer(
+          "Incorrect number of operands for operator or function; operator or function: "
+              + function
+              + ", number of operands: "
+              + arguments.size());
       return new Condition.Exists(Path.of(function), true);
     }
     Operand first = arguments.getFirst();
@@ -234,20 +264,29 @@ public final class Parser {
         if (arguments.get(1) instanceof Operand.Literal type && type.value() != null) {
           String name = type.value() instanceof Value.S s ? s.value() : null;
           if (name == null) {
-            defer("Incorrect operand type for operator or function; operator or function: attribute_type, operand "
-                + "type: " + type.value().type());
+            defer(
+                "Incorrect operand type for operator or function; operator or function: attribute_type, operand "
+                    + "type: "
+                    + type.value().type());
           } else if (!isTypeName(name)) {
-            defer("Invalid attribute type name found; type: " + name + ", valid types: " + VALID_TYPES);
+            defer(
+                "Invalid attribute type name found; type: "
+                    + name
+                    + ", valid types: "
+                    + VALID_TYPES);
           }
         }
         yield new Condition.TypeIs(path, arguments.get(1));
       }
       case "begins_with" -> {
         for (Operand argument : arguments) {
-          if (argument instanceof Operand.Literal literal && literal.value() != null
+          if (argument instanceof Operand.Literal literal
+              && literal.value() != null
               && !(literal.value() instanceof Value.S || literal.value() instanceof Value.B)) {
-            defer("Incorrect operand type for operator or function; operator or function: begins_with, operand "
-                + "type: " + literal.value().type());
+            defer(
+                "Incorrect operand type for operator or function; operator or function: begins_with, operand "
+                    + "type: "
+                    + literal.value().type());
           }
         }
         yield new Condition.BeginsWith(first, arguments.get(1));
@@ -274,10 +313,14 @@ public final class Parser {
   }
 
   private void requireOrdered(String operator, Operand operand) {
-    if (operand instanceof Operand.Literal literal && literal.value() != null
+    if (operand instanceof Operand.Literal literal
+        && literal.value() != null
         && !SCALAR_ORDERED.contains(literal.value().type())) {
-      defer("Incorrect operand type for operator or function; operator or function: " + operator
-          + ", operand type: " + literal.value().type());
+      defer(
+          "Incorrect operand type for operator or function; operator or function: "
+              + operator
+              + ", operand type: "
+              + literal.value().type());
     }
   }
 
@@ -293,15 +336,19 @@ public final class Parser {
       List<Operand> arguments = arguments();
       if (function.equals("size")) {
         if (arguments.size() != 1) {
-          defer("Incorrect number of operands for operator or function; operator or function: size, number of "
-              + "operands: " + arguments.size());
+          defer(
+              "Incorrect number of operands for operator or function; operator or function: size, number of "
+                  + "operands: "
+                  + arguments.size());
         }
         return new Operand.Size(arguments.getFirst());
       }
       if (UPDATE_FUNCTIONS.contains(function)) {
         defer("The function is not allowed in a condition expression; function: " + function);
       } else if (BOOLEAN_FUNCTIONS.contains(function)) {
-        defer("The function is not allowed to be used this way in an expression; function: " + function);
+        defer(
+            "The function is not allowed to be used this way in an expression; function: "
+                + function);
       } else {
         defer("Invalid function name; function: " + function);
       }
@@ -333,7 +380,9 @@ public final class Parser {
   private Operand.Literal literal(Token token) {
     Value value = placeholders.value(token.text());
     if (value == null) {
-      defer("An expression attribute value used in expression is not defined; attribute value: " + token.text());
+      defer(
+          "An expression attribute value used in expression is not defined; attribute value: "
+              + token.text());
     }
     return new Operand.Literal(token.text(), value);
   }
@@ -379,8 +428,9 @@ public final class Parser {
       position++;
       String name = placeholders.name(token.text());
       if (name == null) {
-        defer("An expression attribute name used in the document path is not defined; attribute name: "
-            + token.text());
+        defer(
+            "An expression attribute name used in the document path is not defined; attribute name: "
+                + token.text());
         return token.text();
       }
       return name;
@@ -398,7 +448,8 @@ public final class Parser {
     Set<String> seen = new java.util.HashSet<>();
     do {
       Token clause = peek();
-      String name = clause.kind() == Token.Kind.NAME ? clause.text().toUpperCase(java.util.Locale.ROOT) : "";
+      String name =
+          clause.kind() == Token.Kind.NAME ? clause.text().toUpperCase(java.util.Locale.ROOT) : "";
       if (!Set.of("SET", "REMOVE", "ADD", "DELETE").contains(name)) {
         throw syntax();
       }
@@ -418,8 +469,10 @@ public final class Parser {
             Path path = path();
             Operand.Literal value = valueToken();
             if (value.value() != null && !ADDABLE.contains(value.value().type())) {
-              defer("Incorrect operand type for operator or function; operator: ADD, operand type: "
-                  + value.value().type().longName() + ", typeSet: ALLOWED_FOR_ADD_OPERAND");
+              defer(
+                  "Incorrect operand type for operator or function; operator: ADD, operand type: "
+                      + value.value().type().longName()
+                      + ", typeSet: ALLOWED_FOR_ADD_OPERAND");
             }
             adds.add(new Update.Add(path, value));
           }
@@ -427,8 +480,10 @@ public final class Parser {
             Path path = path();
             Operand.Literal value = valueToken();
             if (value.value() != null && !value.value().type().isSet()) {
-              defer("Incorrect operand type for operator or function; operator: DELETE, operand type: "
-                  + value.value().type().longName() + ", typeSet: ALLOWED_FOR_DELETE_OPERAND");
+              defer(
+                  "Incorrect operand type for operator or function; operator: DELETE, operand type: "
+                      + value.value().type().longName()
+                      + ", typeSet: ALLOWED_FOR_DELETE_OPERAND");
             }
             deletes.add(new Update.Delete(path, value));
           }
@@ -455,10 +510,14 @@ public final class Parser {
       position++;
       Operand right = setOperand();
       for (Operand side : List.of(left, right)) {
-        if (side instanceof Operand.Literal literal && literal.value() != null
+        if (side instanceof Operand.Literal literal
+            && literal.value() != null
             && literal.value().type() != Value.Type.N) {
-          defer("Incorrect operand type for operator or function; operator or function: " + token.text()
-              + ", operand type: " + literal.value().type());
+          defer(
+              "Incorrect operand type for operator or function; operator or function: "
+                  + token.text()
+                  + ", operand type: "
+                  + literal.value().type());
         }
       }
       return new Operand.Arithmetic(left, token.kind() == Token.Kind.PLUS, right);
@@ -482,24 +541,30 @@ public final class Parser {
       String function = token.text();
       List<Operand> arguments = arguments();
       if (!UPDATE_FUNCTIONS.contains(function)) {
-        defer(BOOLEAN_FUNCTIONS.contains(function) || function.equals("size")
-            ? "The function is not allowed in an update expression; function: " + function
-            : "Invalid function name; function: " + function);
+        defer(
+            BOOLEAN_FUNCTIONS.contains(function) || function.equals("size")
+                ? "The function is not allowed in an update expression; function: " + function
+                : "Invalid function name; function: " + function);
         return arguments.getFirst();
       }
       if (arguments.size() != 2) {
-        defer("Incorrect number of operands for operator or function; operator or function: " + function
-            + ", number of operands: " + arguments.size());
+        defer(
+            "Incorrect number of operands for operator or function; operator or function: "
+                + function
+                + ", number of operands: "
+                + arguments.size());
         return arguments.getFirst();
       }
       if (function.equals("if_not_exists")) {
         return new Operand.IfNotExists(requirePath(function, arguments.get(0)), arguments.get(1));
       }
       for (Operand argument : arguments) {
-        if (argument instanceof Operand.Literal literal && literal.value() != null
+        if (argument instanceof Operand.Literal literal
+            && literal.value() != null
             && literal.value().type() != Value.Type.L) {
-          defer("Incorrect operand type for operator or function; operator or function: list_append, operand type: "
-              + literal.value().type());
+          defer(
+              "Incorrect operand type for operator or function; operator or function: list_append, operand type: "
+                  + literal.value().type());
         }
       }
       return new Operand.ListAppend(arguments.get(0), arguments.get(1));
@@ -512,23 +577,34 @@ public final class Parser {
 
   // ---- checks shared by updates and projections
 
-  /** Two paths of one update or projection may neither overlap (one a prefix of the other) nor conflict. */
+  /**
+   * Two paths of one update or projection may neither overlap (one a prefix of the other) nor
+   * conflict.
+   */
   private void requireDisjoint(List<Path> paths) {
     for (int i = 0; i < paths.size(); i++) {
       for (int j = i + 1; j < paths.size(); j++) {
         Path one = paths.get(i);
         Path two = paths.get(j);
         if (one.isPrefixOf(two) || two.isPrefixOf(one)) {
-          throw error("Two document paths overlap with each other; must remove or rewrite one of these paths; "
-              + "path one: " + one + ", path two: " + two);
+          throw error(
+              "Two document paths overlap with each other; must remove or rewrite one of these paths; "
+                  + "path one: "
+                  + one
+                  + ", path two: "
+                  + two);
         }
         int common = 0;
         while (one.get(common).equals(two.get(common))) {
           common++;
         }
         if (one.get(common).getClass() != two.get(common).getClass()) {
-          throw error("Two document paths conflict with each other; must remove or rewrite one of these paths; "
-              + "path one: " + one + ", path two: " + two);
+          throw error(
+              "Two document paths conflict with each other; must remove or rewrite one of these paths; "
+                  + "path one: "
+                  + one
+                  + ", path two: "
+                  + two);
         }
       }
     }
@@ -577,13 +653,24 @@ public final class Parser {
     return DynamoError.validation("Invalid " + kind.label + ": " + message);
   }
 
-  /** DynamoDB's syntax error: the offending token, and the text from the token before it to the token after it. */
+  /**
+   * DynamoDB's syntax error: the offending token, and the text from the token before it to the
+   * token after it.
+   */
   private DynamoError syntax() {
     Token at = peek();
     Token before = position > 0 ? tokens.get(position - 1) : at;
-    int end = at.kind() == Token.Kind.EOF || position + 1 >= tokens.size() ? source.length()
-        : tokens.get(position + 1).kind() == Token.Kind.EOF ? source.length() : tokens.get(position + 1).end();
-    return error("Syntax error; token: \"" + at.display() + "\", near: \"" + source.substring(before.start(), end)
-        + "\"");
+    int end =
+        at.kind() == Token.Kind.EOF || position + 1 >= tokens.size()
+            ? source.length()
+            : tokens.get(position + 1).kind() == Token.Kind.EOF
+                ? source.length()
+                : tokens.get(position + 1).end();
+    return error(
+        "Syntax error; token: \""
+            + at.display()
+            + "\", near: \""
+            + source.substring(before.start(), end)
+            + "\"");
   }
 }

@@ -43,7 +43,8 @@ public record Path(List<Element> elements) {
   }
 
   public boolean isPrefixOf(Path other) {
-    return elements.size() <= other.elements.size() && other.elements.subList(0, elements.size()).equals(elements);
+    return elements.size() <= other.elements.size()
+        && other.elements.subList(0, elements.size()).equals(elements);
   }
 
   /** As DynamoDB prints a path in its messages: {@code [m, a, [0]]}. */

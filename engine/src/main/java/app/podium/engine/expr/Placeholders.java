@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * A request's ExpressionAttributeNames and ExpressionAttributeValues, checked as DynamoDB checks them, with a record
- * of which ones its expressions used: DynamoDB refuses a request that defines one it never uses.
+ * A request's ExpressionAttributeNames and ExpressionAttributeValues, checked as DynamoDB checks
+ * them, with a record of which ones its expressions used: DynamoDB refuses a request that defines
+ * one it never uses.
  */
 public final class Placeholders {
   private static final Pattern NAME_KEY = Pattern.compile("#[A-Za-z0-9_]+");
@@ -46,8 +47,10 @@ public final class Placeholders {
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         if (!NAME_KEY.matcher(field.getKey()).matches()) {
-          throw DynamoError.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \""
-              + field.getKey() + "\"");
+          throw DynamoError.validation(
+              "ExpressionAttributeNames contains invalid key: Syntax error; key: \""
+                  + field.getKey()
+                  + "\"");
         }
         if (!field.getValue().isTextual()) {
           throw DynamoError.serialization("Unexpected value type in payload");
@@ -65,8 +68,10 @@ public final class Placeholders {
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         if (!VALUE_KEY.matcher(field.getKey()).matches()) {
-          throw DynamoError.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \""
-              + field.getKey() + "\"");
+          throw DynamoError.validation(
+              "ExpressionAttributeValues contains invalid key: Syntax error; key: \""
+                  + field.getKey()
+                  + "\"");
         }
         try {
           values.put(field.getKey(), ValueJson.value(field.getValue()));
@@ -74,8 +79,11 @@ public final class Placeholders {
           if (!invalid.type().equals("ValidationException")) {
             throw invalid;
           }
-          throw DynamoError.validation("ExpressionAttributeValues contains invalid value: " + invalid.getMessage()
-              + " for key " + field.getKey());
+          throw DynamoError.validation(
+              "ExpressionAttributeValues contains invalid value: "
+                  + invalid.getMessage()
+                  + " for key "
+                  + field.getKey());
         }
       }
     }
@@ -90,7 +98,9 @@ public final class Placeholders {
     return values != null;
   }
 
-  /** The attribute name {@code placeholder} stands for, or null when the request does not define it. */
+  /**
+   * The attribute name {@code placeholder} stands for, or null when the request does not define it.
+   */
   String name(String placeholder) {
     String name = names == null ? null : names.get(placeholder);
     if (name != null) {
@@ -108,22 +118,27 @@ public final class Placeholders {
   }
 
   /**
-   * Refuses names or values that no expression used. {@code valuesUsable} is false when the request's only
-   * expression is a projection, which takes no values: DynamoDB leaves values alone then.
+   * Refuses names or values that no expression used. {@code valuesUsable} is false when the
+   * request's only expression is a projection, which takes no values: DynamoDB leaves values alone
+   * then.
    */
   public void requireAllUsed(boolean valuesUsable) {
     if (names != null) {
       List<String> unused = names.keySet().stream().filter(k -> !usedNames.contains(k)).toList();
       if (!unused.isEmpty()) {
-        throw DynamoError.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
-            + String.join(", ", unused) + "}");
+        throw DynamoError.validation(
+            "Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                + String.join(", ", unused)
+                + "}");
       }
     }
     if (values != null && valuesUsable) {
       List<String> unused = values.keySet().stream().filter(k -> !usedValues.contains(k)).toList();
       if (!unused.isEmpty()) {
-        throw DynamoError.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {"
-            + String.join(", ", unused) + "}");
+        throw DynamoError.validation(
+            "Value provided in ExpressionAttributeValues unused in expressions: keys: {"
+                + String.join(", ", unused)
+                + "}");
       }
     }
   }

@@ -10,7 +10,10 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** DynamoDB's reserved words (reserved-words.txt, from its developer guide): refused as bare names in expressions. */
+/**
+ * DynamoDB's reserved words (reserved-words.txt, from its developer guide): refused as bare names
+ * in expressions.
+ */
 public final class ReservedWords {
   private static final Set<String> WORDS = load();
 
@@ -27,7 +30,8 @@ public final class ReservedWords {
   private static Set<String> load() {
     Set<String> words = new HashSet<>();
     try (InputStream in = ReservedWords.class.getResourceAsStream("reserved-words.txt");
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (!line.isBlank() && !line.startsWith("#")) {

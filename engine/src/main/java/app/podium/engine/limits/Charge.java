@@ -3,8 +3,8 @@ package app.podium.engine.limits;
 import app.podium.engine.value.Value;
 
 /**
- * Units a request spends on one partition key of a table or of one of its indexes ({@code index} null: the
- * table itself).
+ * Units a request spends on one partition key of a table or of one of its indexes ({@code index}
+ * null: the table itself).
  */
 public record Charge(String table, String index, Value key, double readUnits, double writeUnits) {
   public static Charge read(String table, String index, Value key, double units) {

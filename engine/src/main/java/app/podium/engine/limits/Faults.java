@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Server-side faults for tests: per operation (or {@code *} for every one), a share of requests answered with
- * InternalServerError (before or after the request is applied), a share answered with ThrottlingException, and added
- * latency. Draws are seeded, so the same seed and the same order of requests give the same faults.
+ * Server-side faults for tests: per operation (or {@code *} for every one), a share of requests
+ * answered with InternalServerError (before or after the request is applied), a share answered with
+ * ThrottlingException, and added latency. Draws are seeded, so the same seed and the same order of
+ * requests give the same faults.
  */
 public final class Faults {
   /** What was injected, counted per operation. */
@@ -27,13 +28,19 @@ public final class Faults {
   }
 
   /**
-   * One operation's faults: shares between 0 and 1 of its requests, the latency added to every request, and how
-   * many faults at most (0: no limit) before the rule stops.
+   * One operation's faults: shares between 0 and 1 of its requests, the latency added to every
+   * request, and how many faults at most (0: no limit) before the rule stops.
    */
-  public record Rule(double internalErrors, double internalErrorsAfter, double throttling, Duration latency,
+  public record Rule(
+      double internalErrors,
+      double internalErrorsAfter,
+      double throttling,
+      Duration latency,
       long limit) {
     public Rule {
-      if (internalErrors < 0 || internalErrorsAfter < 0 || throttling < 0
+      if (internalErrors < 0
+          || internalErrorsAfter < 0
+          || throttling < 0
           || internalErrors + internalErrorsAfter + throttling > 1) {
         throw new IllegalArgumentException("fault shares must be between 0 and 1 together");
       }
@@ -83,7 +90,9 @@ public final class Faults {
     this.seed = seed;
   }
 
-  /** Sets the faults of {@code operation} ({@code *}: every operation without a rule of its own). */
+  /**
+   * Sets the faults of {@code operation} ({@code *}: every operation without a rule of its own).
+   */
   public void set(String operation, Rule rule) {
     rules.put(operation, rule);
     errorsByRule.put(operation, new AtomicLong());
@@ -109,11 +118,12 @@ public final class Faults {
   /** Every count, by operation then kind. */
   public Map<String, Map<Kind, Long>> counts() {
     Map<String, Map<Kind, Long>> counts = new LinkedHashMap<>();
-    injected.forEach((operation, kinds) -> {
-      Map<Kind, Long> byKind = new EnumMap<>(Kind.class);
-      kinds.forEach((kind, count) -> byKind.put(kind, count.get()));
-      counts.put(operation, byKind);
-    });
+    injected.forEach(
+        (operation, kinds) -> {
+          Map<Kind, Long> byKind = new EnumMap<>(Kind.class);
+          kinds.forEach((kind, count) -> byKind.put(kind, count.get()));
+          counts.put(operation, byKind);
+        });
     return counts;
   }
 
@@ -133,9 +143,14 @@ public final class Faults {
       }
     }
     double draw = uniform(seed + draws.incrementAndGet());
-    Kind kind = draw < rule.internalErrors() ? Kind.INTERNAL_ERROR
-        : draw < rule.internalErrors() + rule.internalErrorsAfter() ? Kind.INTERNAL_ERROR_AFTER
-        : draw < rule.internalErrors() + rule.internalErrorsAfter() + rule.throttling() ? Kind.THROTTLING : null;
+    Kind kind =
+        draw < rule.internalErrors()
+            ? Kind.INTERNAL_ERROR
+            : draw < rule.internalErrors() + rule.internalErrorsAfter()
+                ? Kind.INTERNAL_ERROR_AFTER
+                : draw < rule.internalErrors() + rule.internalErrorsAfter() + rule.throttling()
+                    ? Kind.THROTTLING
+                    : null;
     if (kind == null) {
       return Draw.NONE;
     }
@@ -147,8 +162,13 @@ public final class Faults {
     return switch (kind) {
       case INTERNAL_ERROR -> new Draw(internalError(), null);
       case INTERNAL_ERROR_AFTER -> new Draw(null, internalError());
-      default -> new Draw(new DynamoError("ThrottlingException", 400,
-          "Rate of requests exceeds the allowed throughput. (injected by the engine's faults)"), null);
+      default ->
+          new Draw(
+              new DynamoError(
+                  "ThrottlingException",
+                  400,
+                  "Rate of requests exceeds the allowed throughput. (injected by the engine's faults)"),
+              null);
     };
   }
 
@@ -157,16 +177,24 @@ public final class Faults {
   }
 
   private void count(String operation, Kind kind) {
-    injected.computeIfAbsent(operation, op -> {
-      Map<Kind, AtomicLong> counts = new EnumMap<>(Kind.class);
-      for (Kind each : Kind.values()) {
-        counts.put(each, new AtomicLong());
-      }
-      return counts;
-    }).get(kind).incrementAndGet();
+    injected
+        .computeIfAbsent(
+            operation,
+            op -> {
+              Map<Kind, AtomicLong> counts = new EnumMap<>(Kind.class);
+              for (Kind each : Kind.values()) {
+                counts.put(each, new AtomicLong());
+              }
+              return counts;
+            })
+        .get(kind)
+        .incrementAndGet();
   }
 
-  /** A uniform draw in [0, 1) from a 64-bit finalizer (MurmurHash3's) of a counter: repeatable, well spread. */
+  /**
+   * A uniform draw in [0, 1) from a 64-bit finalizer (MurmurHash3's) of a counter: repeatable, well
+   * spread.
+   */
   private static double uniform(long z) {
     z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
     z = (z ^ (z >>> 33)) * 0xc4ceb93e64ed558cL;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Capacity a request consumed, per table and per index, reported as ReturnConsumedCapacity asks: NONE, TOTAL (per
- * table) or INDEXES (per table, split into the table and each index).
+ * Capacity a request consumed, per table and per index, reported as ReturnConsumedCapacity asks:
+ * NONE, TOTAL (per table) or INDEXES (per table, split into the table and each index).
  */
 final class Consumed {
   private static final class PerTable {
@@ -15,7 +15,8 @@ final class Consumed {
     final Map<String, Double> local = new LinkedHashMap<>();
 
     double total() {
-      return table + global.values().stream().mapToDouble(Double::doubleValue).sum()
+      return table
+          + global.values().stream().mapToDouble(Double::doubleValue).sum()
           + local.values().stream().mapToDouble(Double::doubleValue).sum();
     }
   }

@@ -24,7 +24,8 @@ import java.util.Set;
 /** GetItem, PutItem, UpdateItem and DeleteItem. */
 final class ItemOps {
   static final List<String> RETURN_OLD = List.of("NONE", "ALL_OLD");
-  static final List<String> RETURN_ANY = List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
+  static final List<String> RETURN_ANY =
+      List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
   static final String ITEM_TOO_LARGE = "Item size has exceeded the maximum allowed size";
 
   private final Context context;
@@ -38,7 +39,8 @@ final class ItemOps {
   Map<String, Object> getItem(JsonNode request) {
     Table table = context.database().table(Requests.tableName(request));
     ItemKey key = KeyRules.key(table.def(), ValueJson.item(Requests.field(request, "Key")));
-    Expressions.requireOneStyle(request, List.of("AttributesToGet"), List.of("ProjectionExpression"));
+    Expressions.requireOneStyle(
+        request, List.of("AttributesToGet"), List.of("ProjectionExpression"));
     Placeholders placeholders = Expressions.placeholders(request);
     List<Path> projection = Expressions.projection(request, placeholders);
     placeholders.requireAllUsed(false);
@@ -52,7 +54,8 @@ final class ItemOps {
     consumed.table(table.name(), units);
     Map<String, Object> response = new LinkedHashMap<>();
     if (row != null) {
-      response.put("Item", projection == null ? row.item() : Evaluator.project(projection, row.item()));
+      response.put(
+          "Item", projection == null ? row.item() : Evaluator.project(projection, row.item()));
     }
     putIfPresent(response, "ConsumedCapacity", consumed.single());
     return response;
@@ -63,20 +66,25 @@ final class ItemOps {
     return writeReturningOld(request, put(table, request));
   }
 
-  /** PutItem and DeleteItem: the write, answered with the item before it when ReturnValues is ALL_OLD. */
+  /**
+   * PutItem and DeleteItem: the write, answered with the item before it when ReturnValues is
+   * ALL_OLD.
+   */
   private Map<String, Object> writeReturningOld(JsonNode request, WriteAction action) {
     String returnValues = returnValues(request, RETURN_OLD);
     Consumed consumed = consumed(request);
     Writer.Outcome outcome = writer.write(action, returnOldOnFailure(request), consumed);
-    return answer(request, consumed, action, returnValues.equals("ALL_OLD") ? outcome.before() : null);
+    return answer(
+        request, consumed, action, returnValues.equals("ALL_OLD") ? outcome.before() : null);
   }
 
   /** A PutItem-shaped request (also a transaction's Put) as a validated write. */
   static WriteAction.Put put(Table table, JsonNode request) {
     JsonNode itemNode = Requests.field(request, "Item");
     if (itemNode == null) {
-      throw DynamoError.validation("1 validation error detected: Value null at 'item' failed to satisfy constraint: "
-          + "Member must not be null");
+      throw DynamoError.validation(
+          "1 validation error detected: Value null at 'item' failed to satisfy constraint: "
+              + "Member must not be null");
     }
     Map<String, Value> item = ValueJson.item(itemNode);
     ItemKey key = KeyRules.ofItem(table.def(), item);
@@ -96,41 +104,49 @@ final class ItemOps {
     String returnValues = returnValues(request, RETURN_ANY);
     Consumed consumed = consumed(request);
     Writer.Outcome outcome = writer.write(modify, returnOldOnFailure(request), consumed);
-    Map<String, Value> attributes = switch (returnValues) {
-      case "ALL_OLD" -> outcome.before();
-      case "ALL_NEW" -> outcome.after();
-      case "UPDATED_OLD" -> updated(outcome.before(), modify);
-      case "UPDATED_NEW" -> updated(outcome.after(), modify);
-      default -> null;
-    };
+    Map<String, Value> attributes =
+        switch (returnValues) {
+          case "ALL_OLD" -> outcome.before();
+          case "ALL_NEW" -> outcome.after();
+          case "UPDATED_OLD" -> updated(outcome.before(), modify);
+          case "UPDATED_NEW" -> updated(outcome.after(), modify);
+          default -> null;
+        };
     return answer(request, consumed, modify, attributes);
   }
 
   /** An UpdateItem-shaped request (also a transaction's Update) as a validated write. */
   static WriteAction.Modify modify(Table table, JsonNode request) {
     ItemKey key = KeyRules.key(table.def(), ValueJson.item(Requests.field(request, "Key")));
-    Expressions.requireOneStyle(request, List.of("AttributeUpdates", "Expected"),
+    Expressions.requireOneStyle(
+        request,
+        List.of("AttributeUpdates", "Expected"),
         List.of("UpdateExpression", "ConditionExpression"));
     Placeholders placeholders = Expressions.placeholders(request);
     String text = Requests.string(request, "UpdateExpression");
-    Update update = text == null ? Legacy.attributeUpdates(Requests.field(request, "AttributeUpdates"))
-        : Parser.update(text, placeholders);
-    Condition condition = text == null && Requests.field(request, "Expected") != null
-        ? Legacy.expected(request)
-        : Expressions.condition(request, "ConditionExpression", Parser.Kind.CONDITION, placeholders);
+    Update update =
+        text == null
+            ? Legacy.attributeUpdates(Requests.field(request, "AttributeUpdates"))
+            : Parser.update(text, placeholders);
+    Condition condition =
+        text == null && Requests.field(request, "Expected") != null
+            ? Legacy.expected(request)
+            : Expressions.condition(
+                request, "ConditionExpression", Parser.Kind.CONDITION, placeholders);
     placeholders.requireAllUsed(true);
     return new WriteAction.Modify(table, key, update, condition);
   }
 
   /**
-   * The refusal of an update that writes a key attribute, or null. UpdateItem throws it; a transaction cancels with
-   * it as the action's ValidationError reason, as DynamoDB does.
+   * The refusal of an update that writes a key attribute, or null. UpdateItem throws it; a
+   * transaction cancels with it as the action's ValidationError reason, as DynamoDB does.
    */
   static DynamoError keyUpdated(WriteAction.Modify modify) {
     if (modify.update() != null) {
       for (String attribute : Evaluator.touched(modify.update())) {
         if (modify.table().def().keys().isKey(attribute)) {
-          return DynamoError.invalid("Cannot update attribute " + attribute + ". This attribute is part of the key");
+          return DynamoError.invalid(
+              "Cannot update attribute " + attribute + ". This attribute is part of the key");
         }
       }
     }
@@ -138,9 +154,9 @@ final class ItemOps {
   }
 
   /**
-   * UPDATED_OLD and UPDATED_NEW: each top-level attribute whose updated path is in {@code item}, whole. A path that is
-   * not there (SET l[10] appends at the end of a shorter list, so l[10] is not in the new item) shows nothing, as on
-   * DynamoDB Local 3.3.1.
+   * UPDATED_OLD and UPDATED_NEW: each top-level attribute whose updated path is in {@code item},
+   * whole. A path that is not there (SET l[10] appends at the end of a shorter list, so l[10] is
+   * not in the new item) shows nothing, as on DynamoDB Local 3.3.1.
    */
   private static Map<String, Value> updated(Map<String, Value> item, WriteAction.Modify modify) {
     if (item == null) {
@@ -167,21 +183,28 @@ final class ItemOps {
     return new WriteAction.Delete(table, key, condition(table, request));
   }
 
-  /** The request's condition (ConditionExpression, or the older Expected), its placeholders all used. */
+  /**
+   * The request's condition (ConditionExpression, or the older Expected), its placeholders all
+   * used.
+   */
   static Condition condition(Table table, JsonNode request) {
     Expressions.requireOneStyle(request, List.of("Expected"), List.of("ConditionExpression"));
     if (Requests.field(request, "Expected") != null) {
       return Legacy.expected(request);
     }
     Placeholders placeholders = Expressions.placeholders(request);
-    Condition condition = Expressions.condition(request, "ConditionExpression", Parser.Kind.CONDITION,
-        placeholders);
+    Condition condition =
+        Expressions.condition(request, "ConditionExpression", Parser.Kind.CONDITION, placeholders);
     placeholders.requireAllUsed(true);
     return condition;
   }
 
   static String returnValues(JsonNode request, List<String> allowed) {
-    return Requests.choice(request, "ReturnValues", "NONE", allowed,
+    return Requests.choice(
+        request,
+        "ReturnValues",
+        "NONE",
+        allowed,
         DynamoError.validation("Return values set to invalid value"));
   }
 
@@ -198,8 +221,8 @@ final class ItemOps {
     return new Consumed(Requests.string(request, "ReturnConsumedCapacity"));
   }
 
-  private static Map<String, Object> answer(JsonNode request, Consumed consumed, WriteAction action,
-      Map<String, Value> attributes) {
+  private static Map<String, Object> answer(
+      JsonNode request, Consumed consumed, WriteAction action, Map<String, Value> attributes) {
     Map<String, Object> response = new LinkedHashMap<>();
     if (attributes != null && !attributes.isEmpty()) {
       response.put("Attributes", attributes);
@@ -209,14 +232,18 @@ final class ItemOps {
     return response;
   }
 
-  /** ItemCollectionMetrics, which DynamoDB gives only for tables with local indexes, when asked for SIZE. */
+  /**
+   * ItemCollectionMetrics, which DynamoDB gives only for tables with local indexes, when asked for
+   * SIZE.
+   */
   static Map<String, Object> collectionMetrics(JsonNode request, WriteAction action) {
     if (!"SIZE".equals(Requests.string(request, "ReturnItemCollectionMetrics"))
         || action.table().def().localIndexes().isEmpty()) {
       return null;
     }
     Map<String, Object> metrics = new LinkedHashMap<>();
-    metrics.put("ItemCollectionKey", Map.of(action.table().def().keys().hash(), action.key().hash()));
+    metrics.put(
+        "ItemCollectionKey", Map.of(action.table().def().keys().hash(), action.key().hash()));
     metrics.put("SizeEstimateRangeGB", List.of(0.0, 1.0));
     return metrics;
   }

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes answers: maps, lists, strings, numbers, booleans, JSON trees and attribute values (in DynamoDB's typed
- * form), straight to bytes.
+ * Writes answers: maps, lists, strings, numbers, booleans, JSON trees and attribute values (in
+ * DynamoDB's typed form), straight to bytes.
  */
 public final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper();
@@ -74,7 +74,9 @@ public final class Json {
     }
   }
 
-  /** An item as a JSON tree (to put it back into a request-shaped answer such as UnprocessedKeys). */
+  /**
+   * An item as a JSON tree (to put it back into a request-shaped answer such as UnprocessedKeys).
+   */
   static JsonNode tree(Map<String, Value> item) {
     try {
       return MAPPER.readTree(bytes(item));

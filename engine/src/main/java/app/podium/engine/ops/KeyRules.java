@@ -9,7 +9,10 @@ import app.podium.engine.value.ItemSize;
 import app.podium.engine.value.Value;
 import java.util.Map;
 
-/** DynamoDB's rules for keys: the schema's attributes, of the schema's types, non-empty, within the size limits. */
+/**
+ * DynamoDB's rules for keys: the schema's attributes, of the schema's types, non-empty, within the
+ * size limits.
+ */
 final class KeyRules {
   static final int MAX_HASH_KEY = 2048;
   static final int MAX_RANGE_KEY = 1024;
@@ -19,8 +22,9 @@ final class KeyRules {
   /** The key of a {@code Key} parameter, which must hold exactly the table's key attributes. */
   static ItemKey key(TableDef table, Map<String, Value> key) {
     if (key == null) {
-      throw DynamoError.validation("1 validation error detected: Value null at 'key' failed to satisfy constraint: "
-          + "Member must not be null");
+      throw DynamoError.validation(
+          "1 validation error detected: Value null at 'key' failed to satisfy constraint: "
+              + "Member must not be null");
     }
     KeySchema keys = table.keys();
     if (key.size() != keys.names().size() || !key.keySet().containsAll(keys.names())) {
@@ -46,14 +50,17 @@ final class KeyRules {
     Value hash = item.get(keys.hash());
     checkKeyValue(keys.hash(), keys.hashType(), hash);
     if (keySize(hash) > MAX_HASH_KEY) {
-      throw DynamoError.invalid("Size of hashkey has exceeded the maximum size limit of" + MAX_HASH_KEY + " bytes");
+      throw DynamoError.invalid(
+          "Size of hashkey has exceeded the maximum size limit of" + MAX_HASH_KEY + " bytes");
     }
     if (keys.hasRange()) {
       Value range = item.get(keys.range());
       checkKeyValue(keys.range(), keys.rangeType(), range);
       if (keySize(range) > MAX_RANGE_KEY) {
-        throw DynamoError.invalid("Aggregated size of all range keys has exceeded the size limit of "
-            + MAX_RANGE_KEY + " bytes");
+        throw DynamoError.invalid(
+            "Aggregated size of all range keys has exceeded the size limit of "
+                + MAX_RANGE_KEY
+                + " bytes");
       }
     }
   }
@@ -63,9 +70,12 @@ final class KeyRules {
       throw DynamoError.invalid("Type mismatch for key");
     }
     if (isEmpty(value)) {
-      throw DynamoError.validation("One or more parameter values are not valid. The AttributeValue for a key "
-          + "attribute cannot contain an empty " + (type == Value.Type.S ? "string" : "binary") + " value. Key: "
-          + name);
+      throw DynamoError.validation(
+          "One or more parameter values are not valid. The AttributeValue for a key "
+              + "attribute cannot contain an empty "
+              + (type == Value.Type.S ? "string" : "binary")
+              + " value. Key: "
+              + name);
     }
   }
 
@@ -78,7 +88,10 @@ final class KeyRules {
     return ItemSize.of(value);
   }
 
-  /** A new item's index key attributes, where it has them, must be of the index's types and not empty. */
+  /**
+   * A new item's index key attributes, where it has them, must be of the index's types and not
+   * empty.
+   */
   static void checkIndexKeys(TableDef table, Map<String, Value> item) {
     for (IndexDef index : table.indexes()) {
       for (String name : index.keys().names()) {
@@ -86,15 +99,21 @@ final class KeyRules {
         if (value == null || table.keys().isKey(name)) {
           continue;
         }
-        Value.Type type = name.equals(index.keys().hash()) ? index.keys().hashType() : index.keys().rangeType();
+        Value.Type type =
+            name.equals(index.keys().hash()) ? index.keys().hashType() : index.keys().rangeType();
         if (value.type() != type) {
           throw DynamoError.invalid("Type mismatch for Index Key");
         }
         if (isEmpty(value)) {
-          throw DynamoError.validation("One or more parameter values are not valid. A value specified for a "
-              + "secondary index key is not supported. The AttributeValue for a key attribute cannot contain an "
-              + "empty " + (type == Value.Type.S ? "string" : "binary") + " value. IndexName: " + index.name()
-              + ", IndexKey: " + name);
+          throw DynamoError.validation(
+              "One or more parameter values are not valid. A value specified for a "
+                  + "secondary index key is not supported. The AttributeValue for a key attribute cannot contain an "
+                  + "empty "
+                  + (type == Value.Type.S ? "string" : "binary")
+                  + " value. IndexName: "
+                  + index.name()
+                  + ", IndexKey: "
+                  + name);
         }
       }
     }

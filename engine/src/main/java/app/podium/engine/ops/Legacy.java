@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * DynamoDB's older parameters (Expected, AttributeUpdates, KeyConditions, QueryFilter, ScanFilter), turned into the
- * same conditions and updates the expressions parse into, so that both are evaluated alike.
+ * DynamoDB's older parameters (Expected, AttributeUpdates, KeyConditions, QueryFilter, ScanFilter),
+ * turned into the same conditions and updates the expressions parse into, so that both are
+ * evaluated alike.
  */
 final class Legacy {
   private Legacy() {}
@@ -36,20 +37,26 @@ final class Legacy {
         conditions.add(comparison(path, spec));
       } else if (spec.has("Exists") && !spec.get("Exists").asBoolean()) {
         if (spec.has("Value")) {
-          throw DynamoError.invalid("Value cannot be used when Exists is false for Attribute: " + field.getKey());
+          throw DynamoError.invalid(
+              "Value cannot be used when Exists is false for Attribute: " + field.getKey());
         }
         conditions.add(new Condition.Exists(path, false));
       } else if (spec.has("Value")) {
-        conditions.add(new Condition.Compare(Condition.Comparator.EQ, new Operand.PathRef(path),
-            literal(spec.get("Value"))));
+        conditions.add(
+            new Condition.Compare(
+                Condition.Comparator.EQ, new Operand.PathRef(path), literal(spec.get("Value"))));
       } else {
-        throw DynamoError.invalid("Value must be provided when Exists is true for Attribute: " + field.getKey());
+        throw DynamoError.invalid(
+            "Value must be provided when Exists is true for Attribute: " + field.getKey());
       }
     }
     return joined(conditions, Requests.string(request, "ConditionalOperator"));
   }
 
-  /** KeyConditions, QueryFilter or ScanFilter: attribute name to ComparisonOperator and AttributeValueList. */
+  /**
+   * KeyConditions, QueryFilter or ScanFilter: attribute name to ComparisonOperator and
+   * AttributeValueList.
+   */
   static Condition conditions(JsonNode conditionsNode, String operator) {
     if (conditionsNode == null) {
       return null;
@@ -85,14 +92,16 @@ final class Legacy {
       }
     }
     Operand.PathRef attribute = new Operand.PathRef(path);
-    int needed = switch (operator) {
-      case "NULL", "NOT_NULL" -> 0;
-      case "BETWEEN" -> 2;
-      case "IN" -> Math.max(1, values.size());
-      default -> 1;
-    };
+    int needed =
+        switch (operator) {
+          case "NULL", "NOT_NULL" -> 0;
+          case "BETWEEN" -> 2;
+          case "IN" -> Math.max(1, values.size());
+          default -> 1;
+        };
     if (values.size() != needed) {
-      throw DynamoError.invalid("Invalid number of argument(s) for the " + operator + " ComparisonOperator");
+      throw DynamoError.invalid(
+          "Invalid number of argument(s) for the " + operator + " ComparisonOperator");
     }
     return switch (operator) {
       case "EQ" -> new Condition.Compare(Condition.Comparator.EQ, attribute, values.getFirst());
@@ -104,12 +113,29 @@ final class Legacy {
       case "NOT_NULL" -> new Condition.Exists(path, true);
       case "NULL" -> new Condition.Exists(path, false);
       case "CONTAINS" -> new Condition.Contains(attribute, values.getFirst());
-      case "NOT_CONTAINS" -> new Condition.Not(new Condition.Contains(attribute, values.getFirst()));
+      case "NOT_CONTAINS" ->
+          new Condition.Not(new Condition.Contains(attribute, values.getFirst()));
       case "BEGINS_WITH" -> new Condition.BeginsWith(attribute, values.getFirst());
       case "IN" -> new Condition.In(attribute, values);
       case "BETWEEN" -> new Condition.Between(attribute, values.get(0), values.get(1));
-      default -> throw Requests.notInEnum(operator, "comparisonOperator", List.of("EQ", "NE", "IN", "LE", "LT",
-          "GE", "GT", "BETWEEN", "NOT_NULL", "NULL", "CONTAINS", "NOT_CONTAINS", "BEGINS_WITH"));
+      default ->
+          throw Requests.notInEnum(
+              operator,
+              "comparisonOperator",
+              List.of(
+                  "EQ",
+                  "NE",
+                  "IN",
+                  "LE",
+                  "LT",
+                  "GE",
+                  "GT",
+                  "BETWEEN",
+                  "NOT_NULL",
+                  "NULL",
+                  "CONTAINS",
+                  "NOT_CONTAINS",
+                  "BEGINS_WITH"));
     };
   }
 
@@ -117,7 +143,10 @@ final class Legacy {
     return new Operand.Literal(":legacy", ValueJson.value(value));
   }
 
-  /** AttributeUpdates as an update: PUT sets, DELETE removes (or takes elements out of a set), ADD adds. */
+  /**
+   * AttributeUpdates as an update: PUT sets, DELETE removes (or takes elements out of a set), ADD
+   * adds.
+   */
   static Update attributeUpdates(JsonNode updates) {
     if (updates == null) {
       return null;
@@ -136,7 +165,8 @@ final class Legacy {
       switch (action) {
         case "PUT" -> {
           if (value == null) {
-            throw DynamoError.invalid("Only DELETE action is allowed when no attribute value is specified");
+            throw DynamoError.invalid(
+                "Only DELETE action is allowed when no attribute value is specified");
           }
           sets.add(new Update.Set(path, value));
         }
@@ -149,12 +179,18 @@ final class Legacy {
         }
         case "ADD" -> {
           if (value == null) {
-            throw DynamoError.invalid("Only DELETE action is allowed when no attribute value is specified");
+            throw DynamoError.invalid(
+                "Only DELETE action is allowed when no attribute value is specified");
           }
           if (value.value() instanceof Value.L) {
             // ADD of a list appends to the list, creating it when missing
-            sets.add(new Update.Set(path, new Operand.ListAppend(
-                new Operand.IfNotExists(path, new Operand.Literal(":legacy", new Value.L(List.of()))), value)));
+            sets.add(
+                new Update.Set(
+                    path,
+                    new Operand.ListAppend(
+                        new Operand.IfNotExists(
+                            path, new Operand.Literal(":legacy", new Value.L(List.of()))),
+                        value)));
           } else {
             adds.add(new Update.Add(path, value));
           }

@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /** DynamoDB's operations by name; any other name is an UnknownOperationException that names it. */
 public final class Operations {
-  private final Map<String, Function<JsonNode, Map<String, Object>>> handlers = new LinkedHashMap<>();
+  private final Map<String, Function<JsonNode, Map<String, Object>>> handlers =
+      new LinkedHashMap<>();
 
   public Operations(Context context) {
     TableOps tables = new TableOps(context);
@@ -57,6 +58,7 @@ public final class Operations {
   }
 
   public static DynamoError unknown(String operation) {
-    return new DynamoError("UnknownOperationException", 400, "An unknown operation was requested: " + operation);
+    return new DynamoError(
+        "UnknownOperationException", 400, "An unknown operation was requested: " + operation);
   }
 }

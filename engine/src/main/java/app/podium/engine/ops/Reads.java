@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What Query and Scan share: which attributes come back (Select, projection, an index's projection), the filter, and
- * the page: Limit counted before the filter, at most 1 MB read, LastEvaluatedKey where it stopped.
+ * What Query and Scan share: which attributes come back (Select, projection, an index's
+ * projection), the filter, and the page: Limit counted before the filter, at most 1 MB read,
+ * LastEvaluatedKey where it stopped.
  */
 final class Reads {
   static final long MAX_PAGE_BYTES = 1024 * 1024;
@@ -38,7 +39,10 @@ final class Reads {
       return index != null && index.def().global();
     }
 
-    /** The attributes of a row's LastEvaluatedKey: the table's key, and the index's when reading an index. */
+    /**
+     * The attributes of a row's LastEvaluatedKey: the table's key, and the index's when reading an
+     * index.
+     */
     Map<String, Value> lastKey(Map<String, Value> item) {
       Map<String, Value> key = new LinkedHashMap<>();
       List<String> names = new ArrayList<>(table.def().keys().names());
@@ -67,7 +71,11 @@ final class Reads {
     int scanned;
     Map<String, Value> lastKey;
     final Map<Value, Long> bytesByPartition = new LinkedHashMap<>();
-    /** Units read from the table to complete a local index's rows, item by item (charged to the table). */
+
+    /**
+     * Units read from the table to complete a local index's rows, item by item (charged to the
+     * table).
+     */
     double fetchedUnits;
   }
 
@@ -83,7 +91,8 @@ final class Reads {
       throw DynamoError.validation("The table does not have the specified index: " + indexName);
     }
     if (index.def().global() && Requests.bool(request, "ConsistentRead")) {
-      throw DynamoError.validation("Consistent reads are not supported on global secondary indexes");
+      throw DynamoError.validation(
+          "Consistent reads are not supported on global secondary indexes");
     }
     return new Source(table, index);
   }
@@ -91,44 +100,60 @@ final class Reads {
   /** Select, checked against the projection and the index; returns the effective Select. */
   static String select(JsonNode request, Source source, List<Path> projection) {
     String select = Requests.string(request, "Select");
-    List<String> allowed = List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
+    List<String> allowed =
+        List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
     if (select != null && !allowed.contains(select)) {
       throw Requests.notInEnum(select, "select", allowed);
     }
     if (select == null) {
-      select = projection != null ? "SPECIFIC_ATTRIBUTES"
-          : source.index() == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES";
+      select =
+          projection != null
+              ? "SPECIFIC_ATTRIBUTES"
+              : source.index() == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES";
     }
     switch (select) {
       case "SPECIFIC_ATTRIBUTES" -> {
         if (projection == null) {
-          throw DynamoError.validation("Must specify the AttributesToGet or ProjectionExpression when choosing to get "
-              + "SPECIFIC_ATTRIBUTES");
+          throw DynamoError.validation(
+              "Must specify the AttributesToGet or ProjectionExpression when choosing to get "
+                  + "SPECIFIC_ATTRIBUTES");
         }
       }
       case "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES" -> {
         if (projection != null) {
-          throw DynamoError.validation("Cannot specify the " + (request.has("ProjectionExpression")
-              ? "ProjectionExpression" : "AttributesToGet") + " when choosing to get " + (select.equals("COUNT")
-              ? "only the Count" : select));
+          throw DynamoError.validation(
+              "Cannot specify the "
+                  + (request.has("ProjectionExpression")
+                      ? "ProjectionExpression"
+                      : "AttributesToGet")
+                  + " when choosing to get "
+                  + (select.equals("COUNT") ? "only the Count" : select));
         }
         if (select.equals("ALL_PROJECTED_ATTRIBUTES") && source.index() == null) {
-          throw DynamoError.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+          throw DynamoError.validation(
+              "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
         }
       }
-      default -> { }
+      default -> {}
     }
     if (source.global()) {
       IndexDef index = source.index().def();
       if (select.equals("ALL_ATTRIBUTES") && index.projection() != IndexDef.ProjectionType.ALL) {
-        throw DynamoError.invalid("Select type ALL_ATTRIBUTES is not supported for global secondary index "
-            + index.name() + " because its projection type is not ALL");
+        throw DynamoError.invalid(
+            "Select type ALL_ATTRIBUTES is not supported for global secondary index "
+                + index.name()
+                + " because its projection type is not ALL");
       }
       if (projection != null && index.projection() != IndexDef.ProjectionType.ALL) {
-        List<String> missing = projection.stream().map(Path::attribute).distinct()
-            .filter(name -> !projects(source, name)).toList();
+        List<String> missing =
+            projection.stream()
+                .map(Path::attribute)
+                .distinct()
+                .filter(name -> !projects(source, name))
+                .toList();
         if (!missing.isEmpty()) {
-          throw DynamoError.invalid("Global secondary index " + index.name() + " does not project " + missing);
+          throw DynamoError.invalid(
+              "Global secondary index " + index.name() + " does not project " + missing);
         }
       }
     }
@@ -137,7 +162,8 @@ final class Reads {
 
   private static boolean projects(Source source, String attribute) {
     IndexDef index = source.index().def();
-    return index.projection() == IndexDef.ProjectionType.ALL || source.keyNames().contains(attribute)
+    return index.projection() == IndexDef.ProjectionType.ALL
+        || source.keyNames().contains(attribute)
         || index.nonKeyAttributes().contains(attribute);
   }
 
@@ -173,8 +199,8 @@ final class Reads {
         collect(compare.left(), names);
         collect(compare.right(), names);
       }
-      case Condition.Between between -> List.of(between.value(), between.low(), between.high())
-          .forEach(o -> collect(o, names));
+      case Condition.Between between ->
+          List.of(between.value(), between.low(), between.high()).forEach(o -> collect(o, names));
       case Condition.In in -> {
         collect(in.value(), names);
         in.candidates().forEach(o -> collect(o, names));
@@ -199,11 +225,18 @@ final class Reads {
   }
 
   /**
-   * Reads rows in order into a page: each row counts toward Limit and the 1 MB before the filter decides whether it
-   * is returned. {@code partitionOf} names the partition key value a row was read under.
+   * Reads rows in order into a page: each row counts toward Limit and the 1 MB before the filter
+   * decides whether it is returned. {@code partitionOf} names the partition key value a row was
+   * read under.
    */
-  static Page read(Iterator<Row> rows, Source source, Integer limit, Condition filter, String select,
-      List<Path> projection, boolean consistent) {
+  static Page read(
+      Iterator<Row> rows,
+      Source source,
+      Integer limit,
+      Condition filter,
+      String select,
+      List<Path> projection,
+      boolean consistent) {
     Page page = new Page();
     long bytes = 0;
     String hashName = source.keys().hash();
@@ -218,9 +251,13 @@ final class Reads {
         if (!select.equals("COUNT")) {
           Map<String, Value> full = item;
           if (needsTable(source, select, projection)) {
-            Row tableRow = source.table().get(app.podium.engine.store.ItemKey.of(source.table().def().keys(), item));
+            Row tableRow =
+                source
+                    .table()
+                    .get(app.podium.engine.store.ItemKey.of(source.table().def().keys(), item));
             full = tableRow == null ? item : tableRow.item();
-            page.fetchedUnits += tableRow == null ? 0 : Capacity.readUnits(tableRow.size(), consistent);
+            page.fetchedUnits +=
+                tableRow == null ? 0 : Capacity.readUnits(tableRow.size(), consistent);
           }
           page.items.add(projection == null ? full : Evaluator.project(projection, full));
         }
@@ -233,16 +270,21 @@ final class Reads {
     return page;
   }
 
-  /** A local index whose projection lacks what was asked reads the rest from the table, as DynamoDB does. */
+  /**
+   * A local index whose projection lacks what was asked reads the rest from the table, as DynamoDB
+   * does.
+   */
   private static boolean needsTable(Source source, String select, List<Path> projection) {
-    if (source.index() == null || source.index().def().global()
+    if (source.index() == null
+        || source.index().def().global()
         || source.index().def().projection() == IndexDef.ProjectionType.ALL) {
       return false;
     }
     if (select.equals("ALL_ATTRIBUTES")) {
       return true;
     }
-    return projection != null && projection.stream().anyMatch(path -> !projects(source, path.attribute()));
+    return projection != null
+        && projection.stream().anyMatch(path -> !projects(source, path.attribute()));
   }
 
   /** The page as Query and Scan answer it. */

@@ -56,25 +56,27 @@ final class Requests {
   static String tableName(JsonNode request) {
     String name = string(request, "TableName");
     if (name == null) {
-      throw DynamoError.validation("Value null at 'tableName' failed to satisfy constraint: Member must not be null");
+      throw DynamoError.validation(
+          "Value null at 'tableName' failed to satisfy constraint: Member must not be null");
     }
     return checkedName(name);
   }
 
   static String checkedName(String name) {
     if (!TABLE_NAME.matcher(name).matches()) {
-      throw DynamoError.validation("Invalid table/index name.  Table/index names must be between 3 and 255 "
-          + "characters long, and may contain only the characters a-z, A-Z, 0-9, '_', '-', and '.'");
+      throw DynamoError.validation(
+          "Invalid table/index name.  Table/index names must be between 3 and 255 "
+              + "characters long, and may contain only the characters a-z, A-Z, 0-9, '_', '-', and '.'");
     }
     return name;
   }
 
   /**
-   * An enum-valued field: its value, {@code fallback} when absent, or {@code invalid} thrown when not one of {@code
-   * allowed}.
+   * An enum-valued field: its value, {@code fallback} when absent, or {@code invalid} thrown when
+   * not one of {@code allowed}.
    */
-  static String choice(JsonNode request, String name, String fallback, List<String> allowed,
-      DynamoError invalid) {
+  static String choice(
+      JsonNode request, String name, String fallback, List<String> allowed, DynamoError invalid) {
     String value = string(request, name);
     if (value == null) {
       return fallback;
@@ -87,7 +89,13 @@ final class Requests {
 
   /** DynamoDB's generic message for an enum field outside its values. */
   static DynamoError notInEnum(String value, String field, List<String> allowed) {
-    return DynamoError.validation("1 validation error detected: Value '" + value + "' at '" + field
-        + "' failed to satisfy constraint: Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
+    return DynamoError.validation(
+        "1 validation error detected: Value '"
+            + value
+            + "' at '"
+            + field
+            + "' failed to satisfy constraint: Member must satisfy enum value set: ["
+            + String.join(", ", allowed)
+            + "]");
   }
 }

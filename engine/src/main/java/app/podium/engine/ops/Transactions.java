@@ -22,9 +22,9 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,19 +32,23 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * TransactWriteItems and TransactGetItems: all or nothing across tables, one action per item, cancellation reasons
- * in order, ClientRequestToken idempotency for 10 minutes. A transaction marks its items before it locks them: a
- * second transaction that finds an item marked is cancelled with TransactionConflict, as DynamoDB cancels
- * transactions that meet on an item, instead of waiting.
+ * TransactWriteItems and TransactGetItems: all or nothing across tables, one action per item,
+ * cancellation reasons in order, ClientRequestToken idempotency for 10 minutes. A transaction marks
+ * its items before it locks them: a second transaction that finds an item marked is cancelled with
+ * TransactionConflict, as DynamoDB cancels transactions that meet on an item, instead of waiting.
  */
 final class Transactions {
   static final int MAX_ACTIONS = 100;
   static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
-  private static final List<String> ACTION_KINDS = List.of("ConditionCheck", "Put", "Delete", "Update");
+  private static final List<String> ACTION_KINDS =
+      List.of("ConditionCheck", "Put", "Delete", "Update");
 
   private record Mark(String table, ItemKey key) {}
 
-  /** A token's transaction: a digest of what it asked, until when it is remembered, what it consumed once done. */
+  /**
+   * A token's transaction: a digest of what it asked, until when it is remembered, what it consumed
+   * once done.
+   */
   private record Remembered(String fingerprint, long expiresAtMillis, Consumed consumed) {}
 
   /** A token in the order it expires: tokens are forgotten from the head of this queue. */
@@ -64,8 +68,11 @@ final class Transactions {
     JsonNode items = items(request);
     String token = Requests.string(request, "ClientRequestToken");
     if (token != null && (token.isEmpty() || token.length() > 36)) {
-      throw DynamoError.validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' failed "
-          + "to satisfy constraint: Member must have length less than or equal to 36");
+      throw DynamoError.validation(
+          "1 validation error detected: Value '"
+              + token
+              + "' at 'clientRequestToken' failed "
+              + "to satisfy constraint: Member must have length less than or equal to 36");
     }
     List<WriteAction> actions = new ArrayList<>();
     List<Boolean> oldOnFailure = new ArrayList<>();
@@ -82,27 +89,33 @@ final class Transactions {
         }
       }
       if (kind == null || kind.isEmpty()) {
-        throw DynamoError.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+        throw DynamoError.validation(
+            "TransactItems can only contain one of Check, Put, Update or Delete");
       }
       JsonNode spec = item.get(kind);
       Table table = context.database().table(Requests.tableName(spec));
-      actions.add(switch (kind) {
-        case "Put" -> ItemOps.put(table, spec);
-        case "Delete" -> ItemOps.delete(table, spec);
-        case "Update" -> ItemOps.modify(table, spec);
-        default -> {
-          if (Requests.string(spec, "ConditionExpression") == null) {
-            throw DynamoError.validation("1 validation error detected: Value null at 'conditionExpression' failed to "
-                + "satisfy constraint: Member must not be null");
-          }
-          ItemKey key = KeyRules.key(table.def(), ValueJson.item(Requests.field(spec, "Key")));
-          yield new WriteAction.Check(table, key, ItemOps.condition(table, spec));
-        }
-      });
+      actions.add(
+          switch (kind) {
+            case "Put" -> ItemOps.put(table, spec);
+            case "Delete" -> ItemOps.delete(table, spec);
+            case "Update" -> ItemOps.modify(table, spec);
+            default -> {
+              if (Requests.string(spec, "ConditionExpression") == null) {
+                throw DynamoError.validation(
+                    "1 validation error detected: Value null at 'conditionExpression' failed to "
+                        + "satisfy constraint: Member must not be null");
+              }
+              ItemKey key = KeyRules.key(table.def(), ValueJson.item(Requests.field(spec, "Key")));
+              yield new WriteAction.Check(table, key, ItemOps.condition(table, spec));
+            }
+          });
       oldOnFailure.add(ItemOps.returnOldOnFailure(spec));
-      DynamoError keyUpdated = actions.getLast() instanceof WriteAction.Modify modify ? ItemOps.keyUpdated(modify)
-          : null;
-      invalid.add(keyUpdated == null ? none() : reason("ValidationError", keyUpdated.getMessage(), null));
+      DynamoError keyUpdated =
+          actions.getLast() instanceof WriteAction.Modify modify
+              ? ItemOps.keyUpdated(modify)
+              : null;
+      invalid.add(
+          keyUpdated == null ? none() : reason("ValidationError", keyUpdated.getMessage(), null));
     }
     requireDistinct(actions.stream().map(a -> new Mark(a.table().name(), a.key())).toList());
     if (invalid.stream().anyMatch(reason -> reason.get("Code").equals("ValidationError"))) {
@@ -116,15 +129,20 @@ final class Transactions {
       Remembered remembered = tokens.get(token);
       if (remembered != null) {
         if (!remembered.fingerprint().equals(fingerprint)) {
-          throw new DynamoError("IdempotentParameterMismatchException", 400,
+          throw new DynamoError(
+              "IdempotentParameterMismatchException",
+              400,
               "Request with same client token was used with different parameters");
         }
         if (remembered.consumed() == null) {
-          throw new DynamoError("TransactionInProgressException", 400, "Transaction is in progress");
+          throw new DynamoError(
+              "TransactionInProgressException", 400, "Transaction is in progress");
         }
         return answer(remembered.consumed().as(Requests.string(request, "ReturnConsumedCapacity")));
       }
-      if (tokens.putIfAbsent(token, new Remembered(fingerprint, now + TOKEN_LIFETIME.toMillis(), null)) != null) {
+      if (tokens.putIfAbsent(
+              token, new Remembered(fingerprint, now + TOKEN_LIFETIME.toMillis(), null))
+          != null) {
         throw new DynamoError("TransactionInProgressException", 400, "Transaction is in progress");
       }
     }
@@ -145,23 +163,29 @@ final class Transactions {
     }
   }
 
-  /** Forgets tokens older than their 10 minutes; the SDK sends a fresh token with every transaction. */
+  /**
+   * Forgets tokens older than their 10 minutes; the SDK sends a fresh token with every transaction.
+   */
   private void forgetExpired(long now) {
     Expiry head;
     while ((head = expiries.peek()) != null && head.atMillis() < now) {
       if (expiries.remove(head)) {
-        tokens.computeIfPresent(head.token(), (token, remembered) ->
-            remembered.expiresAtMillis() < now ? null : remembered);
+        tokens.computeIfPresent(
+            head.token(),
+            (token, remembered) -> remembered.expiresAtMillis() < now ? null : remembered);
       }
     }
   }
 
-  /** A digest of the request's actions, their JSON written straight into it (no string in between). */
+  /**
+   * A digest of the request's actions, their JSON written straight into it (no string in between).
+   */
   private static String digest(JsonNode items) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      try (JsonGenerator out = Json.mapper().createGenerator(
-          new DigestOutputStream(OutputStream.nullOutputStream(), sha))) {
+      try (JsonGenerator out =
+          Json.mapper()
+              .createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), sha))) {
         Json.mapper().writeTree(out, items);
       }
       return HexFormat.of().formatHex(sha.digest());
@@ -217,8 +241,14 @@ final class Transactions {
           if (!Writer.passes(action, before)) {
             failed = true;
             // DynamoDB ends a ConditionCheck's message with a period, and no other action's
-            reasons.set(i, reason("ConditionalCheckFailed", action.writes() ? "The conditional request failed"
-                : "The conditional request failed.", oldOnFailure.get(i) ? before : null));
+            reasons.set(
+                i,
+                reason(
+                    "ConditionalCheckFailed",
+                    action.writes()
+                        ? "The conditional request failed"
+                        : "The conditional request failed.",
+                    oldOnFailure.get(i) ? before : null));
           }
         }
         List<Map<String, Value>> afters = new ArrayList<>(actions.size());
@@ -277,7 +307,10 @@ final class Transactions {
     for (Get get : gets) {
       boolean ongoing = marks.containsKey(new Mark(get.table().name(), get.key()));
       conflict |= ongoing;
-      reasons.add(ongoing ? reason("TransactionConflict", "Transaction is ongoing for the item", null) : none());
+      reasons.add(
+          ongoing
+              ? reason("TransactionConflict", "Transaction is ongoing for the item", null)
+              : none());
     }
     if (conflict) {
       throw cancelled(reasons);
@@ -285,7 +318,9 @@ final class Transactions {
     ItemLocks locks = context.database().locks();
     Consumed consumed = ItemOps.consumed(request);
     List<Object> responses = new ArrayList<>();
-    int[] locked = locks.lockAll(gets.stream().mapToInt(g -> locks.stripe(g.table().name(), g.key())).toArray());
+    int[] locked =
+        locks.lockAll(
+            gets.stream().mapToInt(g -> locks.stripe(g.table().name(), g.key())).toArray());
     try {
       List<Row> rows = new ArrayList<>();
       boolean throttled = false;
@@ -294,7 +329,9 @@ final class Transactions {
         Row row = get.table().get(get.key());
         rows.add(row);
         double units = 2.0 * Capacity.readUnits(row == null ? 0 : row.size());
-        if (!context.throughput().admit(List.of(Charge.read(get.table().name(), null, get.key().hash(), units)))) {
+        if (!context
+            .throughput()
+            .admit(List.of(Charge.read(get.table().name(), null, get.key().hash(), units)))) {
           throttled = true;
           reasons.set(i, reason("ThrottlingError", Writer.THROTTLED, null));
         }
@@ -308,7 +345,8 @@ final class Transactions {
         Map<String, Object> response = new LinkedHashMap<>();
         if (row != null) {
           List<Path> projection = gets.get(i).projection();
-          response.put("Item", projection == null ? row.item() : Evaluator.project(projection, row.item()));
+          response.put(
+              "Item", projection == null ? row.item() : Evaluator.project(projection, row.item()));
         }
         responses.add(response);
       }
@@ -323,12 +361,15 @@ final class Transactions {
   private static JsonNode items(JsonNode request) {
     JsonNode items = Requests.field(request, "TransactItems");
     if (items == null || !items.isArray() || items.isEmpty()) {
-      throw DynamoError.validation("Value [] at 'transactItems' failed to satisfy constraint: Member must have length "
-          + "greater than or equal to 1");
+      throw DynamoError.validation(
+          "Value [] at 'transactItems' failed to satisfy constraint: Member must have length "
+              + "greater than or equal to 1");
     }
     if (items.size() > MAX_ACTIONS) {
-      throw DynamoError.validation("1 validation error detected: Value at 'transactItems' failed to satisfy "
-          + "constraint: Member must have length less than or equal to " + MAX_ACTIONS);
+      throw DynamoError.validation(
+          "1 validation error detected: Value at 'transactItems' failed to satisfy "
+              + "constraint: Member must have length less than or equal to "
+              + MAX_ACTIONS);
     }
     return items;
   }
@@ -337,7 +378,8 @@ final class Transactions {
     Set<Mark> seen = new HashSet<>();
     for (Mark mark : marks) {
       if (!seen.add(mark)) {
-        throw DynamoError.validation("Transaction request cannot include multiple operations on one item");
+        throw DynamoError.validation(
+            "Transaction request cannot include multiple operations on one item");
       }
     }
   }
@@ -358,8 +400,12 @@ final class Transactions {
 
   private static DynamoError cancelled(List<Map<String, Object>> reasons) {
     String codes = String.join(", ", reasons.stream().map(r -> (String) r.get("Code")).toList());
-    return new DynamoError("TransactionCanceledException", 400,
-        "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes + "]")
+    return new DynamoError(
+            "TransactionCanceledException",
+            400,
+            "Transaction cancelled, please refer cancellation reasons for specific reasons ["
+                + codes
+                + "]")
         .with("CancellationReasons", reasons);
   }
 }

@@ -9,7 +9,10 @@ import app.podium.engine.value.Value;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One validated item write, as PutItem, UpdateItem, DeleteItem, a batch or a transaction asks for it. */
+/**
+ * One validated item write, as PutItem, UpdateItem, DeleteItem, a batch or a transaction asks for
+ * it.
+ */
 sealed interface WriteAction {
   Table table();
 
@@ -18,7 +21,10 @@ sealed interface WriteAction {
   /** Must hold on the item before the write (null: no condition). */
   Condition condition();
 
-  /** The item after this write, given the item before it (null when there was none); null deletes the item. */
+  /**
+   * The item after this write, given the item before it (null when there was none); null deletes
+   * the item.
+   */
   Map<String, Value> after(Map<String, Value> before);
 
   /** Whether this action stores anything (a ConditionCheck does not). */
@@ -26,7 +32,8 @@ sealed interface WriteAction {
     return true;
   }
 
-  record Put(Table table, ItemKey key, Map<String, Value> item, Condition condition) implements WriteAction {
+  record Put(Table table, ItemKey key, Map<String, Value> item, Condition condition)
+      implements WriteAction {
     @Override
     public Map<String, Value> after(Map<String, Value> before) {
       return item;
@@ -53,10 +60,12 @@ sealed interface WriteAction {
   }
 
   /** An update: on a missing item it starts from the key alone, as DynamoDB creates the item. */
-  record Modify(Table table, ItemKey key, Update update, Condition condition) implements WriteAction {
+  record Modify(Table table, ItemKey key, Update update, Condition condition)
+      implements WriteAction {
     @Override
     public Map<String, Value> after(Map<String, Value> before) {
-      Map<String, Value> base = before != null ? before : new LinkedHashMap<>(key.toItem(table.def().keys()));
+      Map<String, Value> base =
+          before != null ? before : new LinkedHashMap<>(key.toItem(table.def().keys()));
       if (update == null) {
         return base;
       }

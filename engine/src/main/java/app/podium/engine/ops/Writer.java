@@ -16,13 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one item write atomically under the item's lock: condition, new state, throughput, capacity, commit. Also
- * prices writes for transactions and batches.
+ * Runs one item write atomically under the item's lock: condition, new state, throughput, capacity,
+ * commit. Also prices writes for transactions and batches.
  */
 final class Writer {
-  static final String THROTTLED = "Throughput exceeds the current capacity of your table or index. DynamoDB is "
-      + "automatically scaling your table or index so please try again shortly. If exceptions persist, check if you "
-      + "have a hot key: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
+  static final String THROTTLED =
+      "Throughput exceeds the current capacity of your table or index. DynamoDB is "
+          + "automatically scaling your table or index so please try again shortly. If exceptions persist, check if you "
+          + "have a hot key: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
 
   /** The item before and after a write that went through. */
   record Outcome(Map<String, Value> before, Map<String, Value> after) {}
@@ -34,8 +35,9 @@ final class Writer {
   }
 
   /**
-   * Writes one item. Throws ConditionalCheckFailedException (with the old item when {@code returnOldOnFailure}),
-   * ProvisionedThroughputExceededException when its partition is over its limit, or a validation error.
+   * Writes one item. Throws ConditionalCheckFailedException (with the old item when {@code
+   * returnOldOnFailure}), ProvisionedThroughputExceededException when its partition is over its
+   * limit, or a validation error.
    */
   Outcome write(WriteAction action, boolean returnOldOnFailure, Consumed consumed) {
     Database database = context.database();
@@ -69,7 +71,8 @@ final class Writer {
   }
 
   static boolean passes(WriteAction action, Map<String, Value> before) {
-    return action.condition() == null || Evaluator.test(action.condition(), before == null ? Map.of() : before);
+    return action.condition() == null
+        || Evaluator.test(action.condition(), before == null ? Map.of() : before);
   }
 
   static DynamoError throttled() {
@@ -77,28 +80,36 @@ final class Writer {
   }
 
   /**
-   * What a write costs each partition it touches: the table's (a write unit per KB of the larger of the item before
-   * and after; a ConditionCheck reads instead) and each index whose row changes. {@code factor} is 2 in a
-   * transaction.
+   * What a write costs each partition it touches: the table's (a write unit per KB of the larger of
+   * the item before and after; a ConditionCheck reads instead) and each index whose row changes.
+   * {@code factor} is 2 in a transaction.
    */
   static List<Charge> charges(WriteAction action, Row row, Map<String, Value> after, int factor) {
     Table table = action.table();
     Map<String, Value> before = row == null ? null : row.item();
     List<Charge> charges = new ArrayList<>();
     // the stored row knows its size; the item after is unchanged when the write does not apply
-    int size = Math.max(row == null ? 0 : row.size(),
-        after == null ? 0 : after == before ? row.size() : ItemSize.of(after));
+    int size =
+        Math.max(
+            row == null ? 0 : row.size(),
+            after == null ? 0 : after == before ? row.size() : ItemSize.of(after));
     if (!action.writes()) {
-      charges.add(Charge.read(table.name(), null, action.key().hash(), factor * Capacity.readUnits(size)));
+      charges.add(
+          Charge.read(table.name(), null, action.key().hash(), factor * Capacity.readUnits(size)));
       return charges;
     }
-    charges.add(Charge.write(table.name(), null, action.key().hash(), factor * Capacity.writeUnits(size)));
+    charges.add(
+        Charge.write(table.name(), null, action.key().hash(), factor * Capacity.writeUnits(size)));
     for (IndexStore index : table.indexes().values()) {
       int units = index.writeUnits(before, after);
       if (units > 0) {
         Map<String, Value> keyed = index.covers(after) ? after : before;
-        charges.add(Charge.write(table.name(), index.def().name(), keyed.get(index.def().keys().hash()),
-            factor * units));
+        charges.add(
+            Charge.write(
+                table.name(),
+                index.def().name(),
+                keyed.get(index.def().keys().hash()),
+                factor * units));
       }
     }
     return charges;
@@ -111,8 +122,11 @@ final class Writer {
       if (charge.index() == null) {
         consumed.table(charge.table(), units);
       } else {
-        consumed.index(charge.table(), charge.index(),
-            action.table().indexes().get(charge.index()).def().global(), units);
+        consumed.index(
+            charge.table(),
+            charge.index(),
+            action.table().indexes().get(charge.index()).def().global(),
+            units);
       }
     }
   }

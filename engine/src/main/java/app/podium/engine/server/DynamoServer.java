@@ -27,28 +27,36 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 
 /**
- * DynamoDB's JSON 1.0 protocol over HTTP/1.1 on the loopback address: {@code POST /} with {@code X-Amz-Target:
- * DynamoDB_20120810.<Operation>}. Any credentials pass (nothing is signature-checked); bodies over 16 MB are refused.
- * Paths under {@code /engine/} are the engine's own controls, outside DynamoDB's protocol.
+ * DynamoDB's JSON 1.0 protocol over HTTP/1.1 on the loopback address: {@code POST /} with {@code
+ * X-Amz-Target: DynamoDB_20120810.<Operation>}. Any credentials pass (nothing is
+ * signature-checked); bodies over 16 MB are refused. Paths under {@code /engine/} are the engine's
+ * own controls, outside DynamoDB's protocol.
  *
- * <p>Each connection is one (platform) thread that reads its requests in turn and answers each with one write (headers
- * and body together, Nagle off). The JDK's com.sun.net.httpserver was the first server here; measured on the mix of
- * PutItem, GetItem, Query and TransactWriteItems it spent more per request than DynamoDB Local's whole answer
- * (hand-offs between its selector thread and the handler's thread on every request), so it was replaced.
+ * <p>Each connection is one (platform) thread that reads its requests in turn and answers each with
+ * one write (headers and body together, Nagle off). The JDK's com.sun.net.httpserver was the first
+ * server here; measured on the mix of PutItem, GetItem, Query and TransactWriteItems it spent more
+ * per request than DynamoDB Local's whole answer (hand-offs between its selector thread and the
+ * handler's thread on every request), so it was replaced.
  */
 public final class DynamoServer implements AutoCloseable {
   /** DynamoDB's largest request. */
   public static final int MAX_BODY = 16 * 1024 * 1024;
+
   private static final String TARGET_PREFIX = "DynamoDB_20120810.";
   private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
   private static final int MAX_HEADER_LINE = 16 * 1024;
+
   /** A connection idle this long is closed; clients open a new one. */
   private static final int IDLE_MILLIS = 120_000;
+
   private static final AtomicLong REQUEST_IDS = new AtomicLong(System.nanoTime());
 
   /** Answers the engine's control paths ({@code /engine/...}): returns the status and JSON body. */
   public interface Controls {
-    /** {@code query} holds the request's query parameters (decoded), {@code body} its JSON body or null. */
+    /**
+     * {@code query} holds the request's query parameters (decoded), {@code body} its JSON body or
+     * null.
+     */
     Answer handle(String method, String path, Map<String, String> query, JsonNode body);
   }
 
@@ -56,8 +64,14 @@ public final class DynamoServer implements AutoCloseable {
   public record Answer(int status, Object body) {}
 
   /** One parsed request. */
-  private record Request(String method, String path, String query, Map<String, String> headers, byte[] body,
-      boolean tooLarge, boolean keepAlive) {}
+  private record Request(
+      String method,
+      String path,
+      String query,
+      Map<String, String> headers,
+      byte[] body,
+      boolean tooLarge,
+      boolean keepAlive) {}
 
   private final ServerSocket listener;
   private final Operations operations;
@@ -67,14 +81,19 @@ public final class DynamoServer implements AutoCloseable {
   private final Thread acceptor;
   private volatile boolean closed;
 
-  public DynamoServer(int port, Operations operations, Controls controls, Faults faults) throws IOException {
+  public DynamoServer(int port, Operations operations, Controls controls, Faults faults)
+      throws IOException {
     this.operations = operations;
     this.controls = controls;
     this.faults = faults;
     this.listener = new ServerSocket();
     listener.setReuseAddress(true);
     listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
-    this.acceptor = Thread.ofPlatform().daemon().name("engine-accept-" + listener.getLocalPort()).start(this::accept);
+    this.acceptor =
+        Thread.ofPlatform()
+            .daemon()
+            .name("engine-accept-" + listener.getLocalPort())
+            .start(this::accept);
   }
 
   public int port() {
@@ -127,9 +146,10 @@ public final class DynamoServer implements AutoCloseable {
   }
 
   /**
-   * After a 413 the client is usually still sending the body it was refused. Closing a socket with unread bytes
-   * makes the kernel reset the connection, which can destroy the 413 before the client reads it; so the answer is
-   * followed by an end of output and the rest of the body is read and dropped (bounded in bytes and time).
+   * After a 413 the client is usually still sending the body it was refused. Closing a socket with
+   * unread bytes makes the kernel reset the connection, which can destroy the 413 before the client
+   * reads it; so the answer is followed by an end of output and the rest of the body is read and
+   * dropped (bounded in bytes and time).
    */
   private static void drainUnread(Socket socket) throws IOException {
     socket.shutdownOutput();
@@ -143,8 +163,8 @@ public final class DynamoServer implements AutoCloseable {
   }
 
   /** The headers a request is answered by; the rest are skipped as they are read. */
-  private static final Set<String> NEEDED = Set.of("content-length", "x-amz-target", "connection", "expect",
-      "transfer-encoding");
+  private static final Set<String> NEEDED =
+      Set.of("content-length", "x-amz-target", "connection", "expect", "transfer-encoding");
 
   /** The next request on the connection, or null when the client closed it between requests. */
   private static Request read(Input in, Output out) throws IOException {
@@ -168,7 +188,8 @@ public final class DynamoServer implements AutoCloseable {
       }
     }
     String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
-    boolean keepAlive = parts[2].equals("HTTP/1.1") ? !connection.equals("close") : connection.equals("keep-alive");
+    boolean keepAlive =
+        parts[2].equals("HTTP/1.1") ? !connection.equals("close") : connection.equals("keep-alive");
     if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
       out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     }
@@ -197,7 +218,8 @@ public final class DynamoServer implements AutoCloseable {
     while (true) {
       String size = in.line(false);
       int semicolon = size.indexOf(';');
-      int length = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+      int length =
+          Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
       if (length == 0) {
         while (!in.line(false).isEmpty()) {
           // trailers are ignored
@@ -213,8 +235,9 @@ public final class DynamoServer implements AutoCloseable {
   }
 
   /**
-   * A connection's input, read through a buffer of its own: lines are found by scanning the buffer rather than by a
-   * call a byte (a BufferedInputStream takes its lock on every read(), which cost a tenth of a small request).
+   * A connection's input, read through a buffer of its own: lines are found by scanning the buffer
+   * rather than by a call a byte (a BufferedInputStream takes its lock on every read(), which cost
+   * a tenth of a small request).
    */
   private static final class Input {
     private final InputStream in;
@@ -287,8 +310,15 @@ public final class DynamoServer implements AutoCloseable {
 
   private void respond(Request request, Output out) throws IOException {
     if (request.tooLarge()) {
-      out.send(413, CONTENT_TYPE, error(new DynamoError("RequestEntityTooLarge", 413,
-          "Request entity too large: the limit is " + MAX_BODY + " bytes")), false);
+      out.send(
+          413,
+          CONTENT_TYPE,
+          error(
+              new DynamoError(
+                  "RequestEntityTooLarge",
+                  413,
+                  "Request entity too large: the limit is " + MAX_BODY + " bytes")),
+          false);
       return;
     }
     if (request.path().startsWith("/engine/")) {
@@ -297,12 +327,18 @@ public final class DynamoServer implements AutoCloseable {
       return;
     }
     if (!request.method().equals("POST")) {
-      out.send(200, "text/plain", "healthy: podium-engine".getBytes(StandardCharsets.UTF_8), request.keepAlive());
+      out.send(
+          200,
+          "text/plain",
+          "healthy: podium-engine".getBytes(StandardCharsets.UTF_8),
+          request.keepAlive());
       return;
     }
     String target = request.headers().get("x-amz-target");
-    String operation = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length())
-        : target == null ? "" : target;
+    String operation =
+        target != null && target.startsWith(TARGET_PREFIX)
+            ? target.substring(TARGET_PREFIX.length())
+            : target == null ? "" : target;
     try {
       answer(operation, request.body(), out.body());
       out.send(200, CONTENT_TYPE, request.keepAlive());
@@ -316,7 +352,10 @@ public final class DynamoServer implements AutoCloseable {
     }
   }
 
-  /** Writes the answer to {@code operation} into {@code answer}, or throws the error DynamoDB would answer. */
+  /**
+   * Writes the answer to {@code operation} into {@code answer}, or throws the error DynamoDB would
+   * answer.
+   */
   private void answer(String operation, byte[] body, ByteArrayOutputStream answer) {
     if (!operations.knows(operation)) {
       throw Operations.unknown(operation);
@@ -350,7 +389,8 @@ public final class DynamoServer implements AutoCloseable {
     for (String pair : request.query().split("&")) {
       int equals = pair.indexOf('=');
       if (equals > 0) {
-        parameters.put(java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+        parameters.put(
+            java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
             java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
       }
     }
@@ -366,13 +406,17 @@ public final class DynamoServer implements AutoCloseable {
   }
 
   /**
-   * A connection's output: a buffer the answers' bodies are written into (kept from one request to the next, so a
-   * body is not copied as it grows, nor once more when done), and the head written beside it without building a
-   * string, from parts made once.
+   * A connection's output: a buffer the answers' bodies are written into (kept from one request to
+   * the next, so a body is not copied as it grows, nor once more when done), and the head written
+   * beside it without building a string, from parts made once.
    */
   private static final class Output {
-    /** A body buffer grown past this is let go after its answer, so that one large Scan does not stay. */
+    /**
+     * A body buffer grown past this is let go after its answer, so that one large Scan does not
+     * stay.
+     */
     private static final int KEPT_BODY = 1024 * 1024;
+
     private static final byte[] JSON_OK = head(200, CONTENT_TYPE);
     private static final byte[] REQUEST_ID = ascii("\r\nx-amzn-RequestId: ");
     private static final byte[] CRC = ascii("\r\nx-amz-crc32: ");
@@ -427,7 +471,8 @@ public final class DynamoServer implements AutoCloseable {
         throws IOException {
       CRC32 crc = new CRC32();
       crc.update(bytes, 0, length);
-      out.write(status == 200 && contentType.equals(CONTENT_TYPE) ? JSON_OK : head(status, contentType));
+      out.write(
+          status == 200 && contentType.equals(CONTENT_TYPE) ? JSON_OK : head(status, contentType));
       decimal(length);
       out.write(REQUEST_ID);
       hex(REQUEST_IDS.incrementAndGet());
@@ -458,8 +503,14 @@ public final class DynamoServer implements AutoCloseable {
 
     /** A head up to the value of Content-Length. */
     private static byte[] head(int status, String contentType) {
-      return ascii("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: " + contentType
-          + "\r\nContent-Length: ");
+      return ascii(
+          "HTTP/1.1 "
+              + status
+              + " "
+              + reason(status)
+              + "\r\nContent-Type: "
+              + contentType
+              + "\r\nContent-Length: ");
     }
 
     private static byte[] ascii(String text) {

@@ -1,6 +1,9 @@
 package app.podium.engine.store;
 
-/** DynamoDB's prices: a write unit per 1 KB written, a read unit per 4 KB read (half when eventually consistent). */
+/**
+ * DynamoDB's prices: a write unit per 1 KB written, a read unit per 4 KB read (half when eventually
+ * consistent).
+ */
 public final class Capacity {
   private Capacity() {}
 
@@ -8,7 +11,10 @@ public final class Capacity {
     return Math.max(1, (bytes + 1023) / 1024);
   }
 
-  /** Read units for {@code bytes} read together (one item, or a page of a query), strongly consistent. */
+  /**
+   * Read units for {@code bytes} read together (one item, or a page of a query), strongly
+   * consistent.
+   */
   public static int readUnits(long bytes) {
     return (int) Math.max(1, (bytes + 4095) / 4096);
   }

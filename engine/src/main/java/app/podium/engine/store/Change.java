@@ -4,7 +4,10 @@ import app.podium.engine.value.Value;
 import java.util.List;
 import java.util.Map;
 
-/** A change to the database as the durable log records it: replaying the changes in order rebuilds the data. */
+/**
+ * A change to the database as the durable log records it: replaying the changes in order rebuilds
+ * the data.
+ */
 public sealed interface Change {
   /** A table created or redefined (indexes, TTL, billing). */
   record TableDefined(TableDef def) implements Change {}

@@ -10,11 +10,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every table, and the one way items change: {@link #commit} under the items' locks, which stores the items, keeps
- * the indexes in step (now, or after the GSI lag) and hands the change to the durable log before it returns.
+ * Every table, and the one way items change: {@link #commit} under the items' locks, which stores
+ * the items, keeps the indexes in step (now, or after the GSI lag) and hands the change to the
+ * durable log before it returns.
  */
 public final class Database implements AutoCloseable {
-  /** Where committed changes go before a write is answered: nowhere in memory, a synced log on a data folder. */
+  /**
+   * Where committed changes go before a write is answered: nowhere in memory, a synced log on a
+   * data folder.
+   */
   public interface ChangeLog {
     ChangeLog NONE = change -> {};
 
@@ -88,8 +92,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Replaces the table's global indexes: a new index is filled from every item (each read under its lock, so that
-   * no concurrent write is missed), a dropped one forgotten.
+   * Replaces the table's global indexes: a new index is filled from every item (each read under its
+   * lock, so that no concurrent write is missed), a dropped one forgotten.
    */
   public synchronized void regroupIndexes(Table table, TableDef def) {
     Map<String, IndexStore> stores = new LinkedHashMap<>();
@@ -125,15 +129,16 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Stores every write, keeps the indexes in step and records the writes as one change, durably. The caller holds the
-   * lock of every item written.
+   * Stores every write, keeps the indexes in step and records the writes as one change, durably.
+   * The caller holds the lock of every item written.
    */
   public void commit(List<Write> writes) {
     List<Change.ItemWrite> logged = new ArrayList<>(writes.size());
     for (Write write : writes) {
       apply(write.table(), write.key(), write.item());
-      logged.add(new Change.ItemWrite(write.table().name(), write.key().toItem(write.table().def().keys()),
-          write.item()));
+      logged.add(
+          new Change.ItemWrite(
+              write.table().name(), write.key().toItem(write.table().def().keys()), write.item()));
     }
     log.record(new Change.Items(logged));
   }
@@ -149,7 +154,10 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Replays one logged change into memory, at start; no locks (nothing else runs yet), nothing logged. */
+  /**
+   * Replays one logged change into memory, at start; no locks (nothing else runs yet), nothing
+   * logged.
+   */
   public void replay(Change change) {
     switch (change) {
       case Change.TableDefined defined -> {
@@ -188,8 +196,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Deletes the items whose TTL passed at least {@code delay} ago, each re-checked under its lock (a write since may
-   * have moved its TTL); returns how many were deleted.
+   * Deletes the items whose TTL passed at least {@code delay} ago, each re-checked under its lock
+   * (a write since may have moved its TTL); returns how many were deleted.
    */
   public int sweepExpired(long nowSeconds, Duration delay) {
     int deleted = 0;
@@ -199,13 +207,16 @@ public final class Database implements AutoCloseable {
       if (ttl == null) {
         continue;
       }
-      for (Table.Expiry expiry : List.copyOf((java.util.Collection<Table.Expiry>) toList(table.expiredBy(cutoff)))) {
+      for (Table.Expiry expiry :
+          List.copyOf((java.util.Collection<Table.Expiry>) toList(table.expiredBy(cutoff)))) {
         int stripe = locks.stripe(table.name(), expiry.key());
         locks.lock(stripe);
         try {
           Row current = table.get(expiry.key());
-          if (current != null && Table.expirySeconds(current.item(), ttl) >= 0
-              && Table.expirySeconds(current.item(), ttl) <= cutoff && tables.get(table.name()) == table) {
+          if (current != null
+              && Table.expirySeconds(current.item(), ttl) >= 0
+              && Table.expirySeconds(current.item(), ttl) <= cutoff
+              && tables.get(table.name()) == table) {
             commit(List.of(new Write(table, expiry.key(), null)));
             deleted++;
           }

@@ -9,12 +9,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Applies item changes to global secondary indexes after a delay, as DynamoDB propagates them asynchronously: with
- * a lag set, a read of a GSI right after a write misses the write, which surfaces read-after-write bugs in tests.
- * Changes apply in the order they were made (same delay, ties by sequence); local indexes are never delayed.
+ * Applies item changes to global secondary indexes after a delay, as DynamoDB propagates them
+ * asynchronously: with a lag set, a read of a GSI right after a write misses the write, which
+ * surfaces read-after-write bugs in tests. Changes apply in the order they were made (same delay,
+ * ties by sequence); local indexes are never delayed.
  */
 final class IndexLag implements AutoCloseable {
-  private record Pending(long dueNanos, long sequence, IndexStore index, ItemKey key, Map<String, Value> item)
+  private record Pending(
+      long dueNanos, long sequence, IndexStore index, ItemKey key, Map<String, Value> item)
       implements Delayed {
     @Override
     public long getDelay(TimeUnit unit) {
@@ -36,7 +38,8 @@ final class IndexLag implements AutoCloseable {
 
   IndexLag(Duration lag) {
     this.lagNanos = lag.toNanos();
-    this.applier = lagNanos > 0 ? Thread.ofPlatform().daemon().name("engine-gsi-lag").start(this::run) : null;
+    this.applier =
+        lagNanos > 0 ? Thread.ofPlatform().daemon().name("engine-gsi-lag").start(this::run) : null;
   }
 
   boolean delays() {
@@ -44,7 +47,8 @@ final class IndexLag implements AutoCloseable {
   }
 
   void submit(IndexStore index, ItemKey key, Map<String, Value> item) {
-    queue.add(new Pending(System.nanoTime() + lagNanos, sequence.incrementAndGet(), index, key, item));
+    queue.add(
+        new Pending(System.nanoTime() + lagNanos, sequence.incrementAndGet(), index, key, item));
   }
 
   private void run() {

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The rows of one secondary index: each item that has the index's key attributes, projected, under the index's
- * partition key and sorted by the index's sort key then the table's key. It remembers where each item's row is, so
- * that an item's new state replaces its old row whatever changed.
+ * The rows of one secondary index: each item that has the index's key attributes, projected, under
+ * the index's partition key and sorted by the index's sort key then the table's key. It remembers
+ * where each item's row is, so that an item's new state replaces its old row whatever changed.
  */
 public final class IndexStore {
   private record Location(Value hash, RangeKey range) {}
@@ -46,7 +46,8 @@ public final class IndexStore {
 
   /** Whether {@code item} has this index's key attributes, and so a row in it. */
   public boolean covers(Map<String, Value> item) {
-    return item != null && item.containsKey(def.keys().hash())
+    return item != null
+        && item.containsKey(def.keys().hash())
         && (!def.keys().hasRange() || item.containsKey(def.keys().range()));
   }
 
@@ -56,7 +57,9 @@ public final class IndexStore {
     Value tableRange = tableKeys.hasRange() ? item.get(tableKeys.range()) : null;
     if (def.keys().hasRange()) {
       Value indexRange = item.get(def.keys().range());
-      return tableRange == null ? RangeKey.of(indexRange, tableHash) : RangeKey.of(indexRange, tableHash, tableRange);
+      return tableRange == null
+          ? RangeKey.of(indexRange, tableHash)
+          : RangeKey.of(indexRange, tableHash, tableRange);
     }
     return tableRange == null ? RangeKey.of(tableHash) : RangeKey.of(tableHash, tableRange);
   }
@@ -82,7 +85,10 @@ public final class IndexStore {
     return projected;
   }
 
-  /** Sets the index's row for the item at {@code key} to match {@code item} (null: the item is gone). */
+  /**
+   * Sets the index's row for the item at {@code key} to match {@code item} (null: the item is
+   * gone).
+   */
   public void update(ItemKey key, Map<String, Value> item) {
     Location old = locations.get(key);
     if (covers(item)) {
@@ -98,7 +104,10 @@ public final class IndexStore {
     }
   }
 
-  /** Write units an item change costs this index: a row written, removed, or both when its key moved. */
+  /**
+   * Write units an item change costs this index: a row written, removed, or both when its key
+   * moved.
+   */
   public int writeUnits(Map<String, Value> before, Map<String, Value> after) {
     boolean was = covers(before);
     boolean is = covers(after);
@@ -106,13 +115,17 @@ public final class IndexStore {
       return 0;
     }
     if (was && is) {
-      boolean moved = !before.get(def.keys().hash()).equals(after.get(def.keys().hash()))
-          || (def.keys().hasRange() && !before.get(def.keys().range()).equals(after.get(def.keys().range())));
+      boolean moved =
+          !before.get(def.keys().hash()).equals(after.get(def.keys().hash()))
+              || (def.keys().hasRange()
+                  && !before.get(def.keys().range()).equals(after.get(def.keys().range())));
       if (!moved && project(before).equals(project(after))) {
         return 0;
       }
-      return moved ? Capacity.writeUnits(Row.of(project(before)).size()) + Capacity.writeUnits(
-          Row.of(project(after)).size()) : Capacity.writeUnits(Row.of(project(after)).size());
+      return moved
+          ? Capacity.writeUnits(Row.of(project(before)).size())
+              + Capacity.writeUnits(Row.of(project(after)).size())
+          : Capacity.writeUnits(Row.of(project(after)).size());
     }
     return Capacity.writeUnits(Row.of(project(was ? before : after)).size());
   }

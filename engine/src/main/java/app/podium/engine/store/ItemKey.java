@@ -4,7 +4,10 @@ import app.podium.engine.value.Value;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The primary key of one item of one table: its partition key value and its sort key value (or null). */
+/**
+ * The primary key of one item of one table: its partition key value and its sort key value (or
+ * null).
+ */
 public record ItemKey(Value hash, Value range) {
   public static ItemKey of(KeySchema keys, Map<String, Value> item) {
     return new ItemKey(item.get(keys.hash()), keys.hasRange() ? item.get(keys.range()) : null);

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Locks that make each item's read-modify-write atomic: a fixed set of stripes, an item's stripe chosen by a hash
- * of its table and key. Several items are locked in stripe order, so two transactions never wait on each other in
- * a circle.
+ * Locks that make each item's read-modify-write atomic: a fixed set of stripes, an item's stripe
+ * chosen by a hash of its table and key. Several items are locked in stripe order, so two
+ * transactions never wait on each other in a circle.
  */
 public final class ItemLocks {
   private static final int STRIPES = 4096;
@@ -32,7 +32,10 @@ public final class ItemLocks {
     stripes[stripe].unlock();
   }
 
-  /** Locks the given stripes (duplicates allowed) in ascending order; returns the distinct stripes locked. */
+  /**
+   * Locks the given stripes (duplicates allowed) in ascending order; returns the distinct stripes
+   * locked.
+   */
   public int[] lockAll(int[] wanted) {
     int[] sorted = wanted.clone();
     Arrays.sort(sorted);

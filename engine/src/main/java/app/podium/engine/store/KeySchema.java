@@ -4,7 +4,10 @@ import app.podium.engine.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The key of a table or an index: a partition (hash) attribute and an optional sort (range) attribute. */
+/**
+ * The key of a table or an index: a partition (hash) attribute and an optional sort (range)
+ * attribute.
+ */
 public record KeySchema(String hash, Value.Type hashType, String range, Value.Type rangeType) {
   public boolean hasRange() {
     return range != null;

@@ -5,9 +5,9 @@ import app.podium.engine.value.Value;
 import java.util.Arrays;
 
 /**
- * The sort position of a row within a partition: the table's sort key, or for an index its sort key then the
- * table's key (index keys need not be unique). A bound has a tail: it sorts before (-1) or after (+1) every key
- * it is a prefix of, so that a range of rows is a sub-map.
+ * The sort position of a row within a partition: the table's sort key, or for an index its sort key
+ * then the table's key (index keys need not be unique). A bound has a tail: it sorts before (-1) or
+ * after (+1) every key it is a prefix of, so that a range of rows is a sub-map.
  */
 public final class RangeKey implements Comparable<RangeKey> {
   public static final RangeKey NONE = new RangeKey(new Value[0], 0);

@@ -5,8 +5,8 @@ import app.podium.engine.value.Order;
 import app.podium.engine.value.Value;
 
 /**
- * Where a partition sits in scan order: by a hash of its key (as DynamoDB scans, in no order a reader could rely
- * on, yet the same on every scan, so paging resumes), then by the key itself.
+ * Where a partition sits in scan order: by a hash of its key (as DynamoDB scans, in no order a
+ * reader could rely on, yet the same on every scan, so paging resumes), then by the key itself.
  */
 public record ScanKey(long hash, Value key) implements Comparable<ScanKey> {
   public static ScanKey of(Value key) {

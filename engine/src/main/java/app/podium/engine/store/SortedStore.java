@@ -8,9 +8,10 @@ import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Rows by partition key, each partition sorted by its {@link RangeKey}; partitions also kept in scan order. Reads
- * need no lock. Writers of one row are serialized by the caller (an item lock); writers of different rows of one
- * partition meet only on the partition's monitor, held while a partition is created, changed or dropped.
+ * Rows by partition key, each partition sorted by its {@link RangeKey}; partitions also kept in
+ * scan order. Reads need no lock. Writers of one row are serialized by the caller (an item lock);
+ * writers of different rows of one partition meet only on the partition's monitor, held while a
+ * partition is created, changed or dropped.
  */
 public final class SortedStore {
   /** One partition: its rows, sorted. */
@@ -51,7 +52,8 @@ public final class SortedStore {
   /** Stores {@code row} (or removes the row when it is null); returns the row it replaced. */
   public Row put(Value hash, RangeKey range, Row row) {
     while (true) {
-      Partition partition = row == null ? partitions.get(hash) : partitions.computeIfAbsent(hash, Partition::new);
+      Partition partition =
+          row == null ? partitions.get(hash) : partitions.computeIfAbsent(hash, Partition::new);
       if (partition == null) {
         return null;
       }

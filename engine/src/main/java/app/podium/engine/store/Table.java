@@ -8,20 +8,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A table's items, its secondary indexes and its counters. Its definition changes by replacement. */
+/**
+ * A table's items, its secondary indexes and its counters. Its definition changes by replacement.
+ */
 public final class Table {
   /** An item's TTL: when it expires (epoch seconds) and which item it is. */
   record Expiry(long seconds, ItemKey key) {}
 
-  static final Comparator<ItemKey> KEY_ORDER = (a, b) -> {
-    int order = Order.compare(a.hash(), b.hash());
-    if (order != 0 || a.range() == null) {
-      return order;
-    }
-    return Order.compare(a.range(), b.range());
-  };
+  static final Comparator<ItemKey> KEY_ORDER =
+      (a, b) -> {
+        int order = Order.compare(a.hash(), b.hash());
+        if (order != 0 || a.range() == null) {
+          return order;
+        }
+        return Order.compare(a.range(), b.range());
+      };
   private static final Comparator<Expiry> EXPIRY_ORDER =
-      Comparator.comparingLong(Expiry::seconds).thenComparing(Expiry::key, Comparator.nullsFirst(KEY_ORDER));
+      Comparator.comparingLong(Expiry::seconds)
+          .thenComparing(Expiry::key, Comparator.nullsFirst(KEY_ORDER));
 
   private volatile TableDef def;
   private final SortedStore items = new SortedStore();
@@ -76,8 +80,9 @@ public final class Table {
   }
 
   /**
-   * Stores the item (or deletes it when {@code item} is null) under {@code key}, and keeps the counters and the TTL
-   * schedule in step. The caller holds the item's lock and updates the indexes; returns the row replaced.
+   * Stores the item (or deletes it when {@code item} is null) under {@code key}, and keeps the
+   * counters and the TTL schedule in step. The caller holds the item's lock and updates the
+   * indexes; returns the row replaced.
    */
   Row store(ItemKey key, Map<String, Value> item) {
     Row row = item == null ? null : Row.of(item);
@@ -100,7 +105,10 @@ public final class Table {
     return old;
   }
 
-  /** Schedules every item's TTL, after TTL is enabled on attribute {@code ttl} (or clears it when null). */
+  /**
+   * Schedules every item's TTL, after TTL is enabled on attribute {@code ttl} (or clears it when
+   * null).
+   */
   void scheduleAll(String ttl) {
     expiries.clear();
     if (ttl == null) {
@@ -121,10 +129,14 @@ public final class Table {
     return expiries.headSet(new Expiry(seconds + 1, null), false);
   }
 
-  /** An item's expiry in epoch seconds, or -1 when its TTL attribute is not a number (then it never expires). */
+  /**
+   * An item's expiry in epoch seconds, or -1 when its TTL attribute is not a number (then it never
+   * expires).
+   */
   static long expirySeconds(Map<String, Value> item, String ttl) {
     if (item.get(ttl) instanceof Value.N n && n.value().signum() >= 0) {
-      return n.value().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE
+      return n.value().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+          ? Long.MAX_VALUE
           : n.value().longValue();
     }
     return -1;

@@ -7,10 +7,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What CreateTable, UpdateTable and UpdateTimeToLive say about a table. Immutable: a change makes a new one. */
-public record TableDef(String name, String id, KeySchema keys, Map<String, Value.Type> attributes,
-    List<IndexDef> globalIndexes, List<IndexDef> localIndexes, String billingMode, long readUnits, long writeUnits,
-    long createdMillis, String ttlAttribute, boolean deletionProtection) {
+/**
+ * What CreateTable, UpdateTable and UpdateTimeToLive say about a table. Immutable: a change makes a
+ * new one.
+ */
+public record TableDef(
+    String name,
+    String id,
+    KeySchema keys,
+    Map<String, Value.Type> attributes,
+    List<IndexDef> globalIndexes,
+    List<IndexDef> localIndexes,
+    String billingMode,
+    long readUnits,
+    long writeUnits,
+    long createdMillis,
+    String ttlAttribute,
+    boolean deletionProtection) {
   public TableDef {
     attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     globalIndexes = List.copyOf(globalIndexes);
@@ -33,18 +46,51 @@ public record TableDef(String name, String id, KeySchema keys, Map<String, Value
   }
 
   public TableDef withTtl(String attribute) {
-    return new TableDef(name, id, keys, attributes, globalIndexes, localIndexes, billingMode, readUnits, writeUnits,
-        createdMillis, attribute, deletionProtection);
+    return new TableDef(
+        name,
+        id,
+        keys,
+        attributes,
+        globalIndexes,
+        localIndexes,
+        billingMode,
+        readUnits,
+        writeUnits,
+        createdMillis,
+        attribute,
+        deletionProtection);
   }
 
   public TableDef withGlobalIndexes(Map<String, Value.Type> newAttributes, List<IndexDef> indexes) {
-    return new TableDef(name, id, keys, newAttributes, indexes, localIndexes, billingMode, readUnits, writeUnits,
-        createdMillis, ttlAttribute, deletionProtection);
+    return new TableDef(
+        name,
+        id,
+        keys,
+        newAttributes,
+        indexes,
+        localIndexes,
+        billingMode,
+        readUnits,
+        writeUnits,
+        createdMillis,
+        ttlAttribute,
+        deletionProtection);
   }
 
   public TableDef withBilling(String mode, long read, long write, boolean protection) {
-    return new TableDef(name, id, keys, attributes, globalIndexes, localIndexes, mode, read, write, createdMillis,
-        ttlAttribute, protection);
+    return new TableDef(
+        name,
+        id,
+        keys,
+        attributes,
+        globalIndexes,
+        localIndexes,
+        mode,
+        read,
+        write,
+        createdMillis,
+        ttlAttribute,
+        protection);
   }
 
   public String arn() {

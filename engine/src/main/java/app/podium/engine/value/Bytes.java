@@ -3,7 +3,9 @@ package app.podium.engine.value;
 import java.util.Arrays;
 import java.util.Base64;
 
-/** An immutable byte string, compared as DynamoDB compares binary values: byte by byte, unsigned. */
+/**
+ * An immutable byte string, compared as DynamoDB compares binary values: byte by byte, unsigned.
+ */
 public final class Bytes implements Comparable<Bytes> {
   private final byte[] bytes;
   private final int hash;

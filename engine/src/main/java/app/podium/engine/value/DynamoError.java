@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An error as DynamoDB answers it: its type (the part of {@code __type} after '#'), its HTTP status, its message and
- * any extra fields ({@code Item}, {@code CancellationReasons}). The SDK maps the type to its exception class.
+ * An error as DynamoDB answers it: its type (the part of {@code __type} after '#'), its HTTP
+ * status, its message and any extra fields ({@code Item}, {@code CancellationReasons}). The SDK
+ * maps the type to its exception class.
  */
 public final class DynamoError extends RuntimeException {
   private static final String DYNAMODB = "com.amazonaws.dynamodb.v20120810#";
@@ -22,12 +23,15 @@ public final class DynamoError extends RuntimeException {
     this.status = status;
   }
 
-  /** The full {@code __type}: DynamoDB's namespace, or coral's for validation and throttling errors. */
+  /**
+   * The full {@code __type}: DynamoDB's namespace, or coral's for validation and throttling errors.
+   */
   public String wireType() {
     return switch (type) {
       case "ValidationException" -> VALIDATE + type;
       case "ThrottlingException" -> "com.amazon.coral.availability#" + type;
-      case "UnknownOperationException", "SerializationException" -> "com.amazon.coral.service#" + type;
+      case "UnknownOperationException", "SerializationException" ->
+          "com.amazon.coral.service#" + type;
       default -> DYNAMODB + type;
     };
   }
@@ -59,7 +63,8 @@ public final class DynamoError extends RuntimeException {
   }
 
   public static DynamoError tableNotFound() {
-    return new DynamoError("ResourceNotFoundException", 400, "Cannot do operations on a non-existent table");
+    return new DynamoError(
+        "ResourceNotFoundException", 400, "Cannot do operations on a non-existent table");
   }
 
   public static DynamoError resourceNotFound(String message) {
@@ -71,7 +76,8 @@ public final class DynamoError extends RuntimeException {
   }
 
   public static DynamoError conditionalCheckFailed() {
-    return new DynamoError("ConditionalCheckFailedException", 400, "The conditional request failed");
+    return new DynamoError(
+        "ConditionalCheckFailedException", 400, "The conditional request failed");
   }
 
   public static DynamoError serialization(String message) {

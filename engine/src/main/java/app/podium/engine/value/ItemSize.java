@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Sizes as DynamoDB computes them ("DynamoDB item sizes and formats"): names and strings in UTF-8 bytes, binary in
- * raw bytes, a number one byte per two significant digits plus one, a boolean or null one byte, a list or map 3 bytes
- * plus one byte per element plus its elements.
+ * Sizes as DynamoDB computes them ("DynamoDB item sizes and formats"): names and strings in UTF-8
+ * bytes, binary in raw bytes, a number one byte per two significant digits plus one, a boolean or
+ * null one byte, a list or map 3 bytes plus one byte per element plus its elements.
  */
 public final class ItemSize {
   /** DynamoDB's largest item: 400 KB. */

@@ -3,9 +3,10 @@ package app.podium.engine.value;
 import java.math.BigDecimal;
 
 /**
- * DynamoDB's numbers: exact decimals of at most 38 significant digits, with magnitudes from 1E-130 to
- * 9.9999999999999999999999999999999999999E+125 (and zero). Held as {@link BigDecimal} with trailing zeros
- * stripped, so that equal numbers are equal objects; written in plain notation, as DynamoDB writes them.
+ * DynamoDB's numbers: exact decimals of at most 38 significant digits, with magnitudes from 1E-130
+ * to 9.9999999999999999999999999999999999999E+125 (and zero). Held as {@link BigDecimal} with
+ * trailing zeros stripped, so that equal numbers are equal objects; written in plain notation, as
+ * DynamoDB writes them.
  */
 public final class Numbers {
   static final int MAX_DIGITS = 38;

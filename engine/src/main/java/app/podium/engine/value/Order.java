@@ -1,8 +1,9 @@
 package app.podium.engine.value;
 
 /**
- * DynamoDB's order of scalar values: strings by their UTF-8 bytes (which is code point order), numbers by value,
- * binary by unsigned bytes. Keys are sorted, and conditions compare, in this order.
+ * DynamoDB's order of scalar values: strings by their UTF-8 bytes (which is code point order),
+ * numbers by value, binary by unsigned bytes. Keys are sorted, and conditions compare, in this
+ * order.
  */
 public final class Order {
   private Order() {}
@@ -19,13 +20,14 @@ public final class Order {
 
   /** Whether {@code <}, {@code BETWEEN} and friends can compare these two values. */
   public static boolean comparable(Value a, Value b) {
-    return a.type() == b.type() && (a instanceof Value.S || a instanceof Value.N || a instanceof Value.B);
+    return a.type() == b.type()
+        && (a instanceof Value.S || a instanceof Value.N || a instanceof Value.B);
   }
 
   /**
-   * Code point order of two UTF-16 strings, which is the order of their UTF-8 bytes. Java's own compareTo orders by
-   * UTF-16 units, which puts supplementary characters (surrogates) before U+E000..U+FFFF; shifting both ranges fixes
-   * that without encoding anything.
+   * Code point order of two UTF-16 strings, which is the order of their UTF-8 bytes. Java's own
+   * compareTo orders by UTF-16 units, which puts supplementary characters (surrogates) before
+   * U+E000..U+FFFF; shifting both ranges fixes that without encoding anything.
    */
   public static int compareStrings(String a, String b) {
     int length = Math.min(a.length(), b.length());
@@ -47,8 +49,8 @@ public final class Order {
   }
 
   /**
-   * The least value greater than every value that begins with {@code prefix} (S or B), or null when there is none:
-   * the upper bound of a begins_with range.
+   * The least value greater than every value that begins with {@code prefix} (S or B), or null when
+   * there is none: the upper bound of a begins_with range.
    */
   public static Value prefixEnd(Value prefix) {
     if (prefix instanceof Value.S s) {

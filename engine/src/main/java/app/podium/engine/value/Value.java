@@ -9,13 +9,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One DynamoDB attribute value. Values are immutable; sets keep their first-seen order and compare as sets; numbers
- * are normalized (see {@link Numbers}) so that {@code equals} is DynamoDB's equality.
+ * One DynamoDB attribute value. Values are immutable; sets keep their first-seen order and compare
+ * as sets; numbers are normalized (see {@link Numbers}) so that {@code equals} is DynamoDB's
+ * equality.
  */
 public sealed interface Value {
   enum Type {
-    S("STRING"), N("NUMBER"), B("BINARY"), BOOL("BOOLEAN"), NULL("NULL"), L("LIST"), M("MAP"), SS("STRING_SET"),
-    NS("NUMBER_SET"), BS("BINARY_SET");
+    S("STRING"),
+    N("NUMBER"),
+    B("BINARY"),
+    BOOL("BOOLEAN"),
+    NULL("NULL"),
+    L("LIST"),
+    M("MAP"),
+    SS("STRING_SET"),
+    NS("NUMBER_SET"),
+    BS("BINARY_SET");
 
     private final String longName;
 

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** DynamoDB's JSON form of attribute values ({@code {"S":"x"}}, {@code {"N":"1"}}, ...), read with its validation. */
+/**
+ * DynamoDB's JSON form of attribute values ({@code {"S":"x"}}, {@code {"N":"1"}}, ...), read with
+ * its validation.
+ */
 public final class ValueJson {
   private ValueJson() {}
 
@@ -123,8 +126,9 @@ public final class ValueJson {
     try {
       return Bytes.fromBase64(text(node));
     } catch (IllegalArgumentException e) {
-      throw DynamoError.serialization("Base64 encoded length is expected a multiple of 4 bytes but found: "
-          + node.asText().length());
+      throw DynamoError.serialization(
+          "Base64 encoded length is expected a multiple of 4 bytes but found: "
+              + node.asText().length());
     }
   }
 

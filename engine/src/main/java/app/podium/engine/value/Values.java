@@ -9,12 +9,14 @@ public final class Values {
 
   /** As DynamoDB prints a scalar in a message, without braces: {@code N:5}, {@code S:abc}. */
   public static String brief(Value value) {
-    return value.type() + ":" + switch (value) {
-      case Value.S s -> s.value();
-      case Value.N n -> n.text();
-      case Value.B b -> b.value().base64();
-      case Value.Bool bool -> Boolean.toString(bool.value());
-      default -> value.toString();
-    };
+    return value.type()
+        + ":"
+        + switch (value) {
+          case Value.S s -> s.value();
+          case Value.N n -> n.text();
+          case Value.B b -> b.value().base64();
+          case Value.Bool bool -> Boolean.toString(bool.value());
+          default -> value.toString();
+        };
   }
 }

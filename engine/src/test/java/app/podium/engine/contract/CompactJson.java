@@ -5,8 +5,8 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Writes JSON for a reviewer: an object or array that fits on one line stays on one line ({@code {"S": "a"}}),
- * a larger one takes a line per member, indented by two.
+ * Writes JSON for a reviewer: an object or array that fits on one line stays on one line ({@code
+ * {"S": "a"}}), a larger one takes a line per member, indented by two.
  */
 final class CompactJson {
   private static final int WIDTH = 118;
@@ -51,8 +51,13 @@ final class CompactJson {
   private static String inline(JsonNode node) {
     if (node.isObject()) {
       StringBuilder out = new StringBuilder("{");
-      node.fields().forEachRemaining(field -> out.append(out.length() > 1 ? ", " : "")
-          .append(quoted(field.getKey())).append(": ").append(inline(field.getValue())));
+      node.fields()
+          .forEachRemaining(
+              field ->
+                  out.append(out.length() > 1 ? ", " : "")
+                      .append(quoted(field.getKey()))
+                      .append(": ")
+                      .append(inline(field.getValue())));
       return out.append('}').toString();
     }
     if (node.isArray()) {

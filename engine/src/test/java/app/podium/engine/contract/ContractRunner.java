@@ -13,13 +13,19 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 /**
- * Plays a scenario against one endpoint: its setup requests (each must succeed; their answers are not pairs), then
- * its steps in order, giving back each step's answer normalised ({@link Normalizer}). Afterwards it deletes the
- * tables the scenario created, so that every scenario starts from an endpoint without tables.
+ * Plays a scenario against one endpoint: its setup requests (each must succeed; their answers are
+ * not pairs), then its steps in order, giving back each step's answer normalised ({@link
+ * Normalizer}). Afterwards it deletes the tables the scenario created, so that every scenario
+ * starts from an endpoint without tables.
  */
 final class ContractRunner {
-  /** What a parallel Scan's step leaves to its group: which segment holds an item is the server's choice. */
-  static final List<String> SEGMENT_FIELDS = List.of("Items", "Count", "ScannedCount", "LastEvaluatedKey");
+  /**
+   * What a parallel Scan's step leaves to its group: which segment holds an item is the server's
+   * choice.
+   */
+  static final List<String> SEGMENT_FIELDS =
+      List.of("Items", "Count", "ScannedCount", "LastEvaluatedKey");
+
   private static final Duration WAIT = Duration.ofMinutes(10);
   private final WireClient client;
 
@@ -42,8 +48,16 @@ final class ContractRunner {
         JsonNode request = Macros.expand(setup.get("request"), play);
         WireClient.Answer answer = client.send(setup.get("target").asText(), request.toString());
         if (answer.status() != 200) {
-          throw new IllegalStateException(scenario.name() + ": setup request " + number + " ("
-              + Scenario.operation(setup) + ") failed with " + answer.status() + ": " + answer.body());
+          throw new IllegalStateException(
+              scenario.name()
+                  + ": setup request "
+                  + number
+                  + " ("
+                  + Scenario.operation(setup)
+                  + ") failed with "
+                  + answer.status()
+                  + ": "
+                  + answer.body());
         }
         created(Scenario.operation(setup), request, tables);
       }
@@ -51,20 +65,23 @@ final class ContractRunner {
         String operation = Scenario.operation(step);
         JsonNode request = Macros.expand(step.get("request"), play);
         WireClient.Answer answer = client.send(step.get("target").asText(), request.toString());
-        answers.add(new WireClient.Answer(answer.status(), Normalizer.normalize(operation, answer.body())));
+        answers.add(
+            new WireClient.Answer(answer.status(), Normalizer.normalize(operation, answer.body())));
         if (answer.status() == 200) {
           created(operation, request, tables);
         }
       }
     } finally {
-      tables.forEach(table -> client.send(Scenario.TARGET_PREFIX + "DeleteTable", tableName(table)));
+      tables.forEach(
+          table -> client.send(Scenario.TARGET_PREFIX + "DeleteTable", tableName(table)));
     }
     return answers;
   }
 
   /**
-   * Notes a table that {@code operation} created, and waits until it and its indexes can be used: DynamoDB and
-   * DynamoDB Local both build a new index in the background, and the next step must not race it.
+   * Notes a table that {@code operation} created, and waits until it and its indexes can be used:
+   * DynamoDB and DynamoDB Local both build a new index in the background, and the next step must
+   * not race it.
    */
   private void created(String operation, JsonNode request, Set<String> tables) {
     if (operation.equals("CreateTable") || operation.equals("UpdateTable")) {
@@ -73,7 +90,10 @@ final class ContractRunner {
     }
   }
 
-  /** The answer as a contract file keeps it: status, error type (null for a success) and normalised body. */
+  /**
+   * The answer as a contract file keeps it: status, error type (null for a success) and normalised
+   * body.
+   */
   static ObjectNode recorded(WireClient.Answer answer) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     out.put("status", answer.status());
@@ -86,8 +106,9 @@ final class ContractRunner {
   }
 
   /**
-   * How {@code actual} differs from the answer recorded in {@code step}: status and error type always; the body
-   * field by field, leaving out the message where the step says DynamoDB does not fix it, and any field it names.
+   * How {@code actual} differs from the answer recorded in {@code step}: status and error type
+   * always; the body field by field, leaving out the message where the step says DynamoDB does not
+   * fix it, and any field it names.
    */
   static List<String> differences(JsonNode step, WireClient.Answer actual) {
     JsonNode expected = step.get("answer");
@@ -119,10 +140,14 @@ final class ContractRunner {
   private void awaitActive(String table) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode description = client.send(Scenario.TARGET_PREFIX + "DescribeTable", tableName(table)).body()
-          .path("Table");
-      boolean indexesActive = StreamSupport.stream(description.path("GlobalSecondaryIndexes").spliterator(), false)
-          .allMatch(index -> index.path("IndexStatus").asText().equals("ACTIVE"));
+      JsonNode description =
+          client
+              .send(Scenario.TARGET_PREFIX + "DescribeTable", tableName(table))
+              .body()
+              .path("Table");
+      boolean indexesActive =
+          StreamSupport.stream(description.path("GlobalSecondaryIndexes").spliterator(), false)
+              .allMatch(index -> index.path("IndexStatus").asText().equals("ACTIVE"));
       if (description.path("TableStatus").asText().equals("ACTIVE") && indexesActive) {
         return;
       }
@@ -137,8 +162,8 @@ final class ContractRunner {
   }
 
   /**
-   * For the steps that share a {@code compare.segments} group: the items of all of them together, sorted, must be
-   * those recorded, and their counts must add up to the recorded ones.
+   * For the steps that share a {@code compare.segments} group: the items of all of them together,
+   * sorted, must be those recorded, and their counts must add up to the recorded ones.
    */
   static List<String> segmentDifferences(List<JsonNode> steps, List<WireClient.Answer> actual) {
     ObjectNode expected = JsonNodeFactory.instance.objectNode();
@@ -147,7 +172,8 @@ final class ContractRunner {
       union(expected, steps.get(i).path("answer").path("body"));
       union(got, actual.get(i).body());
     }
-    return JsonDiff.between(Normalizer.normalize("Scan", expected), Normalizer.normalize("Scan", got), Set.of());
+    return JsonDiff.between(
+        Normalizer.normalize("Scan", expected), Normalizer.normalize("Scan", got), Set.of());
   }
 
   private static void union(ObjectNode into, JsonNode page) {

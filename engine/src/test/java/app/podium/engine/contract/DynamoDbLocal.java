@@ -1,13 +1,12 @@
 package app.podium.engine.contract;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * DynamoDB Local in this process, in memory, on a free loopback port. Only the {@code parity} profile puts it on
- * the test classpath (it is not open source), so it is reached by name: the default build compiles this class
- * without it and never calls it.
+ * DynamoDB Local in this process, in memory, on a free loopback port. Only the {@code parity}
+ * profile puts it on the test classpath (it is not open source), so it is reached by name: the
+ * default build compiles this class without it and never calls it.
  */
 final class DynamoDbLocal implements LocalServer {
   private static final String RUNNER = "software.amazon.dynamodb.services.local.main.ServerRunner";
@@ -24,9 +23,13 @@ final class DynamoDbLocal implements LocalServer {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
-    String[] args = {"-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"};
-    Object server = Class.forName(RUNNER).getMethod("createServerFromCommandLineArgs", String[].class)
-        .invoke(null, (Object) args);
+    String[] args = {
+      "-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"
+    };
+    Object server =
+        Class.forName(RUNNER)
+            .getMethod("createServerFromCommandLineArgs", String[].class)
+            .invoke(null, (Object) args);
     server.getClass().getMethod("start").invoke(server);
     return new DynamoDbLocal(server, port);
   }

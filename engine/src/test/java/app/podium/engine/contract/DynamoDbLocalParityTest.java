@@ -17,9 +17,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The {@code parity} profile's run ({@code -Pparity}): records every contract pair against DynamoDB Local (or against
- * {@code PARITY_ENDPOINT}, LocalStack or AWS, when it is set) into the source folder, then replays them all against
- * a fresh instance of the same, which proves that the harness and its normalisation hold across instances.
+ * The {@code parity} profile's run ({@code -Pparity}): records every contract pair against DynamoDB
+ * Local (or against {@code PARITY_ENDPOINT}, LocalStack or AWS, when it is set) into the source
+ * folder, then replays them all against a fresh instance of the same, which proves that the harness
+ * and its normalisation hold across instances.
  */
 @EnabledIfSystemProperty(named = "parity", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,12 +43,15 @@ class DynamoDbLocalParityTest {
   private static void record(List<Scenario> scenarios, int pairs) throws Exception {
     List<String> broken = new ArrayList<>();
     try (Target target = Target.start()) {
-      System.out.printf("recording %d scenarios (%d pairs) against %s%n", scenarios.size(), pairs, target.label());
+      System.out.printf(
+          "recording %d scenarios (%d pairs) against %s%n",
+          scenarios.size(), pairs, target.label());
       for (Scenario scenario : scenarios) {
         try {
           List<WireClient.Answer> answers = target.runner().play(scenario);
           for (int i = 0; i < answers.size(); i++) {
-            ((ObjectNode) scenario.steps().get(i)).set("answer", ContractRunner.recorded(answers.get(i)));
+            ((ObjectNode) scenario.steps().get(i))
+                .set("answer", ContractRunner.recorded(answers.get(i)));
           }
           scenario.write();
         } catch (IllegalStateException e) {
@@ -75,14 +79,19 @@ class DynamoDbLocalParityTest {
   }
 
   /** DynamoDB Local started here, or the endpoint PARITY_ENDPOINT names. */
-  private record Target(ContractRunner runner, DynamoDbLocal local, String label) implements AutoCloseable {
+  private record Target(ContractRunner runner, DynamoDbLocal local, String label)
+      implements AutoCloseable {
     static Target start() throws Exception {
       if (PARITY_ENDPOINT != null && !PARITY_ENDPOINT.isBlank()) {
-        return new Target(new ContractRunner(WireClient.remote(PARITY_ENDPOINT)), null,
+        return new Target(
+            new ContractRunner(WireClient.remote(PARITY_ENDPOINT)),
+            null,
             "PARITY_ENDPOINT " + PARITY_ENDPOINT);
       }
       DynamoDbLocal local = DynamoDbLocal.start();
-      return new Target(new ContractRunner(WireClient.local(local.endpoint())), local,
+      return new Target(
+          new ContractRunner(WireClient.local(local.endpoint())),
+          local,
           "DynamoDB Local (in memory, in process) on " + local.endpoint());
     }
 

@@ -4,9 +4,10 @@ import app.podium.engine.Engine;
 import java.time.Duration;
 
 /**
- * Podium's engine in this process as its users start it ({@code Engine.start(Engine.Options.defaults())}), but for
- * when its TTL sweeper runs: not during a replay. A pair reads an item whose TTL passed in 1970 and expects it still
- * there ("until the sweeper deletes it", as on DynamoDB, which deletes within days); with the default one-second
+ * Podium's engine in this process as its users start it ({@code
+ * Engine.start(Engine.Options.defaults())}), but for when its TTL sweeper runs: not during a
+ * replay. A pair reads an item whose TTL passed in 1970 and expects it still there ("until the
+ * sweeper deletes it", as on DynamoDB, which deletes within days); with the default one-second
  * sweep that read raced the sweeper. The sweep itself is TimeToLiveIT's to show.
  */
 final class EngineUnderTest implements LocalServer {
@@ -20,7 +21,8 @@ final class EngineUnderTest implements LocalServer {
   }
 
   static EngineUnderTest start() {
-    return new EngineUnderTest(Engine.start(Engine.Options.defaults().withTtlSweepInterval(SWEEP_INTERVAL)));
+    return new EngineUnderTest(
+        Engine.start(Engine.Options.defaults().withTtlSweepInterval(SWEEP_INTERVAL)));
   }
 
   @Override

@@ -12,14 +12,18 @@ final class JsonDiff {
 
   private JsonDiff() {}
 
-  /** Every difference between {@code expected} and {@code actual}; fields named in {@code ignored} are skipped. */
+  /**
+   * Every difference between {@code expected} and {@code actual}; fields named in {@code ignored}
+   * are skipped.
+   */
   static List<String> between(JsonNode expected, JsonNode actual, Set<String> ignored) {
     List<String> out = new ArrayList<>();
     diff("", expected, actual, ignored, out);
     return out;
   }
 
-  private static void diff(String at, JsonNode expected, JsonNode actual, Set<String> ignored, List<String> out) {
+  private static void diff(
+      String at, JsonNode expected, JsonNode actual, Set<String> ignored, List<String> out) {
     if (expected.isObject() && actual.isObject()) {
       Set<String> names = new TreeSet<>();
       expected.fieldNames().forEachRemaining(names::add);
@@ -46,12 +50,15 @@ final class JsonDiff {
         out.add(at + ": expected " + expected + ", got " + actual);
       }
     } else if (!expected.equals(actual)) {
-      out.add((at.isEmpty() ? "/" : at) + ": expected " + shown(expected) + ", got " + shown(actual));
+      out.add(
+          (at.isEmpty() ? "/" : at) + ": expected " + shown(expected) + ", got " + shown(actual));
     }
   }
 
   private static String shown(JsonNode node) {
     String text = node.toString();
-    return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "... (" + text.length() + " chars)";
+    return text.length() <= SHOWN
+        ? text
+        : text.substring(0, SHOWN) + "... (" + text.length() + " chars)";
   }
 }

@@ -10,13 +10,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * Shorthands that keep requests readable in a contract file, expanded before sending.
+ *
  * <ul>
- *   <li>{@code {"$repeat": "x", "count": 400000}}: the string repeated {@code count} times.</li>
- *   <li>{@code {"$times": 26, "each": ...}}: an array of 26 copies of {@code each}, where {@code #{i}} in any string
- *       becomes the copy's index (0 to 25).</li>
- *   <li>{@code {"$unique": "token-1"}}: {@code token-1} and a suffix of its own for each play of the scenario, the same
- *       in all its steps: a ClientRequestToken is remembered for 10 minutes, so a replay soon after a recording on
- *       the same endpoint must not reuse one.</li>
+ *   <li>{@code {"$repeat": "x", "count": 400000}}: the string repeated {@code count} times.
+ *   <li>{@code {"$times": 26, "each": ...}}: an array of 26 copies of {@code each}, where {@code
+ *       #{i}} in any string becomes the copy's index (0 to 25).
+ *   <li>{@code {"$unique": "token-1"}}: {@code token-1} and a suffix of its own for each play of
+ *       the scenario, the same in all its steps: a ClientRequestToken is remembered for 10 minutes,
+ *       so a replay soon after a recording on the same endpoint must not reuse one.
  * </ul>
  */
 final class Macros {
@@ -49,8 +50,12 @@ final class Macros {
     return copy(node, name -> name.replace("#{i}", index), member -> indexed(member, index));
   }
 
-  /** A copy of an object or array: field names passed through {@code name}, members through {@code member}. */
-  private static JsonNode copy(JsonNode node, UnaryOperator<String> name, UnaryOperator<JsonNode> member) {
+  /**
+   * A copy of an object or array: field names passed through {@code name}, members through {@code
+   * member}.
+   */
+  private static JsonNode copy(
+      JsonNode node, UnaryOperator<String> name, UnaryOperator<JsonNode> member) {
     if (node instanceof ObjectNode object) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
       for (Map.Entry<String, JsonNode> field : object.properties()) {

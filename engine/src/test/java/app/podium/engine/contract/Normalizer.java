@@ -17,46 +17,66 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Makes an answer comparable across servers and runs, the same way for the recording and for the replay:
- * values that DynamoDB does not fix (timestamps, ARNs, the sizes and counts it refreshes every six hours) become
- * placeholders; what DynamoDB Local cannot record (a table's id and warm throughput, a 0 timestamp for never) is
- * left out; arrays whose order DynamoDB does not fix (set members, a Scan's items, a batch's responses,
- * a table's attribute definitions and indexes) are sorted; JSON numbers lose trailing zeros. The README of the
- * contract folder lists all of it.
+ * Makes an answer comparable across servers and runs, the same way for the recording and for the
+ * replay: values that DynamoDB does not fix (timestamps, ARNs, the sizes and counts it refreshes
+ * every six hours) become placeholders; what DynamoDB Local cannot record (a table's id and warm
+ * throughput, a 0 timestamp for never) is left out; arrays whose order DynamoDB does not fix (set
+ * members, a Scan's items, a batch's responses, a table's attribute definitions and indexes) are
+ * sorted; JSON numbers lose trailing zeros. The README of the contract folder lists all of it.
  */
 final class Normalizer {
-  private static final Map<String, String> PLACEHOLDERS = Map.ofEntries(
-      Map.entry("CreationDateTime", "<timestamp>"),
-      Map.entry("LastIncreaseDateTime", "<timestamp>"),
-      Map.entry("LastDecreaseDateTime", "<timestamp>"),
-      Map.entry("LastUpdateToPayPerRequestDateTime", "<timestamp>"),
-      Map.entry("TableArn", "<arn>"),
-      Map.entry("IndexArn", "<arn>"),
-      Map.entry("LatestStreamArn", "<arn>"),
-      Map.entry("LatestStreamLabel", "<label>"),
-      Map.entry("TableSizeBytes", "<size>"),
-      Map.entry("IndexSizeBytes", "<size>"),
-      Map.entry("ItemCount", "<count>"));
+  private static final Map<String, String> PLACEHOLDERS =
+      Map.ofEntries(
+          Map.entry("CreationDateTime", "<timestamp>"),
+          Map.entry("LastIncreaseDateTime", "<timestamp>"),
+          Map.entry("LastDecreaseDateTime", "<timestamp>"),
+          Map.entry("LastUpdateToPayPerRequestDateTime", "<timestamp>"),
+          Map.entry("TableArn", "<arn>"),
+          Map.entry("IndexArn", "<arn>"),
+          Map.entry("LatestStreamArn", "<arn>"),
+          Map.entry("LatestStreamLabel", "<label>"),
+          Map.entry("TableSizeBytes", "<size>"),
+          Map.entry("IndexSizeBytes", "<size>"),
+          Map.entry("ItemCount", "<count>"));
 
-  /** Timestamps whose 0 (the epoch) means never: DynamoDB leaves them out, DynamoDB Local answers 0. */
-  private static final Set<String> NEVER_WHEN_ZERO = Set.of("LastIncreaseDateTime", "LastDecreaseDateTime");
+  /**
+   * Timestamps whose 0 (the epoch) means never: DynamoDB leaves them out, DynamoDB Local answers 0.
+   */
+  private static final Set<String> NEVER_WHEN_ZERO =
+      Set.of("LastIncreaseDateTime", "LastDecreaseDateTime");
 
-  /** Parts of a table's description that DynamoDB answers and DynamoDB Local never does: left out of both. */
-  private static final Set<String> NOT_RECORDABLE = Set.of("TableId", "WarmThroughput", "OnDemandThroughput");
+  /**
+   * Parts of a table's description that DynamoDB answers and DynamoDB Local never does: left out of
+   * both.
+   */
+  private static final Set<String> NOT_RECORDABLE =
+      Set.of("TableId", "WarmThroughput", "OnDemandThroughput");
 
   /** Orderless wherever they appear: set members, and the parts of a table's description. */
-  private static final Set<String> SET_LIKE = Set.of("SS", "NS", "BS", "AttributeDefinitions",
-      "GlobalSecondaryIndexes", "LocalSecondaryIndexes", "NonKeyAttributes", "Replicas");
+  private static final Set<String> SET_LIKE =
+      Set.of(
+          "SS",
+          "NS",
+          "BS",
+          "AttributeDefinitions",
+          "GlobalSecondaryIndexes",
+          "LocalSecondaryIndexes",
+          "NonKeyAttributes",
+          "Replicas");
 
   private Normalizer() {}
 
-  /** A normalised copy of {@code body}, the answer to {@code operation} (the target without its prefix). */
+  /**
+   * A normalised copy of {@code body}, the answer to {@code operation} (the target without its
+   * prefix).
+   */
   static JsonNode normalize(String operation, JsonNode body) {
     JsonNode copy = body.deepCopy();
     JsonNode result = walk(copy);
     if (result instanceof ObjectNode object) {
       sortOperationArrays(operation, object);
-      // an error's message is "message" or "Message" as DynamoDB pleases (every SDK reads both): one spelling
+      // an error's message is "message" or "Message" as DynamoDB pleases (every SDK reads both):
+      // one spelling
       if (object.has("__type") && object.has("Message") && !object.has("message")) {
         object.set("message", object.remove("Message"));
       }
@@ -67,7 +87,9 @@ final class Normalizer {
   private static JsonNode walk(JsonNode node) {
     if (node.isNumber()) {
       BigDecimal value = node.decimalValue().stripTrailingZeros();
-      return value.scale() <= 0 ? LongNode.valueOf(value.longValueExact()) : DecimalNode.valueOf(value);
+      return value.scale() <= 0
+          ? LongNode.valueOf(value.longValueExact())
+          : DecimalNode.valueOf(value);
     }
     if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
@@ -76,20 +98,28 @@ final class Normalizer {
       return array;
     }
     if (node instanceof ObjectNode object) {
-      for (String field : List.copyOf(object.properties().stream().map(Map.Entry::getKey).toList())) {
+      for (String field :
+          List.copyOf(object.properties().stream().map(Map.Entry::getKey).toList())) {
         JsonNode value = object.get(field);
         String placeholder = PLACEHOLDERS.get(field);
-        if (NOT_RECORDABLE.contains(field) || NEVER_WHEN_ZERO.contains(field) && value.isNumber()
-            && value.decimalValue().signum() == 0) {
+        if (NOT_RECORDABLE.contains(field)
+            || NEVER_WHEN_ZERO.contains(field)
+                && value.isNumber()
+                && value.decimalValue().signum() == 0) {
           object.remove(field);
         } else if (field.equals("ProvisionedThroughput") && allZero(walk(value))) {
-          // an on-demand table's or index's: DynamoDB answers zeros, DynamoDB Local leaves the index's out
+          // an on-demand table's or index's: DynamoDB answers zeros, DynamoDB Local leaves the
+          // index's out
           object.remove(field);
         } else if (placeholder != null && value.isValueNode()) {
           object.set(field, TextNode.valueOf(placeholder));
         } else {
           JsonNode walked = walk(value);
-          object.set(field, SET_LIKE.contains(field) && walked instanceof ArrayNode array ? sorted(array) : walked);
+          object.set(
+              field,
+              SET_LIKE.contains(field) && walked instanceof ArrayNode array
+                  ? sorted(array)
+                  : walked);
         }
       }
     }
@@ -117,18 +147,20 @@ final class Normalizer {
         sortByTable(body);
       }
       case "TransactWriteItems", "TransactGetItems" -> sortByTable(body);
-      default -> {
-      }
+      default -> {}
     }
   }
 
   private static void sortEachArray(JsonNode tables) {
     if (tables instanceof ObjectNode object) {
-      object.properties().forEach(entry -> {
-        if (entry.getValue() instanceof ArrayNode array) {
-          entry.setValue(sorted(array));
-        }
-      });
+      object
+          .properties()
+          .forEach(
+              entry -> {
+                if (entry.getValue() instanceof ArrayNode array) {
+                  entry.setValue(sorted(array));
+                }
+              });
     }
   }
 
@@ -138,19 +170,34 @@ final class Normalizer {
     }
   }
 
-  /** A list of ConsumedCapacity, one a table: in table name order, so that a difference stays with its table. */
+  /**
+   * A list of ConsumedCapacity, one a table: in table name order, so that a difference stays with
+   * its table.
+   */
   private static void sortByTable(ObjectNode body) {
     if (body.get("ConsumedCapacity") instanceof ArrayNode array) {
-      body.set("ConsumedCapacity", sorted(array, Comparator.comparing(member -> member.path("TableName").asText())));
+      body.set(
+          "ConsumedCapacity",
+          sorted(array, Comparator.comparing(member -> member.path("TableName").asText())));
     }
   }
 
-  /** The node as text with every object's fields in name order: servers order an item's attributes as they like. */
+  /**
+   * The node as text with every object's fields in name order: servers order an item's attributes
+   * as they like.
+   */
   private static String canonical(JsonNode node) {
     if (node.isObject()) {
       StringBuilder out = new StringBuilder("{");
-      new TreeMap<>(node.properties().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
-          .forEach((name, value) -> out.append(TextNode.valueOf(name)).append(':').append(canonical(value)).append(','));
+      new TreeMap<>(
+              node.properties().stream()
+                  .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+          .forEach(
+              (name, value) ->
+                  out.append(TextNode.valueOf(name))
+                      .append(':')
+                      .append(canonical(value))
+                      .append(','));
       return out.append('}').toString();
     }
     if (node.isArray()) {

@@ -10,10 +10,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What DynamoDB keeps, as plainly as it can be said: per table, a map sorted by key (partition, then sort key) of
- * items. An item here has the keys {@code pk} (S) and {@code sk} (N), and at most three more attributes: {@code n}
- * a number, {@code t} a string and {@code s} a string set. No expressions, no wire: the operations of
- * {@link EngineModelPropertyTest} say what they do to it in Java.
+ * What DynamoDB keeps, as plainly as it can be said: per table, a map sorted by key (partition,
+ * then sort key) of items. An item here has the keys {@code pk} (S) and {@code sk} (N), and at most
+ * three more attributes: {@code n} a number, {@code t} a string and {@code s} a string set. No
+ * expressions, no wire: the operations of {@link EngineModelPropertyTest} say what they do to it in
+ * Java.
  */
 final class ReferenceModel {
   /** A key of both tables: partition key {@code pk}, sort key {@code sk}. */
@@ -50,7 +51,10 @@ final class ReferenceModel {
       return new Item(n, t, value);
     }
 
-    /** Comparable with what the engine answers: every attribute as text, sets sorted, numbers in normal form. */
+    /**
+     * Comparable with what the engine answers: every attribute as text, sets sorted, numbers in
+     * normal form.
+     */
     Map<String, String> view(Key key) {
       Map<String, String> view = new TreeMap<>();
       view.put("pk", key.pk());
@@ -118,10 +122,12 @@ final class ReferenceModel {
     return out;
   }
 
-  /** The items of one partition with a sort key above {@code above}, in sort key order or reversed. */
+  /**
+   * The items of one partition with a sort key above {@code above}, in sort key order or reversed.
+   */
   List<Map.Entry<Key, Item>> partition(int table, String pk, int above, boolean forward) {
-    NavigableMap<Key, Item> range = tables.get(table)
-        .subMap(new Key(pk, above), false, new Key(pk, Integer.MAX_VALUE), true);
+    NavigableMap<Key, Item> range =
+        tables.get(table).subMap(new Key(pk, above), false, new Key(pk, Integer.MAX_VALUE), true);
     return new ArrayList<>((forward ? range : range.descendingMap()).entrySet());
   }
 }

@@ -43,10 +43,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Random sequences of operations give the same results on the engine as on {@link ReferenceModel}
  * (under {@code -Pparity}, on DynamoDB Local, which shows that the model is DynamoDB's): puts,
- * conditional puts, updates with ADD, SET and REMOVE (some conditional), deletes, gets, queries with key conditions,
- * filters and limits, batch writes and transactions, on two tables with a few keys so that they collide. Every
- * operation's result is compared as it happens, and both tables at the end. A failing sequence is shrunk and printed
- * one operation a line, the step that differed named with both results.
+ * conditional puts, updates with ADD, SET and REMOVE (some conditional), deletes, gets, queries
+ * with key conditions, filters and limits, batch writes and transactions, on two tables with a few
+ * keys so that they collide. Every operation's result is compared as it happens, and both tables at
+ * the end. A failing sequence is shrunk and printed one operation a line, the step that differed
+ * named with both results.
  */
 class ReferenceModelPropertyTest {
   private static final List<String> PARTITIONS = List.of("a", "b");
@@ -59,9 +60,14 @@ class ReferenceModelPropertyTest {
   @BeforeContainer
   static void start() throws Exception {
     server = LocalServer.forThisBuild();
-    client = DynamoDbClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("model", "model")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    client =
+        DynamoDbClient.builder()
+            .endpointOverride(URI.create(server.endpoint()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("model", "model")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
   }
 
   @AfterContainer
@@ -83,10 +89,13 @@ class ReferenceModelPropertyTest {
         Op op = ops.get(i);
         Object expected = op.model(model);
         Object actual = op.engine(client, tables);
-        assertThat(actual).as("step %d of %d, %s:%n%s", i + 1, ops.size(), op, listing(ops)).isEqualTo(expected);
+        assertThat(actual)
+            .as("step %d of %d, %s:%n%s", i + 1, ops.size(), op, listing(ops))
+            .isEqualTo(expected);
       }
       for (int table = 0; table < tables.length; table++) {
-        assertThat(scan(tables[table])).as("table %d at the end of:%n%s", table, listing(ops))
+        assertThat(scan(tables[table]))
+            .as("table %d at the end of:%n%s", table, listing(ops))
             .isEqualTo(model.contents(table));
       }
     } finally {
@@ -106,9 +115,16 @@ class ReferenceModelPropertyTest {
 
   @Provide
   Arbitrary<List<Op>> sequences() {
-    Arbitrary<Op> op = Arbitraries.frequencyOf(Tuple.of(3, put()), Tuple.of(2, putIfAbsent()),
-        Tuple.of(4, update()), Tuple.of(2, delete()), Tuple.of(2, get()), Tuple.of(3, query()),
-        Tuple.of(1, batchWrite()), Tuple.of(2, transaction()));
+    Arbitrary<Op> op =
+        Arbitraries.frequencyOf(
+            Tuple.of(3, put()),
+            Tuple.of(2, putIfAbsent()),
+            Tuple.of(4, update()),
+            Tuple.of(2, delete()),
+            Tuple.of(2, get()),
+            Tuple.of(3, query()),
+            Tuple.of(1, batchWrite()),
+            Tuple.of(2, transaction()));
     return op.list().ofMinSize(1).ofMaxSize(25);
   }
 
@@ -119,7 +135,8 @@ class ReferenceModelPropertyTest {
   }
 
   private static Arbitrary<Key> key() {
-    return Combinators.combine(Arbitraries.of(PARTITIONS), Arbitraries.integers().between(1, 4)).as(Key::new);
+    return Combinators.combine(Arbitraries.of(PARTITIONS), Arbitraries.integers().between(1, 4))
+        .as(Key::new);
   }
 
   private static Arbitrary<BigDecimal> number() {
@@ -131,8 +148,11 @@ class ReferenceModelPropertyTest {
   }
 
   private static Arbitrary<Item> item() {
-    return Combinators.combine(number().injectNull(0.3), Arbitraries.of(WORDS).injectNull(0.3),
-        members().injectNull(0.5)).as(Item::new);
+    return Combinators.combine(
+            number().injectNull(0.3),
+            Arbitraries.of(WORDS).injectNull(0.3),
+            members().injectNull(0.5))
+        .as(Item::new);
   }
 
   private static Arbitrary<Op> put() {
@@ -144,12 +164,22 @@ class ReferenceModelPropertyTest {
   }
 
   private static Arbitrary<Op> update() {
-    // at least one action that creates the item (ADD n, SET t or ADD s), so that an update of a missing item
+    // at least one action that creates the item (ADD n, SET t or ADD s), so that an update of a
+    // missing item
     // makes it; REMOVE t only when SET t is absent (one path in two actions is refused)
-    Arbitrary<Update> any = Combinators.combine(table(), key(), number().injectNull(0.4),
-        Arbitraries.of(WORDS).injectNull(0.5), members().injectNull(0.6), members().injectNull(0.7),
-        Arbitraries.of(true, false), number().injectNull(0.7)).as(Update::new);
-    return any.filter(u -> u.addN() != null || u.setT() != null || u.addS() != null).map(Op.class::cast);
+    Arbitrary<Update> any =
+        Combinators.combine(
+                table(),
+                key(),
+                number().injectNull(0.4),
+                Arbitraries.of(WORDS).injectNull(0.5),
+                members().injectNull(0.6),
+                members().injectNull(0.7),
+                Arbitraries.of(true, false),
+                number().injectNull(0.7))
+            .as(Update::new);
+    return any.filter(u -> u.addN() != null || u.setT() != null || u.addS() != null)
+        .map(Op.class::cast);
   }
 
   private static Arbitrary<Op> delete() {
@@ -161,28 +191,45 @@ class ReferenceModelPropertyTest {
   }
 
   private static Arbitrary<Op> query() {
-    return Combinators.combine(table(), Arbitraries.of(PARTITIONS), Arbitraries.integers().between(0, 3),
-        number().injectNull(0.5), Arbitraries.integers().between(1, 4).injectNull(0.5), Arbitraries.of(true, false))
+    return Combinators.combine(
+            table(),
+            Arbitraries.of(PARTITIONS),
+            Arbitraries.integers().between(0, 3),
+            number().injectNull(0.5),
+            Arbitraries.integers().between(1, 4).injectNull(0.5),
+            Arbitraries.of(true, false))
         .as(Query::new);
   }
 
   private static Arbitrary<Op> batchWrite() {
-    Arbitrary<Write> write = Combinators.combine(table(), key(), item(), Arbitraries.of(true, false)).as(Write::new);
-    return write.list().ofMinSize(1).ofMaxSize(6)
-        .uniqueElements(w -> w.table() + "/" + w.key()).map(BatchWrite::new);
+    Arbitrary<Write> write =
+        Combinators.combine(table(), key(), item(), Arbitraries.of(true, false)).as(Write::new);
+    return write
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(6)
+        .uniqueElements(w -> w.table() + "/" + w.key())
+        .map(BatchWrite::new);
   }
 
   private static Arbitrary<Op> transaction() {
-    Arbitrary<Action> action = Combinators.combine(table(), key(), Arbitraries.of(ActionKind.values()), item(),
-        number()).as(Action::new);
-    return action.list().ofMinSize(1).ofMaxSize(4)
-        .uniqueElements(a -> a.table() + "/" + a.key()).map(Transaction::new);
+    Arbitrary<Action> action =
+        Combinators.combine(table(), key(), Arbitraries.of(ActionKind.values()), item(), number())
+            .as(Action::new);
+    return action
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(4)
+        .uniqueElements(a -> a.table() + "/" + a.key())
+        .map(Transaction::new);
   }
 
-  // ---- operations: each says what the model expects and what the engine answered, in the same shape
+  // ---- operations: each says what the model expects and what the engine answered, in the same
+  // shape
 
   /** One operation of a sequence. */
-  sealed interface Op permits Put, PutIfAbsent, Update, Delete, Get, Query, BatchWrite, Transaction {
+  sealed interface Op
+      permits Put, PutIfAbsent, Update, Delete, Get, Query, BatchWrite, Transaction {
     Object model(ReferenceModel model);
 
     Object engine(DynamoDbClient client, String[] tables);
@@ -220,8 +267,11 @@ class ReferenceModelPropertyTest {
     @Override
     public Object engine(DynamoDbClient client, String[] tables) {
       try {
-        client.putItem(r -> r.tableName(tables[table]).item(attributes(key, item))
-            .conditionExpression("attribute_not_exists(pk)"));
+        client.putItem(
+            r ->
+                r.tableName(tables[table])
+                    .item(attributes(key, item))
+                    .conditionExpression("attribute_not_exists(pk)"));
         return "ok";
       } catch (ConditionalCheckFailedException e) {
         return "ConditionalCheckFailed";
@@ -234,9 +284,20 @@ class ReferenceModelPropertyTest {
     }
   }
 
-  /** {@code ADD n :addN, SET t = :setT, ADD s :addS, DELETE s :deleteS, REMOVE t}, if {@code n >= :atLeast}. */
-  record Update(int table, Key key, BigDecimal addN, String setT, Set<String> addS, Set<String> deleteS,
-      boolean removeT, BigDecimal atLeast) implements Op {
+  /**
+   * {@code ADD n :addN, SET t = :setT, ADD s :addS, DELETE s :deleteS, REMOVE t}, if {@code n >=
+   * :atLeast}.
+   */
+  record Update(
+      int table,
+      Key key,
+      BigDecimal addN,
+      String setT,
+      Set<String> addS,
+      Set<String> deleteS,
+      boolean removeT,
+      BigDecimal atLeast)
+      implements Op {
     @Override
     public Object model(ReferenceModel model) {
       Item old = model.get(table, key);
@@ -300,10 +361,17 @@ class ReferenceModelPropertyTest {
         values.put(":atLeast", number(atLeast));
       }
       try {
-        return view(client.updateItem(r -> r.tableName(tables[table]).key(keyOf(key))
-            .updateExpression(expression.toString().trim()).expressionAttributeValues(values)
-            .conditionExpression(atLeast == null ? null : "n >= :atLeast")
-            .returnValues(ReturnValue.ALL_NEW)).attributes());
+        return view(
+            client
+                .updateItem(
+                    r ->
+                        r.tableName(tables[table])
+                            .key(keyOf(key))
+                            .updateExpression(expression.toString().trim())
+                            .expressionAttributeValues(values)
+                            .conditionExpression(atLeast == null ? null : "n >= :atLeast")
+                            .returnValues(ReturnValue.ALL_NEW))
+                .attributes());
       } catch (ConditionalCheckFailedException e) {
         return "ConditionalCheckFailed";
       }
@@ -325,8 +393,14 @@ class ReferenceModelPropertyTest {
       } else if (deleteS != null) {
         actions.add("DELETE s " + new TreeSet<>(deleteS));
       }
-      return "UpdateItem " + table + " " + key + " " + String.join(", ", actions)
-          + (atLeast == null ? "" : " if n >= " + ReferenceModel.normal(atLeast)) + ", ALL_NEW";
+      return "UpdateItem "
+          + table
+          + " "
+          + key
+          + " "
+          + String.join(", ", actions)
+          + (atLeast == null ? "" : " if n >= " + ReferenceModel.normal(atLeast))
+          + ", ALL_NEW";
     }
   }
 
@@ -339,8 +413,11 @@ class ReferenceModelPropertyTest {
 
     @Override
     public Object engine(DynamoDbClient client, String[] tables) {
-      return view(client.deleteItem(r -> r.tableName(tables[table]).key(keyOf(key)).returnValues(ReturnValue.ALL_OLD))
-          .attributes());
+      return view(
+          client
+              .deleteItem(
+                  r -> r.tableName(tables[table]).key(keyOf(key)).returnValues(ReturnValue.ALL_OLD))
+              .attributes());
     }
 
     @Override
@@ -358,7 +435,10 @@ class ReferenceModelPropertyTest {
 
     @Override
     public Object engine(DynamoDbClient client, String[] tables) {
-      return view(client.getItem(r -> r.tableName(tables[table]).key(keyOf(key)).consistentRead(true)).item());
+      return view(
+          client
+              .getItem(r -> r.tableName(tables[table]).key(keyOf(key)).consistentRead(true))
+              .item());
     }
 
     @Override
@@ -368,7 +448,8 @@ class ReferenceModelPropertyTest {
   }
 
   /** {@code pk = :pk AND sk > :above}, filter {@code n >= :atLeast}, Limit, ScanIndexForward. */
-  record Query(int table, String pk, int above, BigDecimal atLeast, Integer limit, boolean forward) implements Op {
+  record Query(int table, String pk, int above, BigDecimal atLeast, Integer limit, boolean forward)
+      implements Op {
     @Override
     public Object model(ReferenceModel model) {
       List<Map.Entry<Key, Item>> read = model.partition(table, pk, above, forward);
@@ -382,33 +463,59 @@ class ReferenceModelPropertyTest {
           items.add(entry.getValue().view(entry.getKey()));
         }
       }
-      // DynamoDB answers a LastEvaluatedKey whenever the Limit was reached, even with nothing after it
-      String last = limit != null && read.size() == limit ? read.getLast().getKey().toString() : null;
+      // DynamoDB answers a LastEvaluatedKey whenever the Limit was reached, even with nothing after
+      // it
+      String last =
+          limit != null && read.size() == limit ? read.getLast().getKey().toString() : null;
       return new Page(items, read.size(), last);
     }
 
     @Override
     public Object engine(DynamoDbClient client, String[] tables) {
-      Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(pk),
-          ":above", AttributeValue.fromN(Integer.toString(above))));
+      Map<String, AttributeValue> values =
+          new HashMap<>(
+              Map.of(
+                  ":pk",
+                  AttributeValue.fromS(pk),
+                  ":above",
+                  AttributeValue.fromN(Integer.toString(above))));
       if (atLeast != null) {
         values.put(":atLeast", number(atLeast));
       }
-      QueryResponse response = client.query(r -> r.tableName(tables[table]).consistentRead(true)
-          .keyConditionExpression("pk = :pk AND sk > :above").expressionAttributeValues(values)
-          .filterExpression(atLeast == null ? null : "n >= :atLeast").limit(limit).scanIndexForward(forward));
+      QueryResponse response =
+          client.query(
+              r ->
+                  r.tableName(tables[table])
+                      .consistentRead(true)
+                      .keyConditionExpression("pk = :pk AND sk > :above")
+                      .expressionAttributeValues(values)
+                      .filterExpression(atLeast == null ? null : "n >= :atLeast")
+                      .limit(limit)
+                      .scanIndexForward(forward));
       assertThat(response.count()).as("Count of %s", this).isEqualTo(response.items().size());
-      String last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-          ? response.lastEvaluatedKey().get("pk").s() + "/" + response.lastEvaluatedKey().get("sk").n() : null;
-      return new Page(response.items().stream().map(ReferenceModelPropertyTest::view).toList(), response.scannedCount(),
+      String last =
+          response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+              ? response.lastEvaluatedKey().get("pk").s()
+                  + "/"
+                  + response.lastEvaluatedKey().get("sk").n()
+              : null;
+      return new Page(
+          response.items().stream().map(ReferenceModelPropertyTest::view).toList(),
+          response.scannedCount(),
           last);
     }
 
     @Override
     public String toString() {
-      return "Query " + table + " pk = " + pk + " AND sk > " + above
+      return "Query "
+          + table
+          + " pk = "
+          + pk
+          + " AND sk > "
+          + above
           + (atLeast == null ? "" : ", filter n >= " + ReferenceModel.normal(atLeast))
-          + (limit == null ? "" : ", Limit " + limit) + (forward ? "" : ", descending");
+          + (limit == null ? "" : ", Limit " + limit)
+          + (forward ? "" : ", descending");
     }
   }
 
@@ -440,9 +547,14 @@ class ReferenceModelPropertyTest {
     public Object engine(DynamoDbClient client, String[] tables) {
       Map<String, List<WriteRequest>> requests = new HashMap<>();
       for (Write write : writes) {
-        requests.computeIfAbsent(tables[write.table()], t -> new ArrayList<>()).add(write.delete()
-            ? WriteRequest.builder().deleteRequest(d -> d.key(keyOf(write.key()))).build()
-            : WriteRequest.builder().putRequest(p -> p.item(attributes(write.key(), write.item()))).build());
+        requests
+            .computeIfAbsent(tables[write.table()], t -> new ArrayList<>())
+            .add(
+                write.delete()
+                    ? WriteRequest.builder().deleteRequest(d -> d.key(keyOf(write.key()))).build()
+                    : WriteRequest.builder()
+                        .putRequest(p -> p.item(attributes(write.key(), write.item())))
+                        .build());
       }
       return client.batchWriteItem(r -> r.requestItems(requests)).unprocessedItems();
     }
@@ -454,7 +566,12 @@ class ReferenceModelPropertyTest {
   }
 
   /** What a transaction does to one item. */
-  enum ActionKind { PUT_IF_ABSENT, ADD_IF_PRESENT, DELETE, CHECK_PRESENT }
+  enum ActionKind {
+    PUT_IF_ABSENT,
+    ADD_IF_PRESENT,
+    DELETE,
+    CHECK_PRESENT
+  }
 
   record Action(int table, Key key, ActionKind kind, Item item, BigDecimal add) {
     boolean holds(ReferenceModel model) {
@@ -474,22 +591,41 @@ class ReferenceModelPropertyTest {
           model.put(table, key, old.withN((old.n() == null ? BigDecimal.ZERO : old.n()).add(add)));
         }
         case DELETE -> model.delete(table, key);
-        case CHECK_PRESENT -> {
-        }
+        case CHECK_PRESENT -> {}
       }
     }
 
     TransactWriteItem request(String[] tables) {
       String name = tables[table];
       return switch (kind) {
-        case PUT_IF_ABSENT -> TransactWriteItem.builder().put(p -> p.tableName(name).item(attributes(key, item))
-            .conditionExpression("attribute_not_exists(pk)")).build();
-        case ADD_IF_PRESENT -> TransactWriteItem.builder().update(u -> u.tableName(name).key(keyOf(key))
-            .updateExpression("ADD n :add").conditionExpression("attribute_exists(pk)")
-            .expressionAttributeValues(Map.of(":add", number(add)))).build();
-        case DELETE -> TransactWriteItem.builder().delete(d -> d.tableName(name).key(keyOf(key))).build();
-        case CHECK_PRESENT -> TransactWriteItem.builder().conditionCheck(c -> c.tableName(name).key(keyOf(key))
-            .conditionExpression("attribute_exists(pk)")).build();
+        case PUT_IF_ABSENT ->
+            TransactWriteItem.builder()
+                .put(
+                    p ->
+                        p.tableName(name)
+                            .item(attributes(key, item))
+                            .conditionExpression("attribute_not_exists(pk)"))
+                .build();
+        case ADD_IF_PRESENT ->
+            TransactWriteItem.builder()
+                .update(
+                    u ->
+                        u.tableName(name)
+                            .key(keyOf(key))
+                            .updateExpression("ADD n :add")
+                            .conditionExpression("attribute_exists(pk)")
+                            .expressionAttributeValues(Map.of(":add", number(add))))
+                .build();
+        case DELETE ->
+            TransactWriteItem.builder().delete(d -> d.tableName(name).key(keyOf(key))).build();
+        case CHECK_PRESENT ->
+            TransactWriteItem.builder()
+                .conditionCheck(
+                    c ->
+                        c.tableName(name)
+                            .key(keyOf(key))
+                            .conditionExpression("attribute_exists(pk)"))
+                .build();
       };
     }
 
@@ -497,7 +633,8 @@ class ReferenceModelPropertyTest {
     public String toString() {
       return switch (kind) {
         case PUT_IF_ABSENT -> "put " + table + " " + key + " " + item + " if absent";
-        case ADD_IF_PRESENT -> "ADD n " + ReferenceModel.normal(add) + " to " + table + " " + key + " if present";
+        case ADD_IF_PRESENT ->
+            "ADD n " + ReferenceModel.normal(add) + " to " + table + " " + key + " if present";
         case DELETE -> "delete " + table + " " + key;
         case CHECK_PRESENT -> "check " + table + " " + key + " present";
       };
@@ -507,7 +644,8 @@ class ReferenceModelPropertyTest {
   record Transaction(List<Action> actions) implements Op {
     @Override
     public Object model(ReferenceModel model) {
-      List<String> reasons = actions.stream().map(a -> a.holds(model) ? "None" : "ConditionalCheckFailed").toList();
+      List<String> reasons =
+          actions.stream().map(a -> a.holds(model) ? "None" : "ConditionalCheckFailed").toList();
       if (reasons.contains("ConditionalCheckFailed")) {
         return reasons;
       }
@@ -518,7 +656,8 @@ class ReferenceModelPropertyTest {
     @Override
     public Object engine(DynamoDbClient client, String[] tables) {
       try {
-        client.transactWriteItems(r -> r.transactItems(actions.stream().map(a -> a.request(tables)).toList()));
+        client.transactWriteItems(
+            r -> r.transactItems(actions.stream().map(a -> a.request(tables)).toList()));
         return "ok";
       } catch (TransactionCanceledException e) {
         return e.cancellationReasons().stream().map(CancellationReason::code).toList();
@@ -535,24 +674,38 @@ class ReferenceModelPropertyTest {
 
   private String createTable() {
     String name = "model_" + TABLES.incrementAndGet();
-    client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-            a -> a.attributeName("sk").attributeType(ScalarAttributeType.N))
-        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
-            k -> k.attributeName("sk").keyType(KeyType.RANGE)));
+    client.createTable(
+        r ->
+            r.tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                    a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                    a -> a.attributeName("sk").attributeType(ScalarAttributeType.N))
+                .keySchema(
+                    k -> k.attributeName("pk").keyType(KeyType.HASH),
+                    k -> k.attributeName("sk").keyType(KeyType.RANGE)));
     return name;
   }
 
   private List<Map<String, String>> scan(String table) {
-    List<Map<String, String>> items = new ArrayList<>(client.scan(r -> r.tableName(table).consistentRead(true))
-        .items().stream().map(ReferenceModelPropertyTest::view).toList());
-    items.sort((a, b) -> new Key(a.get("pk"), Integer.parseInt(a.get("sk")))
-        .compareTo(new Key(b.get("pk"), Integer.parseInt(b.get("sk")))));
+    List<Map<String, String>> items =
+        new ArrayList<>(
+            client.scan(r -> r.tableName(table).consistentRead(true)).items().stream()
+                .map(ReferenceModelPropertyTest::view)
+                .toList());
+    items.sort(
+        (a, b) ->
+            new Key(a.get("pk"), Integer.parseInt(a.get("sk")))
+                .compareTo(new Key(b.get("pk"), Integer.parseInt(b.get("sk")))));
     return items;
   }
 
   private static Map<String, AttributeValue> keyOf(Key key) {
-    return Map.of("pk", AttributeValue.fromS(key.pk()), "sk", AttributeValue.fromN(Integer.toString(key.sk())));
+    return Map.of(
+        "pk",
+        AttributeValue.fromS(key.pk()),
+        "sk",
+        AttributeValue.fromN(Integer.toString(key.sk())));
   }
 
   private static Map<String, AttributeValue> attributes(Key key, Item item) {
@@ -576,12 +729,16 @@ class ReferenceModelPropertyTest {
   /** An item as the model views it: numbers in normal form, a set as its sorted members. */
   private static Map<String, String> view(Map<String, AttributeValue> item) {
     Map<String, String> view = new TreeMap<>();
-    item.forEach((name, value) -> view.put(name, switch (value.type()) {
-      case S -> value.s();
-      case N -> ReferenceModel.normal(new BigDecimal(value.n()));
-      case SS -> new TreeSet<>(value.ss()).toString();
-      default -> value.toString();
-    }));
+    item.forEach(
+        (name, value) ->
+            view.put(
+                name,
+                switch (value.type()) {
+                  case S -> value.s();
+                  case N -> ReferenceModel.normal(new BigDecimal(value.n()));
+                  case SS -> new TreeSet<>(value.ss()).toString();
+                  default -> value.toString();
+                }));
     return view;
   }
 }

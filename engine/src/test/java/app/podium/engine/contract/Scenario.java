@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One contract file: a scenario's requests in order, each with the answer DynamoDB gave when it was recorded.
- * Kept as the JSON tree it was read from, so that recording writes back the file with only the answers changed.
+ * One contract file: a scenario's requests in order, each with the answer DynamoDB gave when it was
+ * recorded. Kept as the JSON tree it was read from, so that recording writes back the file with
+ * only the answers changed.
  */
 record Scenario(String name, Path file, ObjectNode json) {
   static final String TARGET_PREFIX = "DynamoDB_20120810.";
@@ -22,8 +23,11 @@ record Scenario(String name, Path file, ObjectNode json) {
   /** Every {@code *.json} file of {@code dir}, by name. */
   static List<Scenario> loadAll(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted()
-          .map(Scenario::load).toList();
+      return files
+          .filter(file -> file.getFileName().toString().endsWith(".json"))
+          .sorted()
+          .map(Scenario::load)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

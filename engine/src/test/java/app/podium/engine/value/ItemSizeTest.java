@@ -35,7 +35,8 @@ class ItemSizeTest {
   @Test
   void listsAndMapsTakeThreeBytesPlusOnePerElement() {
     assertThat(ItemSize.of(new Value.L(List.of()))).isEqualTo(3);
-    assertThat(ItemSize.of(new Value.L(List.of(new Value.S("ab"), Value.Bool.TRUE)))).isEqualTo(3 + 1 + 2 + 1 + 1);
+    assertThat(ItemSize.of(new Value.L(List.of(new Value.S("ab"), Value.Bool.TRUE))))
+        .isEqualTo(3 + 1 + 2 + 1 + 1);
     Map<String, Value> entries = new LinkedHashMap<>();
     entries.put("k", new Value.S("v"));
     assertThat(ItemSize.of(new Value.M(entries))).isEqualTo(3 + 1 + 1 + 1);
@@ -44,6 +45,7 @@ class ItemSizeTest {
   @Test
   void setsSumTheirElements() {
     assertThat(ItemSize.of(new Value.SS(Set.of("ab", "c")))).isEqualTo(3);
-    assertThat(ItemSize.of(new Value.NS(Set.of(Numbers.parse("1"), Numbers.parse("123"))))).isEqualTo(2 + 3);
+    assertThat(ItemSize.of(new Value.NS(Set.of(Numbers.parse("1"), Numbers.parse("123")))))
+        .isEqualTo(2 + 3);
   }
 }

@@ -27,7 +27,8 @@ class NumbersTest {
   void thirtyEightDigitsAreKeptExactly() {
     String digits = "1234567890123456789012345678901234567.8";
     assertThat(Value.N.of(digits).text()).isEqualTo(digits);
-    assertThat(Numbers.checked(new BigDecimal("0.1").add(new BigDecimal("0.2")))).isEqualByComparingTo("0.3");
+    assertThat(Numbers.checked(new BigDecimal("0.1").add(new BigDecimal("0.2"))))
+        .isEqualByComparingTo("0.3");
   }
 
   @Test
@@ -38,18 +39,22 @@ class NumbersTest {
 
   @Test
   void magnitudesOutsideDynamoDbsRangeAreRefused() {
-    assertThat(Value.N.of("9.9999999999999999999999999999999999999E+125").value().precision()).isEqualTo(38);
+    assertThat(Value.N.of("9.9999999999999999999999999999999999999E+125").value().precision())
+        .isEqualTo(38);
     assertThat(Value.N.of("1E-130").text()).startsWith("0.000");
     assertThatThrownBy(() -> Value.N.of("1e126"))
-        .hasMessage("Number overflow. Attempting to store a number with magnitude larger than supported range");
+        .hasMessage(
+            "Number overflow. Attempting to store a number with magnitude larger than supported range");
     assertThatThrownBy(() -> Value.N.of("-1e-131"))
-        .hasMessage("Number underflow. Attempting to store a number with magnitude smaller than supported range");
+        .hasMessage(
+            "Number underflow. Attempting to store a number with magnitude smaller than supported range");
   }
 
   @Test
   void textThatIsNotANumberIsRefused() {
     for (String text : new String[] {"abc", "NaN", "Infinity", " 1", "0x10", ""}) {
-      assertThatThrownBy(() -> Value.N.of(text)).as(text)
+      assertThatThrownBy(() -> Value.N.of(text))
+          .as(text)
           .hasMessage("A value provided cannot be converted into a number");
     }
   }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class OrderTest {
   @Test
   void stringsSortByTheirUtf8BytesNotByUtf16Units() {
-    // U+FFFD is EF BF BD in UTF-8, U+1F600 is F0 9F 98 80: the emoji sorts last, though its UTF-16 unit is smaller
+    // U+FFFD is EF BF BD in UTF-8, U+1F600 is F0 9F 98 80: the emoji sorts last, though its UTF-16
+    // unit is smaller
     assertThat(Order.compareStrings("\uFFFD", "😀")).isNegative();
     assertThat("\uFFFD".compareTo("😀")).isPositive();
     assertThat(Order.compareStrings("a", "b")).isNegative();
@@ -19,8 +20,11 @@ class OrderTest {
   void numbersSortByValueAndBinaryByUnsignedBytes() {
     assertThat(Order.compare(Value.N.of("10"), Value.N.of("9"))).isPositive();
     assertThat(Order.compare(Value.N.of("-10"), Value.N.of("-9"))).isNegative();
-    assertThat(Order.compare(new Value.B(Bytes.wrap(new byte[] {(byte) 0x80})),
-        new Value.B(Bytes.wrap(new byte[] {0x7f})))).isPositive();
+    assertThat(
+            Order.compare(
+                new Value.B(Bytes.wrap(new byte[] {(byte) 0x80})),
+                new Value.B(Bytes.wrap(new byte[] {0x7f}))))
+        .isPositive();
   }
 
   @Test

@@ -27,9 +27,24 @@ public record AdminAccountView(
     String inviteCode) {
 
   public static AdminAccountView of(Account account, Settings settings) {
-    return new AdminAccountView(account.id(), account.username(), null, Times.iso(account.createdAt()),
-        account.email(), null, List.of(), account.locale(), null,
-        CredentialAccountView.of(account, settings).role(), true, true, false, false, account.suspended(),
-        AccountView.of(account, settings), account.invitedBy().orElse(null), account.inviteCode().orElse(null));
+    return new AdminAccountView(
+        account.id(),
+        account.username(),
+        null,
+        Times.iso(account.createdAt()),
+        account.email(),
+        null,
+        List.of(),
+        account.locale(),
+        null,
+        CredentialAccountView.of(account, settings).role(),
+        true,
+        true,
+        false,
+        false,
+        account.suspended(),
+        AccountView.of(account, settings),
+        account.invitedBy().orElse(null),
+        account.inviteCode().orElse(null));
   }
 }

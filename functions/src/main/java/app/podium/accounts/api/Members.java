@@ -6,7 +6,10 @@ import app.podium.http.ApiRequest;
 import app.podium.shared.DomainException;
 import java.util.Optional;
 
-/** The member a request comes from, as routes' code asks for it: the authorizer's caller, read and checked. */
+/**
+ * The member a request comes from, as routes' code asks for it: the authorizer's caller, read and
+ * checked.
+ */
 public final class Members {
   private final AccountService accounts;
 
@@ -16,8 +19,11 @@ public final class Members {
 
   /** The member calling; only on routes whose access rule is {@code USER}. Refused if suspended. */
   public Account current(ApiRequest request) {
-    String id = request.caller().accountId()
-        .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
+    String id =
+        request
+            .caller()
+            .accountId()
+            .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
     try {
       return accounts.caller(id);
     } catch (DomainException.NotFound gone) {
@@ -26,16 +32,20 @@ public final class Members {
   }
 
   /**
-   * The member calling, if any; for routes that also answer anonymous callers. A suspended member's token is refused
-   * here too, rather than quietly read as anonymous.
+   * The member calling, if any; for routes that also answer anonymous callers. A suspended member's
+   * token is refused here too, rather than quietly read as anonymous.
    */
   public Optional<Account> viewer(ApiRequest request) {
-    return request.caller().accountId().flatMap(id -> {
-      try {
-        return Optional.of(accounts.caller(id));
-      } catch (DomainException.NotFound | DomainException.Unauthorized gone) {
-        return Optional.empty();
-      }
-    });
+    return request
+        .caller()
+        .accountId()
+        .flatMap(
+            id -> {
+              try {
+                return Optional.of(accounts.caller(id));
+              } catch (DomainException.NotFound | DomainException.Unauthorized gone) {
+                return Optional.empty();
+              }
+            });
   }
 }

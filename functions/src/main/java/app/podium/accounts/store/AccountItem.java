@@ -27,8 +27,10 @@ public final class AccountItem {
   String invitedBy;
   String inviteCode;
   String passwordHash;
+
   /** Codes of the invites this member holds, pruned at each new invite; bounded by the quota. */
   public Set<String> heldInvites;
+
   public Long inviteQuotaVersion;
   Long followersCount;
   Long followingCount;
@@ -37,51 +39,130 @@ public final class AccountItem {
   Long lastActiveAt;
   Boolean large;
   Set<String> largeFollowees;
+
   /** Set while the account is suspended; removed by unsuspending. */
   Long suspendedAt;
+
   Integer followerShards;
 
-  public static final TableSchema<AccountItem> SCHEMA = StaticTableSchema.builder(AccountItem.class)
-      .newItemSupplier(AccountItem::new)
-      .addAttribute(String.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v)
-          .tags(primaryPartitionKey()))
-      .addAttribute(String.class, a -> a.name("username").getter(i -> i.username).setter((i, v) -> i.username = v))
-      .addAttribute(String.class, a -> a.name("email").getter(i -> i.email).setter((i, v) -> i.email = v))
-      .addAttribute(String.class, a -> a.name("display_name").getter(i -> i.displayName)
-          .setter((i, v) -> i.displayName = v))
-      .addAttribute(String.class, a -> a.name("note").getter(i -> i.note).setter((i, v) -> i.note = v))
-      .addAttribute(String.class, a -> a.name("role").getter(i -> i.role).setter((i, v) -> i.role = v))
-      .addAttribute(String.class, a -> a.name("locale").getter(i -> i.locale).setter((i, v) -> i.locale = v))
-      .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v)
-          .tags(secondarySortKey(INVITER_INDEX)))
-      .addAttribute(String.class, a -> a.name("invited_by").getter(i -> i.invitedBy)
-          .setter((i, v) -> i.invitedBy = v).tags(secondaryPartitionKey(INVITER_INDEX)))
-      .addAttribute(String.class, a -> a.name("invite_code").getter(i -> i.inviteCode)
-          .setter((i, v) -> i.inviteCode = v))
-      .addAttribute(String.class, a -> a.name("password_hash").getter(i -> i.passwordHash)
-          .setter((i, v) -> i.passwordHash = v))
-      .addAttribute(EnhancedType.setOf(String.class), a -> a.name("held_invites").getter(i -> i.heldInvites)
-          .setter((i, v) -> i.heldInvites = v))
-      .addAttribute(Long.class, a -> a.name("invite_quota_version").getter(i -> i.inviteQuotaVersion)
-          .setter((i, v) -> i.inviteQuotaVersion = v))
-      .addAttribute(Long.class, a -> a.name("followers_count").getter(i -> i.followersCount)
-          .setter((i, v) -> i.followersCount = v))
-      .addAttribute(Long.class, a -> a.name("following_count").getter(i -> i.followingCount)
-          .setter((i, v) -> i.followingCount = v))
-      .addAttribute(Long.class, a -> a.name("statuses_count").getter(i -> i.statusesCount)
-          .setter((i, v) -> i.statusesCount = v))
-      .addAttribute(Long.class, a -> a.name("last_status_at").getter(i -> i.lastStatusAt)
-          .setter((i, v) -> i.lastStatusAt = v))
-      .addAttribute(Long.class, a -> a.name("last_active_at").getter(i -> i.lastActiveAt)
-          .setter((i, v) -> i.lastActiveAt = v))
-      .addAttribute(Boolean.class, a -> a.name("large").getter(i -> i.large).setter((i, v) -> i.large = v))
-      .addAttribute(EnhancedType.setOf(String.class), a -> a.name("large_followees").getter(i -> i.largeFollowees)
-          .setter((i, v) -> i.largeFollowees = v))
-      .addAttribute(Long.class, a -> a.name("suspended_at").getter(i -> i.suspendedAt)
-          .setter((i, v) -> i.suspendedAt = v))
-      .addAttribute(Integer.class, a -> a.name("follower_shards").getter(i -> i.followerShards)
-          .setter((i, v) -> i.followerShards = v))
-      .build();
+  public static final TableSchema<AccountItem> SCHEMA =
+      StaticTableSchema.builder(AccountItem.class)
+          .newItemSupplier(AccountItem::new)
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("id")
+                      .getter(i -> i.id)
+                      .setter((i, v) -> i.id = v)
+                      .tags(primaryPartitionKey()))
+          .addAttribute(
+              String.class,
+              a -> a.name("username").getter(i -> i.username).setter((i, v) -> i.username = v))
+          .addAttribute(
+              String.class, a -> a.name("email").getter(i -> i.email).setter((i, v) -> i.email = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("display_name")
+                      .getter(i -> i.displayName)
+                      .setter((i, v) -> i.displayName = v))
+          .addAttribute(
+              String.class, a -> a.name("note").getter(i -> i.note).setter((i, v) -> i.note = v))
+          .addAttribute(
+              String.class, a -> a.name("role").getter(i -> i.role).setter((i, v) -> i.role = v))
+          .addAttribute(
+              String.class,
+              a -> a.name("locale").getter(i -> i.locale).setter((i, v) -> i.locale = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("created_at")
+                      .getter(i -> i.createdAt)
+                      .setter((i, v) -> i.createdAt = v)
+                      .tags(secondarySortKey(INVITER_INDEX)))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("invited_by")
+                      .getter(i -> i.invitedBy)
+                      .setter((i, v) -> i.invitedBy = v)
+                      .tags(secondaryPartitionKey(INVITER_INDEX)))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("invite_code")
+                      .getter(i -> i.inviteCode)
+                      .setter((i, v) -> i.inviteCode = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("password_hash")
+                      .getter(i -> i.passwordHash)
+                      .setter((i, v) -> i.passwordHash = v))
+          .addAttribute(
+              EnhancedType.setOf(String.class),
+              a ->
+                  a.name("held_invites")
+                      .getter(i -> i.heldInvites)
+                      .setter((i, v) -> i.heldInvites = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("invite_quota_version")
+                      .getter(i -> i.inviteQuotaVersion)
+                      .setter((i, v) -> i.inviteQuotaVersion = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("followers_count")
+                      .getter(i -> i.followersCount)
+                      .setter((i, v) -> i.followersCount = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("following_count")
+                      .getter(i -> i.followingCount)
+                      .setter((i, v) -> i.followingCount = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("statuses_count")
+                      .getter(i -> i.statusesCount)
+                      .setter((i, v) -> i.statusesCount = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("last_status_at")
+                      .getter(i -> i.lastStatusAt)
+                      .setter((i, v) -> i.lastStatusAt = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("last_active_at")
+                      .getter(i -> i.lastActiveAt)
+                      .setter((i, v) -> i.lastActiveAt = v))
+          .addAttribute(
+              Boolean.class,
+              a -> a.name("large").getter(i -> i.large).setter((i, v) -> i.large = v))
+          .addAttribute(
+              EnhancedType.setOf(String.class),
+              a ->
+                  a.name("large_followees")
+                      .getter(i -> i.largeFollowees)
+                      .setter((i, v) -> i.largeFollowees = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("suspended_at")
+                      .getter(i -> i.suspendedAt)
+                      .setter((i, v) -> i.suspendedAt = v))
+          .addAttribute(
+              Integer.class,
+              a ->
+                  a.name("follower_shards")
+                      .getter(i -> i.followerShards)
+                      .setter((i, v) -> i.followerShards = v))
+          .build();
 
   static AccountItem from(Account account, String passwordHash) {
     AccountItem item = new AccountItem();
@@ -109,12 +190,26 @@ public final class AccountItem {
   }
 
   Account toAccount() {
-    return new Account(id, username, email, displayName == null ? "" : displayName, note == null ? "" : note,
-        Account.Role.valueOf(role), locale, Attributes.instant(createdAt), Optional.ofNullable(invitedBy),
-        Optional.ofNullable(inviteCode), orZero(followersCount), orZero(followingCount), orZero(statusesCount),
-        Attributes.optionalInstant(lastStatusAt), Attributes.optionalInstant(lastActiveAt),
-        Boolean.TRUE.equals(large), largeFollowees == null ? Set.of() : largeFollowees,
-        Attributes.optionalInstant(suspendedAt), followerShards == null ? 1 : Math.max(1, followerShards));
+    return new Account(
+        id,
+        username,
+        email,
+        displayName == null ? "" : displayName,
+        note == null ? "" : note,
+        Account.Role.valueOf(role),
+        locale,
+        Attributes.instant(createdAt),
+        Optional.ofNullable(invitedBy),
+        Optional.ofNullable(inviteCode),
+        orZero(followersCount),
+        orZero(followingCount),
+        orZero(statusesCount),
+        Attributes.optionalInstant(lastStatusAt),
+        Attributes.optionalInstant(lastActiveAt),
+        Boolean.TRUE.equals(large),
+        largeFollowees == null ? Set.of() : largeFollowees,
+        Attributes.optionalInstant(suspendedAt),
+        followerShards == null ? 1 : Math.max(1, followerShards));
   }
 
   private static long orZero(Long value) {

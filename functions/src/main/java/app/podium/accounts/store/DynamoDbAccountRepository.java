@@ -10,7 +10,6 @@ import app.podium.accounts.AccountStore;
 import app.podium.accounts.Emails;
 import app.podium.accounts.NewAccount;
 import app.podium.shared.DomainException;
-import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.CounterShards;
 import app.podium.store.DynamoDb;
@@ -44,22 +43,36 @@ public final class DynamoDbAccountRepository implements AccountStore {
   }
 
   /**
-   * One transaction: the account (new id), its username and email claims (new keys), and one use of the
-   * invite (still usable at {@code now}). Exactly one of any number of racing signups wins each claim.
+   * One transaction: the account (new id), its username and email claims (new keys), and one use of
+   * the invite (still usable at {@code now}). Exactly one of any number of racing signups wins each
+   * claim.
    */
   @Override
   public void create(NewAccount created, Instant now) {
     Account account = created.account();
-    List<TransactWriteItem> writes = new ArrayList<>(List.of(
-        put(Tables.ACCOUNTS, AccountItem.SCHEMA.itemToMap(AccountItem.from(account, created.passwordHash()), true),
-            "id"),
-        put(Tables.UNIQUE_KEYS, UniqueKeyItem.SCHEMA.itemToMap(
-            UniqueKeyItem.of(UniqueKeyItem.username(account.username()), account.id()), true), "key"),
-        put(Tables.UNIQUE_KEYS, UniqueKeyItem.SCHEMA.itemToMap(
-            UniqueKeyItem.of(UniqueKeyItem.email(account.email()), account.id()), true), "key")));
+    List<TransactWriteItem> writes =
+        new ArrayList<>(
+            List.of(
+                put(
+                    Tables.ACCOUNTS,
+                    AccountItem.SCHEMA.itemToMap(
+                        AccountItem.from(account, created.passwordHash()), true),
+                    "id"),
+                put(
+                    Tables.UNIQUE_KEYS,
+                    UniqueKeyItem.SCHEMA.itemToMap(
+                        UniqueKeyItem.of(UniqueKeyItem.username(account.username()), account.id()),
+                        true),
+                    "key"),
+                put(
+                    Tables.UNIQUE_KEYS,
+                    UniqueKeyItem.SCHEMA.itemToMap(
+                        UniqueKeyItem.of(UniqueKeyItem.email(account.email()), account.id()), true),
+                    "key")));
     created.inviteCode().ifPresent(code -> writes.add(spendInvite(code, now)));
     try {
-      DynamoDb.retryingConflicts(() -> db.client().transactWriteItems(r -> r.transactItems(writes)));
+      DynamoDb.retryingConflicts(
+          () -> db.client().transactWriteItems(r -> r.transactItems(writes)));
     } catch (TransactionCanceledException e) {
       Set<Integer> failed = DynamoDb.failedConditions(e);
       var violations = new DomainException.Violations();
@@ -73,36 +86,47 @@ public final class DynamoDbAccountRepository implements AccountStore {
         violations.add("invite_code", "ERR_INVALID", "is invalid, expired or used up");
       }
       violations.throwIfAny();
-      // Only the account id collided (or conflicts outlasted the retries): the client may simply retry.
+      // Only the account id collided (or conflicts outlasted the retries): the client may simply
+      // retry.
       throw new DomainException.Conflict("Signup collided with a concurrent one; please retry");
     }
   }
 
-  private TransactWriteItem put(Tables.Table table, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item,
+  private TransactWriteItem put(
+      Tables.Table table,
+      Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item,
       String keyAttribute) {
-    return TransactWriteItem.builder().put(Put.builder()
-        .tableName(db.name(table))
-        .item(item)
-        .conditionExpression("attribute_not_exists(#k)")
-        .expressionAttributeNames(Map.of("#k", keyAttribute))
-        .build()).build();
+    return TransactWriteItem.builder()
+        .put(
+            Put.builder()
+                .tableName(db.name(table))
+                .item(item)
+                .conditionExpression("attribute_not_exists(#k)")
+                .expressionAttributeNames(Map.of("#k", keyAttribute))
+                .build())
+        .build();
   }
 
   private TransactWriteItem spendInvite(String code, Instant now) {
-    return TransactWriteItem.builder().update(Update.builder()
-        .tableName(db.name(Tables.INVITES))
-        .key(Map.of("code", s(code)))
-        .updateExpression("SET uses = uses + :one")
-        .conditionExpression("attribute_exists(code) AND attribute_not_exists(revoked_at)"
-            + " AND (attribute_not_exists(max_uses) OR uses < max_uses)"
-            + " AND (attribute_not_exists(expires_at) OR expires_at > :now)")
-        .expressionAttributeValues(Map.of(":one", n(1), ":now", n(now.toEpochMilli())))
-        .build()).build();
+    return TransactWriteItem.builder()
+        .update(
+            Update.builder()
+                .tableName(db.name(Tables.INVITES))
+                .key(Map.of("code", s(code)))
+                .updateExpression("SET uses = uses + :one")
+                .conditionExpression(
+                    "attribute_exists(code) AND attribute_not_exists(revoked_at)"
+                        + " AND (attribute_not_exists(max_uses) OR uses < max_uses)"
+                        + " AND (attribute_not_exists(expires_at) OR expires_at > :now)")
+                .expressionAttributeValues(Map.of(":one", n(1), ":now", n(now.toEpochMilli())))
+                .build())
+        .build();
   }
 
   @Override
   public Optional<Account> find(String id) {
-    return Optional.ofNullable(accounts.getItem(r -> r.key(Key.builder().partitionValue(id).build())))
+    return Optional.ofNullable(
+            accounts.getItem(r -> r.key(Key.builder().partitionValue(id).build())))
         .map(this::toAccount);
   }
 
@@ -116,10 +140,20 @@ public final class DynamoDbAccountRepository implements AccountStore {
     if (usernames.isEmpty()) {
       return List.of();
     }
-    List<String> accountIds = Batches.get(db.client(), db.name(Tables.UNIQUE_KEYS),
-            usernames.stream().map(UniqueKeyItem::username).distinct().map(key -> Map.of("key", s(key))).toList(),
-            null, null)
-        .stream().map(item -> UniqueKeyItem.SCHEMA.mapToItem(item).accountId).toList();
+    List<String> accountIds =
+        Batches.get(
+                db.client(),
+                db.name(Tables.UNIQUE_KEYS),
+                usernames.stream()
+                    .map(UniqueKeyItem::username)
+                    .distinct()
+                    .map(key -> Map.of("key", s(key)))
+                    .toList(),
+                null,
+                null)
+            .stream()
+            .map(item -> UniqueKeyItem.SCHEMA.mapToItem(item).accountId)
+            .toList();
     return findAll(accountIds);
   }
 
@@ -130,18 +164,22 @@ public final class DynamoDbAccountRepository implements AccountStore {
       // no account has such an address: signup refuses it
       return Optional.empty();
     }
-    String claim = email ? UniqueKeyItem.email(usernameOrEmail) : UniqueKeyItem.username(usernameOrEmail);
-    return findItemByClaim(claim).map(item -> new AccountCredentials(toAccount(item), item.passwordHash));
+    String claim =
+        email ? UniqueKeyItem.email(usernameOrEmail) : UniqueKeyItem.username(usernameOrEmail);
+    return findItemByClaim(claim)
+        .map(item -> new AccountCredentials(toAccount(item), item.passwordHash));
   }
 
   private Optional<AccountItem> findItemByClaim(String claim) {
-    UniqueKeyItem key = uniqueKeys.getItem(r -> r.key(Key.builder().partitionValue(claim).build())
-        .consistentRead(true));
+    UniqueKeyItem key =
+        uniqueKeys.getItem(
+            r -> r.key(Key.builder().partitionValue(claim).build()).consistentRead(true));
     if (key == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(accounts.getItem(r -> r.key(Key.builder().partitionValue(key.accountId).build())
-        .consistentRead(true)));
+    return Optional.ofNullable(
+        accounts.getItem(
+            r -> r.key(Key.builder().partitionValue(key.accountId).build()).consistentRead(true)));
   }
 
   @Override
@@ -151,8 +189,13 @@ public final class DynamoDbAccountRepository implements AccountStore {
     changes.displayName = displayName;
     changes.note = note;
     try {
-      return toAccount(accounts.updateItem(r -> r.item(changes).ignoreNulls(true)
-          .conditionExpression(Expression.builder().expression("attribute_exists(id)").build())));
+      return toAccount(
+          accounts.updateItem(
+              r ->
+                  r.item(changes)
+                      .ignoreNulls(true)
+                      .conditionExpression(
+                          Expression.builder().expression("attribute_exists(id)").build())));
     } catch (ConditionalCheckFailedException e) {
       throw new DomainException.NotFound("Record not found");
     }
@@ -160,10 +203,17 @@ public final class DynamoDbAccountRepository implements AccountStore {
 
   @Override
   public List<Account> invitedBy(String inviterId, int limit) {
-    return accounts.index(AccountItem.INVITER_INDEX)
-        .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(inviterId)))
-            .limit(limit))
-        .stream().limit(1).flatMap(page -> page.items().stream()).map(this::toAccount).toList();
+    return accounts
+        .index(AccountItem.INVITER_INDEX)
+        .query(
+            r ->
+                r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(inviterId)))
+                    .limit(limit))
+        .stream()
+        .limit(1)
+        .flatMap(page -> page.items().stream())
+        .map(this::toAccount)
+        .toList();
   }
 
   @Override
@@ -171,36 +221,53 @@ public final class DynamoDbAccountRepository implements AccountStore {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return Batches.get(db.client(), db.name(Tables.ACCOUNTS),
-            ids.stream().distinct().map(id -> Map.of("id", s(id))).toList(), null, null)
-        .stream().map(item -> toAccount(AccountItem.SCHEMA.mapToItem(item))).toList();
+    return Batches.get(
+            db.client(),
+            db.name(Tables.ACCOUNTS),
+            ids.stream().distinct().map(id -> Map.of("id", s(id))).toList(),
+            null,
+            null)
+        .stream()
+        .map(item -> toAccount(AccountItem.SCHEMA.mapToItem(item)))
+        .toList();
   }
 
   /** The account an item holds, with its follower count summed over its shards when it has them. */
   private Account toAccount(AccountItem item) {
     return withShards(item.toAccount());
   }
+
   /** The account with the shards' counts added to its own, when its followers are sharded. */
   private Account withShards(Account account) {
     if (account.followerShards() <= 1) {
       return account;
     }
-    long sharded = counterShards.sums(Map.of(account.id(), account.followerShards())).get(account.id());
+    long sharded =
+        counterShards.sums(Map.of(account.id(), account.followerShards())).get(account.id());
     return account.withFollowersCount(Math.max(0, account.followersCount() + sharded));
   }
 
-
-  /** Reads only the id and activity of each member: the fan-out asks this for every page of followers. */
+  /**
+   * Reads only the id and activity of each member: the fan-out asks this for every page of
+   * followers.
+   */
   @Override
   public Set<String> activeAmong(java.util.Collection<String> ids, Instant since) {
     if (ids.isEmpty()) {
       return Set.of();
     }
     long threshold = since.toEpochMilli();
-    return Batches.get(db.client(), db.name(Tables.ACCOUNTS),
-            ids.stream().distinct().map(id -> Map.of("id", s(id))).toList(), "id, last_active_at", null)
+    return Batches.get(
+            db.client(),
+            db.name(Tables.ACCOUNTS),
+            ids.stream().distinct().map(id -> Map.of("id", s(id))).toList(),
+            "id, last_active_at",
+            null)
         .stream()
-        .filter(item -> item.containsKey("last_active_at") && Long.parseLong(item.get("last_active_at").n()) >= threshold)
+        .filter(
+            item ->
+                item.containsKey("last_active_at")
+                    && Long.parseLong(item.get("last_active_at").n()) >= threshold)
         .map(item -> item.get("id").s())
         .collect(java.util.stream.Collectors.toSet());
   }
@@ -208,11 +275,21 @@ public final class DynamoDbAccountRepository implements AccountStore {
   @Override
   public boolean markActive(String id, Instant at, Instant olderThan) {
     try {
-      db.client().updateItem(r -> r.tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(id)))
-          .updateExpression("SET last_active_at = :at")
-          .conditionExpression("attribute_exists(id) AND (attribute_not_exists(last_active_at)"
-              + " OR last_active_at < :olderThan)")
-          .expressionAttributeValues(Map.of(":at", n(at.toEpochMilli()), ":olderThan", n(olderThan.toEpochMilli()))));
+      db.client()
+          .updateItem(
+              r ->
+                  r.tableName(db.name(Tables.ACCOUNTS))
+                      .key(Map.of("id", s(id)))
+                      .updateExpression("SET last_active_at = :at")
+                      .conditionExpression(
+                          "attribute_exists(id) AND (attribute_not_exists(last_active_at)"
+                              + " OR last_active_at < :olderThan)")
+                      .expressionAttributeValues(
+                          Map.of(
+                              ":at",
+                              n(at.toEpochMilli()),
+                              ":olderThan",
+                              n(olderThan.toEpochMilli()))));
       return true;
     } catch (ConditionalCheckFailedException markedOrGone) {
       // marked since (another task of the same day) or deleted meanwhile: nothing to mark
@@ -223,43 +300,75 @@ public final class DynamoDbAccountRepository implements AccountStore {
   @Override
   public boolean markLarge(String id) {
     try {
-      db.client().updateItem(r -> r.tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(id)))
-          // LARGE is a DynamoDB reserved word: the attribute goes by a placeholder
-          .updateExpression("SET #large = :true")
-          .conditionExpression("attribute_exists(id) AND attribute_not_exists(#large)")
-          .expressionAttributeNames(Map.of("#large", "large"))
-          .expressionAttributeValues(Map.of(":true", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBool(true))));
+      db.client()
+          .updateItem(
+              r ->
+                  r.tableName(db.name(Tables.ACCOUNTS))
+                      .key(Map.of("id", s(id)))
+                      // LARGE is a DynamoDB reserved word: the attribute goes by a placeholder
+                      .updateExpression("SET #large = :true")
+                      .conditionExpression("attribute_exists(id) AND attribute_not_exists(#large)")
+                      .expressionAttributeNames(Map.of("#large", "large"))
+                      .expressionAttributeValues(
+                          Map.of(
+                              ":true",
+                              software.amazon.awssdk.services.dynamodb.model.AttributeValue
+                                  .fromBool(true))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
   }
 
-  /** One update per member (DynamoDB has no batch update); runs once per large account's conversion. */
+  /**
+   * One update per member (DynamoDB has no batch update); runs once per large account's conversion.
+   */
   @Override
   public void addLargeFollowee(java.util.Collection<String> memberIds, String largeId) {
-    var largeSet = software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromSs(List.of(largeId));
-    Batches.inLanes(Batches.chunks(List.copyOf(memberIds), 1), Batches.UPDATE_LANES, chunk -> {
-      try {
-        db.client().updateItem(r -> r.tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(chunk.getFirst())))
-            .updateExpression("ADD large_followees :large").conditionExpression("attribute_exists(id)")
-            .expressionAttributeValues(Map.of(":large", largeSet)));
-      } catch (ConditionalCheckFailedException gone) {
-        // the member was deleted meanwhile
-      }
-    });
+    var largeSet =
+        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromSs(List.of(largeId));
+    Batches.inLanes(
+        Batches.chunks(List.copyOf(memberIds), 1),
+        Batches.UPDATE_LANES,
+        chunk -> {
+          try {
+            db.client()
+                .updateItem(
+                    r ->
+                        r.tableName(db.name(Tables.ACCOUNTS))
+                            .key(Map.of("id", s(chunk.getFirst())))
+                            .updateExpression("ADD large_followees :large")
+                            .conditionExpression("attribute_exists(id)")
+                            .expressionAttributeValues(Map.of(":large", largeSet)));
+          } catch (ConditionalCheckFailedException gone) {
+            // the member was deleted meanwhile
+          }
+        });
   }
 
-  /** Admins cannot be suspended: the condition says so, so no concurrent role change slips between. */
+  /**
+   * Admins cannot be suspended: the condition says so, so no concurrent role change slips between.
+   */
   @Override
   public Account suspend(String id, Instant at) {
     try {
-      var updated = db.client().updateItem(r -> r.tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(id)))
-          .updateExpression("SET suspended_at = if_not_exists(suspended_at, :at)")
-          .conditionExpression("attribute_exists(id) AND #role <> :admin")
-          .expressionAttributeNames(Map.of("#role", "role"))
-          .expressionAttributeValues(Map.of(":at", n(at.toEpochMilli()), ":admin", s(Account.Role.ADMIN.name())))
-          .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
+      var updated =
+          db.client()
+              .updateItem(
+                  r ->
+                      r.tableName(db.name(Tables.ACCOUNTS))
+                          .key(Map.of("id", s(id)))
+                          .updateExpression("SET suspended_at = if_not_exists(suspended_at, :at)")
+                          .conditionExpression("attribute_exists(id) AND #role <> :admin")
+                          .expressionAttributeNames(Map.of("#role", "role"))
+                          .expressionAttributeValues(
+                              Map.of(
+                                  ":at",
+                                  n(at.toEpochMilli()),
+                                  ":admin",
+                                  s(Account.Role.ADMIN.name())))
+                          .returnValues(
+                              software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
       return AccountItem.SCHEMA.mapToItem(updated.attributes()).toAccount();
     } catch (ConditionalCheckFailedException e) {
       if (find(id).isEmpty()) {
@@ -272,9 +381,16 @@ public final class DynamoDbAccountRepository implements AccountStore {
   @Override
   public Account unsuspend(String id) {
     try {
-      var updated = db.client().updateItem(r -> r.tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(id)))
-          .updateExpression("REMOVE suspended_at").conditionExpression("attribute_exists(id)")
-          .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
+      var updated =
+          db.client()
+              .updateItem(
+                  r ->
+                      r.tableName(db.name(Tables.ACCOUNTS))
+                          .key(Map.of("id", s(id)))
+                          .updateExpression("REMOVE suspended_at")
+                          .conditionExpression("attribute_exists(id)")
+                          .returnValues(
+                              software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
       return AccountItem.SCHEMA.mapToItem(updated.attributes()).toAccount();
     } catch (ConditionalCheckFailedException e) {
       throw new DomainException.NotFound("Record not found");

@@ -7,21 +7,29 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
- * A claimed username or email: {@code username:alice} or {@code email:alice@example.com}, lower case. Usernames are
- * ASCII, so only ASCII letters fold: a non-ASCII name asked for (the Kelvin sign for K) is no claim of anyone's,
- * where {@code toLowerCase} would have made it one. Emails fold as {@link Emails#key} says.
+ * A claimed username or email: {@code username:alice} or {@code email:alice@example.com}, lower
+ * case. Usernames are ASCII, so only ASCII letters fold: a non-ASCII name asked for (the Kelvin
+ * sign for K) is no claim of anyone's, where {@code toLowerCase} would have made it one. Emails
+ * fold as {@link Emails#key} says.
  */
 public final class UniqueKeyItem {
   String key;
   String accountId;
 
-  public static final TableSchema<UniqueKeyItem> SCHEMA = StaticTableSchema.builder(UniqueKeyItem.class)
-      .newItemSupplier(UniqueKeyItem::new)
-      .addAttribute(String.class, a -> a.name("key").getter(i -> i.key).setter((i, v) -> i.key = v)
-          .tags(primaryPartitionKey()))
-      .addAttribute(String.class, a -> a.name("account_id").getter(i -> i.accountId)
-          .setter((i, v) -> i.accountId = v))
-      .build();
+  public static final TableSchema<UniqueKeyItem> SCHEMA =
+      StaticTableSchema.builder(UniqueKeyItem.class)
+          .newItemSupplier(UniqueKeyItem::new)
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("key")
+                      .getter(i -> i.key)
+                      .setter((i, v) -> i.key = v)
+                      .tags(primaryPartitionKey()))
+          .addAttribute(
+              String.class,
+              a -> a.name("account_id").getter(i -> i.accountId).setter((i, v) -> i.accountId = v))
+          .build();
 
   static String username(String username) {
     StringBuilder key = new StringBuilder("username:");
@@ -29,7 +37,10 @@ public final class UniqueKeyItem {
     return key.toString();
   }
 
-  /** The claim of an address {@link Emails#isNormal} takes (callers check it: anything else has no claim). */
+  /**
+   * The claim of an address {@link Emails#isNormal} takes (callers check it: anything else has no
+   * claim).
+   */
   static String email(String email) {
     return "email:" + Emails.key(email.trim());
   }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * Mastodon's Application entity. {@code client_id} and {@code client_secret} appear only in the answer
- * to registration.
+ * Mastodon's Application entity. {@code client_id} and {@code client_secret} appear only in the
+ * answer to registration.
  */
 public record AppView(
     String id,
@@ -20,13 +20,29 @@ public record AppView(
     @JsonInclude(JsonInclude.Include.NON_NULL) Long clientSecretExpiresAt) {
 
   public static AppView registered(App app, String clientSecret) {
-    return new AppView(app.clientId(), app.name(), app.website(), sortedScopes(app), String.join("\n",
-        app.redirectUris()), app.redirectUris(), app.clientId(), clientSecret, 0L);
+    return new AppView(
+        app.clientId(),
+        app.name(),
+        app.website(),
+        sortedScopes(app),
+        String.join("\n", app.redirectUris()),
+        app.redirectUris(),
+        app.clientId(),
+        clientSecret,
+        0L);
   }
 
   public static AppView of(App app) {
-    return new AppView(app.clientId(), app.name(), app.website(), sortedScopes(app),
-        String.join("\n", app.redirectUris()), app.redirectUris(), null, null, null);
+    return new AppView(
+        app.clientId(),
+        app.name(),
+        app.website(),
+        sortedScopes(app),
+        String.join("\n", app.redirectUris()),
+        app.redirectUris(),
+        null,
+        null,
+        null);
   }
 
   private static List<String> sortedScopes(App app) {

@@ -17,23 +17,51 @@ import java.util.Map;
 
 /** OAuth apps and tokens: registering an app, the token endpoint, revocation. */
 public record AppsRoutes(OAuthService oauth) {
-  public static final List<Route<AppsRoutes>> ALL = List.of(
-      // registering an app and a client-credentials token count against the address's apps limit
-      Route.post("/api/v1/apps", "CreateApp", PUBLIC, grants().write(APPS).write(RATE_LIMITS), AppsRoutes::create),
-      Route.get("/api/v1/apps/verify_credentials", "VerifyAppCredentials", app(null), grants().read(APPS),
-          AppsRoutes::verify),
-      // the client credentials and password grants: the apps and login limits, the credentials by username or email
-      Route.post("/oauth/token", "IssueToken", PUBLIC, grants().read(APPS).write(TOKENS).write(RATE_LIMITS)
-          .read(UNIQUE_KEYS).read(ACCOUNTS), AppsRoutes::token),
-      Route.post("/oauth/revoke", "RevokeToken", PUBLIC, grants().read(APPS).write(TOKENS), AppsRoutes::revoke));
+  public static final List<Route<AppsRoutes>> ALL =
+      List.of(
+          // registering an app and a client-credentials token count against the address's apps
+          // limit
+          Route.post(
+              "/api/v1/apps",
+              "CreateApp",
+              PUBLIC,
+              grants().write(APPS).write(RATE_LIMITS),
+              AppsRoutes::create),
+          Route.get(
+              "/api/v1/apps/verify_credentials",
+              "VerifyAppCredentials",
+              app(null),
+              grants().read(APPS),
+              AppsRoutes::verify),
+          // the client credentials and password grants: the apps and login limits, the credentials
+          // by username or email
+          Route.post(
+              "/oauth/token",
+              "IssueToken",
+              PUBLIC,
+              grants().read(APPS).write(TOKENS).write(RATE_LIMITS).read(UNIQUE_KEYS).read(ACCOUNTS),
+              AppsRoutes::token),
+          Route.post(
+              "/oauth/revoke",
+              "RevokeToken",
+              PUBLIC,
+              grants().read(APPS).write(TOKENS),
+              AppsRoutes::revoke));
 
   /** {@code POST /api/v1/apps}: registers a client application. */
   APIGatewayV2HTTPResponse create(ApiRequest request) {
     var params = request.params();
-    // Mastodon takes redirect_uris as one string (URIs separated by whitespace) or, since 4.3, an array.
-    String redirectUris = params.has("redirect_uris") ? String.join("\n", params.list("redirect_uris")) : null;
-    var created = oauth.registerApp(params.string("client_name"), redirectUris, params.string("scopes"),
-        params.string("website"), request.requester().address());
+    // Mastodon takes redirect_uris as one string (URIs separated by whitespace) or, since 4.3, an
+    // array.
+    String redirectUris =
+        params.has("redirect_uris") ? String.join("\n", params.list("redirect_uris")) : null;
+    var created =
+        oauth.registerApp(
+            params.string("client_name"),
+            redirectUris,
+            params.string("scopes"),
+            params.string("website"),
+            request.requester().address());
     return ApiResponse.ok(AppView.registered(created.app(), created.clientSecret()));
   }
 
@@ -49,20 +77,31 @@ public record AppsRoutes(OAuthService oauth) {
     String clientSecret = params.string("client_secret");
     String grantType = params.string("grant_type");
     String address = request.requester().address();
-    IssuedToken token = switch (grantType == null ? "" : grantType) {
-      case "client_credentials" -> oauth.clientCredentials(clientId, clientSecret, params.string("scope"), address);
-      case "password" -> oauth.password(clientId, clientSecret, params.string("username"), params.string("password"),
-          params.string("scope"), address);
-      default -> throw new DomainException.OAuthRejected("unsupported_grant_type",
-          "The authorization grant type is not supported by the authorization server.");
-    };
+    IssuedToken token =
+        switch (grantType == null ? "" : grantType) {
+          case "client_credentials" ->
+              oauth.clientCredentials(clientId, clientSecret, params.string("scope"), address);
+          case "password" ->
+              oauth.password(
+                  clientId,
+                  clientSecret,
+                  params.string("username"),
+                  params.string("password"),
+                  params.string("scope"),
+                  address);
+          default ->
+              throw new DomainException.OAuthRejected(
+                  "unsupported_grant_type",
+                  "The authorization grant type is not supported by the authorization server.");
+        };
     return ApiResponse.ok(TokenView.of(token));
   }
 
   /** {@code POST /oauth/revoke}: RFC 7009 revocation; answers {@code {}} as Mastodon does. */
   APIGatewayV2HTTPResponse revoke(ApiRequest request) {
     var params = request.params();
-    oauth.revoke(params.string("client_id"), params.string("client_secret"), params.string("token"));
+    oauth.revoke(
+        params.string("client_id"), params.string("client_secret"), params.string("token"));
     return ApiResponse.ok(Map.of());
   }
 }

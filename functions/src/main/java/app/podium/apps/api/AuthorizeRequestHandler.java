@@ -12,11 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The HTTP API's Lambda authorizer (payload 2.0, simple responses). A request that did not come through the
- * CDN is refused first ({@code isAuthorized: false}, so API Gateway answers 403 and no handler runs), before any
- * token is read: a direct call to the API's endpoint costs no DynamoDB read. Otherwise it resolves the bearer
- * token into the caller and lets the request through; the route function then applies the route's access rule, so
- * that a missing, revoked or under-scoped token gets Mastodon's own 401/403 body. See {@code Access}.
+ * The HTTP API's Lambda authorizer (payload 2.0, simple responses). A request that did not come
+ * through the CDN is refused first ({@code isAuthorized: false}, so API Gateway answers 403 and no
+ * handler runs), before any token is read: a direct call to the API's endpoint costs no DynamoDB
+ * read. Otherwise it resolves the bearer token into the caller and lets the request through; the
+ * route function then applies the route's access rule, so that a missing, revoked or under-scoped
+ * token gets Mastodon's own 401/403 body. See {@code Access}.
  */
 public final class AuthorizeRequestHandler
     implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, SimpleIAMPolicyResponse> {
@@ -34,15 +35,25 @@ public final class AuthorizeRequestHandler
   }
 
   @Override
-  public SimpleIAMPolicyResponse handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
+  public SimpleIAMPolicyResponse handleRequest(
+      APIGatewayV2CustomAuthorizerEvent event, Context context) {
     if (!origin.passes(event.getHeaders())) {
-      return SimpleIAMPolicyResponse.builder().withIsAuthorized(false).withContext(Map.of()).build();
+      return SimpleIAMPolicyResponse.builder()
+          .withIsAuthorized(false)
+          .withContext(Map.of())
+          .build();
     }
-    Caller caller = bearer(event.getHeaders())
-        .flatMap(token -> oauth.authenticate(token))
-        .map(token -> new Caller(token.accountId(), Optional.of(token.clientId()), token.scopes()))
-        .orElse(Caller.ANONYMOUS);
-    return SimpleIAMPolicyResponse.builder().withIsAuthorized(true).withContext(caller.toContext()).build();
+    Caller caller =
+        bearer(event.getHeaders())
+            .flatMap(token -> oauth.authenticate(token))
+            .map(
+                token ->
+                    new Caller(token.accountId(), Optional.of(token.clientId()), token.scopes()))
+            .orElse(Caller.ANONYMOUS);
+    return SimpleIAMPolicyResponse.builder()
+        .withIsAuthorized(true)
+        .withContext(caller.toContext())
+        .build();
   }
 
   static Optional<String> bearer(Map<String, String> headers) {

@@ -29,20 +29,41 @@ public final class DynamoDbAppRepository implements AppStore {
     String clientSecretHash;
     Long createdAt;
 
-    public static final TableSchema<AppItem> SCHEMA = StaticTableSchema.builder(AppItem.class)
-        .newItemSupplier(AppItem::new)
-        .addAttribute(String.class, a -> a.name("client_id").getter(i -> i.clientId)
-            .setter((i, v) -> i.clientId = v).tags(primaryPartitionKey()))
-        .addAttribute(String.class, a -> a.name("name").getter(i -> i.name).setter((i, v) -> i.name = v))
-        .addAttribute(String.class, a -> a.name("website").getter(i -> i.website).setter((i, v) -> i.website = v))
-        .addAttribute(EnhancedType.listOf(String.class), a -> a.name("redirect_uris").getter(i -> i.redirectUris)
-            .setter((i, v) -> i.redirectUris = v))
-        .addAttribute(String.class, a -> a.name("scopes").getter(i -> i.scopes).setter((i, v) -> i.scopes = v))
-        .addAttribute(String.class, a -> a.name("client_secret_hash").getter(i -> i.clientSecretHash)
-            .setter((i, v) -> i.clientSecretHash = v))
-        .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt)
-            .setter((i, v) -> i.createdAt = v))
-        .build();
+    public static final TableSchema<AppItem> SCHEMA =
+        StaticTableSchema.builder(AppItem.class)
+            .newItemSupplier(AppItem::new)
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("client_id")
+                        .getter(i -> i.clientId)
+                        .setter((i, v) -> i.clientId = v)
+                        .tags(primaryPartitionKey()))
+            .addAttribute(
+                String.class, a -> a.name("name").getter(i -> i.name).setter((i, v) -> i.name = v))
+            .addAttribute(
+                String.class,
+                a -> a.name("website").getter(i -> i.website).setter((i, v) -> i.website = v))
+            .addAttribute(
+                EnhancedType.listOf(String.class),
+                a ->
+                    a.name("redirect_uris")
+                        .getter(i -> i.redirectUris)
+                        .setter((i, v) -> i.redirectUris = v))
+            .addAttribute(
+                String.class,
+                a -> a.name("scopes").getter(i -> i.scopes).setter((i, v) -> i.scopes = v))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("client_secret_hash")
+                        .getter(i -> i.clientSecretHash)
+                        .setter((i, v) -> i.clientSecretHash = v))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+            .build();
   }
 
   private final DynamoDbTable<AppItem> apps;
@@ -62,16 +83,28 @@ public final class DynamoDbAppRepository implements AppStore {
     item.scopes = app.scopes().text();
     item.clientSecretHash = registered.clientSecretHash();
     item.createdAt = Attributes.millis(app.createdAt());
-    apps.putItem(r -> r.item(item)
-        .conditionExpression(Expression.builder().expression("attribute_not_exists(client_id)").build()));
+    apps.putItem(
+        r ->
+            r.item(item)
+                .conditionExpression(
+                    Expression.builder().expression("attribute_not_exists(client_id)").build()));
   }
 
   @Override
   public Optional<RegisteredApp> find(String clientId) {
-    return Optional.ofNullable(apps.getItem(r -> r.key(Key.builder().partitionValue(clientId).build())
-            .consistentRead(true)))
-        .map(i -> new RegisteredApp(new App(i.clientId, i.name, i.website,
-            i.redirectUris == null ? List.of() : i.redirectUris, Scopes.parse(i.scopes),
-            Attributes.instant(i.createdAt)), i.clientSecretHash));
+    return Optional.ofNullable(
+            apps.getItem(
+                r -> r.key(Key.builder().partitionValue(clientId).build()).consistentRead(true)))
+        .map(
+            i ->
+                new RegisteredApp(
+                    new App(
+                        i.clientId,
+                        i.name,
+                        i.website,
+                        i.redirectUris == null ? List.of() : i.redirectUris,
+                        Scopes.parse(i.scopes),
+                        Attributes.instant(i.createdAt)),
+                    i.clientSecretHash));
   }
 }

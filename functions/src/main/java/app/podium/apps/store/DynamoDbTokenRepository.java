@@ -35,18 +35,37 @@ public final class DynamoDbTokenRepository implements TokenStore {
     String scopes;
     Long createdAt;
 
-    public static final TableSchema<TokenItem> SCHEMA = StaticTableSchema.builder(TokenItem.class)
-        .newItemSupplier(TokenItem::new)
-        .addAttribute(String.class, a -> a.name("token_hash").getter(i -> i.tokenHash)
-            .setter((i, v) -> i.tokenHash = v).tags(primaryPartitionKey()))
-        .addAttribute(String.class, a -> a.name("client_id").getter(i -> i.clientId)
-            .setter((i, v) -> i.clientId = v))
-        .addAttribute(String.class, a -> a.name("account_id").getter(i -> i.accountId)
-            .setter((i, v) -> i.accountId = v).tags(secondaryPartitionKey(ACCOUNT_INDEX)))
-        .addAttribute(String.class, a -> a.name("scopes").getter(i -> i.scopes).setter((i, v) -> i.scopes = v))
-        .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt)
-            .setter((i, v) -> i.createdAt = v).tags(secondarySortKey(ACCOUNT_INDEX)))
-        .build();
+    public static final TableSchema<TokenItem> SCHEMA =
+        StaticTableSchema.builder(TokenItem.class)
+            .newItemSupplier(TokenItem::new)
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("token_hash")
+                        .getter(i -> i.tokenHash)
+                        .setter((i, v) -> i.tokenHash = v)
+                        .tags(primaryPartitionKey()))
+            .addAttribute(
+                String.class,
+                a -> a.name("client_id").getter(i -> i.clientId).setter((i, v) -> i.clientId = v))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("account_id")
+                        .getter(i -> i.accountId)
+                        .setter((i, v) -> i.accountId = v)
+                        .tags(secondaryPartitionKey(ACCOUNT_INDEX)))
+            .addAttribute(
+                String.class,
+                a -> a.name("scopes").getter(i -> i.scopes).setter((i, v) -> i.scopes = v))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("created_at")
+                        .getter(i -> i.createdAt)
+                        .setter((i, v) -> i.createdAt = v)
+                        .tags(secondarySortKey(ACCOUNT_INDEX)))
+            .build();
   }
 
   private final DynamoDb db;
@@ -65,24 +84,39 @@ public final class DynamoDbTokenRepository implements TokenStore {
     item.accountId = token.accountId().orElse(null);
     item.scopes = token.scopes().text();
     item.createdAt = Attributes.millis(token.createdAt());
-    tokens.putItem(r -> r.item(item)
-        .conditionExpression(Expression.builder().expression("attribute_not_exists(token_hash)").build()));
+    tokens.putItem(
+        r ->
+            r.item(item)
+                .conditionExpression(
+                    Expression.builder().expression("attribute_not_exists(token_hash)").build()));
   }
 
   @Override
   public Optional<AccessToken> find(String tokenHash) {
-    return Optional.ofNullable(tokens.getItem(r -> r.key(Key.builder().partitionValue(tokenHash).build())
-            .consistentRead(true)))
-        .map(i -> new AccessToken(i.tokenHash, i.clientId, Optional.ofNullable(i.accountId),
-            Scopes.parse(i.scopes), Attributes.instant(i.createdAt)));
+    return Optional.ofNullable(
+            tokens.getItem(
+                r -> r.key(Key.builder().partitionValue(tokenHash).build()).consistentRead(true)))
+        .map(
+            i ->
+                new AccessToken(
+                    i.tokenHash,
+                    i.clientId,
+                    Optional.ofNullable(i.accountId),
+                    Scopes.parse(i.scopes),
+                    Attributes.instant(i.createdAt)));
   }
 
   @Override
   public boolean revoke(String tokenHash, String clientId) {
     try {
-      tokens.deleteItem(r -> r.key(Key.builder().partitionValue(tokenHash).build())
-          .conditionExpression(Expression.builder().expression("client_id = :client")
-              .expressionValues(Map.of(":client", AttributeValue.fromS(clientId))).build()));
+      tokens.deleteItem(
+          r ->
+              r.key(Key.builder().partitionValue(tokenHash).build())
+                  .conditionExpression(
+                      Expression.builder()
+                          .expression("client_id = :client")
+                          .expressionValues(Map.of(":client", AttributeValue.fromS(clientId)))
+                          .build()));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -91,7 +125,8 @@ public final class DynamoDbTokenRepository implements TokenStore {
 
   /**
    * Pages through the account's index entries, reading only the keys, and deletes each page with
-   * BatchWriteItem. Deleting a token that is already gone is not an error, so a retry simply finishes.
+   * BatchWriteItem. Deleting a token that is already gone is not an error, so a retry simply
+   * finishes.
    */
   @Override
   public int revokeAllOf(String accountId) {
@@ -99,21 +134,31 @@ public final class DynamoDbTokenRepository implements TokenStore {
     int revoked = 0;
     Map<String, AttributeValue> start = null;
     do {
-      QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(ACCOUNT_INDEX)
-          .keyConditionExpression("account_id = :account")
-          .expressionAttributeValues(Map.of(":account", AttributeValue.fromS(accountId)))
-          .projectionExpression("token_hash");
+      QueryRequest.Builder query =
+          QueryRequest.builder()
+              .tableName(table)
+              .indexName(ACCOUNT_INDEX)
+              .keyConditionExpression("account_id = :account")
+              .expressionAttributeValues(Map.of(":account", AttributeValue.fromS(accountId)))
+              .projectionExpression("token_hash");
       if (start != null) {
         query.exclusiveStartKey(start);
       }
       QueryResponse page = db.client().query(query.build());
-      List<WriteRequest> deletes = page.items().stream()
-          .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of("token_hash", item.get("token_hash"))))
-              .build())
-          .toList();
+      List<WriteRequest> deletes =
+          page.items().stream()
+              .map(
+                  item ->
+                      WriteRequest.builder()
+                          .deleteRequest(d -> d.key(Map.of("token_hash", item.get("token_hash"))))
+                          .build())
+              .toList();
       Batches.write(db.client(), table, deletes);
       revoked += deletes.size();
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (start != null);
     return revoked;
   }

@@ -17,8 +17,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * The reads of threads and hashtags, on the tables that posting writes: the posts table's parent index (a status's
- * direct replies) and the tagged statuses (a hashtag's public statuses).
+ * The reads of threads and hashtags, on the tables that posting writes: the posts table's parent
+ * index (a status's direct replies) and the tagged statuses (a hashtag's public statuses).
  */
 public final class DynamoDbConversationRepository implements ConversationStore {
   private final DynamoDb db;
@@ -35,10 +35,18 @@ public final class DynamoDbConversationRepository implements ConversationStore {
       return List.of();
     }
     // the parent index projects every attribute: the replies come whole, no read per reply
-    return posts.index(StatusItem.PARENT_INDEX)
-        .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(parentId)))
-            .scanIndexForward(true).limit(limit))
-        .stream().flatMap(p -> p.items().stream()).limit(limit).map(StatusItem::toStatus).toList();
+    return posts
+        .index(StatusItem.PARENT_INDEX)
+        .query(
+            r ->
+                r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(parentId)))
+                    .scanIndexForward(true)
+                    .limit(limit))
+        .stream()
+        .flatMap(p -> p.items().stream())
+        .limit(limit)
+        .map(StatusItem::toStatus)
+        .toList();
   }
 
   @Override
@@ -46,12 +54,24 @@ public final class DynamoDbConversationRepository implements ConversationStore {
     if (Windows.isEmpty(page)) {
       return List.of();
     }
-    var query = QueryRequest.builder().tableName(db.name(Tables.TAGGED_STATUSES))
-        .keyConditionExpression("tag = :tag AND status_id BETWEEN :lower AND :upper")
-        .expressionAttributeValues(Map.of(":tag", s(tag),
-            ":lower", n(page.lowerBound().map(min -> min + 1).orElse(0L)),
-            ":upper", n(page.maxId().map(max -> max - 1).orElse(Long.MAX_VALUE))))
-        .scanIndexForward(page.ascending()).limit(page.limit()).projectionExpression("status_id").build();
-    return db.client().query(query).items().stream().map(item -> Long.parseLong(item.get("status_id").n())).toList();
+    var query =
+        QueryRequest.builder()
+            .tableName(db.name(Tables.TAGGED_STATUSES))
+            .keyConditionExpression("tag = :tag AND status_id BETWEEN :lower AND :upper")
+            .expressionAttributeValues(
+                Map.of(
+                    ":tag",
+                    s(tag),
+                    ":lower",
+                    n(page.lowerBound().map(min -> min + 1).orElse(0L)),
+                    ":upper",
+                    n(page.maxId().map(max -> max - 1).orElse(Long.MAX_VALUE))))
+            .scanIndexForward(page.ascending())
+            .limit(page.limit())
+            .projectionExpression("status_id")
+            .build();
+    return db.client().query(query).items().stream()
+        .map(item -> Long.parseLong(item.get("status_id").n()))
+        .toList();
   }
 }

@@ -17,10 +17,10 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Takes batches from the fan-out queue (raw SNS delivery) and runs each task. A task that fails, or a
- * body that is no task at all, is reported as a batch item failure: it comes back after the visibility
- * timeout and, after the queue's maximum receives, lands in the dead-letter queue. Every task is
- * idempotent, so a redelivery changes nothing that was already done.
+ * Takes batches from the fan-out queue (raw SNS delivery) and runs each task. A task that fails, or
+ * a body that is no task at all, is reported as a batch item failure: it comes back after the
+ * visibility timeout and, after the queue's maximum receives, lands in the dead-letter queue. Every
+ * task is idempotent, so a redelivery changes nothing that was already done.
  */
 public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private static final Logger LOG = LogManager.getLogger(FanoutHandler.class);
@@ -36,10 +36,11 @@ public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchRes
   }
 
   /**
-   * The batch's messages run side by side (each page's writes are I/O), so a batch of ten pages takes about as
-   * long as its slowest page, not the sum: a slow DynamoDB cannot make a batch outlive its visibility timeout.
-   * Notification tasks go in together, in one lane of their own, so events of one group (a burst of favourites
-   * of one status) become one write of that group per batch.
+   * The batch's messages run side by side (each page's writes are I/O), so a batch of ten pages
+   * takes about as long as its slowest page, not the sum: a slow DynamoDB cannot make a batch
+   * outlive its visibility timeout. Notification tasks go in together, in one lane of their own, so
+   * events of one group (a burst of favourites of one status) become one write of that group per
+   * batch.
    */
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
@@ -57,27 +58,40 @@ public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchRes
     List<Future<Boolean>> outcomes = new ArrayList<>();
     Future<List<Boolean>> notified;
     try (ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor()) {
-      notified = lanes.submit(() -> notify(notices.stream().map(messages::get).toList(),
-          notices.stream().map(tasks::get).toList()));
+      notified =
+          lanes.submit(
+              () ->
+                  notify(
+                      notices.stream().map(messages::get).toList(),
+                      notices.stream().map(tasks::get).toList()));
       for (int i = 0; i < messages.size(); i++) {
         SQSEvent.SQSMessage message = messages.get(i);
         FanoutTask task = tasks.get(i);
-        outcomes.add(task == null || notices.contains(i) ? null : lanes.submit(() -> handle(message, task)));
+        outcomes.add(
+            task == null || notices.contains(i) ? null : lanes.submit(() -> handle(message, task)));
       }
     }
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
-      boolean done = tasks.get(i) != null && (notices.contains(i)
-          ? notified.resultNow().get(notices.indexOf(i)) : outcomes.get(i).resultNow());
+      boolean done =
+          tasks.get(i) != null
+              && (notices.contains(i)
+                  ? notified.resultNow().get(notices.indexOf(i))
+                  : outcomes.get(i).resultNow());
       if (!done) {
-        failures.add(SQSBatchResponse.BatchItemFailure.builder()
-            .withItemIdentifier(messages.get(i).getMessageId()).build());
+        failures.add(
+            SQSBatchResponse.BatchItemFailure.builder()
+                .withItemIdentifier(messages.get(i).getMessageId())
+                .build());
       }
     }
     return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
   }
 
-  /** The task, or null for a body that is none (it fails, and goes to the dead-letter queue in the end). */
+  /**
+   * The task, or null for a body that is none (it fails, and goes to the dead-letter queue in the
+   * end).
+   */
   private static FanoutTask parse(SQSEvent.SQSMessage message) {
     try {
       return FanoutTaskJson.read(message.getBody());
@@ -100,11 +114,12 @@ public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchRes
   }
 
   /**
-   * When the message was first sent ({@code SentTimestamp}, the same on every delivery of it); the arrival time
-   * if the queue did not say, which only a hand-built event does.
+   * When the message was first sent ({@code SentTimestamp}, the same on every delivery of it); the
+   * arrival time if the queue did not say, which only a hand-built event does.
    */
   static Instant sentAt(SQSEvent.SQSMessage message) {
-    String sent = message.getAttributes() == null ? null : message.getAttributes().get("SentTimestamp");
+    String sent =
+        message.getAttributes() == null ? null : message.getAttributes().get("SentTimestamp");
     try {
       return sent == null ? Instant.now() : Instant.ofEpochMilli(Long.parseLong(sent));
     } catch (NumberFormatException e) {

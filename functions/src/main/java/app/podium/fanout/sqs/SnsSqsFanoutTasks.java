@@ -23,9 +23,17 @@ public final class SnsSqsFanoutTasks implements FanoutTasks {
 
   @Override
   public void publish(FanoutTask task) {
-    sns.publish(r -> r.topicArn(topicArn).message(FanoutTaskJson.write(task))
-        .messageAttributes(Map.of("type", MessageAttributeValue.builder().dataType("String")
-            .stringValue(FanoutTaskJson.typeName(task.kind())).build())));
+    sns.publish(
+        r ->
+            r.topicArn(topicArn)
+                .message(FanoutTaskJson.write(task))
+                .messageAttributes(
+                    Map.of(
+                        "type",
+                        MessageAttributeValue.builder()
+                            .dataType("String")
+                            .stringValue(FanoutTaskJson.typeName(task.kind()))
+                            .build())));
   }
 
   @Override

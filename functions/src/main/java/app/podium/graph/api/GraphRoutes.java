@@ -18,100 +18,204 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
 
 /** The follow graph: follows, blocks and mutes, the relationships they make, and their lists. */
-public record GraphRoutes(FollowService follows, BlockMuteService blocks, Members members, Settings settings) {
-  public static final List<Route<GraphRoutes>> ALL = List.of(
-      Route.get("/api/v1/accounts/relationships", "GetRelationships", user("read:follows"), grants().read(ACCOUNTS)
-          .read(FOLLOWS).read(BLOCKS_MUTES), GraphRoutes::relationships),
-      // a follow (its transaction checks for blocks) backfills the follower's timeline and notifies the followee; an
-      // unfollow enqueues the clean-up; both answer the relationship, blocks and mutes included; a follow counts
-      // against the follower's follows limit
-      Route.post("/api/v1/accounts/{id}/follow", "FollowAccount", user("write:follows"), grants().write(RATE_LIMITS)
-          .readWrite(ACCOUNTS).readWrite(FOLLOWS).read(POSTS).write(TIMELINES).read(BLOCKS_MUTES)
-          .publishPostEvents(), GraphRoutes::follow),
-      Route.post("/api/v1/accounts/{id}/unfollow", "UnfollowAccount", user("write:follows"), grants()
-          .readWrite(ACCOUNTS).readWrite(FOLLOWS).sendToFanoutQueue().read(BLOCKS_MUTES), GraphRoutes::unfollow),
-      Route.get("/api/v1/accounts/{id}/followers", "ListFollowers", PUBLIC, grants().read(ACCOUNTS).read(FOLLOWS),
-          GraphRoutes::followers),
-      Route.get("/api/v1/accounts/{id}/following", "ListFollowing", PUBLIC, grants().read(ACCOUNTS).read(FOLLOWS),
-          GraphRoutes::following),
-      // a block ends the follows both ways (follows, both accounts' counters) and enqueues the timeline clean-ups,
-      // as a mute does; an unmute backfills a followed account's latest statuses
-      Route.post("/api/v1/accounts/{id}/block", "BlockAccount", user("write:blocks"), grants().readWrite(ACCOUNTS)
-          .readWrite(FOLLOWS).readWrite(BLOCKS_MUTES).sendToFanoutQueue(), GraphRoutes::block),
-      Route.post("/api/v1/accounts/{id}/unblock", "UnblockAccount", user("write:blocks"), grants().read(ACCOUNTS)
-          .read(FOLLOWS).readWrite(BLOCKS_MUTES), GraphRoutes::unblock),
-      Route.post("/api/v1/accounts/{id}/mute", "MuteAccount", user("write:mutes"), grants().read(ACCOUNTS)
-          .read(FOLLOWS).readWrite(BLOCKS_MUTES).sendToFanoutQueue(), GraphRoutes::mute),
-      Route.post("/api/v1/accounts/{id}/unmute", "UnmuteAccount", user("write:mutes"), grants().read(ACCOUNTS)
-          .read(FOLLOWS).readWrite(BLOCKS_MUTES).read(POSTS).write(TIMELINES), GraphRoutes::unmute),
-      Route.get("/api/v1/blocks", "ListBlocks", user("read:blocks"), grants().read(ACCOUNTS).read(BLOCKS_MUTES),
-          GraphRoutes::blocks),
-      Route.get("/api/v1/mutes", "ListMutes", user("read:mutes"), grants().read(ACCOUNTS).read(BLOCKS_MUTES),
-          GraphRoutes::mutes));
+public record GraphRoutes(
+    FollowService follows, BlockMuteService blocks, Members members, Settings settings) {
+  public static final List<Route<GraphRoutes>> ALL =
+      List.of(
+          Route.get(
+              "/api/v1/accounts/relationships",
+              "GetRelationships",
+              user("read:follows"),
+              grants().read(ACCOUNTS).read(FOLLOWS).read(BLOCKS_MUTES),
+              GraphRoutes::relationships),
+          // a follow (its transaction checks for blocks) backfills the follower's timeline and
+          // notifies the followee; an
+          // unfollow enqueues the clean-up; both answer the relationship, blocks and mutes
+          // included; a follow counts
+          // against the follower's follows limit
+          Route.post(
+              "/api/v1/accounts/{id}/follow",
+              "FollowAccount",
+              user("write:follows"),
+              grants()
+                  .write(RATE_LIMITS)
+                  .readWrite(ACCOUNTS)
+                  .readWrite(FOLLOWS)
+                  .read(POSTS)
+                  .write(TIMELINES)
+                  .read(BLOCKS_MUTES)
+                  .publishPostEvents(),
+              GraphRoutes::follow),
+          Route.post(
+              "/api/v1/accounts/{id}/unfollow",
+              "UnfollowAccount",
+              user("write:follows"),
+              grants()
+                  .readWrite(ACCOUNTS)
+                  .readWrite(FOLLOWS)
+                  .sendToFanoutQueue()
+                  .read(BLOCKS_MUTES),
+              GraphRoutes::unfollow),
+          Route.get(
+              "/api/v1/accounts/{id}/followers",
+              "ListFollowers",
+              PUBLIC,
+              grants().read(ACCOUNTS).read(FOLLOWS),
+              GraphRoutes::followers),
+          Route.get(
+              "/api/v1/accounts/{id}/following",
+              "ListFollowing",
+              PUBLIC,
+              grants().read(ACCOUNTS).read(FOLLOWS),
+              GraphRoutes::following),
+          // a block ends the follows both ways (follows, both accounts' counters) and enqueues the
+          // timeline clean-ups,
+          // as a mute does; an unmute backfills a followed account's latest statuses
+          Route.post(
+              "/api/v1/accounts/{id}/block",
+              "BlockAccount",
+              user("write:blocks"),
+              grants()
+                  .readWrite(ACCOUNTS)
+                  .readWrite(FOLLOWS)
+                  .readWrite(BLOCKS_MUTES)
+                  .sendToFanoutQueue(),
+              GraphRoutes::block),
+          Route.post(
+              "/api/v1/accounts/{id}/unblock",
+              "UnblockAccount",
+              user("write:blocks"),
+              grants().read(ACCOUNTS).read(FOLLOWS).readWrite(BLOCKS_MUTES),
+              GraphRoutes::unblock),
+          Route.post(
+              "/api/v1/accounts/{id}/mute",
+              "MuteAccount",
+              user("write:mutes"),
+              grants().read(ACCOUNTS).read(FOLLOWS).readWrite(BLOCKS_MUTES).sendToFanoutQueue(),
+              GraphRoutes::mute),
+          Route.post(
+              "/api/v1/accounts/{id}/unmute",
+              "UnmuteAccount",
+              user("write:mutes"),
+              grants()
+                  .read(ACCOUNTS)
+                  .read(FOLLOWS)
+                  .readWrite(BLOCKS_MUTES)
+                  .read(POSTS)
+                  .write(TIMELINES),
+              GraphRoutes::unmute),
+          Route.get(
+              "/api/v1/blocks",
+              "ListBlocks",
+              user("read:blocks"),
+              grants().read(ACCOUNTS).read(BLOCKS_MUTES),
+              GraphRoutes::blocks),
+          Route.get(
+              "/api/v1/mutes",
+              "ListMutes",
+              user("read:mutes"),
+              grants().read(ACCOUNTS).read(BLOCKS_MUTES),
+              GraphRoutes::mutes));
 
-  /** {@code GET /api/v1/accounts/relationships?id[]=}: the caller's relationship to each account. */
+  /**
+   * {@code GET /api/v1/accounts/relationships?id[]=}: the caller's relationship to each account.
+   */
   APIGatewayV2HTTPResponse relationships(ApiRequest request) {
-    return ApiResponse.ok(follows.relationships(members.current(request), request.params().list("id")).stream()
-        .map(RelationshipView::of).toList());
+    return ApiResponse.ok(
+        follows.relationships(members.current(request), request.params().list("id")).stream()
+            .map(RelationshipView::of)
+            .toList());
   }
 
-  /** {@code POST /api/v1/accounts/:id/follow}: idempotent; backfills the followee's recent statuses. */
+  /**
+   * {@code POST /api/v1/accounts/:id/follow}: idempotent; backfills the followee's recent statuses.
+   */
   APIGatewayV2HTTPResponse follow(ApiRequest request) {
-    return ApiResponse.ok(RelationshipView.of(follows.follow(members.current(request), request.pathParameter("id"))));
+    return ApiResponse.ok(
+        RelationshipView.of(follows.follow(members.current(request), request.pathParameter("id"))));
   }
 
-  /** {@code POST /api/v1/accounts/:id/unfollow}: idempotent; the followee's statuses leave the timeline. */
+  /**
+   * {@code POST /api/v1/accounts/:id/unfollow}: idempotent; the followee's statuses leave the
+   * timeline.
+   */
   APIGatewayV2HTTPResponse unfollow(ApiRequest request) {
-    return ApiResponse.ok(RelationshipView.of(follows.unfollow(members.current(request),
-        request.pathParameter("id"))));
+    return ApiResponse.ok(
+        RelationshipView.of(
+            follows.unfollow(members.current(request), request.pathParameter("id"))));
   }
 
   /** {@code GET /api/v1/accounts/:id/followers}: newest follow first, paged by follow id. */
   APIGatewayV2HTTPResponse followers(ApiRequest request) {
     var page = follows.followers(request.pathParameter("id"), Paging.request(request.params()));
-    return Paging.answer(request, settings, page, f -> AccountView.of(f.account(), settings), f -> f.follow().id());
+    return Paging.answer(
+        request, settings, page, f -> AccountView.of(f.account(), settings), f -> f.follow().id());
   }
 
   /** {@code GET /api/v1/accounts/:id/following}: newest follow first, paged by follow id. */
   APIGatewayV2HTTPResponse following(ApiRequest request) {
     var page = follows.following(request.pathParameter("id"), Paging.request(request.params()));
-    return Paging.answer(request, settings, page, f -> AccountView.of(f.account(), settings), f -> f.follow().id());
-  }
-
-  /** {@code POST /api/v1/accounts/:id/block}: idempotent; ends the follows both ways, clears the owner's timeline. */
-  APIGatewayV2HTTPResponse block(ApiRequest request) {
-    return ApiResponse.ok(RelationshipView.of(blocks.block(members.current(request), request.pathParameter("id"))));
-  }
-
-  /** {@code POST /api/v1/accounts/:id/unblock}: idempotent; the follows the block ended stay ended. */
-  APIGatewayV2HTTPResponse unblock(ApiRequest request) {
-    return ApiResponse.ok(RelationshipView.of(blocks.unblock(members.current(request), request.pathParameter("id"))));
+    return Paging.answer(
+        request, settings, page, f -> AccountView.of(f.account(), settings), f -> f.follow().id());
   }
 
   /**
-   * {@code POST /api/v1/accounts/:id/mute}: {@code notifications} (default true), {@code duration} seconds (0: until
-   * unmuted); muting again updates both.
+   * {@code POST /api/v1/accounts/:id/block}: idempotent; ends the follows both ways, clears the
+   * owner's timeline.
+   */
+  APIGatewayV2HTTPResponse block(ApiRequest request) {
+    return ApiResponse.ok(
+        RelationshipView.of(blocks.block(members.current(request), request.pathParameter("id"))));
+  }
+
+  /**
+   * {@code POST /api/v1/accounts/:id/unblock}: idempotent; the follows the block ended stay ended.
+   */
+  APIGatewayV2HTTPResponse unblock(ApiRequest request) {
+    return ApiResponse.ok(
+        RelationshipView.of(blocks.unblock(members.current(request), request.pathParameter("id"))));
+  }
+
+  /**
+   * {@code POST /api/v1/accounts/:id/mute}: {@code notifications} (default true), {@code duration}
+   * seconds (0: until unmuted); muting again updates both.
    */
   APIGatewayV2HTTPResponse mute(ApiRequest request) {
     var params = request.params();
-    return ApiResponse.ok(RelationshipView.of(blocks.mute(members.current(request), request.pathParameter("id"),
-        params.bool("notifications").orElse(true), params.number("duration").orElse(0L))));
+    return ApiResponse.ok(
+        RelationshipView.of(
+            blocks.mute(
+                members.current(request),
+                request.pathParameter("id"),
+                params.bool("notifications").orElse(true),
+                params.number("duration").orElse(0L))));
   }
 
-  /** {@code POST /api/v1/accounts/:id/unmute}: idempotent; a followed account's latest statuses come back. */
+  /**
+   * {@code POST /api/v1/accounts/:id/unmute}: idempotent; a followed account's latest statuses come
+   * back.
+   */
   APIGatewayV2HTTPResponse unmute(ApiRequest request) {
-    return ApiResponse.ok(RelationshipView.of(blocks.unmute(members.current(request), request.pathParameter("id"))));
+    return ApiResponse.ok(
+        RelationshipView.of(blocks.unmute(members.current(request), request.pathParameter("id"))));
   }
 
-  /** {@code GET /api/v1/blocks}: the accounts the caller blocks, newest block first, paged by block id. */
+  /**
+   * {@code GET /api/v1/blocks}: the accounts the caller blocks, newest block first, paged by block
+   * id.
+   */
   APIGatewayV2HTTPResponse blocks(ApiRequest request) {
     var page = blocks.blocks(members.current(request), Paging.request(request.params()));
-    return Paging.answer(request, settings, page, b -> AccountView.of(b.account(), settings), b -> b.entry().id());
+    return Paging.answer(
+        request, settings, page, b -> AccountView.of(b.account(), settings), b -> b.entry().id());
   }
 
-  /** {@code GET /api/v1/mutes}: the accounts the caller mutes, newest mute first, paged by mute id. */
+  /**
+   * {@code GET /api/v1/mutes}: the accounts the caller mutes, newest mute first, paged by mute id.
+   */
   APIGatewayV2HTTPResponse mutes(ApiRequest request) {
     var page = blocks.mutes(members.current(request), Paging.request(request.params()));
-    return Paging.answer(request, settings, page, b -> AccountView.of(b.account(), settings), b -> b.entry().id());
+    return Paging.answer(
+        request, settings, page, b -> AccountView.of(b.account(), settings), b -> b.entry().id());
   }
 }

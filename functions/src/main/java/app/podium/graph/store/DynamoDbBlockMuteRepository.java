@@ -32,17 +32,22 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Blocks and mutes in one table: item key (owner, {@code block:<target>} or {@code mute:<target>}). A block is a
- * conditional put; a mute an update that keeps the first mute's id; removal a conditional delete. Each block has a
- * mirror keyed by the blocked member ({@code blocked_by:<target>}, {@code <owner>}), written and deleted in the
- * block's own transaction: "which of these authors block me" is then a batch read of the reader's own keys. The
- * mirror has no index attributes, so no index and no query of a member's own partition sees it.
+ * Blocks and mutes in one table: item key (owner, {@code block:<target>} or {@code mute:<target>}).
+ * A block is a conditional put; a mute an update that keeps the first mute's id; removal a
+ * conditional delete. Each block has a mirror keyed by the blocked member ({@code
+ * blocked_by:<target>}, {@code <owner>}), written and deleted in the block's own transaction:
+ * "which of these authors block me" is then a batch read of the reader's own keys. The mirror has
+ * no index attributes, so no index and no query of a member's own partition sees it.
  */
 public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
   static final String OWNER_INDEX = "by_owner";
   static final String TARGET_INDEX = "by_target";
   static final String BLOCKED_BY = "blocked_by:";
-  /** Blockers of a member read by one query of the member's mirrors, beyond which they are read by key. */
+
+  /**
+   * Blockers of a member read by one query of the member's mirrors, beyond which they are read by
+   * key.
+   */
   static final int BLOCKERS_QUERIED = 100;
 
   public static final class BlockMuteItem {
@@ -53,33 +58,75 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
     Long id;
     Long createdAt;
     Boolean notifications;
+
     /** Epoch seconds, the table's TTL attribute. */
     Long expiresAt;
 
-    public static final TableSchema<BlockMuteItem> SCHEMA = StaticTableSchema.builder(BlockMuteItem.class)
-        .newItemSupplier(BlockMuteItem::new)
-        .addAttribute(String.class, a -> a.name("owner_id").getter(i -> i.ownerId).setter((i, v) -> i.ownerId = v)
-            .tags(primaryPartitionKey()))
-        .addAttribute(String.class, a -> a.name("kind_target").getter(i -> i.kindTarget)
-            .setter((i, v) -> i.kindTarget = v).tags(primarySortKey()))
-        .addAttribute(String.class, a -> a.name("owner_kind").getter(i -> i.ownerKind)
-            .setter((i, v) -> i.ownerKind = v).tags(secondaryPartitionKey(OWNER_INDEX)))
-        .addAttribute(String.class, a -> a.name("target_id").getter(i -> i.targetId)
-            .setter((i, v) -> i.targetId = v).tags(secondaryPartitionKey(TARGET_INDEX)))
-        .addAttribute(Long.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v)
-            .tags(secondarySortKey(OWNER_INDEX), secondarySortKey(TARGET_INDEX)))
-        .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt)
-            .setter((i, v) -> i.createdAt = v))
-        .addAttribute(Boolean.class, a -> a.name("notifications").getter(i -> i.notifications)
-            .setter((i, v) -> i.notifications = v))
-        .addAttribute(Long.class, a -> a.name("expires_at").getter(i -> i.expiresAt)
-            .setter((i, v) -> i.expiresAt = v))
-        .build();
+    public static final TableSchema<BlockMuteItem> SCHEMA =
+        StaticTableSchema.builder(BlockMuteItem.class)
+            .newItemSupplier(BlockMuteItem::new)
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("owner_id")
+                        .getter(i -> i.ownerId)
+                        .setter((i, v) -> i.ownerId = v)
+                        .tags(primaryPartitionKey()))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("kind_target")
+                        .getter(i -> i.kindTarget)
+                        .setter((i, v) -> i.kindTarget = v)
+                        .tags(primarySortKey()))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("owner_kind")
+                        .getter(i -> i.ownerKind)
+                        .setter((i, v) -> i.ownerKind = v)
+                        .tags(secondaryPartitionKey(OWNER_INDEX)))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("target_id")
+                        .getter(i -> i.targetId)
+                        .setter((i, v) -> i.targetId = v)
+                        .tags(secondaryPartitionKey(TARGET_INDEX)))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("id")
+                        .getter(i -> i.id)
+                        .setter((i, v) -> i.id = v)
+                        .tags(secondarySortKey(OWNER_INDEX), secondarySortKey(TARGET_INDEX)))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+            .addAttribute(
+                Boolean.class,
+                a ->
+                    a.name("notifications")
+                        .getter(i -> i.notifications)
+                        .setter((i, v) -> i.notifications = v))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("expires_at").getter(i -> i.expiresAt).setter((i, v) -> i.expiresAt = v))
+            .build();
 
     BlockOrMute toDomain() {
-      BlockOrMute.Kind kind = kindTarget.startsWith("block:") ? BlockOrMute.Kind.BLOCK : BlockOrMute.Kind.MUTE;
-      return new BlockOrMute(kind, Long.toString(id), ownerId, targetId, Attributes.instant(createdAt),
-          Boolean.TRUE.equals(notifications), Optional.ofNullable(expiresAt).map(Instant::ofEpochSecond));
+      BlockOrMute.Kind kind =
+          kindTarget.startsWith("block:") ? BlockOrMute.Kind.BLOCK : BlockOrMute.Kind.MUTE;
+      return new BlockOrMute(
+          kind,
+          Long.toString(id),
+          ownerId,
+          targetId,
+          Attributes.instant(createdAt),
+          Boolean.TRUE.equals(notifications),
+          Optional.ofNullable(expiresAt).map(Instant::ofEpochSecond));
     }
   }
 
@@ -95,7 +142,10 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
     return kind.name().toLowerCase(Locale.ROOT) + ":" + targetId;
   }
 
-  /** The mirror of {@code ownerId}'s block of {@code targetId}, in a partition of the blocked member's. */
+  /**
+   * The mirror of {@code ownerId}'s block of {@code targetId}, in a partition of the blocked
+   * member's.
+   */
   static Map<String, AttributeValue> mirrorKey(String ownerId, String targetId) {
     return Map.of("owner_id", s(BLOCKED_BY + targetId), "kind_target", s(ownerId));
   }
@@ -104,7 +154,8 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
     return ownerId + ":" + kind.name().toLowerCase(Locale.ROOT);
   }
 
-  private static Map<String, AttributeValue> key(String ownerId, BlockOrMute.Kind kind, String targetId) {
+  private static Map<String, AttributeValue> key(
+      String ownerId, BlockOrMute.Kind kind, String targetId) {
     return Map.of("owner_id", s(ownerId), "kind_target", s(sortKey(kind, targetId)));
   }
 
@@ -117,25 +168,42 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
     item.targetId = block.targetId();
     item.id = Long.parseLong(block.id());
     item.createdAt = Attributes.millis(block.createdAt());
-    Map<String, AttributeValue> mirror = new HashMap<>(mirrorKey(block.ownerId(), block.targetId()));
+    Map<String, AttributeValue> mirror =
+        new HashMap<>(mirrorKey(block.ownerId(), block.targetId()));
     mirror.put("id", n(item.id));
     mirror.put("created_at", n(item.createdAt));
     String table = db.name(Tables.BLOCKS_MUTES);
-    return db.transactUnlessDone(List.of(
-        TransactWriteItem.builder().put(p -> p.tableName(table).item(BlockMuteItem.SCHEMA.itemToMap(item, true))
-            .conditionExpression("attribute_not_exists(owner_id)")).build(),
-        TransactWriteItem.builder().put(p -> p.tableName(table).item(mirror)).build()),
+    return db.transactUnlessDone(
+        List.of(
+            TransactWriteItem.builder()
+                .put(
+                    p ->
+                        p.tableName(table)
+                            .item(BlockMuteItem.SCHEMA.itemToMap(item, true))
+                            .conditionExpression("attribute_not_exists(owner_id)"))
+                .build(),
+            TransactWriteItem.builder().put(p -> p.tableName(table).item(mirror)).build()),
         DynamoDbBlockMuteRepository::onlyTheFirstIsGuarded);
   }
 
   @Override
   public void mute(BlockOrMute mute) {
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(
-        ":ownerKind", s(ownerKind(mute.ownerId(), BlockOrMute.Kind.MUTE)), ":target", s(mute.targetId()),
-        ":id", n(Long.parseLong(mute.id())), ":createdAt", n(mute.createdAt().toEpochMilli()),
-        ":notifications", AttributeValue.fromBool(mute.hidesNotifications())));
-    String update = "SET owner_kind = :ownerKind, target_id = :target, id = if_not_exists(id, :id), "
-        + "created_at = if_not_exists(created_at, :createdAt), notifications = :notifications";
+    Map<String, AttributeValue> values =
+        new HashMap<>(
+            Map.of(
+                ":ownerKind",
+                s(ownerKind(mute.ownerId(), BlockOrMute.Kind.MUTE)),
+                ":target",
+                s(mute.targetId()),
+                ":id",
+                n(Long.parseLong(mute.id())),
+                ":createdAt",
+                n(mute.createdAt().toEpochMilli()),
+                ":notifications",
+                AttributeValue.fromBool(mute.hidesNotifications())));
+    String update =
+        "SET owner_kind = :ownerKind, target_id = :target, id = if_not_exists(id, :id), "
+            + "created_at = if_not_exists(created_at, :createdAt), notifications = :notifications";
     if (mute.expiresAt().isPresent()) {
       Instant at = mute.expiresAt().get();
       // whole seconds, as TTL wants them, rounded up so a mute never ends early
@@ -145,24 +213,40 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
       update += " REMOVE expires_at";
     }
     String expression = update;
-    db.client().updateItem(r -> r.tableName(db.name(Tables.BLOCKS_MUTES))
-        .key(key(mute.ownerId(), BlockOrMute.Kind.MUTE, mute.targetId()))
-        .updateExpression(expression).expressionAttributeValues(values));
+    db.client()
+        .updateItem(
+            r ->
+                r.tableName(db.name(Tables.BLOCKS_MUTES))
+                    .key(key(mute.ownerId(), BlockOrMute.Kind.MUTE, mute.targetId()))
+                    .updateExpression(expression)
+                    .expressionAttributeValues(values));
   }
 
   @Override
   public boolean remove(BlockOrMute.Kind kind, String ownerId, String targetId) {
     String table = db.name(Tables.BLOCKS_MUTES);
     if (kind == BlockOrMute.Kind.BLOCK) {
-      return db.transactUnlessDone(List.of(
-          TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(ownerId, kind, targetId))
-              .conditionExpression("attribute_exists(owner_id)")).build(),
-          TransactWriteItem.builder().delete(d -> d.tableName(table).key(mirrorKey(ownerId, targetId))).build()),
+      return db.transactUnlessDone(
+          List.of(
+              TransactWriteItem.builder()
+                  .delete(
+                      d ->
+                          d.tableName(table)
+                              .key(key(ownerId, kind, targetId))
+                              .conditionExpression("attribute_exists(owner_id)"))
+                  .build(),
+              TransactWriteItem.builder()
+                  .delete(d -> d.tableName(table).key(mirrorKey(ownerId, targetId)))
+                  .build()),
           DynamoDbBlockMuteRepository::onlyTheFirstIsGuarded);
     }
     try {
-      db.client().deleteItem(r -> r.tableName(table).key(key(ownerId, kind, targetId))
-          .conditionExpression("attribute_exists(owner_id)"));
+      db.client()
+          .deleteItem(
+              r ->
+                  r.tableName(table)
+                      .key(key(ownerId, kind, targetId))
+                      .conditionExpression("attribute_exists(owner_id)"));
       return true;
     } catch (ConditionalCheckFailedException absent) {
       return false;
@@ -170,12 +254,14 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
   }
 
   private static IllegalStateException onlyTheFirstIsGuarded() {
-    return new IllegalStateException("a block's mirror carries no condition, so only the block's own can fail");
+    return new IllegalStateException(
+        "a block's mirror carries no condition, so only the block's own can fail");
   }
 
   @Override
   public List<BlockOrMute> between(String viewerId, Collection<String> otherIds) {
-    // a set: with the viewer among the others, two of the keys are the same, and DynamoDB refuses duplicates
+    // a set: with the viewer among the others, two of the keys are the same, and DynamoDB refuses
+    // duplicates
     java.util.Set<Map<String, AttributeValue>> keys = new java.util.LinkedHashSet<>();
     for (String other : otherIds) {
       keys.add(key(viewerId, BlockOrMute.Kind.BLOCK, other));
@@ -185,70 +271,115 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
     if (keys.isEmpty()) {
       return List.of();
     }
-    return Batches.get(db.client(), db.name(Tables.BLOCKS_MUTES), List.copyOf(keys), null, null).stream()
-        .map(i -> BlockMuteItem.SCHEMA.mapToItem(i).toDomain()).toList();
+    return Batches.get(db.client(), db.name(Tables.BLOCKS_MUTES), List.copyOf(keys), null, null)
+        .stream()
+        .map(i -> BlockMuteItem.SCHEMA.mapToItem(i).toDomain())
+        .toList();
   }
 
   /**
-   * Eventually consistent: a block made a moment ago may still let its target read one more page, which only the
-   * blocked member could notice. Most members are blocked by few: one query of their mirrors' partition, costing what
-   * it finds, answers for every account at once; only a member blocked by more than {@link #BLOCKERS_QUERIED} gets
-   * the batch read of one key per account instead (a read unit each, whatever it finds).
+   * Eventually consistent: a block made a moment ago may still let its target read one more page,
+   * which only the blocked member could notice. Most members are blocked by few: one query of their
+   * mirrors' partition, costing what it finds, answers for every account at once; only a member
+   * blocked by more than {@link #BLOCKERS_QUERIED} gets the batch read of one key per account
+   * instead (a read unit each, whatever it finds).
    */
   @Override
   public java.util.Set<String> blockersOf(String memberId, Collection<String> accountIds) {
-    java.util.Set<String> others = accountIds.stream().filter(id -> !id.equals(memberId))
-        .collect(java.util.stream.Collectors.toSet());
+    java.util.Set<String> others =
+        accountIds.stream()
+            .filter(id -> !id.equals(memberId))
+            .collect(java.util.stream.Collectors.toSet());
     if (others.isEmpty()) {
       return java.util.Set.of();
     }
     Optional<java.util.Set<String>> all = allBlockersOf(memberId);
     if (all.isPresent()) {
-      return all.get().stream().filter(others::contains).collect(java.util.stream.Collectors.toSet());
+      return all.get().stream()
+          .filter(others::contains)
+          .collect(java.util.stream.Collectors.toSet());
     }
-    List<Map<String, AttributeValue>> keys = others.stream().map(id -> mirrorKey(id, memberId)).toList();
-    return Batches.get(db.client(), db.name(Tables.BLOCKS_MUTES), keys, "kind_target", null).stream()
-        .map(item -> item.get("kind_target").s()).collect(java.util.stream.Collectors.toSet());
+    List<Map<String, AttributeValue>> keys =
+        others.stream().map(id -> mirrorKey(id, memberId)).toList();
+    return Batches.get(db.client(), db.name(Tables.BLOCKS_MUTES), keys, "kind_target", null)
+        .stream()
+        .map(item -> item.get("kind_target").s())
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /** Eventually consistent, as {@link #blockersOf}. */
   @Override
   public Optional<java.util.Set<String>> allBlockersOf(String memberId) {
-    var firstPage = db.client().query(r -> r.tableName(db.name(Tables.BLOCKS_MUTES))
-        .keyConditionExpression("owner_id = :mirrors").projectionExpression("kind_target")
-        .expressionAttributeValues(Map.of(":mirrors", s(BLOCKED_BY + memberId))).limit(BLOCKERS_QUERIED));
+    var firstPage =
+        db.client()
+            .query(
+                r ->
+                    r.tableName(db.name(Tables.BLOCKS_MUTES))
+                        .keyConditionExpression("owner_id = :mirrors")
+                        .projectionExpression("kind_target")
+                        .expressionAttributeValues(Map.of(":mirrors", s(BLOCKED_BY + memberId)))
+                        .limit(BLOCKERS_QUERIED));
     if (firstPage.lastEvaluatedKey() != null && !firstPage.lastEvaluatedKey().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(firstPage.items().stream().map(item -> item.get("kind_target").s())
-        .collect(java.util.stream.Collectors.toSet()));
+    return Optional.of(
+        firstPage.items().stream()
+            .map(item -> item.get("kind_target").s())
+            .collect(java.util.stream.Collectors.toSet()));
   }
 
-  /** Strongly consistent, so a home timeline read right after a block or mute already leaves the target out. */
+  /**
+   * Strongly consistent, so a home timeline read right after a block or mute already leaves the
+   * target out.
+   */
   @Override
   public List<BlockOrMute> heldBy(String ownerId) {
-    return table.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(ownerId)))
-            .consistentRead(true))
-        .items().stream().map(BlockMuteItem::toDomain).toList();
+    return table
+        .query(
+            r ->
+                r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(ownerId)))
+                    .consistentRead(true))
+        .items()
+        .stream()
+        .map(BlockMuteItem::toDomain)
+        .toList();
   }
 
   @Override
   public List<BlockOrMute> targeting(String targetId) {
-    return table.index(TARGET_INDEX)
-        .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(targetId))))
-        .stream().flatMap(p -> p.items().stream()).map(BlockMuteItem::toDomain).toList();
+    return table
+        .index(TARGET_INDEX)
+        .query(
+            r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(targetId))))
+        .stream()
+        .flatMap(p -> p.items().stream())
+        .map(BlockMuteItem::toDomain)
+        .toList();
   }
 
-  /** Newest first, also for a {@code min_id} page (read upwards, then turned round), as Mastodon answers. */
+  /**
+   * Newest first, also for a {@code min_id} page (read upwards, then turned round), as Mastodon
+   * answers.
+   */
   @Override
   public List<BlockOrMute> page(BlockOrMute.Kind kind, String ownerId, PageRequest page) {
     if (Windows.isEmpty(page)) {
       return List.of();
     }
-    List<BlockOrMute> items = new ArrayList<>(table.index(OWNER_INDEX)
-        .query(r -> r.queryConditional(Windows.of(ownerKind(ownerId, kind), page)).scanIndexForward(page.ascending())
-            .limit(page.limit()))
-        .stream().limit(1).flatMap(p -> p.items().stream()).map(BlockMuteItem::toDomain).toList());
+    List<BlockOrMute> items =
+        new ArrayList<>(
+            table
+                .index(OWNER_INDEX)
+                .query(
+                    r ->
+                        r.queryConditional(Windows.of(ownerKind(ownerId, kind), page))
+                            .scanIndexForward(page.ascending())
+                            .limit(page.limit()))
+                .stream()
+                .limit(1)
+                .flatMap(p -> p.items().stream())
+                .map(BlockMuteItem::toDomain)
+                .toList());
     if (page.ascending()) {
       java.util.Collections.reverse(items);
     }

@@ -35,7 +35,6 @@ import java.util.stream.IntStream;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -47,12 +46,13 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * Follows, with both accounts' counters changed in the same transaction as the follow itself.
  *
- * <p>An account's followers are spread over {@link #SHARDS} followee-index keys once it has
- * {@code FOLLOWER_SHARDS_FROM} followers (1,000 by default: well under a key's 1,000 writes a second even with
- * the follows in flight while the account crosses it), and from then on its follower count is kept in as many counter items
- * ({@link Tables#COUNTER_SHARDS}) instead of on the account item: a burst of thousands of follows a second
- * of one account writes no key more than DynamoDB's 1,000 writes a second allow. Readers of the followee
- * index read every shard; follows made before the account was sharded stay in shard 0.</p>
+ * <p>An account's followers are spread over {@link #SHARDS} followee-index keys once it has {@code
+ * FOLLOWER_SHARDS_FROM} followers (1,000 by default: well under a key's 1,000 writes a second even
+ * with the follows in flight while the account crosses it), and from then on its follower count is
+ * kept in as many counter items ({@link Tables#COUNTER_SHARDS}) instead of on the account item: a
+ * burst of thousands of follows a second of one account writes no key more than DynamoDB's 1,000
+ * writes a second allow. Readers of the followee index read every shard; follows made before the
+ * account was sharded stay in shard 0.
  */
 public final class DynamoDbFollowRepository implements FollowStore {
   static final String FOLLOWEE_INDEX = "by_followee";
@@ -64,26 +64,57 @@ public final class DynamoDbFollowRepository implements FollowStore {
     String followerId;
     String followeeId;
     String followeeKey;
-    /** The follower-count shard this follow was counted in; none when it was counted on the account. */
+
+    /**
+     * The follower-count shard this follow was counted in; none when it was counted on the account.
+     */
     Integer countedShard;
+
     Long id;
     Long createdAt;
 
-    public static final TableSchema<FollowItem> SCHEMA = StaticTableSchema.builder(FollowItem.class)
-        .newItemSupplier(FollowItem::new)
-        .addAttribute(String.class, a -> a.name("follower_id").getter(i -> i.followerId)
-            .setter((i, v) -> i.followerId = v).tags(primaryPartitionKey(), secondaryPartitionKey(FOLLOWER_INDEX)))
-        .addAttribute(String.class, a -> a.name("followee_id").getter(i -> i.followeeId)
-            .setter((i, v) -> i.followeeId = v).tags(primarySortKey()))
-        .addAttribute(String.class, a -> a.name("followee_key").getter(i -> i.followeeKey)
-            .setter((i, v) -> i.followeeKey = v).tags(secondaryPartitionKey(FOLLOWEE_INDEX)))
-        .addAttribute(Integer.class, a -> a.name("counted_shard").getter(i -> i.countedShard)
-            .setter((i, v) -> i.countedShard = v))
-        .addAttribute(Long.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v)
-            .tags(secondarySortKey(FOLLOWEE_INDEX), secondarySortKey(FOLLOWER_INDEX)))
-        .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt)
-            .setter((i, v) -> i.createdAt = v))
-        .build();
+    public static final TableSchema<FollowItem> SCHEMA =
+        StaticTableSchema.builder(FollowItem.class)
+            .newItemSupplier(FollowItem::new)
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("follower_id")
+                        .getter(i -> i.followerId)
+                        .setter((i, v) -> i.followerId = v)
+                        .tags(primaryPartitionKey(), secondaryPartitionKey(FOLLOWER_INDEX)))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("followee_id")
+                        .getter(i -> i.followeeId)
+                        .setter((i, v) -> i.followeeId = v)
+                        .tags(primarySortKey()))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("followee_key")
+                        .getter(i -> i.followeeKey)
+                        .setter((i, v) -> i.followeeKey = v)
+                        .tags(secondaryPartitionKey(FOLLOWEE_INDEX)))
+            .addAttribute(
+                Integer.class,
+                a ->
+                    a.name("counted_shard")
+                        .getter(i -> i.countedShard)
+                        .setter((i, v) -> i.countedShard = v))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("id")
+                        .getter(i -> i.id)
+                        .setter((i, v) -> i.id = v)
+                        .tags(secondarySortKey(FOLLOWEE_INDEX), secondarySortKey(FOLLOWER_INDEX)))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+            .build();
 
     Follow toFollow() {
       return new Follow(Long.toString(id), followerId, followeeId, Attributes.instant(createdAt));
@@ -92,6 +123,7 @@ public final class DynamoDbFollowRepository implements FollowStore {
 
   private final DynamoDb db;
   private final DynamoDbTable<FollowItem> follows;
+
   /** Followers at which an account's new followers start being spread over shards. */
   private final long shardedFrom;
 
@@ -106,9 +138,13 @@ public final class DynamoDbFollowRepository implements FollowStore {
     return followeeId + "#" + shard;
   }
 
-  /** How many shards a new follow of the account spreads over: more once it has many followers, never fewer. */
+  /**
+   * How many shards a new follow of the account spreads over: more once it has many followers,
+   * never fewer.
+   */
   private int shardsFor(Account followee) {
-    return followee.followerShards() > 1 || followee.followersCount() < shardedFrom ? followee.followerShards()
+    return followee.followerShards() > 1 || followee.followersCount() < shardedFrom
+        ? followee.followerShards()
         : SHARDS;
   }
 
@@ -133,68 +169,125 @@ public final class DynamoDbFollowRepository implements FollowStore {
       followerUpdate += ", large_followees :large";
       followerValues.put(":large", AttributeValue.fromSs(List.of(follow.followeeId())));
     }
-    Update follower = Update.builder().tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(follow.followerId())))
-        .updateExpression(followerUpdate).conditionExpression("attribute_exists(id)")
-        .expressionAttributeValues(followerValues).build();
-    // items 3 and 4: no block either way, checked in the transaction so a block racing the follow cannot miss it
-    List<TransactWriteItem> items = new ArrayList<>(List.of(
-        TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.FOLLOWS))
-            .item(FollowItem.SCHEMA.itemToMap(item, true))
-            .conditionExpression("attribute_not_exists(follower_id)").build()).build(),
-        TransactWriteItem.builder().update(follower).build(),
-        TransactWriteItem.builder().update(followerCount(follow.followeeId(), item.countedShard, 1)).build(),
-        noBlock(follow.followeeId(), follow.followerId()),
-        noBlock(follow.followerId(), follow.followeeId())));
+    Update follower =
+        Update.builder()
+            .tableName(db.name(Tables.ACCOUNTS))
+            .key(Map.of("id", s(follow.followerId())))
+            .updateExpression(followerUpdate)
+            .conditionExpression("attribute_exists(id)")
+            .expressionAttributeValues(followerValues)
+            .build();
+    // items 3 and 4: no block either way, checked in the transaction so a block racing the follow
+    // cannot miss it
+    List<TransactWriteItem> items =
+        new ArrayList<>(
+            List.of(
+                TransactWriteItem.builder()
+                    .put(
+                        Put.builder()
+                            .tableName(db.name(Tables.FOLLOWS))
+                            .item(FollowItem.SCHEMA.itemToMap(item, true))
+                            .conditionExpression("attribute_not_exists(follower_id)")
+                            .build())
+                    .build(),
+                TransactWriteItem.builder().update(follower).build(),
+                TransactWriteItem.builder()
+                    .update(followerCount(follow.followeeId(), item.countedShard, 1))
+                    .build(),
+                noBlock(follow.followeeId(), follow.followerId()),
+                noBlock(follow.followerId(), follow.followeeId())));
     if (shards > followee.followerShards()) {
-      items.add(TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.ACCOUNTS))
-          .key(Map.of("id", s(follow.followeeId()))).updateExpression("SET follower_shards = :shards")
-          .conditionExpression("attribute_exists(id)").expressionAttributeValues(Map.of(":shards", n(shards)))
-          .build()).build());
+      items.add(
+          TransactWriteItem.builder()
+              .update(
+                  Update.builder()
+                      .tableName(db.name(Tables.ACCOUNTS))
+                      .key(Map.of("id", s(follow.followeeId())))
+                      .updateExpression("SET follower_shards = :shards")
+                      .conditionExpression("attribute_exists(id)")
+                      .expressionAttributeValues(Map.of(":shards", n(shards)))
+                      .build())
+              .build());
     }
-    return db.transactUnlessDone(items, failed -> failed.contains(3) || failed.contains(4)
-        ? new DomainException.Forbidden("This action is not allowed")
-        : new DomainException.NotFound("Record not found"));
+    return db.transactUnlessDone(
+        items,
+        failed ->
+            failed.contains(3) || failed.contains(4)
+                ? new DomainException.Forbidden("This action is not allowed")
+                : new DomainException.NotFound("Record not found"));
   }
 
   private TransactWriteItem noBlock(String ownerId, String targetId) {
-    return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
-        .tableName(db.name(Tables.BLOCKS_MUTES))
-        .key(Map.of("owner_id", s(ownerId), "kind_target", s(DynamoDbBlockMuteRepository.sortKey(
-            app.podium.graph.BlockOrMute.Kind.BLOCK, targetId))))
-        .conditionExpression("attribute_not_exists(owner_id)").build()).build();
+    return TransactWriteItem.builder()
+        .conditionCheck(
+            ConditionCheck.builder()
+                .tableName(db.name(Tables.BLOCKS_MUTES))
+                .key(
+                    Map.of(
+                        "owner_id",
+                        s(ownerId),
+                        "kind_target",
+                        s(
+                            DynamoDbBlockMuteRepository.sortKey(
+                                app.podium.graph.BlockOrMute.Kind.BLOCK, targetId))))
+                .conditionExpression("attribute_not_exists(owner_id)")
+                .build())
+        .build();
   }
 
   @Override
   public boolean unfollow(String followerId, String followeeId) {
-    FollowItem existing = follows.getItem(r -> r.key(k -> k.partitionValue(followerId).sortValue(followeeId))
-        .consistentRead(true));
+    FollowItem existing =
+        follows.getItem(
+            r ->
+                r.key(k -> k.partitionValue(followerId).sortValue(followeeId))
+                    .consistentRead(true));
     if (existing == null) {
       return false;
     }
-    Update follower = Update.builder().tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(followerId)))
-        .updateExpression("ADD following_count :minusOne DELETE large_followees :followee")
-        .conditionExpression("attribute_exists(id)")
-        .expressionAttributeValues(Map.of(":minusOne", n(-1), ":followee", AttributeValue.fromSs(List.of(followeeId))))
-        .build();
-    return transact(List.of(
-        TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.FOLLOWS))
-            .key(Map.of("follower_id", s(followerId), "followee_id", s(followeeId)))
-            .conditionExpression("attribute_exists(follower_id)").build()).build(),
-        TransactWriteItem.builder().update(follower).build(),
-        TransactWriteItem.builder().update(followerCount(followeeId, existing.countedShard, -1)).build()));
+    Update follower =
+        Update.builder()
+            .tableName(db.name(Tables.ACCOUNTS))
+            .key(Map.of("id", s(followerId)))
+            .updateExpression("ADD following_count :minusOne DELETE large_followees :followee")
+            .conditionExpression("attribute_exists(id)")
+            .expressionAttributeValues(
+                Map.of(":minusOne", n(-1), ":followee", AttributeValue.fromSs(List.of(followeeId))))
+            .build();
+    return transact(
+        List.of(
+            TransactWriteItem.builder()
+                .delete(
+                    Delete.builder()
+                        .tableName(db.name(Tables.FOLLOWS))
+                        .key(Map.of("follower_id", s(followerId), "followee_id", s(followeeId)))
+                        .conditionExpression("attribute_exists(follower_id)")
+                        .build())
+                .build(),
+            TransactWriteItem.builder().update(follower).build(),
+            TransactWriteItem.builder()
+                .update(followerCount(followeeId, existing.countedShard, -1))
+                .build()));
   }
 
   /** The followee's follower count: on the account item, or in one of its counter shards. */
   private Update followerCount(String followeeId, Integer shard, int delta) {
     if (shard == null) {
-      return Update.builder().tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(followeeId)))
-          .updateExpression("ADD followers_count :delta").conditionExpression("attribute_exists(id)")
-          .expressionAttributeValues(Map.of(":delta", n(delta))).build();
+      return Update.builder()
+          .tableName(db.name(Tables.ACCOUNTS))
+          .key(Map.of("id", s(followeeId)))
+          .updateExpression("ADD followers_count :delta")
+          .conditionExpression("attribute_exists(id)")
+          .expressionAttributeValues(Map.of(":delta", n(delta)))
+          .build();
     }
-    return Update.builder().tableName(db.name(Tables.COUNTER_SHARDS))
+    return Update.builder()
+        .tableName(db.name(Tables.COUNTER_SHARDS))
         .key(Map.of("key", s(CounterShards.key(followeeId, shard))))
-        .updateExpression("ADD #count :delta").expressionAttributeNames(Map.of("#count", "count"))
-        .expressionAttributeValues(Map.of(":delta", n(delta))).build();
+        .updateExpression("ADD #count :delta")
+        .expressionAttributeNames(Map.of("#count", "count"))
+        .expressionAttributeValues(Map.of(":delta", n(delta)))
+        .build();
   }
 
   /** True if the follow changed; false if it already was as asked. A missing account is a 404. */
@@ -205,13 +298,17 @@ public final class DynamoDbFollowRepository implements FollowStore {
   @Override
   public Set<String> followedBy(String followerId, Collection<String> followeeIds) {
     return existing(followeeIds.stream().map(followee -> key(followerId, followee)).toList())
-        .stream().map(i -> i.followeeId).collect(Collectors.toSet());
+        .stream()
+        .map(i -> i.followeeId)
+        .collect(Collectors.toSet());
   }
 
   @Override
   public Set<String> followersAmong(String followeeId, Collection<String> followerIds) {
     return existing(followerIds.stream().map(follower -> key(follower, followeeId)).toList())
-        .stream().map(i -> i.followerId).collect(Collectors.toSet());
+        .stream()
+        .map(i -> i.followerId)
+        .collect(Collectors.toSet());
   }
 
   private List<FollowItem> existing(List<Map<String, AttributeValue>> keys) {
@@ -219,7 +316,8 @@ public final class DynamoDbFollowRepository implements FollowStore {
       return List.of();
     }
     return Batches.get(db.client(), db.name(Tables.FOLLOWS), keys, null, null).stream()
-        .map(FollowItem.SCHEMA::mapToItem).toList();
+        .map(FollowItem.SCHEMA::mapToItem)
+        .toList();
   }
 
   private static Map<String, AttributeValue> key(String followerId, String followeeId) {
@@ -233,32 +331,56 @@ public final class DynamoDbFollowRepository implements FollowStore {
   }
 
   /**
-   * One shard's followers in follow order. The cursor is {@code <shard>/<follow id>:<follower id>}, or
-   * {@code <shard>/} at the start of the shard; none is the start of shard 0.
+   * One shard's followers in follow order. The cursor is {@code <shard>/<follow id>:<follower id>},
+   * or {@code <shard>/} at the start of the shard; none is the start of shard 0.
    */
   @Override
   public Slice<Follow> followerPage(String followeeId, Optional<String> cursor, int limit) {
     String[] at = cursor.orElse("0/").split("/", 2);
     int shard = Integer.parseInt(at[0]);
     String key = followeeKey(followeeId, shard);
-    QueryRequest.Builder request = QueryRequest.builder().tableName(db.name(Tables.FOLLOWS)).indexName(FOLLOWEE_INDEX)
-        .keyConditionExpression("followee_key = :key").expressionAttributeValues(Map.of(":key", s(key))).limit(limit);
+    QueryRequest.Builder request =
+        QueryRequest.builder()
+            .tableName(db.name(Tables.FOLLOWS))
+            .indexName(FOLLOWEE_INDEX)
+            .keyConditionExpression("followee_key = :key")
+            .expressionAttributeValues(Map.of(":key", s(key)))
+            .limit(limit);
     if (!at[1].isEmpty()) {
       String[] last = at[1].split(":", 2);
-      request.exclusiveStartKey(Map.of("followee_key", s(key), "id", n(Long.parseLong(last[0])),
-          "follower_id", s(last[1]), "followee_id", s(followeeId)));
+      request.exclusiveStartKey(
+          Map.of(
+              "followee_key",
+              s(key),
+              "id",
+              n(Long.parseLong(last[0])),
+              "follower_id",
+              s(last[1]),
+              "followee_id",
+              s(followeeId)));
     }
     var response = db.client().query(request.build());
-    List<Follow> page = response.items().stream().map(i -> FollowItem.SCHEMA.mapToItem(i).toFollow()).toList();
-    Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !page.isEmpty()
-        ? Optional.of(shard + "/" + page.getLast().id() + ":" + page.getLast().followerId()) : Optional.empty();
+    List<Follow> page =
+        response.items().stream().map(i -> FollowItem.SCHEMA.mapToItem(i).toFollow()).toList();
+    Optional<String> next =
+        response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !page.isEmpty()
+            ? Optional.of(shard + "/" + page.getLast().id() + ":" + page.getLast().followerId())
+            : Optional.empty();
     return new Slice<>(page, next);
   }
 
   private int shardsOf(String accountId) {
-    var item = db.client().getItem(r -> r.tableName(db.name(Tables.ACCOUNTS)).key(Map.of("id", s(accountId)))
-        .projectionExpression("follower_shards")).item();
-    return item == null || !item.containsKey("follower_shards") ? 1 : Integer.parseInt(item.get("follower_shards").n());
+    var item =
+        db.client()
+            .getItem(
+                r ->
+                    r.tableName(db.name(Tables.ACCOUNTS))
+                        .key(Map.of("id", s(accountId)))
+                        .projectionExpression("follower_shards"))
+            .item();
+    return item == null || !item.containsKey("follower_shards")
+        ? 1
+        : Integer.parseInt(item.get("follower_shards").n());
   }
 
   /** Each shard's window read at once, merged in follow-id order. */
@@ -267,13 +389,20 @@ public final class DynamoDbFollowRepository implements FollowStore {
     if (shards <= 1) {
       return window(FOLLOWEE_INDEX, followeeKey(followeeId, 0), page);
     }
-    List<CompletableFuture<List<Follow>>> reads = IntStream.range(0, shards)
-        .mapToObj(shard -> CompletableFuture.supplyAsync(
-            () -> window(FOLLOWEE_INDEX, followeeKey(followeeId, shard), page), SHARD_READS))
-        .toList();
+    List<CompletableFuture<List<Follow>>> reads =
+        IntStream.range(0, shards)
+            .mapToObj(
+                shard ->
+                    CompletableFuture.supplyAsync(
+                        () -> window(FOLLOWEE_INDEX, followeeKey(followeeId, shard), page),
+                        SHARD_READS))
+            .toList();
     Comparator<Follow> order = Comparator.comparingLong(f -> Long.parseLong(f.id()));
-    return reads.stream().flatMap(read -> read.join().stream())
-        .sorted(page.ascending() ? order : order.reversed()).limit(page.limit()).toList();
+    return reads.stream()
+        .flatMap(read -> read.join().stream())
+        .sorted(page.ascending() ? order : order.reversed())
+        .limit(page.limit())
+        .toList();
   }
 
   @Override
@@ -285,9 +414,17 @@ public final class DynamoDbFollowRepository implements FollowStore {
     if (Windows.isEmpty(page)) {
       return List.of();
     }
-    return follows.index(index)
-        .query(r -> r.queryConditional(Windows.of(partition, page)).scanIndexForward(page.ascending())
-            .limit(page.limit()))
-        .stream().limit(1).flatMap(p -> p.items().stream()).map(FollowItem::toFollow).toList();
+    return follows
+        .index(index)
+        .query(
+            r ->
+                r.queryConditional(Windows.of(partition, page))
+                    .scanIndexForward(page.ascending())
+                    .limit(page.limit()))
+        .stream()
+        .limit(1)
+        .flatMap(p -> p.items().stream())
+        .map(FollowItem::toFollow)
+        .toList();
   }
 }

@@ -13,18 +13,37 @@ import app.podium.shared.Settings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
 
-/** What describes this server, and what clients ask on first contact: all constants, but a member's preferences. */
+/**
+ * What describes this server, and what clients ask on first contact: all constants, but a member's
+ * preferences.
+ */
 public record InstanceRoutes(Members members, Settings settings) {
-  public static final List<Route<InstanceRoutes>> ALL = List.of(
-      Route.get("/api/v1/instance", "GetInstanceV1", PUBLIC, grants(), InstanceRoutes::instanceV1),
-      Route.get("/api/v2/instance", "GetInstance", PUBLIC, grants(), InstanceRoutes::instance),
-      Route.get("/.well-known/nodeinfo", "GetNodeInfoLinks", PUBLIC, grants(), InstanceRoutes::nodeInfoLinks),
-      Route.get("/nodeinfo/2.0", "GetNodeInfo", PUBLIC, grants(), InstanceRoutes::nodeInfo),
-      Route.get("/api/v1/custom_emojis", "ListCustomEmojis", PUBLIC, grants(), InstanceRoutes::customEmojis),
-      Route.get("/api/v1/preferences", "GetPreferences", user("read:accounts"), grants().read(ACCOUNTS),
-          InstanceRoutes::preferences),
-      // this API's own description (functions/src/main/resources/openapi.yaml)
-      Route.get("/api/openapi.json", "GetOpenApi", PUBLIC, grants(), InstanceRoutes::openApi));
+  public static final List<Route<InstanceRoutes>> ALL =
+      List.of(
+          Route.get(
+              "/api/v1/instance", "GetInstanceV1", PUBLIC, grants(), InstanceRoutes::instanceV1),
+          Route.get("/api/v2/instance", "GetInstance", PUBLIC, grants(), InstanceRoutes::instance),
+          Route.get(
+              "/.well-known/nodeinfo",
+              "GetNodeInfoLinks",
+              PUBLIC,
+              grants(),
+              InstanceRoutes::nodeInfoLinks),
+          Route.get("/nodeinfo/2.0", "GetNodeInfo", PUBLIC, grants(), InstanceRoutes::nodeInfo),
+          Route.get(
+              "/api/v1/custom_emojis",
+              "ListCustomEmojis",
+              PUBLIC,
+              grants(),
+              InstanceRoutes::customEmojis),
+          Route.get(
+              "/api/v1/preferences",
+              "GetPreferences",
+              user("read:accounts"),
+              grants().read(ACCOUNTS),
+              InstanceRoutes::preferences),
+          // this API's own description (functions/src/main/resources/openapi.yaml)
+          Route.get("/api/openapi.json", "GetOpenApi", PUBLIC, grants(), InstanceRoutes::openApi));
 
   /** {@code GET /api/v1/instance}, for clients that still read the first version. */
   APIGatewayV2HTTPResponse instanceV1(ApiRequest request) {
@@ -51,12 +70,16 @@ public record InstanceRoutes(Members members, Settings settings) {
     return ApiResponse.ok(List.of());
   }
 
-  /** {@code GET /api/v1/preferences}: the member's posting and reading defaults, Mastodon's keys. */
+  /**
+   * {@code GET /api/v1/preferences}: the member's posting and reading defaults, Mastodon's keys.
+   */
   APIGatewayV2HTTPResponse preferences(ApiRequest request) {
     return ApiResponse.ok(PreferencesView.of(members.current(request)));
   }
 
-  /** {@code GET /api/openapi.json}: the OpenAPI 3.1 description of every route ({@link OpenApi}). */
+  /**
+   * {@code GET /api/openapi.json}: the OpenAPI 3.1 description of every route ({@link OpenApi}).
+   */
   APIGatewayV2HTTPResponse openApi(ApiRequest request) {
     return ApiResponse.ok(OpenApi.document());
   }

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What clients read on first contact: Mastodon's Instance (v1 and v2) and NodeInfo 2.0. Registration
- * fields follow the signup phase; {@code invite_required} and {@code mode} are Podium extensions.
+ * What clients read on first contact: Mastodon's Instance (v1 and v2) and NodeInfo 2.0.
+ * Registration fields follow the signup phase; {@code invite_required} and {@code mode} are Podium
+ * extensions.
  */
 public final class InstanceViews {
   public static final String VERSION = "4.3.0 (compatible; Podium 0.1.0)";
@@ -27,13 +28,15 @@ public final class InstanceViews {
     instance.put("thumbnail", Map.of("url", settings.baseUrl() + "/thumbnail.png"));
     instance.put("icon", List.of());
     instance.put("languages", List.of("en"));
-    instance.put("configuration", Map.of(
-        "urls", Map.of("status", settings.baseUrl() + "/status"),
-        "accounts", Map.of("max_featured_tags", 0, "max_pinned_statuses", 0),
-        "statuses", statusLimits(),
-        "media_attachments", mediaLimits(),
-        "polls", pollLimits(),
-        "translation", Map.of("enabled", false)));
+    instance.put(
+        "configuration",
+        Map.of(
+            "urls", Map.of("status", settings.baseUrl() + "/status"),
+            "accounts", Map.of("max_featured_tags", 0, "max_pinned_statuses", 0),
+            "statuses", statusLimits(),
+            "media_attachments", mediaLimits(),
+            "polls", pollLimits(),
+            "translation", Map.of("enabled", false)));
     Map<String, Object> registrations = new LinkedHashMap<>();
     registrations.put("enabled", true);
     registrations.put("approval_required", false);
@@ -64,20 +67,27 @@ public final class InstanceViews {
     instance.put("approval_required", false);
     instance.put("invites_enabled", true);
     instance.put("invite_required", settings.signupMode() != Settings.SignupMode.OPEN);
-    instance.put("configuration", Map.of(
-        "accounts", Map.of("max_featured_tags", 0),
-        "statuses", statusLimits(),
-        "media_attachments", mediaLimits(),
-        "polls", pollLimits()));
+    instance.put(
+        "configuration",
+        Map.of(
+            "accounts", Map.of("max_featured_tags", 0),
+            "statuses", statusLimits(),
+            "media_attachments", mediaLimits(),
+            "polls", pollLimits()));
     instance.put("contact_account", null);
     instance.put("rules", List.of());
     return instance;
   }
 
   public static Map<String, Object> nodeInfoLinks(Settings settings) {
-    return Map.of("links", List.of(Map.of(
-        "rel", "http://nodeinfo.diaspora.software/ns/schema/2.0",
-        "href", settings.baseUrl() + "/nodeinfo/2.0")));
+    return Map.of(
+        "links",
+        List.of(
+            Map.of(
+                "rel",
+                "http://nodeinfo.diaspora.software/ns/schema/2.0",
+                "href",
+                settings.baseUrl() + "/nodeinfo/2.0")));
   }
 
   public static Map<String, Object> nodeInfo(Settings settings) {
@@ -88,22 +98,41 @@ public final class InstanceViews {
     info.put("services", Map.of("outbound", List.of(), "inbound", List.of()));
     info.put("usage", Map.of("users", Map.of()));
     info.put("openRegistrations", settings.signupMode() == Settings.SignupMode.OPEN);
-    info.put("metadata", Map.of("nodeName", settings.instanceTitle(), "signupMode", settings.signupMode().text()));
+    info.put(
+        "metadata",
+        Map.of("nodeName", settings.instanceTitle(), "signupMode", settings.signupMode().text()));
     return info;
   }
 
   private static Map<String, Object> statusLimits() {
-    return Map.of("max_characters", MAX_STATUS_CHARACTERS, "max_media_attachments", 0,
-        "characters_reserved_per_url", 23);
+    return Map.of(
+        "max_characters",
+        MAX_STATUS_CHARACTERS,
+        "max_media_attachments",
+        0,
+        "characters_reserved_per_url",
+        23);
   }
 
   private static Map<String, Object> mediaLimits() {
-    return Map.of("supported_mime_types", List.of(), "image_size_limit", 0, "image_matrix_limit", 0,
-        "video_size_limit", 0, "video_frame_rate_limit", 0, "video_matrix_limit", 0);
+    return Map.of(
+        "supported_mime_types",
+        List.of(),
+        "image_size_limit",
+        0,
+        "image_matrix_limit",
+        0,
+        "video_size_limit",
+        0,
+        "video_frame_rate_limit",
+        0,
+        "video_matrix_limit",
+        0);
   }
 
   private static Map<String, Object> pollLimits() {
-    return Map.of("max_options", 0, "max_characters_per_option", 0, "min_expiration", 0, "max_expiration", 0);
+    return Map.of(
+        "max_options", 0, "max_characters_per_option", 0, "min_expiration", 0, "max_expiration", 0);
   }
 
   private static Map<String, Object> contact(Settings settings) {
@@ -120,5 +149,4 @@ public final class InstanceViews {
       case OPEN -> null;
     };
   }
-
 }

@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The OpenAPI 3.1 description of every route, kept as YAML in {@code openapi.yaml} (OpenApiTest checks it against
- * the route table) and served as JSON by {@code GET /api/openapi.json}.
+ * The OpenAPI 3.1 description of every route, kept as YAML in {@code openapi.yaml} (OpenApiTest
+ * checks it against the route table) and served as JSON by {@code GET /api/openapi.json}.
  */
 public final class OpenApi {
   public static final String RESOURCE = "/openapi.yaml";

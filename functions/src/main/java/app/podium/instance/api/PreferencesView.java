@@ -4,7 +4,10 @@ import app.podium.accounts.Account;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Mastodon's Preferences: keys with colons, so a map rather than a record; null language means none set. */
+/**
+ * Mastodon's Preferences: keys with colons, so a map rather than a record; null language means none
+ * set.
+ */
 public final class PreferencesView {
   private PreferencesView() {}
 

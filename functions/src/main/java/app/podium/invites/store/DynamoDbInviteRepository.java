@@ -8,7 +8,6 @@ import app.podium.accounts.store.AccountItem;
 import app.podium.invites.Invite;
 import app.podium.invites.InviteStore;
 import app.podium.shared.DomainException;
-import app.podium.store.Attributes;
 import app.podium.store.DynamoDb;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,11 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Invites, and the quota of people a member's usable invites may still admit. The quota is exact under
- * concurrency: the member's account item lists the codes it holds and carries a version; creating an invite
- * re-reads those codes with strong consistency, and writes the new invite together with the pruned list only if
- * the version has not moved. Signups spend uses without moving the version: they only lower what the held codes
- * can admit.
+ * Invites, and the quota of people a member's usable invites may still admit. The quota is exact
+ * under concurrency: the member's account item lists the codes it holds and carries a version;
+ * creating an invite re-reads those codes with strong consistency, and writes the new invite
+ * together with the pruned list only if the version has not moved. Signups spend uses without
+ * moving the version: they only lower what the held codes can admit.
  */
 public final class DynamoDbInviteRepository implements InviteStore {
   private static final int QUOTA_ATTEMPTS = 8;
@@ -51,13 +50,19 @@ public final class DynamoDbInviteRepository implements InviteStore {
   @Override
   public void create(Invite invite, Optional<Integer> quota, Instant now) {
     if (quota.isEmpty()) {
-      invites.putItem(r -> r.item(InviteItem.from(invite))
-          .conditionExpression(Expression.builder().expression("attribute_not_exists(code)").build()));
+      invites.putItem(
+          r ->
+              r.item(InviteItem.from(invite))
+                  .conditionExpression(
+                      Expression.builder().expression("attribute_not_exists(code)").build()));
       return;
     }
     for (int attempt = 1; attempt <= QUOTA_ATTEMPTS; attempt++) {
-      AccountItem inviter = accounts.getItem(r -> r.key(Key.builder().partitionValue(invite.inviterId()).build())
-          .consistentRead(true));
+      AccountItem inviter =
+          accounts.getItem(
+              r ->
+                  r.key(Key.builder().partitionValue(invite.inviterId()).build())
+                      .consistentRead(true));
       if (inviter == null) {
         throw new DomainException.NotFound("Record not found");
       }
@@ -65,25 +70,52 @@ public final class DynamoDbInviteRepository implements InviteStore {
       long canAdmit = held.values().stream().mapToLong(Integer::longValue).sum();
       int admits = invite.maxUses().orElse(Integer.MAX_VALUE);
       if (canAdmit + admits > quota.get()) {
-        throw new DomainException.Forbidden("Your unused invites can already admit " + canAdmit + " of the "
-            + quota.get() + " people a member may invite at once");
+        throw new DomainException.Forbidden(
+            "Your unused invites can already admit "
+                + canAdmit
+                + " of the "
+                + quota.get()
+                + " people a member may invite at once");
       }
       Set<String> codes = new java.util.HashSet<>(held.keySet());
       codes.add(invite.code());
       long version = inviter.inviteQuotaVersion == null ? 0 : inviter.inviteQuotaVersion;
       try {
-        db.client().transactWriteItems(r -> r.transactItems(
-            TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.INVITES))
-                .item(InviteItem.SCHEMA.itemToMap(InviteItem.from(invite), true))
-                .conditionExpression("attribute_not_exists(code)").build()).build(),
-            TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.ACCOUNTS))
-                .key(Map.of("id", s(invite.inviterId())))
-                .updateExpression("SET held_invites = :held, invite_quota_version = :next")
-                .conditionExpression("attribute_exists(id) AND (invite_quota_version = :version"
-                    + " OR (attribute_not_exists(invite_quota_version) AND :version = :zero))")
-                .expressionAttributeValues(Map.of(":held", AttributeValue.fromSs(List.copyOf(codes)),
-                    ":next", n(version + 1), ":version", n(version), ":zero", n(0)))
-                .build()).build()));
+        db.client()
+            .transactWriteItems(
+                r ->
+                    r.transactItems(
+                        TransactWriteItem.builder()
+                            .put(
+                                Put.builder()
+                                    .tableName(db.name(Tables.INVITES))
+                                    .item(
+                                        InviteItem.SCHEMA.itemToMap(InviteItem.from(invite), true))
+                                    .conditionExpression("attribute_not_exists(code)")
+                                    .build())
+                            .build(),
+                        TransactWriteItem.builder()
+                            .update(
+                                Update.builder()
+                                    .tableName(db.name(Tables.ACCOUNTS))
+                                    .key(Map.of("id", s(invite.inviterId())))
+                                    .updateExpression(
+                                        "SET held_invites = :held, invite_quota_version = :next")
+                                    .conditionExpression(
+                                        "attribute_exists(id) AND (invite_quota_version = :version"
+                                            + " OR (attribute_not_exists(invite_quota_version) AND :version = :zero))")
+                                    .expressionAttributeValues(
+                                        Map.of(
+                                            ":held",
+                                            AttributeValue.fromSs(List.copyOf(codes)),
+                                            ":next",
+                                            n(version + 1),
+                                            ":version",
+                                            n(version),
+                                            ":zero",
+                                            n(0)))
+                                    .build())
+                            .build()));
         return;
       } catch (TransactionCanceledException e) {
         if (DynamoDb.failedConditions(e).contains(0)) {
@@ -95,19 +127,26 @@ public final class DynamoDbInviteRepository implements InviteStore {
     throw new DomainException.Conflict("Too many concurrent invite changes; please retry");
   }
 
-  /** The codes still usable at {@code now}, each with the people it can still admit (unlimited as the most). */
+  /**
+   * The codes still usable at {@code now}, each with the people it can still admit (unlimited as
+   * the most).
+   */
   private Map<String, Integer> stillUsable(Set<String> codes, Instant now) {
     if (codes == null || codes.isEmpty()) {
       return Map.of();
     }
-    return codes.stream().map(this::findConsistent).flatMap(Optional::stream)
+    return codes.stream()
+        .map(this::findConsistent)
+        .flatMap(Optional::stream)
         .filter(i -> i.isUsable(now))
         .collect(Collectors.toMap(Invite::code, Invite::remainingUses));
   }
 
   private Optional<Invite> findConsistent(String code) {
-    return Optional.ofNullable(invites.getItem(r -> r.key(Key.builder().partitionValue(code).build())
-        .consistentRead(true))).map(InviteItem::toInvite);
+    return Optional.ofNullable(
+            invites.getItem(
+                r -> r.key(Key.builder().partitionValue(code).build()).consistentRead(true)))
+        .map(InviteItem::toInvite);
   }
 
   @Override
@@ -117,10 +156,18 @@ public final class DynamoDbInviteRepository implements InviteStore {
 
   @Override
   public List<Invite> byInviter(String inviterId) {
-    return invites.index(InviteItem.INVITER_INDEX)
-        .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(inviterId)))
-            .scanIndexForward(false).limit(100))
-        .stream().limit(1).flatMap(page -> page.items().stream()).map(InviteItem::toInvite).toList();
+    return invites
+        .index(InviteItem.INVITER_INDEX)
+        .query(
+            r ->
+                r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(inviterId)))
+                    .scanIndexForward(false)
+                    .limit(100))
+        .stream()
+        .limit(1)
+        .flatMap(page -> page.items().stream())
+        .map(InviteItem::toInvite)
+        .toList();
   }
 
   @Override
@@ -129,11 +176,14 @@ public final class DynamoDbInviteRepository implements InviteStore {
     values.put(":inviter", s(inviterId));
     values.put(":now", n(now.toEpochMilli()));
     try {
-      db.client().updateItem(r -> r.tableName(db.name(Tables.INVITES))
-          .key(Map.of("code", s(code)))
-          .updateExpression("SET revoked_at = if_not_exists(revoked_at, :now)")
-          .conditionExpression("inviter_id = :inviter")
-          .expressionAttributeValues(values));
+      db.client()
+          .updateItem(
+              r ->
+                  r.tableName(db.name(Tables.INVITES))
+                      .key(Map.of("code", s(code)))
+                      .updateExpression("SET revoked_at = if_not_exists(revoked_at, :now)")
+                      .conditionExpression("inviter_id = :inviter")
+                      .expressionAttributeValues(values));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

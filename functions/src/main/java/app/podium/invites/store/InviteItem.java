@@ -23,21 +23,46 @@ public final class InviteItem {
   Long createdAt;
   Long revokedAt;
 
-  public static final TableSchema<InviteItem> SCHEMA = StaticTableSchema.builder(InviteItem.class)
-      .newItemSupplier(InviteItem::new)
-      .addAttribute(String.class, a -> a.name("code").getter(i -> i.code).setter((i, v) -> i.code = v)
-          .tags(primaryPartitionKey()))
-      .addAttribute(String.class, a -> a.name("inviter_id").getter(i -> i.inviterId)
-          .setter((i, v) -> i.inviterId = v).tags(secondaryPartitionKey(INVITER_INDEX)))
-      .addAttribute(Integer.class, a -> a.name("max_uses").getter(i -> i.maxUses).setter((i, v) -> i.maxUses = v))
-      .addAttribute(Integer.class, a -> a.name("uses").getter(i -> i.uses).setter((i, v) -> i.uses = v))
-      .addAttribute(Long.class, a -> a.name("expires_at").getter(i -> i.expiresAt).setter((i, v) -> i.expiresAt = v))
-      .addAttribute(Boolean.class, a -> a.name("autofollow").getter(i -> i.autofollow)
-          .setter((i, v) -> i.autofollow = v))
-      .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt)
-          .setter((i, v) -> i.createdAt = v).tags(secondarySortKey(INVITER_INDEX)))
-      .addAttribute(Long.class, a -> a.name("revoked_at").getter(i -> i.revokedAt).setter((i, v) -> i.revokedAt = v))
-      .build();
+  public static final TableSchema<InviteItem> SCHEMA =
+      StaticTableSchema.builder(InviteItem.class)
+          .newItemSupplier(InviteItem::new)
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("code")
+                      .getter(i -> i.code)
+                      .setter((i, v) -> i.code = v)
+                      .tags(primaryPartitionKey()))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("inviter_id")
+                      .getter(i -> i.inviterId)
+                      .setter((i, v) -> i.inviterId = v)
+                      .tags(secondaryPartitionKey(INVITER_INDEX)))
+          .addAttribute(
+              Integer.class,
+              a -> a.name("max_uses").getter(i -> i.maxUses).setter((i, v) -> i.maxUses = v))
+          .addAttribute(
+              Integer.class, a -> a.name("uses").getter(i -> i.uses).setter((i, v) -> i.uses = v))
+          .addAttribute(
+              Long.class,
+              a -> a.name("expires_at").getter(i -> i.expiresAt).setter((i, v) -> i.expiresAt = v))
+          .addAttribute(
+              Boolean.class,
+              a ->
+                  a.name("autofollow").getter(i -> i.autofollow).setter((i, v) -> i.autofollow = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("created_at")
+                      .getter(i -> i.createdAt)
+                      .setter((i, v) -> i.createdAt = v)
+                      .tags(secondarySortKey(INVITER_INDEX)))
+          .addAttribute(
+              Long.class,
+              a -> a.name("revoked_at").getter(i -> i.revokedAt).setter((i, v) -> i.revokedAt = v))
+          .build();
 
   static InviteItem from(Invite invite) {
     InviteItem item = new InviteItem();
@@ -53,8 +78,14 @@ public final class InviteItem {
   }
 
   Invite toInvite() {
-    return new Invite(code, inviterId, Optional.ofNullable(maxUses), uses == null ? 0 : uses,
-        Attributes.optionalInstant(expiresAt), Boolean.TRUE.equals(autofollow), Attributes.instant(createdAt),
+    return new Invite(
+        code,
+        inviterId,
+        Optional.ofNullable(maxUses),
+        uses == null ? 0 : uses,
+        Attributes.optionalInstant(expiresAt),
+        Boolean.TRUE.equals(autofollow),
+        Attributes.instant(createdAt),
         Attributes.optionalInstant(revokedAt));
   }
 }

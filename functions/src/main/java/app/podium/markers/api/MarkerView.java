@@ -12,7 +12,10 @@ public record MarkerView(String lastReadId, long version, String updatedAt) {
     return new MarkerView(marker.lastReadId(), marker.version(), Times.iso(marker.updatedAt()));
   }
 
-  /** The answer of {@code GET/POST /api/v1/markers}: an object keyed by timeline, {} when there are none. */
+  /**
+   * The answer of {@code GET/POST /api/v1/markers}: an object keyed by timeline, {} when there are
+   * none.
+   */
   public static Map<String, MarkerView> of(Map<String, Marker> markers) {
     Map<String, MarkerView> views = new LinkedHashMap<>();
     markers.forEach((timeline, marker) -> views.put(timeline, of(marker)));

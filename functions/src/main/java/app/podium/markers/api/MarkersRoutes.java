@@ -17,21 +17,33 @@ import java.util.Map;
 
 /** Read markers: where a member stopped reading their home and notifications. */
 public record MarkersRoutes(MarkerService markers, Members members) {
-  public static final List<Route<MarkersRoutes>> ALL = List.of(
-      Route.get("/api/v1/markers", "GetMarkers", user("read:statuses"), grants().read(ACCOUNTS).read(MARKERS),
-          MarkersRoutes::get),
-      Route.post("/api/v1/markers", "SaveMarkers", user("write:statuses"), grants().read(ACCOUNTS).write(MARKERS),
-          MarkersRoutes::save));
+  public static final List<Route<MarkersRoutes>> ALL =
+      List.of(
+          Route.get(
+              "/api/v1/markers",
+              "GetMarkers",
+              user("read:statuses"),
+              grants().read(ACCOUNTS).read(MARKERS),
+              MarkersRoutes::get),
+          Route.post(
+              "/api/v1/markers",
+              "SaveMarkers",
+              user("write:statuses"),
+              grants().read(ACCOUNTS).write(MARKERS),
+              MarkersRoutes::save));
 
-  /** {@code GET /api/v1/markers?timeline[]=home}: the saved read positions of the named timelines; {} when none. */
+  /**
+   * {@code GET /api/v1/markers?timeline[]=home}: the saved read positions of the named timelines;
+   * {} when none.
+   */
   APIGatewayV2HTTPResponse get(ApiRequest request) {
     String accountId = members.current(request).id();
     return ApiResponse.ok(MarkerView.of(markers.get(accountId, request.params().list("timeline"))));
   }
 
   /**
-   * {@code POST /api/v1/markers}: saves {@code home[last_read_id]} (and {@code notifications[last_read_id]}); answers
-   * the saved markers.
+   * {@code POST /api/v1/markers}: saves {@code home[last_read_id]} (and {@code
+   * notifications[last_read_id]}); answers the saved markers.
    */
   APIGatewayV2HTTPResponse save(ApiRequest request) {
     String accountId = members.current(request).id();

@@ -6,7 +6,6 @@ import static app.podium.store.Attributes.s;
 import app.podium.Tables;
 import app.podium.markers.Marker;
 import app.podium.markers.MarkerStore;
-import app.podium.store.Attributes;
 import app.podium.store.DynamoDb;
 import java.time.Instant;
 import java.util.Map;
@@ -24,23 +23,39 @@ public final class DynamoDbMarkerRepository implements MarkerStore {
 
   @Override
   public Optional<Marker> find(String accountId, String timeline) {
-    var item = db.client().getItem(r -> r.tableName(db.name(Tables.MARKERS))
-        .key(Map.of("owner_id", s(accountId), "timeline", s(timeline)))).item();
+    var item =
+        db.client()
+            .getItem(
+                r ->
+                    r.tableName(db.name(Tables.MARKERS))
+                        .key(Map.of("owner_id", s(accountId), "timeline", s(timeline))))
+            .item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(marker(timeline, item));
   }
 
   @Override
   public Marker save(String accountId, String timeline, String lastReadId, Instant now) {
-    var item = db.client().updateItem(r -> r.tableName(db.name(Tables.MARKERS))
-        .key(Map.of("owner_id", s(accountId), "timeline", s(timeline)))
-        .updateExpression("SET last_read_id = :id, updated_at = :now ADD version :one")
-        .expressionAttributeValues(Map.of(":id", s(lastReadId), ":now", n(now.toEpochMilli()), ":one", n(1)))
-        .returnValues(ReturnValue.ALL_NEW)).attributes();
+    var item =
+        db.client()
+            .updateItem(
+                r ->
+                    r.tableName(db.name(Tables.MARKERS))
+                        .key(Map.of("owner_id", s(accountId), "timeline", s(timeline)))
+                        .updateExpression(
+                            "SET last_read_id = :id, updated_at = :now ADD version :one")
+                        .expressionAttributeValues(
+                            Map.of(
+                                ":id", s(lastReadId), ":now", n(now.toEpochMilli()), ":one", n(1)))
+                        .returnValues(ReturnValue.ALL_NEW))
+            .attributes();
     return marker(timeline, item);
   }
 
   private static Marker marker(String timeline, Map<String, AttributeValue> item) {
-    return new Marker(timeline, item.get("last_read_id").s(), Long.parseLong(item.get("version").n()),
+    return new Marker(
+        timeline,
+        item.get("last_read_id").s(),
+        Long.parseLong(item.get("version").n()),
         Instant.ofEpochMilli(Long.parseLong(item.get("updated_at").n())));
   }
 }

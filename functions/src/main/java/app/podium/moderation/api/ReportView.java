@@ -21,9 +21,16 @@ public record ReportView(
 
   public static ReportView of(ReportDetails details, Settings settings) {
     var report = details.report();
-    return new ReportView(report.id(), report.resolved(), report.actionTakenAt().map(Times::iso).orElse(null),
-        report.category().apiName(), report.comment(), false, Times.iso(report.createdAt()),
-        report.statusIds().isEmpty() ? null : report.statusIds(), null,
+    return new ReportView(
+        report.id(),
+        report.resolved(),
+        report.actionTakenAt().map(Times::iso).orElse(null),
+        report.category().apiName(),
+        report.comment(),
+        false,
+        Times.iso(report.createdAt()),
+        report.statusIds().isEmpty() ? null : report.statusIds(),
+        null,
         AccountView.of(details.target(), settings));
   }
 }

@@ -26,9 +26,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Reports keyed by their numeric id. {@code state} ({@code unresolved} or {@code resolved}) keys the
- * {@code by_state} index, sorted by id, so admins page either list newest first; resolving moves the item
- * from one partition of the index to the other.
+ * Reports keyed by their numeric id. {@code state} ({@code unresolved} or {@code resolved}) keys
+ * the {@code by_state} index, sorted by id, so admins page either list newest first; resolving
+ * moves the item from one partition of the index to the other.
  */
 public final class DynamoDbReportRepository implements ReportStore {
   static final String STATE_INDEX = "by_state";
@@ -47,28 +47,62 @@ public final class DynamoDbReportRepository implements ReportStore {
     Long actionTakenAt;
     String actionTakenBy;
 
-    static final TableSchema<ReportItem> SCHEMA = StaticTableSchema.builder(ReportItem.class)
-        .newItemSupplier(ReportItem::new)
-        .addAttribute(Long.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v)
-            .tags(primaryPartitionKey(), secondarySortKey(STATE_INDEX)))
-        .addAttribute(String.class, a -> a.name("state").getter(i -> i.state).setter((i, v) -> i.state = v)
-            .tags(secondaryPartitionKey(STATE_INDEX)))
-        .addAttribute(String.class, a -> a.name("reporter_id").getter(i -> i.reporterId)
-            .setter((i, v) -> i.reporterId = v))
-        .addAttribute(String.class, a -> a.name("target_account_id").getter(i -> i.targetAccountId)
-            .setter((i, v) -> i.targetAccountId = v))
-        .addAttribute(EnhancedType.listOf(String.class), a -> a.name("status_ids").getter(i -> i.statusIds)
-            .setter((i, v) -> i.statusIds = v))
-        .addAttribute(String.class, a -> a.name("comment").getter(i -> i.comment).setter((i, v) -> i.comment = v))
-        .addAttribute(String.class, a -> a.name("category").getter(i -> i.category)
-            .setter((i, v) -> i.category = v))
-        .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt)
-            .setter((i, v) -> i.createdAt = v))
-        .addAttribute(Long.class, a -> a.name("action_taken_at").getter(i -> i.actionTakenAt)
-            .setter((i, v) -> i.actionTakenAt = v))
-        .addAttribute(String.class, a -> a.name("action_taken_by").getter(i -> i.actionTakenBy)
-            .setter((i, v) -> i.actionTakenBy = v))
-        .build();
+    static final TableSchema<ReportItem> SCHEMA =
+        StaticTableSchema.builder(ReportItem.class)
+            .newItemSupplier(ReportItem::new)
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("id")
+                        .getter(i -> i.id)
+                        .setter((i, v) -> i.id = v)
+                        .tags(primaryPartitionKey(), secondarySortKey(STATE_INDEX)))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("state")
+                        .getter(i -> i.state)
+                        .setter((i, v) -> i.state = v)
+                        .tags(secondaryPartitionKey(STATE_INDEX)))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("reporter_id")
+                        .getter(i -> i.reporterId)
+                        .setter((i, v) -> i.reporterId = v))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("target_account_id")
+                        .getter(i -> i.targetAccountId)
+                        .setter((i, v) -> i.targetAccountId = v))
+            .addAttribute(
+                EnhancedType.listOf(String.class),
+                a ->
+                    a.name("status_ids").getter(i -> i.statusIds).setter((i, v) -> i.statusIds = v))
+            .addAttribute(
+                String.class,
+                a -> a.name("comment").getter(i -> i.comment).setter((i, v) -> i.comment = v))
+            .addAttribute(
+                String.class,
+                a -> a.name("category").getter(i -> i.category).setter((i, v) -> i.category = v))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("action_taken_at")
+                        .getter(i -> i.actionTakenAt)
+                        .setter((i, v) -> i.actionTakenAt = v))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("action_taken_by")
+                        .getter(i -> i.actionTakenBy)
+                        .setter((i, v) -> i.actionTakenBy = v))
+            .build();
 
     static ReportItem from(Report report) {
       ReportItem item = new ReportItem();
@@ -86,9 +120,16 @@ public final class DynamoDbReportRepository implements ReportStore {
     }
 
     Report toReport() {
-      return new Report(Long.toString(id), reporterId, targetAccountId, statusIds == null ? List.of() : statusIds,
-          comment == null ? "" : comment, Report.Category.valueOf(category), Attributes.instant(createdAt),
-          Attributes.optionalInstant(actionTakenAt), Optional.ofNullable(actionTakenBy));
+      return new Report(
+          Long.toString(id),
+          reporterId,
+          targetAccountId,
+          statusIds == null ? List.of() : statusIds,
+          comment == null ? "" : comment,
+          Report.Category.valueOf(category),
+          Attributes.instant(createdAt),
+          Attributes.optionalInstant(actionTakenAt),
+          Optional.ofNullable(actionTakenBy));
     }
   }
 
@@ -101,8 +142,11 @@ public final class DynamoDbReportRepository implements ReportStore {
   @Override
   public void create(Report report) {
     try {
-      reports.putItem(r -> r.item(ReportItem.from(report))
-          .conditionExpression(Expression.builder().expression("attribute_not_exists(id)").build()));
+      reports.putItem(
+          r ->
+              r.item(ReportItem.from(report))
+                  .conditionExpression(
+                      Expression.builder().expression("attribute_not_exists(id)").build()));
     } catch (ConditionalCheckFailedException collided) {
       throw new DomainException.Conflict("The report collided with a concurrent one; please retry");
     }
@@ -110,7 +154,8 @@ public final class DynamoDbReportRepository implements ReportStore {
 
   @Override
   public Optional<Report> find(String id) {
-    return Optional.ofNullable(reports.getItem(r -> r.key(key(id)).consistentRead(true))).map(ReportItem::toReport);
+    return Optional.ofNullable(reports.getItem(r -> r.key(key(id)).consistentRead(true)))
+        .map(ReportItem::toReport);
   }
 
   @Override
@@ -118,10 +163,20 @@ public final class DynamoDbReportRepository implements ReportStore {
     if (Windows.isEmpty(page)) {
       return List.of();
     }
-    List<Report> found = new ArrayList<>(reports.index(STATE_INDEX)
-        .query(r -> r.queryConditional(Windows.of(resolved ? RESOLVED : UNRESOLVED, page))
-            .scanIndexForward(page.ascending()).limit(page.limit()))
-        .stream().limit(1).flatMap(p -> p.items().stream()).map(ReportItem::toReport).toList());
+    List<Report> found =
+        new ArrayList<>(
+            reports
+                .index(STATE_INDEX)
+                .query(
+                    r ->
+                        r.queryConditional(Windows.of(resolved ? RESOLVED : UNRESOLVED, page))
+                            .scanIndexForward(page.ascending())
+                            .limit(page.limit()))
+                .stream()
+                .limit(1)
+                .flatMap(p -> p.items().stream())
+                .map(ReportItem::toReport)
+                .toList());
     if (page.ascending()) {
       Collections.reverse(found);
     }
@@ -136,8 +191,14 @@ public final class DynamoDbReportRepository implements ReportStore {
     changes.actionTakenAt = at.toEpochMilli();
     changes.actionTakenBy = adminId;
     try {
-      return reports.updateItem(r -> r.item(changes).ignoreNulls(true)
-          .conditionExpression(Expression.builder().expression("attribute_exists(id)").build())).toReport();
+      return reports
+          .updateItem(
+              r ->
+                  r.item(changes)
+                      .ignoreNulls(true)
+                      .conditionExpression(
+                          Expression.builder().expression("attribute_exists(id)").build()))
+          .toReport();
     } catch (ConditionalCheckFailedException e) {
       throw new DomainException.NotFound("Record not found");
     }

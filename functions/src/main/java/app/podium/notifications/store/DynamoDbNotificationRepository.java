@@ -31,15 +31,17 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Notification groups, one item per (member, group key), paged by the {@code by_latest} index. Each event leaves a
- * receipt ({@code notification:<member>:<group>:<actor>}) in the idempotency table, put in the same transaction
- * as the group's update and only if absent: an event is counted once however often it is delivered. The group's
- * update is conditional on the count read just before (an optimistic version), so concurrent batches for one
- * group never overwrite each other's samples or counts; the loser reads again and retries.
+ * Notification groups, one item per (member, group key), paged by the {@code by_latest} index. Each
+ * event leaves a receipt ({@code notification:<member>:<group>:<actor>}) in the idempotency table,
+ * put in the same transaction as the group's update and only if absent: an event is counted once
+ * however often it is delivered. The group's update is conditional on the count read just before
+ * (an optimistic version), so concurrent batches for one group never overwrite each other's samples
+ * or counts; the loser reads again and retries.
  */
 public final class DynamoDbNotificationRepository implements NotificationStore {
   /** A transaction holds at most 100 items: the group and 99 receipts. */
   static final int RECEIPTS_PER_TRANSACTION = 99;
+
   static final int ATTEMPTS = 10;
 
   private final DynamoDb db;
@@ -59,7 +61,9 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
     sameGroup.forEach(e -> byActor.putIfAbsent(e.actorId(), e));
     List<NotificationEvent> events = List.copyOf(byActor.values());
     for (int from = 0; from < events.size(); from += RECEIPTS_PER_TRANSACTION) {
-      addChunk(new ArrayList<>(events.subList(from, Math.min(events.size(), from + RECEIPTS_PER_TRANSACTION))),
+      addChunk(
+          new ArrayList<>(
+              events.subList(from, Math.min(events.size(), from + RECEIPTS_PER_TRANSACTION))),
           receiptsExpireAt);
     }
   }
@@ -71,21 +75,34 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
       NotificationGroup after = NotificationGroup.merge(before, pending);
       List<TransactWriteItem> items = new ArrayList<>();
       for (NotificationEvent event : pending) {
-        items.add(TransactWriteItem.builder().put(Put.builder().tableName(receipts)
-            .item(Map.of("key", s(receiptKey(event)), "expires_at", n(receiptsExpireAt.getEpochSecond())))
-            .conditionExpression("attribute_not_exists(#k)").expressionAttributeNames(Map.of("#k", "key"))
-            .build()).build());
+        items.add(
+            TransactWriteItem.builder()
+                .put(
+                    Put.builder()
+                        .tableName(receipts)
+                        .item(
+                            Map.of(
+                                "key",
+                                s(receiptKey(event)),
+                                "expires_at",
+                                n(receiptsExpireAt.getEpochSecond())))
+                        .conditionExpression("attribute_not_exists(#k)")
+                        .expressionAttributeNames(Map.of("#k", "key"))
+                        .build())
+                .build());
       }
       items.add(TransactWriteItem.builder().update(groupUpdate(before, after)).build());
       try {
-        DynamoDb.retryingConflicts(() -> db.client().transactWriteItems(r -> r.transactItems(items)));
+        DynamoDb.retryingConflicts(
+            () -> db.client().transactWriteItems(r -> r.transactItems(items)));
         return;
       } catch (TransactionCanceledException e) {
         Set<Integer> failed = DynamoDb.failedConditions(e);
         if (failed.isEmpty() || attempt >= ATTEMPTS) {
           throw e;
         }
-        // receipts already there: those events were counted before (a redelivery); the group's condition
+        // receipts already there: those events were counted before (a redelivery); the group's
+        // condition
         // failing means another batch changed it since it was read: read it again
         List<NotificationEvent> still = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
@@ -113,10 +130,15 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
     values.put(":latestAt", n(after.latestAt().toEpochMilli()));
     values.put(":first", n(after.firstId()));
     values.put(":count", n(after.count()));
-    values.put(":samples", AttributeValue.fromL(after.sampleAccountIds().stream().map(Attributes::s).toList()));
-    values.put(":sampleEvents", AttributeValue.fromL(after.sampleEventIds().stream().map(Attributes::n).toList()));
-    String set = "SET #type = :type, latest_id = :latest, latest_at = :latestAt, first_id = :first, "
-        + "#count = :count, sample_ids = :samples, sample_event_ids = :sampleEvents";
+    values.put(
+        ":samples",
+        AttributeValue.fromL(after.sampleAccountIds().stream().map(Attributes::s).toList()));
+    values.put(
+        ":sampleEvents",
+        AttributeValue.fromL(after.sampleEventIds().stream().map(Attributes::n).toList()));
+    String set =
+        "SET #type = :type, latest_id = :latest, latest_at = :latestAt, first_id = :first, "
+            + "#count = :count, sample_ids = :samples, sample_event_ids = :sampleEvents";
     if (after.statusId().isPresent()) {
       values.put(":status", s(after.statusId().get()));
       set += ", status_id = :status";
@@ -128,10 +150,14 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
     } else {
       condition = "attribute_not_exists(account_id)";
     }
-    return Update.builder().tableName(table)
+    return Update.builder()
+        .tableName(table)
         .key(Map.of("account_id", s(after.accountId()), "group_key", s(after.groupKey())))
-        .updateExpression(set).conditionExpression(condition)
-        .expressionAttributeNames(names).expressionAttributeValues(values).build();
+        .updateExpression(set)
+        .conditionExpression(condition)
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
+        .build();
   }
 
   @Override
@@ -141,52 +167,95 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
     }
     long upper = page.maxId().map(max -> max - 1).orElse(Long.MAX_VALUE);
     long lower = page.lowerBound().map(min -> min + 1).orElse(0L);
-    return db.client().query(QueryRequest.builder().tableName(table)
-            .indexName(Tables.NOTIFICATIONS.index("by_latest").name())
-            .keyConditionExpression("account_id = :a AND latest_id BETWEEN :lo AND :hi")
-            .expressionAttributeValues(Map.of(":a", s(accountId), ":lo", n(lower), ":hi", n(upper)))
-            .scanIndexForward(page.ascending()).limit(page.limit()).build())
-        .items().stream().map(DynamoDbNotificationRepository::toGroup).toList();
+    return db
+        .client()
+        .query(
+            QueryRequest.builder()
+                .tableName(table)
+                .indexName(Tables.NOTIFICATIONS.index("by_latest").name())
+                .keyConditionExpression("account_id = :a AND latest_id BETWEEN :lo AND :hi")
+                .expressionAttributeValues(
+                    Map.of(":a", s(accountId), ":lo", n(lower), ":hi", n(upper)))
+                .scanIndexForward(page.ascending())
+                .limit(page.limit())
+                .build())
+        .items()
+        .stream()
+        .map(DynamoDbNotificationRepository::toGroup)
+        .toList();
   }
 
   @Override
   public Optional<NotificationGroup> find(String accountId, String groupKey) {
-    var item = db.client().getItem(r -> r.tableName(table).consistentRead(true)
-        .key(Map.of("account_id", s(accountId), "group_key", s(groupKey)))).item();
+    var item =
+        db.client()
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of("account_id", s(accountId), "group_key", s(groupKey))))
+            .item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toGroup(item));
   }
 
   @Override
   public Optional<NotificationGroup> findByLatestId(String accountId, long latestId) {
-    return db.client().query(QueryRequest.builder().tableName(table)
-            .indexName(Tables.NOTIFICATIONS.index("by_latest").name())
-            .keyConditionExpression("account_id = :a AND latest_id = :id")
-            .expressionAttributeValues(Map.of(":a", s(accountId), ":id", n(latestId))).build())
-        .items().stream().map(DynamoDbNotificationRepository::toGroup).findFirst();
+    return db
+        .client()
+        .query(
+            QueryRequest.builder()
+                .tableName(table)
+                .indexName(Tables.NOTIFICATIONS.index("by_latest").name())
+                .keyConditionExpression("account_id = :a AND latest_id = :id")
+                .expressionAttributeValues(Map.of(":a", s(accountId), ":id", n(latestId)))
+                .build())
+        .items()
+        .stream()
+        .map(DynamoDbNotificationRepository::toGroup)
+        .findFirst();
   }
 
   @Override
   public boolean dismiss(String accountId, String groupKey) {
-    var old = db.client().deleteItem(r -> r.tableName(table)
-        .key(Map.of("account_id", s(accountId), "group_key", s(groupKey))).returnValues(ReturnValue.ALL_OLD))
-        .attributes();
+    var old =
+        db.client()
+            .deleteItem(
+                r ->
+                    r.tableName(table)
+                        .key(Map.of("account_id", s(accountId), "group_key", s(groupKey)))
+                        .returnValues(ReturnValue.ALL_OLD))
+            .attributes();
     return old != null && !old.isEmpty();
   }
 
   @Override
   public void clear(String accountId) {
     List<WriteRequest> deletes = new ArrayList<>();
-    db.client().queryPaginator(r -> r.tableName(table).keyConditionExpression("account_id = :a")
-            .expressionAttributeValues(Map.of(":a", s(accountId))).projectionExpression("account_id, group_key"))
-        .items().forEach(key -> deletes.add(WriteRequest.builder()
-            .deleteRequest(DeleteRequest.builder().key(key).build()).build()));
+    db.client()
+        .queryPaginator(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression("account_id = :a")
+                    .expressionAttributeValues(Map.of(":a", s(accountId)))
+                    .projectionExpression("account_id, group_key"))
+        .items()
+        .forEach(
+            key ->
+                deletes.add(
+                    WriteRequest.builder()
+                        .deleteRequest(DeleteRequest.builder().key(key).build())
+                        .build()));
     Batches.write(db.client(), table, deletes);
   }
 
   private static NotificationGroup toGroup(Map<String, AttributeValue> item) {
-    return new NotificationGroup(item.get("account_id").s(), item.get("group_key").s(),
-        NotificationType.fromText(item.get("type").s()).orElseThrow(), Long.parseLong(item.get("latest_id").n()),
-        Instant.ofEpochMilli(Long.parseLong(item.get("latest_at").n())), Long.parseLong(item.get("first_id").n()),
+    return new NotificationGroup(
+        item.get("account_id").s(),
+        item.get("group_key").s(),
+        NotificationType.fromText(item.get("type").s()).orElseThrow(),
+        Long.parseLong(item.get("latest_id").n()),
+        Instant.ofEpochMilli(Long.parseLong(item.get("latest_at").n())),
+        Long.parseLong(item.get("first_id").n()),
         Long.parseLong(item.get("count").n()),
         item.get("sample_ids").l().stream().map(AttributeValue::s).toList(),
         item.get("sample_event_ids").l().stream().map(v -> Long.parseLong(v.n())).toList(),

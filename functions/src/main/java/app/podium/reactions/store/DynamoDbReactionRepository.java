@@ -16,8 +16,8 @@ import app.podium.shared.PageRequest;
 import app.podium.statuses.Interactions;
 import app.podium.statuses.Status;
 import app.podium.statuses.store.DynamoDbStatusRepository;
-import app.podium.statuses.store.StatusCounters.StatusCount;
 import app.podium.statuses.store.StatusCounters;
+import app.podium.statuses.store.StatusCounters.StatusCount;
 import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.DynamoDb;
@@ -46,56 +46,100 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Favourites and reblogs ({@link Tables#REACTIONS}), one item per (member, kind and status). Each is written in one
- * transaction with the count it changes: on the status's item, or for a large account's status on the member's
- * counter shard ({@link StatusCounters}), whose number is also the reaction's {@code by_status} shard, so neither the
- * counter nor the index key of a status that draws thousands of favourites a second is written more than DynamoDB
- * allows one key.
+ * Favourites and reblogs ({@link Tables#REACTIONS}), one item per (member, kind and status). Each
+ * is written in one transaction with the count it changes: on the status's item, or for a large
+ * account's status on the member's counter shard ({@link StatusCounters}), whose number is also the
+ * reaction's {@code by_status} shard, so neither the counter nor the index key of a status that
+ * draws thousands of favourites a second is written more than DynamoDB allows one key.
  */
 public final class DynamoDbReactionRepository implements ReactionStore {
   static final String ACCOUNT_INDEX = "by_account";
   static final String STATUS_INDEX = "by_status";
   private static final ExecutorService SHARD_READS = Executors.newVirtualThreadPerTaskExecutor();
-  /** How far below the newest of a page's ids the reader's reactions are read by range rather than by key. */
+
+  /**
+   * How far below the newest of a page's ids the reader's reactions are read by range rather than
+   * by key.
+   */
   static final Duration RANGE_SPAN = Duration.ofDays(2);
 
   public static final class ReactionItem {
     String accountId;
     String kindStatus;
     Long id;
+
     /** {@code <member>:favourite}, for favourites only: the member's favourites list. */
     String accountKind;
-    /** {@code <status>:favourite#<shard>} or {@code <status>:reblog#<shard>}: who reacted to the status. */
+
+    /**
+     * {@code <status>:favourite#<shard>} or {@code <status>:reblog#<shard>}: who reacted to the
+     * status.
+     */
     String statusKey;
+
     Long statusId;
     Long reblogId;
     Long createdAt;
 
-    public static final TableSchema<ReactionItem> SCHEMA = StaticTableSchema.builder(ReactionItem.class)
-        .newItemSupplier(ReactionItem::new)
-        .addAttribute(String.class, a -> a.name("account_id").getter(i -> i.accountId)
-            .setter((i, v) -> i.accountId = v).tags(primaryPartitionKey()))
-        .addAttribute(String.class, a -> a.name("kind_status").getter(i -> i.kindStatus)
-            .setter((i, v) -> i.kindStatus = v).tags(primarySortKey()))
-        .addAttribute(Long.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v)
-            .tags(secondarySortKey(ACCOUNT_INDEX), secondarySortKey(STATUS_INDEX)))
-        .addAttribute(String.class, a -> a.name("account_kind").getter(i -> i.accountKind)
-            .setter((i, v) -> i.accountKind = v).tags(secondaryPartitionKey(ACCOUNT_INDEX)))
-        .addAttribute(String.class, a -> a.name("status_key").getter(i -> i.statusKey)
-            .setter((i, v) -> i.statusKey = v).tags(secondaryPartitionKey(STATUS_INDEX)))
-        .addAttribute(Long.class, a -> a.name("status_id").getter(i -> i.statusId).setter((i, v) -> i.statusId = v))
-        .addAttribute(Long.class, a -> a.name("reblog_id").getter(i -> i.reblogId).setter((i, v) -> i.reblogId = v))
-        .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt)
-            .setter((i, v) -> i.createdAt = v))
-        .build();
+    public static final TableSchema<ReactionItem> SCHEMA =
+        StaticTableSchema.builder(ReactionItem.class)
+            .newItemSupplier(ReactionItem::new)
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("account_id")
+                        .getter(i -> i.accountId)
+                        .setter((i, v) -> i.accountId = v)
+                        .tags(primaryPartitionKey()))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("kind_status")
+                        .getter(i -> i.kindStatus)
+                        .setter((i, v) -> i.kindStatus = v)
+                        .tags(primarySortKey()))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("id")
+                        .getter(i -> i.id)
+                        .setter((i, v) -> i.id = v)
+                        .tags(secondarySortKey(ACCOUNT_INDEX), secondarySortKey(STATUS_INDEX)))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("account_kind")
+                        .getter(i -> i.accountKind)
+                        .setter((i, v) -> i.accountKind = v)
+                        .tags(secondaryPartitionKey(ACCOUNT_INDEX)))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("status_key")
+                        .getter(i -> i.statusKey)
+                        .setter((i, v) -> i.statusKey = v)
+                        .tags(secondaryPartitionKey(STATUS_INDEX)))
+            .addAttribute(
+                Long.class,
+                a -> a.name("status_id").getter(i -> i.statusId).setter((i, v) -> i.statusId = v))
+            .addAttribute(
+                Long.class,
+                a -> a.name("reblog_id").getter(i -> i.reblogId).setter((i, v) -> i.reblogId = v))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+            .build();
 
     static ReactionItem of(Reaction reaction, int shard) {
       ReactionItem item = new ReactionItem();
       item.accountId = reaction.accountId();
       item.kindStatus = kindStatus(reaction.kind(), reaction.statusId());
       item.id = Long.parseLong(reaction.id());
-      item.accountKind = reaction.kind() == Reaction.Kind.FAVOURITE
-          ? reaction.accountId() + ":" + reaction.kind().text() : null;
+      item.accountKind =
+          reaction.kind() == Reaction.Kind.FAVOURITE
+              ? reaction.accountId() + ":" + reaction.kind().text()
+              : null;
       item.statusKey = statusKey(reaction.kind(), reaction.statusId(), shard);
       item.statusId = Long.parseLong(reaction.statusId());
       item.reblogId = reaction.reblogId().map(Long::parseLong).orElse(null);
@@ -104,10 +148,17 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     }
 
     Reaction toReaction() {
-      Reaction.Kind kind = kindStatus.startsWith(Reaction.Kind.REBLOG.text() + ":") ? Reaction.Kind.REBLOG
-          : Reaction.Kind.FAVOURITE;
-      return new Reaction(Long.toString(id), accountId, kind, Long.toString(statusId),
-          Optional.ofNullable(reblogId).map(String::valueOf), Attributes.instant(createdAt));
+      Reaction.Kind kind =
+          kindStatus.startsWith(Reaction.Kind.REBLOG.text() + ":")
+              ? Reaction.Kind.REBLOG
+              : Reaction.Kind.FAVOURITE;
+      return new Reaction(
+          Long.toString(id),
+          accountId,
+          kind,
+          Long.toString(statusId),
+          Optional.ofNullable(reblogId).map(String::valueOf),
+          Attributes.instant(createdAt));
     }
   }
 
@@ -132,30 +183,50 @@ public final class DynamoDbReactionRepository implements ReactionStore {
   }
 
   private TransactWriteItem putNew(Reaction reaction, Status status) {
-    return TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.REACTIONS))
-        .item(ReactionItem.SCHEMA.itemToMap(ReactionItem.of(reaction, StatusCounters.shardOf(status,
-            reaction.accountId())), true))
-        .conditionExpression("attribute_not_exists(account_id)").build()).build();
+    return TransactWriteItem.builder()
+        .put(
+            Put.builder()
+                .tableName(db.name(Tables.REACTIONS))
+                .item(
+                    ReactionItem.SCHEMA.itemToMap(
+                        ReactionItem.of(
+                            reaction, StatusCounters.shardOf(status, reaction.accountId())),
+                        true))
+                .conditionExpression("attribute_not_exists(account_id)")
+                .build())
+        .build();
   }
 
-  private static TransactWriteItem update(software.amazon.awssdk.services.dynamodb.model.Update update) {
+  private static TransactWriteItem update(
+      software.amazon.awssdk.services.dynamodb.model.Update update) {
     return TransactWriteItem.builder().update(update).build();
   }
 
   @Override
   public boolean favourite(Reaction favourite, Status status) {
-    return db.transactUnlessDone(List.of(putNew(favourite, status),
-        update(StatusCounters.countOnStatus(db, status, StatusCount.FAVOURITES, favourite.accountId(),
-            1))), DynamoDbReactionRepository::statusGone);
+    return db.transactUnlessDone(
+        List.of(
+            putNew(favourite, status),
+            update(
+                StatusCounters.countOnStatus(
+                    db, status, StatusCount.FAVOURITES, favourite.accountId(), 1))),
+        DynamoDbReactionRepository::statusGone);
   }
 
   @Override
   public boolean unfavourite(String accountId, Status status) {
-    return db.transactUnlessDone(List.of(
-        TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.REACTIONS))
-            .key(key(accountId, Reaction.Kind.FAVOURITE, status.id()))
-            .conditionExpression("attribute_exists(account_id)").build()).build(),
-        update(StatusCounters.countOnStatus(db, status, StatusCount.FAVOURITES, accountId, -1))),
+    return db.transactUnlessDone(
+        List.of(
+            TransactWriteItem.builder()
+                .delete(
+                    Delete.builder()
+                        .tableName(db.name(Tables.REACTIONS))
+                        .key(key(accountId, Reaction.Kind.FAVOURITE, status.id()))
+                        .conditionExpression("attribute_exists(account_id)")
+                        .build())
+                .build(),
+            update(
+                StatusCounters.countOnStatus(db, status, StatusCount.FAVOURITES, accountId, -1))),
         DynamoDbReactionRepository::statusGone);
   }
 
@@ -164,8 +235,9 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(putNew(Reaction.reblog(reblog), original));
     items.addAll(DynamoDbStatusRepository.creating(db, reblog, ownEntryExpiresAt));
-    items.add(update(StatusCounters.countOnStatus(db, original, StatusCount.REBLOGS, reblog.authorId(),
-        1)));
+    items.add(
+        update(
+            StatusCounters.countOnStatus(db, original, StatusCount.REBLOGS, reblog.authorId(), 1)));
     return db.transactUnlessDone(items, DynamoDbReactionRepository::statusGone);
   }
 
@@ -173,14 +245,25 @@ public final class DynamoDbReactionRepository implements ReactionStore {
   public boolean unreblog(Reaction reblog, Optional<Status> original) {
     String reblogId = reblog.reblogId().orElse(reblog.id());
     List<TransactWriteItem> items = new ArrayList<>();
-    items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.REACTIONS))
-        .key(key(reblog.accountId(), Reaction.Kind.REBLOG, reblog.statusId()))
-        .conditionExpression("attribute_exists(account_id) AND reblog_id = :reblog")
-        .expressionAttributeValues(Map.of(":reblog", n(Long.parseLong(reblogId)))).build()).build());
+    items.add(
+        TransactWriteItem.builder()
+            .delete(
+                Delete.builder()
+                    .tableName(db.name(Tables.REACTIONS))
+                    .key(key(reblog.accountId(), Reaction.Kind.REBLOG, reblog.statusId()))
+                    .conditionExpression("attribute_exists(account_id) AND reblog_id = :reblog")
+                    .expressionAttributeValues(Map.of(":reblog", n(Long.parseLong(reblogId))))
+                    .build())
+            .build());
     items.addAll(DynamoDbStatusRepository.deleting(db, reblogId, reblog.accountId()));
-    // the original's count goes with it, unless the original is gone (its reblogs are being cleaned up)
-    original.ifPresent(o -> items.add(update(StatusCounters.countOnStatus(db, o, StatusCount.REBLOGS,
-        reblog.accountId(), -1))));
+    // the original's count goes with it, unless the original is gone (its reblogs are being cleaned
+    // up)
+    original.ifPresent(
+        o ->
+            items.add(
+                update(
+                    StatusCounters.countOnStatus(
+                        db, o, StatusCount.REBLOGS, reblog.accountId(), -1))));
     return db.transactUnlessDone(items, DynamoDbReactionRepository::statusGone);
   }
 
@@ -190,15 +273,20 @@ public final class DynamoDbReactionRepository implements ReactionStore {
 
   @Override
   public Optional<Reaction> find(String accountId, Reaction.Kind kind, String statusId) {
-    return Optional.ofNullable(reactions.getItem(r -> r.key(k -> k.partitionValue(accountId)
-        .sortValue(kindStatus(kind, statusId))).consistentRead(true))).map(ReactionItem::toReaction);
+    return Optional.ofNullable(
+            reactions.getItem(
+                r ->
+                    r.key(k -> k.partitionValue(accountId).sortValue(kindStatus(kind, statusId)))
+                        .consistentRead(true)))
+        .map(ReactionItem::toReaction);
   }
 
   /**
-   * A page's statuses were mostly posted within a short span: the member's reactions to those are read by two
-   * queries of their own items in that span (one per kind, side by side), which cost what they find, where a batch
-   * read of every (kind, status) key costs a read per key whether the member reacted or not. Ids older than {@link
-   * #RANGE_SPAN} below the newest (a reblogged original from long ago) are still read by key.
+   * A page's statuses were mostly posted within a short span: the member's reactions to those are
+   * read by two queries of their own items in that span (one per kind, side by side), which cost
+   * what they find, where a batch read of every (kind, status) key costs a read per key whether the
+   * member reacted or not. Ids older than {@link #RANGE_SPAN} below the newest (a reblogged
+   * original from long ago) are still read by key.
    */
   @Override
   public Interactions interactions(String accountId, Collection<String> statusIds) {
@@ -208,22 +296,32 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     Set<String> asked = new HashSet<>(statusIds);
     long newest = asked.stream().mapToLong(Long::parseLong).max().orElseThrow();
     long floor = newest - Ids.floorOf(RANGE_SPAN.toMillis());
-    // ids of one length compare as strings as they do as numbers, so the sort key's order is the ids' order
+    // ids of one length compare as strings as they do as numbers, so the sort key's order is the
+    // ids' order
     int digits = Long.toString(newest).length();
-    Set<String> ranged = asked.stream().filter(id -> id.length() == digits && Long.parseLong(id) >= floor)
-        .collect(Collectors.toSet());
+    Set<String> ranged =
+        asked.stream()
+            .filter(id -> id.length() == digits && Long.parseLong(id) >= floor)
+            .collect(Collectors.toSet());
     String oldest = ranged.stream().min(Comparator.naturalOrder()).orElseThrow();
     List<CompletableFuture<List<String>>> reads = new ArrayList<>();
     for (Reaction.Kind kind : Reaction.Kind.values()) {
-      reads.add(CompletableFuture.supplyAsync(() -> kindStatusesBetween(accountId, kindStatus(kind, oldest),
-          kindStatus(kind, Long.toString(newest))), SHARD_READS));
+      reads.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  kindStatusesBetween(
+                      accountId, kindStatus(kind, oldest), kindStatus(kind, Long.toString(newest))),
+              SHARD_READS));
     }
     List<Map<String, AttributeValue>> keys = new ArrayList<>();
-    asked.stream().filter(id -> !ranged.contains(id)).forEach(statusId -> {
-      for (Reaction.Kind kind : Reaction.Kind.values()) {
-        keys.add(key(accountId, kind, statusId));
-      }
-    });
+    asked.stream()
+        .filter(id -> !ranged.contains(id))
+        .forEach(
+            statusId -> {
+              for (Reaction.Kind kind : Reaction.Kind.values()) {
+                keys.add(key(accountId, kind, statusId));
+              }
+            });
     List<String> found = new ArrayList<>();
     Batches.get(db.client(), db.name(Tables.REACTIONS), keys, "kind_status", null)
         .forEach(item -> found.add(item.get("kind_status").s()));
@@ -233,18 +331,28 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     for (String kindStatus : found) {
       String[] kindAndStatus = kindStatus.split(":", 2);
       if (asked.contains(kindAndStatus[1])) {
-        (kindAndStatus[0].equals(Reaction.Kind.REBLOG.text()) ? reblogged : favourited).add(kindAndStatus[1]);
+        (kindAndStatus[0].equals(Reaction.Kind.REBLOG.text()) ? reblogged : favourited)
+            .add(kindAndStatus[1]);
       }
     }
     return new Interactions(favourited, reblogged);
   }
 
   private List<String> kindStatusesBetween(String accountId, String from, String to) {
-    return db.client().queryPaginator(r -> r.tableName(db.name(Tables.REACTIONS))
-            .keyConditionExpression("account_id = :account AND kind_status BETWEEN :from AND :to")
-            .expressionAttributeValues(Map.of(":account", s(accountId), ":from", s(from), ":to", s(to)))
-            .projectionExpression("kind_status"))
-        .items().stream().map(item -> item.get("kind_status").s()).toList();
+    return db
+        .client()
+        .queryPaginator(
+            r ->
+                r.tableName(db.name(Tables.REACTIONS))
+                    .keyConditionExpression(
+                        "account_id = :account AND kind_status BETWEEN :from AND :to")
+                    .expressionAttributeValues(
+                        Map.of(":account", s(accountId), ":from", s(from), ":to", s(to)))
+                    .projectionExpression("kind_status"))
+        .items()
+        .stream()
+        .map(item -> item.get("kind_status").s())
+        .toList();
   }
 
   /** Each shard's window read at once, merged in reaction-id order. */
@@ -254,17 +362,24 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     if (shards == 1) {
       return byStatusShard(kind, status.id(), 0, page);
     }
-    List<CompletableFuture<List<Reaction>>> reads = IntStream.range(0, shards)
-        .mapToObj(shard -> CompletableFuture.supplyAsync(() -> byStatusShard(kind, status.id(), shard, page),
-            SHARD_READS))
-        .toList();
+    List<CompletableFuture<List<Reaction>>> reads =
+        IntStream.range(0, shards)
+            .mapToObj(
+                shard ->
+                    CompletableFuture.supplyAsync(
+                        () -> byStatusShard(kind, status.id(), shard, page), SHARD_READS))
+            .toList();
     Comparator<Reaction> order = Comparator.comparingLong(r -> Long.parseLong(r.id()));
-    return reads.stream().flatMap(read -> read.join().stream())
-        .sorted(page.ascending() ? order : order.reversed()).limit(page.limit()).toList();
+    return reads.stream()
+        .flatMap(read -> read.join().stream())
+        .sorted(page.ascending() ? order : order.reversed())
+        .limit(page.limit())
+        .toList();
   }
 
   @Override
-  public List<Reaction> byStatusShard(Reaction.Kind kind, String statusId, int shard, PageRequest page) {
+  public List<Reaction> byStatusShard(
+      Reaction.Kind kind, String statusId, int shard, PageRequest page) {
     return window(STATUS_INDEX, statusKey(kind, statusId, shard), page);
   }
 
@@ -277,9 +392,17 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     if (Windows.isEmpty(page)) {
       return List.of();
     }
-    return reactions.index(index)
-        .query(r -> r.queryConditional(Windows.of(partition, page)).scanIndexForward(page.ascending())
-            .limit(page.limit()))
-        .stream().limit(1).flatMap(p -> p.items().stream()).map(ReactionItem::toReaction).toList();
+    return reactions
+        .index(index)
+        .query(
+            r ->
+                r.queryConditional(Windows.of(partition, page))
+                    .scanIndexForward(page.ascending())
+                    .limit(page.limit()))
+        .stream()
+        .limit(1)
+        .flatMap(p -> p.items().stream())
+        .map(ReactionItem::toReaction)
+        .toList();
   }
 }

@@ -23,10 +23,10 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The waitlist. Entries still waiting carry {@code queue = "waiting#<shard>"}, so the queue index is
- * sparse; the shard (from the email's hash) spreads a national rush of joins over {@link #SHARDS} index
- * partitions instead of one (1,000 writes a second each). The longest-waiting entries are the oldest of
- * every shard's oldest, merged.
+ * The waitlist. Entries still waiting carry {@code queue = "waiting#<shard>"}, so the queue index
+ * is sparse; the shard (from the email's hash) spreads a national rush of joins over {@link
+ * #SHARDS} index partitions instead of one (1,000 writes a second each). The longest-waiting
+ * entries are the oldest of every shard's oldest, merged.
  */
 public final class DynamoDbWaitlistRepository implements WaitlistStore {
   static final String QUEUE_INDEX = "by_queue";
@@ -40,22 +40,49 @@ public final class DynamoDbWaitlistRepository implements WaitlistStore {
     String inviteCode;
     Long releasedAt;
 
-    public static final TableSchema<WaitlistItem> SCHEMA = StaticTableSchema.builder(WaitlistItem.class)
-        .newItemSupplier(WaitlistItem::new)
-        .addAttribute(String.class, a -> a.name("email").getter(i -> i.email).setter((i, v) -> i.email = v)
-            .tags(primaryPartitionKey()))
-        .addAttribute(String.class, a -> a.name("queue").getter(i -> i.queue).setter((i, v) -> i.queue = v)
-            .tags(secondaryPartitionKey(QUEUE_INDEX)))
-        .addAttribute(Long.class, a -> a.name("joined_at").getter(i -> i.joinedAt)
-            .setter((i, v) -> i.joinedAt = v).tags(secondarySortKey(QUEUE_INDEX)))
-        .addAttribute(String.class, a -> a.name("invite_code").getter(i -> i.inviteCode)
-            .setter((i, v) -> i.inviteCode = v))
-        .addAttribute(Long.class, a -> a.name("released_at").getter(i -> i.releasedAt)
-            .setter((i, v) -> i.releasedAt = v))
-        .build();
+    public static final TableSchema<WaitlistItem> SCHEMA =
+        StaticTableSchema.builder(WaitlistItem.class)
+            .newItemSupplier(WaitlistItem::new)
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("email")
+                        .getter(i -> i.email)
+                        .setter((i, v) -> i.email = v)
+                        .tags(primaryPartitionKey()))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("queue")
+                        .getter(i -> i.queue)
+                        .setter((i, v) -> i.queue = v)
+                        .tags(secondaryPartitionKey(QUEUE_INDEX)))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("joined_at")
+                        .getter(i -> i.joinedAt)
+                        .setter((i, v) -> i.joinedAt = v)
+                        .tags(secondarySortKey(QUEUE_INDEX)))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("invite_code")
+                        .getter(i -> i.inviteCode)
+                        .setter((i, v) -> i.inviteCode = v))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("released_at")
+                        .getter(i -> i.releasedAt)
+                        .setter((i, v) -> i.releasedAt = v))
+            .build();
 
     WaitlistEntry toEntry() {
-      return new WaitlistEntry(email, Attributes.instant(joinedAt), Optional.ofNullable(inviteCode),
+      return new WaitlistEntry(
+          email,
+          Attributes.instant(joinedAt),
+          Optional.ofNullable(inviteCode),
           Attributes.optionalInstant(releasedAt));
     }
   }
@@ -75,8 +102,11 @@ public final class DynamoDbWaitlistRepository implements WaitlistStore {
     item.queue = queueOf(entry.email());
     item.joinedAt = Attributes.millis(entry.joinedAt());
     try {
-      waitlist.putItem(r -> r.item(item)
-          .conditionExpression(Expression.builder().expression("attribute_not_exists(email)").build()));
+      waitlist.putItem(
+          r ->
+              r.item(item)
+                  .conditionExpression(
+                      Expression.builder().expression("attribute_not_exists(email)").build()));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -85,12 +115,26 @@ public final class DynamoDbWaitlistRepository implements WaitlistStore {
 
   @Override
   public List<WaitlistEntry> nextWaiting(int limit) {
-    return java.util.stream.IntStream.range(0, SHARDS).mapToObj(DynamoDbWaitlistRepository::queue)
-        .flatMap(queue -> waitlist.index(QUEUE_INDEX)
-            .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(queue))).limit(limit))
-            .stream().limit(1).flatMap(page -> page.items().stream()))
-        .sorted(java.util.Comparator.comparing((WaitlistItem i) -> i.joinedAt).thenComparing(i -> i.email))
-        .limit(limit).map(WaitlistItem::toEntry).toList();
+    return java.util.stream.IntStream.range(0, SHARDS)
+        .mapToObj(DynamoDbWaitlistRepository::queue)
+        .flatMap(
+            queue ->
+                waitlist
+                    .index(QUEUE_INDEX)
+                    .query(
+                        r ->
+                            r.queryConditional(
+                                    QueryConditional.keyEqualTo(k -> k.partitionValue(queue)))
+                                .limit(limit))
+                    .stream()
+                    .limit(1)
+                    .flatMap(page -> page.items().stream()))
+        .sorted(
+            java.util.Comparator.comparing((WaitlistItem i) -> i.joinedAt)
+                .thenComparing(i -> i.email))
+        .limit(limit)
+        .map(WaitlistItem::toEntry)
+        .toList();
   }
 
   static String queueOf(String email) {
@@ -104,11 +148,15 @@ public final class DynamoDbWaitlistRepository implements WaitlistStore {
   @Override
   public boolean markReleased(String email, String inviteCode, Instant at) {
     try {
-      db.client().updateItem(r -> r.tableName(db.name(Tables.WAITLIST))
-          .key(Map.of("email", s(email)))
-          .updateExpression("SET invite_code = :code, released_at = :at REMOVE queue")
-          .conditionExpression("attribute_exists(queue)")
-          .expressionAttributeValues(Map.of(":code", s(inviteCode), ":at", n(at.toEpochMilli()))));
+      db.client()
+          .updateItem(
+              r ->
+                  r.tableName(db.name(Tables.WAITLIST))
+                      .key(Map.of("email", s(email)))
+                      .updateExpression("SET invite_code = :code, released_at = :at REMOVE queue")
+                      .conditionExpression("attribute_exists(queue)")
+                      .expressionAttributeValues(
+                          Map.of(":code", s(inviteCode), ":at", n(at.toEpochMilli()))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

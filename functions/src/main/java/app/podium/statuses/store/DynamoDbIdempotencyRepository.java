@@ -5,7 +5,6 @@ import static app.podium.store.Attributes.s;
 
 import app.podium.Tables;
 import app.podium.statuses.IdempotencyStore;
-import app.podium.store.Attributes;
 import app.podium.store.DynamoDb;
 import java.time.Instant;
 import java.util.Map;
@@ -24,14 +23,27 @@ public final class DynamoDbIdempotencyRepository implements IdempotencyStore {
   public Optional<String> claim(String key, String statusId, Instant now, Instant expiresAt) {
     String table = db.name(Tables.IDEMPOTENCY);
     try {
-      db.client().putItem(r -> r.tableName(table)
-          .item(Map.of("key", s(key), "status_id", s(statusId), "expires_at", n(expiresAt.getEpochSecond())))
-          .conditionExpression("attribute_not_exists(#k) OR expires_at < :now")
-          .expressionAttributeNames(Map.of("#k", "key"))
-          .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()))));
+      db.client()
+          .putItem(
+              r ->
+                  r.tableName(table)
+                      .item(
+                          Map.of(
+                              "key",
+                              s(key),
+                              "status_id",
+                              s(statusId),
+                              "expires_at",
+                              n(expiresAt.getEpochSecond())))
+                      .conditionExpression("attribute_not_exists(#k) OR expires_at < :now")
+                      .expressionAttributeNames(Map.of("#k", "key"))
+                      .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()))));
       return Optional.empty();
     } catch (ConditionalCheckFailedException e) {
-      var item = db.client().getItem(r -> r.tableName(table).key(Map.of("key", s(key))).consistentRead(true)).item();
+      var item =
+          db.client()
+              .getItem(r -> r.tableName(table).key(Map.of("key", s(key))).consistentRead(true))
+              .item();
       return Optional.ofNullable(item.get("status_id")).map(v -> v.s());
     }
   }

@@ -10,7 +10,6 @@ import app.podium.statuses.StatusService;
 import app.podium.statuses.StatusStore;
 import app.podium.statuses.StatusText;
 import app.podium.statuses.store.StatusCounters.StatusCount;
-import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.CounterShards;
 import app.podium.store.DynamoDb;
@@ -24,19 +23,21 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 public final class DynamoDbStatusRepository implements StatusStore {
   private final DynamoDb db;
   private final DynamoDbTable<StatusItem> posts;
-  /** A large account's statuses keep their counts in shards: found and listed statuses have them summed in. */
+
+  /**
+   * A large account's statuses keep their counts in shards: found and listed statuses have them
+   * summed in.
+   */
   private final StatusCounters counters;
 
   public DynamoDbStatusRepository(DynamoDb db) {
@@ -45,20 +46,25 @@ public final class DynamoDbStatusRepository implements StatusStore {
     this.posts = db.table(Tables.POSTS, StatusItem.SCHEMA);
   }
 
-  /** A reply is counted on its parent, whose counter shards are read first (a status's shards never change). */
+  /**
+   * A reply is counted on its parent, whose counter shards are read first (a status's shards never
+   * change).
+   */
   @Override
   public boolean create(Status status, Instant ownEntryExpiresAt) {
     if (status.inReplyToId().isPresent()) {
-      return createReply(status, find(status.inReplyToId().get()).orElseThrow(StatusService::notFound),
+      return createReply(
+          status,
+          find(status.inReplyToId().get()).orElseThrow(StatusService::notFound),
           ownEntryExpiresAt);
     }
     return db.transactUnlessDone(creating(db, status, ownEntryExpiresAt), StatusService::notFound);
   }
 
   /**
-   * Stores the reply as {@link #create} does and, in the same transaction, adds one to the parent's reply count, on
-   * the condition that the parent still exists: a reply to a status deleted meanwhile is refused whole (404), so no
-   * count is left on nothing.
+   * Stores the reply as {@link #create} does and, in the same transaction, adds one to the parent's
+   * reply count, on the condition that the parent still exists: a reply to a status deleted
+   * meanwhile is refused whole (404), so no count is left on nothing.
    */
   @Override
   public boolean createReply(Status reply, Status parent, Instant ownEntryExpiresAt) {
@@ -68,69 +74,129 @@ public final class DynamoDbStatusRepository implements StatusStore {
   }
 
   /**
-   * The writes that store a new status: the status (its id must be new), its count and time on the author's
-   * account, the author's own timeline entry, and its tag timeline entries.
+   * The writes that store a new status: the status (its id must be new), its count and time on the
+   * author's account, the author's own timeline entry, and its tag timeline entries.
    */
-  public static List<TransactWriteItem> creating(DynamoDb db, Status status, Instant ownEntryExpiresAt) {
-    Map<String, AttributeValue> ownEntry = TimelineItem.SCHEMA.itemToMap(
-        TimelineItem.of(status.authorId(), status.numericId(), status.authorId(), ownEntryExpiresAt), true);
-    List<TransactWriteItem> items = new ArrayList<>(List.of(
-        TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.POSTS))
-            .item(StatusItem.SCHEMA.itemToMap(StatusItem.from(status), true))
-            .conditionExpression("attribute_not_exists(id)").build()).build(),
-        TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.ACCOUNTS))
-            .key(Map.of("id", s(status.authorId())))
-            .updateExpression("ADD statuses_count :one SET last_status_at = :at")
-            .conditionExpression("attribute_exists(id)")
-            .expressionAttributeValues(Map.of(":one", n(1), ":at", n(status.createdAt().toEpochMilli())))
-            .build()).build(),
-        TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.TIMELINES)).item(ownEntry).build())
-            .build()));
+  public static List<TransactWriteItem> creating(
+      DynamoDb db, Status status, Instant ownEntryExpiresAt) {
+    Map<String, AttributeValue> ownEntry =
+        TimelineItem.SCHEMA.itemToMap(
+            TimelineItem.of(
+                status.authorId(), status.numericId(), status.authorId(), ownEntryExpiresAt),
+            true);
+    List<TransactWriteItem> items =
+        new ArrayList<>(
+            List.of(
+                TransactWriteItem.builder()
+                    .put(
+                        Put.builder()
+                            .tableName(db.name(Tables.POSTS))
+                            .item(StatusItem.SCHEMA.itemToMap(StatusItem.from(status), true))
+                            .conditionExpression("attribute_not_exists(id)")
+                            .build())
+                    .build(),
+                TransactWriteItem.builder()
+                    .update(
+                        Update.builder()
+                            .tableName(db.name(Tables.ACCOUNTS))
+                            .key(Map.of("id", s(status.authorId())))
+                            .updateExpression("ADD statuses_count :one SET last_status_at = :at")
+                            .conditionExpression("attribute_exists(id)")
+                            .expressionAttributeValues(
+                                Map.of(":one", n(1), ":at", n(status.createdAt().toEpochMilli())))
+                            .build())
+                    .build(),
+                TransactWriteItem.builder()
+                    .put(Put.builder().tableName(db.name(Tables.TIMELINES)).item(ownEntry).build())
+                    .build()));
     for (String tag : StatusText.indexedTags(status)) {
-      items.add(TransactWriteItem.builder().put(Put.builder().tableName(db.name(Tables.TAGGED_STATUSES))
-          .item(Map.of("tag", s(tag), "status_id", n(status.numericId()), "author_id", s(status.authorId())))
-          .build()).build());
+      items.add(
+          TransactWriteItem.builder()
+              .put(
+                  Put.builder()
+                      .tableName(db.name(Tables.TAGGED_STATUSES))
+                      .item(
+                          Map.of(
+                              "tag",
+                              s(tag),
+                              "status_id",
+                              n(status.numericId()),
+                              "author_id",
+                              s(status.authorId())))
+                      .build())
+              .build());
     }
     return items;
   }
 
   /**
-   * {@code delta} on the parent's reply count ({@link StatusCounters#countOnStatus}); a sharded parent's count lives
-   * apart from its item, so the transaction also checks that the parent still exists.
+   * {@code delta} on the parent's reply count ({@link StatusCounters#countOnStatus}); a sharded
+   * parent's count lives apart from its item, so the transaction also checks that the parent still
+   * exists.
    */
   private List<TransactWriteItem> replyCount(Status reply, Status parent, int delta) {
     List<TransactWriteItem> items = new ArrayList<>();
     if (parent.counterShards() > 1) {
-      items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(db.name(Tables.POSTS))
-          .key(Map.of("id", n(parent.numericId()))).conditionExpression("attribute_exists(id)").build()).build());
+      items.add(
+          TransactWriteItem.builder()
+              .conditionCheck(
+                  ConditionCheck.builder()
+                      .tableName(db.name(Tables.POSTS))
+                      .key(Map.of("id", n(parent.numericId())))
+                      .conditionExpression("attribute_exists(id)")
+                      .build())
+              .build());
     }
-    items.add(TransactWriteItem.builder().update(StatusCounters.countOnStatus(db, parent,
-        StatusCount.REPLIES, reply.authorId(), delta)).build());
+    items.add(
+        TransactWriteItem.builder()
+            .update(
+                StatusCounters.countOnStatus(
+                    db, parent, StatusCount.REPLIES, reply.authorId(), delta))
+            .build());
     return items;
   }
 
   /**
-   * The writes that delete a status: the status (it must still exist), its count on the author's account and the
-   * author's own timeline entry.
+   * The writes that delete a status: the status (it must still exist), its count on the author's
+   * account and the author's own timeline entry.
    */
   public static List<TransactWriteItem> deleting(DynamoDb db, String statusId, String authorId) {
     return List.of(
-        TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.POSTS))
-            .key(Map.of("id", n(Long.parseLong(statusId))))
-            .conditionExpression("attribute_exists(id)").build()).build(),
-        TransactWriteItem.builder().update(Update.builder().tableName(db.name(Tables.ACCOUNTS))
-            .key(Map.of("id", s(authorId)))
-            .updateExpression("ADD statuses_count :minusOne")
-            .conditionExpression("attribute_exists(id)")
-            .expressionAttributeValues(Map.of(":minusOne", n(-1))).build()).build(),
-        TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.TIMELINES))
-            .key(Map.of("owner_id", s(authorId), "status_id", n(Long.parseLong(statusId)))).build()).build());
+        TransactWriteItem.builder()
+            .delete(
+                Delete.builder()
+                    .tableName(db.name(Tables.POSTS))
+                    .key(Map.of("id", n(Long.parseLong(statusId))))
+                    .conditionExpression("attribute_exists(id)")
+                    .build())
+            .build(),
+        TransactWriteItem.builder()
+            .update(
+                Update.builder()
+                    .tableName(db.name(Tables.ACCOUNTS))
+                    .key(Map.of("id", s(authorId)))
+                    .updateExpression("ADD statuses_count :minusOne")
+                    .conditionExpression("attribute_exists(id)")
+                    .expressionAttributeValues(Map.of(":minusOne", n(-1)))
+                    .build())
+            .build(),
+        TransactWriteItem.builder()
+            .delete(
+                Delete.builder()
+                    .tableName(db.name(Tables.TIMELINES))
+                    .key(Map.of("owner_id", s(authorId), "status_id", n(Long.parseLong(statusId))))
+                    .build())
+            .build());
   }
 
   @Override
   public Optional<Status> find(String id) {
-    return Optional.ofNullable(posts.getItem(r -> r.key(Key.builder().partitionValue(Long.parseLong(id)).build())
-        .consistentRead(true))).map(item -> counters.withShards(List.of(item.toStatus())).getFirst());
+    return Optional.ofNullable(
+            posts.getItem(
+                r ->
+                    r.key(Key.builder().partitionValue(Long.parseLong(id)).build())
+                        .consistentRead(true)))
+        .map(item -> counters.withShards(List.of(item.toStatus())).getFirst());
   }
 
   @Override
@@ -138,23 +204,31 @@ public final class DynamoDbStatusRepository implements StatusStore {
     if (ids.isEmpty()) {
       return List.of();
     }
-    List<Map<String, AttributeValue>> keys = ids.stream().distinct()
-        .map(id -> Map.of("id", n(Long.parseLong(id)))).toList();
-    return counters.withShards(Batches.get(db.client(), db.name(Tables.POSTS), keys, null, null).stream()
-        .map(item -> StatusItem.SCHEMA.mapToItem(item).toStatus()).toList());
+    List<Map<String, AttributeValue>> keys =
+        ids.stream().distinct().map(id -> Map.of("id", n(Long.parseLong(id)))).toList();
+    return counters.withShards(
+        Batches.get(db.client(), db.name(Tables.POSTS), keys, null, null).stream()
+            .map(item -> StatusItem.SCHEMA.mapToItem(item).toStatus())
+            .toList());
   }
 
   /**
-   * Deletes the status with its author's count, own timeline entry and tag timeline entries; a reply also takes
-   * its one back from its parent's reply count. A parent deleted first has no count left to change: then the
-   * delete runs again without it.
+   * Deletes the status with its author's count, own timeline entry and tag timeline entries; a
+   * reply also takes its one back from its parent's reply count. A parent deleted first has no
+   * count left to change: then the delete runs again without it.
    */
   @Override
   public boolean delete(Status status) {
     List<TransactWriteItem> items = new ArrayList<>(deleting(db, status.id(), status.authorId()));
     for (String tag : StatusText.indexedTags(status)) {
-      items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(db.name(Tables.TAGGED_STATUSES))
-          .key(Map.of("tag", s(tag), "status_id", n(status.numericId()))).build()).build());
+      items.add(
+          TransactWriteItem.builder()
+              .delete(
+                  Delete.builder()
+                      .tableName(db.name(Tables.TAGGED_STATUSES))
+                      .key(Map.of("tag", s(tag), "status_id", n(status.numericId())))
+                      .build())
+              .build());
     }
     Optional<Status> parent = status.inReplyToId().flatMap(this::find);
     if (parent.isEmpty()) {
@@ -164,15 +238,22 @@ public final class DynamoDbStatusRepository implements StatusStore {
     List<TransactWriteItem> withCount = new ArrayList<>(items);
     withCount.addAll(replyCount(status, parent.get(), -1));
     try {
-      return db.transactUnlessDone(withCount, failed -> failed.stream().allMatch(i -> i == 0 || i >= uncounted)
-          ? new ParentGone() : StatusService.notFound());
+      return db.transactUnlessDone(
+          withCount,
+          failed ->
+              failed.stream().allMatch(i -> i == 0 || i >= uncounted)
+                  ? new ParentGone()
+                  : StatusService.notFound());
     } catch (ParentGone gone) {
       // the parent went between the read and the transaction: nothing left to uncount
       return db.transactUnlessDone(items, StatusService::notFound);
     }
   }
 
-  /** The parent's condition failed in a delete's transaction; carries no stack, it never leaves this class. */
+  /**
+   * The parent's condition failed in a delete's transaction; carries no stack, it never leaves this
+   * class.
+   */
   private static final class ParentGone extends RuntimeException {
     ParentGone() {
       super(null, null, false, false);
@@ -184,9 +265,18 @@ public final class DynamoDbStatusRepository implements StatusStore {
     if (Windows.isEmpty(page)) {
       return List.of();
     }
-    return counters.withShards(posts.index(StatusItem.AUTHOR_INDEX)
-        .query(r -> r.queryConditional(Windows.of(authorId, page)).scanIndexForward(page.ascending())
-            .limit(page.limit()))
-        .stream().limit(1).flatMap(p -> p.items().stream()).map(StatusItem::toStatus).toList());
+    return counters.withShards(
+        posts
+            .index(StatusItem.AUTHOR_INDEX)
+            .query(
+                r ->
+                    r.queryConditional(Windows.of(authorId, page))
+                        .scanIndexForward(page.ascending())
+                        .limit(page.limit()))
+            .stream()
+            .limit(1)
+            .flatMap(p -> p.items().stream())
+            .map(StatusItem::toStatus)
+            .toList());
   }
 }

@@ -16,9 +16,10 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * A status's reply, reblog and favourite counts: on its item, or for a large account's status spread over {@link
- * CounterShards} ({@code <status id>:favourites#<shard>}) so that a burst of favourites never writes one item more
- * than DynamoDB allows. Readers add the shards' sums to the item's counts.
+ * A status's reply, reblog and favourite counts: on its item, or for a large account's status
+ * spread over {@link CounterShards} ({@code <status id>:favourites#<shard>}) so that a burst of
+ * favourites never writes one item more than DynamoDB allows. Readers add the shards' sums to the
+ * item's counts.
  */
 public final class StatusCounters {
   /** One of a status's counts: the attribute on its item, and the name of its shards. */
@@ -47,31 +48,47 @@ public final class StatusCounters {
     this.shards = shards;
   }
 
-  /** Which of a status's counter shards a member's reply, reblog or favourite is counted in (0 when unsharded). */
-  public static int shardOf(Status status, String memberId) {
-    return status.counterShards() > 1 ? Math.floorMod(memberId.hashCode(), status.counterShards()) : 0;
-  }
-
   /**
-   * The write that counts (or with a negative {@code delta}, uncounts) one reply, reblog or favourite of
-   * {@code status} by {@code memberId}: ADD on the status's item, which must still exist, when its counts are not
-   * sharded; otherwise ADD on the member's shard of the counter (no condition: that item is made by the ADD).
+   * Which of a status's counter shards a member's reply, reblog or favourite is counted in (0 when
+   * unsharded).
    */
-  public static Update countOnStatus(DynamoDb db, Status status, StatusCount count, String memberId, long delta) {
-    if (status.counterShards() <= 1) {
-      return Update.builder().tableName(db.name(Tables.POSTS)).key(Map.of("id", n(status.numericId())))
-          .updateExpression("ADD " + count.attribute + " :delta").conditionExpression("attribute_exists(id)")
-          .expressionAttributeValues(Map.of(":delta", n(delta))).build();
-    }
-    return Update.builder().tableName(db.name(Tables.COUNTER_SHARDS))
-        .key(Map.of("key", s(CounterShards.key(count.counter(status.id()), shardOf(status, memberId)))))
-        .updateExpression("ADD #count :delta").expressionAttributeNames(Map.of("#count", "count"))
-        .expressionAttributeValues(Map.of(":delta", n(delta))).build();
+  public static int shardOf(Status status, String memberId) {
+    return status.counterShards() > 1
+        ? Math.floorMod(memberId.hashCode(), status.counterShards())
+        : 0;
   }
 
   /**
-   * The statuses with their sharded counts added to their own, in the same order: one batch read for all the
-   * counters of the sharded ones whose sums are not kept.
+   * The write that counts (or with a negative {@code delta}, uncounts) one reply, reblog or
+   * favourite of {@code status} by {@code memberId}: ADD on the status's item, which must still
+   * exist, when its counts are not sharded; otherwise ADD on the member's shard of the counter (no
+   * condition: that item is made by the ADD).
+   */
+  public static Update countOnStatus(
+      DynamoDb db, Status status, StatusCount count, String memberId, long delta) {
+    if (status.counterShards() <= 1) {
+      return Update.builder()
+          .tableName(db.name(Tables.POSTS))
+          .key(Map.of("id", n(status.numericId())))
+          .updateExpression("ADD " + count.attribute + " :delta")
+          .conditionExpression("attribute_exists(id)")
+          .expressionAttributeValues(Map.of(":delta", n(delta)))
+          .build();
+    }
+    return Update.builder()
+        .tableName(db.name(Tables.COUNTER_SHARDS))
+        .key(
+            Map.of(
+                "key", s(CounterShards.key(count.counter(status.id()), shardOf(status, memberId)))))
+        .updateExpression("ADD #count :delta")
+        .expressionAttributeNames(Map.of("#count", "count"))
+        .expressionAttributeValues(Map.of(":delta", n(delta)))
+        .build();
+  }
+
+  /**
+   * The statuses with their sharded counts added to their own, in the same order: one batch read
+   * for all the counters of the sharded ones whose sums are not kept.
    */
   public List<Status> withShards(Collection<Status> statuses) {
     Map<String, Integer> counters = new LinkedHashMap<>();
@@ -93,10 +110,15 @@ public final class StatusCounters {
         continue;
       }
       StatusCounts own = status.counts();
-      result.add(status.withCounts(new StatusCounts(
-          Math.max(0, own.replies() + summed.get(StatusCount.REPLIES.counter(status.id()))),
-          Math.max(0, own.reblogs() + summed.get(StatusCount.REBLOGS.counter(status.id()))),
-          Math.max(0, own.favourites() + summed.get(StatusCount.FAVOURITES.counter(status.id()))))));
+      result.add(
+          status.withCounts(
+              new StatusCounts(
+                  Math.max(0, own.replies() + summed.get(StatusCount.REPLIES.counter(status.id()))),
+                  Math.max(0, own.reblogs() + summed.get(StatusCount.REBLOGS.counter(status.id()))),
+                  Math.max(
+                      0,
+                      own.favourites()
+                          + summed.get(StatusCount.FAVOURITES.counter(status.id()))))));
     }
     return result;
   }

@@ -15,7 +15,10 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
-/** An item of the posts table. The reply, reblog and favourite counts of an unsharded status live on it. */
+/**
+ * An item of the posts table. The reply, reblog and favourite counts of an unsharded status live on
+ * it.
+ */
 public final class StatusItem {
   static final String AUTHOR_INDEX = "by_author";
   public static final String PARENT_INDEX = "by_parent";
@@ -34,47 +37,107 @@ public final class StatusItem {
   String language;
   Long createdAt;
   Long reblogOfId;
+
   /** {@code <account id>:<username>} per mentioned member. */
   List<String> mentions;
+
   List<String> tags;
   Long repliesCount;
   Long reblogsCount;
   Long favouritesCount;
   Integer counterShards;
 
-  public static final TableSchema<StatusItem> SCHEMA = StaticTableSchema.builder(StatusItem.class)
-      .newItemSupplier(StatusItem::new)
-      .addAttribute(Long.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v)
-          .tags(primaryPartitionKey(), secondarySortKey(AUTHOR_INDEX), secondarySortKey(PARENT_INDEX)))
-      .addAttribute(String.class, a -> a.name("author_id").getter(i -> i.authorId).setter((i, v) -> i.authorId = v)
-          .tags(secondaryPartitionKey(AUTHOR_INDEX)))
-      .addAttribute(String.class, a -> a.name("text").getter(i -> i.text).setter((i, v) -> i.text = v))
-      .addAttribute(String.class, a -> a.name("spoiler_text").getter(i -> i.spoilerText)
-          .setter((i, v) -> i.spoilerText = v))
-      .addAttribute(Boolean.class, a -> a.name("sensitive").getter(i -> i.sensitive).setter((i, v) -> i.sensitive = v))
-      .addAttribute(String.class, a -> a.name("visibility").getter(i -> i.visibility)
-          .setter((i, v) -> i.visibility = v))
-      .addAttribute(String.class, a -> a.name("in_reply_to_id").getter(i -> i.inReplyToId)
-          .setter((i, v) -> i.inReplyToId = v).tags(secondaryPartitionKey(PARENT_INDEX)))
-      .addAttribute(String.class, a -> a.name("in_reply_to_account_id").getter(i -> i.inReplyToAccountId)
-          .setter((i, v) -> i.inReplyToAccountId = v))
-      .addAttribute(String.class, a -> a.name("language").getter(i -> i.language).setter((i, v) -> i.language = v))
-      .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
-      .addAttribute(Long.class, a -> a.name("reblog_of_id").getter(i -> i.reblogOfId)
-          .setter((i, v) -> i.reblogOfId = v))
-      .addAttribute(EnhancedType.listOf(String.class), a -> a.name("mentions").getter(i -> i.mentions)
-          .setter((i, v) -> i.mentions = v))
-      .addAttribute(EnhancedType.listOf(String.class), a -> a.name("tags").getter(i -> i.tags)
-          .setter((i, v) -> i.tags = v))
-      .addAttribute(Long.class, a -> a.name(REPLIES_COUNT).getter(i -> i.repliesCount)
-          .setter((i, v) -> i.repliesCount = v))
-      .addAttribute(Long.class, a -> a.name(REBLOGS_COUNT).getter(i -> i.reblogsCount)
-          .setter((i, v) -> i.reblogsCount = v))
-      .addAttribute(Long.class, a -> a.name(FAVOURITES_COUNT).getter(i -> i.favouritesCount)
-          .setter((i, v) -> i.favouritesCount = v))
-      .addAttribute(Integer.class, a -> a.name("counter_shards").getter(i -> i.counterShards)
-          .setter((i, v) -> i.counterShards = v))
-      .build();
+  public static final TableSchema<StatusItem> SCHEMA =
+      StaticTableSchema.builder(StatusItem.class)
+          .newItemSupplier(StatusItem::new)
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("id")
+                      .getter(i -> i.id)
+                      .setter((i, v) -> i.id = v)
+                      .tags(
+                          primaryPartitionKey(),
+                          secondarySortKey(AUTHOR_INDEX),
+                          secondarySortKey(PARENT_INDEX)))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("author_id")
+                      .getter(i -> i.authorId)
+                      .setter((i, v) -> i.authorId = v)
+                      .tags(secondaryPartitionKey(AUTHOR_INDEX)))
+          .addAttribute(
+              String.class, a -> a.name("text").getter(i -> i.text).setter((i, v) -> i.text = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("spoiler_text")
+                      .getter(i -> i.spoilerText)
+                      .setter((i, v) -> i.spoilerText = v))
+          .addAttribute(
+              Boolean.class,
+              a -> a.name("sensitive").getter(i -> i.sensitive).setter((i, v) -> i.sensitive = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("visibility").getter(i -> i.visibility).setter((i, v) -> i.visibility = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("in_reply_to_id")
+                      .getter(i -> i.inReplyToId)
+                      .setter((i, v) -> i.inReplyToId = v)
+                      .tags(secondaryPartitionKey(PARENT_INDEX)))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("in_reply_to_account_id")
+                      .getter(i -> i.inReplyToAccountId)
+                      .setter((i, v) -> i.inReplyToAccountId = v))
+          .addAttribute(
+              String.class,
+              a -> a.name("language").getter(i -> i.language).setter((i, v) -> i.language = v))
+          .addAttribute(
+              Long.class,
+              a -> a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("reblog_of_id")
+                      .getter(i -> i.reblogOfId)
+                      .setter((i, v) -> i.reblogOfId = v))
+          .addAttribute(
+              EnhancedType.listOf(String.class),
+              a -> a.name("mentions").getter(i -> i.mentions).setter((i, v) -> i.mentions = v))
+          .addAttribute(
+              EnhancedType.listOf(String.class),
+              a -> a.name("tags").getter(i -> i.tags).setter((i, v) -> i.tags = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name(REPLIES_COUNT)
+                      .getter(i -> i.repliesCount)
+                      .setter((i, v) -> i.repliesCount = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name(REBLOGS_COUNT)
+                      .getter(i -> i.reblogsCount)
+                      .setter((i, v) -> i.reblogsCount = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name(FAVOURITES_COUNT)
+                      .getter(i -> i.favouritesCount)
+                      .setter((i, v) -> i.favouritesCount = v))
+          .addAttribute(
+              Integer.class,
+              a ->
+                  a.name("counter_shards")
+                      .getter(i -> i.counterShards)
+                      .setter((i, v) -> i.counterShards = v))
+          .build();
 
   static StatusItem from(Status status) {
     StatusItem item = new StatusItem();
@@ -89,8 +152,10 @@ public final class StatusItem {
     item.language = status.language();
     item.createdAt = Attributes.millis(status.createdAt());
     item.reblogOfId = status.reblogOfId().map(Long::parseLong).orElse(null);
-    item.mentions = status.mentions().isEmpty() ? null
-        : status.mentions().stream().map(m -> m.accountId() + ":" + m.username()).toList();
+    item.mentions =
+        status.mentions().isEmpty()
+            ? null
+            : status.mentions().stream().map(m -> m.accountId() + ":" + m.username()).toList();
     item.tags = status.tags().isEmpty() ? null : status.tags();
     // counts are only ever changed by ADD, never written with the status
     item.counterShards = status.counterShards() > 1 ? status.counterShards() : null;
@@ -98,9 +163,17 @@ public final class StatusItem {
   }
 
   public Status toStatus() {
-    return new Status(Long.toString(id), authorId, text, spoilerText == null ? "" : spoilerText,
-        Boolean.TRUE.equals(sensitive), Visibility.parse(visibility), Optional.ofNullable(inReplyToId),
-        Optional.ofNullable(inReplyToAccountId), language, Attributes.instant(createdAt),
+    return new Status(
+        Long.toString(id),
+        authorId,
+        text,
+        spoilerText == null ? "" : spoilerText,
+        Boolean.TRUE.equals(sensitive),
+        Visibility.parse(visibility),
+        Optional.ofNullable(inReplyToId),
+        Optional.ofNullable(inReplyToAccountId),
+        language,
+        Attributes.instant(createdAt),
         Optional.ofNullable(reblogOfId).map(String::valueOf),
         mentions == null ? List.of() : mentions.stream().map(StatusItem::mention).toList(),
         tags == null ? List.of() : tags,

@@ -14,11 +14,23 @@ import java.util.List;
 
 /** The home timeline. */
 public record TimelinesRoutes(TimelineService timelines, StatusAnswers answers) {
-  public static final List<Route<TimelinesRoutes>> ALL = List.of(
-      // the home timeline writes nothing: once a day it hands the reader's activity mark to the fan-out queue
-      Route.get("/api/v1/timelines/home", "GetHomeTimeline", user("read:statuses"), grants().read(ACCOUNTS)
-          .read(TIMELINES).read(POSTS).read(FOLLOWS).read(BLOCKS_MUTES).read(REACTIONS).sendToFanoutQueue(),
-          TimelinesRoutes::home));
+  public static final List<Route<TimelinesRoutes>> ALL =
+      List.of(
+          // the home timeline writes nothing: once a day it hands the reader's activity mark to the
+          // fan-out queue
+          Route.get(
+              "/api/v1/timelines/home",
+              "GetHomeTimeline",
+              user("read:statuses"),
+              grants()
+                  .read(ACCOUNTS)
+                  .read(TIMELINES)
+                  .read(POSTS)
+                  .read(FOLLOWS)
+                  .read(BLOCKS_MUTES)
+                  .read(REACTIONS)
+                  .sendToFanoutQueue(),
+              TimelinesRoutes::home));
 
   /** {@code GET /api/v1/timelines/home}: fanned-out entries merged with large followees, paged. */
   APIGatewayV2HTTPResponse home(ApiRequest request) {

@@ -5,7 +5,6 @@ import static app.podium.store.Attributes.s;
 
 import app.podium.Tables;
 import app.podium.shared.PageRequest;
-import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.DynamoDb;
 import app.podium.store.TimelineItem;
@@ -44,10 +43,23 @@ public final class DynamoDbTimelineRepository implements TimelineStore {
       return;
     }
     Instant expiresAt = clock.instant().plus(entryLifetime);
-    Batches.write(db.client(), db.name(Tables.TIMELINES), entries.stream()
-        .map(e -> WriteRequest.builder().putRequest(PutRequest.builder().item(TimelineItem.SCHEMA.itemToMap(
-            TimelineItem.of(e.ownerId(), e.statusId(), e.authorId(), expiresAt), true)).build()).build())
-        .toList());
+    Batches.write(
+        db.client(),
+        db.name(Tables.TIMELINES),
+        entries.stream()
+            .map(
+                e ->
+                    WriteRequest.builder()
+                        .putRequest(
+                            PutRequest.builder()
+                                .item(
+                                    TimelineItem.SCHEMA.itemToMap(
+                                        TimelineItem.of(
+                                            e.ownerId(), e.statusId(), e.authorId(), expiresAt),
+                                        true))
+                                .build())
+                        .build())
+            .toList());
   }
 
   @Override
@@ -55,10 +67,21 @@ public final class DynamoDbTimelineRepository implements TimelineStore {
     if (entries.isEmpty()) {
       return;
     }
-    Batches.write(db.client(), db.name(Tables.TIMELINES), entries.stream()
-        .map(e -> WriteRequest.builder().deleteRequest(DeleteRequest.builder()
-            .key(Map.of("owner_id", s(e.ownerId()), "status_id", n(e.statusId()))).build()).build())
-        .toList());
+    Batches.write(
+        db.client(),
+        db.name(Tables.TIMELINES),
+        entries.stream()
+            .map(
+                e ->
+                    WriteRequest.builder()
+                        .deleteRequest(
+                            DeleteRequest.builder()
+                                .key(
+                                    Map.of(
+                                        "owner_id", s(e.ownerId()), "status_id", n(e.statusId())))
+                                .build())
+                        .build())
+            .toList());
   }
 
   @Override
@@ -66,17 +89,35 @@ public final class DynamoDbTimelineRepository implements TimelineStore {
     if (Windows.isEmpty(page)) {
       return List.of();
     }
-    return timelines.query(r -> r.queryConditional(Windows.of(ownerId, page)).scanIndexForward(page.ascending())
-            .limit(page.limit()).consistentRead(true))
-        .stream().limit(1).flatMap(p -> p.items().stream()).map(DynamoDbTimelineRepository::entry).toList();
+    return timelines
+        .query(
+            r ->
+                r.queryConditional(Windows.of(ownerId, page))
+                    .scanIndexForward(page.ascending())
+                    .limit(page.limit())
+                    .consistentRead(true))
+        .stream()
+        .limit(1)
+        .flatMap(p -> p.items().stream())
+        .map(DynamoDbTimelineRepository::entry)
+        .toList();
   }
 
   @Override
   public List<TimelineEntry> byAuthor(String ownerId, String authorId) {
-    return timelines.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(ownerId)))
-            .filterExpression(Expression.builder().expression("author_id = :author")
-                .expressionValues(Map.of(":author", s(authorId))).build()))
-        .items().stream().map(DynamoDbTimelineRepository::entry).toList();
+    return timelines
+        .query(
+            r ->
+                r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(ownerId)))
+                    .filterExpression(
+                        Expression.builder()
+                            .expression("author_id = :author")
+                            .expressionValues(Map.of(":author", s(authorId)))
+                            .build()))
+        .items()
+        .stream()
+        .map(DynamoDbTimelineRepository::entry)
+        .toList();
   }
 
   @Override
@@ -84,17 +125,34 @@ public final class DynamoDbTimelineRepository implements TimelineStore {
     if (ownerIds.isEmpty()) {
       return java.util.Set.of();
     }
-    return Batches.get(db.client(), db.name(Tables.TIMELINES), ownerIds.stream().distinct()
-            .map(owner -> Map.of("owner_id", s(owner), "status_id", n(statusId))).toList(), "owner_id", null)
-        .stream().map(item -> item.get("owner_id").s()).collect(java.util.stream.Collectors.toSet());
+    return Batches.get(
+            db.client(),
+            db.name(Tables.TIMELINES),
+            ownerIds.stream()
+                .distinct()
+                .map(owner -> Map.of("owner_id", s(owner), "status_id", n(statusId)))
+                .toList(),
+            "owner_id",
+            null)
+        .stream()
+        .map(item -> item.get("owner_id").s())
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   @Override
   public int trim(String ownerId, int keep) {
-    List<TimelineEntry> beyond = timelines.query(r -> r
-            .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(ownerId)))
-            .scanIndexForward(false).attributesToProject("owner_id", "status_id", "author_id"))
-        .items().stream().skip(keep).map(DynamoDbTimelineRepository::entry).toList();
+    List<TimelineEntry> beyond =
+        timelines
+            .query(
+                r ->
+                    r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(ownerId)))
+                        .scanIndexForward(false)
+                        .attributesToProject("owner_id", "status_id", "author_id"))
+            .items()
+            .stream()
+            .skip(keep)
+            .map(DynamoDbTimelineRepository::entry)
+            .toList();
     remove(beyond);
     return beyond.size();
   }

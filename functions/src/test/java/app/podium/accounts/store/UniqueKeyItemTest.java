@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** Claims fold case only where the rules say two names are one: ASCII letters of usernames, case of emails. */
+/**
+ * Claims fold case only where the rules say two names are one: ASCII letters of usernames, case of
+ * emails.
+ */
 class UniqueKeyItemTest {
   @Test
   void aUsernameFoldsItsAsciiLettersAndNothingElse() {
     assertThat(UniqueKeyItem.username("Kate_9")).isEqualTo("username:kate_9");
-    assertThat(UniqueKeyItem.username("\u212Aate")).as("the Kelvin sign is no K").isNotEqualTo("username:kate");
-    assertThat(UniqueKeyItem.username("\u0130da")).as("nor is a dotted I an i").isNotEqualTo("username:i\u0307da");
+    assertThat(UniqueKeyItem.username("\u212Aate"))
+        .as("the Kelvin sign is no K")
+        .isNotEqualTo("username:kate");
+    assertThat(UniqueKeyItem.username("\u0130da"))
+        .as("nor is a dotted I an i")
+        .isNotEqualTo("username:i\u0307da");
   }
 
   @Test

@@ -11,17 +11,25 @@ import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The notification messages the favourite, reblog and follow routes publish, as Lambda hands them over. */
+/**
+ * The notification messages the favourite, reblog and follow routes publish, as Lambda hands them
+ * over.
+ */
 class NotificationMessagesTest {
   @Test
   void favouriteReblogAndFollowMessagesAreNotificationTasksForTheMemberActedOn() {
     SQSEvent event = Events.load("sqs/notifications.json", SQSEvent.class);
-    List<FanoutTask> tasks = event.getRecords().stream().map(r -> FanoutTaskJson.read(r.getBody())).toList();
+    List<FanoutTask> tasks =
+        event.getRecords().stream().map(r -> FanoutTaskJson.read(r.getBody())).toList();
 
-    assertThat(tasks).extracting(FanoutTask::kind).containsExactly(FanoutTask.Kind.FAVOURITED,
-        FanoutTask.Kind.REBLOGGED, FanoutTask.Kind.FOLLOWED);
+    assertThat(tasks)
+        .extracting(FanoutTask::kind)
+        .containsExactly(
+            FanoutTask.Kind.FAVOURITED, FanoutTask.Kind.REBLOGGED, FanoutTask.Kind.FOLLOWED);
     assertThat(tasks).allMatch(FanoutService::notifies);
-    assertThat(tasks).extracting(t -> t.subjectId().orElseThrow()).containsOnly("117677404841016557");
+    assertThat(tasks)
+        .extracting(t -> t.subjectId().orElseThrow())
+        .containsOnly("117677404841016557");
     assertThat(tasks.get(0).statusId()).contains("117677406555700462");
     assertThat(tasks.get(2).statusId()).isEmpty();
     assertThat(FanoutService.notifies(FanoutTask.becameLarge("1"))).isFalse();

@@ -16,13 +16,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A small HTTP client for integration tests: requests to the local stack's API, answers parsed as JSON.
- * Each call is one real HTTP request through the local server, the authorizer and the handler, and each
- * answer on a documented route is held to openapi.yaml by {@link OpenApiContract} before the test sees it.
+ * A small HTTP client for integration tests: requests to the local stack's API, answers parsed as
+ * JSON. Each call is one real HTTP request through the local server, the authorizer and the
+ * handler, and each answer on a documented route is held to openapi.yaml by {@link OpenApiContract}
+ * before the test sees it.
  */
 public final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String baseUrl;
 
@@ -78,9 +80,11 @@ public final class ApiClient {
 
     public Call form(Map<String, ?> fields) {
       header("Content-Type", "application/x-www-form-urlencoded");
-      body = HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
-          .map(e -> encode(e.getKey()) + "=" + encode(String.valueOf(e.getValue())))
-          .collect(Collectors.joining("&")));
+      body =
+          HttpRequest.BodyPublishers.ofString(
+              fields.entrySet().stream()
+                  .map(e -> encode(e.getKey()) + "=" + encode(String.valueOf(e.getValue())))
+                  .collect(Collectors.joining("&")));
       return this;
     }
 
@@ -105,8 +109,8 @@ public final class ApiClient {
     }
 
     /**
-     * Skips the OpenAPI check for this one call, for an answer that is not Podium's to document (API
-     * Gateway's own refusals, say). The reason is required so that the exception reads as one.
+     * Skips the OpenAPI check for this one call, for an answer that is not Podium's to document
+     * (API Gateway's own refusals, say). The reason is required so that the exception reads as one.
      */
     public Call outsideContract(String reason) {
       if (reason == null || reason.isBlank()) {
@@ -117,13 +121,19 @@ public final class ApiClient {
     }
 
     public Response send() {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-          .timeout(Duration.ofSeconds(30)).method(method, body);
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(baseUrl + path))
+              .timeout(Duration.ofSeconds(30))
+              .method(method, body);
       headers.forEach(request::header);
       try {
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         Map<String, String> responseHeaders = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> responseHeaders.put(name.toLowerCase(), values.getFirst()));
+        response
+            .headers()
+            .map()
+            .forEach((name, values) -> responseHeaders.put(name.toLowerCase(), values.getFirst()));
         Response answer = new Response(response.statusCode(), responseHeaders, response.body());
         if (outsideContract == null) {
           OpenApiContract.get().check(method, path, answer);

@@ -18,22 +18,29 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Makes a share of DynamoDB BatchWriteItem calls fail as DynamoDB does under load, while {@link #enabled}:
+ * Makes a share of DynamoDB BatchWriteItem calls fail as DynamoDB does under load, while {@link
+ * #enabled}:
+ *
  * <ul>
- *   <li>throttled: the first attempt of the call throws {@code ProvisionedThroughputExceededException} (HTTP
- *       400) before it is sent, which the SDK's retry policy retries;</li>
- *   <li>partly unprocessed: part of the request's items is taken out before it is sent and handed back in the
- *       response's {@code UnprocessedItems}, as DynamoDB does when it runs out of capacity mid-batch; the
- *       caller must send them again.</li>
+ *   <li>throttled: the first attempt of the call throws {@code
+ *       ProvisionedThroughputExceededException} (HTTP 400) before it is sent, which the SDK's retry
+ *       policy retries;
+ *   <li>partly unprocessed: part of the request's items is taken out before it is sent and handed
+ *       back in the response's {@code UnprocessedItems}, as DynamoDB does when it runs out of
+ *       capacity mid-batch; the caller must send them again.
  * </ul>
- * Which calls fail is decided per call (execution) by a counter, so about {@code percent}% of the calls fail
- * however the calls interleave; the kinds alternate. A call of one item can only be throttled.
+ *
+ * Which calls fail is decided per call (execution) by a counter, so about {@code percent}% of the
+ * calls fail however the calls interleave; the kinds alternate. A call of one item can only be
+ * throttled.
  */
 public final class BatchWriteFaults implements ExecutionInterceptor {
-  private static final ExecutionAttribute<String> FAULT = new ExecutionAttribute<>("podium.test.fault");
+  private static final ExecutionAttribute<String> FAULT =
+      new ExecutionAttribute<>("podium.test.fault");
   private static final ExecutionAttribute<Map<String, List<WriteRequest>>> HELD_BACK =
       new ExecutionAttribute<>("podium.test.heldBack");
-  private static final ExecutionAttribute<AtomicInteger> ATTEMPTS = new ExecutionAttribute<>("podium.test.attempts");
+  private static final ExecutionAttribute<AtomicInteger> ATTEMPTS =
+      new ExecutionAttribute<>("podium.test.attempts");
 
   private final int percent;
   public volatile boolean enabled;
@@ -41,6 +48,7 @@ public final class BatchWriteFaults implements ExecutionInterceptor {
   public final AtomicInteger throttled = new AtomicInteger();
   public final AtomicInteger partlyUnprocessed = new AtomicInteger();
   public final AtomicInteger itemsHeldBack = new AtomicInteger();
+
   /** Attempts the SDK made again after an injected throttle (its own retry). */
   public final AtomicInteger sdkRetries = new AtomicInteger();
 
@@ -62,8 +70,17 @@ public final class BatchWriteFaults implements ExecutionInterceptor {
 
   @Override
   public String toString() {
-    return "BatchWriteItem calls " + calls + ", throttled " + throttled + " (SDK retries after them " + sdkRetries
-        + "), partly unprocessed " + partlyUnprocessed + " (" + itemsHeldBack + " items handed back)";
+    return "BatchWriteItem calls "
+        + calls
+        + ", throttled "
+        + throttled
+        + " (SDK retries after them "
+        + sdkRetries
+        + "), partly unprocessed "
+        + partlyUnprocessed
+        + " ("
+        + itemsHeldBack
+        + " items handed back)";
   }
 
   @Override
@@ -72,7 +89,8 @@ public final class BatchWriteFaults implements ExecutionInterceptor {
       return context.request();
     }
     int call = calls.incrementAndGet();
-    // about percent% of the calls: call numbers whose position in each run of 100 falls below percent,
+    // about percent% of the calls: call numbers whose position in each run of 100 falls below
+    // percent,
     // spread by a stride that is coprime to 100
     if ((call * 37) % 100 >= percent) {
       return context.request();
@@ -87,15 +105,18 @@ public final class BatchWriteFaults implements ExecutionInterceptor {
     }
     Map<String, List<WriteRequest>> sent = new HashMap<>();
     Map<String, List<WriteRequest>> heldBack = new HashMap<>();
-    request.requestItems().forEach((table, writes) -> {
-      // hand back the second half (at least one item, never all of them)
-      int keep = Math.max(1, writes.size() / 2);
-      sent.put(table, new ArrayList<>(writes.subList(0, keep)));
-      if (keep < writes.size()) {
-        heldBack.put(table, new ArrayList<>(writes.subList(keep, writes.size())));
-        itemsHeldBack.addAndGet(writes.size() - keep);
-      }
-    });
+    request
+        .requestItems()
+        .forEach(
+            (table, writes) -> {
+              // hand back the second half (at least one item, never all of them)
+              int keep = Math.max(1, writes.size() / 2);
+              sent.put(table, new ArrayList<>(writes.subList(0, keep)));
+              if (keep < writes.size()) {
+                heldBack.put(table, new ArrayList<>(writes.subList(keep, writes.size())));
+                itemsHeldBack.addAndGet(writes.size() - keep);
+              }
+            });
     attributes.putAttribute(FAULT, "unprocessed");
     attributes.putAttribute(HELD_BACK, heldBack);
     partlyUnprocessed.incrementAndGet();
@@ -103,7 +124,8 @@ public final class BatchWriteFaults implements ExecutionInterceptor {
   }
 
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     if (!"throttle".equals(attributes.getAttribute(FAULT))) {
       return;
     }
@@ -111,22 +133,31 @@ public final class BatchWriteFaults implements ExecutionInterceptor {
       throw ProvisionedThroughputExceededException.builder()
           .statusCode(400)
           .message("injected by the test")
-          .awsErrorDetails(AwsErrorDetails.builder().serviceName("DynamoDb")
-              .errorCode("ProvisionedThroughputExceededException").errorMessage("injected by the test").build())
+          .awsErrorDetails(
+              AwsErrorDetails.builder()
+                  .serviceName("DynamoDb")
+                  .errorCode("ProvisionedThroughputExceededException")
+                  .errorMessage("injected by the test")
+                  .build())
           .build();
     }
     sdkRetries.incrementAndGet();
   }
 
   @Override
-  public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+  public SdkResponse modifyResponse(
+      Context.ModifyResponse context, ExecutionAttributes attributes) {
     Map<String, List<WriteRequest>> heldBack = attributes.getAttribute(HELD_BACK);
     if (heldBack == null || !(context.response() instanceof BatchWriteItemResponse response)) {
       return context.response();
     }
     Map<String, List<WriteRequest>> unprocessed = new HashMap<>();
-    response.unprocessedItems().forEach((table, writes) -> unprocessed.put(table, new ArrayList<>(writes)));
-    heldBack.forEach((table, writes) -> unprocessed.computeIfAbsent(table, t -> new ArrayList<>()).addAll(writes));
+    response
+        .unprocessedItems()
+        .forEach((table, writes) -> unprocessed.put(table, new ArrayList<>(writes)));
+    heldBack.forEach(
+        (table, writes) ->
+            unprocessed.computeIfAbsent(table, t -> new ArrayList<>()).addAll(writes));
     return response.toBuilder().unprocessedItems(unprocessed).build();
   }
 }

@@ -29,33 +29,46 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
 import software.amazon.awssdk.services.sqs.model.SqsRequest;
 
 /**
- * Makes a share of the DynamoDB, SNS and SQS call <em>attempts</em> fail, as the services and the network
- * fail under load, while {@link #enabled}. Each attempt (the SDK's first try and each of its retries) is
- * drawn on its own, so a call fails outright only when the SDK's retry policy gives up, and then
- * Podium's own retries (SQS redelivery, the client's retry with its {@code Idempotency-Key}) take over.
- * The kinds, in equal shares:
+ * Makes a share of the DynamoDB, SNS and SQS call <em>attempts</em> fail, as the services and the
+ * network fail under load, while {@link #enabled}. Each attempt (the SDK's first try and each of
+ * its retries) is drawn on its own, so a call fails outright only when the SDK's retry policy gives
+ * up, and then Podium's own retries (SQS redelivery, the client's retry with its {@code
+ * Idempotency-Key}) take over. The kinds, in equal shares:
+ *
  * <ul>
  *   <li>{@link Kind#THROTTLE}: refused before it is applied, with the error each service sends:
- *       DynamoDB {@code ProvisionedThroughputExceededException} or {@code ThrottlingException} (HTTP 400),
- *       SNS and SQS {@code Throttling} (HTTP 400);</li>
- *   <li>{@link Kind#SERVER_ERROR}: an HTTP 500 or 503 from the service, before it is applied;</li>
- *   <li>{@link Kind#TIMEOUT}: the request reaches the service and is applied, but the answer never comes
- *       back: the SDK raises what it raises on a read timeout ({@code SdkClientException} caused by a
- *       {@code SocketTimeoutException}). The harshest kind: the caller cannot know that it happened, a
- *       retry repeats it, and a lost {@code ReceiveMessage} answer hides its messages until their
- *       visibility timeout.</li>
+ *       DynamoDB {@code ProvisionedThroughputExceededException} or {@code ThrottlingException}
+ *       (HTTP 400), SNS and SQS {@code Throttling} (HTTP 400);
+ *   <li>{@link Kind#SERVER_ERROR}: an HTTP 500 or 503 from the service, before it is applied;
+ *   <li>{@link Kind#TIMEOUT}: the request reaches the service and is applied, but the answer never
+ *       comes back: the SDK raises what it raises on a read timeout ({@code SdkClientException}
+ *       caused by a {@code SocketTimeoutException}). The harshest kind: the caller cannot know that
+ *       it happened, a retry repeats it, and a lost {@code ReceiveMessage} answer hides its
+ *       messages until their visibility timeout.
  * </ul>
+ *
  * Whether an attempt fails is a pseudo-random draw from the attempt's number and a seed (a hash, no
- * shared random state), so about {@code percent}% of the attempts fail however threads interleave, and
- * the attempts of one call fail independently of each other.
+ * shared random state), so about {@code percent}% of the attempts fail however threads interleave,
+ * and the attempts of one call fail independently of each other.
  */
 public final class CallFaults implements ExecutionInterceptor {
-  public enum Service { DYNAMODB, SNS, SQS, OTHER }
+  public enum Service {
+    DYNAMODB,
+    SNS,
+    SQS,
+    OTHER
+  }
 
-  public enum Kind { THROTTLE, SERVER_ERROR, TIMEOUT }
+  public enum Kind {
+    THROTTLE,
+    SERVER_ERROR,
+    TIMEOUT
+  }
 
-  private static final ExecutionAttribute<AtomicInteger> ATTEMPT = new ExecutionAttribute<>("podium.test.attempt");
-  private static final ExecutionAttribute<Boolean> ANSWER_LOST = new ExecutionAttribute<>("podium.test.answerLost");
+  private static final ExecutionAttribute<AtomicInteger> ATTEMPT =
+      new ExecutionAttribute<>("podium.test.attempt");
+  private static final ExecutionAttribute<Boolean> ANSWER_LOST =
+      new ExecutionAttribute<>("podium.test.answerLost");
 
   private final int percent;
   private final long seed;
@@ -67,7 +80,10 @@ public final class CallFaults implements ExecutionInterceptor {
   private final Map<Service, AtomicLong> attempts = counters();
   private final Map<Service, AtomicLong> retries = counters();
   private final Map<Service, Map<Kind, AtomicLong>> injected = new EnumMap<>(Service.class);
-  /** Messages received again (ApproximateReceiveCount above 1): SQS redeliveries seen by a consumer. */
+
+  /**
+   * Messages received again (ApproximateReceiveCount above 1): SQS redeliveries seen by a consumer.
+   */
   public final AtomicLong sqsRedeliveries = new AtomicLong();
 
   /**
@@ -145,7 +161,10 @@ public final class CallFaults implements ExecutionInterceptor {
   }
 
   public long injected() {
-    return injected.values().stream().flatMap(kinds -> kinds.values().stream()).mapToLong(AtomicLong::get).sum();
+    return injected.values().stream()
+        .flatMap(kinds -> kinds.values().stream())
+        .mapToLong(AtomicLong::get)
+        .sum();
   }
 
   public long calls() {
@@ -165,8 +184,15 @@ public final class CallFaults implements ExecutionInterceptor {
     StringBuilder text = new StringBuilder("faults in " + percent + "% of attempts:");
     for (Service service : Service.values()) {
       if (calls(service) > 0) {
-        text.append(' ').append(service).append(" calls ").append(calls(service)).append(" attempts ")
-            .append(attempts(service)).append(" SDK retries ").append(sdkRetries(service)).append(" injected ")
+        text.append(' ')
+            .append(service)
+            .append(" calls ")
+            .append(calls(service))
+            .append(" attempts ")
+            .append(attempts(service))
+            .append(" SDK retries ")
+            .append(sdkRetries(service))
+            .append(" injected ")
             .append(injected.get(service));
       }
     }
@@ -182,7 +208,8 @@ public final class CallFaults implements ExecutionInterceptor {
   }
 
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     AtomicInteger attempt = attributes.getAttribute(ATTEMPT);
     if (attempt == null) {
       return;
@@ -214,16 +241,22 @@ public final class CallFaults implements ExecutionInterceptor {
   public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
     if (Boolean.TRUE.equals(attributes.getAttribute(ANSWER_LOST))) {
       attributes.putAttribute(ANSWER_LOST, false);
-      throw SdkClientException.builder().message("Unable to execute HTTP request: Read timed out (injected by the "
-          + "test after the request reached the service)").cause(new SocketTimeoutException("Read timed out")).build();
+      throw SdkClientException.builder()
+          .message(
+              "Unable to execute HTTP request: Read timed out (injected by the "
+                  + "test after the request reached the service)")
+          .cause(new SocketTimeoutException("Read timed out"))
+          .build();
     }
   }
 
   @Override
   public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-    if (attributes.getAttribute(ATTEMPT) != null && context.response() instanceof ReceiveMessageResponse received) {
+    if (attributes.getAttribute(ATTEMPT) != null
+        && context.response() instanceof ReceiveMessageResponse received) {
       for (Message message : received.messages()) {
-        String count = message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+        String count =
+            message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
         if (count != null && Integer.parseInt(count) > 1) {
           sqsRedeliveries.incrementAndGet();
         }
@@ -233,40 +266,76 @@ public final class CallFaults implements ExecutionInterceptor {
 
   private static AwsServiceException throttled(Service service, boolean alternate) {
     return switch (service) {
-      case DYNAMODB -> alternate
-          ? DynamoDbException.builder().statusCode(400).message("Rate of requests exceeds the allowed throughput.")
-              .awsErrorDetails(details("DynamoDb", "ThrottlingException")).build()
-          : ProvisionedThroughputExceededException.builder().statusCode(400)
-              .message("The level of configured provisioned throughput for the table was exceeded.")
-              .awsErrorDetails(details("DynamoDb", "ProvisionedThroughputExceededException")).build();
-      case SNS -> SnsException.builder().statusCode(400).message("Rate exceeded")
-          .awsErrorDetails(details("Sns", "Throttling")).build();
-      case SQS, OTHER -> SqsException.builder().statusCode(400).message("Rate exceeded")
-          .awsErrorDetails(details("Sqs", "Throttling")).build();
+      case DYNAMODB ->
+          alternate
+              ? DynamoDbException.builder()
+                  .statusCode(400)
+                  .message("Rate of requests exceeds the allowed throughput.")
+                  .awsErrorDetails(details("DynamoDb", "ThrottlingException"))
+                  .build()
+              : ProvisionedThroughputExceededException.builder()
+                  .statusCode(400)
+                  .message(
+                      "The level of configured provisioned throughput for the table was exceeded.")
+                  .awsErrorDetails(details("DynamoDb", "ProvisionedThroughputExceededException"))
+                  .build();
+      case SNS ->
+          SnsException.builder()
+              .statusCode(400)
+              .message("Rate exceeded")
+              .awsErrorDetails(details("Sns", "Throttling"))
+              .build();
+      case SQS, OTHER ->
+          SqsException.builder()
+              .statusCode(400)
+              .message("Rate exceeded")
+              .awsErrorDetails(details("Sqs", "Throttling"))
+              .build();
     };
   }
 
   private static AwsServiceException serverError(Service service, int status) {
     String code = status == 503 ? "ServiceUnavailable" : "InternalError";
     return switch (service) {
-      case DYNAMODB -> status == 500
-          ? InternalServerErrorException.builder().statusCode(500).message("Internal server error")
-              .awsErrorDetails(details("DynamoDb", "InternalServerError")).build()
-          : DynamoDbException.builder().statusCode(503).message("Service unavailable")
-              .awsErrorDetails(details("DynamoDb", code)).build();
-      case SNS -> status == 500
-          ? InternalErrorException.builder().statusCode(500).message("Internal error")
-              .awsErrorDetails(details("Sns", code)).build()
-          : SnsException.builder().statusCode(503).message("Service unavailable")
-              .awsErrorDetails(details("Sns", code)).build();
-      case SQS, OTHER -> SqsException.builder().statusCode(status).message("Service error")
-          .awsErrorDetails(details("Sqs", code)).build();
+      case DYNAMODB ->
+          status == 500
+              ? InternalServerErrorException.builder()
+                  .statusCode(500)
+                  .message("Internal server error")
+                  .awsErrorDetails(details("DynamoDb", "InternalServerError"))
+                  .build()
+              : DynamoDbException.builder()
+                  .statusCode(503)
+                  .message("Service unavailable")
+                  .awsErrorDetails(details("DynamoDb", code))
+                  .build();
+      case SNS ->
+          status == 500
+              ? InternalErrorException.builder()
+                  .statusCode(500)
+                  .message("Internal error")
+                  .awsErrorDetails(details("Sns", code))
+                  .build()
+              : SnsException.builder()
+                  .statusCode(503)
+                  .message("Service unavailable")
+                  .awsErrorDetails(details("Sns", code))
+                  .build();
+      case SQS, OTHER ->
+          SqsException.builder()
+              .statusCode(status)
+              .message("Service error")
+              .awsErrorDetails(details("Sqs", code))
+              .build();
     };
   }
 
   private static AwsErrorDetails details(String service, String code) {
-    return AwsErrorDetails.builder().serviceName(service).errorCode(code)
-        .errorMessage("injected by the test").build();
+    return AwsErrorDetails.builder()
+        .serviceName(service)
+        .errorCode(code)
+        .errorMessage("injected by the test")
+        .build();
   }
 
   /** A 64-bit finalizer (MurmurHash3's): consecutive inputs give unrelated outputs. */

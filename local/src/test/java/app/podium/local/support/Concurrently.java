@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
- * Runs {@code n} calls on {@code n} real threads released together: every thread first reports ready and
- * waits at a gate, and the gate opens only when all are waiting, so the requests overlap as much as the
- * machine allows. Results come back in task order.
+ * Runs {@code n} calls on {@code n} real threads released together: every thread first reports
+ * ready and waits at a gate, and the gate opens only when all are waiting, so the requests overlap
+ * as much as the machine allows. Results come back in task order.
  */
 public final class Concurrently {
   private Concurrently() {}
@@ -22,7 +22,9 @@ public final class Concurrently {
     return run(n, Duration.ofSeconds(120), task);
   }
 
-  /** As {@link #run(int, IntFunction)}, for tasks that may take longer than two minutes altogether. */
+  /**
+   * As {@link #run(int, IntFunction)}, for tasks that may take longer than two minutes altogether.
+   */
   public static <T> List<T> run(int n, Duration timeout, IntFunction<T> task) {
     ExecutorService threads = Executors.newFixedThreadPool(n);
     CountDownLatch ready = new CountDownLatch(n);
@@ -31,11 +33,13 @@ public final class Concurrently {
       List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         int index = i;
-        futures.add(threads.submit(() -> {
-          ready.countDown();
-          go.await();
-          return task.apply(index);
-        }));
+        futures.add(
+            threads.submit(
+                () -> {
+                  ready.countDown();
+                  go.await();
+                  return task.apply(index);
+                }));
       }
       if (!ready.await(30, TimeUnit.SECONDS)) {
         throw new AssertionError("the threads did not all start");

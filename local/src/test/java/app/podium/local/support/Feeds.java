@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * What the feed tests need beyond {@link Podium}: many members at once, the timeline table seen directly,
- * bounded waits on the fan-out queue, {@code Link} headers followed as clients follow them.
+ * What the feed tests need beyond {@link Podium}: many members at once, the timeline table seen
+ * directly, bounded waits on the fan-out queue, {@code Link} headers followed as clients follow
+ * them.
  */
 public final class Feeds {
   private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"([^\"]+)\"");
@@ -59,38 +60,60 @@ public final class Feeds {
     return table.physicalName(podium.stack.backend().settings().tablePrefix());
   }
 
-  /** Every timeline item in the table, as (owner, status id, author), read with a full consistent scan. */
+  /**
+   * Every timeline item in the table, as (owner, status id, author), read with a full consistent
+   * scan.
+   */
   public List<Map<String, AttributeValue>> timelineItems() {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
-      ScanRequest.Builder scan = ScanRequest.builder().tableName(table(Tables.TIMELINES)).consistentRead(true);
+      ScanRequest.Builder scan =
+          ScanRequest.builder().tableName(table(Tables.TIMELINES)).consistentRead(true);
       if (start != null) {
         scan.exclusiveStartKey(start);
       }
       var page = podium.stack.dynamoDbClient().scan(scan.build());
       items.addAll(page.items());
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (start != null);
     return items;
   }
 
-  /** The owners of the timeline entries for one status, one element per entry (so duplicates would show). */
+  /**
+   * The owners of the timeline entries for one status, one element per entry (so duplicates would
+   * show).
+   */
   public List<String> ownersOf(String statusId) {
-    return timelineItems().stream().filter(i -> i.get("status_id").n().equals(statusId))
-        .map(i -> i.get("owner_id").s()).toList();
+    return timelineItems().stream()
+        .filter(i -> i.get("status_id").n().equals(statusId))
+        .map(i -> i.get("owner_id").s())
+        .toList();
   }
 
   /** The status ids of a member's timeline entries. */
   public List<String> entriesOf(String ownerId) {
-    return timelineItems().stream().filter(i -> i.get("owner_id").s().equals(ownerId))
-        .map(i -> i.get("status_id").n()).toList();
+    return timelineItems().stream()
+        .filter(i -> i.get("owner_id").s().equals(ownerId))
+        .map(i -> i.get("status_id").n())
+        .toList();
   }
 
   /** One attribute of an account item, or null. */
   public AttributeValue accountAttribute(String accountId, String attribute) {
-    var item = podium.stack.dynamoDbClient().getItem(r -> r.tableName(table(Tables.ACCOUNTS))
-        .key(Map.of("id", AttributeValue.fromS(accountId))).consistentRead(true)).item();
+    var item =
+        podium
+            .stack
+            .dynamoDbClient()
+            .getItem(
+                r ->
+                    r.tableName(table(Tables.ACCOUNTS))
+                        .key(Map.of("id", AttributeValue.fromS(accountId)))
+                        .consistentRead(true))
+            .item();
     return item.get(attribute);
   }
 
@@ -104,18 +127,35 @@ public final class Feeds {
     return value != null && Boolean.TRUE.equals(value.bool());
   }
 
-  /** Sets a member's last activity directly in the accounts table (epoch millis, as the store keeps it). */
+  /**
+   * Sets a member's last activity directly in the accounts table (epoch millis, as the store keeps
+   * it).
+   */
   public void setLastActive(String accountId, Instant at) {
-    podium.stack.dynamoDbClient().updateItem(r -> r.tableName(table(Tables.ACCOUNTS))
-        .key(Map.of("id", AttributeValue.fromS(accountId)))
-        .updateExpression("SET last_active_at = :at")
-        .expressionAttributeValues(Map.of(":at", AttributeValue.fromN(Long.toString(at.toEpochMilli())))));
+    podium
+        .stack
+        .dynamoDbClient()
+        .updateItem(
+            r ->
+                r.tableName(table(Tables.ACCOUNTS))
+                    .key(Map.of("id", AttributeValue.fromS(accountId)))
+                    .updateExpression("SET last_active_at = :at")
+                    .expressionAttributeValues(
+                        Map.of(":at", AttributeValue.fromN(Long.toString(at.toEpochMilli())))));
   }
 
   /** The status id an Idempotency-Key claim of the member holds, or null. */
   public String idempotencyClaim(String accountId, String key) {
-    var item = podium.stack.dynamoDbClient().getItem(r -> r.tableName(table(Tables.IDEMPOTENCY))
-        .key(Map.of("key", AttributeValue.fromS(accountId + ":" + key))).consistentRead(true)).item();
+    var item =
+        podium
+            .stack
+            .dynamoDbClient()
+            .getItem(
+                r ->
+                    r.tableName(table(Tables.IDEMPOTENCY))
+                        .key(Map.of("key", AttributeValue.fromS(accountId + ":" + key)))
+                        .consistentRead(true))
+            .item();
     return item.containsKey("status_id") ? item.get("status_id").s() : null;
   }
 
@@ -136,7 +176,8 @@ public final class Feeds {
       emptyReads = queued() == 0 ? emptyReads + 1 : 0;
       if (emptyReads < 2) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("the fan-out queue still holds " + queued() + " messages after " + timeout);
+          throw new AssertionError(
+              "the fan-out queue still holds " + queued() + " messages after " + timeout);
         }
         pause(100);
       }
@@ -157,7 +198,10 @@ public final class Feeds {
     }
   }
 
-  /** Polls the supplier until its value satisfies the condition or the timeout passes; returns the last value. */
+  /**
+   * Polls the supplier until its value satisfies the condition or the timeout passes; returns the
+   * last value.
+   */
   public static <T> T await(Duration timeout, Supplier<T> supplier, Predicate<T> condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     T value = supplier.get();
@@ -177,7 +221,10 @@ public final class Feeds {
     }
   }
 
-  /** The targets of a {@code Link} header by relation ({@code next}, {@code prev}); empty without one. */
+  /**
+   * The targets of a {@code Link} header by relation ({@code next}, {@code prev}); empty without
+   * one.
+   */
   public static Map<String, String> links(ApiClient.Response response) {
     Map<String, String> links = new LinkedHashMap<>();
     String header = response.header("Link");

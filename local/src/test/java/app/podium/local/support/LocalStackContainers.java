@@ -4,8 +4,9 @@ import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The LocalStack container the {@code *OnLocalStackIT} tests share: pinned to the last tag that needs no
- * auth token, with only the services Podium uses. Those tests are disabled where Docker is absent.
+ * The LocalStack container the {@code *OnLocalStackIT} tests share: pinned to the last tag that
+ * needs no auth token, with only the services Podium uses. Those tests are disabled where Docker is
+ * absent.
  */
 public final class LocalStackContainers {
   public static final DockerImageName IMAGE = DockerImageName.parse("localstack/localstack:4.14.0");

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The steps most integration tests take, each through the real API: register an app, take tokens, log in
- * as the admin, invite, sign up. Each step asserts it succeeded, so a test reads as its scenario.
+ * The steps most integration tests take, each through the real API: register an app, take tokens,
+ * log in as the admin, invite, sign up. Each step asserts it succeeded, so a test reads as its
+ * scenario.
  */
 public final class Podium {
   private static final AtomicInteger ADDRESS = new AtomicInteger();
@@ -17,20 +18,40 @@ public final class Podium {
   public final ApiClient api;
   public final String clientId;
   public final String clientSecret;
+
   /** A client-credentials token of the app, as Mastodon clients use for signup. */
   public final String appToken;
 
   public Podium(LocalStack stack) {
     this.stack = stack;
     this.api = new ApiClient(stack.url());
-    var app = api.post("/api/v1/apps").form(Map.of("client_name", "tests",
-        "redirect_uris", "urn:ietf:wg:oauth:2.0:oob",
-        "scopes", "read write follow admin:read admin:write")).send();
+    var app =
+        api.post("/api/v1/apps")
+            .form(
+                Map.of(
+                    "client_name",
+                    "tests",
+                    "redirect_uris",
+                    "urn:ietf:wg:oauth:2.0:oob",
+                    "scopes",
+                    "read write follow admin:read admin:write"))
+            .send();
     assertThat(app.status()).as(app.toString()).isEqualTo(200);
     this.clientId = app.field("client_id");
     this.clientSecret = app.field("client_secret");
-    var token = api.post("/oauth/token").form(Map.of("grant_type", "client_credentials",
-        "client_id", clientId, "client_secret", clientSecret, "scope", "read write")).send();
+    var token =
+        api.post("/oauth/token")
+            .form(
+                Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    clientId,
+                    "client_secret",
+                    clientSecret,
+                    "scope",
+                    "read write"))
+            .send();
     assertThat(token.status()).as(token.toString()).isEqualTo(200);
     this.appToken = token.field("access_token");
   }
@@ -42,9 +63,22 @@ public final class Podium {
   }
 
   public ApiClient.Response login(String username, String password) {
-    return api.post("/oauth/token").form(Map.of("grant_type", "password", "username", username,
-        "password", password, "client_id", clientId, "client_secret", clientSecret,
-        "scope", "read write follow admin:read admin:write")).send();
+    return api.post("/oauth/token")
+        .form(
+            Map.of(
+                "grant_type",
+                "password",
+                "username",
+                username,
+                "password",
+                password,
+                "client_id",
+                clientId,
+                "client_secret",
+                clientSecret,
+                "scope",
+                "read write follow admin:read admin:write"))
+        .send();
   }
 
   public String loginToken(String username, String password) {
@@ -68,13 +102,26 @@ public final class Podium {
   }
 
   public ApiClient.Response signup(String username, String inviteCode) {
-    return signup(Map.of("username", username, "email", username + "@example.com",
-        "password", "correct horse battery", "agreement", "true", "invite_code", inviteCode == null ? "" : inviteCode));
+    return signup(
+        Map.of(
+            "username",
+            username,
+            "email",
+            username + "@example.com",
+            "password",
+            "correct horse battery",
+            "agreement",
+            "true",
+            "invite_code",
+            inviteCode == null ? "" : inviteCode));
   }
 
   public ApiClient.Response signup(Map<String, ?> fields) {
-    return api.post("/api/v1/accounts").token(appToken).header("CloudFront-Viewer-Address", freshAddress() + ":4000")
-        .form(fields).send();
+    return api.post("/api/v1/accounts")
+        .token(appToken)
+        .header("CloudFront-Viewer-Address", freshAddress() + ":4000")
+        .form(fields)
+        .send();
   }
 
   /** Signs a member up with a fresh admin invite and returns the member's token. */
@@ -82,7 +129,9 @@ public final class Podium {
     return member(username, adminToken());
   }
 
-  /** As {@link #member(String)}, with an invite from the given admin token (no login per member). */
+  /**
+   * As {@link #member(String)}, with an invite from the given admin token (no login per member).
+   */
   public String member(String username, String adminToken) {
     String code = inviteCode(adminToken, Map.of());
     var response = signup(username, code);
@@ -123,8 +172,12 @@ public final class Podium {
     return ids;
   }
 
-  /** Waits (up to 10 s, polling) until the member's home timeline satisfies the condition; returns it. */
-  public java.util.List<String> awaitHome(String token, java.util.function.Predicate<java.util.List<String>> condition) {
+  /**
+   * Waits (up to 10 s, polling) until the member's home timeline satisfies the condition; returns
+   * it.
+   */
+  public java.util.List<String> awaitHome(
+      String token, java.util.function.Predicate<java.util.List<String>> condition) {
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
     java.util.List<String> ids = home(token, "?limit=40");
     while (!condition.test(ids) && System.nanoTime() < deadline) {

@@ -12,9 +12,10 @@ import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Everything a stack has stored: every item of every table (but those left out), each written as one
- * canonical line, so two states compare equal exactly when no item was added, removed or changed. A test's
- * view of "this request wrote nothing" that does not trust the code under test to say what it wrote.
+ * Everything a stack has stored: every item of every table (but those left out), each written as
+ * one canonical line, so two states compare equal exactly when no item was added, removed or
+ * changed. A test's view of "this request wrote nothing" that does not trust the code under test to
+ * say what it wrote.
  */
 public final class StoredState {
   private final Map<String, Set<String>> items;
@@ -32,25 +33,35 @@ public final class StoredState {
         continue;
       }
       Set<String> lines = new TreeSet<>();
-      stack.dynamoDbClient().scanPaginator(r -> r.tableName(table.physicalName(prefix)).consistentRead(true))
-          .items().forEach(item -> lines.add(canonical(item)));
+      stack
+          .dynamoDbClient()
+          .scanPaginator(r -> r.tableName(table.physicalName(prefix)).consistentRead(true))
+          .items()
+          .forEach(item -> lines.add(canonical(item)));
       items.put(table.name(), lines);
     }
     return new StoredState(items);
   }
 
-  /** The tables (by {@link Tables.Table#name()}) whose items differ between this state and {@code later}. */
+  /**
+   * The tables (by {@link Tables.Table#name()}) whose items differ between this state and {@code
+   * later}.
+   */
   public Set<String> tablesChangedIn(StoredState later) {
     Set<String> changed = new TreeSet<>();
-    items.forEach((table, lines) -> {
-      if (!lines.equals(later.items.get(table))) {
-        changed.add(table);
-      }
-    });
+    items.forEach(
+        (table, lines) -> {
+          if (!lines.equals(later.items.get(table))) {
+            changed.add(table);
+          }
+        });
     return changed;
   }
 
-  /** What changed, table by table: items that appeared (+) and disappeared (-), the first few of each. */
+  /**
+   * What changed, table by table: items that appeared (+) and disappeared (-), the first few of
+   * each.
+   */
   public String diff(StoredState later, int perTable) {
     StringBuilder out = new StringBuilder();
     for (String table : tablesChangedIn(later)) {
@@ -58,9 +69,18 @@ public final class StoredState {
       added.removeAll(items.get(table));
       Set<String> removed = new TreeSet<>(items.get(table));
       removed.removeAll(later.items.get(table));
-      out.append(table).append(": +").append(added.size()).append(" -").append(removed.size()).append('\n');
-      added.stream().limit(perTable).forEach(line -> out.append("  + ").append(abbreviate(line)).append('\n'));
-      removed.stream().limit(perTable).forEach(line -> out.append("  - ").append(abbreviate(line)).append('\n'));
+      out.append(table)
+          .append(": +")
+          .append(added.size())
+          .append(" -")
+          .append(removed.size())
+          .append('\n');
+      added.stream()
+          .limit(perTable)
+          .forEach(line -> out.append("  + ").append(abbreviate(line)).append('\n'));
+      removed.stream()
+          .limit(perTable)
+          .forEach(line -> out.append("  - ").append(abbreviate(line)).append('\n'));
     }
     return out.toString();
   }
@@ -85,7 +105,9 @@ public final class StoredState {
 
   private static String canonicalMap(Map<String, AttributeValue> map) {
     StringBuilder out = new StringBuilder("{");
-    new TreeMap<>(map).forEach((name, value) -> out.append(name).append('=').append(canonical(value)).append(';'));
+    new TreeMap<>(map)
+        .forEach(
+            (name, value) -> out.append(name).append('=').append(canonical(value)).append(';'));
     return out.append('}').toString();
   }
 

@@ -12,9 +12,9 @@ import java.util.UUID;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * Local stacks for integration tests. One DynamoDB engine and one SNS/SQS emulator serve the whole test
- * JVM; each stack gets its own table and queue prefix (so tests never see each other's data), its own free port and
- * its own settings.
+ * Local stacks for integration tests. One DynamoDB engine and one SNS/SQS emulator serve the whole
+ * test JVM; each stack gets its own table and queue prefix (so tests never see each other's data),
+ * its own free port and its own settings.
  */
 public final class TestStacks {
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
@@ -28,20 +28,23 @@ public final class TestStacks {
     if (dynamoDb == null) {
       dynamoDb = LocalDynamoDb.start(0, null);
       LocalDynamoDb started = dynamoDb;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (Exception ignored) {
-          // the JVM is going away
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (Exception ignored) {
+                      // the JVM is going away
+                    }
+                  }));
     }
     return dynamoDb.endpoint();
   }
 
   /**
-   * The engine every stack of this JVM shares (started on first use): its hot-key report and its server-side faults.
-   * Keys in the report carry each stack's table prefix.
+   * The engine every stack of this JVM shares (started on first use): its hot-key report and its
+   * server-side faults. Keys in the report carry each stack's table prefix.
    */
   public static synchronized app.podium.engine.Engine engine() throws Exception {
     dynamoDbEndpoint();
@@ -59,16 +62,17 @@ public final class TestStacks {
   }
 
   /**
-   * A fresh stack with the default settings, overridden by {@code settings} (e.g. {@code SIGNUP_MODE}).
-   * Every rate limit is high unless a test sets it, since every test request comes from 127.0.0.1.
+   * A fresh stack with the default settings, overridden by {@code settings} (e.g. {@code
+   * SIGNUP_MODE}). Every rate limit is high unless a test sets it, since every test request comes
+   * from 127.0.0.1.
    */
   public static LocalStack start(Map<String, String> settings) throws Exception {
     return start(settings, new software.amazon.awssdk.core.interceptor.ExecutionInterceptor[0]);
   }
 
   /**
-   * A stack whose DynamoDB, SNS and SQS are all at {@code endpoint} (a LocalStack container), with the
-   * same per-stack prefix and test settings as {@link #start(Map)}.
+   * A stack whose DynamoDB, SNS and SQS are all at {@code endpoint} (a LocalStack container), with
+   * the same per-stack prefix and test settings as {@link #start(Map)}.
    */
   public static LocalStack startOn(String endpoint, Map<String, String> settings) throws Exception {
     Map<String, String> env = new HashMap<>(settings);
@@ -78,19 +82,26 @@ public final class TestStacks {
     return start(env);
   }
 
-  /** As {@link #start(Map)}, with SDK interceptors (call counters, fault injectors) on every client. */
-  public static LocalStack start(Map<String, String> settings,
-      software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) throws Exception {
+  /**
+   * As {@link #start(Map)}, with SDK interceptors (call counters, fault injectors) on every client.
+   */
+  public static LocalStack start(
+      Map<String, String> settings,
+      software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors)
+      throws Exception {
     return LocalStack.start(environment(settings), withTouches(interceptors));
   }
 
   /**
-   * As {@link #start(Map, software.amazon.awssdk.core.interceptor.ExecutionInterceptor...)}, with passwords
-   * hashed by one SHA-256 instead of Argon2: for tests that sign up thousands of members to load another path
-   * (Argon2 takes tens of milliseconds of a core per signup, on purpose). Login and signup behave the same.
+   * As {@link #start(Map, software.amazon.awssdk.core.interceptor.ExecutionInterceptor...)}, with
+   * passwords hashed by one SHA-256 instead of Argon2: for tests that sign up thousands of members
+   * to load another path (Argon2 takes tens of milliseconds of a core per signup, on purpose).
+   * Login and signup behave the same.
    */
-  public static LocalStack startWithCheapPasswords(Map<String, String> settings,
-      software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) throws Exception {
+  public static LocalStack startWithCheapPasswords(
+      Map<String, String> settings,
+      software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors)
+      throws Exception {
     return LocalStack.start(environment(settings), new CheapPasswords(), withTouches(interceptors));
   }
 
@@ -112,7 +123,9 @@ public final class TestStacks {
     @Override
     public boolean matches(String password, String hash) {
       String[] parts = hash.split("\\$", 3);
-      return parts.length == 3 && parts[0].equals("sha256") && digest(parts[1] + password).equals(parts[2]);
+      return parts.length == 3
+          && parts[0].equals("sha256")
+          && digest(parts[1] + password).equals(parts[2]);
     }
 
     @Override
@@ -122,8 +135,10 @@ public final class TestStacks {
 
     private static String digest(String text) {
       try {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       } catch (java.security.NoSuchAlgorithmException e) {
         throw new IllegalStateException(e);
       }
@@ -143,7 +158,8 @@ public final class TestStacks {
     env.put("TABLE_PREFIX", "t" + UUID.randomUUID().toString().substring(0, 8) + "-");
     env.put("PODIUM_PORT", "0");
     env.put("PODIUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    for (String limit : List.of("SIGNUP", "LOGIN", "APP", "STATUS", "FOLLOW", "REPORT", "API", "ANONYMOUS")) {
+    for (String limit :
+        List.of("SIGNUP", "LOGIN", "APP", "STATUS", "FOLLOW", "REPORT", "API", "ANONYMOUS")) {
       env.put(limit + "_RATE_LIMIT", "100000");
     }
     env.putAll(settings);

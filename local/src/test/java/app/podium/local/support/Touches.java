@@ -32,17 +32,19 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
- * What each deployed function's code touches, noted from every SDK call made on a test stack's clients while a
- * function is in force ({@link Invocations}): the tables it reads and writes (with the indexes it queries), the
- * post-events topic it publishes to, the fan-out queue it sends to; any other call is noted as itself, so that it
- * shows as undeclared. Calls outside any invocation (a test's own set-up, the poller receiving messages as Lambda's
- * event source mapping would) are no function's. Every stack {@link TestStacks} starts carries the one recorder of
- * the JVM; {@code GrantsProvenIT} holds what it saw against the declarations.
+ * What each deployed function's code touches, noted from every SDK call made on a test stack's
+ * clients while a function is in force ({@link Invocations}): the tables it reads and writes (with
+ * the indexes it queries), the post-events topic it publishes to, the fan-out queue it sends to;
+ * any other call is noted as itself, so that it shows as undeclared. Calls outside any invocation
+ * (a test's own set-up, the poller receiving messages as Lambda's event source mapping would) are
+ * no function's. Every stack {@link TestStacks} starts carries the one recorder of the JVM; {@code
+ * GrantsProvenIT} holds what it saw against the declarations.
  *
- * <p>Each touch is named as {@link #granted} names a grant ({@code read accounts}, {@code publish post events}),
- * so the two compare as sets of strings. Reads are GetItem, BatchGetItem, Query, Scan, TransactGetItems and a
- * transaction's ConditionCheck; writes are PutItem, UpdateItem, DeleteItem, BatchWriteItem and a transaction's
- * Put, Update and Delete, as {@link Grants} grants them.
+ * <p>Each touch is named as {@link #granted} names a grant ({@code read accounts}, {@code publish
+ * post events}), so the two compare as sets of strings. Reads are GetItem, BatchGetItem, Query,
+ * Scan, TransactGetItems and a transaction's ConditionCheck; writes are PutItem, UpdateItem,
+ * DeleteItem, BatchWriteItem and a transaction's Put, Update and Delete, as {@link Grants} grants
+ * them.
  */
 public final class Touches implements ExecutionInterceptor {
   public static final Touches RECORDER = new Touches();
@@ -50,35 +52,43 @@ public final class Touches implements ExecutionInterceptor {
   private static final String PUBLISH = "publish post events";
   private static final String SEND = "send to fan-out queue";
 
-  /** Function name -> what it touched; function name -> index names it queried, as {@code table/index}. */
+  /**
+   * Function name -> what it touched; function name -> index names it queried, as {@code
+   * table/index}.
+   */
   private final Map<String, Set<String>> touched = new ConcurrentHashMap<>();
+
   private final Map<String, Set<String>> indexes = new ConcurrentHashMap<>();
 
   private Touches() {}
 
   /**
-   * What a function may touch, named as touches are: its tables with the counter shards they imply ({@link
-   * Grants#tables}), the topic, the queue. The secrets are left out: no SDK call here reads one.
+   * What a function may touch, named as touches are: its tables with the counter shards they imply
+   * ({@link Grants#tables}), the topic, the queue. The secrets are left out: no SDK call here reads
+   * one.
    */
   public static Set<String> granted(Grants grants) {
     return names(grants.tables(), grants);
   }
 
-  /** What a declaration names itself: {@link #granted} without the counter shards it only implies. */
+  /**
+   * What a declaration names itself: {@link #granted} without the counter shards it only implies.
+   */
   public static Set<String> named(Grants grants) {
     return names(grants.declared(), grants);
   }
 
   private static Set<String> names(Map<Tables.Table, Grants.Access> tables, Grants grants) {
     Set<String> names = new TreeSet<>();
-    tables.forEach((table, access) -> {
-      if (access.reads()) {
-        names.add("read " + table.name());
-      }
-      if (access.writes()) {
-        names.add("write " + table.name());
-      }
-    });
+    tables.forEach(
+        (table, access) -> {
+          if (access.reads()) {
+            names.add("read " + table.name());
+          }
+          if (access.writes()) {
+            names.add("write " + table.name());
+          }
+        });
     if (grants.publishesPostEvents()) {
       names.add(PUBLISH);
     }
@@ -100,17 +110,20 @@ public final class Touches implements ExecutionInterceptor {
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-    Invocations.current().ifPresent(function -> {
-      List<String> names = new ArrayList<>();
-      describe(context.request(), names, function);
-      touched.computeIfAbsent(function, f -> ConcurrentHashMap.newKeySet()).addAll(names);
-    });
+    Invocations.current()
+        .ifPresent(
+            function -> {
+              List<String> names = new ArrayList<>();
+              describe(context.request(), names, function);
+              touched.computeIfAbsent(function, f -> ConcurrentHashMap.newKeySet()).addAll(names);
+            });
   }
 
   private void describe(SdkRequest request, List<String> names, String function) {
     switch (request) {
       case GetItemRequest get -> names.add("read " + table(get.tableName()));
-      case BatchGetItemRequest batch -> batch.requestItems().keySet().forEach(t -> names.add("read " + table(t)));
+      case BatchGetItemRequest batch ->
+          batch.requestItems().keySet().forEach(t -> names.add("read " + table(t)));
       case QueryRequest query -> {
         names.add("read " + table(query.tableName()));
         noteIndex(function, query.tableName(), query.indexName());
@@ -120,43 +133,59 @@ public final class Touches implements ExecutionInterceptor {
         noteIndex(function, scan.tableName(), scan.indexName());
       }
       case TransactGetItemsRequest transaction ->
-          transaction.transactItems().forEach(item -> names.add("read " + table(item.get().tableName())));
+          transaction
+              .transactItems()
+              .forEach(item -> names.add("read " + table(item.get().tableName())));
       case PutItemRequest put -> names.add("write " + table(put.tableName()));
       case UpdateItemRequest update -> names.add("write " + table(update.tableName()));
       case DeleteItemRequest delete -> names.add("write " + table(delete.tableName()));
-      case BatchWriteItemRequest batch -> batch.requestItems().keySet().forEach(t -> names.add("write " + table(t)));
-      case TransactWriteItemsRequest transaction -> transaction.transactItems().forEach(item -> {
-        if (item.conditionCheck() != null) {
-          names.add("read " + table(item.conditionCheck().tableName()));
-        }
-        if (item.put() != null) {
-          names.add("write " + table(item.put().tableName()));
-        }
-        if (item.update() != null) {
-          names.add("write " + table(item.update().tableName()));
-        }
-        if (item.delete() != null) {
-          names.add("write " + table(item.delete().tableName()));
-        }
-      });
+      case BatchWriteItemRequest batch ->
+          batch.requestItems().keySet().forEach(t -> names.add("write " + table(t)));
+      case TransactWriteItemsRequest transaction ->
+          transaction
+              .transactItems()
+              .forEach(
+                  item -> {
+                    if (item.conditionCheck() != null) {
+                      names.add("read " + table(item.conditionCheck().tableName()));
+                    }
+                    if (item.put() != null) {
+                      names.add("write " + table(item.put().tableName()));
+                    }
+                    if (item.update() != null) {
+                      names.add("write " + table(item.update().tableName()));
+                    }
+                    if (item.delete() != null) {
+                      names.add("write " + table(item.delete().tableName()));
+                    }
+                  });
       case PublishRequest publish -> names.add(topic(publish.topicArn()));
       case PublishBatchRequest publish -> names.add(topic(publish.topicArn()));
       case SendMessageRequest send -> names.add(queue(send.queueUrl()));
       case SendMessageBatchRequest send -> names.add(queue(send.queueUrl()));
-      default -> names.add("call " + request.getClass().getSimpleName().replaceFirst("Request$", ""));
+      default ->
+          names.add("call " + request.getClass().getSimpleName().replaceFirst("Request$", ""));
     }
   }
 
   private void noteIndex(String function, String physicalTable, String index) {
     if (index != null) {
-      indexes.computeIfAbsent(function, f -> ConcurrentHashMap.newKeySet()).add(table(physicalTable) + "/" + index);
+      indexes
+          .computeIfAbsent(function, f -> ConcurrentHashMap.newKeySet())
+          .add(table(physicalTable) + "/" + index);
     }
   }
 
-  /** The table's logical name: a stack's tables are its prefix and the name ({@link Tables.Table#physicalName}). */
+  /**
+   * The table's logical name: a stack's tables are its prefix and the name ({@link
+   * Tables.Table#physicalName}).
+   */
   private static String table(String physicalName) {
-    return Tables.ALL.stream().map(Tables.Table::name).filter(physicalName::endsWith)
-        .max(Comparator.comparingInt(String::length)).orElse("unknown table " + physicalName);
+    return Tables.ALL.stream()
+        .map(Tables.Table::name)
+        .filter(physicalName::endsWith)
+        .max(Comparator.comparingInt(String::length))
+        .orElse("unknown table " + physicalName);
   }
 
   private static String topic(String topicArn) {

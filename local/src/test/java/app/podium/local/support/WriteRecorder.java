@@ -17,13 +17,16 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
- * Notes every write that succeeded on a stack's clients, whoever made it: the DynamoDB table of each put,
- * update and delete (batched and transactional ones too), and each message published to SNS or sent to
- * SQS. A test takes what was written during one request with {@link #take()}. Failed calls (a conditional
- * write that was refused) wrote nothing and are not noted.
+ * Notes every write that succeeded on a stack's clients, whoever made it: the DynamoDB table of
+ * each put, update and delete (batched and transactional ones too), and each message published to
+ * SNS or sent to SQS. A test takes what was written during one request with {@link #take()}. Failed
+ * calls (a conditional write that was refused) wrote nothing and are not noted.
  */
 public final class WriteRecorder implements ExecutionInterceptor {
-  /** What one successful call wrote: physical table names, or {@code sns:publish} / {@code sqs:send}. */
+  /**
+   * What one successful call wrote: physical table names, or {@code sns:publish} / {@code
+   * sqs:send}.
+   */
   public record Write(String operation, List<String> targets) {}
 
   private final List<Write> writes = new ArrayList<>();
@@ -52,20 +55,24 @@ public final class WriteRecorder implements ExecutionInterceptor {
       case PutItemRequest put -> new Write("PutItem", List.of(put.tableName()));
       case UpdateItemRequest update -> new Write("UpdateItem", List.of(update.tableName()));
       case DeleteItemRequest delete -> new Write("DeleteItem", List.of(delete.tableName()));
-      case BatchWriteItemRequest batch -> new Write("BatchWriteItem", List.copyOf(batch.requestItems().keySet()));
+      case BatchWriteItemRequest batch ->
+          new Write("BatchWriteItem", List.copyOf(batch.requestItems().keySet()));
       case TransactWriteItemsRequest transaction -> {
         List<String> tables = new ArrayList<>();
-        transaction.transactItems().forEach(item -> {
-          if (item.put() != null) {
-            tables.add(item.put().tableName());
-          }
-          if (item.update() != null) {
-            tables.add(item.update().tableName());
-          }
-          if (item.delete() != null) {
-            tables.add(item.delete().tableName());
-          }
-        });
+        transaction
+            .transactItems()
+            .forEach(
+                item -> {
+                  if (item.put() != null) {
+                    tables.add(item.put().tableName());
+                  }
+                  if (item.update() != null) {
+                    tables.add(item.update().tableName());
+                  }
+                  if (item.delete() != null) {
+                    tables.add(item.delete().tableName());
+                  }
+                });
         yield tables.isEmpty() ? null : new Write("TransactWriteItems", tables);
       }
       case PublishRequest publish -> new Write("Publish", List.of("sns:publish"));
