@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -18,6 +19,10 @@ public final class ErrorMapper {
 
   public static APIGatewayV2HTTPResponse toResponse(Throwable failure) {
     return switch (failure) {
+      // a read made beside others fails inside its future: the failure is the read's, not the
+      // wrapper's
+      case CompletionException wrapped when wrapped.getCause() != null ->
+          toResponse(wrapped.getCause());
       case RequestRejected r -> error(r.status(), r.getMessage());
       case DomainException.Invalid invalid -> {
         Map<String, Object> body = new LinkedHashMap<>();

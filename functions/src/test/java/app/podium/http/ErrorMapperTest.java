@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 class ErrorMapperTest {
@@ -92,6 +93,28 @@ class ErrorMapperTest {
       assertThat(body(response).get("error").asText())
           .isEqualTo("Service temporarily unavailable, try again");
     }
+  }
+
+  /** FaultLoadIT met it: a throttled read inside a future reached the mapper as a 500. */
+  @Test
+  void aFailureOfAReadMadeBesideOthersIsMappedAsItselfNotAsItsFuturesWrapper() throws Exception {
+    var throttled =
+        DynamoDbException.builder()
+            .statusCode(400)
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build())
+            .message("Rate of requests exceeds the allowed throughput.")
+            .build();
+    var response =
+        ErrorMapper.toResponse(
+            new java.util.concurrent.CompletionException(
+                new java.util.concurrent.CompletionException(throttled)));
+    assertThat(response.getStatusCode()).isEqualTo(503);
+    assertThat(
+            ErrorMapper.toResponse(
+                    new java.util.concurrent.CompletionException(
+                        new DomainException.NotFound("Record not found")))
+                .getStatusCode())
+        .isEqualTo(404);
   }
 
   @Test
