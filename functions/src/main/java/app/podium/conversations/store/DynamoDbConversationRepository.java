@@ -63,9 +63,9 @@ public final class DynamoDbConversationRepository implements ConversationStore {
                     ":tag",
                     s(tag),
                     ":lower",
-                    n(page.lowerBound().map(min -> min + 1).orElse(0L)),
+                    n(Windows.lower(page)),
                     ":upper",
-                    n(page.maxId().map(max -> max - 1).orElse(Long.MAX_VALUE))))
+                    n(Windows.upper(page))))
             .scanIndexForward(page.ascending())
             .limit(page.limit())
             .projectionExpression("status_id")

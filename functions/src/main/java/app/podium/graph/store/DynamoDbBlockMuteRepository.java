@@ -363,21 +363,9 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
    */
   @Override
   public List<BlockOrMute> page(BlockOrMute.Kind kind, String ownerId, PageRequest page) {
-    if (Windows.isEmpty(page)) {
-      return List.of();
-    }
     List<BlockOrMute> items =
         new ArrayList<>(
-            table
-                .index(OWNER_INDEX)
-                .query(
-                    r ->
-                        r.queryConditional(Windows.of(ownerKind(ownerId, kind), page))
-                            .scanIndexForward(page.ascending())
-                            .limit(page.limit()))
-                .stream()
-                .limit(1)
-                .flatMap(p -> p.items().stream())
+            Windows.firstPage(table.index(OWNER_INDEX), ownerKind(ownerId, kind), page).stream()
                 .map(BlockMuteItem::toDomain)
                 .toList());
     if (page.ascending()) {

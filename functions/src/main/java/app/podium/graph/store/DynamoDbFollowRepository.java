@@ -411,19 +411,7 @@ public final class DynamoDbFollowRepository implements FollowStore {
   }
 
   private List<Follow> window(String index, String partition, PageRequest page) {
-    if (Windows.isEmpty(page)) {
-      return List.of();
-    }
-    return follows
-        .index(index)
-        .query(
-            r ->
-                r.queryConditional(Windows.of(partition, page))
-                    .scanIndexForward(page.ascending())
-                    .limit(page.limit()))
-        .stream()
-        .limit(1)
-        .flatMap(p -> p.items().stream())
+    return Windows.firstPage(follows.index(index), partition, page).stream()
         .map(FollowItem::toFollow)
         .toList();
   }

@@ -160,21 +160,10 @@ public final class DynamoDbReportRepository implements ReportStore {
 
   @Override
   public List<Report> page(boolean resolved, PageRequest page) {
-    if (Windows.isEmpty(page)) {
-      return List.of();
-    }
     List<Report> found =
         new ArrayList<>(
-            reports
-                .index(STATE_INDEX)
-                .query(
-                    r ->
-                        r.queryConditional(Windows.of(resolved ? RESOLVED : UNRESOLVED, page))
-                            .scanIndexForward(page.ascending())
-                            .limit(page.limit()))
+            Windows.firstPage(reports.index(STATE_INDEX), resolved ? RESOLVED : UNRESOLVED, page)
                 .stream()
-                .limit(1)
-                .flatMap(p -> p.items().stream())
                 .map(ReportItem::toReport)
                 .toList());
     if (page.ascending()) {

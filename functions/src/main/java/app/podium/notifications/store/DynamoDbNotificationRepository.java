@@ -165,8 +165,8 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
     if (Windows.isEmpty(page)) {
       return List.of();
     }
-    long upper = page.maxId().map(max -> max - 1).orElse(Long.MAX_VALUE);
-    long lower = page.lowerBound().map(min -> min + 1).orElse(0L);
+    long upper = Windows.upper(page);
+    long lower = Windows.lower(page);
     return db
         .client()
         .query(

@@ -389,19 +389,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
   }
 
   private List<Reaction> window(String index, String partition, PageRequest page) {
-    if (Windows.isEmpty(page)) {
-      return List.of();
-    }
-    return reactions
-        .index(index)
-        .query(
-            r ->
-                r.queryConditional(Windows.of(partition, page))
-                    .scanIndexForward(page.ascending())
-                    .limit(page.limit()))
-        .stream()
-        .limit(1)
-        .flatMap(p -> p.items().stream())
+    return Windows.firstPage(reactions.index(index), partition, page).stream()
         .map(ReactionItem::toReaction)
         .toList();
   }

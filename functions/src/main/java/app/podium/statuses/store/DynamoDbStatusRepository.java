@@ -262,20 +262,8 @@ public final class DynamoDbStatusRepository implements StatusStore {
 
   @Override
   public List<Status> byAuthor(String authorId, PageRequest page) {
-    if (Windows.isEmpty(page)) {
-      return List.of();
-    }
     return counters.withShards(
-        posts
-            .index(StatusItem.AUTHOR_INDEX)
-            .query(
-                r ->
-                    r.queryConditional(Windows.of(authorId, page))
-                        .scanIndexForward(page.ascending())
-                        .limit(page.limit()))
-            .stream()
-            .limit(1)
-            .flatMap(p -> p.items().stream())
+        Windows.firstPage(posts.index(StatusItem.AUTHOR_INDEX), authorId, page).stream()
             .map(StatusItem::toStatus)
             .toList());
   }
