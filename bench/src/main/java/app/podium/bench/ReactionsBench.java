@@ -336,8 +336,8 @@ final class ReactionsBench {
         published.stream()
             .filter(
                 p ->
-                    p.task().kind() == FanoutTask.Kind.FAVOURITED
-                        && p.task().statusId().equals(Optional.of(status.id())))
+                    p.task() instanceof FanoutTask.Favourited favourited
+                        && favourited.statusId().equals(status.id()))
             .toList();
     if (events.size() != MEMBERS) {
       throw new IllegalStateException(

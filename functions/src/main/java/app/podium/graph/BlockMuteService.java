@@ -64,10 +64,10 @@ public final class BlockMuteService {
       // run even when the block existed: a retry after a failure here finishes the job
       boolean unfollowed = followStore.unfollow(owner.id(), target.id());
       if (followStore.unfollow(target.id(), owner.id())) {
-        fanout.enqueue(FanoutTask.unfollowed(target.id(), owner.id()));
+        fanout.enqueue(new FanoutTask.Unfollowed(owner.id(), target.id()));
       }
       if (created || unfollowed) {
-        fanout.enqueue(FanoutTask.authorHidden(owner.id(), target.id()));
+        fanout.enqueue(new FanoutTask.AuthorHidden(target.id(), owner.id()));
       }
     }
     return relationship(owner, target);
@@ -102,7 +102,7 @@ public final class BlockMuteService {
               : Optional.of(now.plus(Duration.ofSeconds(durationSeconds)));
       store.mute(
           BlockOrMute.mute(ids.next(), owner.id(), target.id(), now, notifications, expiresAt));
-      fanout.enqueue(FanoutTask.authorHidden(owner.id(), target.id()));
+      fanout.enqueue(new FanoutTask.AuthorHidden(target.id(), owner.id()));
     }
     return relationship(owner, target);
   }

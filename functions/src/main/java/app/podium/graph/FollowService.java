@@ -94,7 +94,7 @@ public final class FollowService {
       // the followee's notification, written on the event path; a repeated follow creates nothing,
       // so notifies
       // nobody again
-      fanout.publish(FanoutTask.followed(follower.id(), followee.id()));
+      fanout.publish(new FanoutTask.Followed(follower.id(), followee.id()));
     }
     return relationships(follower, List.of(followee.id())).getFirst();
   }
@@ -124,7 +124,7 @@ public final class FollowService {
     // the
     // same account item twice)
     if (!followee.id().equals(follower.id()) && follows.unfollow(follower.id(), followee.id())) {
-      fanout.enqueue(FanoutTask.unfollowed(follower.id(), followee.id()));
+      fanout.enqueue(new FanoutTask.Unfollowed(followee.id(), follower.id()));
     }
     return relationships(follower, List.of(followee.id())).getFirst();
   }
