@@ -2,6 +2,7 @@ package app.podium.bench;
 
 import app.podium.Backend;
 import app.podium.Tables;
+import app.podium.shared.AccountId;
 import app.podium.shared.FanoutTask;
 import app.podium.shared.Ids;
 import app.podium.statuses.StatusForm;
@@ -117,7 +118,7 @@ final class LargeAccountBench {
   /** Posts as the author through StatusService, then runs every fan-out task until none is left. */
   private static Post post(
       Backend services, FanoutRunner runner, RequestCounter counter, String authorId) {
-    var author = services.accounts().get(authorId);
+    var author = services.accounts().get(new AccountId(authorId));
     counter.reset();
     var posted =
         services
