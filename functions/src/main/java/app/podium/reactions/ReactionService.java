@@ -146,22 +146,14 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
     }
     Instant now = clock.instant();
     Status reblog =
-        new Status(
-            ids.next(),
-            member.id(),
-            "",
-            "",
-            false,
-            chosen,
-            Optional.empty(),
-            Optional.empty(),
-            original.language(),
-            now,
-            Optional.of(original.id()),
-            List.of(),
-            List.of(),
-            StatusCounts.NONE,
-            1);
+        Status.builder()
+            .id(ids.next())
+            .authorId(member.id())
+            .visibility(chosen)
+            .language(original.language())
+            .createdAt(now)
+            .reblogOfId(Optional.of(original.id()))
+            .build();
     fanout.publish(StatusTasks.postCreated(reblog));
     if (!reactions.reblog(original, reblog, now.plus(settings.fanout().entryLifetime()))) {
       // a concurrent request of the member reblogged it first: answer with that reblog

@@ -135,22 +135,21 @@ public final class StatusService {
       }
     }
     Status status =
-        new Status(
-            id,
-            author.id(),
-            text,
-            spoiler,
-            Boolean.TRUE.equals(form.sensitive()) || !spoiler.isEmpty(),
-            visibility,
-            parent.map(Status::id),
-            parent.map(Status::authorId),
-            language,
-            now,
-            Optional.empty(),
-            mentions(text),
-            StatusText.tags(text),
-            StatusCounts.NONE,
-            author.large() ? LARGE_COUNTER_SHARDS : 1);
+        Status.builder()
+            .id(id)
+            .authorId(author.id())
+            .text(text)
+            .spoilerText(spoiler)
+            .sensitive(Boolean.TRUE.equals(form.sensitive()) || !spoiler.isEmpty())
+            .visibility(visibility)
+            .inReplyToId(parent.map(Status::id))
+            .inReplyToAccountId(parent.map(Status::authorId))
+            .language(language)
+            .createdAt(now)
+            .mentions(mentions(text))
+            .tags(StatusText.tags(text))
+            .counterShards(author.large() ? LARGE_COUNTER_SHARDS : 1)
+            .build();
     fanout.publish(StatusTasks.postCreated(status));
     Instant ownEntryExpiresAt = now.plus(settings.fanout().entryLifetime());
     if (parent.isPresent()

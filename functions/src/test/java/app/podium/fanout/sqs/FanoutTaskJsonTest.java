@@ -122,23 +122,7 @@ class FanoutTaskJsonTest {
 
   @Test
   void aShardedStatusesReblogsAreCleanedUpByOneTaskPerShard() {
-    Status sharded =
-        new Status(
-            "2",
-            "1",
-            "hi",
-            "",
-            false,
-            Visibility.PUBLIC,
-            Optional.empty(),
-            Optional.empty(),
-            "en",
-            Instant.EPOCH,
-            Optional.empty(),
-            List.of(),
-            List.of(),
-            app.podium.statuses.StatusCounts.NONE,
-            16);
+    Status sharded = STATUS.toBuilder().counterShards(16).build();
     assertThat(StatusTasks.reblogsOfDeleted(STATUS))
         .containsExactly(new FanoutTask.ReblogsOfDeleted("1", "2", 0, Optional.empty()));
     assertThat(StatusTasks.reblogsOfDeleted(sharded))
