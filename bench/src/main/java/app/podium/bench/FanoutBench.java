@@ -99,7 +99,7 @@ final class FanoutBench {
                         "bench",
                         Visibility.PUBLIC,
                         fx.clock.instant())));
-            tasksRun.set(runner.drain().getOrDefault(FanoutTask.Kind.POST_CREATED, 0));
+            tasksRun.set(runner.drain().getOrDefault(FanoutTask.PostCreated.class, 0));
           });
       sides.put(
           "batch_sequential",

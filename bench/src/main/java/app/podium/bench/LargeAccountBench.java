@@ -2,6 +2,7 @@ package app.podium.bench;
 
 import app.podium.Backend;
 import app.podium.Tables;
+import app.podium.shared.AccountId;
 import app.podium.shared.FanoutTask;
 import app.podium.shared.Ids;
 import app.podium.statuses.StatusForm;
@@ -42,7 +43,7 @@ final class LargeAccountBench {
       Map<String, Long> postByOperation,
       long fanoutWrites,
       Map<String, Long> fanoutByOperation,
-      Map<FanoutTask.Kind, Integer> tasks,
+      Map<Class<? extends FanoutTask>, Integer> tasks,
       long fanoutNanos) {
     long writes() {
       return postWrites + fanoutWrites;
@@ -89,7 +90,7 @@ final class LargeAccountBench {
 
       Post conversion = post(poster, runner, counter, LARGE);
       describe(report, "100,000 followers, first post (conversion)", conversion);
-      if (conversion.tasks().getOrDefault(FanoutTask.Kind.AUTHOR_BECAME_LARGE, 0) == 0
+      if (conversion.tasks().getOrDefault(FanoutTask.AuthorBecameLarge.class, 0) == 0
           || !fx.client
               .getItem(
                   r -> r.tableName(fx.table(Tables.ACCOUNTS)).key(Map.of("id", Items.s(LARGE))))
@@ -117,7 +118,7 @@ final class LargeAccountBench {
   /** Posts as the author through StatusService, then runs every fan-out task until none is left. */
   private static Post post(
       Backend services, FanoutRunner runner, RequestCounter counter, String authorId) {
-    var author = services.accounts().get(authorId);
+    var author = services.accounts().get(new AccountId(authorId));
     counter.reset();
     var posted =
         services
@@ -130,7 +131,7 @@ final class LargeAccountBench {
     Map<String, Long> postByOperation = counter.writesByOperation();
     counter.reset();
     long start = System.nanoTime();
-    Map<FanoutTask.Kind, Integer> tasks = runner.drain();
+    var tasks = runner.drain();
     long fanoutNanos = System.nanoTime() - start;
     return new Post(
         posted.status().id(),

@@ -169,7 +169,7 @@ final class ModelBench {
 
   /** Capacity and wall time of one call. */
   private record Measured(
-      CapacityCounter.Snapshot units, long nanos, Map<FanoutTask.Kind, Integer> tasks) {
+      CapacityCounter.Snapshot units, long nanos, Map<Class<? extends FanoutTask>, Integer> tasks) {
     Cost cost() {
       return new Cost(units.rcu(), units.wcu());
     }
@@ -186,7 +186,7 @@ final class ModelBench {
   private static Measured drain(Stack stack) {
     CapacityCounter.Snapshot before = stack.capacity().snapshot();
     long start = System.nanoTime();
-    Map<FanoutTask.Kind, Integer> ran = stack.runner().drain();
+    var ran = stack.runner().drain();
     long nanos = System.nanoTime() - start;
     return new Measured(stack.capacity().snapshot().minus(before), nanos, ran);
   }
@@ -637,7 +637,7 @@ final class ModelBench {
           int ran = d.tasks().values().stream().mapToInt(Integer::intValue).sum();
           lambda += ran;
           messages += ran;
-          if (d.tasks().containsKey(FanoutTask.Kind.AUTHOR_BECAME_LARGE)) {
+          if (d.tasks().containsKey(FanoutTask.AuthorBecameLarge.class)) {
             throw new IllegalStateException(
                 "an author crossed the threshold during the calibration run");
           }

@@ -6,9 +6,11 @@ import app.podium.Tables;
 import app.podium.accounts.Account;
 import app.podium.fanout.sqs.FanoutHandler;
 import app.podium.fanout.sqs.FanoutTaskJson;
+import app.podium.shared.AccountId;
 import app.podium.shared.FanoutTask;
 import app.podium.shared.FanoutTasks;
 import app.podium.shared.Ids;
+import app.podium.shared.StatusId;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusForm;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -133,7 +135,7 @@ final class ReactionsBench {
               + "; expected 16 and 1");
     }
     List<Account> members = new ArrayList<>(java.util.Collections.nCopies(MEMBERS, (Account) null));
-    inThreads(MEMBERS, i -> members.set(i, services.accounts().get(member(i))));
+    inThreads(MEMBERS, i -> members.set(i, services.accounts().get(new AccountId(member(i)))));
 
     // the raw side's targets: a post item like the small author's, and counter shards of a status
     // nobody sees
@@ -153,8 +155,12 @@ final class ReactionsBench {
 
     long warmStart = System.nanoTime();
     // both shapes on both sides, on statuses of their own: favouriting twice would change nothing
-    inThreads(WARM_UP, i -> services.reactions().favourite(members.get(i), warmUpLarge.id()));
-    inThreads(WARM_UP, i -> services.reactions().favourite(members.get(i), warmUpSmall.id()));
+    inThreads(
+        WARM_UP,
+        i -> services.reactions().favourite(members.get(i), new StatusId(warmUpLarge.id())));
+    inThreads(
+        WARM_UP,
+        i -> services.reactions().favourite(members.get(i), new StatusId(warmUpSmall.id())));
     inThreads(WARM_UP, i -> rawFavourite(raw, fx, rawIds, member(i), rawWarmUpLargeId, 16));
     inThreads(WARM_UP, i -> rawFavourite(raw, fx, rawIds, member(i), rawWarmUpSmallId, 1));
     report.line(
@@ -181,9 +187,19 @@ final class ReactionsBench {
     // read back through a fresh container: no counter sum kept from before the burst
     Backend reader = fx.backend(sink);
     long largeCount =
-        reader.statuses().get(Optional.empty(), largeStatus.id()).status().counts().favourites();
+        reader
+            .statuses()
+            .get(Optional.empty(), new StatusId(largeStatus.id()))
+            .status()
+            .counts()
+            .favourites();
     long smallCount =
-        reader.statuses().get(Optional.empty(), smallStatus.id()).status().counts().favourites();
+        reader
+            .statuses()
+            .get(Optional.empty(), new StatusId(smallStatus.id()))
+            .status()
+            .counts()
+            .favourites();
     report.line(
         "favourites_count read back: large author's status %,d, small author's %,d (expected %,d each)",
         largeCount, smallCount, MEMBERS);
@@ -236,7 +252,9 @@ final class ReactionsBench {
         timed(
             () ->
                 inThreads(
-                    MEMBERS, i -> services.reactions().favourite(members.get(i), status.id())));
+                    MEMBERS,
+                    i ->
+                        services.reactions().favourite(members.get(i), new StatusId(status.id()))));
     return new Burst(
         nanos,
         keys.hottest().orElseThrow(),
@@ -336,8 +354,8 @@ final class ReactionsBench {
         published.stream()
             .filter(
                 p ->
-                    p.task().kind() == FanoutTask.Kind.FAVOURITED
-                        && p.task().statusId().equals(Optional.of(status.id())))
+                    p.task() instanceof FanoutTask.Favourited favourited
+                        && favourited.statusId().equals(status.id()))
             .toList();
     if (events.size() != MEMBERS) {
       throw new IllegalStateException(
@@ -489,7 +507,7 @@ final class ReactionsBench {
     return services
         .statuses()
         .post(
-            services.accounts().get(authorId),
+            services.accounts().get(new AccountId(authorId)),
             new StatusForm("bench post", null, null, "public", null, "en"),
             Optional.empty())
         .status();

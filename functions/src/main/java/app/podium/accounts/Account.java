@@ -45,50 +45,12 @@ public record Account(
    * {@code at}. Derived, so posting answers without reading the account again.
    */
   public Account withStatusPosted(Instant at) {
-    return new Account(
-        id,
-        username,
-        email,
-        displayName,
-        note,
-        role,
-        locale,
-        createdAt,
-        invitedBy,
-        inviteCode,
-        followersCount,
-        followingCount,
-        statusesCount + 1,
-        Optional.of(at),
-        lastActiveAt,
-        large,
-        largeFollowees,
-        suspendedAt,
-        followerShards);
+    return toBuilder().statusesCount(statusesCount + 1).lastStatusAt(Optional.of(at)).build();
   }
 
   /** The account with another follower count (its counter shards summed in, say). */
   public Account withFollowersCount(long count) {
-    return new Account(
-        id,
-        username,
-        email,
-        displayName,
-        note,
-        role,
-        locale,
-        createdAt,
-        invitedBy,
-        inviteCode,
-        count,
-        followingCount,
-        statusesCount,
-        lastStatusAt,
-        lastActiveAt,
-        large,
-        largeFollowees,
-        suspendedAt,
-        followerShards);
+    return toBuilder().followersCount(count).build();
   }
 
   /** A member as signup creates it: no follows, no statuses, active now. */
@@ -101,26 +63,190 @@ public record Account(
       Instant createdAt,
       Optional<String> invitedBy,
       Optional<String> inviteCode) {
-    return new Account(
-        id,
-        username,
-        email,
-        "",
-        "",
-        role,
-        locale,
-        createdAt,
-        invitedBy,
-        inviteCode,
-        0,
-        0,
-        0,
-        Optional.empty(),
-        Optional.of(createdAt),
-        false,
-        Set.of(),
-        Optional.empty(),
-        1);
+    return builder()
+        .id(id)
+        .username(username)
+        .email(email)
+        .role(role)
+        .locale(locale)
+        .createdAt(createdAt)
+        .invitedBy(invitedBy)
+        .inviteCode(inviteCode)
+        .lastActiveAt(Optional.of(createdAt))
+        .build();
+  }
+
+  /** An account named field by field; see {@link Builder} for the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this account's fields, to change some of them. */
+  public Builder toBuilder() {
+    var b = new Builder();
+    b.id = id;
+    b.username = username;
+    b.email = email;
+    b.displayName = displayName;
+    b.note = note;
+    b.role = role;
+    b.locale = locale;
+    b.createdAt = createdAt;
+    b.invitedBy = invitedBy;
+    b.inviteCode = inviteCode;
+    b.followersCount = followersCount;
+    b.followingCount = followingCount;
+    b.statusesCount = statusesCount;
+    b.lastStatusAt = lastStatusAt;
+    b.lastActiveAt = lastActiveAt;
+    b.large = large;
+    b.largeFollowees = largeFollowees;
+    b.suspendedAt = suspendedAt;
+    b.followerShards = followerShards;
+    return b;
+  }
+
+  /** Names each field of a {@link Account}; a field not set keeps the default shown. */
+  public static final class Builder {
+    private String id;
+    private String username;
+    private String email;
+    private String displayName = "";
+    private String note = "";
+    private Role role = Role.MEMBER;
+    private String locale;
+    private Instant createdAt;
+    private Optional<String> invitedBy = Optional.empty();
+    private Optional<String> inviteCode = Optional.empty();
+    private long followersCount;
+    private long followingCount;
+    private long statusesCount;
+    private Optional<Instant> lastStatusAt = Optional.empty();
+    private Optional<Instant> lastActiveAt = Optional.empty();
+    private boolean large;
+    private Set<String> largeFollowees = Set.of();
+    private Optional<Instant> suspendedAt = Optional.empty();
+    private int followerShards = 1;
+
+    private Builder() {}
+
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder username(String username) {
+      this.username = username;
+      return this;
+    }
+
+    public Builder email(String email) {
+      this.email = email;
+      return this;
+    }
+
+    public Builder displayName(String displayName) {
+      this.displayName = displayName;
+      return this;
+    }
+
+    public Builder note(String note) {
+      this.note = note;
+      return this;
+    }
+
+    public Builder role(Role role) {
+      this.role = role;
+      return this;
+    }
+
+    public Builder locale(String locale) {
+      this.locale = locale;
+      return this;
+    }
+
+    public Builder createdAt(Instant createdAt) {
+      this.createdAt = createdAt;
+      return this;
+    }
+
+    public Builder invitedBy(Optional<String> invitedBy) {
+      this.invitedBy = invitedBy;
+      return this;
+    }
+
+    public Builder inviteCode(Optional<String> inviteCode) {
+      this.inviteCode = inviteCode;
+      return this;
+    }
+
+    public Builder followersCount(long followersCount) {
+      this.followersCount = followersCount;
+      return this;
+    }
+
+    public Builder followingCount(long followingCount) {
+      this.followingCount = followingCount;
+      return this;
+    }
+
+    public Builder statusesCount(long statusesCount) {
+      this.statusesCount = statusesCount;
+      return this;
+    }
+
+    public Builder lastStatusAt(Optional<Instant> lastStatusAt) {
+      this.lastStatusAt = lastStatusAt;
+      return this;
+    }
+
+    public Builder lastActiveAt(Optional<Instant> lastActiveAt) {
+      this.lastActiveAt = lastActiveAt;
+      return this;
+    }
+
+    public Builder large(boolean large) {
+      this.large = large;
+      return this;
+    }
+
+    public Builder largeFollowees(Set<String> largeFollowees) {
+      this.largeFollowees = largeFollowees;
+      return this;
+    }
+
+    public Builder suspendedAt(Optional<Instant> suspendedAt) {
+      this.suspendedAt = suspendedAt;
+      return this;
+    }
+
+    public Builder followerShards(int followerShards) {
+      this.followerShards = followerShards;
+      return this;
+    }
+
+    public Account build() {
+      return new Account(
+          id,
+          username,
+          email,
+          displayName,
+          note,
+          role,
+          locale,
+          createdAt,
+          invitedBy,
+          inviteCode,
+          followersCount,
+          followingCount,
+          statusesCount,
+          lastStatusAt,
+          lastActiveAt,
+          large,
+          largeFollowees,
+          suspendedAt,
+          followerShards);
+    }
   }
 
   public enum Role {

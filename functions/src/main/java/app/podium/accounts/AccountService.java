@@ -1,5 +1,6 @@
 package app.podium.accounts;
 
+import app.podium.shared.AccountId;
 import app.podium.shared.DomainException;
 import app.podium.shared.Settings;
 import app.podium.shared.Text;
@@ -16,8 +17,8 @@ public final class AccountService {
     this.settings = settings;
   }
 
-  public Account get(String id) {
-    return accounts.find(requireId(id)).orElseThrow(AccountService::notFound);
+  public Account get(AccountId id) {
+    return accounts.find(id.value()).orElseThrow(AccountService::notFound);
   }
 
   /**
@@ -25,10 +26,10 @@ public final class AccountService {
    * account is refused as Mastodon refuses it, even if the suspension's revocation of its tokens
    * missed it.
    */
-  public Account caller(String id) {
+  public Account caller(AccountId id) {
     Account account =
         accounts
-            .find(requireId(id))
+            .find(id.value())
             .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
     requireUsable(account);
     return account;
@@ -38,17 +39,6 @@ public final class AccountService {
     if (account.suspended()) {
       throw new DomainException.Forbidden("Your login is currently disabled");
     }
-  }
-
-  /** An account id as ids look (digits); anything else cannot name an account. */
-  public static String requireId(String id) {
-    if (id == null
-        || id.isEmpty()
-        || id.length() > 20
-        || !id.chars().allMatch(Character::isDigit)) {
-      throw notFound();
-    }
-    return id;
   }
 
   /**
@@ -75,29 +65,28 @@ public final class AccountService {
   }
 
   /** Changes display name and note; a null argument leaves that field as it is. */
-  public Account updateProfile(String accountId, String displayName, String note) {
+  public Account updateProfile(Account current, String displayName, String note) {
     var violations = new DomainException.Violations();
     Text.checkOptional(violations, "display_name", displayName, 30);
     Text.checkOptional(violations, "note", note, 500);
     violations.throwIfAny();
-    Account current = get(accountId);
     return accounts.updateProfile(
-        accountId,
+        current.id(),
         displayName == null ? current.displayName() : displayName.strip(),
         note == null ? current.note() : note.strip());
   }
 
   /** Any account, with the details only admins see. */
-  public Account getAsAdmin(Account viewer, String accountId) {
+  public Account getAsAdmin(Account viewer, AccountId accountId) {
     requireAdmin(viewer);
     return get(accountId);
   }
 
   /** The accounts this account invited: one level of the invite tree, for admins. */
-  public List<Account> invitees(Account viewer, String accountId, int limit) {
+  public List<Account> invitees(Account viewer, AccountId accountId, int limit) {
     requireAdmin(viewer);
     get(accountId);
-    return accounts.invitedBy(accountId, Math.max(1, Math.min(limit, 80)));
+    return accounts.invitedBy(accountId.value(), Math.max(1, Math.min(limit, 80)));
   }
 
   public static void requireAdmin(Account account) {

@@ -4,6 +4,7 @@ import app.podium.accounts.Account;
 import app.podium.graph.BlockMuteStore;
 import app.podium.graph.BlockOrMute;
 import app.podium.shared.PageRequest;
+import app.podium.shared.StatusId;
 import app.podium.shared.Visibility;
 import app.podium.statuses.AuthoredStatus;
 import app.podium.statuses.Status;
@@ -99,7 +100,7 @@ public final class ConversationService {
    * not see are left out, and the walk goes on past them (as Mastodon's does), so a visible reply
    * below a hidden one still shows.
    */
-  public Context context(Optional<Account> viewer, String id) {
+  public Context context(Optional<Account> viewer, StatusId id) {
     Status focus = statusService.get(viewer, id).status();
     boolean member = viewer.isPresent();
     List<Status> ancestors = ancestors(focus, member ? ANCESTORS_MEMBER : ANCESTORS_ANONYMOUS);

@@ -76,47 +76,42 @@ public final class FanoutService {
   }
 
   public void handle(FanoutTask task) {
-    switch (task.kind()) {
-      case POST_CREATED -> postCreated(task);
-      case POST_DELETED ->
-          forEachFollowerPage(task, followers -> timelines.remove(entries(followers, task)));
-      case AUTHOR_BECAME_LARGE ->
+    switch (task) {
+      case FanoutTask.PostCreated created -> postCreated(created);
+      case FanoutTask.PostDeleted deleted ->
           forEachFollowerPage(
-              task, followers -> accounts.addLargeFollowee(followers, task.authorId()));
-      case UNFOLLOWED -> {
-        String member = task.subjectId().orElseThrow();
+              deleted,
+              followers ->
+                  timelines.remove(entries(followers, deleted.statusId(), deleted.authorId())));
+      case FanoutTask.AuthorBecameLarge large ->
+          forEachFollowerPage(
+              large, followers -> accounts.addLargeFollowee(followers, large.authorId()));
+      case FanoutTask.Unfollowed unfollowed -> {
+        String member = unfollowed.memberId();
         // the cleanup may run after the member followed the author again (the queue can lag): then
         // the
         // entries are the new follow's backfill, and stay
-        if (follows.followedBy(member, List.of(task.authorId())).isEmpty()) {
-          timelines.remove(timelines.byAuthor(member, task.authorId()));
+        if (follows.followedBy(member, List.of(unfollowed.authorId())).isEmpty()) {
+          timelines.remove(timelines.byAuthor(member, unfollowed.authorId()));
         }
       }
-      case AUTHOR_HIDDEN -> {
-        String member = task.subjectId().orElseThrow();
+      case FanoutTask.AuthorHidden hidden -> {
+        String member = hidden.memberId();
         // the member may have unblocked or unmuted while the task waited: then the entries stay
         if (BlockOrMute.hiddenFrom(
-                member, blocks.between(member, List.of(task.authorId())), clock.instant())
-            .contains(task.authorId())) {
-          timelines.remove(timelines.byAuthor(member, task.authorId()));
+                member, blocks.between(member, List.of(hidden.authorId())), clock.instant())
+            .contains(hidden.authorId())) {
+          timelines.remove(timelines.byAuthor(member, hidden.authorId()));
         }
       }
-      case REBLOGS_OF_DELETED -> reblogsOfDeleted(task);
-      case MEMBER_ACTIVE -> activity.mark(task.authorId());
-      case FAVOURITED, REBLOGGED, FOLLOWED -> {
-        if (!notify(List.of(task), List.of(clock.instant())).getFirst()) {
+      case FanoutTask.ReblogsOfDeleted cleanup -> reblogsOfDeleted(cleanup);
+      case FanoutTask.MemberActive active -> activity.mark(active.memberId());
+      case FanoutTask.Notice notice -> {
+        if (!notify(List.of(notice), List.of(clock.instant())).getFirst()) {
           throw new IllegalStateException("the notification was not recorded; it is safe to retry");
         }
       }
     }
-  }
-
-  /** Whether the task only notifies one member ({@link #notify} takes a batch of them at once). */
-  public static boolean notifies(FanoutTask task) {
-    return switch (task.kind()) {
-      case FAVOURITED, REBLOGGED, FOLLOWED -> true;
-      default -> false;
-    };
   }
 
   /**
@@ -125,27 +120,31 @@ public final class FanoutService {
    * task's message was sent: with what the task is, it makes the event's id, the same on every
    * delivery. Answers, per task, whether it is done.
    */
-  public List<Boolean> notify(List<FanoutTask> notices, List<java.time.Instant> sentAt) {
+  public List<Boolean> notify(List<FanoutTask.Notice> notices, List<java.time.Instant> sentAt) {
     List<NotificationEvent> events = new java.util.ArrayList<>();
     for (int i = 0; i < notices.size(); i++) {
-      FanoutTask task = notices.get(i);
+      FanoutTask.Notice task = notices.get(i);
       NotificationType type =
-          switch (task.kind()) {
-            case FAVOURITED -> NotificationType.FAVOURITE;
-            case REBLOGGED -> NotificationType.REBLOG;
-            case FOLLOWED -> NotificationType.FOLLOW;
-            default ->
-                throw new IllegalArgumentException("not a notification task: " + task.kind());
+          switch (task) {
+            case FanoutTask.Favourited f -> NotificationType.FAVOURITE;
+            case FanoutTask.Reblogged r -> NotificationType.REBLOG;
+            case FanoutTask.Followed f -> NotificationType.FOLLOW;
           };
-      String recipient = task.subjectId().orElseThrow();
+      Optional<String> statusId =
+          switch (task) {
+            case FanoutTask.Favourited f -> Optional.of(f.statusId());
+            case FanoutTask.Reblogged r -> Optional.of(r.statusId());
+            case FanoutTask.Followed f -> Optional.empty();
+          };
+      String recipient = task.recipientId();
       String what =
-          type.text() + ":" + task.authorId() + ":" + recipient + ":" + task.statusId().orElse("");
+          type.text() + ":" + task.accountId() + ":" + recipient + ":" + statusId.orElse("");
       events.add(
           new NotificationEvent(
               recipient,
               type,
-              task.authorId(),
-              task.statusId(),
+              task.accountId(),
+              statusId,
               NotificationEvent.idOf(sentAt.get(i), what)));
     }
     return notifications.record(events);
@@ -156,12 +155,12 @@ public final class FanoutService {
    * the event's id is the status's own, so a redelivery changes nothing. Done by the status's first
    * task, whatever the size of the author's audience.
    */
-  private void notifyMentioned(FanoutTask task) {
-    List<String> mentioned = task.facts().map(FanoutTask.StatusFacts::mentionIds).orElse(List.of());
+  private void notifyMentioned(FanoutTask.PostCreated task) {
+    List<String> mentioned = task.facts().mentionIds();
     if (mentioned.isEmpty()) {
       return;
     }
-    String statusId = task.statusId().orElseThrow();
+    String statusId = task.statusId();
     List<NotificationEvent> events =
         mentioned.stream()
             .map(
@@ -179,7 +178,7 @@ public final class FanoutService {
     }
   }
 
-  private void postCreated(FanoutTask task) {
+  private void postCreated(FanoutTask.PostCreated task) {
     if (task.cursor().isEmpty()) {
       notifyMentioned(task);
       var author = accounts.find(task.authorId());
@@ -191,14 +190,13 @@ public final class FanoutService {
       }
       if (author.get().followersCount() > settings.maxFollowers()) {
         if (accounts.markLarge(task.authorId())) {
-          tasks.enqueue(FanoutTask.becameLarge(task.authorId()));
+          tasks.enqueue(new FanoutTask.AuthorBecameLarge(task.authorId()));
         }
         return;
       }
     }
     HomeFeedPolicy.Candidate status =
-        HomeFeedPolicy.Candidate.of(
-            task.authorId(), task.facts().flatMap(FanoutTask.StatusFacts::inReplyToAccountId));
+        HomeFeedPolicy.Candidate.of(task.authorId(), task.facts().inReplyToAccountId());
     forEachFollowerPage(
         task,
         followers -> {
@@ -212,7 +210,8 @@ public final class FanoutService {
               accounts.activeAmong(followers, clock.instant().minus(settings.activeWithin()));
           List<String> audience =
               policy.audience(status, followers.stream().filter(active::contains).toList());
-          timelines.write(entries(withoutOriginal(audience, task), task));
+          timelines.write(
+              entries(withoutOriginal(audience, task), task.statusId(), task.authorId()));
         });
   }
 
@@ -220,8 +219,8 @@ public final class FanoutService {
    * A reblog does not go to followers whose timeline already holds the status it reblogs: one batch
    * read of their entries for the original per page.
    */
-  private List<String> withoutOriginal(List<String> members, FanoutTask task) {
-    Optional<String> original = task.facts().flatMap(FanoutTask.StatusFacts::reblogOfId);
+  private List<String> withoutOriginal(List<String> members, FanoutTask.PostCreated task) {
+    Optional<String> original = task.facts().reblogOfId();
     if (original.isEmpty() || members.isEmpty()) {
       return members;
     }
@@ -235,11 +234,10 @@ public final class FanoutService {
    * POST_DELETED} task of its own. The next page is enqueued first; a reblog already removed is
    * skipped, so a task run twice changes nothing more.
    */
-  private void reblogsOfDeleted(FanoutTask task) {
-    String[] at = task.cursor().orElse("0/").split("/", 2);
-    int shard = Integer.parseInt(at[0]);
-    Optional<Long> before = at[1].isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(at[1]));
-    String originalId = task.statusId().orElseThrow();
+  private void reblogsOfDeleted(FanoutTask.ReblogsOfDeleted task) {
+    int shard = task.shard();
+    Optional<Long> before = task.before();
+    String originalId = task.statusId();
     List<Reaction> page =
         reactions.byStatusShard(
             Reaction.Kind.REBLOG,
@@ -247,7 +245,7 @@ public final class FanoutService {
             shard,
             new PageRequest(before, Optional.empty(), Optional.empty(), REBLOG_CLEANUP_PAGE));
     if (page.size() == REBLOG_CLEANUP_PAGE) {
-      tasks.enqueue(task.continuingAt(shard + "/" + page.getLast().id()));
+      tasks.enqueue(task.continuingBefore(Long.parseLong(page.getLast().id())));
     }
     java.util.Map<String, Status> reblogs = new java.util.HashMap<>();
     statuses
@@ -268,7 +266,7 @@ public final class FanoutService {
    * one chain of pages per shard, so a large audience is walked by as many chains side by side.
    */
   private void forEachFollowerPage(
-      FanoutTask task, java.util.function.Consumer<List<String>> work) {
+      FanoutTask.FollowerPage task, java.util.function.Consumer<List<String>> work) {
     Optional<String> cursor = task.cursor();
     if (cursor.isEmpty()) {
       List<String> shards = follows.followerShards(task.authorId());
@@ -280,10 +278,9 @@ public final class FanoutService {
     work.accept(page.items().stream().map(Follow::followerId).toList());
   }
 
-  private static List<TimelineEntry> entries(List<String> members, FanoutTask task) {
-    long statusId = Long.parseLong(task.statusId().orElseThrow());
-    return members.stream()
-        .map(member -> new TimelineEntry(member, statusId, task.authorId()))
-        .toList();
+  private static List<TimelineEntry> entries(
+      List<String> members, String statusId, String authorId) {
+    long id = Long.parseLong(statusId);
+    return members.stream().map(member -> new TimelineEntry(member, id, authorId)).toList();
   }
 }

@@ -2,6 +2,7 @@ package app.podium.graph;
 
 import app.podium.accounts.Account;
 import app.podium.accounts.AccountStore;
+import app.podium.shared.AccountId;
 import app.podium.shared.DomainException;
 import app.podium.shared.FanoutTask;
 import app.podium.shared.FanoutTasks;
@@ -56,7 +57,7 @@ public final class BlockMuteService {
    * either commits before (and is removed here) or fails its own check for the block. Blocking
    * oneself changes nothing, as in Mastodon.
    */
-  public Relationship block(Account owner, String targetId) {
+  public Relationship block(Account owner, AccountId targetId) {
     Account target = require(targetId);
     if (!target.id().equals(owner.id())) {
       boolean created =
@@ -64,10 +65,10 @@ public final class BlockMuteService {
       // run even when the block existed: a retry after a failure here finishes the job
       boolean unfollowed = followStore.unfollow(owner.id(), target.id());
       if (followStore.unfollow(target.id(), owner.id())) {
-        fanout.enqueue(FanoutTask.unfollowed(target.id(), owner.id()));
+        fanout.enqueue(new FanoutTask.Unfollowed(owner.id(), target.id()));
       }
       if (created || unfollowed) {
-        fanout.enqueue(FanoutTask.authorHidden(owner.id(), target.id()));
+        fanout.enqueue(new FanoutTask.AuthorHidden(target.id(), owner.id()));
       }
     }
     return relationship(owner, target);
@@ -76,7 +77,7 @@ public final class BlockMuteService {
   /**
    * Unblocks (again: nothing changes). The follows a block ended do not come back, as in Mastodon.
    */
-  public Relationship unblock(Account owner, String targetId) {
+  public Relationship unblock(Account owner, AccountId targetId) {
     Account target = require(targetId);
     store.remove(BlockOrMute.Kind.BLOCK, owner.id(), target.id());
     return relationship(owner, target);
@@ -88,7 +89,7 @@ public final class BlockMuteService {
    * leave the home timeline shortly after.
    */
   public Relationship mute(
-      Account owner, String targetId, boolean notifications, long durationSeconds) {
+      Account owner, AccountId targetId, boolean notifications, long durationSeconds) {
     if (durationSeconds < 0 || durationSeconds > MAX_DURATION_SECONDS) {
       throw DomainException.Invalid.field(
           "duration", "ERR_INVALID", "must be between 0 and " + MAX_DURATION_SECONDS + " seconds");
@@ -102,7 +103,7 @@ public final class BlockMuteService {
               : Optional.of(now.plus(Duration.ofSeconds(durationSeconds)));
       store.mute(
           BlockOrMute.mute(ids.next(), owner.id(), target.id(), now, notifications, expiresAt));
-      fanout.enqueue(FanoutTask.authorHidden(owner.id(), target.id()));
+      fanout.enqueue(new FanoutTask.AuthorHidden(target.id(), owner.id()));
     }
     return relationship(owner, target);
   }
@@ -112,7 +113,7 @@ public final class BlockMuteService {
    * timeline, as Mastodon merges them back; a timed mute that runs out lets new statuses through
    * without that merge.
    */
-  public Relationship unmute(Account owner, String targetId) {
+  public Relationship unmute(Account owner, AccountId targetId) {
     Account target = require(targetId);
     if (store.remove(BlockOrMute.Kind.MUTE, owner.id(), target.id())
         && follows.isFollowing(owner.id(), target.id())) {
@@ -162,9 +163,9 @@ public final class BlockMuteService {
     return follows.relationships(owner, List.of(target.id())).getFirst();
   }
 
-  private Account require(String accountId) {
+  private Account require(AccountId accountId) {
     return accounts
-        .find(Ids.require(accountId))
+        .find(accountId.value())
         .orElseThrow(() -> new DomainException.NotFound("Record not found"));
   }
 }

@@ -2,6 +2,7 @@ package app.podium.graph;
 
 import app.podium.accounts.Account;
 import app.podium.accounts.AccountStore;
+import app.podium.shared.AccountId;
 import app.podium.shared.DomainException;
 import app.podium.shared.FanoutTask;
 import app.podium.shared.FanoutTasks;
@@ -61,12 +62,12 @@ public final class FollowService {
    * exists. Each attempt at another account counts against the follower's {@code follows} limit
    * (one counter per follower, whoever the followee).
    */
-  public Relationship follow(Account follower, String followeeId) {
-    if (Ids.require(followeeId).equals(follower.id())) {
+  public Relationship follow(Account follower, AccountId followeeId) {
+    if (followeeId.value().equals(follower.id())) {
       throw new DomainException.Forbidden("You cannot follow yourself");
     }
     rateLimiter.check(settings.limits().follows(), follower.id());
-    return create(follower, followeeId);
+    return create(follower, followeeId.value());
   }
 
   /**
@@ -94,7 +95,7 @@ public final class FollowService {
       // the followee's notification, written on the event path; a repeated follow creates nothing,
       // so notifies
       // nobody again
-      fanout.publish(FanoutTask.followed(follower.id(), followee.id()));
+      fanout.publish(new FanoutTask.Followed(follower.id(), followee.id()));
     }
     return relationships(follower, List.of(followee.id())).getFirst();
   }
@@ -115,16 +116,16 @@ public final class FollowService {
   /**
    * Unfollows (again: nothing changes); the followee's statuses leave the timeline shortly after.
    */
-  public Relationship unfollow(Account follower, String followeeId) {
+  public Relationship unfollow(Account follower, AccountId followeeId) {
     Account followee =
         accounts
-            .find(Ids.require(followeeId))
+            .find(followeeId.value())
             .orElseThrow(() -> new DomainException.NotFound("Record not found"));
     // nobody follows themselves, so there is nothing to remove (and one transaction cannot touch
     // the
     // same account item twice)
     if (!followee.id().equals(follower.id()) && follows.unfollow(follower.id(), followee.id())) {
-      fanout.enqueue(FanoutTask.unfollowed(follower.id(), followee.id()));
+      fanout.enqueue(new FanoutTask.Unfollowed(followee.id(), follower.id()));
     }
     return relationships(follower, List.of(followee.id())).getFirst();
   }
@@ -173,15 +174,15 @@ public final class FollowService {
   }
 
   /** One page of an account's followers, with the follow ids that page the list. */
-  public List<FollowedAccount> followers(String accountId, PageRequest page) {
+  public List<FollowedAccount> followers(AccountId accountId, PageRequest page) {
     Account followee = requireAccount(accountId);
     return withAccounts(
         follows.followers(followee.id(), followee.followerShards(), page), Follow::followerId);
   }
 
-  public List<FollowedAccount> following(String accountId, PageRequest page) {
+  public List<FollowedAccount> following(AccountId accountId, PageRequest page) {
     requireAccount(accountId);
-    return withAccounts(follows.following(accountId, page), Follow::followeeId);
+    return withAccounts(follows.following(accountId.value(), page), Follow::followeeId);
   }
 
   /** An account in a follower or following list, with the follow that pages the list. */
@@ -201,9 +202,9 @@ public final class FollowService {
     return result;
   }
 
-  private Account requireAccount(String accountId) {
+  private Account requireAccount(AccountId accountId) {
     return accounts
-        .find(Ids.require(accountId))
+        .find(accountId.value())
         .orElseThrow(() -> new DomainException.NotFound("Record not found"));
   }
 }

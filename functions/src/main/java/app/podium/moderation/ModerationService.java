@@ -4,7 +4,9 @@ import app.podium.accounts.Account;
 import app.podium.accounts.AccountService;
 import app.podium.accounts.AccountStore;
 import app.podium.apps.TokenStore;
+import app.podium.shared.AccountId;
 import app.podium.shared.DomainException;
+import app.podium.shared.ReportId;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -42,19 +44,12 @@ public final class ModerationService {
    * be about this account) is resolved once the action is done; it is checked first, so a wrong one
    * changes nothing.
    */
-  public void act(Account admin, String accountId, String type, Optional<String> reportId) {
+  public void act(Account admin, AccountId accountId, String type, Optional<ReportId> reportId) {
     AccountService.requireAdmin(admin);
     ActionType action = parse(type);
     Optional<Report> report =
-        reportId
-            .map(String::trim)
-            .filter(id -> !id.isEmpty())
-            .map(
-                id ->
-                    reports
-                        .find(ReportService.requireId(id))
-                        .orElseThrow(AccountService::notFound));
-    if (report.isPresent() && !report.get().targetAccountId().equals(accountId)) {
+        reportId.map(id -> reports.find(id.value()).orElseThrow(AccountService::notFound));
+    if (report.isPresent() && !report.get().targetAccountId().equals(accountId.value())) {
       throw DomainException.Invalid.field(
           "report_id", "ERR_INVALID", "is not a report about this account");
     }
@@ -62,7 +57,7 @@ public final class ModerationService {
       case NONE -> {
         // nothing to do but to refuse an account that does not exist, as Mastodon's "none" action
         // does
-        if (accounts.find(AccountService.requireId(accountId)).isEmpty()) {
+        if (accounts.find(accountId.value()).isEmpty()) {
           throw AccountService.notFound();
         }
       }
@@ -76,9 +71,9 @@ public final class ModerationService {
    * on every request with one of its tokens is refused whether or not its revocation has happened
    * yet, and a retry after a failure half-way revokes what is left.
    */
-  public Account suspend(Account admin, String accountId) {
+  public Account suspend(Account admin, AccountId accountId) {
     AccountService.requireAdmin(admin);
-    Account suspended = accounts.suspend(AccountService.requireId(accountId), clock.instant());
+    Account suspended = accounts.suspend(accountId.value(), clock.instant());
     tokens.revokeAllOf(suspended.id());
     return suspended;
   }
@@ -86,9 +81,9 @@ public final class ModerationService {
   /**
    * Lifts the suspension: statuses show again; tokens stay revoked, so the member logs in again.
    */
-  public Account unsuspend(Account admin, String accountId) {
+  public Account unsuspend(Account admin, AccountId accountId) {
     AccountService.requireAdmin(admin);
-    return accounts.unsuspend(AccountService.requireId(accountId));
+    return accounts.unsuspend(accountId.value());
   }
 
   private static ActionType parse(String type) {

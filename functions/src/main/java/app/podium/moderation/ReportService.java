@@ -3,10 +3,12 @@ package app.podium.moderation;
 import app.podium.accounts.Account;
 import app.podium.accounts.AccountService;
 import app.podium.accounts.AccountStore;
+import app.podium.shared.AccountId;
 import app.podium.shared.DomainException;
 import app.podium.shared.Ids;
 import app.podium.shared.PageRequest;
 import app.podium.shared.RateLimiter;
+import app.podium.shared.ReportId;
 import app.podium.shared.Settings;
 import app.podium.shared.Text;
 import app.podium.statuses.AuthoredStatus;
@@ -64,14 +66,14 @@ public final class ReportService {
 
   /** What a member sends; {@code forward} is not here: there is no remote server to forward to. */
   public record Form(
-      String accountId,
+      AccountId accountId,
       List<String> statusIds,
       String comment,
       String category,
       List<String> ruleIds) {}
 
   public ReportDetails create(Account reporter, Form form) {
-    String targetId = AccountService.requireId(form.accountId());
+    String targetId = form.accountId().value();
     List<String> statusIds =
         form.statusIds().stream()
             .filter(id -> id != null && !id.isBlank())
@@ -120,23 +122,19 @@ public final class ReportService {
     return details(reports.page(resolved, page));
   }
 
-  public ReportDetails get(Account admin, String id) {
+  public ReportDetails get(Account admin, ReportId id) {
     AccountService.requireAdmin(admin);
     return details(List.of(find(id))).getFirst();
   }
 
   /** Marks the report resolved by this admin, as Mastodon's resolve does. */
-  public ReportDetails resolve(Account admin, String id) {
+  public ReportDetails resolve(Account admin, ReportId id) {
     AccountService.requireAdmin(admin);
-    return details(List.of(reports.resolve(requireId(id), admin.id(), clock.instant()))).getFirst();
+    return details(List.of(reports.resolve(id.value(), admin.id(), clock.instant()))).getFirst();
   }
 
-  Report find(String id) {
-    return reports.find(requireId(id)).orElseThrow(AccountService::notFound);
-  }
-
-  static String requireId(String id) {
-    return Ids.require(id);
+  Report find(ReportId id) {
+    return reports.find(id.value()).orElseThrow(AccountService::notFound);
   }
 
   /**

@@ -6,7 +6,7 @@ import app.podium.graph.BlockMuteStore;
 import app.podium.graph.BlockOrMute;
 import app.podium.markers.Marker;
 import app.podium.markers.MarkerStore;
-import app.podium.shared.Ids;
+import app.podium.shared.NotificationId;
 import app.podium.shared.PageRequest;
 import app.podium.statuses.AuthoredStatus;
 import app.podium.statuses.Status;
@@ -299,9 +299,9 @@ public final class NotificationService {
   }
 
   /** The v1 notification with this id: the group whose newest event it is. */
-  public Shown byId(String memberId, String id) {
+  public Shown byId(String memberId, NotificationId id) {
     return notifications
-        .findByLatestId(memberId, parseId(id))
+        .findByLatestId(memberId, id.value())
         .flatMap(g -> shownOne(memberId, g))
         .orElseThrow(StatusService::notFound);
   }
@@ -314,9 +314,9 @@ public final class NotificationService {
   }
 
   /** Dismisses the v1 notification with this id, which is its whole group. */
-  public void dismissById(String memberId, String id) {
+  public void dismissById(String memberId, NotificationId id) {
     NotificationGroup group =
-        notifications.findByLatestId(memberId, parseId(id)).orElseThrow(StatusService::notFound);
+        notifications.findByLatestId(memberId, id.value()).orElseThrow(StatusService::notFound);
     notifications.dismiss(memberId, group.groupKey());
   }
 
@@ -332,7 +332,8 @@ public final class NotificationService {
   private Optional<NotificationGroup> stored(String memberId, String apiGroupKey) {
     if (apiGroupKey.startsWith("ungrouped-")) {
       return notifications
-          .findByLatestId(memberId, parseId(apiGroupKey.substring("ungrouped-".length())))
+          .findByLatestId(
+              memberId, NotificationId.parse(apiGroupKey.substring("ungrouped-".length())).value())
           .filter(g -> !g.type().grouped());
     }
     if (apiGroupKey.length() > 64
@@ -400,13 +401,5 @@ public final class NotificationService {
       }
     }
     return result;
-  }
-
-  /**
-   * A notification id is an id like a status's: anything else is a notification that does not
-   * exist.
-   */
-  private static long parseId(String id) {
-    return Long.parseLong(Ids.require(id));
   }
 }

@@ -10,6 +10,7 @@ import app.podium.shared.Ids;
 import app.podium.shared.PageRequest;
 import app.podium.shared.RateLimiter;
 import app.podium.shared.Settings;
+import app.podium.shared.StatusId;
 import app.podium.shared.Visibility;
 import app.podium.statuses.AuthoredStatus;
 import app.podium.statuses.Interactions;
@@ -95,7 +96,7 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
     return statusIds.isEmpty() ? Interactions.NONE : reactions.interactions(readerId, statusIds);
   }
 
-  public Shown favourite(Account member, String statusId) {
+  public Shown favourite(Account member, StatusId statusId) {
     AuthoredStatus target = target(member, statusId);
     requireNoBlock(member, target.author());
     Status status = target.status();
@@ -110,7 +111,7 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
     return answer(member, created ? counted(target, 0, 1) : target, Reaction.Kind.FAVOURITE, true);
   }
 
-  public Shown unfavourite(Account member, String statusId) {
+  public Shown unfavourite(Account member, StatusId statusId) {
     AuthoredStatus target = target(member, statusId);
     boolean removed = reactions.unfavourite(member.id(), target.status());
     return answer(
@@ -125,8 +126,7 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
    * Mastodon; unlike Mastodon, a repeat counts too (every attempt with a well-formed id and
    * visibility), so that a refused attempt costs no read.
    */
-  public Shown reblog(Account member, String statusId, String visibility) {
-    Ids.require(statusId);
+  public Shown reblog(Account member, StatusId statusId, String visibility) {
     Optional<Visibility> asked = askedVisibility(member, statusId, visibility);
     rateLimiter.check(settings.limits().statuses(), member.id());
     AuthoredStatus target = target(member, statusId);
@@ -146,22 +146,14 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
     }
     Instant now = clock.instant();
     Status reblog =
-        new Status(
-            ids.next(),
-            member.id(),
-            "",
-            "",
-            false,
-            chosen,
-            Optional.empty(),
-            Optional.empty(),
-            original.language(),
-            now,
-            Optional.of(original.id()),
-            List.of(),
-            List.of(),
-            StatusCounts.NONE,
-            1);
+        Status.builder()
+            .id(ids.next())
+            .authorId(member.id())
+            .visibility(chosen)
+            .language(original.language())
+            .createdAt(now)
+            .reblogOfId(Optional.of(original.id()))
+            .build();
     fanout.publish(StatusTasks.postCreated(reblog));
     if (!reactions.reblog(original, reblog, now.plus(settings.fanout().entryLifetime()))) {
       // a concurrent request of the member reblogged it first: answer with that reblog
@@ -184,7 +176,8 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
    * visibility is refused only when the status is not private: that rare case alone reads the
    * status before counting. Empty for a private status.
    */
-  private Optional<Visibility> askedVisibility(Account member, String statusId, String visibility) {
+  private Optional<Visibility> askedVisibility(
+      Account member, StatusId statusId, String visibility) {
     try {
       return Optional.of(Visibility.parse(visibility));
     } catch (DomainException.Invalid invalid) {
@@ -208,7 +201,7 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
    * Undoes the member's reblog of a status; the reblog leaves their followers' timelines. Answers
    * the original.
    */
-  public Shown unreblog(Account member, String statusId) {
+  public Shown unreblog(Account member, StatusId statusId) {
     AuthoredStatus target = target(member, statusId);
     Optional<Reaction> reblog =
         reactions.find(member.id(), Reaction.Kind.REBLOG, target.status().id());
@@ -229,8 +222,8 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
    * out.
    */
   public Reactors reactors(
-      Optional<Account> viewer, String statusId, Reaction.Kind kind, PageRequest page) {
-    Status status = statuses.find(Ids.require(statusId)).orElseThrow(StatusService::notFound);
+      Optional<Account> viewer, StatusId statusId, Reaction.Kind kind, PageRequest page) {
+    Status status = statuses.find(statusId.value()).orElseThrow(StatusService::notFound);
     if (hydrator.visible(viewer, List.of(status)).isEmpty()) {
       throw StatusService.notFound();
     }
@@ -263,8 +256,8 @@ public final class ReactionService implements StatusService.Reblogs, ReaderInter
   }
 
   /** The status acted on (a reblog's original), if the member may see it. */
-  private AuthoredStatus target(Account member, String statusId) {
-    Status status = statuses.find(Ids.require(statusId)).orElseThrow(StatusService::notFound);
+  private AuthoredStatus target(Account member, StatusId statusId) {
+    Status status = statuses.find(statusId.value()).orElseThrow(StatusService::notFound);
     if (status.isReblog()) {
       status = statuses.find(status.reblogOfId().get()).orElseThrow(StatusService::notFound);
     }

@@ -4,64 +4,102 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One unit of work on the event path, carried by one queue message. A status task covers one page
- * of an author's followers; {@code cursor} says where the page starts, and a task that leaves
- * followers unvisited enqueues the next page as a task of its own. A notification task ({@link
- * Kind#FAVOURITED}, {@link Kind#REBLOGGED}, {@link Kind#FOLLOWED}) records one event for one
- * member.
- *
- * @param authorId who acted: the status's author, the follower, the member who favourited or
- *     reblogged, the member who read their home
- * @param facts only for status tasks: what the fan-out needs to know of the status without reading
- *     it (it may not be stored yet when the task runs)
- * @param subjectId for {@link Kind#UNFOLLOWED} and {@link Kind#AUTHOR_HIDDEN}: the member whose
- *     timeline loses the author's statuses; for notification tasks: the member notified
+ * One unit of work on the event path, carried by one queue message: one record per kind, each with
+ * the fields that kind needs. A {@link FollowerPage} covers one page of an author's followers; its
+ * {@code cursor} says where the page starts (empty on the first page), and a task that leaves
+ * followers unvisited enqueues the next page as a task of its own. A {@link Notice} records one
+ * event for one member.
  */
-public record FanoutTask(
-    Kind kind,
-    String authorId,
-    Optional<String> statusId,
-    Optional<StatusFacts> facts,
-    Optional<String> subjectId,
-    Optional<String> cursor) {
+public sealed interface FanoutTask {
 
-  public enum Kind {
-    /**
-     * Write the status into the timelines of the author's active followers; notify those it
-     * mentions.
-     */
-    POST_CREATED,
-    /** Remove the status from the timelines of the author's followers. */
-    POST_DELETED,
-    /**
-     * The author crossed the fan-out threshold: add it to every follower's set of large followees.
-     */
-    AUTHOR_BECAME_LARGE,
-    /** Remove the author's statuses from one member's timeline after an unfollow. */
-    UNFOLLOWED,
-    /**
-     * Remove the author's statuses from one member's timeline after the member blocked or muted
-     * them.
-     */
-    AUTHOR_HIDDEN,
-    /** Notify a status's author that a member favourited it. */
-    FAVOURITED,
-    /** Notify a status's author that a member reblogged it. */
-    REBLOGGED,
-    /** Notify a member that another followed them. */
-    FOLLOWED,
-    /**
-     * A status was deleted: delete its reblogs, one page of one shard of its reblog reactions at a
-     * time ({@code cursor} {@code <shard>/<last reaction id done>}).
-     */
-    REBLOGS_OF_DELETED,
-    /**
-     * The member read their home with an activity mark a day old or more: mark them active (once a
-     * day), trim their timeline, and rebuild it if they were away longer than the fan-out's
-     * activity window. Off the read, so that the home read writes nothing.
-     */
-    MEMBER_ACTIVE
+  /** The tasks that walk an author's followers a page at a time. */
+  sealed interface FollowerPage extends FanoutTask
+      permits PostCreated, PostDeleted, AuthorBecameLarge {
+    String authorId();
+
+    /** Where this page starts; empty on the first page, which starts one chain per shard. */
+    Optional<String> cursor();
+
+    /** The same task on the page that starts at {@code next}. */
+    FollowerPage continuingAt(String next);
   }
+
+  /** The tasks that notify one member of what another did. */
+  sealed interface Notice extends FanoutTask permits Favourited, Reblogged, Followed {
+    /** Who acted. */
+    String accountId();
+
+    /** Who is notified. */
+    String recipientId();
+  }
+
+  /**
+   * Write the status into the timelines of the author's active followers; notify those it mentions.
+   */
+  record PostCreated(String authorId, String statusId, StatusFacts facts, Optional<String> cursor)
+      implements FollowerPage {
+    @Override
+    public PostCreated continuingAt(String next) {
+      return new PostCreated(authorId, statusId, facts, Optional.of(next));
+    }
+  }
+
+  /** Remove the status from the timelines of the author's followers. */
+  record PostDeleted(String authorId, String statusId, Optional<String> cursor)
+      implements FollowerPage {
+    @Override
+    public PostDeleted continuingAt(String next) {
+      return new PostDeleted(authorId, statusId, Optional.of(next));
+    }
+  }
+
+  /**
+   * The author crossed the fan-out threshold: add it to every follower's set of large followees.
+   */
+  record AuthorBecameLarge(String authorId, Optional<String> cursor) implements FollowerPage {
+    public AuthorBecameLarge(String authorId) {
+      this(authorId, Optional.empty());
+    }
+
+    @Override
+    public AuthorBecameLarge continuingAt(String next) {
+      return new AuthorBecameLarge(authorId, Optional.of(next));
+    }
+  }
+
+  /** Remove the author's statuses from {@code memberId}'s timeline after they unfollowed. */
+  record Unfollowed(String authorId, String memberId) implements FanoutTask {}
+
+  /** Remove the author's statuses from {@code memberId}'s timeline after they blocked or muted. */
+  record AuthorHidden(String authorId, String memberId) implements FanoutTask {}
+
+  /** Notify a status's author that a member favourited it. */
+  record Favourited(String accountId, String statusId, String recipientId) implements Notice {}
+
+  /** Notify a status's author that a member reblogged it. */
+  record Reblogged(String accountId, String statusId, String recipientId) implements Notice {}
+
+  /** Notify {@code recipientId} that {@code accountId} followed them. */
+  record Followed(String accountId, String recipientId) implements Notice {}
+
+  /**
+   * A status was deleted: delete its reblogs, one page of one shard of its reblog reactions at a
+   * time, each page starting before the last reaction id done (the newest first).
+   */
+  record ReblogsOfDeleted(String authorId, String statusId, int shard, Optional<Long> before)
+      implements FanoutTask {
+    /** The same shard's next page, before {@code lastDone}. */
+    public ReblogsOfDeleted continuingBefore(long lastDone) {
+      return new ReblogsOfDeleted(authorId, statusId, shard, Optional.of(lastDone));
+    }
+  }
+
+  /**
+   * The member read their home with an activity mark a day old or more: mark them active (once a
+   * day), trim their timeline, and rebuild it if they were away longer than the fan-out's activity
+   * window. Off the read, so that the home read writes nothing.
+   */
+  record MemberActive(String memberId) implements FanoutTask {}
 
   /**
    * What the fan-out of a status needs to know of it.
@@ -73,7 +111,7 @@ public record FanoutTask(
    * @param mentionIds the members it mentions (and the author of the status it answers), who are
    *     notified
    */
-  public record StatusFacts(
+  record StatusFacts(
       Visibility visibility,
       Optional<String> inReplyToAccountId,
       Optional<String> reblogOfId,
@@ -81,61 +119,5 @@ public record FanoutTask(
     public StatusFacts {
       mentionIds = List.copyOf(mentionIds);
     }
-  }
-
-  public static FanoutTask unfollowed(String followerId, String followeeId) {
-    return new FanoutTask(
-        Kind.UNFOLLOWED,
-        followeeId,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.of(followerId),
-        Optional.empty());
-  }
-
-  public static FanoutTask authorHidden(String memberId, String authorId) {
-    return new FanoutTask(
-        Kind.AUTHOR_HIDDEN,
-        authorId,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.of(memberId),
-        Optional.empty());
-  }
-
-  public static FanoutTask becameLarge(String authorId) {
-    return new FanoutTask(
-        Kind.AUTHOR_BECAME_LARGE,
-        authorId,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
-  }
-
-  /** {@code followerId} followed {@code followeeId}, who is notified. */
-  public static FanoutTask followed(String followerId, String followeeId) {
-    return new FanoutTask(
-        Kind.FOLLOWED,
-        followerId,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.of(followeeId),
-        Optional.empty());
-  }
-
-  /** {@code memberId} read their home; see {@link Kind#MEMBER_ACTIVE}. */
-  public static FanoutTask memberActive(String memberId) {
-    return new FanoutTask(
-        Kind.MEMBER_ACTIVE,
-        memberId,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
-  }
-
-  public FanoutTask continuingAt(String nextCursor) {
-    return new FanoutTask(kind, authorId, statusId, facts, subjectId, Optional.of(nextCursor));
   }
 }

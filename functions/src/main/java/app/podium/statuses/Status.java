@@ -43,22 +43,154 @@ public record Status(
    */
   public static Status plain(
       String id, String authorId, String text, Visibility visibility, Instant createdAt) {
-    return new Status(
-        id,
-        authorId,
-        text,
-        "",
-        false,
-        visibility,
-        Optional.empty(),
-        Optional.empty(),
-        "en",
-        createdAt,
-        Optional.empty(),
-        List.of(),
-        List.of(),
-        StatusCounts.NONE,
-        1);
+    return builder()
+        .id(id)
+        .authorId(authorId)
+        .text(text)
+        .visibility(visibility)
+        .createdAt(createdAt)
+        .build();
+  }
+
+  /** A status named field by field; see {@link Builder} for the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this status's fields, to change some of them. */
+  public Builder toBuilder() {
+    var b = new Builder();
+    b.id = id;
+    b.authorId = authorId;
+    b.text = text;
+    b.spoilerText = spoilerText;
+    b.sensitive = sensitive;
+    b.visibility = visibility;
+    b.inReplyToId = inReplyToId;
+    b.inReplyToAccountId = inReplyToAccountId;
+    b.language = language;
+    b.createdAt = createdAt;
+    b.reblogOfId = reblogOfId;
+    b.mentions = mentions;
+    b.tags = tags;
+    b.counts = counts;
+    b.counterShards = counterShards;
+    return b;
+  }
+
+  /** Names each field of a {@link Status}; a field not set keeps the default shown. */
+  public static final class Builder {
+    private String id;
+    private String authorId;
+    private String text = "";
+    private String spoilerText = "";
+    private boolean sensitive;
+    private Visibility visibility = Visibility.PUBLIC;
+    private Optional<String> inReplyToId = Optional.empty();
+    private Optional<String> inReplyToAccountId = Optional.empty();
+    private String language = "en";
+    private Instant createdAt;
+    private Optional<String> reblogOfId = Optional.empty();
+    private List<Mention> mentions = List.of();
+    private List<String> tags = List.of();
+    private StatusCounts counts = StatusCounts.NONE;
+    private int counterShards = 1;
+
+    private Builder() {}
+
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder authorId(String authorId) {
+      this.authorId = authorId;
+      return this;
+    }
+
+    public Builder text(String text) {
+      this.text = text;
+      return this;
+    }
+
+    public Builder spoilerText(String spoilerText) {
+      this.spoilerText = spoilerText;
+      return this;
+    }
+
+    public Builder sensitive(boolean sensitive) {
+      this.sensitive = sensitive;
+      return this;
+    }
+
+    public Builder visibility(Visibility visibility) {
+      this.visibility = visibility;
+      return this;
+    }
+
+    public Builder inReplyToId(Optional<String> inReplyToId) {
+      this.inReplyToId = inReplyToId;
+      return this;
+    }
+
+    public Builder inReplyToAccountId(Optional<String> inReplyToAccountId) {
+      this.inReplyToAccountId = inReplyToAccountId;
+      return this;
+    }
+
+    public Builder language(String language) {
+      this.language = language;
+      return this;
+    }
+
+    public Builder createdAt(Instant createdAt) {
+      this.createdAt = createdAt;
+      return this;
+    }
+
+    public Builder reblogOfId(Optional<String> reblogOfId) {
+      this.reblogOfId = reblogOfId;
+      return this;
+    }
+
+    public Builder mentions(List<Mention> mentions) {
+      this.mentions = mentions;
+      return this;
+    }
+
+    public Builder tags(List<String> tags) {
+      this.tags = tags;
+      return this;
+    }
+
+    public Builder counts(StatusCounts counts) {
+      this.counts = counts;
+      return this;
+    }
+
+    public Builder counterShards(int counterShards) {
+      this.counterShards = counterShards;
+      return this;
+    }
+
+    public Status build() {
+      return new Status(
+          id,
+          authorId,
+          text,
+          spoilerText,
+          sensitive,
+          visibility,
+          inReplyToId,
+          inReplyToAccountId,
+          language,
+          createdAt,
+          reblogOfId,
+          mentions,
+          tags,
+          counts,
+          counterShards);
+    }
   }
 
   public long numericId() {
@@ -81,21 +213,6 @@ public record Status(
 
   /** The status with other counts (its counter shards summed in, say). */
   public Status withCounts(StatusCounts newCounts) {
-    return new Status(
-        id,
-        authorId,
-        text,
-        spoilerText,
-        sensitive,
-        visibility,
-        inReplyToId,
-        inReplyToAccountId,
-        language,
-        createdAt,
-        reblogOfId,
-        mentions,
-        tags,
-        newCounts,
-        counterShards);
+    return toBuilder().counts(newCounts).build();
   }
 }

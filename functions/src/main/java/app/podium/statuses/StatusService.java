@@ -2,12 +2,14 @@ package app.podium.statuses;
 
 import app.podium.accounts.Account;
 import app.podium.accounts.AccountStore;
+import app.podium.shared.AccountId;
 import app.podium.shared.DomainException;
 import app.podium.shared.FanoutTasks;
 import app.podium.shared.Ids;
 import app.podium.shared.PageRequest;
 import app.podium.shared.RateLimiter;
 import app.podium.shared.Settings;
+import app.podium.shared.StatusId;
 import app.podium.shared.Text;
 import app.podium.shared.Visibility;
 import java.time.Clock;
@@ -117,7 +119,7 @@ public final class StatusService {
     Optional<Status> parent =
         Optional.ofNullable(form.inReplyToId())
             .filter(s -> !s.isBlank())
-            .map(id -> visibleTo(Optional.of(author), id));
+            .map(id -> visibleTo(Optional.of(author), StatusId.parse(id)));
 
     Instant now = clock.instant();
     String id = ids.next();
@@ -133,22 +135,21 @@ public final class StatusService {
       }
     }
     Status status =
-        new Status(
-            id,
-            author.id(),
-            text,
-            spoiler,
-            Boolean.TRUE.equals(form.sensitive()) || !spoiler.isEmpty(),
-            visibility,
-            parent.map(Status::id),
-            parent.map(Status::authorId),
-            language,
-            now,
-            Optional.empty(),
-            mentions(text),
-            StatusText.tags(text),
-            StatusCounts.NONE,
-            author.large() ? LARGE_COUNTER_SHARDS : 1);
+        Status.builder()
+            .id(id)
+            .authorId(author.id())
+            .text(text)
+            .spoilerText(spoiler)
+            .sensitive(Boolean.TRUE.equals(form.sensitive()) || !spoiler.isEmpty())
+            .visibility(visibility)
+            .inReplyToId(parent.map(Status::id))
+            .inReplyToAccountId(parent.map(Status::authorId))
+            .language(language)
+            .createdAt(now)
+            .mentions(mentions(text))
+            .tags(StatusText.tags(text))
+            .counterShards(author.large() ? LARGE_COUNTER_SHARDS : 1)
+            .build();
     fanout.publish(StatusTasks.postCreated(status));
     Instant ownEntryExpiresAt = now.plus(settings.fanout().entryLifetime());
     if (parent.isPresent()
@@ -188,7 +189,7 @@ public final class StatusService {
    * A status the viewer may see; a suspended author's statuses do not exist for anyone. A reblog
    * comes with the status it reblogs, and does not exist for a viewer who may not see that one.
    */
-  public AuthoredStatus get(Optional<Account> viewer, String id) {
+  public AuthoredStatus get(Optional<Account> viewer, StatusId id) {
     return hydrator.visible(viewer, List.of(find(id))).stream()
         .findFirst()
         .orElseThrow(StatusService::notFound);
@@ -199,7 +200,7 @@ public final class StatusService {
    * a reblog undoes it (its reaction and its count on the original go too); deleting any other
    * status also removes its reblogs, asynchronously.
    */
-  public AuthoredStatus delete(Account caller, String id) {
+  public AuthoredStatus delete(Account caller, StatusId id) {
     Status status = find(id);
     if (!status.authorId().equals(caller.id()) && !caller.isAdmin()) {
       throw notFound();
@@ -228,8 +229,8 @@ public final class StatusService {
    * account is suspended.
    */
   public List<AuthoredStatus> byAuthor(
-      Optional<Account> viewer, String authorId, PageRequest page) {
-    Account author = accounts.find(Ids.require(authorId)).orElseThrow(StatusService::notFound);
+      Optional<Account> viewer, AccountId authorId, PageRequest page) {
+    Account author = accounts.find(authorId.value()).orElseThrow(StatusService::notFound);
     if (author.suspended()) {
       // as Mastodon answers for an unavailable account: the account exists, its statuses are not
       // shown
@@ -244,7 +245,7 @@ public final class StatusService {
    * whose author blocks them is not there for them). Anything else is Mastodon's 404 for a reply
    * ({@code set_thread}).
    */
-  private Status visibleTo(Optional<Account> viewer, String id) {
+  private Status visibleTo(Optional<Account> viewer, StatusId id) {
     try {
       return get(viewer, id).status();
     } catch (DomainException.NotFound notThere) {
@@ -253,8 +254,8 @@ public final class StatusService {
     }
   }
 
-  private Status find(String id) {
-    return statuses.find(Ids.require(id)).orElseThrow(StatusService::notFound);
+  private Status find(StatusId id) {
+    return statuses.find(id.value()).orElseThrow(StatusService::notFound);
   }
 
   public static DomainException.NotFound notFound() {

@@ -1,7 +1,6 @@
 package app.podium.statuses;
 
 import app.podium.shared.FanoutTask;
-import app.podium.shared.FanoutTask.Kind;
 import app.podium.shared.FanoutTask.StatusFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,63 +15,35 @@ import java.util.stream.IntStream;
 public final class StatusTasks {
   private StatusTasks() {}
 
-  public static FanoutTask postCreated(Status status) {
-    return new FanoutTask(
-        Kind.POST_CREATED,
-        status.authorId(),
-        Optional.of(status.id()),
-        Optional.of(facts(status)),
-        Optional.empty(),
-        Optional.empty());
+  public static FanoutTask.PostCreated postCreated(Status status) {
+    return new FanoutTask.PostCreated(
+        status.authorId(), status.id(), facts(status), Optional.empty());
   }
 
-  public static FanoutTask postDeleted(Status status) {
-    return new FanoutTask(
-        Kind.POST_DELETED,
-        status.authorId(),
-        Optional.of(status.id()),
-        Optional.of(facts(status)),
-        Optional.empty(),
-        Optional.empty());
+  public static FanoutTask.PostDeleted postDeleted(Status status) {
+    return new FanoutTask.PostDeleted(status.authorId(), status.id(), Optional.empty());
   }
 
   /** {@code accountId} favourited {@code status}: its author is notified. */
-  public static FanoutTask favourited(String accountId, Status status) {
-    return new FanoutTask(
-        Kind.FAVOURITED,
-        accountId,
-        Optional.of(status.id()),
-        Optional.empty(),
-        Optional.of(status.authorId()),
-        Optional.empty());
+  public static FanoutTask.Favourited favourited(String accountId, Status status) {
+    return new FanoutTask.Favourited(accountId, status.id(), status.authorId());
   }
 
   /** {@code accountId} reblogged {@code status}: its author is notified. */
-  public static FanoutTask reblogged(String accountId, Status status) {
-    return new FanoutTask(
-        Kind.REBLOGGED,
-        accountId,
-        Optional.of(status.id()),
-        Optional.empty(),
-        Optional.of(status.authorId()),
-        Optional.empty());
+  public static FanoutTask.Reblogged reblogged(String accountId, Status status) {
+    return new FanoutTask.Reblogged(accountId, status.id(), status.authorId());
   }
 
   /**
    * The clean-up of a deleted status's reblogs: one task per shard its reactions are spread over
    * (one for most statuses), each starting at the newest reblog.
    */
-  public static List<FanoutTask> reblogsOfDeleted(Status original) {
+  public static List<FanoutTask.ReblogsOfDeleted> reblogsOfDeleted(Status original) {
     return IntStream.range(0, Math.max(1, original.counterShards()))
         .mapToObj(
             shard ->
-                new FanoutTask(
-                    Kind.REBLOGS_OF_DELETED,
-                    original.authorId(),
-                    Optional.of(original.id()),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.of(shard + "/")))
+                new FanoutTask.ReblogsOfDeleted(
+                    original.authorId(), original.id(), shard, Optional.empty()))
         .toList();
   }
 

@@ -286,7 +286,7 @@ public final class TimelineService implements Backfill {
     }
     handedOn.put(reader.id(), now);
     try {
-      tasks.enqueue(FanoutTask.memberActive(reader.id()));
+      tasks.enqueue(new FanoutTask.MemberActive(reader.id()));
     } catch (RuntimeException e) {
       handedOn.remove(reader.id(), now);
       LOG.warn(

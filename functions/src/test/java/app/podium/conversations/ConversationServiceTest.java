@@ -11,6 +11,7 @@ import app.podium.shared.FanoutTasks;
 import app.podium.shared.Ids;
 import app.podium.shared.RateLimiter;
 import app.podium.shared.Settings;
+import app.podium.shared.StatusId;
 import app.podium.shared.Visibility;
 import app.podium.statuses.AuthoredStatus;
 import app.podium.statuses.IdempotencyStore;
@@ -176,11 +177,11 @@ class ConversationServiceTest {
     String a2 = post(a);
     String a1x = post(a1);
 
-    var context = service().context(Optional.empty(), root);
+    var context = service().context(Optional.empty(), new StatusId(root));
 
     assertThat(ids(context.descendants())).containsExactly(a, a1, a1x, a2, b, b1);
     assertThat(context.ancestors()).isEmpty();
-    assertThat(ids(service().context(Optional.empty(), a1x).ancestors()))
+    assertThat(ids(service().context(Optional.empty(), new StatusId(a1x)).ancestors()))
         .containsExactly(root, a, a1);
   }
 
@@ -196,7 +197,7 @@ class ConversationServiceTest {
       grandchildren.add(post(child));
     }
 
-    var descendants = ids(service().context(Optional.empty(), root).descendants());
+    var descendants = ids(service().context(Optional.empty(), new StatusId(root)).descendants());
 
     assertThat(descendants).hasSize(ConversationService.DESCENDANTS_ANONYMOUS);
     // 40 children, then the first 20 grandchildren, each after its parent
@@ -217,7 +218,7 @@ class ConversationServiceTest {
     }
     String leaf = post(parent);
 
-    var ancestors = ids(service().context(Optional.empty(), leaf).ancestors());
+    var ancestors = ids(service().context(Optional.empty(), new StatusId(leaf)).ancestors());
 
     assertThat(ancestors).containsExactlyElementsOf(chain.subList(5, chain.size()));
   }

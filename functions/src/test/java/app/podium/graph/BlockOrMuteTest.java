@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.podium.accounts.Account;
 import app.podium.accounts.AccountStore;
+import app.podium.shared.AccountId;
 import app.podium.shared.DomainException;
 import app.podium.shared.FanoutTasks;
 import app.podium.shared.Ids;
@@ -73,7 +74,7 @@ class BlockOrMuteTest {
             Optional.empty(),
             Optional.empty());
     for (long duration : new long[] {-1, BlockMuteService.MAX_DURATION_SECONDS + 1}) {
-      assertThatThrownBy(() -> service.mute(owner, "2", true, duration))
+      assertThatThrownBy(() -> service.mute(owner, new AccountId("2"), true, duration))
           .isInstanceOfSatisfying(
               DomainException.Invalid.class, e -> assertThat(e.details()).containsKey("duration"));
     }

@@ -135,14 +135,11 @@ class FanoutIT {
 
     String body =
         FanoutTaskJson.write(
-            new FanoutTask(
-                FanoutTask.Kind.POST_CREATED,
+            new FanoutTask.PostCreated(
                 author.id(),
-                Optional.of(status),
-                Optional.of(
-                    new FanoutTask.StatusFacts(
-                        Visibility.PUBLIC, Optional.empty(), Optional.empty(), List.of())),
-                Optional.empty(),
+                status,
+                new FanoutTask.StatusFacts(
+                    Visibility.PUBLIC, Optional.empty(), Optional.empty(), List.of()),
                 Optional.empty()));
     stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(body));
     stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(body));
@@ -294,7 +291,7 @@ class FanoutIT {
     // two containers' reads each hand the day-old mark on: the conditional write lets one task
     // through
     feeds.setLastActive(reader.id(), Instant.now().minus(Duration.ofDays(2)));
-    String task = FanoutTaskJson.write(FanoutTask.memberActive(reader.id()));
+    String task = FanoutTaskJson.write(new FanoutTask.MemberActive(reader.id()));
     writes.take();
     stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(task));
     stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(task));

@@ -77,25 +77,11 @@ class NotificationsIT {
   }
 
   static String favouritedBody(Member actor, String statusId, Member author) {
-    return FanoutTaskJson.write(
-        new FanoutTask(
-            FanoutTask.Kind.FAVOURITED,
-            actor.id(),
-            Optional.of(statusId),
-            Optional.empty(),
-            Optional.of(author.id()),
-            Optional.empty()));
+    return FanoutTaskJson.write(new FanoutTask.Favourited(actor.id(), statusId, author.id()));
   }
 
   static String rebloggedBody(Member actor, String statusId, Member author) {
-    return FanoutTaskJson.write(
-        new FanoutTask(
-            FanoutTask.Kind.REBLOGGED,
-            actor.id(),
-            Optional.of(statusId),
-            Optional.empty(),
-            Optional.of(author.id()),
-            Optional.empty()));
+    return FanoutTaskJson.write(new FanoutTask.Reblogged(actor.id(), statusId, author.id()));
   }
 
   static void send(String body) {
@@ -201,17 +187,11 @@ class NotificationsIT {
     // mention parsing is another branch's: the task carries the mention as the parsed status will
     String body =
         FanoutTaskJson.write(
-            new FanoutTask(
-                FanoutTask.Kind.POST_CREATED,
+            new FanoutTask.PostCreated(
                 author.id(),
-                Optional.of(status),
-                Optional.of(
-                    new FanoutTask.StatusFacts(
-                        Visibility.PUBLIC,
-                        Optional.empty(),
-                        Optional.empty(),
-                        List.of(mentioned.id()))),
-                Optional.empty(),
+                status,
+                new FanoutTask.StatusFacts(
+                    Visibility.PUBLIC, Optional.empty(), Optional.empty(), List.of(mentioned.id())),
                 Optional.empty()));
     send(body);
     awaitCount(mentioned, "mention-" + status, 1);

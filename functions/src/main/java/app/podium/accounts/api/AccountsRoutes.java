@@ -10,6 +10,7 @@ import app.podium.accounts.AccountService;
 import app.podium.http.ApiRequest;
 import app.podium.http.ApiResponse;
 import app.podium.http.Route;
+import app.podium.shared.AccountId;
 import app.podium.shared.Settings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
@@ -68,7 +69,7 @@ public record AccountsRoutes(AccountService accounts, Members members, Settings 
     var params = request.params();
     String note = params.has("note") ? params.string("note") : params.string("source[note]");
     var updated =
-        accounts.updateProfile(members.current(request).id(), params.string("display_name"), note);
+        accounts.updateProfile(members.current(request), params.string("display_name"), note);
     return ApiResponse.ok(CredentialAccountView.of(updated, settings));
   }
 
@@ -80,12 +81,14 @@ public record AccountsRoutes(AccountService accounts, Members members, Settings 
 
   /** {@code GET /api/v1/accounts/:id}. */
   APIGatewayV2HTTPResponse get(ApiRequest request) {
-    return ApiResponse.ok(AccountView.of(accounts.get(request.pathParameter("id")), settings));
+    return ApiResponse.ok(
+        AccountView.of(accounts.get(AccountId.parse(request.pathParameter("id"))), settings));
   }
 
   /** {@code GET /api/v1/admin/accounts/:id}: Admin::Account, with who invited the member. */
   APIGatewayV2HTTPResponse getAsAdmin(ApiRequest request) {
-    var account = accounts.getAsAdmin(members.current(request), request.pathParameter("id"));
+    var account =
+        accounts.getAsAdmin(members.admin(request), AccountId.parse(request.pathParameter("id")));
     return ApiResponse.ok(AdminAccountView.of(account, settings));
   }
 
@@ -95,8 +98,9 @@ public record AccountsRoutes(AccountService accounts, Members members, Settings 
    */
   APIGatewayV2HTTPResponse invitees(ApiRequest request) {
     int limit = request.params().integer("limit").orElse(40);
+    var admin = members.admin(request);
     return ApiResponse.ok(
-        accounts.invitees(members.current(request), request.pathParameter("id"), limit).stream()
+        accounts.invitees(admin, AccountId.parse(request.pathParameter("id")), limit).stream()
             .map(account -> AdminAccountView.of(account, settings))
             .toList());
   }

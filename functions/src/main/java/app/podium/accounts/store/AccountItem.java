@@ -190,26 +190,27 @@ public final class AccountItem {
   }
 
   Account toAccount() {
-    return new Account(
-        id,
-        username,
-        email,
-        displayName == null ? "" : displayName,
-        note == null ? "" : note,
-        Account.Role.valueOf(role),
-        locale,
-        Attributes.instant(createdAt),
-        Optional.ofNullable(invitedBy),
-        Optional.ofNullable(inviteCode),
-        orZero(followersCount),
-        orZero(followingCount),
-        orZero(statusesCount),
-        Attributes.optionalInstant(lastStatusAt),
-        Attributes.optionalInstant(lastActiveAt),
-        Boolean.TRUE.equals(large),
-        largeFollowees == null ? Set.of() : largeFollowees,
-        Attributes.optionalInstant(suspendedAt),
-        followerShards == null ? 1 : Math.max(1, followerShards));
+    return Account.builder()
+        .id(id)
+        .username(username)
+        .email(email)
+        .displayName(displayName == null ? "" : displayName)
+        .note(note == null ? "" : note)
+        .role(Account.Role.valueOf(role))
+        .locale(locale)
+        .createdAt(Attributes.instant(createdAt))
+        .invitedBy(Optional.ofNullable(invitedBy))
+        .inviteCode(Optional.ofNullable(inviteCode))
+        .followersCount(orZero(followersCount))
+        .followingCount(orZero(followingCount))
+        .statusesCount(orZero(statusesCount))
+        .lastStatusAt(Attributes.optionalInstant(lastStatusAt))
+        .lastActiveAt(Attributes.optionalInstant(lastActiveAt))
+        .large(Boolean.TRUE.equals(large))
+        .largeFollowees(largeFollowees == null ? Set.of() : largeFollowees)
+        .suspendedAt(Attributes.optionalInstant(suspendedAt))
+        .followerShards(followerShards == null ? 1 : Math.max(1, followerShards))
+        .build();
   }
 
   private static long orZero(Long value) {

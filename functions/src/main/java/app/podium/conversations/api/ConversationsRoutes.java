@@ -11,6 +11,7 @@ import app.podium.http.ApiRequest;
 import app.podium.http.ApiResponse;
 import app.podium.http.Paging;
 import app.podium.http.Route;
+import app.podium.shared.StatusId;
 import app.podium.statuses.api.StatusAnswers;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
@@ -46,7 +47,7 @@ public record ConversationsRoutes(
    */
   APIGatewayV2HTTPResponse context(ApiRequest request) {
     var viewer = members.viewer(request);
-    var context = conversations.context(viewer, request.pathParameter("id"));
+    var context = conversations.context(viewer, StatusId.parse(request.pathParameter("id")));
     var reader =
         answers.reader(
             viewer.map(Account::id),

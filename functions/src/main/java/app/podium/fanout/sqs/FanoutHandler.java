@@ -51,7 +51,7 @@ public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
     List<Integer> notices = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
-      if (tasks.get(i) != null && FanoutService.notifies(tasks.get(i))) {
+      if (tasks.get(i) instanceof FanoutTask.Notice) {
         notices.add(i);
       }
     }
@@ -63,7 +63,7 @@ public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchRes
               () ->
                   notify(
                       notices.stream().map(messages::get).toList(),
-                      notices.stream().map(tasks::get).toList()));
+                      notices.stream().map(i -> (FanoutTask.Notice) tasks.get(i)).toList()));
       for (int i = 0; i < messages.size(); i++) {
         SQSEvent.SQSMessage message = messages.get(i);
         FanoutTask task = tasks.get(i);
@@ -101,7 +101,7 @@ public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
   }
 
-  private List<Boolean> notify(List<SQSEvent.SQSMessage> messages, List<FanoutTask> tasks) {
+  private List<Boolean> notify(List<SQSEvent.SQSMessage> messages, List<FanoutTask.Notice> tasks) {
     if (tasks.isEmpty()) {
       return List.of();
     }

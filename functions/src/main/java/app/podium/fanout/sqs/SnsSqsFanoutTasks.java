@@ -32,7 +32,7 @@ public final class SnsSqsFanoutTasks implements FanoutTasks {
                         "type",
                         MessageAttributeValue.builder()
                             .dataType("String")
-                            .stringValue(FanoutTaskJson.typeName(task.kind()))
+                            .stringValue(FanoutTaskJson.typeName(task))
                             .build())));
   }
 

@@ -13,6 +13,7 @@ import app.podium.http.ApiRequest;
 import app.podium.http.ApiResponse;
 import app.podium.http.Paging;
 import app.podium.http.Route;
+import app.podium.shared.AccountId;
 import app.podium.shared.Settings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
@@ -132,7 +133,9 @@ public record GraphRoutes(
    */
   APIGatewayV2HTTPResponse follow(ApiRequest request) {
     return ApiResponse.ok(
-        RelationshipView.of(follows.follow(members.current(request), request.pathParameter("id"))));
+        RelationshipView.of(
+            follows.follow(
+                members.current(request), AccountId.parse(request.pathParameter("id")))));
   }
 
   /**
@@ -142,19 +145,22 @@ public record GraphRoutes(
   APIGatewayV2HTTPResponse unfollow(ApiRequest request) {
     return ApiResponse.ok(
         RelationshipView.of(
-            follows.unfollow(members.current(request), request.pathParameter("id"))));
+            follows.unfollow(
+                members.current(request), AccountId.parse(request.pathParameter("id")))));
   }
 
   /** {@code GET /api/v1/accounts/:id/followers}: newest follow first, paged by follow id. */
   APIGatewayV2HTTPResponse followers(ApiRequest request) {
-    var page = follows.followers(request.pathParameter("id"), Paging.request(request.params()));
+    var paging = Paging.request(request.params());
+    var page = follows.followers(AccountId.parse(request.pathParameter("id")), paging);
     return Paging.answer(
         request, settings, page, f -> AccountView.of(f.account(), settings), f -> f.follow().id());
   }
 
   /** {@code GET /api/v1/accounts/:id/following}: newest follow first, paged by follow id. */
   APIGatewayV2HTTPResponse following(ApiRequest request) {
-    var page = follows.following(request.pathParameter("id"), Paging.request(request.params()));
+    var paging = Paging.request(request.params());
+    var page = follows.following(AccountId.parse(request.pathParameter("id")), paging);
     return Paging.answer(
         request, settings, page, f -> AccountView.of(f.account(), settings), f -> f.follow().id());
   }
@@ -165,7 +171,8 @@ public record GraphRoutes(
    */
   APIGatewayV2HTTPResponse block(ApiRequest request) {
     return ApiResponse.ok(
-        RelationshipView.of(blocks.block(members.current(request), request.pathParameter("id"))));
+        RelationshipView.of(
+            blocks.block(members.current(request), AccountId.parse(request.pathParameter("id")))));
   }
 
   /**
@@ -173,7 +180,9 @@ public record GraphRoutes(
    */
   APIGatewayV2HTTPResponse unblock(ApiRequest request) {
     return ApiResponse.ok(
-        RelationshipView.of(blocks.unblock(members.current(request), request.pathParameter("id"))));
+        RelationshipView.of(
+            blocks.unblock(
+                members.current(request), AccountId.parse(request.pathParameter("id")))));
   }
 
   /**
@@ -182,13 +191,13 @@ public record GraphRoutes(
    */
   APIGatewayV2HTTPResponse mute(ApiRequest request) {
     var params = request.params();
+    var owner = members.current(request);
+    boolean notifications = params.bool("notifications").orElse(true);
+    long duration = params.number("duration").orElse(0L);
     return ApiResponse.ok(
         RelationshipView.of(
             blocks.mute(
-                members.current(request),
-                request.pathParameter("id"),
-                params.bool("notifications").orElse(true),
-                params.number("duration").orElse(0L))));
+                owner, AccountId.parse(request.pathParameter("id")), notifications, duration)));
   }
 
   /**
@@ -197,7 +206,8 @@ public record GraphRoutes(
    */
   APIGatewayV2HTTPResponse unmute(ApiRequest request) {
     return ApiResponse.ok(
-        RelationshipView.of(blocks.unmute(members.current(request), request.pathParameter("id"))));
+        RelationshipView.of(
+            blocks.unmute(members.current(request), AccountId.parse(request.pathParameter("id")))));
   }
 
   /**

@@ -12,6 +12,8 @@ import app.podium.http.Paging;
 import app.podium.http.Route;
 import app.podium.moderation.ModerationService;
 import app.podium.moderation.ReportService;
+import app.podium.shared.AccountId;
+import app.podium.shared.ReportId;
 import app.podium.shared.Settings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
@@ -74,14 +76,15 @@ public record ModerationRoutes(
    */
   APIGatewayV2HTTPResponse report(ApiRequest request) {
     var params = request.params();
+    String accountId = params.string("account_id");
+    var statusIds = params.list("status_ids");
+    String comment = params.string("comment");
+    String category = params.string("category");
+    var ruleIds = params.list("rule_ids");
+    var reporter = members.current(request);
     var form =
-        new ReportService.Form(
-            params.string("account_id"),
-            params.list("status_ids"),
-            params.string("comment"),
-            params.string("category"),
-            params.list("rule_ids"));
-    return ApiResponse.ok(ReportView.of(reports.create(members.current(request), form), settings));
+        new ReportService.Form(AccountId.parse(accountId), statusIds, comment, category, ruleIds);
+    return ApiResponse.ok(ReportView.of(reports.create(reporter, form), settings));
   }
 
   /**
@@ -106,7 +109,8 @@ public record ModerationRoutes(
   APIGatewayV2HTTPResponse get(ApiRequest request) {
     return ApiResponse.ok(
         AdminReportView.of(
-            reports.get(members.current(request), request.pathParameter("id")), settings));
+            reports.get(members.admin(request), ReportId.parse(request.pathParameter("id"))),
+            settings));
   }
 
   /**
@@ -115,7 +119,8 @@ public record ModerationRoutes(
   APIGatewayV2HTTPResponse resolve(ApiRequest request) {
     return ApiResponse.ok(
         AdminReportView.of(
-            reports.resolve(members.current(request), request.pathParameter("id")), settings));
+            reports.resolve(members.admin(request), ReportId.parse(request.pathParameter("id"))),
+            settings));
   }
 
   /**
@@ -126,17 +131,23 @@ public record ModerationRoutes(
    */
   APIGatewayV2HTTPResponse act(ApiRequest request) {
     var params = request.params();
+    var admin = members.admin(request);
+    String type = params.string("type");
     moderation.act(
-        members.current(request),
-        request.pathParameter("id"),
-        params.string("type"),
-        Optional.ofNullable(params.string("report_id")));
+        admin,
+        AccountId.parse(request.pathParameter("id")),
+        type,
+        Optional.ofNullable(params.string("report_id"))
+            .map(String::trim)
+            .filter(id -> !id.isEmpty())
+            .map(ReportId::parse));
     return ApiResponse.ok(Map.of());
   }
 
   /** {@code POST /api/v1/admin/accounts/:id/unsuspend}: Admin::Account, no longer suspended. */
   APIGatewayV2HTTPResponse unsuspend(ApiRequest request) {
-    var account = moderation.unsuspend(members.current(request), request.pathParameter("id"));
+    var account =
+        moderation.unsuspend(members.admin(request), AccountId.parse(request.pathParameter("id")));
     return ApiResponse.ok(AdminAccountView.of(account, settings));
   }
 }

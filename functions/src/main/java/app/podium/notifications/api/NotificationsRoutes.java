@@ -12,6 +12,7 @@ import app.podium.http.Paging;
 import app.podium.http.Params;
 import app.podium.http.Route;
 import app.podium.notifications.NotificationService;
+import app.podium.shared.NotificationId;
 import app.podium.shared.PageRequest;
 import app.podium.shared.Settings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -126,7 +127,9 @@ public record NotificationsRoutes(
    * newest event).
    */
   APIGatewayV2HTTPResponse get(ApiRequest request) {
-    var shown = notifications.byId(members.current(request).id(), request.pathParameter("id"));
+    var shown =
+        notifications.byId(
+            members.current(request).id(), NotificationId.parse(request.pathParameter("id")));
     return ApiResponse.ok(NotificationView.of(shown, settings));
   }
 
@@ -160,7 +163,8 @@ public record NotificationsRoutes(
    * answers {}.
    */
   APIGatewayV2HTTPResponse dismiss(ApiRequest request) {
-    notifications.dismissById(members.current(request).id(), request.pathParameter("id"));
+    notifications.dismissById(
+        members.current(request).id(), NotificationId.parse(request.pathParameter("id")));
     return ApiResponse.ok(Map.of());
   }
 

@@ -13,6 +13,7 @@ import app.podium.http.Paging;
 import app.podium.http.Route;
 import app.podium.reactions.Reaction;
 import app.podium.reactions.ReactionService;
+import app.podium.shared.StatusId;
 import app.podium.statuses.api.StatusAnswers;
 import app.podium.statuses.api.StatusView;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -101,14 +102,17 @@ public record ReactionsRoutes(ReactionService reactions, StatusAnswers answers, 
 
   /** {@code POST /api/v1/statuses/:id/favourite}: idempotent; answers the status, favourited. */
   APIGatewayV2HTTPResponse favourite(ApiRequest request) {
-    return answer(reactions.favourite(members.current(request), request.pathParameter("id")));
+    return answer(
+        reactions.favourite(members.current(request), StatusId.parse(request.pathParameter("id"))));
   }
 
   /**
    * {@code POST /api/v1/statuses/:id/unfavourite}: idempotent; answers the status, not favourited.
    */
   APIGatewayV2HTTPResponse unfavourite(ApiRequest request) {
-    return answer(reactions.unfavourite(members.current(request), request.pathParameter("id")));
+    return answer(
+        reactions.unfavourite(
+            members.current(request), StatusId.parse(request.pathParameter("id"))));
   }
 
   /**
@@ -116,18 +120,18 @@ public record ReactionsRoutes(ReactionService reactions, StatusAnswers answers, 
    * {@code reblog}.
    */
   APIGatewayV2HTTPResponse reblog(ApiRequest request) {
+    var member = members.current(request);
+    String visibility = request.params().string("visibility");
     return answer(
-        reactions.reblog(
-            members.current(request),
-            request.pathParameter("id"),
-            request.params().string("visibility")));
+        reactions.reblog(member, StatusId.parse(request.pathParameter("id")), visibility));
   }
 
   /**
    * {@code POST /api/v1/statuses/:id/unreblog}: idempotent; answers the original, not reblogged.
    */
   APIGatewayV2HTTPResponse unreblog(ApiRequest request) {
-    return answer(reactions.unreblog(members.current(request), request.pathParameter("id")));
+    return answer(
+        reactions.unreblog(members.current(request), StatusId.parse(request.pathParameter("id"))));
   }
 
   /**
@@ -158,12 +162,10 @@ public record ReactionsRoutes(ReactionService reactions, StatusAnswers answers, 
   }
 
   private APIGatewayV2HTTPResponse reactors(ApiRequest request, Reaction.Kind kind) {
+    var viewer = members.viewer(request);
+    var paging = Paging.request(request.params());
     var page =
-        reactions.reactors(
-            members.viewer(request),
-            request.pathParameter("id"),
-            kind,
-            Paging.request(request.params()));
+        reactions.reactors(viewer, StatusId.parse(request.pathParameter("id")), kind, paging);
     return ApiResponse.ok(
         page.accounts().stream().map(a -> AccountView.of(a, answers.settings())).toList(),
         Paging.links(request, answers.settings(), page.reactions(), Reaction::id));

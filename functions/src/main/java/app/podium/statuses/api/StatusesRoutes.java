@@ -11,6 +11,8 @@ import app.podium.http.ApiRequest;
 import app.podium.http.ApiResponse;
 import app.podium.http.Paging;
 import app.podium.http.Route;
+import app.podium.shared.AccountId;
+import app.podium.shared.StatusId;
 import app.podium.statuses.StatusForm;
 import app.podium.statuses.StatusService;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -101,20 +103,22 @@ public record StatusesRoutes(StatusService statuses, StatusAnswers answers, Memb
   /** {@code GET /api/v1/statuses/:id}: a status the caller (or anyone, if public) may see. */
   APIGatewayV2HTTPResponse get(ApiRequest request) {
     var viewer = members.viewer(request);
-    return answers.one(viewer.map(Account::id), statuses.get(viewer, request.pathParameter("id")));
+    return answers.one(
+        viewer.map(Account::id), statuses.get(viewer, StatusId.parse(request.pathParameter("id"))));
   }
 
   /** {@code DELETE /api/v1/statuses/:id}: by its author or an admin; it leaves every timeline. */
   APIGatewayV2HTTPResponse delete(ApiRequest request) {
-    var deleted = statuses.delete(members.current(request), request.pathParameter("id"));
+    var deleted =
+        statuses.delete(members.current(request), StatusId.parse(request.pathParameter("id")));
     return ApiResponse.ok(StatusView.deleted(deleted, answers.settings()));
   }
 
   /** {@code GET /api/v1/accounts/:id/statuses}: paged, private ones only for followers. */
   APIGatewayV2HTTPResponse byAuthor(ApiRequest request) {
     var viewer = members.viewer(request);
-    var page =
-        statuses.byAuthor(viewer, request.pathParameter("id"), Paging.request(request.params()));
+    var paging = Paging.request(request.params());
+    var page = statuses.byAuthor(viewer, AccountId.parse(request.pathParameter("id")), paging);
     return answers.page(request, viewer.map(Account::id), page);
   }
 }

@@ -163,22 +163,24 @@ public final class StatusItem {
   }
 
   public Status toStatus() {
-    return new Status(
-        Long.toString(id),
-        authorId,
-        text,
-        spoilerText == null ? "" : spoilerText,
-        Boolean.TRUE.equals(sensitive),
-        Visibility.parse(visibility),
-        Optional.ofNullable(inReplyToId),
-        Optional.ofNullable(inReplyToAccountId),
-        language,
-        Attributes.instant(createdAt),
-        Optional.ofNullable(reblogOfId).map(String::valueOf),
-        mentions == null ? List.of() : mentions.stream().map(StatusItem::mention).toList(),
-        tags == null ? List.of() : tags,
-        new StatusCounts(count(repliesCount), count(reblogsCount), count(favouritesCount)),
-        counterShards == null ? 1 : counterShards);
+    return Status.builder()
+        .id(Long.toString(id))
+        .authorId(authorId)
+        .text(text)
+        .spoilerText(spoilerText == null ? "" : spoilerText)
+        .sensitive(Boolean.TRUE.equals(sensitive))
+        .visibility(Visibility.parse(visibility))
+        .inReplyToId(Optional.ofNullable(inReplyToId))
+        .inReplyToAccountId(Optional.ofNullable(inReplyToAccountId))
+        .language(language)
+        .createdAt(Attributes.instant(createdAt))
+        .reblogOfId(Optional.ofNullable(reblogOfId).map(String::valueOf))
+        .mentions(
+            mentions == null ? List.of() : mentions.stream().map(StatusItem::mention).toList())
+        .tags(tags == null ? List.of() : tags)
+        .counts(new StatusCounts(count(repliesCount), count(reblogsCount), count(favouritesCount)))
+        .counterShards(counterShards == null ? 1 : counterShards)
+        .build();
   }
 
   private static Mention mention(String stored) {
