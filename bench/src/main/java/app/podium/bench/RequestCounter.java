@@ -67,8 +67,10 @@ final class RequestCounter implements ExecutionInterceptor {
     }
   }
 
+  /** Asked on every call, twice: no regular expression (compiled on each call). */
   private static String operation(SdkRequest request) {
-    return request.getClass().getSimpleName().replaceFirst("Request$", "");
+    String name = request.getClass().getSimpleName();
+    return name.endsWith("Request") ? name.substring(0, name.length() - "Request".length()) : name;
   }
 
   void reset() {

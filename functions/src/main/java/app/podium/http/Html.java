@@ -1,11 +1,16 @@
 package app.podium.http;
 
+import java.util.regex.Pattern;
+
 /**
  * Plain text to the HTML Mastodon clients render: escaped, in paragraphs and line breaks. Every
  * character a client sent is escaped; the only markup is what is written here (and, for a status's
  * links, in {@code StatusHtml}).
  */
 public final class Html {
+  /** Compiled once: every account and status of a page is rendered through it. */
+  private static final Pattern BLANK_LINES = Pattern.compile("\n{2,}");
+
   private Html() {}
 
   public static String escape(String text) {
@@ -39,6 +44,6 @@ public final class Html {
    * <br />}.
    */
   public static String lines(String plain) {
-    return escape(plain).replaceAll("\n{2,}", "</p><p>").replace("\n", "<br />");
+    return BLANK_LINES.matcher(escape(plain)).replaceAll("</p><p>").replace("\n", "<br />");
   }
 }

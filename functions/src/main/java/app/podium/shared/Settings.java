@@ -114,7 +114,9 @@ public record Settings(
 
   /** The public URL without a trailing slash, for links in entities. */
   public String baseUrl() {
-    return publicUrl.toString().replaceAll("/$", "");
+    // every link of every entity asks, so no regular expression (compiled on each call)
+    String url = publicUrl.toString();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** The host name in {@code acct} and {@code uri} values. */
