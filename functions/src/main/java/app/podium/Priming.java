@@ -105,6 +105,19 @@ public final class Priming implements Resource {
     // nothing: see the class comment
   }
 
+  /**
+   * Runs the container's registered priming now, as {@link #beforeCheckpoint} would: for a JVM that
+   * cannot checkpoint (the bench's cold-start probe, which times the first request after it).
+   *
+   * @return the steps that failed
+   */
+  public static List<String> primeRegistered() {
+    return GLOBAL
+        .registered()
+        .orElseThrow(() -> new IllegalStateException("nothing registered"))
+        .prime();
+  }
+
   /** Runs every step; returns the names of those that failed (and were swallowed). */
   public List<String> prime() {
     List<String> failed = new ArrayList<>();
@@ -315,6 +328,10 @@ public final class Priming implements Resource {
   /** Registers one Priming per container, however often it is asked. */
   static final class Registration {
     private Priming registered;
+
+    synchronized Optional<Priming> registered() {
+      return Optional.ofNullable(registered);
+    }
 
     synchronized Priming register(Supplier<Priming> priming, Context<Resource> context) {
       if (registered == null) {
