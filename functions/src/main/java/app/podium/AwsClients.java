@@ -5,11 +5,10 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-import software.amazon.awssdk.services.cloudfront.CloudFrontClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -39,46 +38,31 @@ public final class AwsClients {
    *     in Lambda
    */
   public static DynamoDbClient dynamoDb(String endpoint, ExecutionInterceptor... interceptors) {
-    return configure(
-            DynamoDbClient.builder().httpClientBuilder(http(Duration.ofSeconds(5))),
-            endpoint,
-            interceptors)
-        .build();
+    return sync(DynamoDbClient.builder(), Duration.ofSeconds(5), endpoint, interceptors).build();
   }
 
   public static SnsClient sns(String endpoint, ExecutionInterceptor... interceptors) {
-    return configure(
-            SnsClient.builder().httpClientBuilder(http(Duration.ofSeconds(10))),
-            endpoint,
-            interceptors)
-        .build();
+    return sync(SnsClient.builder(), Duration.ofSeconds(10), endpoint, interceptors).build();
   }
 
   public static SqsClient sqs(String endpoint, ExecutionInterceptor... interceptors) {
-    return configure(
-            SqsClient.builder().httpClientBuilder(http(Duration.ofSeconds(30))),
-            endpoint,
-            interceptors)
-        .build();
+    return sync(SqsClient.builder(), Duration.ofSeconds(30), endpoint, interceptors).build();
   }
 
   public static SecretsManagerClient secretsManager(
       String endpoint, ExecutionInterceptor... interceptors) {
-    return configure(
-            SecretsManagerClient.builder().httpClientBuilder(http(Duration.ofSeconds(5))),
-            endpoint,
-            interceptors)
+    return sync(SecretsManagerClient.builder(), Duration.ofSeconds(5), endpoint, interceptors)
         .build();
   }
 
-  /** CloudFront's API is global: one endpoint whatever the function's region. */
-  public static CloudFrontClient cloudFront(String endpoint, ExecutionInterceptor... interceptors) {
-    CloudFrontClientBuilder builder =
-        CloudFrontClient.builder().httpClientBuilder(http(Duration.ofSeconds(10)));
-    if (endpoint == null || endpoint.isBlank()) {
-      builder.region(Region.AWS_GLOBAL);
-    }
-    return configure(builder, endpoint, interceptors).build();
+  /**
+   * Any service's client builder as the ones above: the URL-connection client with this read
+   * timeout, and off AWS the endpoint and fixed credentials. The rotation function builds its
+   * CloudFront client with it, in a jar of its own (functions/rotation).
+   */
+  public static <B extends SdkSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B sync(
+      B builder, Duration socketTimeout, String endpoint, ExecutionInterceptor... interceptors) {
+    return configure(builder.httpClientBuilder(http(socketTimeout)), endpoint, interceptors);
   }
 
   private static UrlConnectionHttpClient.Builder http(Duration socketTimeout) {

@@ -322,8 +322,15 @@ public final class Backend {
     static final Backend INSTANCE = fromEnvironment(System.getenv());
 
     static {
+      // a route's function primes its route; the others have none
+      String route = System.getenv(RouteFunction.ROUTE_ENV);
       Priming.GLOBAL.register(
-          () -> new Priming(INSTANCE.settings, INSTANCE.dynamoDb, INSTANCE.origin),
+          () ->
+              new Priming(
+                  INSTANCE.settings,
+                  INSTANCE.dynamoDb,
+                  INSTANCE.origin,
+                  route == null || route.isBlank() ? List.of() : List.of(route)),
           Core.getGlobalContext());
     }
   }

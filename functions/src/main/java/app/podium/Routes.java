@@ -25,7 +25,6 @@ import app.podium.markers.api.MarkersRoutes;
 import app.podium.moderation.api.ModerationRoutes;
 import app.podium.notifications.api.NotificationsRoutes;
 import app.podium.operations.BootstrapAdminHandler;
-import app.podium.operations.RotateOriginSecretHandler;
 import app.podium.reactions.api.ReactionsRoutes;
 import app.podium.signup.api.SignupRoutes;
 import app.podium.statuses.api.StatusesRoutes;
@@ -61,13 +60,26 @@ public final class Routes {
           .toList();
 
   /**
-   * A function the stack deploys: its name, its Lambda handler class and what it may touch; for a
-   * route's function, the route ({@link RouteFunction} serves it).
+   * A function the stack deploys: its name, its Lambda handler class (by name: the rotation's is in
+   * another module), the jar that holds it and what it may touch; for a route's function, the route
+   * ({@link RouteFunction} serves it).
    */
-  public record Function(String name, Class<?> handler, Grants grants, Optional<Route<?>> route) {
+  public record Function(
+      String name, String handler, Jar jar, Grants grants, Optional<Route<?>> route) {
     Function(String name, Class<?> handler, Grants grants) {
-      this(name, handler, grants, Optional.empty());
+      this(name, handler.getName(), Jar.FUNCTIONS, grants, Optional.empty());
     }
+  }
+
+  /** The Lambda jars, each the asset of the functions whose code it holds. */
+  public enum Jar {
+    /** functions' shaded jar: every function but the rotation. */
+    FUNCTIONS,
+    /**
+     * functions/rotation's: the functions' classes and the CloudFront SDK, which only the rotation
+     * calls (5 MB the other functions do not carry).
+     */
+    ROTATION
   }
 
   /** The HTTP API's Lambda authorizer: looks the token's hash up, nothing else. */
@@ -117,7 +129,11 @@ public final class Routes {
    */
   public static final Function ROTATE_ORIGIN_SECRET =
       new Function(
-          "RotateOriginSecret", RotateOriginSecretHandler.class, grants().rotateOriginSecret());
+          "RotateOriginSecret",
+          "app.podium.operations.RotateOriginSecretHandler",
+          Jar.ROTATION,
+          grants().rotateOriginSecret(),
+          Optional.empty());
 
   /**
    * Every function the stack deploys: one per route, the authorizer, the fan-out, the bootstrap and
@@ -130,7 +146,8 @@ public final class Routes {
                       route ->
                           new Function(
                               route.name(),
-                              RouteFunction.class,
+                              RouteFunction.class.getName(),
+                              Jar.FUNCTIONS,
                               route.grants(),
                               Optional.of(route))),
               Stream.of(AUTHORIZER, FANOUT, BOOTSTRAP_ADMIN, ROTATE_ORIGIN_SECRET))

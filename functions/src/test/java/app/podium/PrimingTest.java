@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import app.podium.accounts.Argon2PasswordHasher;
+import app.podium.http.OriginCheck;
+import app.podium.http.Route;
 import app.podium.shared.FanoutTasks;
 import app.podium.shared.Settings;
 import java.lang.reflect.Proxy;
@@ -49,7 +51,7 @@ class PrimingTest {
             tasks,
             Clock.systemUTC(),
             new Argon2PasswordHasher());
-    return new Priming(backend.settings(), backend.dynamoDb(), backend.origin());
+    return new Priming(backend.settings(), backend.dynamoDb(), backend.origin(), List.of());
   }
 
   @Test
@@ -88,5 +90,50 @@ class PrimingTest {
     public void register(Resource resource) {
       registered.add(resource);
     }
+  }
+
+  /**
+   * Each route's function primes its route: every declared route runs, past the origin check and
+   * its access rule into its own code, on clients that send nothing.
+   */
+  @Test
+  void everyDeclaredRouteIsPrimedWithoutTouchingTheNetwork() {
+    List<String> keys = Routes.ALL.stream().map(Route::key).toList();
+    Priming priming =
+        new Priming(
+            Settings.fromEnvironment(Map.of("TABLE_PREFIX", "podium-test-")),
+            AwsClients.dynamoDb(UNREACHABLE),
+            OriginCheck.off(),
+            keys);
+
+    Priming.Primed primed = priming.routes();
+
+    assertThat(primed.answered().keySet()).containsExactlyElementsOf(keys);
+    primed
+        .answered()
+        .forEach(
+            (key, response) ->
+                assertThat(response.getBody())
+                    .as(key)
+                    .doesNotContain("Requests must come through the CDN")
+                    .doesNotContain("outside the authorized scopes")
+                    .doesNotContain("requires an authenticated user"));
+    // the caller is found (a GetItem answered from memory), so nearly every route's code goes on
+    // past it: to its reads and writes, its answer 2xx or its own 404 or 422
+    assertThat(primed.answered().values().stream().filter(r -> r.getStatusCode() == 401))
+        .hasSizeLessThanOrEqualTo(3);
+    assertThat(primed.calls())
+        .contains(
+            "DynamoDB_20120810.GetItem",
+            "DynamoDB_20120810.Query",
+            "DynamoDB_20120810.BatchGetItem",
+            "DynamoDB_20120810.TransactWriteItems",
+            "DynamoDB_20120810.UpdateItem")
+        .doesNotContain("DynamoDB_20120810.Scan");
+  }
+
+  @Test
+  void aFunctionWithoutARoutePrimesNone() {
+    assertThat(priming(UNREACHABLE).routes().answered()).isEmpty();
   }
 }

@@ -75,4 +75,23 @@ class RoutesTest {
     }
     assertThatThrownBy(() -> backend.route("GET /api/v1/nowhere")).hasMessageContaining("no route");
   }
+
+  /**
+   * Lambda finds a handler by name in its function's jar: each one in functions' jar is here, a
+   * Lambda handler; the rotation's is in functions/rotation (its RotationJarTest checks it there).
+   */
+  @Test
+  void everyHandlerOfTheFunctionsJarIsALambdaHandlerOfThisModule() throws Exception {
+    for (Routes.Function function : Routes.FUNCTIONS) {
+      if (function.jar() == Routes.Jar.FUNCTIONS) {
+        assertThat(Class.forName(function.handler()))
+            .as(function.name())
+            .isAssignableTo(com.amazonaws.services.lambda.runtime.RequestHandler.class);
+      } else {
+        assertThatThrownBy(() -> Class.forName(function.handler()))
+            .as(function.name() + " is in another jar")
+            .isInstanceOf(ClassNotFoundException.class);
+      }
+    }
+  }
 }

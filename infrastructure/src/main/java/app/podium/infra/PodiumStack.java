@@ -173,13 +173,14 @@ public final class PodiumStack extends Stack {
           new Size(2048, FANOUT_TIMEOUT));
 
   private final Config config;
+  private final LambdaJars jars;
   private final Acknowledgements acknowledgements;
   private final Map<Tables.Table, TableV2> tables = new LinkedHashMap<>();
   private final Map<String, Function> functions = new LinkedHashMap<>();
   private final Map<String, software.amazon.awscdk.services.lambda.Alias> aliases =
       new LinkedHashMap<>();
 
-  /** One asset per stack: CDK binds an asset to the first stack that uses it. */
+  /** One asset per stack and jar: CDK binds an asset to the first stack that uses it. */
   private final Map<String, Code> codes = new LinkedHashMap<>();
 
   /** Area ({@link RouteAreas}) to the nested stack that holds its route functions. */
@@ -207,6 +208,7 @@ public final class PodiumStack extends Stack {
       Construct scope, String id, StackProps props, Config config, Set<String> without) {
     super(scope, id, props);
     this.config = config;
+    this.jars = LambdaJars.of(getNode(), config);
     this.acknowledgements = new Acknowledgements(without);
     requireWebAclRegion();
 
@@ -512,8 +514,8 @@ public final class PodiumStack extends Stack {
             .description(describe(declared))
             .runtime(Runtime.JAVA_21)
             .architecture(Architecture.ARM_64)
-            .handler(declared.handler().getName() + "::handleRequest")
-            .code(code(scope))
+            .handler(declared.handler() + "::handleRequest")
+            .code(code(scope, declared.jar()))
             .memorySize(size.memoryMb())
             .timeout(size.timeout())
             .role(role)
@@ -697,9 +699,9 @@ public final class PodiumStack extends Stack {
                     .build()));
   }
 
-  private Code code(Stack scope) {
+  private Code code(Stack scope, Routes.Jar jar) {
     return codes.computeIfAbsent(
-        scope.getNode().getPath(), p -> Code.fromAsset(config.lambdaJar().toString()));
+        scope.getNode().getPath() + " " + jar, p -> Code.fromAsset(jars.of(jar).toString()));
   }
 
   /**

@@ -28,8 +28,7 @@ class FunctionsTemplateTest {
     assertThat(template.ofType("AWS::Lambda::Function")).hasSize(Routes.ALL.size() + 4);
     for (Routes.Function function : Routes.FUNCTIONS) {
       Map<String, Object> properties = functionProperties(function.name());
-      assertThat(properties.get("Handler"))
-          .isEqualTo(function.handler().getName() + "::handleRequest");
+      assertThat(properties.get("Handler")).isEqualTo(function.handler() + "::handleRequest");
       // a route's function is told which route it serves
       assertThat(environment(function.name()).get(RouteFunction.ROUTE_ENV))
           .as(function.name())
@@ -39,6 +38,22 @@ class FunctionsTemplateTest {
           .as(function.name())
           .isEqualTo(java.util.List.of("arm64"));
     }
+  }
+
+  /**
+   * Each function's code is the asset of its jar: the rotation's alone carries CloudFront's SDK.
+   */
+  @Test
+  void theRotationsCodeIsItsOwnJarAndEveryOtherFunctionsTheFunctionsJar() {
+    Map<Routes.Jar, java.util.Set<Object>> keys = new java.util.EnumMap<>(Routes.Jar.class);
+    for (Routes.Function function : Routes.FUNCTIONS) {
+      Object key = map(functionProperties(function.name()).get("Code")).get("S3Key");
+      keys.computeIfAbsent(function.jar(), j -> new java.util.HashSet<>()).add(key);
+    }
+    assertThat(keys.get(Routes.Jar.FUNCTIONS)).hasSize(1);
+    assertThat(keys.get(Routes.Jar.ROTATION))
+        .hasSize(1)
+        .doesNotContainAnyElementsOf(keys.get(Routes.Jar.FUNCTIONS));
   }
 
   @Test

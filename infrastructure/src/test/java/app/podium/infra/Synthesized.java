@@ -24,6 +24,12 @@ final class Synthesized {
       System.getProperty(
           "podium.lambda.jar", "../functions/target/functions-0.1.0-SNAPSHOT-lambda.jar");
 
+  /** The rotation function's shaded jar (functions/rotation). */
+  static final String ROTATION_JAR =
+      System.getProperty(
+          "podium.rotation.jar",
+          "../functions/rotation/target/functions-rotation-0.1.0-SNAPSHOT-lambda.jar");
+
   private static PodiumStack dev;
   private static TemplateJson devJson;
   private static PodiumStack edge;
@@ -128,12 +134,14 @@ final class Synthesized {
    */
   static PodiumStack build(
       String stage, Set<String> without, Map<String, Object> context, StackProps props) {
-    if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(LAMBDA_JAR))) {
-      throw new IllegalStateException(
-          "No Lambda asset at "
-              + LAMBDA_JAR
-              + ": the shaded jar is built in the package "
-              + "phase, so run ./mvnw verify (./mvnw test does not package functions)");
+    for (String jar : List.of(LAMBDA_JAR, ROTATION_JAR)) {
+      if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(jar))) {
+        throw new IllegalStateException(
+            "No Lambda asset at "
+                + jar
+                + ": the shaded jar is built in the package "
+                + "phase, so run ./mvnw verify (./mvnw test does not package functions)");
+      }
     }
     Map<String, Object> all =
         new java.util.HashMap<>(
@@ -144,6 +152,8 @@ final class Synthesized {
                 "US,CA",
                 "lambdaJar",
                 LAMBDA_JAR,
+                "rotationJar",
+                ROTATION_JAR,
                 "alarmEmail",
                 "ops@example.com"));
     all.putAll(context);

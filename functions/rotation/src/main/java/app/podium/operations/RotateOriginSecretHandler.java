@@ -6,12 +6,14 @@ import app.podium.http.SecretVersions;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.CustomHeaders;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
@@ -79,7 +81,7 @@ public final class RotateOriginSecretHandler implements RequestHandler<Map<Strin
         SecretVersions.secretsManager(
             AwsClients.secretsManager(System.getenv(AwsClients.SECRETS_MANAGER_ENDPOINT_ENV))),
         cloudFront(
-            AwsClients.cloudFront(System.getenv(CLOUDFRONT_ENDPOINT_ENV)),
+            cloudFrontClient(System.getenv(CLOUDFRONT_ENDPOINT_ENV)),
             System.getenv(DISTRIBUTION_ID_ENV)),
         RotateOriginSecretHandler::randomValue);
   }
@@ -188,6 +190,15 @@ public final class RotateOriginSecretHandler implements RequestHandler<Map<Strin
       value.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
     }
     return value.toString();
+  }
+
+  /** CloudFront's API is global: one endpoint whatever the function's region. */
+  static CloudFrontClient cloudFrontClient(String endpoint) {
+    var builder = CloudFrontClient.builder();
+    if (endpoint == null || endpoint.isBlank()) {
+      builder.region(Region.AWS_GLOBAL);
+    }
+    return AwsClients.sync(builder, Duration.ofSeconds(10), endpoint).build();
   }
 
   /** The distribution's origin header through CloudFront's API. */
