@@ -276,7 +276,8 @@ public final class Backend {
   private <E> void serve(List<Route<E>> declared, E endpoints) {
     for (Route<E> route : declared) {
       routes.put(
-          route.key(), new RouteHandler(route.access(), route.bind(endpoints), origin, settings));
+          route.key(),
+          new RouteHandler(route.name(), route.access(), route.bind(endpoints), origin, settings));
     }
   }
 

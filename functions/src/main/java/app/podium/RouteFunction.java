@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The Lambda handler class of every route's function: one function per route still, each told by
@@ -28,8 +29,15 @@ public final class RouteFunction
     this.route = backend.route(routeKey);
   }
 
+  /**
+   * With Powertools' Lambda fields ({@code function_name}, {@code function_request_id}, {@code
+   * cold_start}) on every log line of the invocation when Lambda runs it; the local server passes
+   * no context, and its lines carry the route's own fields alone ({@code RequestLog}).
+   */
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return route.handle(event);
+    return context == null
+        ? route.handle(event)
+        : PowertoolsLogging.withLogging(context, () -> route.handle(event));
   }
 }

@@ -348,6 +348,13 @@ public final class Variables {
           integer(1, 64),
           "fan-out batches handled at once, as Lambda's concurrent invocations");
 
+  public static final Variable<Boolean> PODIUM_METRICS =
+      local(
+          "PODIUM_METRICS",
+          "off",
+          new Type<>("on or off", value -> oneOf(value, "on", "off").equals("on")),
+          "print the functions' EMF metric lines on stdout, as Lambda always does");
+
   /** Two variables of one limit: {@code <PREFIX>_RATE_LIMIT} and its window. */
   public record RateVariables(Variable<Integer> limit, Variable<Long> windowSeconds) {
     RateLimit read(String name, Map<String, String> env) {

@@ -7,6 +7,7 @@ import app.podium.accounts.Argon2PasswordHasher;
 import app.podium.accounts.PasswordHasher;
 import app.podium.fanout.sqs.FanoutHandler;
 import app.podium.fanout.sqs.SnsSqsFanoutTasks;
+import app.podium.http.RequestMetrics;
 import app.podium.shared.FanoutTasks;
 import app.podium.shared.Secrets;
 import app.podium.shared.Settings;
@@ -115,6 +116,7 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> env = new HashMap<>(environment);
     Variables.misspellings(env).forEach(LOG::warn);
     Variables.validate(env);
+    RequestMetrics.enable(Variables.PODIUM_METRICS.read(env));
     int port = Variables.PODIUM_PORT.read(env);
     // what this start has opened so far, closed again (last first) if a later step fails
     java.util.Deque<AutoCloseable> opened = new java.util.ArrayDeque<>();
