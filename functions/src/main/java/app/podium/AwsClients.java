@@ -1,5 +1,6 @@
 package app.podium;
 
+import app.podium.shared.Variables;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -21,15 +22,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class AwsClients {
   /** Set only off AWS: the local stack and tests point the SDK at a local DynamoDB. */
-  public static final String DYNAMODB_ENDPOINT_ENV = "DYNAMODB_ENDPOINT";
+  public static final String DYNAMODB_ENDPOINT_ENV = Variables.DYNAMODB_ENDPOINT.name();
 
   /** Set only off AWS: the SNS/SQS emulator (or LocalStack). */
-  public static final String SNS_ENDPOINT_ENV = "SNS_ENDPOINT";
+  public static final String SNS_ENDPOINT_ENV = Variables.SNS_ENDPOINT.name();
 
-  public static final String SQS_ENDPOINT_ENV = "SQS_ENDPOINT";
+  public static final String SQS_ENDPOINT_ENV = Variables.SQS_ENDPOINT.name();
 
   /** Set only off AWS: a Secrets Manager emulator (LocalStack). */
-  public static final String SECRETS_MANAGER_ENDPOINT_ENV = "SECRETS_MANAGER_ENDPOINT";
+  public static final String SECRETS_MANAGER_ENDPOINT_ENV =
+      Variables.SECRETS_MANAGER_ENDPOINT.name();
 
   private AwsClients() {}
 

@@ -46,6 +46,8 @@ import app.podium.shared.FanoutTasks;
 import app.podium.shared.Ids;
 import app.podium.shared.RateLimiter;
 import app.podium.shared.Settings;
+import app.podium.shared.Variable;
+import app.podium.shared.Variables;
 import app.podium.signup.SignupService;
 import app.podium.signup.WaitlistService;
 import app.podium.signup.api.SignupRoutes;
@@ -66,6 +68,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.logging.log4j.LogManager;
 import org.crac.Core;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -77,8 +80,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * tests build one with their own clients.
  */
 public final class Backend {
-  public static final String TOPIC_ARN_ENV = "POST_EVENTS_TOPIC_ARN";
-  public static final String QUEUE_URL_ENV = "FANOUT_QUEUE_URL";
+  public static final String TOPIC_ARN_ENV = Variables.POST_EVENTS_TOPIC_ARN.name();
+  public static final String QUEUE_URL_ENV = Variables.FANOUT_QUEUE_URL.name();
 
   private final Settings settings;
   private final DynamoDbClient dynamoDb;
@@ -273,21 +276,27 @@ public final class Backend {
   private <E> void serve(List<Route<E>> declared, E endpoints) {
     for (Route<E> route : declared) {
       routes.put(
-          route.key(), new RouteHandler(route.access(), route.bind(endpoints), origin, settings));
+          route.key(),
+          new RouteHandler(route.name(), route.access(), route.bind(endpoints), origin, settings));
     }
   }
 
+  /**
+   * From the variables of {@link Variables}: an invalid value fails here, and a variable that looks
+   * like one of them but is not (a misspelling) is a warning naming the closest.
+   */
   public static Backend fromEnvironment(Map<String, String> env) {
+    Variables.misspellings(env).forEach(LogManager.getLogger(Backend.class)::warn);
+    Settings settings = Settings.fromEnvironment(env);
     FanoutTasks tasks =
         new SnsSqsFanoutTasks(
-            AwsClients.sns(env.get(AwsClients.SNS_ENDPOINT_ENV)),
-            env.get(TOPIC_ARN_ENV),
-            AwsClients.sqs(env.get(AwsClients.SQS_ENDPOINT_ENV)),
-            env.get(QUEUE_URL_ENV));
-    Settings settings = Settings.fromEnvironment(env);
+            AwsClients.sns(ifSet(Variables.SNS_ENDPOINT, env)),
+            Variables.POST_EVENTS_TOPIC_ARN.read(env),
+            AwsClients.sqs(ifSet(Variables.SQS_ENDPOINT, env)),
+            Variables.FANOUT_QUEUE_URL.read(env));
     return new Backend(
         settings,
-        AwsClients.dynamoDb(env.get(AwsClients.DYNAMODB_ENDPOINT_ENV)),
+        AwsClients.dynamoDb(ifSet(Variables.DYNAMODB_ENDPOINT, env)),
         tasks,
         Clock.systemUTC(),
         new Argon2PasswordHasher(),
@@ -299,14 +308,19 @@ public final class Backend {
    * Manager (they rotate); off AWS {@code ORIGIN_SECRET} is the one value, or there is none.
    */
   private static OriginCheck origin(Map<String, String> env, Settings settings) {
-    String arn = env.get(RotatingOriginSecrets.ARN_ENV);
-    if (arn == null || arn.isBlank()) {
+    String arn = Variables.ORIGIN_SECRET_ARN.read(env);
+    if (arn.isEmpty()) {
       return OriginCheck.fixed(settings.originSecret());
     }
     SecretVersions versions =
         SecretVersions.secretsManager(
-            AwsClients.secretsManager(env.get(AwsClients.SECRETS_MANAGER_ENDPOINT_ENV)));
+            AwsClients.secretsManager(ifSet(Variables.SECRETS_MANAGER_ENDPOINT, env)));
     return OriginCheck.of(new RotatingOriginSecrets(versions, arn), Clock.systemUTC());
+  }
+
+  /** An endpoint's value, or null (the SDK's default, AWS) when unset. */
+  private static String ifSet(Variable<String> endpoint, Map<String, String> env) {
+    return endpoint.readIfSet(env).orElse(null);
   }
 
   /**

@@ -1,5 +1,6 @@
 package app.podium;
 
+import app.podium.shared.Variables;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ public final class Tables {
    * Environment variable holding the prefix of every physical table name, e.g. {@code
    * podium-prod-}.
    */
-  public static final String PREFIX_ENV = "TABLE_PREFIX";
+  public static final String PREFIX_ENV = Variables.TABLE_PREFIX.name();
 
   public static final String DEFAULT_PREFIX = "podium-";
 

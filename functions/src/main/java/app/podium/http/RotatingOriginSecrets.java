@@ -1,5 +1,6 @@
 package app.podium.http;
 
+import app.podium.shared.Variables;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ public final class RotatingOriginSecrets implements OriginSecrets {
   /**
    * The secret's ARN, set by the stack on every function that checks the origin (never its value).
    */
-  public static final String ARN_ENV = "ORIGIN_SECRET_ARN";
+  public static final String ARN_ENV = Variables.ORIGIN_SECRET_ARN.name();
 
   private final SecretVersions versions;
   private final String secretId;

@@ -12,12 +12,18 @@ import java.util.Map;
  * HTTP by {@link ErrorMapper}.
  */
 public final class RouteHandler {
+  private final String name;
   private final Access access;
   private final Endpoint endpoint;
   private final OriginCheck origin;
   private final Settings settings;
 
-  public RouteHandler(Access access, Endpoint endpoint, OriginCheck origin, Settings settings) {
+  /**
+   * @param name the route's function name ({@code PostStatus}): {@code route} in its log lines
+   */
+  public RouteHandler(
+      String name, Access access, Endpoint endpoint, OriginCheck origin, Settings settings) {
+    this.name = name;
     this.access = access;
     this.endpoint = endpoint;
     this.origin = origin;
@@ -25,18 +31,27 @@ public final class RouteHandler {
   }
 
   public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+    var requestContext = event.getRequestContext();
+    RequestLog.begin(name, requestContext == null ? null : requestContext.getRequestId());
     try {
       origin.require(event.getHeaders());
-      var requestContext = event.getRequestContext();
       Caller caller =
           requestContext != null && requestContext.getAuthorizer() != null
               ? Caller.fromContext(requestContext.getAuthorizer().getLambda())
               : Caller.ANONYMOUS;
+      RequestLog.caller(caller);
       authorize(caller);
-      return endpoint.handle(ApiRequest.from(event, caller, settings));
+      return counted(endpoint.handle(ApiRequest.from(event, caller, settings)));
     } catch (RuntimeException e) {
-      return ErrorMapper.toResponse(e);
+      return counted(ErrorMapper.toResponse(e));
+    } finally {
+      RequestLog.end();
     }
+  }
+
+  private APIGatewayV2HTTPResponse counted(APIGatewayV2HTTPResponse response) {
+    RequestMetrics.request(name, response.getStatusCode());
+    return response;
   }
 
   private void authorize(Caller caller) {

@@ -3,6 +3,7 @@ package app.podium.operations;
 import app.podium.AwsClients;
 import app.podium.Backend;
 import app.podium.http.Json;
+import app.podium.shared.Variables;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 public final class BootstrapAdminHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-  public static final String SECRET_ARN_ENV = "ADMIN_SECRET_ARN";
+  public static final String SECRET_ARN_ENV = Variables.ADMIN_SECRET_ARN.name();
   static final List<String> FIELDS = List.of("username", "email", "password");
 
   private static final Logger LOG = LogManager.getLogger(BootstrapAdminHandler.class);
@@ -45,9 +46,10 @@ public final class BootstrapAdminHandler
   public BootstrapAdminHandler() {
     this(
         secretsManager(
-            AwsClients.secretsManager(System.getenv(AwsClients.SECRETS_MANAGER_ENDPOINT_ENV))),
+            AwsClients.secretsManager(
+                Variables.SECRETS_MANAGER_ENDPOINT.readIfSet(System.getenv()).orElse(null))),
         Backend.shared().signup()::ensureAdmin,
-        System.getenv(SECRET_ARN_ENV));
+        Variables.ADMIN_SECRET_ARN.read(System.getenv()));
   }
 
   /**

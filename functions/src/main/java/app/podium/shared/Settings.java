@@ -2,14 +2,14 @@ package app.podium.shared;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Everything an operator can tune, read once from the environment. Each field names its variable
- * and default; the CDK stack and the local stack set the same variables.
+ * Everything an operator can tune, read once from the environment through {@link Variables}, where
+ * each variable's name, default, bounds and meaning are declared; the CDK stack and the local stack
+ * set the same variables.
  */
 public record Settings(
     String tablePrefix,
@@ -61,14 +61,14 @@ public record Settings(
 
     static RateLimits fromEnvironment(Map<String, String> env) {
       return new RateLimits(
-          RateLimit.fromEnvironment(env, "signup", "SIGNUP", 5, 1800),
-          RateLimit.fromEnvironment(env, "login", "LOGIN", 25, 300),
-          RateLimit.fromEnvironment(env, "apps", "APP", 50, 3600),
-          RateLimit.fromEnvironment(env, "statuses", "STATUS", 300, 10_800),
-          RateLimit.fromEnvironment(env, "follows", "FOLLOW", 400, 86_400),
-          RateLimit.fromEnvironment(env, "reports", "REPORT", 400, 86_400),
-          RateLimit.fromEnvironment(env, "requests", "API", 1500, 300),
-          RateLimit.fromEnvironment(env, "anonymous", "ANONYMOUS", 300, 300));
+          Variables.SIGNUP_RATE.read("signup", env),
+          Variables.LOGIN_RATE.read("login", env),
+          Variables.APP_RATE.read("apps", env),
+          Variables.STATUS_RATE.read("statuses", env),
+          Variables.FOLLOW_RATE.read("follows", env),
+          Variables.REPORT_RATE.read("reports", env),
+          Variables.API_RATE.read("requests", env),
+          Variables.ANONYMOUS_RATE.read("anonymous", env));
     }
   }
 
@@ -86,30 +86,30 @@ public record Settings(
     }
   }
 
+  /**
+   * Reads every variable of {@link Variables}: an invalid value, even of one these settings do not
+   * hold, fails here with the variable's name, the value and what it takes.
+   */
   public static Settings fromEnvironment(Map<String, String> env) {
+    Variables.validate(env);
     return new Settings(
-        env.getOrDefault("TABLE_PREFIX", "podium-"),
-        SignupMode.parse(env.getOrDefault("SIGNUP_MODE", "invite_only")),
-        Arrays.stream(env.getOrDefault("ALLOWED_COUNTRIES", "US").split(","))
-            .map(String::trim)
-            .filter(s -> !s.isEmpty())
-            .map(s -> s.toUpperCase(Locale.ROOT))
-            .toList(),
-        Integer.parseInt(env.getOrDefault("INVITES_PER_MEMBER", "5")),
-        Duration.ofSeconds(
-            Long.parseLong(env.getOrDefault("INVITE_DEFAULT_LIFETIME_SECONDS", "604800"))),
+        Variables.TABLE_PREFIX.read(env),
+        Variables.SIGNUP_MODE.read(env),
+        Variables.ALLOWED_COUNTRIES.read(env),
+        Variables.INVITES_PER_MEMBER.read(env),
+        Duration.ofSeconds(Variables.INVITE_DEFAULT_LIFETIME_SECONDS.read(env)),
         RateLimits.fromEnvironment(env),
-        URI.create(env.getOrDefault("PUBLIC_URL", "http://127.0.0.1:8080")),
-        env.getOrDefault("INSTANCE_TITLE", "Podium"),
-        env.getOrDefault("ORIGIN_SECRET", ""),
+        Variables.PUBLIC_URL.read(env),
+        Variables.INSTANCE_TITLE.read(env),
+        Variables.ORIGIN_SECRET.read(env),
         new Fanout(
-            Long.parseLong(env.getOrDefault("FANOUT_MAX_FOLLOWERS", "10000")),
-            Duration.ofDays(Long.parseLong(env.getOrDefault("FANOUT_ACTIVE_DAYS", "30"))),
-            Integer.parseInt(env.getOrDefault("TIMELINE_MAX", "800")),
-            Duration.ofDays(Long.parseLong(env.getOrDefault("TIMELINE_ENTRY_DAYS", "30"))),
-            Integer.parseInt(env.getOrDefault("FANOUT_PAGE_SIZE", "1000")),
-            Duration.ofMillis(Long.parseLong(env.getOrDefault("LARGE_ACCOUNT_CACHE_MS", "2000"))),
-            Long.parseLong(env.getOrDefault("FOLLOWER_SHARDS_FROM", "1000"))));
+            Variables.FANOUT_MAX_FOLLOWERS.read(env),
+            Duration.ofDays(Variables.FANOUT_ACTIVE_DAYS.read(env)),
+            Variables.TIMELINE_MAX.read(env),
+            Duration.ofDays(Variables.TIMELINE_ENTRY_DAYS.read(env)),
+            Variables.FANOUT_PAGE_SIZE.read(env),
+            Duration.ofMillis(Variables.LARGE_ACCOUNT_CACHE_MS.read(env)),
+            Variables.FOLLOWER_SHARDS_FROM.read(env)));
   }
 
   /** The public URL without a trailing slash, for links in entities. */

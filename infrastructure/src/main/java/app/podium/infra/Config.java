@@ -1,6 +1,8 @@
 package app.podium.infra;
 
 import app.podium.shared.Settings;
+import app.podium.shared.Variable;
+import app.podium.shared.Variables;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import software.constructs.Node;
 
 /**
@@ -25,7 +28,8 @@ import software.constructs.Node;
  * @param allowedCountries {@code allowedCountries}: the functions' {@code ALLOWED_COUNTRIES}
  *     (signup and the waitlist), and CloudFront's geo allowlist when {@code geoScope} is {@code
  *     all}; comma-separated ISO codes
- * @param signupMode {@code signupMode}: the functions' {@code SIGNUP_MODE}
+ * @param signupMode {@code signupMode}: the functions' {@code SIGNUP_MODE}, checked as the
+ *     functions read it
  * @param publicUrl {@code publicUrl}: the functions' {@code PUBLIC_URL}; empty means the CloudFront
  *     domain
  * @param settings {@code settings}: further function settings by variable name (see {@link
@@ -121,45 +125,20 @@ public record Config(
   }
 
   /**
-   * Settings an operator may pass through {@code settings}, as {@code Settings.fromEnvironment}
-   * reads them. The stack sets SIGNUP_MODE, ALLOWED_COUNTRIES, PUBLIC_URL, ORIGIN_SECRET_ARN and
-   * the resource names itself.
+   * Settings an operator may pass through {@code settings}: the variables {@link Variables}
+   * declares as {@link Variable.Source#SETTINGS}. The stack sets SIGNUP_MODE, ALLOWED_COUNTRIES,
+   * PUBLIC_URL (from their own context keys), ORIGIN_SECRET_ARN and the resource names itself.
    */
   public static final Set<String> TUNABLE =
-      Set.of(
-          "INVITES_PER_MEMBER",
-          "INVITE_DEFAULT_LIFETIME_SECONDS",
-          "SIGNUP_RATE_LIMIT",
-          "SIGNUP_RATE_WINDOW_SECONDS",
-          "LOGIN_RATE_LIMIT",
-          "LOGIN_RATE_WINDOW_SECONDS",
-          "APP_RATE_LIMIT",
-          "APP_RATE_WINDOW_SECONDS",
-          "STATUS_RATE_LIMIT",
-          "STATUS_RATE_WINDOW_SECONDS",
-          "FOLLOW_RATE_LIMIT",
-          "FOLLOW_RATE_WINDOW_SECONDS",
-          "REPORT_RATE_LIMIT",
-          "REPORT_RATE_WINDOW_SECONDS",
-          "API_RATE_LIMIT",
-          "API_RATE_WINDOW_SECONDS",
-          "ANONYMOUS_RATE_LIMIT",
-          "ANONYMOUS_RATE_WINDOW_SECONDS",
-          "INSTANCE_TITLE",
-          "FANOUT_MAX_FOLLOWERS",
-          "FANOUT_ACTIVE_DAYS",
-          "TIMELINE_MAX",
-          "TIMELINE_ENTRY_DAYS",
-          "FANOUT_PAGE_SIZE",
-          "LARGE_ACCOUNT_CACHE_MS",
-          "FOLLOWER_SHARDS_FROM",
-          "LOG_LEVEL");
+      Variables.ALL.stream()
+          .filter(v -> v.source() == Variable.Source.SETTINGS)
+          .map(Variable::name)
+          .collect(Collectors.toUnmodifiableSet());
 
   private static final Pattern STAGE = Pattern.compile("[a-z][a-z0-9-]{0,15}");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final Pattern DOMAIN =
       Pattern.compile("([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}");
-  private static final Set<String> SIGNUP_MODES = Set.of("invite_only", "waitlist", "open");
 
   public Config {
     if (!STAGE.matcher(stage).matches()) {
@@ -171,14 +150,20 @@ public record Config(
       throw new IllegalArgumentException(
           "allowedCountries must be ISO 3166 alpha-2 codes: " + allowedCountries);
     }
-    if (!SIGNUP_MODES.contains(signupMode)) {
-      throw new IllegalArgumentException(
-          "signupMode must be one of " + SIGNUP_MODES + ": " + signupMode);
+    try {
+      Variables.SIGNUP_MODE.read(Map.of(Variables.SIGNUP_MODE.name(), signupMode));
+    } catch (Variable.InvalidValue e) {
+      throw new IllegalArgumentException("context signupMode: " + e.getMessage());
     }
     for (String name : settings.keySet()) {
       if (!TUNABLE.contains(name)) {
         throw new IllegalArgumentException(
-            "settings." + name + " is not a setting the functions read; one of " + TUNABLE);
+            "settings."
+                + name
+                + " is not a setting the functions read; did you mean "
+                + Variables.closest(name)
+                + "? Settings: "
+                + new java.util.TreeSet<>(TUNABLE));
       }
     }
     if (!DOMAIN.matcher(adminEmailDomain).matches()) {

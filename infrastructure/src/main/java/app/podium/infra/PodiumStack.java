@@ -1,14 +1,11 @@
 package app.podium.infra;
 
-import app.podium.Backend;
 import app.podium.Grants;
-import app.podium.RouteFunction;
 import app.podium.Routes;
 import app.podium.Tables;
-import app.podium.http.RotatingOriginSecrets;
 import app.podium.http.Route;
-import app.podium.operations.BootstrapAdminHandler;
 import app.podium.operations.RotateOriginSecretHandler;
+import app.podium.shared.Variables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -501,11 +498,13 @@ public final class PodiumStack extends Stack {
     logs.grantWrite(role);
 
     Map<String, String> environment = new LinkedHashMap<>();
-    environment.put("POWERTOOLS_SERVICE_NAME", "podium");
-    environment.put("POWERTOOLS_LOG_LEVEL", config.settings().getOrDefault("LOG_LEVEL", "INFO"));
-    environment.put("SIGNUP_MODE", config.signupMode());
-    environment.put("ALLOWED_COUNTRIES", String.join(",", config.allowedCountries()));
-    environment.put("PUBLIC_URL", publicUrl);
+    environment.put(Variables.POWERTOOLS_SERVICE_NAME.name(), "podium");
+    environment.put(
+        Variables.POWERTOOLS_LOG_LEVEL.name(), Variables.LOG_LEVEL.read(config.settings()));
+    environment.put(Variables.SIGNUP_MODE.name(), config.signupMode());
+    environment.put(
+        Variables.ALLOWED_COUNTRIES.name(), String.join(",", config.allowedCountries()));
+    environment.put(Variables.PUBLIC_URL.name(), publicUrl);
     environment.putAll(config.settings());
 
     Function function =
@@ -533,7 +532,7 @@ public final class PodiumStack extends Stack {
     // reads it
     declared
         .route()
-        .ifPresent(route -> function.addEnvironment(RouteFunction.ROUTE_ENV, route.key()));
+        .ifPresent(route -> function.addEnvironment(Variables.PODIUM_ROUTE.name(), route.key()));
     grant(function, declared.grants());
     // after every environment variable: the version's hash covers the configuration
     aliases.put(
@@ -549,7 +548,7 @@ public final class PodiumStack extends Stack {
    */
   private void grant(Function function, Grants needs) {
     if (!needs.tables().isEmpty()) {
-      function.addEnvironment(Tables.PREFIX_ENV, config.prefix());
+      function.addEnvironment(Variables.TABLE_PREFIX.name(), config.prefix());
     }
     needs
         .tables()
@@ -578,21 +577,21 @@ public final class PodiumStack extends Stack {
             });
     if (needs.publishesPostEvents()) {
       postEvents.grantPublish(function);
-      function.addEnvironment(Backend.TOPIC_ARN_ENV, postEvents.getTopicArn());
+      function.addEnvironment(Variables.POST_EVENTS_TOPIC_ARN.name(), postEvents.getTopicArn());
     }
     if (needs.sendsToFanoutQueue()) {
       fanoutQueue.grantSendMessages(function);
-      function.addEnvironment(Backend.QUEUE_URL_ENV, fanoutQueue.getQueueUrl());
+      function.addEnvironment(Variables.FANOUT_QUEUE_URL.name(), fanoutQueue.getQueueUrl());
     }
     if (needs.readsAdminSecret()) {
       // GetSecretValue (and DescribeSecret) on this secret's ARN; it uses the account's managed key
       adminSecret.grantRead(function);
-      function.addEnvironment(BootstrapAdminHandler.SECRET_ARN_ENV, adminSecret.getSecretArn());
+      function.addEnvironment(Variables.ADMIN_SECRET_ARN.name(), adminSecret.getSecretArn());
     }
     if (needs.readsOriginSecret()) {
       // the values by staging label (OriginCheck); the ARN, never the value, is in the environment
       allow(function, List.of("secretsmanager:GetSecretValue"), originSecret.getSecretArn());
-      function.addEnvironment(RotatingOriginSecrets.ARN_ENV, originSecret.getSecretArn());
+      function.addEnvironment(Variables.ORIGIN_SECRET_ARN.name(), originSecret.getSecretArn());
     }
     if (needs.rotatesOriginSecret()) {
       allow(function, ROTATION_SECRET_ACTIONS, originSecret.getSecretArn());

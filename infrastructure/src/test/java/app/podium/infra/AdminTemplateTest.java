@@ -7,7 +7,7 @@ import static app.podium.infra.TemplateJson.referencedId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Routes;
-import app.podium.operations.BootstrapAdminHandler;
+import app.podium.shared.Variables;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,8 +78,7 @@ class AdminTemplateTest {
   void theFunctionFindsTheSecretThroughItsVariable() {
     Map<String, Object> variables =
         map(map(template.properties(functionId).get("Environment")).get("Variables"));
-    assertThat(referencedId(variables.get(BootstrapAdminHandler.SECRET_ARN_ENV)))
-        .isEqualTo(secretId);
+    assertThat(referencedId(variables.get(Variables.ADMIN_SECRET_ARN.name()))).isEqualTo(secretId);
     assertThat(variables).doesNotContainKey("ORIGIN_SECRET");
     assertThat(template.properties(functionId).get("FunctionName"))
         .isEqualTo("podium-dev-BootstrapAdmin");
@@ -91,7 +90,7 @@ class AdminTemplateTest {
                         .properties(TemplateJson.logicalId(stack.function(function.name())))
                         .get("Environment"))
                     .get("Variables"));
-        assertThat(env).as(function.name()).doesNotContainKey(BootstrapAdminHandler.SECRET_ARN_ENV);
+        assertThat(env).as(function.name()).doesNotContainKey(Variables.ADMIN_SECRET_ARN.name());
       }
     }
   }

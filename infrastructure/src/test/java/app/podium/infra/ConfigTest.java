@@ -56,6 +56,26 @@ class ConfigTest {
   }
 
   @Test
+  void aMisspeltSettingNamesTheClosestOneAndAnInvalidValueNamesTheVariable() {
+    assertThatThrownBy(() -> config("dev", List.of("US"), Map.of("FANOUT_MAX_FOLOWERS", "5")))
+        .hasMessageContaining("settings.FANOUT_MAX_FOLOWERS")
+        .hasMessageContaining("did you mean FANOUT_MAX_FOLLOWERS?");
+    assertThatThrownBy(() -> fromContext(Map.of("settings", Map.of("FANOUT_MAX_FOLLOWERS", "ten"))))
+        .hasMessageContaining("FANOUT_MAX_FOLLOWERS=ten")
+        .hasMessageContaining("an integer from 0 to");
+    assertThatThrownBy(() -> fromContext(Map.of("signupMode", "closed")))
+        .hasMessageContaining("signupMode")
+        .hasMessageContaining("invite_only, waitlist, open");
+  }
+
+  @Test
+  void theTunableSettingsAreTheDeclaredOperatorVariables() {
+    assertThat(Config.TUNABLE)
+        .contains("FANOUT_MAX_FOLLOWERS", "LOG_LEVEL", "API_RATE_WINDOW_SECONDS")
+        .doesNotContain("TABLE_PREFIX", "SIGNUP_MODE", "PODIUM_PORT", "ORIGIN_SECRET_ARN");
+  }
+
+  @Test
   void stagesAndCountriesAreChecked() {
     assertThatThrownBy(() -> config("Prod!", List.of("US"), Map.of()))
         .hasMessageContaining("stage");

@@ -7,9 +7,11 @@ import app.podium.accounts.Argon2PasswordHasher;
 import app.podium.accounts.PasswordHasher;
 import app.podium.fanout.sqs.FanoutHandler;
 import app.podium.fanout.sqs.SnsSqsFanoutTasks;
+import app.podium.http.RequestMetrics;
 import app.podium.shared.FanoutTasks;
 import app.podium.shared.Secrets;
 import app.podium.shared.Settings;
+import app.podium.shared.Variables;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -31,17 +35,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * fan-out queue and its DLQ, a poller that feeds the queue to {@link FanoutHandler} as Lambda
  * would, the first admin, and the HTTP API on 127.0.0.1.
  *
- * <p>Settings come from the same environment variables the Lambda functions read ({@code
- * SIGNUP_MODE}, {@code ALLOWED_COUNTRIES}, ...), plus {@code PODIUM_PORT} (8080), {@code
- * PODIUM_DATA_DIR} (keep data there instead of in memory), {@code PODIUM_ADMIN_USERNAME} ({@code
- * admin}), {@code PODIUM_ADMIN_PASSWORD} (generated and printed once when unset), {@code
- * PODIUM_DYNAMODB_PORT} (the engine's port, free by default), {@code PODIUM_THROUGHPUT_SCALE} (1:
- * DynamoDB's per-partition limits; 0 turns them off), {@code PODIUM_GSI_LAG_MS} (0: how late writes
- * reach global indexes), {@code PODIUM_ADMIN_EMAIL} and {@code PODIUM_FANOUT_VISIBILITY_SECONDS}
- * (30: how soon a failed fan-out message comes back) and {@code PODIUM_FANOUT_POLLERS} (2: batches
- * handled at once, as Lambda's concurrent invocations).
+ * <p>Settings come from the same environment variables the Lambda functions read, plus the local
+ * stack's own ({@code PODIUM_PORT}, {@code PODIUM_DATA_DIR}, ...), all declared in {@link
+ * Variables}: an invalid value fails the start, a misspelt name is a warning.
  */
 public final class LocalStack implements AutoCloseable {
+  private static final Logger LOG = LogManager.getLogger(LocalStack.class);
   private final Optional<LocalDynamoDb> dynamoDb;
   private final Optional<LocalMessaging> messaging;
   private final MessagingResources queues;
@@ -115,26 +114,26 @@ public final class LocalStack implements AutoCloseable {
       ExecutionInterceptor... interceptors)
       throws Exception {
     Map<String, String> env = new HashMap<>(environment);
-    int port = Integer.parseInt(env.getOrDefault("PODIUM_PORT", "8080"));
+    Variables.misspellings(env).forEach(LOG::warn);
+    Variables.validate(env);
+    RequestMetrics.enable(Variables.PODIUM_METRICS.read(env));
+    int port = Variables.PODIUM_PORT.read(env);
     // what this start has opened so far, closed again (last first) if a later step fails
     java.util.Deque<AutoCloseable> opened = new java.util.ArrayDeque<>();
     try {
       Optional<LocalDynamoDb> dynamoDb = Optional.empty();
       if (env.get(AwsClients.DYNAMODB_ENDPOINT_ENV) == null) {
-        Path dataDir = Optional.ofNullable(env.get("PODIUM_DATA_DIR")).map(Path::of).orElse(null);
+        Path dataDir = Variables.PODIUM_DATA_DIR.readIfSet(env).map(Path::of).orElse(null);
         if (dataDir != null) {
           Files.createDirectories(dataDir);
         }
         LocalDynamoDb started =
             LocalDynamoDb.start(
                 app.podium.engine.Engine.Options.defaults()
-                    .withPort(Integer.parseInt(env.getOrDefault("PODIUM_DYNAMODB_PORT", "0")))
+                    .withPort(Variables.PODIUM_DYNAMODB_PORT.read(env))
                     .withDataDir(dataDir)
-                    .withThroughputScale(
-                        Double.parseDouble(env.getOrDefault("PODIUM_THROUGHPUT_SCALE", "1")))
-                    .withGsiLag(
-                        Duration.ofMillis(
-                            Long.parseLong(env.getOrDefault("PODIUM_GSI_LAG_MS", "0")))));
+                    .withThroughputScale(Variables.PODIUM_THROUGHPUT_SCALE.read(env))
+                    .withGsiLag(Duration.ofMillis(Variables.PODIUM_GSI_LAG_MS.read(env))));
         opened.push(started);
         dynamoDb = Optional.of(started);
         env.put(AwsClients.DYNAMODB_ENDPOINT_ENV, started.endpoint());
@@ -166,8 +165,7 @@ public final class LocalStack implements AutoCloseable {
               sns,
               sqs,
               settings.tablePrefix(),
-              Duration.ofSeconds(
-                  Long.parseLong(env.getOrDefault("PODIUM_FANOUT_VISIBILITY_SECONDS", "30"))));
+              Duration.ofSeconds(Variables.PODIUM_FANOUT_VISIBILITY_SECONDS.read(env)));
       FanoutTasks tasks = new SnsSqsFanoutTasks(sns, queues.topicArn(), sqs, queues.queueUrl());
       Backend backend = new Backend(settings, client, tasks, Clock.systemUTC(), passwords);
       FanoutHandler fanout = new FanoutHandler(backend.fanout());
@@ -177,15 +175,13 @@ public final class LocalStack implements AutoCloseable {
               queues.queueUrl(),
               (event, context) ->
                   Invocations.as(Routes.FANOUT.name(), () -> fanout.handleRequest(event, context)),
-              Integer.parseInt(
-                  env.getOrDefault(
-                      "PODIUM_FANOUT_POLLERS", Integer.toString(QueuePoller.DEFAULT_POLLERS))));
+              Variables.PODIUM_FANOUT_POLLERS.read(env));
       opened.push(poller);
 
-      String adminUsername = env.getOrDefault("PODIUM_ADMIN_USERNAME", "admin");
+      String adminUsername = Variables.PODIUM_ADMIN_USERNAME.read(env);
       String adminPassword =
-          Optional.ofNullable(env.get("PODIUM_ADMIN_PASSWORD"))
-              .filter(p -> !p.isBlank())
+          Variables.PODIUM_ADMIN_PASSWORD
+              .readIfSet(env)
               .orElseGet(() -> Secrets.token().substring(0, 20));
       boolean created =
           Invocations.as(
@@ -195,8 +191,9 @@ public final class LocalStack implements AutoCloseable {
                       .signup()
                       .ensureAdmin(
                           adminUsername,
-                          env.getOrDefault(
-                              "PODIUM_ADMIN_EMAIL", adminUsername + "@" + "podium.localhost"),
+                          Variables.PODIUM_ADMIN_EMAIL
+                              .readIfSet(env)
+                              .orElse(adminUsername + "@" + "podium.localhost"),
                           adminPassword));
       HttpApiServer server = new HttpApiServer(backend, port);
       return new LocalStack(

@@ -1,6 +1,7 @@
 package app.podium.local;
 
 import app.podium.AwsClients;
+import app.podium.shared.Variables;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -32,14 +33,14 @@ public final class ReplayDeadLetters {
 
   /** The command: the endpoint and prefix from the environment, as the stack reads them. */
   static String run(Map<String, String> env) {
-    String endpoint = env.get(AwsClients.SQS_ENDPOINT_ENV);
-    if (endpoint == null || endpoint.isBlank()) {
+    String endpoint = Variables.SQS_ENDPOINT.readIfSet(env).orElse(null);
+    if (endpoint == null) {
       throw new IllegalArgumentException(
           AwsClients.SQS_ENDPOINT_ENV
               + " must be the local stack's SNS/SQS endpoint "
               + "(the stack prints it when it starts)");
     }
-    String prefix = env.getOrDefault("TABLE_PREFIX", "podium-");
+    String prefix = Variables.TABLE_PREFIX.read(env);
     try (SqsClient sqs = AwsClients.sqs(endpoint)) {
       int moved = replay(sqs, prefix);
       return "Replayed "

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * quieter config replaces): an expected conditional-write failure (a taken username, a repeat
  * follow, a repeat block) costs the console at most a line, never a stack trace, so nobody can grow
  * the log by 40 lines a request (DynamoDB Local's handler logged each with a trace of its own code;
- * the engine answers them without a word); an unexpected failure keeps its stack trace. The console
- * is captured by pointing {@code System.err} at a buffer before the stack's config is loaded.
+ * the engine answers them without a word); an unexpected failure keeps its stack trace (in the JSON
+ * line's {@code error.stack}, as the functions log). The console is captured by pointing {@code
+ * System.err} at a buffer before the stack's config is loaded.
  */
 class ExpectedFailuresLogQuietlyIT {
   static final ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -105,7 +106,11 @@ class ExpectedFailuresLogQuietlyIT {
             "the taken username, the repeat follow and the repeat block, in the console:\n"
                 + String.join("\n", expected))
         .hasSizeLessThanOrEqualTo(3)
-        .noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception:"));
+        .noneMatch(
+            line ->
+                line.startsWith("\tat ")
+                    || line.contains("\\n\\tat ")
+                    || line.contains("Exception:"));
 
     int unexpectedFrom = lines().size();
     LogManager.getLogger(ErrorMapper.class)
@@ -114,6 +119,7 @@ class ExpectedFailuresLogQuietlyIT {
     assertThat(unexpected)
         .as("an unexpected failure keeps its trace")
         .anyMatch(line -> line.contains("IllegalStateException: a bug"))
-        .anyMatch(line -> line.startsWith("\tat "));
+        // one JSON line, its trace in the error's stack ("\n\tat ..." escaped)
+        .anyMatch(line -> line.contains("\\n\\tat app.podium"));
   }
 }

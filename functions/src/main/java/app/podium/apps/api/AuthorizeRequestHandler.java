@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizer
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The HTTP API's Lambda authorizer (payload 2.0, simple responses). A request that did not come
@@ -34,9 +35,16 @@ public final class AuthorizeRequestHandler
     this.oauth = oauth;
   }
 
+  /** With Powertools' Lambda fields on its log lines when Lambda runs it (not the local server). */
   @Override
   public SimpleIAMPolicyResponse handleRequest(
       APIGatewayV2CustomAuthorizerEvent event, Context context) {
+    return context == null
+        ? authorize(event)
+        : PowertoolsLogging.withLogging(context, () -> authorize(event));
+  }
+
+  private SimpleIAMPolicyResponse authorize(APIGatewayV2CustomAuthorizerEvent event) {
     if (!origin.passes(event.getHeaders())) {
       return SimpleIAMPolicyResponse.builder()
           .withIsAuthorized(false)

@@ -2,6 +2,8 @@ package app.podium.fanout.sqs;
 
 import app.podium.Backend;
 import app.podium.fanout.FanoutService;
+import app.podium.http.RequestLog;
+import app.podium.http.RequestMetrics;
 import app.podium.shared.FanoutTask;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -10,11 +12,14 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Takes batches from the fan-out queue (raw SNS delivery) and runs each task. A task that fails, or
@@ -24,6 +29,9 @@ import org.apache.logging.log4j.Logger;
  */
 public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private static final Logger LOG = LogManager.getLogger(FanoutHandler.class);
+
+  /** {@code route} in the fan-out's log lines: its function's name. */
+  static final String ROUTE = "Fanout";
 
   private final FanoutService fanout;
 
@@ -44,6 +52,24 @@ public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchRes
    */
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    if (context == null) {
+      return handleBatch(event, null);
+    }
+    return PowertoolsLogging.withLogging(context, () -> handleBatch(event, context));
+  }
+
+  private SQSBatchResponse handleBatch(SQSEvent event, Context context) {
+    RequestLog.begin(ROUTE, context == null ? null : context.getAwsRequestId());
+    try {
+      return runBatch(event);
+    } finally {
+      RequestLog.end();
+    }
+  }
+
+  private SQSBatchResponse runBatch(SQSEvent event) {
+    // the lanes' own log lines carry the batch's fields too
+    Map<String, String> fields = RequestLog.current();
     List<SQSEvent.SQSMessage> messages = event.getRecords();
     List<FanoutTask> tasks = new ArrayList<>();
     for (SQSEvent.SQSMessage message : messages) {
@@ -56,21 +82,31 @@ public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchRes
       }
     }
     List<Future<Boolean>> outcomes = new ArrayList<>();
+    List<Long> pageMillis = new CopyOnWriteArrayList<>();
     Future<List<Boolean>> notified;
     try (ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor()) {
       notified =
           lanes.submit(
               () ->
-                  notify(
-                      notices.stream().map(messages::get).toList(),
-                      notices.stream().map(i -> (FanoutTask.Notice) tasks.get(i)).toList()));
+                  RequestLog.with(
+                      fields,
+                      () ->
+                          notify(
+                              notices.stream().map(messages::get).toList(),
+                              notices.stream()
+                                  .map(i -> (FanoutTask.Notice) tasks.get(i))
+                                  .toList())));
       for (int i = 0; i < messages.size(); i++) {
         SQSEvent.SQSMessage message = messages.get(i);
         FanoutTask task = tasks.get(i);
         outcomes.add(
-            task == null || notices.contains(i) ? null : lanes.submit(() -> handle(message, task)));
+            task == null || notices.contains(i)
+                ? null
+                : lanes.submit(
+                    () -> RequestLog.with(fields, () -> timed(pageMillis, message, task))));
       }
     }
+    RequestMetrics.fanoutPages(ROUTE, pageMillis);
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       boolean done =
@@ -124,6 +160,15 @@ public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchRes
       return sent == null ? Instant.now() : Instant.ofEpochMilli(Long.parseLong(sent));
     } catch (NumberFormatException e) {
       return Instant.now();
+    }
+  }
+
+  private boolean timed(List<Long> pageMillis, SQSEvent.SQSMessage message, FanoutTask task) {
+    long start = System.nanoTime();
+    try {
+      return handle(message, task);
+    } finally {
+      pageMillis.add((System.nanoTime() - start) / 1_000_000);
     }
   }
 
