@@ -34,8 +34,21 @@ public final class Tables {
     }
   }
 
-  /** A global secondary index; every index projects all attributes. */
-  public record Index(String name, Key partitionKey, Key sortKey) {}
+  /**
+   * A global secondary index. An index that projects every attribute is written again whenever any
+   * attribute of an item it holds changes; one that projects its keys alone only when those change.
+   */
+  public record Index(String name, Key partitionKey, Key sortKey, Projection projection) {
+    public Index(String name, Key partitionKey, Key sortKey) {
+      this(name, partitionKey, sortKey, Projection.ALL);
+    }
+  }
+
+  /** What an index holds of each item besides its keys: everything, or nothing. */
+  public enum Projection {
+    ALL,
+    KEYS_ONLY
+  }
 
   public record Table(
       String name,
@@ -65,7 +78,14 @@ public final class Tables {
           "accounts",
           Key.string("id"),
           Optional.empty(),
-          List.of(new Index("by_inviter", Key.string("invited_by"), Key.number("created_at"))),
+          // keys only: the large-account conversion updates every follower's account, and
+          // followers who share an inviter would otherwise write one index key at once
+          List.of(
+              new Index(
+                  "by_inviter_keys",
+                  Key.string("invited_by"),
+                  Key.number("created_at"),
+                  Projection.KEYS_ONLY)),
           Optional.empty());
 
   /**

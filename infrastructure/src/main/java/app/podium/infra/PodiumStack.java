@@ -441,7 +441,7 @@ public final class PodiumStack extends Stack {
                         .indexName(index.name())
                         .partitionKey(attribute(index.partitionKey()))
                         .sortKey(attribute(index.sortKey()))
-                        .projectionType(ProjectionType.ALL)
+                        .projectionType(ProjectionType.valueOf(index.projection().name()))
                         .build())
             .toList();
     return new TableV2(

@@ -121,7 +121,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     return GlobalSecondaryIndex.builder()
         .indexName(index.name())
         .keySchema(keySchema(index.partitionKey(), index.sortKey()))
-        .projection(p -> p.projectionType(ProjectionType.ALL))
+        .projection(p -> p.projectionType(ProjectionType.valueOf(index.projection().name())))
         .build();
   }
 

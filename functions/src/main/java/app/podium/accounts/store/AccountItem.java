@@ -14,7 +14,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /** An item of the accounts table. */
 public final class AccountItem {
-  static final String INVITER_INDEX = "by_inviter";
+  static final String INVITER_INDEX = "by_inviter_keys";
 
   String id;
   String username;

@@ -15,8 +15,10 @@ import app.podium.store.CounterShards;
 import app.podium.store.DynamoDb;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -201,19 +203,29 @@ public final class DynamoDbAccountRepository implements AccountStore {
     }
   }
 
+  /**
+   * The index holds keys alone (see {@code Tables.ACCOUNTS}): the page's ids from it, then the
+   * accounts in one batch read, in the index's order.
+   */
   @Override
   public List<Account> invitedBy(String inviterId, int limit) {
-    return accounts
-        .index(AccountItem.INVITER_INDEX)
-        .query(
-            r ->
-                r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(inviterId)))
-                    .limit(limit))
-        .stream()
-        .limit(1)
-        .flatMap(page -> page.items().stream())
-        .map(this::toAccount)
-        .toList();
+    List<String> ids =
+        accounts
+            .index(AccountItem.INVITER_INDEX)
+            .query(
+                r ->
+                    r.queryConditional(
+                            QueryConditional.keyEqualTo(k -> k.partitionValue(inviterId)))
+                        .limit(limit))
+            .stream()
+            .limit(1)
+            .flatMap(page -> page.items().stream())
+            .map(item -> item.id)
+            .toList();
+    Map<String, Account> found = new HashMap<>();
+    findAll(ids).forEach(account -> found.put(account.id(), account));
+    // an account deleted between the two reads is left out
+    return ids.stream().map(found::get).filter(Objects::nonNull).toList();
   }
 
   @Override
