@@ -3,7 +3,7 @@ package app.podium.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,12 +18,15 @@ import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Passwords, tokens and client secrets never reach the logs: every log event of Podium's code, at
  * every level, is captured while members sign up, log in, post, fail to log in and send malformed
  * requests.
  */
+@Isolated("logs all of app.podium to its capture while it runs, and greps what it caught")
+@PodiumIT
 class SecretsStayOutOfLogsIT {
   static final String PASSWORD = "unmistakable-password-8c1f";
   static LocalStack stack;
@@ -56,13 +59,10 @@ class SecretsStayOutOfLogsIT {
     podiumLogs.addAppender(capture, Level.ALL, null);
     config.addLogger("app.podium", podiumLogs);
     context.updateLoggers();
-    stack = TestStacks.start();
-    podium = new Podium(stack);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    stack.close();
     LoggerContext context = (LoggerContext) LogManager.getContext(false);
     context.getConfiguration().removeLogger("app.podium");
     context.updateLoggers();
@@ -71,19 +71,7 @@ class SecretsStayOutOfLogsIT {
   @Test
   void noPasswordTokenOrClientSecretIsEverLogged() {
     String code = podium.inviteCode(podium.adminToken(), Map.of());
-    var signup =
-        podium.signup(
-            Map.of(
-                "username",
-                "quiet",
-                "email",
-                "quiet@example.com",
-                "password",
-                PASSWORD,
-                "agreement",
-                "true",
-                "invite_code",
-                code));
+    var signup = podium.signup(Podium.signupForm("quiet", "quiet@example.com", PASSWORD, code));
     assertThat(signup.status()).isEqualTo(200);
     String memberToken = signup.field("access_token");
     String loginToken = podium.loginToken("quiet", PASSWORD);
