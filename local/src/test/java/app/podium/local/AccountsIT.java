@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Reading accounts by id and by acct, and editing one's own profile, through the HTTP API. */
+@PodiumIT
 class AccountsIT {
   static LocalStack stack;
   static Podium podium;
@@ -25,23 +25,16 @@ class AccountsIT {
   /** The {@code host:port} of the stack's public URL: the domain in a local {@code acct}. */
   static String domain;
 
+  @PodiumIT.Member("alice")
   static String aliceToken;
+
   static String aliceId;
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStacks.start();
-    podium = new Podium(stack);
-    api = podium.api;
     URI url = URI.create(stack.url());
     domain = url.getHost() + ":" + url.getPort();
-    aliceToken = podium.member("alice");
     aliceId = api.get("/api/v1/accounts/verify_credentials").token(aliceToken).send().field("id");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Registering apps, the OAuth grants, revocation and what a token may do, all through the HTTP API.
  */
+@PodiumIT
 class AppsAndTokensIT {
   static final String PASSWORD = "correct horse battery";
 
@@ -30,15 +30,7 @@ class AppsAndTokensIT {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStacks.start();
-    podium = new Podium(stack);
-    api = podium.api;
     podium.member("alice");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
   }
 
   // --- POST /api/v1/apps -------------------------------------------------------------------------
@@ -76,16 +68,7 @@ class AppsAndTokensIT {
   @Test
   void registeringAnAppFromJsonReturnsItsCredentialsScopesAndRedirectUris() {
     var app =
-        api.post("/api/v1/apps")
-            .json(
-                Map.of(
-                    "client_name",
-                    "JSON client",
-                    "redirect_uris",
-                    "urn:ietf:wg:oauth:2.0:oob",
-                    "scopes",
-                    "read write follow"))
-            .send();
+        api.post("/api/v1/apps").json(Podium.appForm("JSON client", "read write follow")).send();
 
     assertThat(app.status()).as(app.toString()).isEqualTo(200);
     JsonNode json = app.json();
@@ -182,16 +165,7 @@ class AppsAndTokensIT {
     int apps = podium.count(Tables.APPS);
 
     var response =
-        api.post("/api/v1/apps")
-            .form(
-                Map.of(
-                    "client_name",
-                    "Greedy",
-                    "redirect_uris",
-                    "urn:ietf:wg:oauth:2.0:oob",
-                    "scopes",
-                    "read everything"))
-            .send();
+        api.post("/api/v1/apps").form(Podium.appForm("Greedy", "read everything")).send();
 
     assertThat(response.status()).as(response.toString()).isEqualTo(422);
     assertThat(response.json().at("/details/scopes/0/error").asText()).isEqualTo("ERR_INVALID");
@@ -204,14 +178,7 @@ class AppsAndTokensIT {
   void clientCredentialsFromAFormGiveAnAppTokenThatVerifiesTheAppWithoutItsSecret() {
     var token =
         api.post("/oauth/token")
-            .form(
-                Map.of(
-                    "grant_type",
-                    "client_credentials",
-                    "client_id",
-                    podium.clientId,
-                    "client_secret",
-                    podium.clientSecret))
+            .form(Podium.clientCredentials(podium.clientId, podium.clientSecret))
             .send();
     assertThat(token.status()).as(token.toString()).isEqualTo(200);
     assertThat(token.field("token_type")).isEqualTo("Bearer");
@@ -229,16 +196,7 @@ class AppsAndTokensIT {
   void clientCredentialsFromJsonGiveAnAppTokenWithTheRequestedScope() {
     var token =
         api.post("/oauth/token")
-            .json(
-                Map.of(
-                    "grant_type",
-                    "client_credentials",
-                    "client_id",
-                    podium.clientId,
-                    "client_secret",
-                    podium.clientSecret,
-                    "scope",
-                    "read"))
+            .json(Podium.clientCredentials(podium.clientId, podium.clientSecret, "read"))
             .send();
     assertThat(token.status()).as(token.toString()).isEqualTo(200);
     assertThat(token.field("scope")).isEqualTo("read");
@@ -311,40 +269,15 @@ class AppsAndTokensIT {
   void aWrongClientSecretIs401InvalidClient() {
     var password =
         api.post("/oauth/token")
-            .form(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "username",
-                    "alice",
-                    "password",
-                    PASSWORD,
-                    "client_id",
-                    podium.clientId,
-                    "client_secret",
-                    "wrong"))
+            .form(Podium.passwordGrant("alice", PASSWORD, podium.clientId, "wrong"))
             .send();
     var credentials =
         api.post("/oauth/token")
-            .form(
-                Map.of(
-                    "grant_type",
-                    "client_credentials",
-                    "client_id",
-                    podium.clientId,
-                    "client_secret",
-                    podium.clientSecret + "x"))
+            .form(Podium.clientCredentials(podium.clientId, podium.clientSecret + "x"))
             .send();
     var unknownClient =
         api.post("/oauth/token")
-            .form(
-                Map.of(
-                    "grant_type",
-                    "client_credentials",
-                    "client_id",
-                    "no-such-client",
-                    "client_secret",
-                    podium.clientSecret))
+            .form(Podium.clientCredentials("no-such-client", podium.clientSecret))
             .send();
 
     for (var response : List.of(password, credentials, unknownClient)) {
@@ -356,47 +289,23 @@ class AppsAndTokensIT {
 
   @Test
   void requestingAScopeTheAppLacksIs400InvalidScopeAndIssuesNoToken() {
-    var narrow =
-        api.post("/api/v1/apps")
-            .form(
-                Map.of(
-                    "client_name",
-                    "Reader",
-                    "redirect_uris",
-                    "urn:ietf:wg:oauth:2.0:oob",
-                    "scopes",
-                    "read"))
-            .send();
+    var narrow = api.post("/api/v1/apps").form(Podium.appForm("Reader", "read")).send();
     int tokens = podium.count(Tables.TOKENS);
 
     var credentials =
         api.post("/oauth/token")
             .form(
-                Map.of(
-                    "grant_type",
-                    "client_credentials",
-                    "client_id",
-                    narrow.field("client_id"),
-                    "client_secret",
-                    narrow.field("client_secret"),
-                    "scope",
-                    "read write"))
+                Podium.clientCredentials(
+                    narrow.field("client_id"), narrow.field("client_secret"), "read write"))
             .send();
     var password =
         api.post("/oauth/token")
             .form(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "username",
+                Podium.passwordGrant(
                     "alice",
-                    "password",
                     PASSWORD,
-                    "client_id",
                     narrow.field("client_id"),
-                    "client_secret",
                     narrow.field("client_secret"),
-                    "scope",
                     "admin:read"))
             .send();
 
@@ -444,17 +353,7 @@ class AppsAndTokensIT {
     assertThat(api.get("/api/v1/accounts/verify_credentials").token(token).send().status())
         .isEqualTo(200);
 
-    var revoke =
-        api.post("/oauth/revoke")
-            .form(
-                Map.of(
-                    "client_id",
-                    podium.clientId,
-                    "client_secret",
-                    podium.clientSecret,
-                    "token",
-                    token))
-            .send();
+    var revoke = podium.revoke(token);
 
     assertThat(revoke.status()).as(revoke.toString()).isEqualTo(200);
     assertThat(revoke.json().isObject()).isTrue();
@@ -490,17 +389,7 @@ class AppsAndTokensIT {
   @Test
   void revokingWithAnotherAppsCredentialsLeavesTheTokenWorking() {
     String token = podium.loginToken("alice", PASSWORD);
-    var other =
-        api.post("/api/v1/apps")
-            .form(
-                Map.of(
-                    "client_name",
-                    "Other",
-                    "redirect_uris",
-                    "urn:ietf:wg:oauth:2.0:oob",
-                    "scopes",
-                    "read write"))
-            .send();
+    var other = api.post("/api/v1/apps").form(Podium.appForm("Other", "read write")).send();
     int tokens = podium.count(Tables.TOKENS);
 
     var revoke =
@@ -543,19 +432,8 @@ class AppsAndTokensIT {
     var login =
         api.post("/oauth/token")
             .form(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "username",
-                    "alice",
-                    "password",
-                    PASSWORD,
-                    "client_id",
-                    podium.clientId,
-                    "client_secret",
-                    podium.clientSecret,
-                    "scope",
-                    "read"))
+                Podium.passwordGrant(
+                    "alice", PASSWORD, podium.clientId, podium.clientSecret, "read"))
             .send();
     assertThat(login.status()).as(login.toString()).isEqualTo(200);
     assertThat(login.field("scope")).isEqualTo("read");

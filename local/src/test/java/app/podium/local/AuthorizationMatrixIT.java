@@ -7,13 +7,13 @@ import app.podium.http.Access;
 import app.podium.http.Route;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Podium;
+import app.podium.local.support.PodiumIT;
 import app.podium.local.support.TestStacks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * column is a different member's token. Each cell that could change such a resource gets a fresh
  * one.
  */
+@PodiumIT(settings = {"SIGNUP_MODE", "waitlist", "INVITES_PER_MEMBER", "100"})
 class AuthorizationMatrixIT {
   /** The seven credentials, in the order of the expectation table's columns. */
   enum Credential {
@@ -137,9 +138,6 @@ class AuthorizationMatrixIT {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStacks.start(Map.of("SIGNUP_MODE", "waitlist", "INVITES_PER_MEMBER", "100"));
-    podium = new Podium(stack);
-    api = podium.api;
     String admin = podium.adminToken();
     owner = podium.member("owner");
     ownerId = podium.accountId(owner);
@@ -148,17 +146,7 @@ class AuthorizationMatrixIT {
     podium.member("other");
     podium.member("revoked");
     String revoked = podium.loginToken("revoked", "correct horse battery");
-    var revoke =
-        api.post("/oauth/revoke")
-            .form(
-                Map.of(
-                    "client_id",
-                    podium.clientId,
-                    "client_secret",
-                    podium.clientSecret,
-                    "token",
-                    revoked))
-            .send();
+    var revoke = podium.revoke(revoked);
     assertThat(revoke.status()).as(revoke.toString()).isEqualTo(200);
     tokens = new LinkedHashMap<>();
     tokens.put(Credential.MALFORMED, "not-a-token-" + "x".repeat(32));
@@ -197,11 +185,6 @@ class AuthorizationMatrixIT {
   static String ownerNotification;
   static String ownerNotificationGroup;
 
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
-
   static String privateStatus() {
     var posted =
         api.post("/api/v1/statuses")
@@ -231,18 +214,11 @@ class AuthorizationMatrixIT {
     var token =
         api.post("/oauth/token")
             .form(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "username",
+                Podium.passwordGrant(
                     stack.adminUsername(),
-                    "password",
                     TestStacks.ADMIN_PASSWORD,
-                    "client_id",
                     podium.clientId,
-                    "client_secret",
                     podium.clientSecret,
-                    "scope",
                     scope))
             .send();
     assertThat(token.status()).as(token.toString()).isEqualTo(200);
@@ -300,13 +276,7 @@ class AuthorizationMatrixIT {
           case "POST /api/v1/apps" ->
               Map.of("client_name", "matrix", "redirect_uris", "urn:ietf:wg:oauth:2.0:oob");
           case "POST /oauth/token" ->
-              Map.of(
-                  "grant_type",
-                  "client_credentials",
-                  "client_id",
-                  podium.clientId,
-                  "client_secret",
-                  podium.clientSecret);
+              Map.copyOf(Podium.clientCredentials(podium.clientId, podium.clientSecret));
           case "POST /oauth/revoke" ->
               Map.of(
                   "client_id",

@@ -7,14 +7,12 @@ import app.podium.local.support.ApiClient;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -23,24 +21,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * a block ends, what it refuses, what never reaches a blocker's or muter's home timeline (at
  * fan-out and at read time), timed mutes, the relationship fields and the paged lists.
  */
+@PodiumIT
 class BlockMuteIT {
   static final Duration WAIT = Duration.ofSeconds(30);
 
   static LocalStack stack;
   static Podium podium;
   static Feeds feeds;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.start(Map.of());
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
 
   static ApiClient.Response act(Member actor, String accountId, String action) {
     return podium
@@ -407,18 +394,11 @@ class BlockMuteIT {
             .api
             .post("/oauth/token")
             .form(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "username",
+                Podium.passwordGrant(
                     owner.username(),
-                    "password",
                     "correct horse battery",
-                    "client_id",
                     podium.clientId,
-                    "client_secret",
                     podium.clientSecret,
-                    "scope",
                     "read"))
             .send()
             .field("access_token");

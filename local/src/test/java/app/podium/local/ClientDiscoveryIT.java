@@ -4,33 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * What Mastodon clients call on first contact after logging in (emoji, preferences, markers,
  * notifications), and the OpenAPI document.
  */
+@PodiumIT
 class ClientDiscoveryIT {
   static LocalStack stack;
   static Podium podium;
+
+  @PodiumIT.Member("discoverer")
   static String token;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.start();
-    podium = new Podium(stack);
-    token = podium.member("discoverer");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
 
   @Test
   void customEmojisAreAnEmptyListForAnyone() {

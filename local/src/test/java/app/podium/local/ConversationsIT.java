@@ -9,7 +9,7 @@ import app.podium.local.support.Concurrently;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import app.podium.shared.DomainException;
 import app.podium.shared.Visibility;
 import app.podium.statuses.Status;
@@ -23,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -33,24 +31,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * thread's context as each kind of reader sees it, the exact reply count (also under concurrent
  * replies, and when a parent goes first), and who gets a reply on their home timeline.
  */
+@PodiumIT
 class ConversationsIT {
   static final Duration WAIT = Duration.ofSeconds(30);
 
   static LocalStack stack;
   static Podium podium;
   static Feeds feeds;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.start(Map.of());
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
 
   static String reply(Member author, String parentId, String text, String visibility) {
     var response =

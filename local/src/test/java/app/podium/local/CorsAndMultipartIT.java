@@ -6,31 +6,19 @@ import app.podium.Routes;
 import app.podium.http.Route;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * What browser clients and masto need of the transport: preflight on every route, CORS headers,
  * multipart forms.
  */
+@PodiumIT
 class CorsAndMultipartIT {
   static LocalStack stack;
   static Podium podium;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.start();
-    podium = new Podium(stack);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
 
   @Test
   void everyRouteAnswersAPreflightWithoutATokenAndAllowsItsMethod() {

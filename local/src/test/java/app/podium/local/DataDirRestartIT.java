@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.AwsClients;
 import app.podium.local.support.ApiClient;
+import app.podium.local.support.Podium;
 import app.podium.local.support.TestStacks;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -105,33 +106,16 @@ class DataDirRestartIT {
   }
 
   static String adminToken(ApiClient api) {
-    var app =
-        api.post("/api/v1/apps")
-            .form(
-                Map.of(
-                    "client_name",
-                    "restart",
-                    "redirect_uris",
-                    "urn:ietf:wg:oauth:2.0:oob",
-                    "scopes",
-                    "read write"))
-            .send();
+    var app = api.post("/api/v1/apps").form(Podium.appForm("restart", "read write")).send();
     assertThat(app.status()).as(app.toString()).isEqualTo(200);
     var token =
         api.post("/oauth/token")
             .form(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "username",
+                Podium.passwordGrant(
                     "admin",
-                    "password",
                     TestStacks.ADMIN_PASSWORD,
-                    "client_id",
                     app.field("client_id"),
-                    "client_secret",
                     app.field("client_secret"),
-                    "scope",
                     "read write"))
             .send();
     assertThat(token.status()).as(token.toString()).isEqualTo(200);

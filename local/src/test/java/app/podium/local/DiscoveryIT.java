@@ -3,14 +3,14 @@ package app.podium.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.local.support.ApiClient;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What a client or a crawler reads first: the instance (v1 and v2) and NodeInfo, with no token. */
+@PodiumIT
 class DiscoveryIT {
   static final String NODEINFO_20 = "http://nodeinfo.diaspora.software/ns/schema/2.0";
 
@@ -20,15 +20,8 @@ class DiscoveryIT {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStacks.start();
-    api = new ApiClient(stack.url());
     URI url = URI.create(stack.url());
     domain = url.getHost() + ":" + url.getPort();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
   }
 
   @Test

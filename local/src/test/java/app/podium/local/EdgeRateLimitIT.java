@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.CallFaults;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,40 +18,28 @@ import org.junit.jupiter.api.Test;
  * authorizer or a handler, so it costs no DynamoDB call (counted by an SDK interceptor on the
  * stack's clients).
  */
+@PodiumIT(
+    settings = {
+      "API_RATE_LIMIT",
+      "" + EdgeRateLimitIT.TOKEN_LIMIT,
+      "API_RATE_WINDOW_SECONDS",
+      "" + EdgeRateLimitIT.WINDOW_SECONDS,
+      "ANONYMOUS_RATE_LIMIT",
+      "" + EdgeRateLimitIT.ANONYMOUS_LIMIT,
+      "ANONYMOUS_RATE_WINDOW_SECONDS",
+      "" + EdgeRateLimitIT.WINDOW_SECONDS
+    })
 class EdgeRateLimitIT {
   static final int TOKEN_LIMIT = 5;
   static final int ANONYMOUS_LIMIT = 5;
   static final long WINDOW_SECONDS = 3600;
 
   /** Fails nothing (0%); counts the calls made while enabled. */
-  static final CallFaults CALLS = new CallFaults(0, 1);
+  @PodiumIT.OnStack static final CallFaults CALLS = new CallFaults(0, 1);
 
   static LocalStack stack;
   static Podium podium;
   static ApiClient api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack =
-        TestStacks.start(
-            Map.of(
-                "API_RATE_LIMIT",
-                Integer.toString(TOKEN_LIMIT),
-                "API_RATE_WINDOW_SECONDS",
-                Long.toString(WINDOW_SECONDS),
-                "ANONYMOUS_RATE_LIMIT",
-                Integer.toString(ANONYMOUS_LIMIT),
-                "ANONYMOUS_RATE_WINDOW_SECONDS",
-                Long.toString(WINDOW_SECONDS)),
-            CALLS);
-    podium = new Podium(stack);
-    api = podium.api;
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
 
   @Test
   void theRequestPastATokensLimitIs429BeforeTheAuthorizerReadsAnything() {
@@ -98,17 +84,8 @@ class EdgeRateLimitIT {
                 api.post("/oauth/token")
                     .header("CloudFront-Viewer-Address", address + ":2000")
                     .form(
-                        Map.of(
-                            "grant_type",
-                            "password",
-                            "username",
-                            "admin",
-                            "password",
-                            "guess",
-                            "client_id",
-                            podium.clientId,
-                            "client_secret",
-                            podium.clientSecret))
+                        Podium.passwordGrant(
+                            "admin", "guess", podium.clientId, podium.clientSecret))
                     .send());
     assertThrottled(login.response(), ANONYMOUS_LIMIT, WINDOW_SECONDS, sent);
     assertThat(login.calls()).as("DynamoDB calls of the refused login").isZero();

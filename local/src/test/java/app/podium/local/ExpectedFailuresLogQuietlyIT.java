@@ -6,7 +6,7 @@ import app.podium.http.ErrorMapper;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -20,6 +20,7 @@ import org.apache.logging.log4j.core.config.NullConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The local stack's own logging ({@code local/src/main/resources/log4j2.xml}, which the tests'
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * line's {@code error.stack}, as the functions log). The console is captured by pointing {@code
  * System.err} at a buffer before the stack's config is loaded.
  */
+@Isolated("replaces the JVM's log configuration and System.err, and counts every line logged")
+@PodiumIT
 class ExpectedFailuresLogQuietlyIT {
   static final ByteArrayOutputStream console = new ByteArrayOutputStream();
   static PrintStream realErr;
@@ -53,14 +56,10 @@ class ExpectedFailuresLogQuietlyIT {
             .orElseThrow()
             .toURI();
     writeConsoleTo(new PrintStream(console, true, StandardCharsets.UTF_8), stackConfig);
-    stack = TestStacks.start(Map.of());
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    stack.close();
     writeConsoleTo(realErr, testConfig);
     realErr.print(console.toString(StandardCharsets.UTF_8));
   }

@@ -7,7 +7,7 @@ import app.podium.local.support.ApiClient;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -35,6 +33,7 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * stores; the Idempotency-Key claim holds the id, so the client's retry with the same key finishes
  * what the first attempt began, and no follower misses the status or sees it twice.
  */
+@PodiumIT
 class FailureIT {
   static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -119,22 +118,10 @@ class FailureIT {
     }
   }
 
-  static final Faults faults = new Faults();
+  @PodiumIT.OnStack static final Faults faults = new Faults();
   static LocalStack stack;
   static Podium podium;
   static Feeds feeds;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.start(Map.of(), faults);
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
 
   static ApiClient.Response post(Member author, String text, String key) {
     return podium

@@ -7,7 +7,7 @@ import app.podium.local.support.CallFaults;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -32,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * BatchWriteItem calls (25, 25, 10; posting itself writes the author's own entry); fan-out queue
  * visibility 2 s, DLQ after 5 receives.
  */
+@PodiumIT
 class FanoutRecoveryIT {
   static final int FOLLOWERS = 60;
   static final Duration WAIT = Duration.ofSeconds(60);
@@ -93,10 +93,10 @@ class FanoutRecoveryIT {
     }
   }
 
-  static final TimelineWriteFaults faults = new TimelineWriteFaults();
+  @PodiumIT.OnStack static final TimelineWriteFaults faults = new TimelineWriteFaults();
 
   /** Injects nothing; counts redeliveries of fan-out messages. */
-  static final CallFaults observer = new CallFaults(0, 0L);
+  @PodiumIT.OnStack static final CallFaults observer = new CallFaults(0, 0L);
 
   static LocalStack stack;
   static Podium podium;
@@ -106,20 +106,9 @@ class FanoutRecoveryIT {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStacks.start(Map.of(), faults, observer);
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
     author = feeds.member("author");
-    followers = feeds.members("follower", FOLLOWERS);
-    for (Member follower : followers) {
-      podium.follow(follower.token(), author.id());
-    }
+    followers = feeds.followersOf(author, "follower", FOLLOWERS);
     observer.enabled = true;
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
   }
 
   static List<String> audience(Member writer, List<Member> readers) {

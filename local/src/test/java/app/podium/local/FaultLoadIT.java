@@ -10,7 +10,7 @@ import app.podium.local.support.CallFaults.Service;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +31,7 @@ import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -56,6 +57,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * to 200 followers passed with 30 s). Figures are printed as {@code RESULT <name> <value> <unit>}
  * lines.
  */
+@PodiumIT(cheapPasswords = true)
+@ResourceLock(PodiumIT.LOAD)
 class FaultLoadIT {
   static final int POSTS = Integer.getInteger("podium.load.posts", 200);
   static final int AUTHORS = Integer.getInteger("podium.load.authors", 10);
@@ -79,30 +82,28 @@ class FaultLoadIT {
 
   static final Duration DRAIN = Duration.ofMinutes(Long.getLong("podium.load.drainMinutes", 20));
 
-  static final CallFaults faults = new CallFaults(PERCENT, 6L);
+  @PodiumIT.OnStack static final CallFaults faults = new CallFaults(PERCENT, 6L);
   static LocalStack stack;
   static Podium podium;
   static Feeds feeds;
   static List<Member> authors;
   static List<Member> followers;
 
+  /** Members sign up through the API with passwords hashed cheaply (the full size signs up 550). */
+  static Map<String, String> stackSettings() {
+    return Map.of(
+        "FANOUT_PAGE_SIZE", Integer.toString(PAGE_SIZE),
+        "FANOUT_MAX_FOLLOWERS", Integer.toString(FOLLOWERS * 10),
+        "TIMELINE_MAX", Integer.toString(POSTS * 10),
+        // a busy handler must not see its batch come back while it still works on it
+        "PODIUM_FANOUT_VISIBILITY_SECONDS", Integer.toString(VISIBILITY_SECONDS),
+        // as Lambda's event source mapping does, several batches at once (it starts with
+        // five pollers)
+        "PODIUM_FANOUT_POLLERS", Integer.toString(POLLERS));
+  }
+
   @BeforeAll
   static void start() throws Exception {
-    // members sign up through the API with passwords hashed cheaply (the full size signs up 550)
-    stack =
-        TestStacks.startWithCheapPasswords(
-            Map.of(
-                "FANOUT_PAGE_SIZE", Integer.toString(PAGE_SIZE),
-                "FANOUT_MAX_FOLLOWERS", Integer.toString(FOLLOWERS * 10),
-                "TIMELINE_MAX", Integer.toString(POSTS * 10),
-                // a busy handler must not see its batch come back while it still works on it
-                "PODIUM_FANOUT_VISIBILITY_SECONDS", Integer.toString(VISIBILITY_SECONDS),
-                // as Lambda's event source mapping does, several batches at once (it starts with
-                // five pollers)
-                "PODIUM_FANOUT_POLLERS", Integer.toString(POLLERS)),
-            faults);
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
     long started = System.nanoTime();
     String admin = podium.adminToken();
     authors = signUp("author", AUTHORS, admin);
@@ -116,7 +117,6 @@ class FaultLoadIT {
   @AfterAll
   static void stop() throws Exception {
     faults.enabled = false;
-    stack.close();
   }
 
   static List<Member> signUp(String prefix, int n, String admin) {

@@ -3,30 +3,18 @@ package app.podium.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Three members follow each other and post; each home timeline shows the right statuses in order.
  */
+@PodiumIT
 public class FeedFlowIT {
   protected static LocalStack stack;
   protected static Podium podium;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.start();
-    podium = new Podium(stack);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
 
   @Test
   void followersSeeEachOthersStatusesNewestFirstAndTheirOwn() {

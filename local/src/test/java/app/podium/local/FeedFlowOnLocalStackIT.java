@@ -1,10 +1,6 @@
 package app.podium.local;
 
-import app.podium.local.support.LocalStackContainers;
-import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import app.podium.local.support.PodiumIT;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
@@ -13,10 +9,5 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * Docker is absent.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class FeedFlowOnLocalStackIT extends FeedFlowIT {
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.startOn(LocalStackContainers.endpoint(), Map.of());
-    podium = new Podium(stack);
-  }
-}
+@PodiumIT(onLocalStackContainer = true)
+class FeedFlowOnLocalStackIT extends FeedFlowIT {}

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,12 +23,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every write route against bodies a client should never send: each gets a 4xx with a JSON error,
  * never a 5xx, and nothing in any table changes.
  */
+@PodiumIT
 class HostileInputIT {
   static final int MAX_BODY = 64 * 1024;
 
   static LocalStack stack;
   static Podium podium;
   static ApiClient api;
+
+  @PodiumIT.Member("mallory")
   static String memberToken;
 
   /** A write route and the token it needs (null for public routes). */
@@ -67,16 +69,7 @@ class HostileInputIT {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStacks.start();
-    podium = new Podium(stack);
-    api = podium.api;
-    memberToken = podium.member("mallory");
     TOKENS = new Tokens(podium.appToken, memberToken);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
   }
 
   static Stream<WriteRoute> writeRoutes() {

@@ -8,15 +8,16 @@ import app.podium.local.support.Concurrently;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
+import app.podium.local.support.PodiumIT;
 import app.podium.local.support.TestStacks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The keys that one very popular account makes hot (see DESIGN.md, "Hot keys at national scale"),
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.Test;
  *       fan-out walks the shards side by side.
  * </ul>
  */
+@PodiumIT(cheapPasswords = true)
+@ResourceLock(PodiumIT.LOAD)
 class HotKeysIT {
   static final int MEMBERS = 2000;
   static final int READERS = 1000;
@@ -49,26 +52,25 @@ class HotKeysIT {
   static List<String> fans;
   static String prefix;
 
+  static Map<String, String> stackSettings() {
+    return Map.of(
+        "FANOUT_MAX_FOLLOWERS",
+        String.valueOf(LARGE_FROM),
+        "FANOUT_PAGE_SIZE",
+        "25",
+        "LARGE_ACCOUNT_CACHE_MS",
+        String.valueOf(CACHE_WINDOW.toMillis()),
+        "FOLLOWER_SHARDS_FROM",
+        String.valueOf(SHARDS_FROM),
+        // the star invites every fan with one code: a member's invites may admit this many
+        // people
+        "INVITES_PER_MEMBER",
+        String.valueOf(MEMBERS));
+  }
+
   @BeforeAll
   static void start() throws Exception {
-    stack =
-        TestStacks.startWithCheapPasswords(
-            Map.of(
-                "FANOUT_MAX_FOLLOWERS",
-                String.valueOf(LARGE_FROM),
-                "FANOUT_PAGE_SIZE",
-                "25",
-                "LARGE_ACCOUNT_CACHE_MS",
-                String.valueOf(CACHE_WINDOW.toMillis()),
-                "FOLLOWER_SHARDS_FROM",
-                String.valueOf(SHARDS_FROM),
-                // the star invites every fan with one code: a member's invites may admit this many
-                // people
-                "INVITES_PER_MEMBER",
-                String.valueOf(MEMBERS)));
     prefix = stack.backend().settings().tablePrefix();
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
     star = feeds.member("star");
     var invite =
         podium
@@ -98,11 +100,6 @@ class HotKeysIT {
             .stream()
             .flatMap(List::stream)
             .toList();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
   }
 
   /**

@@ -9,7 +9,7 @@ import app.podium.invites.store.DynamoDbInviteRepository;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Concurrently;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import app.podium.store.DynamoDb;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,24 +29,13 @@ import org.junit.jupiter.api.Test;
  * under concurrent creates), validation, expiry, autofollow and the invite tree admins read. A
  * member's usable invites may admit at most 3 more people in this stack.
  */
+@PodiumIT(settings = {"INVITES_PER_MEMBER", "" + InvitesIT.QUOTA})
 class InvitesIT {
   static final int QUOTA = 3;
 
   static LocalStack stack;
   static Podium podium;
-  static String admin;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.start(Map.of("INVITES_PER_MEMBER", Integer.toString(QUOTA)));
-    podium = new Podium(stack);
-    admin = podium.adminToken();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
+  @PodiumIT.Admin static String admin;
 
   @Test
   void aNewInviteDefaultsToOneUseExpiringInSevenDaysAndIsUsable() {

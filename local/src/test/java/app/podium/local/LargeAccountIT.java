@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,24 +16,13 @@ import org.junit.jupiter.api.Test;
  * account on their next post, and from then on their posts are merged into followers' home
  * timelines at read time instead of being written to each timeline.
  */
+@PodiumIT(settings = {"FANOUT_MAX_FOLLOWERS", "3"})
 class LargeAccountIT {
   static final Duration WAIT = Duration.ofSeconds(30);
 
   static LocalStack stack;
   static Podium podium;
   static Feeds feeds;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.start(Map.of("FANOUT_MAX_FOLLOWERS", "3"));
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
 
   /**
    * An author who posted {@code small} with 3 followers (fanned out as usual), then gained 2 more

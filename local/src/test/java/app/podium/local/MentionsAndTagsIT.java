@@ -7,7 +7,7 @@ import app.podium.local.support.ApiClient;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +16,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,22 +23,11 @@ import org.junit.jupiter.api.Test;
  * for members, plain text for everything else, case-folded tags, the tag timeline and its paging,
  * and content that carries no markup but Podium's own.
  */
+@PodiumIT
 class MentionsAndTagsIT {
   static LocalStack stack;
   static Podium podium;
   static Feeds feeds;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.start(Map.of());
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
 
   static JsonNode post(Member author, String text, String visibility) {
     var response =

@@ -9,7 +9,7 @@ import app.podium.local.support.ApiClient;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import app.podium.local.support.WriteRecorder;
 import app.podium.shared.FanoutTask;
 import app.podium.shared.Visibility;
@@ -26,8 +26,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -38,27 +36,16 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * groups in the DynamoDB engine, and the v1 and v2 routes read them back. Favourite and reblog
  * routes are not on this branch: their tasks are sent as the routes will publish them.
  */
+@PodiumIT(cheapPasswords = true)
 class NotificationsIT {
   static final Duration WAIT = Duration.ofSeconds(30);
-  static final WriteRecorder writes = new WriteRecorder();
+  @PodiumIT.OnStack static final WriteRecorder writes = new WriteRecorder();
   static final AtomicInteger NAMES = new AtomicInteger();
 
   static LocalStack stack;
   static Podium podium;
   static Feeds feeds;
   static Member admin;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.startWithCheapPasswords(Map.of(), writes);
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
 
   static Member member() {
     return feeds.member("n" + NAMES.incrementAndGet());

@@ -3,6 +3,8 @@ package app.podium.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.local.support.ApiClient;
+import app.podium.local.support.Podium;
+import app.podium.local.support.PodiumIT;
 import app.podium.local.support.TestStacks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -25,9 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
  * never looked up; on a public route the handler's first check does. Every DynamoDB call the
  * stack's functions make is counted by an SDK interceptor.
  */
+@PodiumIT(settings = {"ORIGIN_SECRET", OriginIT.SECRET})
 class OriginIT {
   static final String SECRET = "origin-secret-of-origin-it";
-  static final DynamoDbCalls CALLS = new DynamoDbCalls();
+  @PodiumIT.OnStack static final DynamoDbCalls CALLS = new DynamoDbCalls();
 
   static LocalStack stack;
   static ApiClient api;
@@ -47,44 +49,20 @@ class OriginIT {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStacks.start(Map.of("ORIGIN_SECRET", SECRET), CALLS);
-    api = new ApiClient(stack.url());
-    var app =
-        viaCdn(api.post("/api/v1/apps"))
-            .form(
-                Map.of(
-                    "client_name",
-                    "origin",
-                    "redirect_uris",
-                    "urn:ietf:wg:oauth:2.0:oob",
-                    "scopes",
-                    "read write"))
-            .send();
+    var app = viaCdn(api.post("/api/v1/apps")).form(Podium.appForm("origin", "read write")).send();
     assertThat(app.status()).as(app.toString()).isEqualTo(200);
     var login =
         viaCdn(api.post("/oauth/token"))
             .form(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "username",
+                Podium.passwordGrant(
                     stack.adminUsername(),
-                    "password",
                     TestStacks.ADMIN_PASSWORD,
-                    "client_id",
                     app.field("client_id"),
-                    "client_secret",
                     app.field("client_secret"),
-                    "scope",
                     "read"))
             .send();
     assertThat(login.status()).as(login.toString()).isEqualTo(200);
     token = login.field("access_token");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
   }
 
   /**

@@ -8,6 +8,7 @@ import app.podium.Tables;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Concurrently;
 import app.podium.local.support.Podium;
+import app.podium.local.support.PodiumIT;
 import app.podium.local.support.TestStacks;
 import app.podium.local.support.Throttling;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +27,19 @@ import org.junit.jupiter.api.Test;
  * CDN's origin secret that makes the address trustworthy. The stack runs as in AWS: with {@code
  * ORIGIN_SECRET} set, so every request here carries it unless a test is about leaving it out.
  */
+@PodiumIT(
+    settings = {
+      "LOGIN_RATE_LIMIT",
+      "" + RateLimitIT.LOGIN_LIMIT,
+      "SIGNUP_RATE_LIMIT",
+      "" + RateLimitIT.SIGNUP_LIMIT,
+      "LOGIN_RATE_WINDOW_SECONDS",
+      "" + RateLimitIT.WINDOW_SECONDS,
+      "SIGNUP_RATE_WINDOW_SECONDS",
+      "" + RateLimitIT.WINDOW_SECONDS,
+      "ORIGIN_SECRET",
+      RateLimitIT.SECRET
+    })
 class RateLimitIT {
   static final int LOGIN_LIMIT = 5;
   static final int SIGNUP_LIMIT = 3;
@@ -49,50 +62,20 @@ class RateLimitIT {
 
   @BeforeAll
   static void start() throws Exception {
-    stack =
-        TestStacks.start(
-            Map.of(
-                "LOGIN_RATE_LIMIT", Integer.toString(LOGIN_LIMIT),
-                "SIGNUP_RATE_LIMIT", Integer.toString(SIGNUP_LIMIT),
-                "LOGIN_RATE_WINDOW_SECONDS", Long.toString(WINDOW_SECONDS),
-                "SIGNUP_RATE_WINDOW_SECONDS", Long.toString(WINDOW_SECONDS),
-                "ORIGIN_SECRET", SECRET));
-    api = new ApiClient(stack.url());
     var app =
-        viaCdn(api.post("/api/v1/apps"))
-            .form(
-                Map.of(
-                    "client_name",
-                    "rate limits",
-                    "redirect_uris",
-                    "urn:ietf:wg:oauth:2.0:oob",
-                    "scopes",
-                    "read write"))
-            .send();
+        viaCdn(api.post("/api/v1/apps")).form(Podium.appForm("rate limits", "read write")).send();
     assertThat(app.status()).as(app.toString()).isEqualTo(200);
     clientId = app.field("client_id");
     clientSecret = app.field("client_secret");
     var token =
         viaCdn(api.post("/oauth/token"))
-            .form(
-                Map.of(
-                    "grant_type",
-                    "client_credentials",
-                    "client_id",
-                    clientId,
-                    "client_secret",
-                    clientSecret))
+            .form(Podium.clientCredentials(clientId, clientSecret))
             .send();
     assertThat(token.status()).as(token.toString()).isEqualTo(200);
     appToken = token.field("access_token");
     var admin = login(Podium.freshAddress(), stack.adminUsername(), TestStacks.ADMIN_PASSWORD);
     assertThat(admin.status()).as(admin.toString()).isEqualTo(200);
     adminToken = admin.field("access_token");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
   }
 
   // --- login -----------------------------------------------------------------------------------
@@ -365,18 +348,7 @@ class RateLimitIT {
       var forged =
           api.post("/oauth/token")
               .header("CloudFront-Viewer-Address", address + ":1")
-              .form(
-                  Map.of(
-                      "grant_type",
-                      "password",
-                      "username",
-                      "admin",
-                      "password",
-                      "wrong password",
-                      "client_id",
-                      clientId,
-                      "client_secret",
-                      clientSecret))
+              .form(Podium.passwordGrant("admin", "wrong password", clientId, clientSecret))
               .send();
       assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
     }
@@ -398,18 +370,7 @@ class RateLimitIT {
   static ApiClient.Response login(String viewerAddress, String username, String password) {
     return viaCdn(api.post("/oauth/token"))
         .header("CloudFront-Viewer-Address", viewerAddress)
-        .form(
-            Map.of(
-                "grant_type",
-                "password",
-                "username",
-                username,
-                "password",
-                password,
-                "client_id",
-                clientId,
-                "client_secret",
-                clientSecret))
+        .form(Podium.passwordGrant(username, password, clientId, clientSecret))
         .send();
   }
 
@@ -418,18 +379,7 @@ class RateLimitIT {
         .token(appToken)
         .header("CloudFront-Viewer-Address", viewerAddress)
         .header("CloudFront-Viewer-Country", "US")
-        .form(
-            Map.of(
-                "username",
-                username,
-                "email",
-                username + "@example.com",
-                "password",
-                PASSWORD,
-                "agreement",
-                "true",
-                "invite_code",
-                inviteCode))
+        .form(Podium.signupForm(username, username + "@example.com", PASSWORD, inviteCode))
         .send();
   }
 

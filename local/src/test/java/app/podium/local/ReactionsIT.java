@@ -8,13 +8,12 @@ import app.podium.local.support.Concurrently;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,6 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * deleted). The fan-out threshold is 3 followers, so a large account is cheap to make; every other
  * author here keeps 3 followers or fewer.
  */
+@PodiumIT(
+    settings = {"FANOUT_MAX_FOLLOWERS", "3"},
+    cheapPasswords = true)
 class ReactionsIT {
   static final Duration WAIT = Duration.ofSeconds(30);
   static final int FANS = 64;
@@ -38,15 +40,7 @@ class ReactionsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStacks.startWithCheapPasswords(Map.of("FANOUT_MAX_FOLLOWERS", "3"));
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
     fans = feeds.members("fan", FANS);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
   }
 
   static ApiClient.Response act(Member member, String statusId, String action) {

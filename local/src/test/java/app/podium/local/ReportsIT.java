@@ -7,12 +7,11 @@ import app.podium.local.support.ApiClient;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,27 +20,18 @@ import org.junit.jupiter.api.Test;
  * {@code .../:id}, {@code .../:id/resolve}, and {@code report_id} on an account action), through
  * the HTTP API down to the reports table.
  */
+@PodiumIT
 class ReportsIT {
   static LocalStack stack;
   static Podium podium;
   static Feeds feeds;
   static ApiClient api;
-  static String admin;
+  @PodiumIT.Admin static String admin;
   static String adminId;
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStacks.start();
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
-    api = podium.api;
-    admin = podium.adminToken();
     adminId = podium.accountId(admin);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
   }
 
   static ApiClient.Response report(String token, Map<String, ?> fields) {

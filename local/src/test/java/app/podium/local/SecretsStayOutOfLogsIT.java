@@ -20,6 +20,7 @@ import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Passwords, tokens, client secrets, invite codes and the origin secret never reach the logs: every
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * post, fail to log in and send malformed requests through the CDN's origin header, and the whole
  * output is searched for every secret the run used.
  */
+@Isolated("logs all of app.podium to its capture while it runs, and greps what it caught")
 class SecretsStayOutOfLogsIT {
   static final String PASSWORD = "unmistakable-password-8c1f";
   static final String ORIGIN_SECRET = "unmistakable-origin-secret-5d2a";

@@ -3,30 +3,18 @@ package app.podium.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The launch path end to end: the admin invites, a member signs up with the code and sees their
  * account.
  */
+@PodiumIT
 public class SignupFlowIT {
   protected static LocalStack stack;
   protected static Podium podium;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.start();
-    podium = new Podium(stack);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
 
   @Test
   void invitedMemberSignsUpAndReadsTheirAccount() {
@@ -67,33 +55,13 @@ public class SignupFlowIT {
             .post("/api/v1/accounts")
             .token(podium.appToken)
             .header("CloudFront-Viewer-Country", "FR")
-            .form(
-                Map.of(
-                    "username",
-                    "dave",
-                    "email",
-                    "dave@example.com",
-                    "password",
-                    "correct horse battery",
-                    "agreement",
-                    "true",
-                    "invite_code",
-                    fresh))
+            .form(Podium.signupForm("dave", "dave@example.com", "correct horse battery", fresh))
             .send();
     assertThat(abroad.status()).isEqualTo(403);
     assertThat(abroad.field("error")).contains("country");
 
     var uninvited =
-        podium.signup(
-            Map.of(
-                "username",
-                "erin",
-                "email",
-                "erin@example.com",
-                "password",
-                "correct horse battery",
-                "agreement",
-                "true"));
+        podium.signup(Podium.signupForm("erin", "erin@example.com", "correct horse battery", null));
     assertThat(uninvited.status()).isEqualTo(422);
     assertThat(uninvited.json().at("/details/invite_code/0/error").asText()).isEqualTo("ERR_BLANK");
 

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.podium.Tables;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Podium;
+import app.podium.local.support.PodiumIT;
 import app.podium.local.support.TestStacks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,40 +17,19 @@ import org.junit.jupiter.api.Test;
  * stack allows the US and Canada and 2 signups per address per window; one test compares an
  * invite-only stack.
  */
+@PodiumIT(
+    settings = {"SIGNUP_MODE", "open", "ALLOWED_COUNTRIES", "US,CA", "SIGNUP_RATE_LIMIT", "2"})
 class SignupModesIT {
   static final String PASSWORD = "correct horse battery";
 
   static LocalStack stack;
   static Podium podium;
 
-  @BeforeAll
-  static void start() throws Exception {
-    stack =
-        TestStacks.start(
-            Map.of("SIGNUP_MODE", "open", "ALLOWED_COUNTRIES", "US,CA", "SIGNUP_RATE_LIMIT", "2"));
-    podium = new Podium(stack);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
-
   @Test
   void inOpenModeASignupWithoutAnInviteSucceeds() {
     int accounts = podium.count(Tables.ACCOUNTS);
 
-    var signup =
-        podium.signup(
-            Map.of(
-                "username",
-                "opener",
-                "email",
-                "opener@example.com",
-                "password",
-                PASSWORD,
-                "agreement",
-                "true"));
+    var signup = podium.signup(Podium.signupForm("opener", "opener@example.com", PASSWORD, null));
 
     assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
     var me =
@@ -187,16 +165,7 @@ class SignupModesIT {
         .token(podium.appToken)
         .header("CloudFront-Viewer-Country", country)
         .header("CloudFront-Viewer-Address", Podium.freshAddress() + ":4000")
-        .form(
-            Map.of(
-                "username",
-                username,
-                "email",
-                username + "@example.com",
-                "password",
-                PASSWORD,
-                "agreement",
-                "true"))
+        .form(Podium.signupForm(username, username + "@example.com", PASSWORD, null))
         .send();
   }
 
@@ -208,16 +177,7 @@ class SignupModesIT {
         .token(podium.appToken)
         .header(
             "CloudFront-Viewer-Address", address + ":" + (1024 + (username.hashCode() & 0x7FFF)))
-        .form(
-            Map.of(
-                "username",
-                username,
-                "email",
-                username + "@example.com",
-                "password",
-                PASSWORD,
-                "agreement",
-                "true"))
+        .form(Podium.signupForm(username, username + "@example.com", PASSWORD, null))
         .send();
   }
 

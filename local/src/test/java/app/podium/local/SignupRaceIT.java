@@ -6,7 +6,7 @@ import app.podium.Tables;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Concurrently;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
@@ -14,33 +14,22 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Redemption races: many signups released together on real threads against one invite code, one
  * username or one email. Each claim is a conditional write, so exactly the allowed number win and
  * the others are told why, never with a server error.
  */
+@PodiumIT
+@ResourceLock(PodiumIT.LOAD)
 class SignupRaceIT {
   static final String PASSWORD = "correct horse battery";
 
   static LocalStack stack;
   static Podium podium;
-  static String admin;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.start();
-    podium = new Podium(stack);
-    admin = podium.adminToken();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
+  @PodiumIT.Admin static String admin;
 
   @Test
   void aSingleUseInviteRedeemedBy32ConcurrentSignupsCreatesExactlyOneAccount() {
@@ -169,17 +158,7 @@ class SignupRaceIT {
   }
 
   static Map<String, ?> signupForm(String username, String email, String code) {
-    return Map.of(
-        "username",
-        username,
-        "email",
-        email,
-        "password",
-        PASSWORD,
-        "agreement",
-        "true",
-        "invite_code",
-        code);
+    return Podium.signupForm(username, email, PASSWORD, code);
   }
 
   static Map<Integer, Long> statuses(List<ApiClient.Response> responses) {

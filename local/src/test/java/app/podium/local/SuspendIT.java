@@ -7,14 +7,12 @@ import app.podium.local.support.ApiClient;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import app.podium.shared.Scopes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -25,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * home timelines, a large account's merged posts) and come back when the suspension is lifted. The
  * fan-out threshold is 3 followers, so one stack serves both small and large authors.
  */
+@PodiumIT(settings = {"FANOUT_MAX_FOLLOWERS", "3"})
 class SuspendIT {
   static final Duration WAIT = Duration.ofSeconds(30);
   static final String PASSWORD = "correct horse battery";
@@ -33,21 +32,7 @@ class SuspendIT {
   static Podium podium;
   static Feeds feeds;
   static ApiClient api;
-  static String admin;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.start(Map.of("FANOUT_MAX_FOLLOWERS", "3"));
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
-    api = podium.api;
-    admin = podium.adminToken();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
+  @PodiumIT.Admin static String admin;
 
   static ApiClient.Response act(String token, String accountId, Map<String, ?> fields) {
     var call = api.post("/api/v1/admin/accounts/" + accountId + "/action").form(fields);

@@ -8,7 +8,7 @@ import app.podium.local.support.Concurrently;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -29,6 +27,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * The home timeline and the follow graph through the API: backfill, unfollow and delete removal,
  * visibility, Idempotency-Key, validation, paging by Link headers, relationships and counters.
  */
+@PodiumIT
 class TimelineIT {
   static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -37,6 +36,7 @@ class TimelineIT {
    */
   static volatile boolean delayUnfollowCleanups;
 
+  @PodiumIT.OnStack
   static final ExecutionInterceptor DELAY_CLEANUPS =
       new ExecutionInterceptor() {
         @Override
@@ -54,18 +54,6 @@ class TimelineIT {
   static LocalStack stack;
   static Podium podium;
   static Feeds feeds;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.start(Map.of(), DELAY_CLEANUPS);
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
 
   static ApiClient.Response post(Member author, Map<String, ?> form, String idempotencyKey) {
     var call = podium.api.post("/api/v1/statuses").token(author.token());

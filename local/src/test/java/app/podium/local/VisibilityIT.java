@@ -7,15 +7,13 @@ import app.podium.local.support.ApiClient;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
-import app.podium.local.support.TestStacks;
+import app.podium.local.support.PodiumIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * a mention or reply that a block stands between notifies nobody; a private status is readable by
  * the members it mentions, and by no other non-follower.
  */
+@PodiumIT(cheapPasswords = true)
 class VisibilityIT {
   static final Duration WAIT = Duration.ofSeconds(30);
   static final String REPLY_NOT_FOUND =
@@ -34,18 +33,6 @@ class VisibilityIT {
   static LocalStack stack;
   static Podium podium;
   static Feeds feeds;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.startWithCheapPasswords(Map.of());
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
 
   static Member member(String role) {
     return feeds.member(role + NAMES.incrementAndGet());

@@ -6,6 +6,7 @@ import app.podium.Tables;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Concurrently;
 import app.podium.local.support.Podium;
+import app.podium.local.support.PodiumIT;
 import app.podium.local.support.TestStacks;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -14,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,22 +23,11 @@ import org.junit.jupiter.api.Test;
  * takes the oldest entries of the whole stack, so the tests that release first release everything
  * waiting.
  */
+@PodiumIT(settings = {"SIGNUP_MODE", "waitlist"})
 class WaitlistIT {
   static LocalStack stack;
   static Podium podium;
-  static String admin;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = TestStacks.start(Map.of("SIGNUP_MODE", "waitlist"));
-    podium = new Podium(stack);
-    admin = podium.adminToken();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
+  @PodiumIT.Admin static String admin;
 
   @Test
   void joiningWithAnEmailPutsItOnTheWaitlist() {
@@ -258,17 +246,8 @@ class WaitlistIT {
 
     var signup =
         podium.signup(
-            Map.of(
-                "username",
-                "from_waitlist",
-                "email",
-                "released.signup@example.com",
-                "password",
-                "correct horse battery",
-                "agreement",
-                "true",
-                "invite_code",
-                code));
+            Podium.signupForm(
+                "from_waitlist", "released.signup@example.com", "correct horse battery", code));
     assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
     var me =
         podium

@@ -10,13 +10,12 @@ import app.podium.local.support.Concurrently;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
+import app.podium.local.support.PodiumIT;
 import app.podium.local.support.TestStacks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +24,26 @@ import org.junit.jupiter.api.Test;
  * + 1 each answers 429 with its four headers and writes nothing but its counter; input refused for
  * its shape counts nothing.
  */
+@PodiumIT(
+    settings = {
+      "STATUS_RATE_LIMIT",
+      "" + WriteRateLimitIT.STATUS_LIMIT,
+      "STATUS_RATE_WINDOW_SECONDS",
+      "" + WriteRateLimitIT.WINDOW_SECONDS,
+      "FOLLOW_RATE_LIMIT",
+      "" + WriteRateLimitIT.FOLLOW_LIMIT,
+      "FOLLOW_RATE_WINDOW_SECONDS",
+      "" + WriteRateLimitIT.WINDOW_SECONDS,
+      "REPORT_RATE_LIMIT",
+      "" + WriteRateLimitIT.REPORT_LIMIT,
+      "REPORT_RATE_WINDOW_SECONDS",
+      "" + WriteRateLimitIT.WINDOW_SECONDS,
+      "APP_RATE_LIMIT",
+      "" + WriteRateLimitIT.APP_LIMIT,
+      "APP_RATE_WINDOW_SECONDS",
+      "" + WriteRateLimitIT.WINDOW_SECONDS
+    },
+    cheapPasswords = true)
 class WriteRateLimitIT {
   static final int STATUS_LIMIT = 3;
   static final int FOLLOW_LIMIT = 3;
@@ -43,38 +62,6 @@ class WriteRateLimitIT {
   static Podium podium;
   static Feeds feeds;
   static ApiClient api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    String window = Long.toString(WINDOW_SECONDS);
-    stack =
-        TestStacks.startWithCheapPasswords(
-            Map.of(
-                "STATUS_RATE_LIMIT",
-                Integer.toString(STATUS_LIMIT),
-                "STATUS_RATE_WINDOW_SECONDS",
-                window,
-                "FOLLOW_RATE_LIMIT",
-                Integer.toString(FOLLOW_LIMIT),
-                "FOLLOW_RATE_WINDOW_SECONDS",
-                window,
-                "REPORT_RATE_LIMIT",
-                Integer.toString(REPORT_LIMIT),
-                "REPORT_RATE_WINDOW_SECONDS",
-                window,
-                "APP_RATE_LIMIT",
-                Integer.toString(APP_LIMIT),
-                "APP_RATE_WINDOW_SECONDS",
-                window));
-    podium = new Podium(stack);
-    feeds = new Feeds(podium);
-    api = podium.api;
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
 
   // --- statuses ----------------------------------------------------------------------------------
 
@@ -241,17 +228,8 @@ class WriteRateLimitIT {
         api.post("/oauth/token")
             .header("CloudFront-Viewer-Address", address + ":7")
             .form(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "username",
-                    stack.adminUsername(),
-                    "password",
-                    TestStacks.ADMIN_PASSWORD,
-                    "client_id",
-                    clientId,
-                    "client_secret",
-                    clientSecret))
+                Podium.passwordGrant(
+                    stack.adminUsername(), TestStacks.ADMIN_PASSWORD, clientId, clientSecret))
             .send();
     assertThat(login.status()).as("the password grant has its own limit: " + login).isEqualTo(200);
   }
@@ -277,14 +255,7 @@ class WriteRateLimitIT {
   static ApiClient.Response createApp(String viewerAddress, String name) {
     return api.post("/api/v1/apps")
         .header("CloudFront-Viewer-Address", viewerAddress)
-        .form(
-            Map.of(
-                "client_name",
-                name,
-                "redirect_uris",
-                "urn:ietf:wg:oauth:2.0:oob",
-                "scopes",
-                "read write"))
+        .form(Podium.appForm(name, "read write"))
         .send();
   }
 

@@ -121,7 +121,7 @@ class FanoutTaskJsonTest {
     assertThat(
             ((FanoutTask.PostCreated) FanoutTaskJson.read(event.getRecords().get(1).getBody()))
                 .cursor())
-        .contains("117677405000000001:117677404900000000");
+        .contains("0/117677405000000001:117677404900000000");
     assertThatThrownBy(() -> FanoutTaskJson.read(event.getRecords().get(2).getBody()))
         .isInstanceOf(IllegalArgumentException.class);
   }

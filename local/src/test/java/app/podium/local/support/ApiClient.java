@@ -123,7 +123,9 @@ public final class ApiClient {
     public Response send() {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(baseUrl + path))
-              .timeout(Duration.ofSeconds(30))
+              // long: IT classes run side by side on a 2-core machine that other builds share, and
+              // a request may wait behind another class's burst of Argon2 signups
+              .timeout(Duration.ofSeconds(120))
               .method(method, body);
       headers.forEach(request::header);
       try {

@@ -56,6 +56,15 @@ public final class Feeds {
     return members;
   }
 
+  /** Signs up {@code n} members, {@code prefix0} on, who each follow {@code author}. */
+  public List<Member> followersOf(Member author, String prefix, int n) {
+    List<Member> followers = members(prefix, n);
+    for (Member follower : followers) {
+      podium.follow(follower.token(), author.id());
+    }
+    return followers;
+  }
+
   private String table(Tables.Table table) {
     return table.physicalName(podium.stack.backend().settings().tablePrefix());
   }

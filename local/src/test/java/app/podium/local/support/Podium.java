@@ -27,33 +27,53 @@ public final class Podium {
     this.api = new ApiClient(stack.url());
     var app =
         api.post("/api/v1/apps")
-            .form(
-                Map.of(
-                    "client_name",
-                    "tests",
-                    "redirect_uris",
-                    "urn:ietf:wg:oauth:2.0:oob",
-                    "scopes",
-                    "read write follow admin:read admin:write"))
+            .form(appForm("tests", "read write follow admin:read admin:write"))
             .send();
     assertThat(app.status()).as(app.toString()).isEqualTo(200);
     this.clientId = app.field("client_id");
     this.clientSecret = app.field("client_secret");
     var token =
         api.post("/oauth/token")
-            .form(
-                Map.of(
-                    "grant_type",
-                    "client_credentials",
-                    "client_id",
-                    clientId,
-                    "client_secret",
-                    clientSecret,
-                    "scope",
-                    "read write"))
+            .form(clientCredentials(clientId, clientSecret, "read write"))
             .send();
     assertThat(token.status()).as(token.toString()).isEqualTo(200);
     this.appToken = token.field("access_token");
+  }
+
+  /** An app's registration form, for the out-of-band redirect Mastodon's own clients use. */
+  public static Map<String, String> appForm(String name, String scopes) {
+    return Map.of(
+        "client_name", name, "redirect_uris", "urn:ietf:wg:oauth:2.0:oob", "scopes", scopes);
+  }
+
+  /**
+   * A password grant's form: the member's credentials through the given client, in the client's
+   * scopes, or in {@code scope} when one is given.
+   */
+  public static Map<String, String> passwordGrant(
+      String username, String password, String clientId, String clientSecret, String... scope) {
+    Map<String, String> form = clientForm("password", clientId, clientSecret, scope);
+    form.put("username", username);
+    form.put("password", password);
+    return form;
+  }
+
+  /** A client-credentials grant's form, in the client's scopes or in {@code scope}. */
+  public static Map<String, String> clientCredentials(
+      String clientId, String clientSecret, String... scope) {
+    return clientForm("client_credentials", clientId, clientSecret, scope);
+  }
+
+  private static Map<String, String> clientForm(
+      String grant, String clientId, String clientSecret, String... scope) {
+    Map<String, String> form = new java.util.HashMap<>();
+    form.put("grant_type", grant);
+    form.put("client_id", clientId);
+    form.put("client_secret", clientSecret);
+    if (scope.length > 0) {
+      form.put("scope", scope[0]);
+    }
+    return form;
   }
 
   /** A distinct client address, so rate limits keyed on the address do not mix tests up. */
@@ -65,18 +85,11 @@ public final class Podium {
   public ApiClient.Response login(String username, String password) {
     return api.post("/oauth/token")
         .form(
-            Map.of(
-                "grant_type",
-                "password",
-                "username",
+            passwordGrant(
                 username,
-                "password",
                 password,
-                "client_id",
                 clientId,
-                "client_secret",
                 clientSecret,
-                "scope",
                 "read write follow admin:read admin:write"))
         .send();
   }
@@ -85,6 +98,13 @@ public final class Podium {
     var response = login(username, password);
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.field("access_token");
+  }
+
+  /** Revokes a token of this app, as a client does at logout. */
+  public ApiClient.Response revoke(String token) {
+    return api.post("/oauth/revoke")
+        .form(Map.of("client_id", clientId, "client_secret", clientSecret, "token", token))
+        .send();
   }
 
   public String adminToken() {
@@ -114,6 +134,23 @@ public final class Podium {
             "true",
             "invite_code",
             inviteCode == null ? "" : inviteCode));
+  }
+
+  /**
+   * A signup's form as Mastodon's clients send it, with the terms agreed to; no {@code invite_code}
+   * when {@code inviteCode} is null.
+   */
+  public static Map<String, String> signupForm(
+      String username, String email, String password, String inviteCode) {
+    Map<String, String> form = new java.util.HashMap<>();
+    form.put("username", username);
+    form.put("email", email);
+    form.put("password", password);
+    form.put("agreement", "true");
+    if (inviteCode != null) {
+      form.put("invite_code", inviteCode);
+    }
+    return form;
   }
 
   public ApiClient.Response signup(Map<String, ?> fields) {
