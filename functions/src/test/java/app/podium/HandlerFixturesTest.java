@@ -15,7 +15,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,15 +76,7 @@ class HandlerFixturesTest {
             throw new Refused(call);
           }
         };
-    FanoutTasks noted =
-        (FanoutTasks)
-            Proxy.newProxyInstance(
-                FanoutTasks.class.getClassLoader(),
-                new Class<?>[] {FanoutTasks.class},
-                (proxy, method, args) -> {
-                  published.add(method.getName());
-                  return null;
-                });
+    FanoutTasks noted = TestFanoutTasks.noting(published);
     backend =
         new Backend(
             Settings.fromEnvironment(Map.of()),

@@ -8,7 +8,6 @@ import app.podium.http.OriginCheck;
 import app.podium.http.Route;
 import app.podium.shared.FanoutTasks;
 import app.podium.shared.Settings;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +35,7 @@ class PrimingTest {
             operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
           }
         };
-    FanoutTasks tasks =
-        (FanoutTasks)
-            Proxy.newProxyInstance(
-                FanoutTasks.class.getClassLoader(),
-                new Class<?>[] {FanoutTasks.class},
-                (proxy, method, args) -> {
-                  throw new AssertionError("priming must not publish or enqueue");
-                });
+    FanoutTasks tasks = TestFanoutTasks.refusing("priming must not publish or enqueue");
     Backend backend =
         new Backend(
             Settings.fromEnvironment(Map.of("TABLE_PREFIX", "podium-test-")),

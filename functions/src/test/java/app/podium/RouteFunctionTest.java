@@ -12,7 +12,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -84,14 +83,7 @@ class RouteFunctionTest {
 
   @Test
   void aRequestRunsInsidePowertoolsLoggingWithLambdasContext() {
-    FanoutTasks tasks =
-        (FanoutTasks)
-            Proxy.newProxyInstance(
-                FanoutTasks.class.getClassLoader(),
-                new Class<?>[] {FanoutTasks.class},
-                (proxy, method, args) -> {
-                  throw new AssertionError("nothing to publish");
-                });
+    FanoutTasks tasks = TestFanoutTasks.refusing("nothing to publish");
     Backend backend =
         new Backend(
             Settings.fromEnvironment(Map.of("TABLE_PREFIX", "podium-test-")),

@@ -8,7 +8,6 @@ import app.podium.http.Access;
 import app.podium.http.Route;
 import app.podium.shared.FanoutTasks;
 import app.podium.shared.Settings;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Map;
@@ -55,13 +54,7 @@ class RoutesTest {
   @Test
   void theBackendServesEveryDeclaredRouteAndNoOther() {
     FanoutTasks nowhere =
-        (FanoutTasks)
-            Proxy.newProxyInstance(
-                FanoutTasks.class.getClassLoader(),
-                new Class<?>[] {FanoutTasks.class},
-                (proxy, method, args) -> {
-                  throw new AssertionError("nothing is published while the backend is built");
-                });
+        TestFanoutTasks.refusing("nothing is published while the backend is built");
     Backend backend =
         new Backend(
             Settings.fromEnvironment(Map.of()),

@@ -3,11 +3,7 @@ package app.podium.infra;
 import app.podium.shared.Settings;
 import app.podium.shared.Variable;
 import app.podium.shared.Variables;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -250,24 +246,7 @@ public record Config(
    * The shaded jar that {@code ./mvnw package} leaves in functions/target, whatever the version.
    */
   static Path defaultLambdaJar() {
-    Path target = Path.of("..", "functions", "target");
-    List<Path> jars = new ArrayList<>();
-    if (Files.isDirectory(target)) {
-      try (DirectoryStream<Path> found =
-          Files.newDirectoryStream(target, "functions-*-lambda.jar")) {
-        found.forEach(jars::add);
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot list " + target, e);
-      }
-    }
-    if (jars.size() != 1) {
-      throw new IllegalStateException(
-          "expected one functions-*-lambda.jar in "
-              + target.toAbsolutePath()
-              + " (found "
-              + jars.size()
-              + "): run ./mvnw -DskipTests package first, or pass -c lambdaJar=...");
-    }
-    return jars.getFirst();
+    return LambdaJars.only(
+        Path.of("..", "functions", "target"), "functions-*-lambda.jar", "lambdaJar");
   }
 }
