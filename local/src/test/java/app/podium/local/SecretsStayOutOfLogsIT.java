@@ -105,7 +105,7 @@ class SecretsStayOutOfLogsIT {
   }
 
   @Test
-  void noPasswordTokenInviteCodeOrOriginSecretIsEverLogged() {
+  void noSecretOrEmailAddressIsEverLogged() {
     var app =
         cdn(api.post("/api/v1/apps"))
             .form(
