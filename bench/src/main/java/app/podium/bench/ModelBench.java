@@ -240,9 +240,13 @@ final class ModelBench {
   }
 
   private static UnitCosts isolated(String endpoint, Report report) {
-    report.line(
-        "isolated measurements (default settings: FANOUT_MAX_FOLLOWERS 10,000, page size 1,000):");
     Fixture fx = new Fixture(endpoint, "model-iso-", UNCACHED);
+    report.line(
+        String.format(
+            Locale.ROOT,
+            "isolated measurements (FANOUT_MAX_FOLLOWERS %,d, page size %,d):",
+            fx.settings.fanout().maxFollowers(),
+            fx.settings.fanout().pageSize()));
     Instant now = fx.clock.instant();
     long ids = Ids.floorOf(now.toEpochMilli() - 3_600_000);
     String lonely = Items.accountId(100);
