@@ -79,15 +79,9 @@ class ConversationsIT {
     return response.json().get("replies_count").asLong();
   }
 
-  static Map<String, AttributeValue> postItem(String id) {
-    return stack
-        .dynamoDbClient()
-        .getItem(
-            r ->
-                r.tableName(Tables.POSTS.physicalName(prefix()))
-                    .key(Map.of("id", AttributeValue.fromN(id)))
-                    .consistentRead(true))
-        .item();
+  /** The statuses' store itself, for a race the API cannot stage. */
+  static DynamoDbStatusRepository repository() {
+    return new DynamoDbStatusRepository(new DynamoDb(stack.dynamoDbClient(), prefix()));
   }
 
   static String prefix() {
@@ -141,14 +135,7 @@ class ConversationsIT {
     assertThat(context("99999999999", null).status()).isEqualTo(404);
 
     // a suspended author's statuses leave every context
-    var suspended =
-        podium
-            .api
-            .post("/api/v1/admin/accounts/" + other.id() + "/action")
-            .token(podium.adminToken())
-            .form(Map.of("type", "suspend"))
-            .send();
-    assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+    podium.suspend(other.id());
     assertThat(thread(root, author)).containsExactly(List.of(), List.of(r1, r2, r3, r5));
     assertThat(thread(root, null)).containsExactly(List.of(), List.of(r1, r3, r5));
     assertThat(context(r4, null).status()).isEqualTo(404);
@@ -257,8 +244,8 @@ class ConversationsIT {
     var orphanDeleted =
         podium.api.delete("/api/v1/statuses/" + orphan).token(author.token()).send();
     assertThat(orphanDeleted.status()).as(orphanDeleted.toString()).isEqualTo(200);
-    assertThat(postItem(root)).as("no count left on the deleted parent's key").isEmpty();
-    assertThat(postItem(orphan)).isEmpty();
+    assertThat(feeds.postItem(root)).as("no count left on the deleted parent's key").isEmpty();
+    assertThat(feeds.postItem(orphan)).isEmpty();
   }
 
   /**
@@ -268,7 +255,7 @@ class ConversationsIT {
   @Test
   void aReplyWhoseParentWentMeanwhileIsRefusedWholeAndLeavesNoCount() {
     Member author = feeds.member("race_gone");
-    var repository = new DynamoDbStatusRepository(new DynamoDb(stack.dynamoDbClient(), prefix()));
+    var repository = repository();
     String parentId = podium.post(author.token(), "read, then deleted");
     Status parent = repository.find(parentId).orElseThrow();
     var deleted = podium.api.delete("/api/v1/statuses/" + parentId).token(author.token()).send();
@@ -294,8 +281,8 @@ class ConversationsIT {
 
     assertThatThrownBy(() -> repository.createReply(reply, parent, Instant.now().plusSeconds(60)))
         .isInstanceOf(DomainException.NotFound.class);
-    assertThat(postItem(replyId)).isEmpty();
-    assertThat(postItem(parentId)).isEmpty();
+    assertThat(feeds.postItem(replyId)).isEmpty();
+    assertThat(feeds.postItem(parentId)).isEmpty();
   }
 
   /**
@@ -305,7 +292,7 @@ class ConversationsIT {
   @Test
   void aShardedParentCountsRepliesOnACounterShardAndItsDeleteTakesItBack() {
     Member author = feeds.member("shard_author");
-    var repository = new DynamoDbStatusRepository(new DynamoDb(stack.dynamoDbClient(), prefix()));
+    var repository = repository();
     String base = podium.post(author.token(), "an id to start from");
     long id = Long.parseLong(base) + 1000;
     Status parent =
@@ -350,22 +337,14 @@ class ConversationsIT {
     // (CounterShards.shardOf)
     String shardKey = parent.id() + ":replies#" + Math.floorMod(author.id().hashCode(), 4);
     assertThat(counterShard(shardKey)).isEqualTo("1");
-    assertThat(postItem(parent.id())).doesNotContainKey("replies_count");
+    assertThat(feeds.postItem(parent.id())).doesNotContainKey("replies_count");
     assertThat(repository.find(parent.id()).orElseThrow().counts().replies()).isEqualTo(1);
     assertThat(repository.delete(reply)).isTrue();
     assertThat(counterShard(shardKey)).isEqualTo("0");
   }
 
   static String counterShard(String key) {
-    var item =
-        stack
-            .dynamoDbClient()
-            .getItem(
-                r ->
-                    r.tableName(Tables.COUNTER_SHARDS.physicalName(prefix()))
-                        .key(Map.of("key", AttributeValue.fromS(key)))
-                        .consistentRead(true))
-            .item();
+    var item = feeds.item(Tables.COUNTER_SHARDS, Map.of("key", AttributeValue.fromS(key)));
     return item.containsKey("count") ? item.get("count").n() : null;
   }
 

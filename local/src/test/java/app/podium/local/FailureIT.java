@@ -151,10 +151,7 @@ class FailureIT {
 
   static Audience audience(String name) {
     Member writer = feeds.member(name);
-    List<Member> followers = feeds.members(name + "_f", 3);
-    for (Member follower : followers) {
-      podium.follow(follower.token(), writer.id());
-    }
+    List<Member> followers = feeds.followersOf(writer, name + "_f", 3);
     return new Audience(writer, followers);
   }
 

@@ -117,14 +117,7 @@ class MentionsAndTagsIT {
   void unicodeNamesAndSuspendedMembersStayPlainText() {
     Member writer = feeds.member("mtu_writer");
     Member gone = feeds.member("mtu_gone");
-    var suspended =
-        podium
-            .api
-            .post("/api/v1/admin/accounts/" + gone.id() + "/action")
-            .token(podium.adminToken())
-            .form(Map.of("type", "suspend"))
-            .send();
-    assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+    podium.suspend(gone.id());
 
     JsonNode status = post(writer, "@ünïcode @mtu_writé @mtu_gone", "public");
 
@@ -181,14 +174,7 @@ class MentionsAndTagsIT {
 
     var delete = podium.api.delete("/api/v1/statuses/" + deleted).token(writer.token()).send();
     assertThat(delete.status()).as(delete.toString()).isEqualTo(200);
-    var suspend =
-        podium
-            .api
-            .post("/api/v1/admin/accounts/" + other.id() + "/action")
-            .token(podium.adminToken())
-            .form(Map.of("type", "suspend"))
-            .send();
-    assertThat(suspend.status()).as(suspend.toString()).isEqualTo(200);
+    podium.suspend(other.id());
 
     assertThat(podium.count(Tables.TAGGED_STATUSES))
         .as("the delete took its tag entry")

@@ -1,5 +1,6 @@
 package app.podium.local;
 
+import static app.podium.local.support.ApiClient.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Favourites and reblogs through the API: exact counts under concurrency (on a status's item, and
@@ -49,11 +49,6 @@ class ReactionsIT {
         .post("/api/v1/statuses/" + statusId + "/" + action)
         .token(member.token())
         .send();
-  }
-
-  static JsonNode ok(ApiClient.Response response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
   }
 
   static JsonNode status(String id, Member reader) {
@@ -140,18 +135,6 @@ class ReactionsIT {
     return shards;
   }
 
-  static Map<String, AttributeValue> postItem(String statusId) {
-    String table = Tables.POSTS.physicalName(stack.backend().settings().tablePrefix());
-    return stack
-        .dynamoDbClient()
-        .getItem(
-            r ->
-                r.tableName(table)
-                    .key(Map.of("id", AttributeValue.fromN(statusId)))
-                    .consistentRead(true))
-        .item();
-  }
-
   /** Reaction items about a status, as (member, kind) pairs. */
   static List<String> reactionsOf(String statusId) {
     String table = Tables.REACTIONS.physicalName(stack.backend().settings().tablePrefix());
@@ -186,7 +169,7 @@ class ReactionsIT {
               assertThat(a.json().get("favourited").asBoolean()).isTrue();
             });
     assertThat(status(status, null).get("favourites_count").asLong()).isEqualTo(FANS);
-    assertThat(postItem(status).get("favourites_count").n()).isEqualTo(String.valueOf(FANS));
+    assertThat(feeds.postItem(status).get("favourites_count").n()).isEqualTo(String.valueOf(FANS));
     // favourited_by pages through all of them by favourite id: none missing, none twice
     List<String> favouritedBy =
         allPages("/api/v1/statuses/" + status + "/favourited_by?limit=10", null);
@@ -244,7 +227,7 @@ class ReactionsIT {
   void aLargeAuthorsStatusCountsFavouritesExactlyOverItsCounterShards() {
     Member large = largeAuthor("shard_author");
     String status = podium.post(large.token(), "a post by a large account");
-    assertThat(postItem(status).get("counter_shards").n()).isEqualTo("16");
+    assertThat(feeds.postItem(status).get("counter_shards").n()).isEqualTo("16");
 
     List<ApiClient.Response> answers =
         Concurrently.run(FANS, i -> act(fans.get(i), status, "favourite"));
@@ -256,7 +239,7 @@ class ReactionsIT {
     assertThat(shards)
         .as("spread over several shards, none on the post item")
         .hasSizeGreaterThan(4);
-    assertThat(postItem(status)).doesNotContainKey("favourites_count");
+    assertThat(feeds.postItem(status)).doesNotContainKey("favourites_count");
     // summed at read (a sum is kept 2 s in the container)
     assertThat(
             Feeds.await(
@@ -482,8 +465,8 @@ class ReactionsIT {
         .containsExactly(keptReblog);
     assertThat(Feeds.ids(podium.api.get("/api/v1/accounts/" + second.id() + "/statuses").send()))
         .isEmpty();
-    assertThat(postItem(reblog1)).isEmpty();
-    assertThat(postItem(reblog2)).isEmpty();
+    assertThat(feeds.postItem(reblog1)).isEmpty();
+    assertThat(feeds.postItem(reblog2)).isEmpty();
     assertThat(reactionsOf(original))
         .as("reblog reactions gone")
         .allMatch(r -> r.contains("/favourite:"));
@@ -655,9 +638,7 @@ class ReactionsIT {
    */
   static Member largeAuthor(String name) {
     Member author = feeds.member(name);
-    for (Member follower : feeds.members(name + "_f", 4)) {
-      podium.follow(follower.token(), author.id());
-    }
+    feeds.followersOf(author, name + "_f", 4);
     podium.post(author.token(), name + " becomes large");
     assertThat(Feeds.eventually(WAIT, () -> feeds.isLarge(author.id())))
         .as("marked large")

@@ -25,13 +25,7 @@ public class SignupFlowIT {
     assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
     assertThat(signup.field("token_type")).isEqualTo("Bearer");
 
-    var me =
-        podium
-            .api
-            .get("/api/v1/accounts/verify_credentials")
-            .token(signup.field("access_token"))
-            .send();
-    assertThat(me.status()).isEqualTo(200);
+    var me = podium.me(signup.field("access_token"));
     assertThat(me.field("username")).isEqualTo("alice");
     assertThat(me.field("acct")).isEqualTo("alice");
     var adminAccount = podium.api.get("/api/v1/accounts/lookup?acct=admin").send();

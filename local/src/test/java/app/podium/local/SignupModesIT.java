@@ -32,13 +32,7 @@ class SignupModesIT {
     var signup = podium.signup(Podium.signupForm("opener", "opener@example.com", PASSWORD, null));
 
     assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
-    var me =
-        podium
-            .api
-            .get("/api/v1/accounts/verify_credentials")
-            .token(signup.field("access_token"))
-            .send();
-    assertThat(me.status()).as(me.toString()).isEqualTo(200);
+    var me = podium.me(signup.field("access_token"));
     assertThat(me.field("username")).isEqualTo("opener");
     assertThat(me.field("invited_by_account_id")).isNull();
     assertThat(podium.count(Tables.ACCOUNTS)).isEqualTo(accounts + 1);
@@ -53,12 +47,7 @@ class SignupModesIT {
     var signup = podium.signup("invited_opener", code);
 
     assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
-    var me =
-        podium
-            .api
-            .get("/api/v1/accounts/verify_credentials")
-            .token(signup.field("access_token"))
-            .send();
+    var me = podium.me(signup.field("access_token"));
     assertThat(me.field("invited_by_account_id")).isEqualTo(adminId);
   }
 

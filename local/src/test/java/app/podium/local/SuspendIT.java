@@ -194,10 +194,7 @@ class SuspendIT {
   @Test
   void aSuspendedLargeAccountsMergedStatusesLeaveFollowersHomeTimelines() {
     Member author = feeds.member("large_author");
-    List<Member> followers = feeds.members("large_f", 4);
-    for (Member follower : followers) {
-      podium.follow(follower.token(), author.id());
-    }
+    List<Member> followers = feeds.followersOf(author, "large_f", 4);
     String crossing = podium.post(author.token(), "four followers: large from here on");
     assertThat(
             Feeds.eventually(

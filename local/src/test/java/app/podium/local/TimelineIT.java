@@ -148,10 +148,7 @@ class TimelineIT {
   @Test
   void deletingAStatusRemovesItFromFollowersHomesAndItsPage() {
     Member writer = feeds.member("del_writer");
-    List<Member> readers = feeds.members("del_reader", 3);
-    for (Member reader : readers) {
-      podium.follow(reader.token(), writer.id());
-    }
+    List<Member> readers = feeds.followersOf(writer, "del_reader", 3);
     String keep = podium.post(writer.token(), "stays");
     String doomed = podium.post(writer.token(), "goes");
     for (Member reader : readers) {
@@ -381,10 +378,7 @@ class TimelineIT {
   @Test
   void followerAndFollowingListsPageWithLinkHeaders() {
     Member star = feeds.member("list_star");
-    List<Member> fans = feeds.members("list_fan", 5);
-    for (Member fan : fans) {
-      podium.follow(fan.token(), star.id());
-    }
+    List<Member> fans = feeds.followersOf(star, "list_fan", 5);
     Member busy = fans.getFirst();
     List<Member> others = feeds.members("list_other", 4);
     for (Member other : others) {

@@ -249,12 +249,7 @@ class WaitlistIT {
             Podium.signupForm(
                 "from_waitlist", "released.signup@example.com", "correct horse battery", code));
     assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
-    var me =
-        podium
-            .api
-            .get("/api/v1/accounts/verify_credentials")
-            .token(signup.field("access_token"))
-            .send();
+    var me = podium.me(signup.field("access_token"));
     assertThat(me.field("username")).isEqualTo("from_waitlist");
 
     int accounts = podium.count(Tables.ACCOUNTS);

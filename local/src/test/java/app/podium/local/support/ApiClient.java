@@ -1,5 +1,7 @@
 package app.podium.local.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -50,10 +52,21 @@ public final class ApiClient {
       return headers.get(name.toLowerCase());
     }
 
+    /** Asserts the answer's status, showing the whole answer when it differs; returns it. */
+    public Response expect(int expected) {
+      assertThat(status).as(toString()).isEqualTo(expected);
+      return this;
+    }
+
     @Override
     public String toString() {
       return status + " " + body;
     }
+  }
+
+  /** The JSON of an answer that must be a 200. */
+  public static JsonNode ok(Response response) {
+    return response.expect(200).json();
   }
 
   /** A request under construction: method, path, token, headers, body. */

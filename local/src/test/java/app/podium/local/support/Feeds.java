@@ -3,13 +3,17 @@ package app.podium.local.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
+import app.podium.fanout.sqs.FanoutTaskJson;
 import app.podium.local.QueuePoller;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.Visibility;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -113,17 +117,21 @@ public final class Feeds {
 
   /** One attribute of an account item, or null. */
   public AttributeValue accountAttribute(String accountId, String attribute) {
-    var item =
-        podium
-            .stack
-            .dynamoDbClient()
-            .getItem(
-                r ->
-                    r.tableName(table(Tables.ACCOUNTS))
-                        .key(Map.of("id", AttributeValue.fromS(accountId)))
-                        .consistentRead(true))
-            .item();
-    return item.get(attribute);
+    return item(Tables.ACCOUNTS, Map.of("id", AttributeValue.fromS(accountId))).get(attribute);
+  }
+
+  /** A status's item in the posts table, empty when there is none. */
+  public Map<String, AttributeValue> postItem(String statusId) {
+    return item(Tables.POSTS, Map.of("id", AttributeValue.fromN(statusId)));
+  }
+
+  /** An item read consistently by its key, empty when there is none. */
+  public Map<String, AttributeValue> item(Tables.Table table, Map<String, AttributeValue> key) {
+    return podium
+        .stack
+        .dynamoDbClient()
+        .getItem(r -> r.tableName(table(table)).key(key).consistentRead(true))
+        .item();
   }
 
   public List<String> largeFolloweesOf(String accountId) {
@@ -155,17 +163,25 @@ public final class Feeds {
 
   /** The status id an Idempotency-Key claim of the member holds, or null. */
   public String idempotencyClaim(String accountId, String key) {
-    var item =
-        podium
-            .stack
-            .dynamoDbClient()
-            .getItem(
-                r ->
-                    r.tableName(table(Tables.IDEMPOTENCY))
-                        .key(Map.of("key", AttributeValue.fromS(accountId + ":" + key)))
-                        .consistentRead(true))
-            .item();
+    var item = item(Tables.IDEMPOTENCY, Map.of("key", AttributeValue.fromS(accountId + ":" + key)));
     return item.containsKey("status_id") ? item.get("status_id").s() : null;
+  }
+
+  /** Sends a message body straight to the fan-out queue, as a redelivery or a poison message. */
+  public void enqueue(String body) {
+    var stack = podium.stack;
+    stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(body));
+  }
+
+  /** The fan-out task of a public status, as the post route sends it, naming its mentions. */
+  public static String postCreatedTask(String authorId, String statusId, List<String> mentions) {
+    return FanoutTaskJson.write(
+        new FanoutTask.PostCreated(
+            authorId,
+            statusId,
+            new FanoutTask.StatusFacts(
+                Visibility.PUBLIC, Optional.empty(), Optional.empty(), mentions),
+            Optional.empty()));
   }
 
   /** Messages in the fan-out queue: visible, in flight and delayed. */

@@ -189,15 +189,32 @@ public final class Podium {
     return response.field("id");
   }
 
+  /** The token's own account, as verify_credentials answers it (asserted a 200). */
+  public ApiClient.Response me(String token) {
+    return api.get("/api/v1/accounts/verify_credentials").token(token).send().expect(200);
+  }
+
   public String accountId(String token) {
-    var me = api.get("/api/v1/accounts/verify_credentials").token(token).send();
-    assertThat(me.status()).as(me.toString()).isEqualTo(200);
-    return me.field("id");
+    return me(token).field("id");
+  }
+
+  /** Suspends the account as the admin, as a moderator's action does. */
+  public void suspend(String accountId) {
+    api.post("/api/v1/admin/accounts/" + accountId + "/action")
+        .token(adminToken())
+        .form(Map.of("type", "suspend"))
+        .send()
+        .expect(200);
   }
 
   public void follow(String token, String accountId) {
     var response = api.post("/api/v1/accounts/" + accountId + "/follow").token(token).send();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
+  }
+
+  /** Mutes the account for the member, with the mute's options (duration, notifications). */
+  public ApiClient.Response mute(String token, String accountId, Map<String, ?> options) {
+    return api.post("/api/v1/accounts/" + accountId + "/mute").token(token).form(options).send();
   }
 
   /** The ids on the member's home timeline, newest first (one page). */
@@ -218,12 +235,7 @@ public final class Podium {
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
     java.util.List<String> ids = home(token, "?limit=40");
     while (!condition.test(ids) && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      Feeds.pause(50);
       ids = home(token, "?limit=40");
     }
     return ids;
