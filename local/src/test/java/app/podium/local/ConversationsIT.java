@@ -11,9 +11,7 @@ import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
 import app.podium.local.support.PodiumIT;
 import app.podium.shared.DomainException;
-import app.podium.shared.Visibility;
 import app.podium.statuses.Status;
-import app.podium.statuses.StatusCounts;
 import app.podium.statuses.store.DynamoDbStatusRepository;
 import app.podium.store.DynamoDb;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,12 +40,11 @@ class ConversationsIT {
   static String reply(Member author, String parentId, String text, String visibility) {
     var response =
         podium
-            .api
-            .post("/api/v1/statuses")
-            .token(author.token())
-            .form(Map.of("status", text, "in_reply_to_id", parentId, "visibility", visibility))
-            .send();
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            .postForm(
+                author.token(),
+                Map.of("status", text, "in_reply_to_id", parentId, "visibility", visibility),
+                null)
+            .expect(200);
     assertThat(response.field("in_reply_to_id")).isEqualTo(parentId);
     return response.field("id");
   }
@@ -77,6 +74,18 @@ class ConversationsIT {
     var response = podium.api.get("/api/v1/statuses/" + statusId).token(reader.token()).send();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json().get("replies_count").asLong();
+  }
+
+  /** A public reply of the member to their own status, as the post route would store it. */
+  static Status ownReply(String id, Member author, String parentId) {
+    return Status.builder()
+        .id(id)
+        .authorId(author.id())
+        .text("reply")
+        .inReplyToId(Optional.of(parentId))
+        .inReplyToAccountId(Optional.of(author.id()))
+        .createdAt(Instant.now())
+        .build();
   }
 
   /** The statuses' store itself, for a race the API cannot stage. */
@@ -232,12 +241,7 @@ class ConversationsIT {
     int posts = podium.count(Tables.POSTS);
 
     var refused =
-        podium
-            .api
-            .post("/api/v1/statuses")
-            .token(author.token())
-            .form(Map.of("status", "too late", "in_reply_to_id", root))
-            .send();
+        podium.postForm(author.token(), Map.of("status", "too late", "in_reply_to_id", root), null);
     assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
     assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
 
@@ -261,23 +265,7 @@ class ConversationsIT {
     var deleted = podium.api.delete("/api/v1/statuses/" + parentId).token(author.token()).send();
     assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
     String replyId = Long.toString(Long.parseLong(parentId) + 1);
-    Status reply =
-        new Status(
-            replyId,
-            author.id(),
-            "reply",
-            "",
-            false,
-            Visibility.PUBLIC,
-            Optional.of(parentId),
-            Optional.of(author.id()),
-            "en",
-            Instant.now(),
-            Optional.empty(),
-            List.of(),
-            List.of(),
-            StatusCounts.NONE,
-            1);
+    Status reply = ownReply(replyId, author, parentId);
 
     assertThatThrownBy(() -> repository.createReply(reply, parent, Instant.now().plusSeconds(60)))
         .isInstanceOf(DomainException.NotFound.class);
@@ -296,40 +284,15 @@ class ConversationsIT {
     String base = podium.post(author.token(), "an id to start from");
     long id = Long.parseLong(base) + 1000;
     Status parent =
-        new Status(
-            Long.toString(id),
-            author.id(),
-            "sharded",
-            "",
-            false,
-            Visibility.PUBLIC,
-            Optional.empty(),
-            Optional.empty(),
-            "en",
-            Instant.now(),
-            Optional.empty(),
-            List.of(),
-            List.of(),
-            StatusCounts.NONE,
-            4);
+        Status.builder()
+            .id(Long.toString(id))
+            .authorId(author.id())
+            .text("sharded")
+            .createdAt(Instant.now())
+            .counterShards(4)
+            .build();
     assertThat(repository.create(parent, Instant.now().plusSeconds(60))).isTrue();
-    Status reply =
-        new Status(
-            Long.toString(id + 6),
-            author.id(),
-            "reply",
-            "",
-            false,
-            Visibility.PUBLIC,
-            Optional.of(parent.id()),
-            Optional.of(author.id()),
-            "en",
-            Instant.now(),
-            Optional.empty(),
-            List.of(),
-            List.of(),
-            StatusCounts.NONE,
-            1);
+    Status reply = ownReply(Long.toString(id + 6), author, parent.id());
 
     assertThat(repository.createReply(reply, parent, Instant.now().plusSeconds(60))).isTrue();
 

@@ -124,13 +124,7 @@ class FailureIT {
   static Feeds feeds;
 
   static ApiClient.Response post(Member author, String text, String key) {
-    return podium
-        .api
-        .post("/api/v1/statuses")
-        .token(author.token())
-        .header("Idempotency-Key", key)
-        .form(Map.of("status", text))
-        .send();
+    return podium.postForm(author.token(), Map.of("status", text), key);
   }
 
   static long statusesCount(Member member) {

@@ -32,12 +32,8 @@ class MentionsAndTagsIT {
   static JsonNode post(Member author, String text, String visibility) {
     var response =
         podium
-            .api
-            .post("/api/v1/statuses")
-            .token(author.token())
-            .form(Map.of("status", text, "visibility", visibility))
-            .send();
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            .postForm(author.token(), Map.of("status", text, "visibility", visibility), null)
+            .expect(200);
     return response.json();
   }
 

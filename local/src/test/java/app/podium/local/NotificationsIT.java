@@ -105,6 +105,12 @@ class NotificationsIT {
     feeds.awaitQueueDrained(WAIT);
   }
 
+  /** Dismisses the notification at {@code path} as the member: an empty 200, then a 404 there. */
+  static void assertDismissed(String path, Member member) {
+    assertThat(ok(podium.api.post(path + "/dismiss").token(member.token()).send())).isEmpty();
+    assertThat(podium.api.get(path).token(member.token()).send().status()).isEqualTo(404);
+  }
+
   static JsonNode v1(Member member, String query) {
     return ok(podium.api.get("/api/v1/notifications" + query).token(member.token()).send());
   }
@@ -375,16 +381,7 @@ class NotificationsIT {
                 .send()
                 .status())
         .isEqualTo(404);
-    assertThat(
-            ok(
-                podium
-                    .api
-                    .post("/api/v1/notifications/" + id + "/dismiss")
-                    .token(author.token())
-                    .send()))
-        .isEmpty();
-    assertThat(podium.api.get("/api/v1/notifications/" + id).token(author.token()).send().status())
-        .isEqualTo(404);
+    assertDismissed("/api/v1/notifications/" + id, author);
     assertThat(field(v1(author, ""), "type")).containsExactlyInAnyOrder("favourite", "favourite");
 
     String key = "favourite-" + one;
@@ -392,16 +389,7 @@ class NotificationsIT {
         ok(podium.api.get("/api/v2/notifications/" + key).token(author.token()).send());
     assertThat(group.get("notification_groups").get(0).get("status_id").asText()).isEqualTo(one);
     assertThat(field(group.get("accounts"), "id")).contains(fan.id());
-    assertThat(
-            ok(
-                podium
-                    .api
-                    .post("/api/v2/notifications/" + key + "/dismiss")
-                    .token(author.token())
-                    .send()))
-        .isEmpty();
-    assertThat(podium.api.get("/api/v2/notifications/" + key).token(author.token()).send().status())
-        .isEqualTo(404);
+    assertDismissed("/api/v2/notifications/" + key, author);
     assertThat(
             podium.api.get("/api/v2/notifications/nonsense").token(author.token()).send().status())
         .isEqualTo(404);

@@ -83,14 +83,10 @@ class ReactionsIT {
   }
 
   static String post(Member author, String text, String visibility) {
-    return ok(podium
-            .api
-            .post("/api/v1/statuses")
-            .token(author.token())
-            .form(Map.of("status", text, "visibility", visibility))
-            .send())
-        .get("id")
-        .asText();
+    return podium
+        .postForm(author.token(), Map.of("status", text, "visibility", visibility), null)
+        .expect(200)
+        .field("id");
   }
 
   /**
@@ -98,23 +94,11 @@ class ReactionsIT {
    * shows.
    */
   static List<String> allPages(String path, Member reader) {
-    List<String> ids = new ArrayList<>();
     var call = podium.api.get(path);
     if (reader != null) {
       call.token(reader.token());
     }
-    var response = call.send();
-    for (int page = 0; page < 100; page++) {
-      List<String> shown = Feeds.ids(response);
-      if (shown.isEmpty()) {
-        return ids;
-      }
-      ids.addAll(shown);
-      String next = Feeds.links(response).get("next");
-      assertThat(next).as("a non-empty page links to the next").isNotNull();
-      response = feeds.getUrl(next, reader == null ? null : reader.token());
-    }
-    throw new AssertionError("more than 100 pages");
+    return feeds.allPages(call.send(), reader == null ? null : reader.token());
   }
 
   /** The counter-shard items of one of a status's counts, by key. */
@@ -523,14 +507,10 @@ class ReactionsIT {
     assertThat(anonymous.get("reblog").get("reblogged").asBoolean()).isFalse();
     // the conversation and the tag timeline show the reader's state as every other list does
     String reply =
-        ok(podium
-                .api
-                .post("/api/v1/statuses")
-                .token(author.token())
-                .form(Map.of("status", "a reply", "in_reply_to_id", original))
-                .send())
-            .get("id")
-            .asText();
+        podium
+            .postForm(author.token(), Map.of("status", "a reply", "in_reply_to_id", original), null)
+            .expect(200)
+            .field("id");
     JsonNode ancestor =
         ok(podium.api.get("/api/v1/statuses/" + reply + "/context").token(member.token()).send())
             .get("ancestors")
@@ -638,12 +618,9 @@ class ReactionsIT {
    */
   static Member largeAuthor(String name) {
     Member author = feeds.member(name);
-    feeds.followersOf(author, name + "_f", 4);
+    List<Member> followers = feeds.followersOf(author, name + "_f", 4);
     podium.post(author.token(), name + " becomes large");
-    assertThat(Feeds.eventually(WAIT, () -> feeds.isLarge(author.id())))
-        .as("marked large")
-        .isTrue();
-    feeds.awaitQueueDrained(WAIT);
+    feeds.awaitLarge(author, followers, WAIT);
     return author;
   }
 }

@@ -20,7 +20,6 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * What the feed tests need beyond {@link Podium}: many members at once, the timeline table seen
@@ -78,22 +77,13 @@ public final class Feeds {
    * scan.
    */
   public List<Map<String, AttributeValue>> timelineItems() {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      ScanRequest.Builder scan =
-          ScanRequest.builder().tableName(table(Tables.TIMELINES)).consistentRead(true);
-      if (start != null) {
-        scan.exclusiveStartKey(start);
-      }
-      var page = podium.stack.dynamoDbClient().scan(scan.build());
-      items.addAll(page.items());
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
-    return items;
+    return podium
+        .stack
+        .dynamoDbClient()
+        .scanPaginator(r -> r.tableName(table(Tables.TIMELINES)).consistentRead(true))
+        .items()
+        .stream()
+        .toList();
   }
 
   /**
@@ -107,12 +97,41 @@ public final class Feeds {
         .toList();
   }
 
-  /** The status ids of a member's timeline entries. */
+  /** The status ids of a member's timeline entries, one element per entry (all pages). */
   public List<String> entriesOf(String ownerId) {
-    return timelineItems().stream()
-        .filter(i -> i.get("owner_id").s().equals(ownerId))
+    return podium
+        .stack
+        .dynamoDbClient()
+        .queryPaginator(
+            r ->
+                r.tableName(table(Tables.TIMELINES))
+                    .consistentRead(true)
+                    .keyConditionExpression("owner_id = :owner")
+                    .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(ownerId))))
+        .items()
+        .stream()
         .map(i -> i.get("status_id").n())
         .toList();
+  }
+
+  /**
+   * The ids every page of a list shows, from {@code first} on, following {@code rel="next"} (as
+   * {@code token}, when not null) to the first empty page; a non-empty page must link to the next.
+   */
+  public List<String> allPages(ApiClient.Response first, String token) {
+    List<String> ids = new ArrayList<>();
+    var response = first;
+    for (int page = 0; page < 100; page++) {
+      List<String> shown = ids(response);
+      if (shown.isEmpty()) {
+        return ids;
+      }
+      ids.addAll(shown);
+      String next = links(response).get("next");
+      assertThat(next).as("a non-empty page links to the next: %s", response).isNotNull();
+      response = getUrl(next, token);
+    }
+    throw new AssertionError("more than 100 pages");
   }
 
   /** One attribute of an account item, or null. */
@@ -137,6 +156,25 @@ public final class Feeds {
   public List<String> largeFolloweesOf(String accountId) {
     AttributeValue value = accountAttribute(accountId, "large_followees");
     return value == null ? List.of() : value.ss();
+  }
+
+  /**
+   * Waits until the author is marked large and every follower's large set holds them (the
+   * conversion done), then until the fan-out queue is empty.
+   */
+  public void awaitLarge(Member author, List<Member> followers, Duration timeout) {
+    assertThat(eventually(timeout, () -> isLarge(author.id())))
+        .as("%s marked large", author.username())
+        .isTrue();
+    assertThat(
+            eventually(
+                timeout,
+                () ->
+                    followers.stream()
+                        .allMatch(f -> largeFolloweesOf(f.id()).contains(author.id()))))
+        .as("every follower's large set holds %s", author.username())
+        .isTrue();
+    awaitQueueDrained(timeout);
   }
 
   public boolean isLarge(String accountId) {
@@ -276,9 +314,6 @@ public final class Feeds {
 
   /** The ids of a JSON array answer, in order. */
   public static List<String> ids(ApiClient.Response response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    List<String> ids = new ArrayList<>();
-    response.json().forEach(node -> ids.add(node.get("id").asText()));
-    return ids;
+    return ApiClient.texts(ApiClient.ok(response), "id");
   }
 }
