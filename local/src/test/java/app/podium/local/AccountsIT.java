@@ -6,8 +6,8 @@ import app.podium.Tables;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Podium;
 import app.podium.local.support.PodiumIT;
+import app.podium.local.support.TestStacks;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,9 +32,8 @@ class AccountsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    URI url = URI.create(stack.url());
-    domain = url.getHost() + ":" + url.getPort();
-    aliceId = api.get("/api/v1/accounts/verify_credentials").token(aliceToken).send().field("id");
+    domain = TestStacks.domain(stack);
+    aliceId = podium.accountId(aliceToken);
   }
 
   /** A signup with a fresh invite of the admin's, under this username and email. */

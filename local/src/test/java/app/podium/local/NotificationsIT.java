@@ -45,6 +45,12 @@ class NotificationsIT {
   static Feeds feeds;
   static Member admin;
 
+  /** The follower follows the followee, and the followee's one notification has arrived. */
+  static void followNotified(Member follower, Member followee) {
+    podium.follow(follower.token(), followee.id());
+    assertThat(Feeds.eventually(WAIT, () -> v1(followee, "").size() == 1)).isTrue();
+  }
+
   static Member member() {
     return feeds.member("n" + NAMES.incrementAndGet());
   }
@@ -185,8 +191,7 @@ class NotificationsIT {
   void aFollowNotifiesTheFolloweeAndAFollowAgainDoesNot() {
     Member followee = member();
     Member follower = member();
-    podium.follow(follower.token(), followee.id());
-    assertThat(Feeds.eventually(WAIT, () -> v1(followee, "").size() == 1)).isTrue();
+    followNotified(follower, followee);
     podium.follow(follower.token(), followee.id());
     feeds.awaitQueueDrained(WAIT);
 
@@ -497,8 +502,7 @@ class NotificationsIT {
   void aSuspendedActorIsHiddenAndShowsAgainWhenTheSuspensionIsLifted() {
     Member followee = member();
     Member follower = member();
-    podium.follow(follower.token(), followee.id());
-    assertThat(Feeds.eventually(WAIT, () -> v1(followee, "").size() == 1)).isTrue();
+    followNotified(follower, followee);
     String admin = podium.adminToken();
 
     ok(

@@ -51,6 +51,11 @@ class ReactionsIT {
         .send();
   }
 
+  /** Reblogs the status as the member; the reblog's own id. */
+  static String reblog(Member member, String statusId) {
+    return ok(act(member, statusId, "reblog")).get("id").asText();
+  }
+
   static JsonNode status(String id, Member reader) {
     var call = podium.api.get("/api/v1/statuses/" + id);
     if (reader != null) {
@@ -367,7 +372,7 @@ class ReactionsIT {
     Member first = feeds.member("via_first");
     Member second = feeds.member("via_second");
     String original = podium.post(author.token(), "passed along");
-    String firstReblog = ok(act(first, original, "reblog")).get("id").asText();
+    String firstReblog = reblog(first, original);
 
     JsonNode viaReblog = ok(act(second, firstReblog, "reblog"));
     JsonNode favourited = ok(act(second, firstReblog, "favourite"));
@@ -388,7 +393,7 @@ class ReactionsIT {
     assertThat(reactionsOf(original))
         .containsExactlyInAnyOrder(
             first.id() + "/reblog:" + original, second.id() + "/favourite:" + original);
-    String again = ok(act(second, original, "reblog")).get("id").asText();
+    String again = reblog(second, original);
     assertThat(again).isNotEqualTo(secondReblog);
     assertThat(status(original, null).get("reblogs_count").asLong()).isEqualTo(2);
   }
@@ -406,7 +411,7 @@ class ReactionsIT {
     assertThat(podium.awaitHome(both.token(), ids -> ids.contains(original)))
         .containsExactly(original);
 
-    String reblogId = ok(act(reblogger, original, "reblog")).get("id").asText();
+    String reblogId = reblog(reblogger, original);
 
     assertThat(awaitHome(onlyReblogger, h -> !h.isEmpty()))
         .containsExactly(reblogId + "<-" + original);
@@ -429,9 +434,9 @@ class ReactionsIT {
     podium.follow(follower.token(), second.id());
     String original = podium.post(author.token(), "soon gone");
     String kept = podium.post(author.token(), "stays");
-    String reblog1 = ok(act(first, original, "reblog")).get("id").asText();
-    String reblog2 = ok(act(second, original, "reblog")).get("id").asText();
-    String keptReblog = ok(act(first, kept, "reblog")).get("id").asText();
+    String reblog1 = reblog(first, original);
+    String reblog2 = reblog(second, original);
+    String keptReblog = reblog(first, kept);
     ok(act(fans.get(3), original, "favourite"));
     // two reblogs of one status show once
     assertThat(awaitHome(follower, h -> h.size() == 2))
@@ -469,7 +474,7 @@ class ReactionsIT {
     podium.follow(other.token(), member.id());
     String original = podium.post(author.token(), "flagged #readerflags");
     ok(act(member, original, "favourite"));
-    String reblogId = ok(act(member, original, "reblog")).get("id").asText();
+    String reblogId = reblog(member, original);
 
     JsonNode mine = status(original, member);
     assertThat(mine.get("favourited").asBoolean()).isTrue();
@@ -598,7 +603,7 @@ class ReactionsIT {
     podium.follow(follower.token(), large.id());
     String original = podium.post(author.token(), "boosted by a large account");
 
-    String reblogId = ok(act(large, original, "reblog")).get("id").asText();
+    String reblogId = reblog(large, original);
 
     feeds.awaitQueueDrained(WAIT);
     assertThat(feeds.ownersOf(reblogId)).as("not fanned out").containsExactly(large.id());
