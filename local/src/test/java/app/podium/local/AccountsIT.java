@@ -6,8 +6,8 @@ import app.podium.Tables;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Podium;
 import app.podium.local.support.PodiumIT;
+import app.podium.local.support.TestStacks;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,27 +32,25 @@ class AccountsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    URI url = URI.create(stack.url());
-    domain = url.getHost() + ":" + url.getPort();
-    aliceId = api.get("/api/v1/accounts/verify_credentials").token(aliceToken).send().field("id");
+    domain = TestStacks.domain(stack);
+    aliceId = podium.accountId(aliceToken);
+  }
+
+  /** A signup with a fresh invite of the admin's, under this username and email. */
+  static ApiClient.Response signupInvited(String admin, String username, String email) {
+    String code = podium.inviteCode(admin, Map.of());
+    return podium.signup(Podium.signupForm(username, email, "correct horse battery", code));
+  }
+
+  /** A PATCH of the member's own profile, its body still to give (a form or JSON). */
+  static ApiClient.Call updateCredentials(String token) {
+    return api.patch("/api/v1/accounts/update_credentials").token(token);
   }
 
   @Test
   void anEmailThatNfkcWouldChangeIsRefusedWritingNothingAndNoLookAlikeLogsIntoAnotherMember() {
     String admin = podium.adminToken();
-    var kate =
-        podium.signup(
-            Map.of(
-                "username",
-                "kate",
-                "email",
-                "kate@example.com",
-                "password",
-                "correct horse battery",
-                "agreement",
-                "true",
-                "invite_code",
-                podium.inviteCode(admin, Map.of())));
+    var kate = signupInvited(admin, "kate", "kate@example.com");
     assertThat(kate.status()).as(kate.toString()).isEqualTo(200);
     int accounts = podium.count(Tables.ACCOUNTS);
     int claims = podium.count(Tables.UNIQUE_KEYS);
@@ -67,19 +65,7 @@ class AccountsIT {
             "e\u0301mile@example.com");
     int n = 0;
     for (String email : lookAlikes) {
-      var response =
-          podium.signup(
-              Map.of(
-                  "username",
-                  "lookalike" + n++,
-                  "email",
-                  email,
-                  "password",
-                  "correct horse battery",
-                  "agreement",
-                  "true",
-                  "invite_code",
-                  podium.inviteCode(admin, Map.of())));
+      var response = signupInvited(admin, "lookalike" + n++, email);
       assertThat(response.status()).as(email + ": " + response).isEqualTo(422);
       assertThat(response.json().at("/details/email/0/error").asText())
           .as(email)
@@ -98,19 +84,7 @@ class AccountsIT {
     assertThat(podium.login("KATE@Example.com", "correct horse battery").status())
         .as("case still folds")
         .isEqualTo(200);
-    var emile =
-        podium.signup(
-            Map.of(
-                "username",
-                "emile",
-                "email",
-                "\u00E9mile@example.com",
-                "password",
-                "correct horse battery",
-                "agreement",
-                "true",
-                "invite_code",
-                podium.inviteCode(admin, Map.of())));
+    var emile = signupInvited(admin, "emile", "\u00E9mile@example.com");
     assertThat(emile.status()).as("a precomposed letter: " + emile).isEqualTo(200);
   }
 
@@ -188,8 +162,7 @@ class AccountsIT {
     String token = podium.member("bob");
 
     var update =
-        api.patch("/api/v1/accounts/update_credentials")
-            .token(token)
+        updateCredentials(token)
             .form(Map.of("display_name", "Bob the Builder", "note", "Can we fix it?"))
             .send();
 
@@ -206,8 +179,7 @@ class AccountsIT {
     String token = podium.member("carol");
 
     var update =
-        api.patch("/api/v1/accounts/update_credentials")
-            .token(token)
+        updateCredentials(token)
             .json(
                 Map.of(
                     "display_name", "Carol ✨", "note", "First line\nsecond line\n\nNew paragraph"))
@@ -223,16 +195,9 @@ class AccountsIT {
   @Test
   void updateCredentialsWithOnlyANoteKeepsTheDisplayName() {
     String token = podium.member("dave");
-    api.patch("/api/v1/accounts/update_credentials")
-        .token(token)
-        .form(Map.of("display_name", "Dave"))
-        .send();
+    updateCredentials(token).form(Map.of("display_name", "Dave")).send();
 
-    var update =
-        api.patch("/api/v1/accounts/update_credentials")
-            .token(token)
-            .json(Map.of("note", "hello"))
-            .send();
+    var update = updateCredentials(token).json(Map.of("note", "hello")).send();
 
     assertThat(update.status()).as(update.toString()).isEqualTo(200);
     assertThat(update.field("display_name")).isEqualTo("Dave");
@@ -245,10 +210,7 @@ class AccountsIT {
     String note = "<script>x</script>";
 
     var update =
-        api.patch("/api/v1/accounts/update_credentials")
-            .token(token)
-            .form(Map.of("note", note, "display_name", "<b>Erin</b>"))
-            .send();
+        updateCredentials(token).form(Map.of("note", note, "display_name", "<b>Erin</b>")).send();
 
     assertThat(update.status()).as(update.toString()).isEqualTo(200);
     assertThat(update.field("note")).isEqualTo("<p>&lt;script&gt;x&lt;/script&gt;</p>");
@@ -267,29 +229,21 @@ class AccountsIT {
   @Test
   void aDisplayNameOver30CharactersOrANoteOver500Is422AndChangesNothing() {
     String token = podium.member("frank");
-    api.patch("/api/v1/accounts/update_credentials")
-        .token(token)
-        .form(Map.of("display_name", "Frank", "note", "before"))
-        .send();
+    updateCredentials(token).form(Map.of("display_name", "Frank", "note", "before")).send();
     var before = api.get("/api/v1/accounts/verify_credentials").token(token).send();
     int accounts = podium.count(Tables.ACCOUNTS);
 
     var longName =
-        api.patch("/api/v1/accounts/update_credentials")
-            .token(token)
+        updateCredentials(token)
             .form(Map.of("display_name", "x".repeat(31), "note", "after"))
             .send();
     var longNote =
-        api.patch("/api/v1/accounts/update_credentials")
-            .token(token)
+        updateCredentials(token)
             .json(Map.of("display_name", "Frank 2", "note", "y".repeat(501)))
             .send();
 
-    assertThat(longName.status()).as(longName.toString()).isEqualTo(422);
-    assertThat(longName.json().at("/details/display_name/0/error").asText())
-        .isEqualTo("ERR_TOO_LONG");
-    assertThat(longNote.status()).as(longNote.toString()).isEqualTo(422);
-    assertThat(longNote.json().at("/details/note/0/error").asText()).isEqualTo("ERR_TOO_LONG");
+    longName.invalid("display_name", "ERR_TOO_LONG");
+    longNote.invalid("note", "ERR_TOO_LONG");
     var after = api.get("/api/v1/accounts/verify_credentials").token(token).send();
     assertThat(after.body()).isEqualTo(before.body());
     assertThat(after.field("display_name")).isEqualTo("Frank");
@@ -303,8 +257,7 @@ class AccountsIT {
     String fiveHundredEmoji = "🎉".repeat(500);
 
     var update =
-        api.patch("/api/v1/accounts/update_credentials")
-            .token(token)
+        updateCredentials(token)
             .json(Map.of("display_name", thirtyEmoji, "note", fiveHundredEmoji))
             .send();
 

@@ -187,11 +187,10 @@ class AuthorizationMatrixIT {
 
   static String privateStatus() {
     var posted =
-        api.post("/api/v1/statuses")
-            .token(owner)
-            .form(Map.of("status", "owner's, followers only", "visibility", "private"))
-            .send();
-    assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
+        podium
+            .postForm(
+                owner, Map.of("status", "owner's, followers only", "visibility", "private"), null)
+            .expect(200);
     return posted.field("id");
   }
 
@@ -277,14 +276,7 @@ class AuthorizationMatrixIT {
               Map.of("client_name", "matrix", "redirect_uris", "urn:ietf:wg:oauth:2.0:oob");
           case "POST /oauth/token" ->
               Map.copyOf(Podium.clientCredentials(podium.clientId, podium.clientSecret));
-          case "POST /oauth/revoke" ->
-              Map.of(
-                  "client_id",
-                  podium.clientId,
-                  "client_secret",
-                  podium.clientSecret,
-                  "token",
-                  "never-issued");
+          case "POST /oauth/revoke" -> Map.copyOf(podium.revokeForm("never-issued"));
           case "POST /api/v1/accounts" ->
               Map.of(
                   "username",

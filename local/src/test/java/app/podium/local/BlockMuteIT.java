@@ -1,5 +1,6 @@
 package app.podium.local;
 
+import static app.podium.local.support.ApiClient.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
@@ -35,11 +36,6 @@ class BlockMuteIT {
         .post("/api/v1/accounts/" + accountId + "/" + action)
         .token(actor.token())
         .send();
-  }
-
-  static JsonNode ok(ApiClient.Response response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
   }
 
   static JsonNode relationship(Member viewer, Member other) {
@@ -280,12 +276,7 @@ class BlockMuteIT {
     podium.follow(reader.token(), muted.id());
 
     var response =
-        podium
-            .api
-            .post("/api/v1/accounts/" + muted.id() + "/mute")
-            .token(reader.token())
-            .form(Map.of("duration", "1", "notifications", "false"))
-            .send();
+        podium.mute(reader.token(), muted.id(), Map.of("duration", "1", "notifications", "false"));
     JsonNode answer = ok(response);
     assertThat(answer.get("muting").asBoolean()).isTrue();
     assertThat(answer.get("muting_notifications").asBoolean()).isFalse();
@@ -312,14 +303,7 @@ class BlockMuteIT {
     int items = podium.count(Tables.BLOCKS_MUTES);
 
     JsonNode blockedAgain = ok(act(owner, target.id(), "block"));
-    var mutedAgain =
-        ok(
-            podium
-                .api
-                .post("/api/v1/accounts/" + target.id() + "/mute")
-                .token(owner.token())
-                .form(Map.of("notifications", "false"))
-                .send());
+    var mutedAgain = ok(podium.mute(owner.token(), target.id(), Map.of("notifications", "false")));
 
     assertThat(blockedAgain.get("blocking").asBoolean()).isTrue();
     assertThat(mutedAgain.get("muting").asBoolean()).isTrue();
@@ -404,13 +388,7 @@ class BlockMuteIT {
             .field("access_token");
     var refused =
         podium.api.post("/api/v1/accounts/" + target.id() + "/block").token(readOnly).send();
-    var negative =
-        podium
-            .api
-            .post("/api/v1/accounts/" + target.id() + "/mute")
-            .token(owner.token())
-            .form(Map.of("duration", "-5"))
-            .send();
+    var negative = podium.mute(owner.token(), target.id(), Map.of("duration", "-5"));
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
     assertThat(negative.status()).as(negative.toString()).isEqualTo(422);

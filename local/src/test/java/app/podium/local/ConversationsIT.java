@@ -11,9 +11,7 @@ import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
 import app.podium.local.support.PodiumIT;
 import app.podium.shared.DomainException;
-import app.podium.shared.Visibility;
 import app.podium.statuses.Status;
-import app.podium.statuses.StatusCounts;
 import app.podium.statuses.store.DynamoDbStatusRepository;
 import app.podium.store.DynamoDb;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,12 +40,11 @@ class ConversationsIT {
   static String reply(Member author, String parentId, String text, String visibility) {
     var response =
         podium
-            .api
-            .post("/api/v1/statuses")
-            .token(author.token())
-            .form(Map.of("status", text, "in_reply_to_id", parentId, "visibility", visibility))
-            .send();
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            .postForm(
+                author.token(),
+                Map.of("status", text, "in_reply_to_id", parentId, "visibility", visibility),
+                null)
+            .expect(200);
     assertThat(response.field("in_reply_to_id")).isEqualTo(parentId);
     return response.field("id");
   }
@@ -79,15 +76,21 @@ class ConversationsIT {
     return response.json().get("replies_count").asLong();
   }
 
-  static Map<String, AttributeValue> postItem(String id) {
-    return stack
-        .dynamoDbClient()
-        .getItem(
-            r ->
-                r.tableName(Tables.POSTS.physicalName(prefix()))
-                    .key(Map.of("id", AttributeValue.fromN(id)))
-                    .consistentRead(true))
-        .item();
+  /** A public reply of the member to their own status, as the post route would store it. */
+  static Status ownReply(String id, Member author, String parentId) {
+    return Status.builder()
+        .id(id)
+        .authorId(author.id())
+        .text("reply")
+        .inReplyToId(Optional.of(parentId))
+        .inReplyToAccountId(Optional.of(author.id()))
+        .createdAt(Instant.now())
+        .build();
+  }
+
+  /** The statuses' store itself, for a race the API cannot stage. */
+  static DynamoDbStatusRepository repository() {
+    return new DynamoDbStatusRepository(new DynamoDb(stack.dynamoDbClient(), prefix()));
   }
 
   static String prefix() {
@@ -141,14 +144,7 @@ class ConversationsIT {
     assertThat(context("99999999999", null).status()).isEqualTo(404);
 
     // a suspended author's statuses leave every context
-    var suspended =
-        podium
-            .api
-            .post("/api/v1/admin/accounts/" + other.id() + "/action")
-            .token(podium.adminToken())
-            .form(Map.of("type", "suspend"))
-            .send();
-    assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+    podium.suspend(other.id());
     assertThat(thread(root, author)).containsExactly(List.of(), List.of(r1, r2, r3, r5));
     assertThat(thread(root, null)).containsExactly(List.of(), List.of(r1, r3, r5));
     assertThat(context(r4, null).status()).isEqualTo(404);
@@ -245,20 +241,15 @@ class ConversationsIT {
     int posts = podium.count(Tables.POSTS);
 
     var refused =
-        podium
-            .api
-            .post("/api/v1/statuses")
-            .token(author.token())
-            .form(Map.of("status", "too late", "in_reply_to_id", root))
-            .send();
+        podium.postForm(author.token(), Map.of("status", "too late", "in_reply_to_id", root), null);
     assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
     assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
 
     var orphanDeleted =
         podium.api.delete("/api/v1/statuses/" + orphan).token(author.token()).send();
     assertThat(orphanDeleted.status()).as(orphanDeleted.toString()).isEqualTo(200);
-    assertThat(postItem(root)).as("no count left on the deleted parent's key").isEmpty();
-    assertThat(postItem(orphan)).isEmpty();
+    assertThat(feeds.postItem(root)).as("no count left on the deleted parent's key").isEmpty();
+    assertThat(feeds.postItem(orphan)).isEmpty();
   }
 
   /**
@@ -268,34 +259,18 @@ class ConversationsIT {
   @Test
   void aReplyWhoseParentWentMeanwhileIsRefusedWholeAndLeavesNoCount() {
     Member author = feeds.member("race_gone");
-    var repository = new DynamoDbStatusRepository(new DynamoDb(stack.dynamoDbClient(), prefix()));
+    var repository = repository();
     String parentId = podium.post(author.token(), "read, then deleted");
     Status parent = repository.find(parentId).orElseThrow();
     var deleted = podium.api.delete("/api/v1/statuses/" + parentId).token(author.token()).send();
     assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
     String replyId = Long.toString(Long.parseLong(parentId) + 1);
-    Status reply =
-        new Status(
-            replyId,
-            author.id(),
-            "reply",
-            "",
-            false,
-            Visibility.PUBLIC,
-            Optional.of(parentId),
-            Optional.of(author.id()),
-            "en",
-            Instant.now(),
-            Optional.empty(),
-            List.of(),
-            List.of(),
-            StatusCounts.NONE,
-            1);
+    Status reply = ownReply(replyId, author, parentId);
 
     assertThatThrownBy(() -> repository.createReply(reply, parent, Instant.now().plusSeconds(60)))
         .isInstanceOf(DomainException.NotFound.class);
-    assertThat(postItem(replyId)).isEmpty();
-    assertThat(postItem(parentId)).isEmpty();
+    assertThat(feeds.postItem(replyId)).isEmpty();
+    assertThat(feeds.postItem(parentId)).isEmpty();
   }
 
   /**
@@ -305,44 +280,19 @@ class ConversationsIT {
   @Test
   void aShardedParentCountsRepliesOnACounterShardAndItsDeleteTakesItBack() {
     Member author = feeds.member("shard_author");
-    var repository = new DynamoDbStatusRepository(new DynamoDb(stack.dynamoDbClient(), prefix()));
+    var repository = repository();
     String base = podium.post(author.token(), "an id to start from");
     long id = Long.parseLong(base) + 1000;
     Status parent =
-        new Status(
-            Long.toString(id),
-            author.id(),
-            "sharded",
-            "",
-            false,
-            Visibility.PUBLIC,
-            Optional.empty(),
-            Optional.empty(),
-            "en",
-            Instant.now(),
-            Optional.empty(),
-            List.of(),
-            List.of(),
-            StatusCounts.NONE,
-            4);
+        Status.builder()
+            .id(Long.toString(id))
+            .authorId(author.id())
+            .text("sharded")
+            .createdAt(Instant.now())
+            .counterShards(4)
+            .build();
     assertThat(repository.create(parent, Instant.now().plusSeconds(60))).isTrue();
-    Status reply =
-        new Status(
-            Long.toString(id + 6),
-            author.id(),
-            "reply",
-            "",
-            false,
-            Visibility.PUBLIC,
-            Optional.of(parent.id()),
-            Optional.of(author.id()),
-            "en",
-            Instant.now(),
-            Optional.empty(),
-            List.of(),
-            List.of(),
-            StatusCounts.NONE,
-            1);
+    Status reply = ownReply(Long.toString(id + 6), author, parent.id());
 
     assertThat(repository.createReply(reply, parent, Instant.now().plusSeconds(60))).isTrue();
 
@@ -350,22 +300,14 @@ class ConversationsIT {
     // (CounterShards.shardOf)
     String shardKey = parent.id() + ":replies#" + Math.floorMod(author.id().hashCode(), 4);
     assertThat(counterShard(shardKey)).isEqualTo("1");
-    assertThat(postItem(parent.id())).doesNotContainKey("replies_count");
+    assertThat(feeds.postItem(parent.id())).doesNotContainKey("replies_count");
     assertThat(repository.find(parent.id()).orElseThrow().counts().replies()).isEqualTo(1);
     assertThat(repository.delete(reply)).isTrue();
     assertThat(counterShard(shardKey)).isEqualTo("0");
   }
 
   static String counterShard(String key) {
-    var item =
-        stack
-            .dynamoDbClient()
-            .getItem(
-                r ->
-                    r.tableName(Tables.COUNTER_SHARDS.physicalName(prefix()))
-                        .key(Map.of("key", AttributeValue.fromS(key)))
-                        .consistentRead(true))
-            .item();
+    var item = feeds.item(Tables.COUNTER_SHARDS, Map.of("key", AttributeValue.fromS(key)));
     return item.containsKey("count") ? item.get("count").n() : null;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.PodiumIT;
+import app.podium.local.support.TestStacks;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +21,7 @@ class DiscoveryIT {
 
   @BeforeAll
   static void start() throws Exception {
-    URI url = URI.create(stack.url());
-    domain = url.getHost() + ":" + url.getPort();
+    domain = TestStacks.domain(stack);
   }
 
   @Test

@@ -124,13 +124,40 @@ class FailureIT {
   static Feeds feeds;
 
   static ApiClient.Response post(Member author, String text, String key) {
-    return podium
-        .api
-        .post("/api/v1/statuses")
-        .token(author.token())
-        .header("Idempotency-Key", key)
-        .form(Map.of("status", text))
-        .send();
+    return podium.postForm(author.token(), Map.of("status", text), key);
+  }
+
+  /** Every follower's home shows the status, and each timeline of the audience holds it once. */
+  static void assertReachedEveryone(Audience audience, String id) {
+    for (Member follower : audience.followers()) {
+      assertThat(podium.awaitHome(follower.token(), ids -> !ids.isEmpty()))
+          .as(follower.username())
+          .containsExactly(id);
+    }
+    feeds.awaitQueueDrained(WAIT);
+    assertThat(feeds.ownersOf(id)).containsExactlyInAnyOrderElementsOf(audience.ids());
+  }
+
+  /** Posts with the fault armed: a 5xx, with exactly that one fault injected. */
+  static void postFailingOnce(AtomicBoolean fault, Member writer, String text, String key) {
+    int injected = faults.injected.get();
+    fault.set(true);
+    var failed = post(writer, text, key);
+    assertThat(failed.status()).as(failed.toString()).isGreaterThanOrEqualTo(500);
+    assertThat(faults.injected.get()).isEqualTo(injected + 1);
+  }
+
+  /**
+   * The retry with the same key answers 200 with the status the first attempt reserved, and the
+   * writer has one status in all.
+   */
+  static void assertRetryAnswersWith(
+      String id, Member writer, String text, String key, int postsBefore) {
+    var retried = post(writer, text, key);
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+    assertThat(retried.field("id")).isEqualTo(id);
+    assertThat(podium.count(Tables.POSTS)).isEqualTo(postsBefore + 1);
+    assertThat(statusesCount(writer)).isEqualTo(1);
   }
 
   static long statusesCount(Member member) {
@@ -151,10 +178,7 @@ class FailureIT {
 
   static Audience audience(String name) {
     Member writer = feeds.member(name);
-    List<Member> followers = feeds.members(name + "_f", 3);
-    for (Member follower : followers) {
-      podium.follow(follower.token(), writer.id());
-    }
+    List<Member> followers = feeds.followersOf(writer, name + "_f", 3);
     return new Audience(writer, followers);
   }
 
@@ -187,13 +211,8 @@ class FailureIT {
   void aStoreThatFailsAfterPublishingIsFinishedByTheRetryWithTheSameKey() {
     Audience audience = audience("storefail");
     int posts = podium.count(Tables.POSTS);
-    int injected = faults.injected.get();
-    faults.failNextPostStore.set(true);
-
-    var failed = post(audience.writer(), "published, not stored", "retry-me");
-
-    assertThat(failed.status()).as(failed.toString()).isGreaterThanOrEqualTo(500);
-    assertThat(faults.injected.get()).isEqualTo(injected + 1);
+    postFailingOnce(
+        faults.failNextPostStore, audience.writer(), "published, not stored", "retry-me");
     String reserved = feeds.idempotencyClaim(audience.writer().id(), "retry-me");
     assertThat(reserved).as("the id the first attempt reserved").isNotNull();
     assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
@@ -204,19 +223,8 @@ class FailureIT {
       assertThat(podium.home(follower.token(), "")).as(follower.username()).isEmpty();
     }
 
-    var retried = post(audience.writer(), "published, not stored", "retry-me");
-
-    assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
-    assertThat(retried.field("id")).isEqualTo(reserved);
-    assertThat(podium.count(Tables.POSTS)).isEqualTo(posts + 1);
-    assertThat(statusesCount(audience.writer())).isEqualTo(1);
-    for (Member follower : audience.followers()) {
-      assertThat(podium.awaitHome(follower.token(), ids -> !ids.isEmpty()))
-          .as(follower.username())
-          .containsExactly(reserved);
-    }
-    feeds.awaitQueueDrained(WAIT);
-    assertThat(feeds.ownersOf(reserved)).containsExactlyInAnyOrderElementsOf(audience.ids());
+    assertRetryAnswersWith(reserved, audience.writer(), "published, not stored", "retry-me", posts);
+    assertReachedEveryone(audience, reserved);
     assertThat(podium.api.get("/api/v1/statuses/" + reserved).send().field("content"))
         .isEqualTo("<p>published, not stored</p>");
   }
@@ -225,13 +233,8 @@ class FailureIT {
   void aPostStoredWhoseAnswerIsLostIsAlreadyFannedOutAndTheRetryWithTheSameKeyAnswersWithIt() {
     Audience audience = audience("lostanswer");
     int posts = podium.count(Tables.POSTS);
-    int injected = faults.injected.get();
-    faults.loseNextPostStoreAnswer.set(true);
-
-    var failed = post(audience.writer(), "stored, never answered", "lost-answer");
-
-    assertThat(failed.status()).as(failed.toString()).isGreaterThanOrEqualTo(500);
-    assertThat(faults.injected.get()).isEqualTo(injected + 1);
+    postFailingOnce(
+        faults.loseNextPostStoreAnswer, audience.writer(), "stored, never answered", "lost-answer");
     String stored = feeds.idempotencyClaim(audience.writer().id(), "lost-answer");
     assertThat(podium.count(Tables.POSTS)).as("the store went through").isEqualTo(posts + 1);
     assertThat(podium.api.get("/api/v1/statuses/" + stored).send().status()).isEqualTo(200);
@@ -242,12 +245,8 @@ class FailureIT {
           .containsExactly(stored);
     }
 
-    var retried = post(audience.writer(), "stored, never answered", "lost-answer");
-
-    assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
-    assertThat(retried.field("id")).isEqualTo(stored);
-    assertThat(podium.count(Tables.POSTS)).isEqualTo(posts + 1);
-    assertThat(statusesCount(audience.writer())).isEqualTo(1);
+    assertRetryAnswersWith(
+        stored, audience.writer(), "stored, never answered", "lost-answer", posts);
     feeds.awaitQueueDrained(WAIT);
     assertThat(feeds.ownersOf(stored)).containsExactlyInAnyOrderElementsOf(audience.ids());
     for (Member follower : audience.followers()) {
@@ -261,31 +260,14 @@ class FailureIT {
     int posts = podium.count(Tables.POSTS);
     feeds.awaitQueueDrained(WAIT);
     int timelines = podium.count(Tables.TIMELINES);
-    int injected = faults.injected.get();
-    faults.failNextPublish.set(true);
-
-    var failed = post(audience.writer(), "not even published", "again");
-
-    assertThat(failed.status()).as(failed.toString()).isGreaterThanOrEqualTo(500);
-    assertThat(faults.injected.get()).isEqualTo(injected + 1);
+    postFailingOnce(faults.failNextPublish, audience.writer(), "not even published", "again");
     assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
     assertThat(podium.count(Tables.TIMELINES)).isEqualTo(timelines);
     assertThat(statusesCount(audience.writer())).isZero();
-    String reserved = feeds.idempotencyClaim(audience.writer().id(), "again");
+    String id = feeds.idempotencyClaim(audience.writer().id(), "again");
 
-    var retried = post(audience.writer(), "not even published", "again");
-
-    assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
-    String id = retried.field("id");
-    assertThat(id).isEqualTo(reserved);
-    assertThat(podium.count(Tables.POSTS)).isEqualTo(posts + 1);
-    for (Member follower : audience.followers()) {
-      assertThat(podium.awaitHome(follower.token(), ids -> !ids.isEmpty()))
-          .as(follower.username())
-          .containsExactly(id);
-    }
-    feeds.awaitQueueDrained(WAIT);
-    assertThat(feeds.ownersOf(id)).containsExactlyInAnyOrderElementsOf(audience.ids());
+    assertRetryAnswersWith(id, audience.writer(), "not even published", "again", posts);
+    assertReachedEveryone(audience, id);
   }
 
   @Test

@@ -11,12 +11,10 @@ import app.podium.local.support.Podium;
 import app.podium.local.support.PodiumIT;
 import app.podium.local.support.WriteRecorder;
 import app.podium.shared.FanoutTask;
-import app.podium.shared.Visibility;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,16 +119,9 @@ class FanoutIT {
     int deadBefore = feeds.deadLettered();
     long continuationsBefore = continuationsOf(status);
 
-    String body =
-        FanoutTaskJson.write(
-            new FanoutTask.PostCreated(
-                author.id(),
-                status,
-                new FanoutTask.StatusFacts(
-                    Visibility.PUBLIC, Optional.empty(), Optional.empty(), List.of()),
-                Optional.empty()));
-    stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(body));
-    stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(body));
+    String body = Feeds.postCreatedTask(author.id(), status, List.of());
+    feeds.enqueue(body);
+    feeds.enqueue(body);
 
     // both copies were handled: each walked the 5 follower pages again (4 follow-up messages
     // apiece)
@@ -150,9 +141,7 @@ class FanoutIT {
   void aPoisonMessageEndsInTheDeadLetterQueueAfterFiveReceives() {
     int deadBefore = feeds.deadLettered();
     long started = System.nanoTime();
-    stack
-        .sqsClient()
-        .sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody("not a task"));
+    feeds.enqueue("not a task");
 
     // 5 receives, each failing and coming back after the 2 s visibility timeout: about 10 s
     assertThat(
@@ -217,10 +206,7 @@ class FanoutIT {
   @Test
   void anInactiveFollowerGetsNoEntryButSeesThePostWhenTheirTimelineIsRebuilt() {
     Member writer = feeds.member("writer");
-    List<Member> readers = feeds.members("reader", 3);
-    for (Member reader : readers) {
-      podium.follow(reader.token(), writer.id());
-    }
+    List<Member> readers = feeds.followersOf(writer, "reader", 3);
     Member away = readers.getFirst();
     feeds.setLastActive(away.id(), Instant.now().minus(Duration.ofDays(40)));
 
@@ -281,8 +267,8 @@ class FanoutIT {
     feeds.setLastActive(reader.id(), Instant.now().minus(Duration.ofDays(2)));
     String task = FanoutTaskJson.write(new FanoutTask.MemberActive(reader.id()));
     writes.take();
-    stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(task));
-    stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(task));
+    feeds.enqueue(task);
+    feeds.enqueue(task);
     feeds.awaitQueueDrained(FANOUT_WAIT);
     // the poller may take the first task before the test sends the second: the sends and the one
     // write in any order

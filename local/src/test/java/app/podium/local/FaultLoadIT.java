@@ -32,9 +32,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Posting under load while a fifth of the DynamoDB, SNS and SQS call attempts fail (throttled, 5xx,
@@ -164,14 +161,7 @@ class FaultLoadIT {
       int status;
       ApiClient.Response response = null;
       try {
-        response =
-            podium
-                .api
-                .post("/api/v1/statuses")
-                .token(author.token())
-                .header("Idempotency-Key", key)
-                .form(Map.of("status", text))
-                .send();
+        response = podium.postForm(author.token(), Map.of("status", text), key);
         status = response.status();
       } catch (UncheckedIOException transport) {
         status = 0;
@@ -189,50 +179,12 @@ class FaultLoadIT {
   }
 
   /**
-   * Every status id on the member's timeline in the table, one element per entry (all pages,
-   * consistent).
-   */
-  static List<String> tableTimeline(String ownerId) {
-    String table = Tables.TIMELINES.physicalName(stack.backend().settings().tablePrefix());
-    List<String> ids = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      QueryRequest.Builder query =
-          QueryRequest.builder()
-              .tableName(table)
-              .consistentRead(true)
-              .keyConditionExpression("owner_id = :owner")
-              .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(ownerId)));
-      if (start != null) {
-        query.exclusiveStartKey(start);
-      }
-      QueryResponse page = stack.dynamoDbClient().query(query.build());
-      page.items().forEach(item -> ids.add(item.get("status_id").n()));
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
-    return ids;
-  }
-
-  /**
    * Every status id on the member's home timeline through the API, following the Link headers to
    * the end.
    */
   static List<String> apiTimeline(Member member) {
-    List<String> ids = new ArrayList<>();
-    var response = podium.api.get("/api/v1/timelines/home?limit=40").token(member.token()).send();
-    while (true) {
-      List<String> page = Feeds.ids(response);
-      if (page.isEmpty()) {
-        return ids;
-      }
-      ids.addAll(page);
-      String next = Feeds.links(response).get("next");
-      assertThat(next).as("a next link after a full page").isNotNull();
-      response = feeds.getUrl(next, member.token());
-    }
+    var first = podium.api.get("/api/v1/timelines/home?limit=40").token(member.token()).send();
+    return feeds.allPages(first, member.token());
   }
 
   static long duplicates(List<String> ids) {
@@ -281,7 +233,7 @@ class FaultLoadIT {
     long duplicates = 0;
     List<String> wrongFollowers = new ArrayList<>();
     for (Member follower : followers) {
-      List<String> entries = tableTimeline(follower.id());
+      List<String> entries = feeds.entriesOf(follower.id());
       found += entries.size();
       duplicates += duplicates(entries);
       if (!new HashSet<>(entries).equals(acknowledged) || duplicates(entries) > 0) {
@@ -289,7 +241,7 @@ class FaultLoadIT {
       }
     }
     for (Member author : authors) {
-      ownEntries.put(author.id(), tableTimeline(author.id()));
+      ownEntries.put(author.id(), feeds.entriesOf(author.id()));
     }
     long authorEntries = ownEntries.values().stream().mapToLong(List::size).sum();
     List<List<String>> sampled =

@@ -20,8 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,18 +73,9 @@ class InvitesIT {
     var revoked = podium.api.delete("/api/v1/invites/" + code.toLowerCase()).token(admin).send();
     assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
 
-    int accounts = podium.count(Tables.ACCOUNTS);
-    int uniqueKeys = podium.count(Tables.UNIQUE_KEYS);
-    var signup = podium.signup("revoked_guest", code);
-    assertThat(signup.status()).as(signup.toString()).isEqualTo(422);
-    assertThat(signup.json().at("/details/invite_code/0/error").asText()).isEqualTo("ERR_INVALID");
-    assertThat(podium.count(Tables.ACCOUNTS)).isEqualTo(accounts);
-    assertThat(podium.count(Tables.UNIQUE_KEYS)).isEqualTo(uniqueKeys);
+    podium.assertSignupRefused("revoked_guest", code, "ERR_INVALID");
 
-    JsonNode listed = byCode(list(admin)).get(code);
-    assertThat(listed.get("expired").asBoolean()).isTrue();
-    assertThat(listed.get("usable").asBoolean()).isFalse();
-    assertThat(listed.get("uses").asInt()).isZero();
+    assertExpiredUnused(byCode(list(admin)).get(code));
   }
 
   @Test
@@ -155,9 +144,7 @@ class InvitesIT {
     List<ApiClient.Response> responses =
         Concurrently.run(10, i -> podium.createInvite(member, Map.of()));
 
-    Map<Integer, Long> statuses =
-        responses.stream()
-            .collect(Collectors.groupingBy(ApiClient.Response::status, Collectors.counting()));
+    Map<Integer, Long> statuses = ApiClient.statuses(responses);
     assertThat(statuses)
         .as(responses.toString())
         .containsOnlyKeys(200, 403)
@@ -175,8 +162,7 @@ class InvitesIT {
     int invites = podium.count(Tables.INVITES);
 
     var huge = podium.createInvite(member, Map.of("max_uses", 100_000, "expires_in", 31_536_000));
-    assertThat(huge.status()).as(huge.toString()).isEqualTo(422);
-    assertThat(huge.json().at("/details/max_uses/0/error").asText()).isEqualTo("ERR_INCLUSION");
+    huge.invalid("max_uses", "ERR_INCLUSION");
     assertThat(huge.json().at("/details/max_uses/0/description").asText())
         .contains("1 and " + QUOTA);
     var overByOne = podium.createInvite(member, Map.of("max_uses", QUOTA + 1));
@@ -207,9 +193,7 @@ class InvitesIT {
     List<ApiClient.Response> responses =
         Concurrently.run(10, i -> podium.createInvite(member, Map.of("max_uses", 2)));
 
-    Map<Integer, Long> statuses =
-        responses.stream()
-            .collect(Collectors.groupingBy(ApiClient.Response::status, Collectors.counting()));
+    Map<Integer, Long> statuses = ApiClient.statuses(responses);
     assertThat(statuses)
         .as(responses.toString())
         .containsOnlyKeys(200, 403)
@@ -297,13 +281,9 @@ class InvitesIT {
 
     var signup = podium.signup("too_late", expired.code().toLowerCase());
 
-    assertThat(signup.status()).as(signup.toString()).isEqualTo(422);
-    assertThat(signup.json().at("/details/invite_code/0/error").asText()).isEqualTo("ERR_INVALID");
+    signup.invalid("invite_code", "ERR_INVALID");
     assertThat(counts()).isEqualTo(before);
-    JsonNode listed = byCode(list(admin)).get(expired.code());
-    assertThat(listed.get("uses").asInt()).isZero();
-    assertThat(listed.get("expired").asBoolean()).isTrue();
-    assertThat(listed.get("usable").asBoolean()).isFalse();
+    assertExpiredUnused(byCode(list(admin)).get(expired.code()));
   }
 
   @Test
@@ -322,8 +302,7 @@ class InvitesIT {
 
     int invites = podium.count(Tables.INVITES);
     var garbled = podium.createInvite(member, Map.of("autofollow", "maybe"));
-    assertThat(garbled.status()).as(garbled.toString()).isEqualTo(422);
-    assertThat(garbled.json().at("/details/autofollow/0/error").asText()).isEqualTo("ERR_INVALID");
+    garbled.invalid("autofollow", "ERR_INVALID");
     assertThat(podium.count(Tables.INVITES)).isEqualTo(invites);
   }
 
@@ -331,25 +310,20 @@ class InvitesIT {
   void theInviteTreeShowsWhoInvitedWhomToAdminsOnly() {
     String adminId = podium.api.get("/api/v1/accounts/lookup?acct=admin").send().field("id");
     String parent = podium.member("tree_parent");
-    String parentId = accountId(parent);
+    String parentId = podium.accountId(parent);
     String code = podium.inviteCode(parent, Map.of("max_uses", 2));
     var first = podium.signup("tree_child_one", code);
     var second = podium.signup("tree_child_two", code);
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     assertThat(second.status()).as(second.toString()).isEqualTo(200);
-    String childId = accountId(first.field("access_token"));
+    String childId = podium.accountId(first.field("access_token"));
 
     var invitees =
         podium.api.get("/api/v1/admin/accounts/" + parentId + "/invitees").token(admin).send();
     assertThat(invitees.status()).as(invitees.toString()).isEqualTo(200);
-    assertThat(
-            StreamSupport.stream(invitees.json().spliterator(), false)
-                .map(a -> a.get("username").asText()))
+    assertThat(ApiClient.texts(invitees.json(), "username"))
         .containsExactlyInAnyOrder("tree_child_one", "tree_child_two");
-    assertThat(
-            StreamSupport.stream(invitees.json().spliterator(), false)
-                .map(a -> a.get("invited_by_account_id").asText()))
-        .containsOnly(parentId);
+    assertThat(ApiClient.texts(invitees.json(), "invited_by_account_id")).containsOnly(parentId);
 
     var child = podium.api.get("/api/v1/admin/accounts/" + childId).token(admin).send();
     assertThat(child.status()).as(child.toString()).isEqualTo(200);
@@ -363,9 +337,7 @@ class InvitesIT {
             .get("/api/v1/admin/accounts/" + adminId + "/invitees?limit=80")
             .token(admin)
             .send();
-    assertThat(
-            StreamSupport.stream(adminsInvitees.json().spliterator(), false)
-                .map(a -> a.get("id").asText()))
+    assertThat(ApiClient.texts(adminsInvitees.json(), "id"))
         .contains(parentId)
         .doesNotContain(childId);
 
@@ -381,16 +353,11 @@ class InvitesIT {
   // ---------------------------------------------------------------------------------------------------
 
   static JsonNode list(String token) {
-    var response = podium.api.get("/api/v1/invites").token(token).send();
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    assertThat(response.json().isArray()).isTrue();
-    return response.json();
+    return ApiClient.okArray(podium.api.get("/api/v1/invites").token(token).send());
   }
 
   static List<String> codes(JsonNode list) {
-    return StreamSupport.stream(list.spliterator(), false)
-        .map(i -> i.get("code").asText())
-        .toList();
+    return ApiClient.texts(list, "code");
   }
 
   static Map<String, JsonNode> byCode(JsonNode list) {
@@ -399,19 +366,15 @@ class InvitesIT {
     return byCode;
   }
 
-  static String accountId(String token) {
-    var me = podium.api.get("/api/v1/accounts/verify_credentials").token(token).send();
-    assertThat(me.status()).as(me.toString()).isEqualTo(200);
-    return me.field("id");
-  }
-
   /** Every table that a signup or an invite would write to, by name, with its size. */
   static Map<String, Integer> counts() {
-    Map<String, Integer> counts = new HashMap<>();
-    for (Tables.Table table :
-        List.of(Tables.ACCOUNTS, Tables.UNIQUE_KEYS, Tables.TOKENS, Tables.INVITES)) {
-      counts.put(table.name(), podium.count(table));
-    }
-    return counts;
+    return podium.counts(Tables.ACCOUNTS, Tables.UNIQUE_KEYS, Tables.TOKENS, Tables.INVITES);
+  }
+
+  /** An invite that can no longer be used and never was. */
+  static void assertExpiredUnused(JsonNode listed) {
+    assertThat(listed.get("expired").asBoolean()).isTrue();
+    assertThat(listed.get("usable").asBoolean()).isFalse();
+    assertThat(listed.get("uses").asInt()).isZero();
   }
 }

@@ -46,18 +46,7 @@ class LargeAccountIT {
     assertThat(feeds.isLarge(author.id())).isFalse();
 
     String crossing = podium.post(author.token(), name + " with five followers");
-    assertThat(Feeds.eventually(WAIT, () -> feeds.isLarge(author.id())))
-        .as("marked large")
-        .isTrue();
-    assertThat(
-            Feeds.eventually(
-                WAIT,
-                () ->
-                    followers.stream()
-                        .allMatch(f -> feeds.largeFolloweesOf(f.id()).contains(author.id()))))
-        .as("every follower's large set holds the author")
-        .isTrue();
-    feeds.awaitQueueDrained(WAIT);
+    feeds.awaitLarge(author, followers, WAIT);
     return new Large(author, followers, small, crossing);
   }
 

@@ -73,17 +73,7 @@ class LocalMessagingIT {
     String body = "{\"type\":\"PostCreated\",\"postId\":\"" + System.nanoTime() + "\"}";
 
     try (QueuePoller poller = new QueuePoller(sqs, resources.queueUrl(), handler)) {
-      sns.publish(
-          r ->
-              r.topicArn(resources.topicArn())
-                  .message(body)
-                  .messageAttributes(
-                      Map.of(
-                          "type",
-                          MessageAttributeValue.builder()
-                              .dataType("String")
-                              .stringValue("PostCreated")
-                              .build())));
+      publishPostCreated(resources, body);
 
       await("the handler to get the message", () -> !handler.deliveries.isEmpty());
       // deleted, not merely hidden: it cannot come back
@@ -177,17 +167,7 @@ class LocalMessagingIT {
     RecordingHandler failing = new RecordingHandler(m -> true).throwing();
 
     try (QueuePoller poller = new QueuePoller(sqs, resources.queueUrl(), failing)) {
-      sns.publish(
-          r ->
-              r.topicArn(resources.topicArn())
-                  .message("poison")
-                  .messageAttributes(
-                      Map.of(
-                          "type",
-                          MessageAttributeValue.builder()
-                              .dataType("String")
-                              .stringValue("PostCreated")
-                              .build())));
+      publishPostCreated(resources, "poison");
       await(
           "the message to reach the DLQ",
           () -> QueuePoller.countMessages(sqs, resources.dlqUrl()) == 1);
@@ -350,5 +330,20 @@ class LocalMessagingIT {
     long count(String body) {
       return deliveries.stream().filter(d -> d.body().equals(body)).count();
     }
+  }
+
+  /** Publishes to the topic as the functions publish a post: typed by its message attribute. */
+  static void publishPostCreated(MessagingResources resources, String body) {
+    sns.publish(
+        r ->
+            r.topicArn(resources.topicArn())
+                .message(body)
+                .messageAttributes(
+                    Map.of(
+                        "type",
+                        MessageAttributeValue.builder()
+                            .dataType("String")
+                            .stringValue("PostCreated")
+                            .build())));
   }
 }

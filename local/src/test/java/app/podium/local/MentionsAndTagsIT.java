@@ -32,12 +32,8 @@ class MentionsAndTagsIT {
   static JsonNode post(Member author, String text, String visibility) {
     var response =
         podium
-            .api
-            .post("/api/v1/statuses")
-            .token(author.token())
-            .form(Map.of("status", text, "visibility", visibility))
-            .send();
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            .postForm(author.token(), Map.of("status", text, "visibility", visibility), null)
+            .expect(200);
     return response.json();
   }
 
@@ -117,14 +113,7 @@ class MentionsAndTagsIT {
   void unicodeNamesAndSuspendedMembersStayPlainText() {
     Member writer = feeds.member("mtu_writer");
     Member gone = feeds.member("mtu_gone");
-    var suspended =
-        podium
-            .api
-            .post("/api/v1/admin/accounts/" + gone.id() + "/action")
-            .token(podium.adminToken())
-            .form(Map.of("type", "suspend"))
-            .send();
-    assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+    podium.suspend(gone.id());
 
     JsonNode status = post(writer, "@ünïcode @mtu_writé @mtu_gone", "public");
 
@@ -181,14 +170,7 @@ class MentionsAndTagsIT {
 
     var delete = podium.api.delete("/api/v1/statuses/" + deleted).token(writer.token()).send();
     assertThat(delete.status()).as(delete.toString()).isEqualTo(200);
-    var suspend =
-        podium
-            .api
-            .post("/api/v1/admin/accounts/" + other.id() + "/action")
-            .token(podium.adminToken())
-            .form(Map.of("type", "suspend"))
-            .send();
-    assertThat(suspend.status()).as(suspend.toString()).isEqualTo(200);
+    podium.suspend(other.id());
 
     assertThat(podium.count(Tables.TAGGED_STATUSES))
         .as("the delete took its tag entry")

@@ -1,18 +1,17 @@
 package app.podium.local;
 
+import static app.podium.local.support.ApiClient.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
 import app.podium.fanout.sqs.FanoutHandler;
 import app.podium.fanout.sqs.FanoutTaskJson;
-import app.podium.local.support.ApiClient;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
 import app.podium.local.support.PodiumIT;
 import app.podium.local.support.WriteRecorder;
 import app.podium.shared.FanoutTask;
-import app.podium.shared.Visibility;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -21,7 +20,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -47,6 +45,12 @@ class NotificationsIT {
   static Feeds feeds;
   static Member admin;
 
+  /** The follower follows the followee, and the followee's one notification has arrived. */
+  static void followNotified(Member follower, Member followee) {
+    podium.follow(follower.token(), followee.id());
+    assertThat(Feeds.eventually(WAIT, () -> v1(followee, "").size() == 1)).isTrue();
+  }
+
   static Member member() {
     return feeds.member("n" + NAMES.incrementAndGet());
   }
@@ -71,10 +75,6 @@ class NotificationsIT {
     return FanoutTaskJson.write(new FanoutTask.Reblogged(actor.id(), statusId, author.id()));
   }
 
-  static void send(String body) {
-    stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(body));
-  }
-
   /** Sends the bodies in batches of ten, as fast as the queue takes them. */
   static void sendAll(List<String> bodies) {
     for (int from = 0; from < bodies.size(); from += 10) {
@@ -92,19 +92,11 @@ class NotificationsIT {
   }
 
   static Map<String, AttributeValue> group(Member member, String groupKey) {
-    return stack
-        .dynamoDbClient()
-        .getItem(
-            r ->
-                r.tableName(table())
-                    .consistentRead(true)
-                    .key(
-                        Map.of(
-                            "account_id",
-                            AttributeValue.fromS(member.id()),
-                            "group_key",
-                            AttributeValue.fromS(groupKey))))
-        .item();
+    return feeds.item(
+        Tables.NOTIFICATIONS,
+        Map.of(
+            "account_id", AttributeValue.fromS(member.id()),
+            "group_key", AttributeValue.fromS(groupKey)));
   }
 
   static long count(Member member, String groupKey) {
@@ -119,9 +111,10 @@ class NotificationsIT {
     feeds.awaitQueueDrained(WAIT);
   }
 
-  static JsonNode ok(ApiClient.Response response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
+  /** Dismisses the notification at {@code path} as the member: an empty 200, then a 404 there. */
+  static void assertDismissed(String path, Member member) {
+    assertThat(ok(podium.api.post(path + "/dismiss").token(member.token()).send())).isEmpty();
+    assertThat(podium.api.get(path).token(member.token()).send().status()).isEqualTo(404);
   }
 
   static JsonNode v1(Member member, String query) {
@@ -172,17 +165,10 @@ class NotificationsIT {
     Member mentioned = member();
     String status = podium.post(author.token(), "hello @" + mentioned.username());
     // mention parsing is another branch's: the task carries the mention as the parsed status will
-    String body =
-        FanoutTaskJson.write(
-            new FanoutTask.PostCreated(
-                author.id(),
-                status,
-                new FanoutTask.StatusFacts(
-                    Visibility.PUBLIC, Optional.empty(), Optional.empty(), List.of(mentioned.id())),
-                Optional.empty()));
-    send(body);
+    String body = Feeds.postCreatedTask(author.id(), status, List.of(mentioned.id()));
+    feeds.enqueue(body);
     awaitCount(mentioned, "mention-" + status, 1);
-    send(body);
+    feeds.enqueue(body);
     feeds.awaitQueueDrained(WAIT);
     Feeds.pause(300);
 
@@ -205,8 +191,7 @@ class NotificationsIT {
   void aFollowNotifiesTheFolloweeAndAFollowAgainDoesNot() {
     Member followee = member();
     Member follower = member();
-    podium.follow(follower.token(), followee.id());
-    assertThat(Feeds.eventually(WAIT, () -> v1(followee, "").size() == 1)).isTrue();
+    followNotified(follower, followee);
     podium.follow(follower.token(), followee.id());
     feeds.awaitQueueDrained(WAIT);
 
@@ -236,7 +221,7 @@ class NotificationsIT {
     sendAll(fans.subList(0, 56).stream().map(f -> favouritedBody(f, status, author)).toList());
     for (Member fan : fans.subList(56, 64)) {
       Feeds.pause(5);
-      send(favouritedBody(fan, status, author));
+      feeds.enqueue(favouritedBody(fan, status, author));
     }
     awaitCount(author, "favourite-" + status, 64);
     long groupWrites = writes.take().stream().filter(w -> w.targets().contains(table())).count();
@@ -300,7 +285,7 @@ class NotificationsIT {
     assertThat(Long.parseLong(before.get("count").n())).isEqualTo(9);
     assertThat(before.get("sample_ids").l().getFirst().s()).isEqualTo(fans.getLast().id());
     // the same event sent again as a new message (a publisher's retry): counted once still
-    send(favouritedBody(fans.getFirst(), status, author));
+    feeds.enqueue(favouritedBody(fans.getFirst(), status, author));
     feeds.awaitQueueDrained(WAIT);
     assertThat(count(author, "favourite-" + status)).isEqualTo(9);
   }
@@ -327,9 +312,9 @@ class NotificationsIT {
     }
     feeds.awaitQueueDrained(WAIT);
     for (String status : statuses) {
-      send(favouritedBody(fan, status, author));
+      feeds.enqueue(favouritedBody(fan, status, author));
       Feeds.pause(3);
-      send(rebloggedBody(fan, status, author));
+      feeds.enqueue(rebloggedBody(fan, status, author));
       Feeds.pause(3);
     }
     podium.follow(fan.token(), author.id());
@@ -380,9 +365,9 @@ class NotificationsIT {
     String one = podium.post(author.token(), "one");
     String two = podium.post(author.token(), "two");
     feeds.awaitQueueDrained(WAIT);
-    send(favouritedBody(fan, one, author));
-    send(rebloggedBody(fan, two, author));
-    send(favouritedBody(fan, two, author));
+    feeds.enqueue(favouritedBody(fan, one, author));
+    feeds.enqueue(rebloggedBody(fan, two, author));
+    feeds.enqueue(favouritedBody(fan, two, author));
     assertThat(Feeds.eventually(WAIT, () -> v1(author, "").size() == 3)).isTrue();
 
     String id = v1(author, "?types[]=reblog").get(0).get("id").asText();
@@ -401,16 +386,7 @@ class NotificationsIT {
                 .send()
                 .status())
         .isEqualTo(404);
-    assertThat(
-            ok(
-                podium
-                    .api
-                    .post("/api/v1/notifications/" + id + "/dismiss")
-                    .token(author.token())
-                    .send()))
-        .isEmpty();
-    assertThat(podium.api.get("/api/v1/notifications/" + id).token(author.token()).send().status())
-        .isEqualTo(404);
+    assertDismissed("/api/v1/notifications/" + id, author);
     assertThat(field(v1(author, ""), "type")).containsExactlyInAnyOrder("favourite", "favourite");
 
     String key = "favourite-" + one;
@@ -418,16 +394,7 @@ class NotificationsIT {
         ok(podium.api.get("/api/v2/notifications/" + key).token(author.token()).send());
     assertThat(group.get("notification_groups").get(0).get("status_id").asText()).isEqualTo(one);
     assertThat(field(group.get("accounts"), "id")).contains(fan.id());
-    assertThat(
-            ok(
-                podium
-                    .api
-                    .post("/api/v2/notifications/" + key + "/dismiss")
-                    .token(author.token())
-                    .send()))
-        .isEmpty();
-    assertThat(podium.api.get("/api/v2/notifications/" + key).token(author.token()).send().status())
-        .isEqualTo(404);
+    assertDismissed("/api/v2/notifications/" + key, author);
     assertThat(
             podium.api.get("/api/v2/notifications/nonsense").token(author.token()).send().status())
         .isEqualTo(404);
@@ -450,23 +417,17 @@ class NotificationsIT {
     String blockedOnly = podium.post(author.token(), "only the blocked one favourites this");
     feeds.awaitQueueDrained(WAIT);
     for (Member fan : List.of(other, quietlyMuted, muted, blocked)) {
-      send(favouritedBody(fan, status, author));
+      feeds.enqueue(favouritedBody(fan, status, author));
       Feeds.pause(3);
     }
-    send(favouritedBody(blocked, blockedOnly, author));
+    feeds.enqueue(favouritedBody(blocked, blockedOnly, author));
     awaitCount(author, "favourite-" + status, 4);
     awaitCount(author, "favourite-" + blockedOnly, 1);
     assertThat(v1(author, "")).hasSize(2);
 
     ok(podium.api.post("/api/v1/accounts/" + blocked.id() + "/block").token(author.token()).send());
     ok(podium.api.post("/api/v1/accounts/" + muted.id() + "/mute").token(author.token()).send());
-    ok(
-        podium
-            .api
-            .post("/api/v1/accounts/" + quietlyMuted.id() + "/mute")
-            .token(author.token())
-            .form(Map.of("notifications", "false"))
-            .send());
+    ok(podium.mute(author.token(), quietlyMuted.id(), Map.of("notifications", "false")));
     feeds.awaitQueueDrained(WAIT);
 
     JsonNode groups = v2(author, "").get("notification_groups");
@@ -480,9 +441,9 @@ class NotificationsIT {
     // at write time: the blocked and muted members' new events are not recorded at all
     String later = podium.post(author.token(), "later");
     feeds.awaitQueueDrained(WAIT);
-    send(favouritedBody(blocked, later, author));
-    send(favouritedBody(muted, later, author));
-    send(favouritedBody(other, later, author));
+    feeds.enqueue(favouritedBody(blocked, later, author));
+    feeds.enqueue(favouritedBody(muted, later, author));
+    feeds.enqueue(favouritedBody(other, later, author));
     awaitCount(author, "favourite-" + later, 1);
     Feeds.pause(300);
     assertThat(count(author, "favourite-" + later)).isEqualTo(1);
@@ -501,9 +462,9 @@ class NotificationsIT {
     Member other = member();
     String status = podium.post(author.token(), "counted");
     feeds.awaitQueueDrained(WAIT);
-    send(favouritedBody(fan, status, author));
+    feeds.enqueue(favouritedBody(fan, status, author));
     awaitCount(author, "favourite-" + status, 1);
-    send(rebloggedBody(fan, status, author));
+    feeds.enqueue(rebloggedBody(fan, status, author));
     awaitCount(author, "reblog-" + status, 1);
     podium.follow(other.token(), author.id());
     assertThat(Feeds.eventually(WAIT, () -> v1(author, "").size() == 3)).isTrue();
@@ -541,8 +502,7 @@ class NotificationsIT {
   void aSuspendedActorIsHiddenAndShowsAgainWhenTheSuspensionIsLifted() {
     Member followee = member();
     Member follower = member();
-    podium.follow(follower.token(), followee.id());
-    assertThat(Feeds.eventually(WAIT, () -> v1(followee, "").size() == 1)).isTrue();
+    followNotified(follower, followee);
     String admin = podium.adminToken();
 
     ok(

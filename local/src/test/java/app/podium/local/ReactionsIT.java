@@ -1,5 +1,6 @@
 package app.podium.local;
 
+import static app.podium.local.support.ApiClient.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Favourites and reblogs through the API: exact counts under concurrency (on a status's item, and
@@ -51,9 +51,9 @@ class ReactionsIT {
         .send();
   }
 
-  static JsonNode ok(ApiClient.Response response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
+  /** Reblogs the status as the member; the reblog's own id. */
+  static String reblog(Member member, String statusId) {
+    return ok(act(member, statusId, "reblog")).get("id").asText();
   }
 
   static JsonNode status(String id, Member reader) {
@@ -88,14 +88,10 @@ class ReactionsIT {
   }
 
   static String post(Member author, String text, String visibility) {
-    return ok(podium
-            .api
-            .post("/api/v1/statuses")
-            .token(author.token())
-            .form(Map.of("status", text, "visibility", visibility))
-            .send())
-        .get("id")
-        .asText();
+    return podium
+        .postForm(author.token(), Map.of("status", text, "visibility", visibility), null)
+        .expect(200)
+        .field("id");
   }
 
   /**
@@ -103,23 +99,11 @@ class ReactionsIT {
    * shows.
    */
   static List<String> allPages(String path, Member reader) {
-    List<String> ids = new ArrayList<>();
     var call = podium.api.get(path);
     if (reader != null) {
       call.token(reader.token());
     }
-    var response = call.send();
-    for (int page = 0; page < 100; page++) {
-      List<String> shown = Feeds.ids(response);
-      if (shown.isEmpty()) {
-        return ids;
-      }
-      ids.addAll(shown);
-      String next = Feeds.links(response).get("next");
-      assertThat(next).as("a non-empty page links to the next").isNotNull();
-      response = feeds.getUrl(next, reader == null ? null : reader.token());
-    }
-    throw new AssertionError("more than 100 pages");
+    return feeds.allPages(call.send(), reader == null ? null : reader.token());
   }
 
   /** The counter-shard items of one of a status's counts, by key. */
@@ -138,18 +122,6 @@ class ReactionsIT {
               }
             });
     return shards;
-  }
-
-  static Map<String, AttributeValue> postItem(String statusId) {
-    String table = Tables.POSTS.physicalName(stack.backend().settings().tablePrefix());
-    return stack
-        .dynamoDbClient()
-        .getItem(
-            r ->
-                r.tableName(table)
-                    .key(Map.of("id", AttributeValue.fromN(statusId)))
-                    .consistentRead(true))
-        .item();
   }
 
   /** Reaction items about a status, as (member, kind) pairs. */
@@ -186,7 +158,7 @@ class ReactionsIT {
               assertThat(a.json().get("favourited").asBoolean()).isTrue();
             });
     assertThat(status(status, null).get("favourites_count").asLong()).isEqualTo(FANS);
-    assertThat(postItem(status).get("favourites_count").n()).isEqualTo(String.valueOf(FANS));
+    assertThat(feeds.postItem(status).get("favourites_count").n()).isEqualTo(String.valueOf(FANS));
     // favourited_by pages through all of them by favourite id: none missing, none twice
     List<String> favouritedBy =
         allPages("/api/v1/statuses/" + status + "/favourited_by?limit=10", null);
@@ -244,7 +216,7 @@ class ReactionsIT {
   void aLargeAuthorsStatusCountsFavouritesExactlyOverItsCounterShards() {
     Member large = largeAuthor("shard_author");
     String status = podium.post(large.token(), "a post by a large account");
-    assertThat(postItem(status).get("counter_shards").n()).isEqualTo("16");
+    assertThat(feeds.postItem(status).get("counter_shards").n()).isEqualTo("16");
 
     List<ApiClient.Response> answers =
         Concurrently.run(FANS, i -> act(fans.get(i), status, "favourite"));
@@ -256,7 +228,7 @@ class ReactionsIT {
     assertThat(shards)
         .as("spread over several shards, none on the post item")
         .hasSizeGreaterThan(4);
-    assertThat(postItem(status)).doesNotContainKey("favourites_count");
+    assertThat(feeds.postItem(status)).doesNotContainKey("favourites_count");
     // summed at read (a sum is kept 2 s in the container)
     assertThat(
             Feeds.await(
@@ -400,7 +372,7 @@ class ReactionsIT {
     Member first = feeds.member("via_first");
     Member second = feeds.member("via_second");
     String original = podium.post(author.token(), "passed along");
-    String firstReblog = ok(act(first, original, "reblog")).get("id").asText();
+    String firstReblog = reblog(first, original);
 
     JsonNode viaReblog = ok(act(second, firstReblog, "reblog"));
     JsonNode favourited = ok(act(second, firstReblog, "favourite"));
@@ -421,7 +393,7 @@ class ReactionsIT {
     assertThat(reactionsOf(original))
         .containsExactlyInAnyOrder(
             first.id() + "/reblog:" + original, second.id() + "/favourite:" + original);
-    String again = ok(act(second, original, "reblog")).get("id").asText();
+    String again = reblog(second, original);
     assertThat(again).isNotEqualTo(secondReblog);
     assertThat(status(original, null).get("reblogs_count").asLong()).isEqualTo(2);
   }
@@ -439,7 +411,7 @@ class ReactionsIT {
     assertThat(podium.awaitHome(both.token(), ids -> ids.contains(original)))
         .containsExactly(original);
 
-    String reblogId = ok(act(reblogger, original, "reblog")).get("id").asText();
+    String reblogId = reblog(reblogger, original);
 
     assertThat(awaitHome(onlyReblogger, h -> !h.isEmpty()))
         .containsExactly(reblogId + "<-" + original);
@@ -462,9 +434,9 @@ class ReactionsIT {
     podium.follow(follower.token(), second.id());
     String original = podium.post(author.token(), "soon gone");
     String kept = podium.post(author.token(), "stays");
-    String reblog1 = ok(act(first, original, "reblog")).get("id").asText();
-    String reblog2 = ok(act(second, original, "reblog")).get("id").asText();
-    String keptReblog = ok(act(first, kept, "reblog")).get("id").asText();
+    String reblog1 = reblog(first, original);
+    String reblog2 = reblog(second, original);
+    String keptReblog = reblog(first, kept);
     ok(act(fans.get(3), original, "favourite"));
     // two reblogs of one status show once
     assertThat(awaitHome(follower, h -> h.size() == 2))
@@ -482,8 +454,8 @@ class ReactionsIT {
         .containsExactly(keptReblog);
     assertThat(Feeds.ids(podium.api.get("/api/v1/accounts/" + second.id() + "/statuses").send()))
         .isEmpty();
-    assertThat(postItem(reblog1)).isEmpty();
-    assertThat(postItem(reblog2)).isEmpty();
+    assertThat(feeds.postItem(reblog1)).isEmpty();
+    assertThat(feeds.postItem(reblog2)).isEmpty();
     assertThat(reactionsOf(original))
         .as("reblog reactions gone")
         .allMatch(r -> r.contains("/favourite:"));
@@ -502,7 +474,7 @@ class ReactionsIT {
     podium.follow(other.token(), member.id());
     String original = podium.post(author.token(), "flagged #readerflags");
     ok(act(member, original, "favourite"));
-    String reblogId = ok(act(member, original, "reblog")).get("id").asText();
+    String reblogId = reblog(member, original);
 
     JsonNode mine = status(original, member);
     assertThat(mine.get("favourited").asBoolean()).isTrue();
@@ -540,14 +512,10 @@ class ReactionsIT {
     assertThat(anonymous.get("reblog").get("reblogged").asBoolean()).isFalse();
     // the conversation and the tag timeline show the reader's state as every other list does
     String reply =
-        ok(podium
-                .api
-                .post("/api/v1/statuses")
-                .token(author.token())
-                .form(Map.of("status", "a reply", "in_reply_to_id", original))
-                .send())
-            .get("id")
-            .asText();
+        podium
+            .postForm(author.token(), Map.of("status", "a reply", "in_reply_to_id", original), null)
+            .expect(200)
+            .field("id");
     JsonNode ancestor =
         ok(podium.api.get("/api/v1/statuses/" + reply + "/context").token(member.token()).send())
             .get("ancestors")
@@ -635,7 +603,7 @@ class ReactionsIT {
     podium.follow(follower.token(), large.id());
     String original = podium.post(author.token(), "boosted by a large account");
 
-    String reblogId = ok(act(large, original, "reblog")).get("id").asText();
+    String reblogId = reblog(large, original);
 
     feeds.awaitQueueDrained(WAIT);
     assertThat(feeds.ownersOf(reblogId)).as("not fanned out").containsExactly(large.id());
@@ -655,14 +623,9 @@ class ReactionsIT {
    */
   static Member largeAuthor(String name) {
     Member author = feeds.member(name);
-    for (Member follower : feeds.members(name + "_f", 4)) {
-      podium.follow(follower.token(), author.id());
-    }
+    List<Member> followers = feeds.followersOf(author, name + "_f", 4);
     podium.post(author.token(), name + " becomes large");
-    assertThat(Feeds.eventually(WAIT, () -> feeds.isLarge(author.id())))
-        .as("marked large")
-        .isTrue();
-    feeds.awaitQueueDrained(WAIT);
+    feeds.awaitLarge(author, followers, WAIT);
     return author;
   }
 }

@@ -230,12 +230,8 @@ class RouteFuzzIT {
     statuses.add(podium.post(member, "mine"));
     statuses.add(podium.post(other, "theirs"));
     var hidden =
-        podium
-            .api
-            .post("/api/v1/statuses")
-            .token(other)
-            .form(Map.of("status", "theirs, followers only", "visibility", "private"))
-            .send();
+        podium.postForm(
+            other, Map.of("status", "theirs, followers only", "visibility", "private"), null);
     statuses.add(hidden.field("id"));
     List<String> invites =
         List.of(podium.inviteCode(member, Map.of()), podium.inviteCode(other, Map.of()));

@@ -25,13 +25,7 @@ public class SignupFlowIT {
     assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
     assertThat(signup.field("token_type")).isEqualTo("Bearer");
 
-    var me =
-        podium
-            .api
-            .get("/api/v1/accounts/verify_credentials")
-            .token(signup.field("access_token"))
-            .send();
-    assertThat(me.status()).isEqualTo(200);
+    var me = podium.me(signup.field("access_token"));
     assertThat(me.field("username")).isEqualTo("alice");
     assertThat(me.field("acct")).isEqualTo("alice");
     var adminAccount = podium.api.get("/api/v1/accounts/lookup?acct=admin").send();
@@ -45,8 +39,7 @@ public class SignupFlowIT {
     int accounts = podium.count(app.podium.Tables.ACCOUNTS);
 
     var reused = podium.signup("carol", code);
-    assertThat(reused.status()).isEqualTo(422);
-    assertThat(reused.json().at("/details/invite_code/0/error").asText()).isEqualTo("ERR_INVALID");
+    reused.invalid("invite_code", "ERR_INVALID");
 
     String fresh = podium.inviteCode(podium.adminToken(), Map.of());
     var abroad =
@@ -62,8 +55,7 @@ public class SignupFlowIT {
 
     var uninvited =
         podium.signup(Podium.signupForm("erin", "erin@example.com", "correct horse battery", null));
-    assertThat(uninvited.status()).isEqualTo(422);
-    assertThat(uninvited.json().at("/details/invite_code/0/error").asText()).isEqualTo("ERR_BLANK");
+    uninvited.invalid("invite_code", "ERR_BLANK");
 
     assertThat(podium.count(app.podium.Tables.ACCOUNTS)).isEqualTo(accounts);
   }

@@ -7,8 +7,6 @@ import app.podium.local.support.ApiClient;
 import app.podium.local.support.Podium;
 import app.podium.local.support.PodiumIT;
 import app.podium.local.support.TestStacks;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +30,7 @@ class SignupModesIT {
     var signup = podium.signup(Podium.signupForm("opener", "opener@example.com", PASSWORD, null));
 
     assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
-    var me =
-        podium
-            .api
-            .get("/api/v1/accounts/verify_credentials")
-            .token(signup.field("access_token"))
-            .send();
-    assertThat(me.status()).as(me.toString()).isEqualTo(200);
+    var me = podium.me(signup.field("access_token"));
     assertThat(me.field("username")).isEqualTo("opener");
     assertThat(me.field("invited_by_account_id")).isNull();
     assertThat(podium.count(Tables.ACCOUNTS)).isEqualTo(accounts + 1);
@@ -53,12 +45,7 @@ class SignupModesIT {
     var signup = podium.signup("invited_opener", code);
 
     assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
-    var me =
-        podium
-            .api
-            .get("/api/v1/accounts/verify_credentials")
-            .token(signup.field("access_token"))
-            .send();
+    var me = podium.me(signup.field("access_token"));
     assertThat(me.field("invited_by_account_id")).isEqualTo(adminId);
   }
 
@@ -149,9 +136,7 @@ class SignupModesIT {
 
       int accounts = closed.count(Tables.ACCOUNTS);
       var uninvited = closed.signup("would_be", null);
-      assertThat(uninvited.status()).as(uninvited.toString()).isEqualTo(422);
-      assertThat(uninvited.json().at("/details/invite_code/0/error").asText())
-          .isEqualTo("ERR_BLANK");
+      uninvited.invalid("invite_code", "ERR_BLANK");
       assertThat(closed.count(Tables.ACCOUNTS)).isEqualTo(accounts);
     }
   }
@@ -183,11 +168,6 @@ class SignupModesIT {
 
   /** The tables a signup writes to, by name, with their sizes. */
   static Map<String, Integer> counts() {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (Tables.Table table :
-        List.of(Tables.ACCOUNTS, Tables.UNIQUE_KEYS, Tables.TOKENS, Tables.RATE_LIMITS)) {
-      counts.put(table.name(), podium.count(table));
-    }
-    return counts;
+    return podium.counts(Tables.ACCOUNTS, Tables.UNIQUE_KEYS, Tables.TOKENS, Tables.RATE_LIMITS);
   }
 }

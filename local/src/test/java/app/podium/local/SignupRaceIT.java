@@ -1,5 +1,6 @@
 package app.podium.local;
 
+import static app.podium.local.support.ApiClient.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Redemption races: many signups released together on real threads against one invite code, one
@@ -31,47 +34,28 @@ class SignupRaceIT {
   static Podium podium;
   @PodiumIT.Admin static String admin;
 
-  @Test
-  void aSingleUseInviteRedeemedBy32ConcurrentSignupsCreatesExactlyOneAccount() {
-    String code = podium.inviteCode(admin, Map.of("max_uses", 1));
+  /** An invite of one use and one of three: as many accounts as uses, whatever the race. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3})
+  void anInviteUnder32ConcurrentSignupsCreatesExactlyAsManyAccountsAsItHasUses(int uses) {
+    String code = podium.inviteCode(admin, Map.of("max_uses", uses));
     Tally before = Tally.now();
 
+    String prefix = "uses" + uses + "_";
     List<ApiClient.Response> responses =
         Concurrently.run(
-            32,
-            i -> podium.signup(signupForm("single_" + i, "single_" + i + "@example.com", code)));
+            32, i -> podium.signup(signupForm(prefix + i, prefix + i + "@example.com", code)));
 
-    assertOnlyWinnersAndInviteLosers(responses, 1);
+    assertOnlyWinnersAndInviteLosers(responses, uses);
     Tally after = Tally.now();
-    assertThat(after.accounts - before.accounts).isEqualTo(1);
+    assertThat(after.accounts - before.accounts).isEqualTo(uses);
     assertThat(after.uniqueKeys - before.uniqueKeys)
-        .as("one username and one email claimed")
-        .isEqualTo(2);
-    assertThat(after.tokens - before.tokens).isEqualTo(1);
+        .as("one username and one email claimed per account")
+        .isEqualTo(2 * uses);
+    assertThat(after.tokens - before.tokens).isEqualTo(uses);
     JsonNode invite = adminInvite(code);
-    assertThat(invite.get("uses").asInt()).isEqualTo(1);
-    assertThat(invite.get("usable").asBoolean()).isFalse();
-    assertWinnersCanSignIn(responses);
-  }
-
-  @Test
-  void anInviteWithThreeUsesUnder32ConcurrentSignupsCreatesExactlyThreeAccounts() {
-    String code = podium.inviteCode(admin, Map.of("max_uses", 3));
-    Tally before = Tally.now();
-
-    List<ApiClient.Response> responses =
-        Concurrently.run(
-            32,
-            i -> podium.signup(signupForm("triple_" + i, "triple_" + i + "@example.com", code)));
-
-    assertOnlyWinnersAndInviteLosers(responses, 3);
-    Tally after = Tally.now();
-    assertThat(after.accounts - before.accounts).isEqualTo(3);
-    assertThat(after.uniqueKeys - before.uniqueKeys).isEqualTo(6);
-    assertThat(after.tokens - before.tokens).isEqualTo(3);
-    JsonNode invite = adminInvite(code);
-    assertThat(invite.get("uses").asInt()).isEqualTo(3);
-    assertThat(invite.get("max_uses").asInt()).isEqualTo(3);
+    assertThat(invite.get("uses").asInt()).isEqualTo(uses);
+    assertThat(invite.get("max_uses").asInt()).isEqualTo(uses);
     assertThat(invite.get("usable").asBoolean()).isFalse();
     assertWinnersCanSignIn(responses);
   }
@@ -88,23 +72,7 @@ class SignupRaceIT {
             16,
             i -> podium.signup(signupForm(spellings.get(i), "racer" + i + "@example.com", code)));
 
-    assertThat(statuses(responses))
-        .as(responses.toString())
-        .containsOnlyKeys(200, 422)
-        .containsEntry(200, 1L)
-        .containsEntry(422, 15L);
-    for (ApiClient.Response loser : losers(responses)) {
-      assertThat(loser.json().at("/details/username/0/error").asText())
-          .as(loser.toString())
-          .isEqualTo("ERR_TAKEN");
-      assertThat(loser.json().at("/details/email").isMissingNode()).as(loser.toString()).isTrue();
-      assertThat(loser.json().at("/details/invite_code").isMissingNode())
-          .as(loser.toString())
-          .isTrue();
-    }
-    Tally after = Tally.now();
-    assertThat(after.accounts - before.accounts).isEqualTo(1);
-    assertThat(after.uniqueKeys - before.uniqueKeys).isEqualTo(2);
+    assertOneWinnerTheRestTaken(responses, before, "username", "email", "invite_code");
     assertThat(adminInvite(code).get("uses").asInt())
         .as("losers spend no use of the invite")
         .isEqualTo(1);
@@ -126,22 +94,7 @@ class SignupRaceIT {
     List<ApiClient.Response> responses =
         Concurrently.run(16, i -> podium.signup(signupForm("mailer_" + i, emails.get(i), code)));
 
-    assertThat(statuses(responses))
-        .as(responses.toString())
-        .containsOnlyKeys(200, 422)
-        .containsEntry(200, 1L)
-        .containsEntry(422, 15L);
-    for (ApiClient.Response loser : losers(responses)) {
-      assertThat(loser.json().at("/details/email/0/error").asText())
-          .as(loser.toString())
-          .isEqualTo("ERR_TAKEN");
-      assertThat(loser.json().at("/details/username").isMissingNode())
-          .as(loser.toString())
-          .isTrue();
-    }
-    Tally after = Tally.now();
-    assertThat(after.accounts - before.accounts).isEqualTo(1);
-    assertThat(after.uniqueKeys - before.uniqueKeys).isEqualTo(2);
+    assertOneWinnerTheRestTaken(responses, before, "email", "username");
     assertThat(adminInvite(code).get("uses").asInt()).isEqualTo(1);
   }
 
@@ -161,11 +114,6 @@ class SignupRaceIT {
     return Podium.signupForm(username, email, PASSWORD, code);
   }
 
-  static Map<Integer, Long> statuses(List<ApiClient.Response> responses) {
-    return responses.stream()
-        .collect(Collectors.groupingBy(ApiClient.Response::status, Collectors.counting()));
-  }
-
   static List<ApiClient.Response> losers(List<ApiClient.Response> responses) {
     return responses.stream().filter(r -> r.status() != 200).toList();
   }
@@ -177,6 +125,32 @@ class SignupRaceIT {
       }
     }
     throw new AssertionError("no winner: " + responses);
+  }
+
+  /**
+   * One answer of the 16 is a 200 and the other 15 are 422s naming {@code taken} as taken and none
+   * of the {@code untouched} fields; one account (a username and an email) was created.
+   */
+  static void assertOneWinnerTheRestTaken(
+      List<ApiClient.Response> responses, Tally before, String taken, String... untouched) {
+    assertThat(statuses(responses))
+        .as(responses.toString())
+        .containsOnlyKeys(200, 422)
+        .containsEntry(200, 1L)
+        .containsEntry(422, 15L);
+    for (ApiClient.Response loser : losers(responses)) {
+      assertThat(loser.json().at("/details/" + taken + "/0/error").asText())
+          .as(loser.toString())
+          .isEqualTo("ERR_TAKEN");
+      for (String field : untouched) {
+        assertThat(loser.json().at("/details/" + field).isMissingNode())
+            .as(loser.toString())
+            .isTrue();
+      }
+    }
+    Tally after = Tally.now();
+    assertThat(after.accounts - before.accounts).isEqualTo(1);
+    assertThat(after.uniqueKeys - before.uniqueKeys).isEqualTo(2);
   }
 
   /**
@@ -202,13 +176,7 @@ class SignupRaceIT {
   /** Every winner's token works and names an account that exists. */
   static void assertWinnersCanSignIn(List<ApiClient.Response> responses) {
     for (ApiClient.Response winner : responses.stream().filter(r -> r.status() == 200).toList()) {
-      var me =
-          podium
-              .api
-              .get("/api/v1/accounts/verify_credentials")
-              .token(winner.field("access_token"))
-              .send();
-      assertThat(me.status()).as(me.toString()).isEqualTo(200);
+      podium.me(winner.field("access_token"));
     }
   }
 

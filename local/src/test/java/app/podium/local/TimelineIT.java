@@ -55,14 +55,6 @@ class TimelineIT {
   static Podium podium;
   static Feeds feeds;
 
-  static ApiClient.Response post(Member author, Map<String, ?> form, String idempotencyKey) {
-    var call = podium.api.post("/api/v1/statuses").token(author.token());
-    if (idempotencyKey != null) {
-      call.header("Idempotency-Key", idempotencyKey);
-    }
-    return call.form(form).send();
-  }
-
   static JsonNode account(String id) {
     var response = podium.api.get("/api/v1/accounts/" + id).send();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -148,10 +140,7 @@ class TimelineIT {
   @Test
   void deletingAStatusRemovesItFromFollowersHomesAndItsPage() {
     Member writer = feeds.member("del_writer");
-    List<Member> readers = feeds.members("del_reader", 3);
-    for (Member reader : readers) {
-      podium.follow(reader.token(), writer.id());
-    }
+    List<Member> readers = feeds.followersOf(writer, "del_reader", 3);
     String keep = podium.post(writer.token(), "stays");
     String doomed = podium.post(writer.token(), "goes");
     for (Member reader : readers) {
@@ -186,7 +175,10 @@ class TimelineIT {
     podium.follow(follower.token(), writer.id());
     String open = podium.post(writer.token(), "mine to delete");
     var hidden =
-        post(writer, Map.of("status", "mine, followers only", "visibility", "private"), null);
+        podium.postForm(
+            writer.token(),
+            Map.of("status", "mine, followers only", "visibility", "private"),
+            null);
     assertThat(hidden.status()).as(hidden.toString()).isEqualTo(200);
     assertThat(podium.awaitHome(follower.token(), ids -> ids.size() == 2)).hasSize(2);
     int posts = podium.count(Tables.POSTS);
@@ -221,7 +213,9 @@ class TimelineIT {
     Member stranger = feeds.member("priv_stranger");
     podium.follow(follower.token(), writer.id());
     String open = podium.post(writer.token(), "for everyone");
-    var secret = post(writer, Map.of("status", "for followers", "visibility", "private"), null);
+    var secret =
+        podium.postForm(
+            writer.token(), Map.of("status", "for followers", "visibility", "private"), null);
     assertThat(secret.status()).as(secret.toString()).isEqualTo(200);
     assertThat(secret.field("visibility")).isEqualTo("private");
     String hidden = secret.field("id");
@@ -254,8 +248,9 @@ class TimelineIT {
     int postsBefore = podium.count(Tables.POSTS);
     Map<String, String> form = Map.of("status", "exactly once");
 
-    List<ApiClient.Response> answers = Concurrently.run(3, i -> post(writer, form, "key-1"));
-    answers.add(post(writer, form, "key-1"));
+    List<ApiClient.Response> answers =
+        Concurrently.run(3, i -> podium.postForm(writer.token(), form, "key-1"));
+    answers.add(podium.postForm(writer.token(), form, "key-1"));
 
     assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
     String id = answers.getFirst().field("id");
@@ -278,8 +273,8 @@ class TimelineIT {
     Member one = feeds.member("idem_one");
     Member two = feeds.member("idem_two");
 
-    var first = post(one, Map.of("status", "mine"), "shared-key");
-    var second = post(two, Map.of("status", "mine too"), "shared-key");
+    var first = podium.postForm(one.token(), Map.of("status", "mine"), "shared-key");
+    var second = podium.postForm(two.token(), Map.of("status", "mine too"), "shared-key");
 
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     assertThat(second.status()).as(second.toString()).isEqualTo(200);
@@ -308,7 +303,7 @@ class TimelineIT {
             Map.of("status", "hello", "visibility", "secret"));
     int n = 0;
     for (Map<String, String> form : invalid) {
-      var response = post(writer, form, "invalid-" + n++);
+      var response = podium.postForm(writer.token(), form, "invalid-" + n++);
       assertThat(response.status()).as(form.keySet() + " " + response).isEqualTo(422);
       assertThat(response.field("error")).isNotBlank();
     }
@@ -319,7 +314,7 @@ class TimelineIT {
     assertThat(account(writer.id()).get("statuses_count").asLong()).isZero();
 
     String longest = "🙂".repeat(1000);
-    var accepted = post(writer, Map.of("status", longest), null);
+    var accepted = podium.postForm(writer.token(), Map.of("status", longest), null);
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
     assertThat(accepted.field("content")).isEqualTo("<p>" + longest + "</p>");
     assertThat(podium.awaitHome(reader.token(), ids -> ids.size() == 1))
@@ -381,10 +376,7 @@ class TimelineIT {
   @Test
   void followerAndFollowingListsPageWithLinkHeaders() {
     Member star = feeds.member("list_star");
-    List<Member> fans = feeds.members("list_fan", 5);
-    for (Member fan : fans) {
-      podium.follow(fan.token(), star.id());
-    }
+    List<Member> fans = feeds.followersOf(star, "list_fan", 5);
     Member busy = fans.getFirst();
     List<Member> others = feeds.members("list_other", 4);
     for (Member other : others) {

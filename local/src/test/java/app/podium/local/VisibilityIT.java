@@ -1,5 +1,6 @@
 package app.podium.local;
 
+import static app.podium.local.support.ApiClient.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
@@ -54,11 +55,6 @@ class VisibilityIT {
   static String posted(ApiClient.Response response) {
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.field("id");
-  }
-
-  static JsonNode ok(ApiClient.Response response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
   }
 
   static void block(Member owner, Member target) {

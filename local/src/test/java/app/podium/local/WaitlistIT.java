@@ -80,8 +80,7 @@ class WaitlistIT {
               .isEqualTo(error);
         });
     var missing = podium.api.post("/api/v1/waitlist").form(Map.of()).send();
-    assertThat(missing.status()).as(missing.toString()).isEqualTo(422);
-    assertThat(missing.json().at("/details/email/0/error").asText()).isEqualTo("ERR_BLANK");
+    missing.invalid("email", "ERR_BLANK");
 
     assertThat(podium.count(Tables.WAITLIST)).isEqualTo(waitlist);
   }
@@ -184,10 +183,8 @@ class WaitlistIT {
     }
     String otherAdmin = podium.adminToken();
     List<String> before =
-        StreamSupport.stream(
-                podium.api.get("/api/v1/invites").token(admin).send().json().spliterator(), false)
-            .map(i -> i.get("code").asText())
-            .toList();
+        ApiClient.texts(
+            ApiClient.ok(podium.api.get("/api/v1/invites").token(admin).send()), "code");
 
     List<ApiClient.Response> responses =
         Concurrently.run(
@@ -249,19 +246,10 @@ class WaitlistIT {
             Podium.signupForm(
                 "from_waitlist", "released.signup@example.com", "correct horse battery", code));
     assertThat(signup.status()).as(signup.toString()).isEqualTo(200);
-    var me =
-        podium
-            .api
-            .get("/api/v1/accounts/verify_credentials")
-            .token(signup.field("access_token"))
-            .send();
+    var me = podium.me(signup.field("access_token"));
     assertThat(me.field("username")).isEqualTo("from_waitlist");
 
-    int accounts = podium.count(Tables.ACCOUNTS);
-    var reuse = podium.signup("second_from_waitlist", code);
-    assertThat(reuse.status()).as(reuse.toString()).isEqualTo(422);
-    assertThat(reuse.json().at("/details/invite_code/0/error").asText()).isEqualTo("ERR_INVALID");
-    assertThat(podium.count(Tables.ACCOUNTS)).isEqualTo(accounts);
+    podium.assertSignupRefused("second_from_waitlist", code, "ERR_INVALID");
   }
 
   @Test
@@ -311,12 +299,7 @@ class WaitlistIT {
 
   @Test
   void signupWithoutAnInviteIsStillRefusedInWaitlistMode() {
-    int accounts = podium.count(Tables.ACCOUNTS);
-    var uninvited = podium.signup("no_invite", null);
-
-    assertThat(uninvited.status()).as(uninvited.toString()).isEqualTo(422);
-    assertThat(uninvited.json().at("/details/invite_code/0/error").asText()).isEqualTo("ERR_BLANK");
-    assertThat(podium.count(Tables.ACCOUNTS)).isEqualTo(accounts);
+    podium.assertSignupRefused("no_invite", null, "ERR_BLANK");
   }
 
   @Test
@@ -368,22 +351,17 @@ class WaitlistIT {
   }
 
   static JsonNode release(String token, int count) {
-    var response =
+    return ApiClient.okArray(
         podium
             .api
             .post("/api/v1/admin/waitlist/release")
             .token(token)
             .form(Map.of("count", count))
-            .send();
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    assertThat(response.json().isArray()).isTrue();
-    return response.json();
+            .send());
   }
 
   static List<String> emailsOf(JsonNode entries) {
-    return StreamSupport.stream(entries.spliterator(), false)
-        .map(e -> e.get("email").asText())
-        .toList();
+    return ApiClient.texts(entries, "email");
   }
 
   /** Releases everyone waiting, so that the next release starts from entries this test made. */

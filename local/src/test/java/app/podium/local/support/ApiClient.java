@@ -1,5 +1,7 @@
 package app.podium.local.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -50,10 +53,53 @@ public final class ApiClient {
       return headers.get(name.toLowerCase());
     }
 
+    /**
+     * Asserts a validation refusal as Mastodon answers it: a 422 whose {@code details} name the
+     * field's first error; returns the answer.
+     */
+    public Response invalid(String field, String error) {
+      expect(422);
+      assertThat(json().at("/details/" + field + "/0/error").asText())
+          .as(toString())
+          .isEqualTo(error);
+      return this;
+    }
+
+    /** Asserts the answer's status, showing the whole answer when it differs; returns it. */
+    public Response expect(int expected) {
+      assertThat(status).as(toString()).isEqualTo(expected);
+      return this;
+    }
+
     @Override
     public String toString() {
       return status + " " + body;
     }
+  }
+
+  /** How many answers had each status, for a burst of concurrent calls. */
+  public static Map<Integer, Long> statuses(List<Response> responses) {
+    return responses.stream()
+        .collect(Collectors.groupingBy(Response::status, Collectors.counting()));
+  }
+
+  /** The JSON array of an answer that must be a 200 holding one. */
+  public static JsonNode okArray(Response response) {
+    JsonNode json = ok(response);
+    assertThat(json.isArray()).as(response.toString()).isTrue();
+    return json;
+  }
+
+  /** One field of every element of a JSON array, as text, in order. */
+  public static List<String> texts(JsonNode array, String field) {
+    List<String> texts = new java.util.ArrayList<>();
+    array.forEach(element -> texts.add(element.get(field).asText()));
+    return texts;
+  }
+
+  /** The JSON of an answer that must be a 200. */
+  public static JsonNode ok(Response response) {
+    return response.expect(200).json();
   }
 
   /** A request under construction: method, path, token, headers, body. */

@@ -3,20 +3,23 @@ package app.podium.local.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
+import app.podium.fanout.sqs.FanoutTaskJson;
 import app.podium.local.QueuePoller;
+import app.podium.shared.FanoutTask;
+import app.podium.shared.Visibility;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * What the feed tests need beyond {@link Podium}: many members at once, the timeline table seen
@@ -74,22 +77,13 @@ public final class Feeds {
    * scan.
    */
   public List<Map<String, AttributeValue>> timelineItems() {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      ScanRequest.Builder scan =
-          ScanRequest.builder().tableName(table(Tables.TIMELINES)).consistentRead(true);
-      if (start != null) {
-        scan.exclusiveStartKey(start);
-      }
-      var page = podium.stack.dynamoDbClient().scan(scan.build());
-      items.addAll(page.items());
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
-    return items;
+    return podium
+        .stack
+        .dynamoDbClient()
+        .scanPaginator(r -> r.tableName(table(Tables.TIMELINES)).consistentRead(true))
+        .items()
+        .stream()
+        .toList();
   }
 
   /**
@@ -103,32 +97,84 @@ public final class Feeds {
         .toList();
   }
 
-  /** The status ids of a member's timeline entries. */
+  /** The status ids of a member's timeline entries, one element per entry (all pages). */
   public List<String> entriesOf(String ownerId) {
-    return timelineItems().stream()
-        .filter(i -> i.get("owner_id").s().equals(ownerId))
+    return podium
+        .stack
+        .dynamoDbClient()
+        .queryPaginator(
+            r ->
+                r.tableName(table(Tables.TIMELINES))
+                    .consistentRead(true)
+                    .keyConditionExpression("owner_id = :owner")
+                    .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(ownerId))))
+        .items()
+        .stream()
         .map(i -> i.get("status_id").n())
         .toList();
   }
 
+  /**
+   * The ids every page of a list shows, from {@code first} on, following {@code rel="next"} (as
+   * {@code token}, when not null) to the first empty page; a non-empty page must link to the next.
+   */
+  public List<String> allPages(ApiClient.Response first, String token) {
+    List<String> ids = new ArrayList<>();
+    var response = first;
+    for (int page = 0; page < 100; page++) {
+      List<String> shown = ids(response);
+      if (shown.isEmpty()) {
+        return ids;
+      }
+      ids.addAll(shown);
+      String next = links(response).get("next");
+      assertThat(next).as("a non-empty page links to the next: %s", response).isNotNull();
+      response = getUrl(next, token);
+    }
+    throw new AssertionError("more than 100 pages");
+  }
+
   /** One attribute of an account item, or null. */
   public AttributeValue accountAttribute(String accountId, String attribute) {
-    var item =
-        podium
-            .stack
-            .dynamoDbClient()
-            .getItem(
-                r ->
-                    r.tableName(table(Tables.ACCOUNTS))
-                        .key(Map.of("id", AttributeValue.fromS(accountId)))
-                        .consistentRead(true))
-            .item();
-    return item.get(attribute);
+    return item(Tables.ACCOUNTS, Map.of("id", AttributeValue.fromS(accountId))).get(attribute);
+  }
+
+  /** A status's item in the posts table, empty when there is none. */
+  public Map<String, AttributeValue> postItem(String statusId) {
+    return item(Tables.POSTS, Map.of("id", AttributeValue.fromN(statusId)));
+  }
+
+  /** An item read consistently by its key, empty when there is none. */
+  public Map<String, AttributeValue> item(Tables.Table table, Map<String, AttributeValue> key) {
+    return podium
+        .stack
+        .dynamoDbClient()
+        .getItem(r -> r.tableName(table(table)).key(key).consistentRead(true))
+        .item();
   }
 
   public List<String> largeFolloweesOf(String accountId) {
     AttributeValue value = accountAttribute(accountId, "large_followees");
     return value == null ? List.of() : value.ss();
+  }
+
+  /**
+   * Waits until the author is marked large and every follower's large set holds them (the
+   * conversion done), then until the fan-out queue is empty.
+   */
+  public void awaitLarge(Member author, List<Member> followers, Duration timeout) {
+    assertThat(eventually(timeout, () -> isLarge(author.id())))
+        .as("%s marked large", author.username())
+        .isTrue();
+    assertThat(
+            eventually(
+                timeout,
+                () ->
+                    followers.stream()
+                        .allMatch(f -> largeFolloweesOf(f.id()).contains(author.id()))))
+        .as("every follower's large set holds %s", author.username())
+        .isTrue();
+    awaitQueueDrained(timeout);
   }
 
   public boolean isLarge(String accountId) {
@@ -155,17 +201,25 @@ public final class Feeds {
 
   /** The status id an Idempotency-Key claim of the member holds, or null. */
   public String idempotencyClaim(String accountId, String key) {
-    var item =
-        podium
-            .stack
-            .dynamoDbClient()
-            .getItem(
-                r ->
-                    r.tableName(table(Tables.IDEMPOTENCY))
-                        .key(Map.of("key", AttributeValue.fromS(accountId + ":" + key)))
-                        .consistentRead(true))
-            .item();
+    var item = item(Tables.IDEMPOTENCY, Map.of("key", AttributeValue.fromS(accountId + ":" + key)));
     return item.containsKey("status_id") ? item.get("status_id").s() : null;
+  }
+
+  /** Sends a message body straight to the fan-out queue, as a redelivery or a poison message. */
+  public void enqueue(String body) {
+    var stack = podium.stack;
+    stack.sqsClient().sendMessage(r -> r.queueUrl(stack.queues().queueUrl()).messageBody(body));
+  }
+
+  /** The fan-out task of a public status, as the post route sends it, naming its mentions. */
+  public static String postCreatedTask(String authorId, String statusId, List<String> mentions) {
+    return FanoutTaskJson.write(
+        new FanoutTask.PostCreated(
+            authorId,
+            statusId,
+            new FanoutTask.StatusFacts(
+                Visibility.PUBLIC, Optional.empty(), Optional.empty(), mentions),
+            Optional.empty()));
   }
 
   /** Messages in the fan-out queue: visible, in flight and delayed. */
@@ -260,9 +314,6 @@ public final class Feeds {
 
   /** The ids of a JSON array answer, in order. */
   public static List<String> ids(ApiClient.Response response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    List<String> ids = new ArrayList<>();
-    response.json().forEach(node -> ids.add(node.get("id").asText()));
-    return ids;
+    return ApiClient.texts(ApiClient.ok(response), "id");
   }
 }

@@ -102,9 +102,12 @@ public final class Podium {
 
   /** Revokes a token of this app, as a client does at logout. */
   public ApiClient.Response revoke(String token) {
-    return api.post("/oauth/revoke")
-        .form(Map.of("client_id", clientId, "client_secret", clientSecret, "token", token))
-        .send();
+    return api.post("/oauth/revoke").form(revokeForm(token)).send();
+  }
+
+  /** A revocation's form: the token, and this app's credentials. */
+  public Map<String, String> revokeForm(String token) {
+    return Map.of("client_id", clientId, "client_secret", clientSecret, "token", token);
   }
 
   public String adminToken() {
@@ -116,9 +119,7 @@ public final class Podium {
   }
 
   public String inviteCode(String token, Map<String, ?> fields) {
-    var response = createInvite(token, fields);
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.field("code");
+    return createInvite(token, fields).expect(200).field("code");
   }
 
   public ApiClient.Response signup(String username, String inviteCode) {
@@ -134,6 +135,16 @@ public final class Podium {
             "true",
             "invite_code",
             inviteCode == null ? "" : inviteCode));
+  }
+
+  /**
+   * Signs up with the invite (none when null) and asserts the refusal: a 422 naming the invite's
+   * {@code error}, and no account or username or email claimed.
+   */
+  public void assertSignupRefused(String username, String inviteCode, String error) {
+    var before = counts(app.podium.Tables.ACCOUNTS, app.podium.Tables.UNIQUE_KEYS);
+    signup(username, inviteCode).invalid("invite_code", error);
+    assertThat(counts(app.podium.Tables.ACCOUNTS, app.podium.Tables.UNIQUE_KEYS)).isEqualTo(before);
   }
 
   /**
@@ -182,22 +193,60 @@ public final class Podium {
     return stack.dynamoDbClient().scan(r -> r.tableName(name).select("COUNT")).count();
   }
 
+  /** The sizes of the tables, by name, in the order given (a test's view of what was written). */
+  public Map<String, Integer> counts(app.podium.Tables.Table... tables) {
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    for (app.podium.Tables.Table table : tables) {
+      counts.put(table.name(), count(table));
+    }
+    return counts;
+  }
+
   /** Posts a status as the member and returns its id. */
   public String post(String token, String text) {
-    var response = api.post("/api/v1/statuses").token(token).form(Map.of("status", text)).send();
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.field("id");
+    return postForm(token, Map.of("status", text), null).expect(200).field("id");
+  }
+
+  /**
+   * Posts a status's form as the member, with an {@code Idempotency-Key} when one is given; returns
+   * the answer, whatever it is.
+   */
+  public ApiClient.Response postForm(String token, Map<String, ?> form, String idempotencyKey) {
+    var call = api.post("/api/v1/statuses").token(token);
+    if (idempotencyKey != null) {
+      call.header("Idempotency-Key", idempotencyKey);
+    }
+    return call.form(form).send();
+  }
+
+  /** The token's own account, as verify_credentials answers it (asserted a 200). */
+  public ApiClient.Response me(String token) {
+    return api.get("/api/v1/accounts/verify_credentials").token(token).send().expect(200);
   }
 
   public String accountId(String token) {
-    var me = api.get("/api/v1/accounts/verify_credentials").token(token).send();
-    assertThat(me.status()).as(me.toString()).isEqualTo(200);
-    return me.field("id");
+    return me(token).field("id");
+  }
+
+  /** Suspends the account as the admin, as a moderator's action does. */
+  public void suspend(String accountId) {
+    adminAction(adminToken(), accountId, Map.of("type", "suspend")).expect(200);
+  }
+
+  /** A moderator's action on an account ({@code type}, {@code report_id}), as the token's owner. */
+  public ApiClient.Response adminAction(String token, String accountId, Map<String, ?> fields) {
+    var call = api.post("/api/v1/admin/accounts/" + accountId + "/action").form(fields);
+    return (token == null ? call : call.token(token)).send();
   }
 
   public void follow(String token, String accountId) {
     var response = api.post("/api/v1/accounts/" + accountId + "/follow").token(token).send();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
+  }
+
+  /** Mutes the account for the member, with the mute's options (duration, notifications). */
+  public ApiClient.Response mute(String token, String accountId, Map<String, ?> options) {
+    return api.post("/api/v1/accounts/" + accountId + "/mute").token(token).form(options).send();
   }
 
   /** The ids on the member's home timeline, newest first (one page). */
@@ -218,12 +267,7 @@ public final class Podium {
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
     java.util.List<String> ids = home(token, "?limit=40");
     while (!condition.test(ids) && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      Feeds.pause(50);
       ids = home(token, "?limit=40");
     }
     return ids;

@@ -169,4 +169,10 @@ public final class TestStacks {
   public static LocalStack start() throws Exception {
     return start(Map.of());
   }
+
+  /** The {@code host:port} of the stack's public URL: the domain in a local {@code acct}. */
+  public static String domain(LocalStack stack) {
+    java.net.URI url = java.net.URI.create(stack.url());
+    return url.getHost() + ":" + url.getPort();
+  }
 }

@@ -48,7 +48,7 @@ public final class Throttling {
   public static Map<String, Integer> tableCounts(LocalStack stack) {
     Map<String, Integer> counts = countsNow(stack);
     for (int attempt = 0; attempt < 20; attempt++) {
-      sleep(500);
+      Feeds.pause(500);
       Map<String, Integer> again = countsNow(stack);
       if (again.equals(counts)) {
         return counts;
@@ -56,15 +56,6 @@ public final class Throttling {
       counts = again;
     }
     throw new AssertionError("the tables kept changing for 10 s: " + counts);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   private static Map<String, Integer> countsNow(LocalStack stack) {
