@@ -2,15 +2,22 @@ package app.podium.store;
 
 import app.podium.Tables;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The DynamoDB clients and the physical table names, built once per container. The low-level client
@@ -42,6 +49,22 @@ public final class DynamoDb {
 
   public DynamoDbEnhancedClient enhanced() {
     return enhanced;
+  }
+
+  /**
+   * A conditional update of the item at {@code key}: {@code update} says what to set and on which
+   * condition. The response if the condition held; empty if it failed (the caller says what that
+   * means: already done, absent, or not allowed).
+   */
+  public Optional<UpdateItemResponse> updateIf(
+      Tables.Table table,
+      Map<String, AttributeValue> key,
+      Consumer<UpdateItemRequest.Builder> update) {
+    try {
+      return Optional.of(client.updateItem(r -> update.accept(r.tableName(name(table)).key(key))));
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.empty();
+    }
   }
 
   /**

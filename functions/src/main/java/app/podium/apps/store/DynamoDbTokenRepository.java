@@ -11,6 +11,7 @@ import app.podium.shared.Scopes;
 import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.DynamoDb;
+import app.podium.store.Schemas;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -36,35 +36,21 @@ public final class DynamoDbTokenRepository implements TokenStore {
     Long createdAt;
 
     public static final TableSchema<TokenItem> SCHEMA =
-        StaticTableSchema.builder(TokenItem.class)
-            .newItemSupplier(TokenItem::new)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("token_hash")
-                        .getter(i -> i.tokenHash)
-                        .setter((i, v) -> i.tokenHash = v)
-                        .tags(primaryPartitionKey()))
-            .addAttribute(
-                String.class,
-                a -> a.name("client_id").getter(i -> i.clientId).setter((i, v) -> i.clientId = v))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("account_id")
-                        .getter(i -> i.accountId)
-                        .setter((i, v) -> i.accountId = v)
-                        .tags(secondaryPartitionKey(ACCOUNT_INDEX)))
-            .addAttribute(
-                String.class,
-                a -> a.name("scopes").getter(i -> i.scopes).setter((i, v) -> i.scopes = v))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("created_at")
-                        .getter(i -> i.createdAt)
-                        .setter((i, v) -> i.createdAt = v)
-                        .tags(secondarySortKey(ACCOUNT_INDEX)))
+        Schemas.of(TokenItem.class, TokenItem::new)
+            .string(
+                "token_hash", i -> i.tokenHash, (i, v) -> i.tokenHash = v, primaryPartitionKey())
+            .string("client_id", i -> i.clientId, (i, v) -> i.clientId = v)
+            .string(
+                "account_id",
+                i -> i.accountId,
+                (i, v) -> i.accountId = v,
+                secondaryPartitionKey(ACCOUNT_INDEX))
+            .string("scopes", i -> i.scopes, (i, v) -> i.scopes = v)
+            .number(
+                "created_at",
+                i -> i.createdAt,
+                (i, v) -> i.createdAt = v,
+                secondarySortKey(ACCOUNT_INDEX))
             .build();
   }
 

@@ -14,6 +14,7 @@ import app.podium.shared.PageRequest;
 import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.DynamoDb;
+import app.podium.store.Schemas;
 import app.podium.store.Windows;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -63,57 +63,28 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
     Long expiresAt;
 
     public static final TableSchema<BlockMuteItem> SCHEMA =
-        StaticTableSchema.builder(BlockMuteItem.class)
-            .newItemSupplier(BlockMuteItem::new)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("owner_id")
-                        .getter(i -> i.ownerId)
-                        .setter((i, v) -> i.ownerId = v)
-                        .tags(primaryPartitionKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("kind_target")
-                        .getter(i -> i.kindTarget)
-                        .setter((i, v) -> i.kindTarget = v)
-                        .tags(primarySortKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("owner_kind")
-                        .getter(i -> i.ownerKind)
-                        .setter((i, v) -> i.ownerKind = v)
-                        .tags(secondaryPartitionKey(OWNER_INDEX)))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("target_id")
-                        .getter(i -> i.targetId)
-                        .setter((i, v) -> i.targetId = v)
-                        .tags(secondaryPartitionKey(TARGET_INDEX)))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("id")
-                        .getter(i -> i.id)
-                        .setter((i, v) -> i.id = v)
-                        .tags(secondarySortKey(OWNER_INDEX), secondarySortKey(TARGET_INDEX)))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
-            .addAttribute(
-                Boolean.class,
-                a ->
-                    a.name("notifications")
-                        .getter(i -> i.notifications)
-                        .setter((i, v) -> i.notifications = v))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("expires_at").getter(i -> i.expiresAt).setter((i, v) -> i.expiresAt = v))
+        Schemas.of(BlockMuteItem.class, BlockMuteItem::new)
+            .string("owner_id", i -> i.ownerId, (i, v) -> i.ownerId = v, primaryPartitionKey())
+            .string("kind_target", i -> i.kindTarget, (i, v) -> i.kindTarget = v, primarySortKey())
+            .string(
+                "owner_kind",
+                i -> i.ownerKind,
+                (i, v) -> i.ownerKind = v,
+                secondaryPartitionKey(OWNER_INDEX))
+            .string(
+                "target_id",
+                i -> i.targetId,
+                (i, v) -> i.targetId = v,
+                secondaryPartitionKey(TARGET_INDEX))
+            .number(
+                "id",
+                i -> i.id,
+                (i, v) -> i.id = v,
+                secondarySortKey(OWNER_INDEX),
+                secondarySortKey(TARGET_INDEX))
+            .number("created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
+            .bool("notifications", i -> i.notifications, (i, v) -> i.notifications = v)
+            .number("expires_at", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
             .build();
 
     BlockOrMute toDomain() {

@@ -18,6 +18,7 @@ import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.CounterShards;
 import app.podium.store.DynamoDb;
+import app.podium.store.Schemas;
 import app.podium.store.Windows;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +35,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -74,46 +74,27 @@ public final class DynamoDbFollowRepository implements FollowStore {
     Long createdAt;
 
     public static final TableSchema<FollowItem> SCHEMA =
-        StaticTableSchema.builder(FollowItem.class)
-            .newItemSupplier(FollowItem::new)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("follower_id")
-                        .getter(i -> i.followerId)
-                        .setter((i, v) -> i.followerId = v)
-                        .tags(primaryPartitionKey(), secondaryPartitionKey(FOLLOWER_INDEX)))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("followee_id")
-                        .getter(i -> i.followeeId)
-                        .setter((i, v) -> i.followeeId = v)
-                        .tags(primarySortKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("followee_key")
-                        .getter(i -> i.followeeKey)
-                        .setter((i, v) -> i.followeeKey = v)
-                        .tags(secondaryPartitionKey(FOLLOWEE_INDEX)))
-            .addAttribute(
-                Integer.class,
-                a ->
-                    a.name("counted_shard")
-                        .getter(i -> i.countedShard)
-                        .setter((i, v) -> i.countedShard = v))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("id")
-                        .getter(i -> i.id)
-                        .setter((i, v) -> i.id = v)
-                        .tags(secondarySortKey(FOLLOWEE_INDEX), secondarySortKey(FOLLOWER_INDEX)))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+        Schemas.of(FollowItem.class, FollowItem::new)
+            .string(
+                "follower_id",
+                i -> i.followerId,
+                (i, v) -> i.followerId = v,
+                primaryPartitionKey(),
+                secondaryPartitionKey(FOLLOWER_INDEX))
+            .string("followee_id", i -> i.followeeId, (i, v) -> i.followeeId = v, primarySortKey())
+            .string(
+                "followee_key",
+                i -> i.followeeKey,
+                (i, v) -> i.followeeKey = v,
+                secondaryPartitionKey(FOLLOWEE_INDEX))
+            .integer("counted_shard", i -> i.countedShard, (i, v) -> i.countedShard = v)
+            .number(
+                "id",
+                i -> i.id,
+                (i, v) -> i.id = v,
+                secondarySortKey(FOLLOWEE_INDEX),
+                secondarySortKey(FOLLOWER_INDEX))
+            .number("created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
             .build();
 
     Follow toFollow() {

@@ -21,7 +21,6 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -175,18 +174,13 @@ public final class DynamoDbInviteRepository implements InviteStore {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":inviter", s(inviterId));
     values.put(":now", n(now.toEpochMilli()));
-    try {
-      db.client()
-          .updateItem(
-              r ->
-                  r.tableName(db.name(Tables.INVITES))
-                      .key(Map.of("code", s(code)))
-                      .updateExpression("SET revoked_at = if_not_exists(revoked_at, :now)")
-                      .conditionExpression("inviter_id = :inviter")
-                      .expressionAttributeValues(values));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return db.updateIf(
+            Tables.INVITES,
+            Map.of("code", s(code)),
+            r ->
+                r.updateExpression("SET revoked_at = if_not_exists(revoked_at, :now)")
+                    .conditionExpression("inviter_id = :inviter")
+                    .expressionAttributeValues(values))
+        .isPresent();
   }
 }

@@ -21,6 +21,7 @@ import app.podium.statuses.store.StatusCounters.StatusCount;
 import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.DynamoDb;
+import app.podium.store.Schemas;
 import app.podium.store.Windows;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -82,53 +82,29 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     Long createdAt;
 
     public static final TableSchema<ReactionItem> SCHEMA =
-        StaticTableSchema.builder(ReactionItem.class)
-            .newItemSupplier(ReactionItem::new)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("account_id")
-                        .getter(i -> i.accountId)
-                        .setter((i, v) -> i.accountId = v)
-                        .tags(primaryPartitionKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("kind_status")
-                        .getter(i -> i.kindStatus)
-                        .setter((i, v) -> i.kindStatus = v)
-                        .tags(primarySortKey()))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("id")
-                        .getter(i -> i.id)
-                        .setter((i, v) -> i.id = v)
-                        .tags(secondarySortKey(ACCOUNT_INDEX), secondarySortKey(STATUS_INDEX)))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("account_kind")
-                        .getter(i -> i.accountKind)
-                        .setter((i, v) -> i.accountKind = v)
-                        .tags(secondaryPartitionKey(ACCOUNT_INDEX)))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("status_key")
-                        .getter(i -> i.statusKey)
-                        .setter((i, v) -> i.statusKey = v)
-                        .tags(secondaryPartitionKey(STATUS_INDEX)))
-            .addAttribute(
-                Long.class,
-                a -> a.name("status_id").getter(i -> i.statusId).setter((i, v) -> i.statusId = v))
-            .addAttribute(
-                Long.class,
-                a -> a.name("reblog_id").getter(i -> i.reblogId).setter((i, v) -> i.reblogId = v))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+        Schemas.of(ReactionItem.class, ReactionItem::new)
+            .string(
+                "account_id", i -> i.accountId, (i, v) -> i.accountId = v, primaryPartitionKey())
+            .string("kind_status", i -> i.kindStatus, (i, v) -> i.kindStatus = v, primarySortKey())
+            .number(
+                "id",
+                i -> i.id,
+                (i, v) -> i.id = v,
+                secondarySortKey(ACCOUNT_INDEX),
+                secondarySortKey(STATUS_INDEX))
+            .string(
+                "account_kind",
+                i -> i.accountKind,
+                (i, v) -> i.accountKind = v,
+                secondaryPartitionKey(ACCOUNT_INDEX))
+            .string(
+                "status_key",
+                i -> i.statusKey,
+                (i, v) -> i.statusKey = v,
+                secondaryPartitionKey(STATUS_INDEX))
+            .number("status_id", i -> i.statusId, (i, v) -> i.statusId = v)
+            .number("reblog_id", i -> i.reblogId, (i, v) -> i.reblogId = v)
+            .number("created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
             .build();
 
     static ReactionItem of(Reaction reaction, int shard) {
