@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -65,6 +66,50 @@ public final class DynamoDb {
     } catch (ConditionalCheckFailedException e) {
       return Optional.empty();
     }
+  }
+
+  /** A transaction's put of {@code item}; {@code condition} may be null (none). */
+  public TransactWriteItem put(
+      Tables.Table table, Map<String, AttributeValue> item, String condition) {
+    return TransactWriteItem.builder()
+        .put(p -> p.tableName(name(table)).item(item).conditionExpression(condition))
+        .build();
+  }
+
+  /** A transaction's delete of the item at {@code key}; {@code condition} may be null (none). */
+  public TransactWriteItem delete(
+      Tables.Table table, Map<String, AttributeValue> key, String condition) {
+    return TransactWriteItem.builder()
+        .delete(d -> d.tableName(name(table)).key(key).conditionExpression(condition))
+        .build();
+  }
+
+  /** A transaction's check that the item at {@code key} meets {@code condition}. */
+  public TransactWriteItem check(
+      Tables.Table table, Map<String, AttributeValue> key, String condition) {
+    return TransactWriteItem.builder()
+        .conditionCheck(c -> c.tableName(name(table)).key(key).conditionExpression(condition))
+        .build();
+  }
+
+  /** An update of the item at {@code key} for a transaction; {@code condition} may be null. */
+  public Update update(
+      Tables.Table table,
+      Map<String, AttributeValue> key,
+      String expression,
+      String condition,
+      Map<String, AttributeValue> values) {
+    return Update.builder()
+        .tableName(name(table))
+        .key(key)
+        .updateExpression(expression)
+        .conditionExpression(condition)
+        .expressionAttributeValues(values)
+        .build();
+  }
+
+  public static TransactWriteItem write(Update update) {
+    return TransactWriteItem.builder().update(update).build();
   }
 
   /**

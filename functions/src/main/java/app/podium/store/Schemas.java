@@ -14,6 +14,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * StaticTableSchema} (no reflection at start-up).
  */
 public final class Schemas {
+  public static final EnhancedType<String> STRING = EnhancedType.of(String.class);
+  public static final EnhancedType<Long> NUMBER = EnhancedType.of(Long.class);
+  public static final EnhancedType<Integer> INTEGER = EnhancedType.of(Integer.class);
+  public static final EnhancedType<Boolean> BOOLEAN = EnhancedType.of(Boolean.class);
+
   private Schemas() {}
 
   public static <T> Builder<T> of(Class<T> type, Supplier<T> newItem) {
@@ -28,36 +33,7 @@ public final class Schemas {
       this.schema = schema;
     }
 
-    public Builder<T> string(
-        String name,
-        Function<T, String> get,
-        BiConsumer<T, String> set,
-        StaticAttributeTag... tags) {
-      return attribute(EnhancedType.of(String.class), name, get, set, tags);
-    }
-
-    public Builder<T> number(
-        String name, Function<T, Long> get, BiConsumer<T, Long> set, StaticAttributeTag... tags) {
-      return attribute(EnhancedType.of(Long.class), name, get, set, tags);
-    }
-
-    public Builder<T> integer(
-        String name,
-        Function<T, Integer> get,
-        BiConsumer<T, Integer> set,
-        StaticAttributeTag... tags) {
-      return attribute(EnhancedType.of(Integer.class), name, get, set, tags);
-    }
-
-    public Builder<T> bool(
-        String name,
-        Function<T, Boolean> get,
-        BiConsumer<T, Boolean> set,
-        StaticAttributeTag... tags) {
-      return attribute(EnhancedType.of(Boolean.class), name, get, set, tags);
-    }
-
-    public <R> Builder<T> attribute(
+    public <R> Builder<T> add(
         EnhancedType<R> type,
         String name,
         Function<T, R> get,

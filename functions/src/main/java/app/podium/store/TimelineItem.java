@@ -1,5 +1,7 @@
 package app.podium.store;
 
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
@@ -19,10 +21,10 @@ public final class TimelineItem {
 
   public static final TableSchema<TimelineItem> SCHEMA =
       Schemas.of(TimelineItem.class, TimelineItem::new)
-          .string("owner_id", i -> i.ownerId, (i, v) -> i.ownerId = v, primaryPartitionKey())
-          .number("status_id", i -> i.statusId, (i, v) -> i.statusId = v, primarySortKey())
-          .string("author_id", i -> i.authorId, (i, v) -> i.authorId = v)
-          .number("expires_at", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
+          .add(STRING, "owner_id", i -> i.ownerId, (i, v) -> i.ownerId = v, primaryPartitionKey())
+          .add(NUMBER, "status_id", i -> i.statusId, (i, v) -> i.statusId = v, primarySortKey())
+          .add(STRING, "author_id", i -> i.authorId, (i, v) -> i.authorId = v)
+          .add(NUMBER, "expires_at", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
           .build();
 
   public static TimelineItem of(String ownerId, long statusId, String authorId, Instant expiresAt) {

@@ -1,16 +1,25 @@
 package app.podium.accounts.store;
 
+import static app.podium.store.Schemas.BOOLEAN;
+import static app.podium.store.Schemas.INTEGER;
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import app.podium.Tables;
 import app.podium.accounts.Account;
 import app.podium.store.Attributes;
+import app.podium.store.DynamoDb;
 import app.podium.store.Schemas;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** An item of the accounts table. */
 public final class AccountItem {
@@ -47,46 +56,65 @@ public final class AccountItem {
 
   public static final TableSchema<AccountItem> SCHEMA =
       Schemas.of(AccountItem.class, AccountItem::new)
-          .string("id", i -> i.id, (i, v) -> i.id = v, primaryPartitionKey())
-          .string("username", i -> i.username, (i, v) -> i.username = v)
-          .string("email", i -> i.email, (i, v) -> i.email = v)
-          .string("display_name", i -> i.displayName, (i, v) -> i.displayName = v)
-          .string("note", i -> i.note, (i, v) -> i.note = v)
-          .string("role", i -> i.role, (i, v) -> i.role = v)
-          .string("locale", i -> i.locale, (i, v) -> i.locale = v)
-          .number(
+          .add(STRING, "id", i -> i.id, (i, v) -> i.id = v, primaryPartitionKey())
+          .add(STRING, "username", i -> i.username, (i, v) -> i.username = v)
+          .add(STRING, "email", i -> i.email, (i, v) -> i.email = v)
+          .add(STRING, "display_name", i -> i.displayName, (i, v) -> i.displayName = v)
+          .add(STRING, "note", i -> i.note, (i, v) -> i.note = v)
+          .add(STRING, "role", i -> i.role, (i, v) -> i.role = v)
+          .add(STRING, "locale", i -> i.locale, (i, v) -> i.locale = v)
+          .add(
+              NUMBER,
               "created_at",
               i -> i.createdAt,
               (i, v) -> i.createdAt = v,
               secondarySortKey(INVITER_INDEX))
-          .string(
+          .add(
+              STRING,
               "invited_by",
               i -> i.invitedBy,
               (i, v) -> i.invitedBy = v,
               secondaryPartitionKey(INVITER_INDEX))
-          .string("invite_code", i -> i.inviteCode, (i, v) -> i.inviteCode = v)
-          .string("password_hash", i -> i.passwordHash, (i, v) -> i.passwordHash = v)
-          .attribute(
+          .add(STRING, "invite_code", i -> i.inviteCode, (i, v) -> i.inviteCode = v)
+          .add(STRING, "password_hash", i -> i.passwordHash, (i, v) -> i.passwordHash = v)
+          .add(
               EnhancedType.setOf(String.class),
               "held_invites",
               i -> i.heldInvites,
               (i, v) -> i.heldInvites = v)
-          .number(
-              "invite_quota_version", i -> i.inviteQuotaVersion, (i, v) -> i.inviteQuotaVersion = v)
-          .number("followers_count", i -> i.followersCount, (i, v) -> i.followersCount = v)
-          .number("following_count", i -> i.followingCount, (i, v) -> i.followingCount = v)
-          .number("statuses_count", i -> i.statusesCount, (i, v) -> i.statusesCount = v)
-          .number("last_status_at", i -> i.lastStatusAt, (i, v) -> i.lastStatusAt = v)
-          .number("last_active_at", i -> i.lastActiveAt, (i, v) -> i.lastActiveAt = v)
-          .bool("large", i -> i.large, (i, v) -> i.large = v)
-          .attribute(
+          .add(
+              NUMBER,
+              "invite_quota_version",
+              i -> i.inviteQuotaVersion,
+              (i, v) -> i.inviteQuotaVersion = v)
+          .add(NUMBER, "followers_count", i -> i.followersCount, (i, v) -> i.followersCount = v)
+          .add(NUMBER, "following_count", i -> i.followingCount, (i, v) -> i.followingCount = v)
+          .add(NUMBER, "statuses_count", i -> i.statusesCount, (i, v) -> i.statusesCount = v)
+          .add(NUMBER, "last_status_at", i -> i.lastStatusAt, (i, v) -> i.lastStatusAt = v)
+          .add(NUMBER, "last_active_at", i -> i.lastActiveAt, (i, v) -> i.lastActiveAt = v)
+          .add(BOOLEAN, "large", i -> i.large, (i, v) -> i.large = v)
+          .add(
               EnhancedType.setOf(String.class),
               "large_followees",
               i -> i.largeFollowees,
               (i, v) -> i.largeFollowees = v)
-          .number("suspended_at", i -> i.suspendedAt, (i, v) -> i.suspendedAt = v)
-          .integer("follower_shards", i -> i.followerShards, (i, v) -> i.followerShards = v)
+          .add(NUMBER, "suspended_at", i -> i.suspendedAt, (i, v) -> i.suspendedAt = v)
+          .add(INTEGER, "follower_shards", i -> i.followerShards, (i, v) -> i.followerShards = v)
           .build();
+
+  /**
+   * A transaction's update of the account {@code id}, which must still exist (a write beside it
+   * must not count for a deleted member).
+   */
+  public static Update update(
+      DynamoDb db, String id, String expression, Map<String, AttributeValue> values) {
+    return db.update(
+        Tables.ACCOUNTS,
+        Map.of("id", AttributeValue.fromS(id)),
+        expression,
+        "attribute_exists(id)",
+        values);
+  }
 
   static AccountItem from(Account account, String passwordHash) {
     AccountItem item = new AccountItem();

@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 public final class DynamoDbAccountRepository implements AccountStore {
@@ -112,19 +111,15 @@ public final class DynamoDbAccountRepository implements AccountStore {
   }
 
   private TransactWriteItem spendInvite(String code, Instant now) {
-    return TransactWriteItem.builder()
-        .update(
-            Update.builder()
-                .tableName(db.name(Tables.INVITES))
-                .key(Map.of("code", s(code)))
-                .updateExpression("SET uses = uses + :one")
-                .conditionExpression(
-                    "attribute_exists(code) AND attribute_not_exists(revoked_at)"
-                        + " AND (attribute_not_exists(max_uses) OR uses < max_uses)"
-                        + " AND (attribute_not_exists(expires_at) OR expires_at > :now)")
-                .expressionAttributeValues(Map.of(":one", n(1), ":now", n(now.toEpochMilli())))
-                .build())
-        .build();
+    return DynamoDb.write(
+        db.update(
+            Tables.INVITES,
+            Map.of("code", s(code)),
+            "SET uses = uses + :one",
+            "attribute_exists(code) AND attribute_not_exists(revoked_at)"
+                + " AND (attribute_not_exists(max_uses) OR uses < max_uses)"
+                + " AND (attribute_not_exists(expires_at) OR expires_at > :now)",
+            Map.of(":one", n(1), ":now", n(now.toEpochMilli()))));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package app.podium.accounts.store;
 
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
 import app.podium.accounts.Emails;
@@ -18,8 +19,8 @@ public final class UniqueKeyItem {
 
   public static final TableSchema<UniqueKeyItem> SCHEMA =
       Schemas.of(UniqueKeyItem.class, UniqueKeyItem::new)
-          .string("key", i -> i.key, (i, v) -> i.key = v, primaryPartitionKey())
-          .string("account_id", i -> i.accountId, (i, v) -> i.accountId = v)
+          .add(STRING, "key", i -> i.key, (i, v) -> i.key = v, primaryPartitionKey())
+          .add(STRING, "account_id", i -> i.accountId, (i, v) -> i.accountId = v)
           .build();
 
   static String username(String username) {

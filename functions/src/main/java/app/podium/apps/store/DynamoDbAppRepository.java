@@ -1,5 +1,7 @@
 package app.podium.apps.store;
 
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
 import app.podium.Tables;
@@ -31,17 +33,26 @@ public final class DynamoDbAppRepository implements AppStore {
 
     public static final TableSchema<AppItem> SCHEMA =
         Schemas.of(AppItem.class, AppItem::new)
-            .string("client_id", i -> i.clientId, (i, v) -> i.clientId = v, primaryPartitionKey())
-            .string("name", i -> i.name, (i, v) -> i.name = v)
-            .string("website", i -> i.website, (i, v) -> i.website = v)
-            .attribute(
+            .add(
+                STRING,
+                "client_id",
+                i -> i.clientId,
+                (i, v) -> i.clientId = v,
+                primaryPartitionKey())
+            .add(STRING, "name", i -> i.name, (i, v) -> i.name = v)
+            .add(STRING, "website", i -> i.website, (i, v) -> i.website = v)
+            .add(
                 EnhancedType.listOf(String.class),
                 "redirect_uris",
                 i -> i.redirectUris,
                 (i, v) -> i.redirectUris = v)
-            .string("scopes", i -> i.scopes, (i, v) -> i.scopes = v)
-            .string("client_secret_hash", i -> i.clientSecretHash, (i, v) -> i.clientSecretHash = v)
-            .number("created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
+            .add(STRING, "scopes", i -> i.scopes, (i, v) -> i.scopes = v)
+            .add(
+                STRING,
+                "client_secret_hash",
+                i -> i.clientSecretHash,
+                (i, v) -> i.clientSecretHash = v)
+            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
             .build();
   }
 

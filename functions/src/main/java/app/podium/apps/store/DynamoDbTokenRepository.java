@@ -1,5 +1,7 @@
 package app.podium.apps.store;
 
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
@@ -23,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 public final class DynamoDbTokenRepository implements TokenStore {
   static final String ACCOUNT_INDEX = "by_account";
@@ -37,16 +38,22 @@ public final class DynamoDbTokenRepository implements TokenStore {
 
     public static final TableSchema<TokenItem> SCHEMA =
         Schemas.of(TokenItem.class, TokenItem::new)
-            .string(
-                "token_hash", i -> i.tokenHash, (i, v) -> i.tokenHash = v, primaryPartitionKey())
-            .string("client_id", i -> i.clientId, (i, v) -> i.clientId = v)
-            .string(
+            .add(
+                STRING,
+                "token_hash",
+                i -> i.tokenHash,
+                (i, v) -> i.tokenHash = v,
+                primaryPartitionKey())
+            .add(STRING, "client_id", i -> i.clientId, (i, v) -> i.clientId = v)
+            .add(
+                STRING,
                 "account_id",
                 i -> i.accountId,
                 (i, v) -> i.accountId = v,
                 secondaryPartitionKey(ACCOUNT_INDEX))
-            .string("scopes", i -> i.scopes, (i, v) -> i.scopes = v)
-            .number(
+            .add(STRING, "scopes", i -> i.scopes, (i, v) -> i.scopes = v)
+            .add(
+                NUMBER,
                 "created_at",
                 i -> i.createdAt,
                 (i, v) -> i.createdAt = v,
@@ -131,15 +138,9 @@ public final class DynamoDbTokenRepository implements TokenStore {
         query.exclusiveStartKey(start);
       }
       QueryResponse page = db.client().query(query.build());
-      List<WriteRequest> deletes =
-          page.items().stream()
-              .map(
-                  item ->
-                      WriteRequest.builder()
-                          .deleteRequest(d -> d.key(Map.of("token_hash", item.get("token_hash"))))
-                          .build())
-              .toList();
-      Batches.write(db.client(), table, deletes);
+      List<Map<String, AttributeValue>> deletes =
+          page.items().stream().map(item -> Map.of("token_hash", item.get("token_hash"))).toList();
+      Batches.delete(db.client(), table, deletes);
       revoked += deletes.size();
       start =
           page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()

@@ -2,6 +2,9 @@ package app.podium.graph.store;
 
 import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
+import static app.podium.store.Schemas.BOOLEAN;
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
@@ -29,7 +32,6 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Blocks and mutes in one table: item key (owner, {@code block:<target>} or {@code mute:<target>}).
@@ -64,27 +66,35 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
 
     public static final TableSchema<BlockMuteItem> SCHEMA =
         Schemas.of(BlockMuteItem.class, BlockMuteItem::new)
-            .string("owner_id", i -> i.ownerId, (i, v) -> i.ownerId = v, primaryPartitionKey())
-            .string("kind_target", i -> i.kindTarget, (i, v) -> i.kindTarget = v, primarySortKey())
-            .string(
+            .add(STRING, "owner_id", i -> i.ownerId, (i, v) -> i.ownerId = v, primaryPartitionKey())
+            .add(
+                STRING,
+                "kind_target",
+                i -> i.kindTarget,
+                (i, v) -> i.kindTarget = v,
+                primarySortKey())
+            .add(
+                STRING,
                 "owner_kind",
                 i -> i.ownerKind,
                 (i, v) -> i.ownerKind = v,
                 secondaryPartitionKey(OWNER_INDEX))
-            .string(
+            .add(
+                STRING,
                 "target_id",
                 i -> i.targetId,
                 (i, v) -> i.targetId = v,
                 secondaryPartitionKey(TARGET_INDEX))
-            .number(
+            .add(
+                NUMBER,
                 "id",
                 i -> i.id,
                 (i, v) -> i.id = v,
                 secondarySortKey(OWNER_INDEX),
                 secondarySortKey(TARGET_INDEX))
-            .number("created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
-            .bool("notifications", i -> i.notifications, (i, v) -> i.notifications = v)
-            .number("expires_at", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
+            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
+            .add(BOOLEAN, "notifications", i -> i.notifications, (i, v) -> i.notifications = v)
+            .add(NUMBER, "expires_at", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
             .build();
 
     BlockOrMute toDomain() {
@@ -143,17 +153,13 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
         new HashMap<>(mirrorKey(block.ownerId(), block.targetId()));
     mirror.put("id", n(item.id));
     mirror.put("created_at", n(item.createdAt));
-    String table = db.name(Tables.BLOCKS_MUTES);
     return db.transactUnlessDone(
         List.of(
-            TransactWriteItem.builder()
-                .put(
-                    p ->
-                        p.tableName(table)
-                            .item(BlockMuteItem.SCHEMA.itemToMap(item, true))
-                            .conditionExpression("attribute_not_exists(owner_id)"))
-                .build(),
-            TransactWriteItem.builder().put(p -> p.tableName(table).item(mirror)).build()),
+            db.put(
+                Tables.BLOCKS_MUTES,
+                BlockMuteItem.SCHEMA.itemToMap(item, true),
+                "attribute_not_exists(owner_id)"),
+            db.put(Tables.BLOCKS_MUTES, mirror, null)),
         DynamoDbBlockMuteRepository::onlyTheFirstIsGuarded);
   }
 
@@ -199,16 +205,9 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
     if (kind == BlockOrMute.Kind.BLOCK) {
       return db.transactUnlessDone(
           List.of(
-              TransactWriteItem.builder()
-                  .delete(
-                      d ->
-                          d.tableName(table)
-                              .key(key(ownerId, kind, targetId))
-                              .conditionExpression("attribute_exists(owner_id)"))
-                  .build(),
-              TransactWriteItem.builder()
-                  .delete(d -> d.tableName(table).key(mirrorKey(ownerId, targetId)))
-                  .build()),
+              db.delete(
+                  Tables.BLOCKS_MUTES, key(ownerId, kind, targetId), "attribute_exists(owner_id)"),
+              db.delete(Tables.BLOCKS_MUTES, mirrorKey(ownerId, targetId), null)),
           DynamoDbBlockMuteRepository::onlyTheFirstIsGuarded);
     }
     try {

@@ -1,5 +1,9 @@
 package app.podium.invites.store;
 
+import static app.podium.store.Schemas.BOOLEAN;
+import static app.podium.store.Schemas.INTEGER;
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
@@ -25,22 +29,24 @@ public final class InviteItem {
 
   public static final TableSchema<InviteItem> SCHEMA =
       Schemas.of(InviteItem.class, InviteItem::new)
-          .string("code", i -> i.code, (i, v) -> i.code = v, primaryPartitionKey())
-          .string(
+          .add(STRING, "code", i -> i.code, (i, v) -> i.code = v, primaryPartitionKey())
+          .add(
+              STRING,
               "inviter_id",
               i -> i.inviterId,
               (i, v) -> i.inviterId = v,
               secondaryPartitionKey(INVITER_INDEX))
-          .integer("max_uses", i -> i.maxUses, (i, v) -> i.maxUses = v)
-          .integer("uses", i -> i.uses, (i, v) -> i.uses = v)
-          .number("expires_at", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
-          .bool("autofollow", i -> i.autofollow, (i, v) -> i.autofollow = v)
-          .number(
+          .add(INTEGER, "max_uses", i -> i.maxUses, (i, v) -> i.maxUses = v)
+          .add(INTEGER, "uses", i -> i.uses, (i, v) -> i.uses = v)
+          .add(NUMBER, "expires_at", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
+          .add(BOOLEAN, "autofollow", i -> i.autofollow, (i, v) -> i.autofollow = v)
+          .add(
+              NUMBER,
               "created_at",
               i -> i.createdAt,
               (i, v) -> i.createdAt = v,
               secondarySortKey(INVITER_INDEX))
-          .number("revoked_at", i -> i.revokedAt, (i, v) -> i.revokedAt = v)
+          .add(NUMBER, "revoked_at", i -> i.revokedAt, (i, v) -> i.revokedAt = v)
           .build();
 
   static InviteItem from(Invite invite) {

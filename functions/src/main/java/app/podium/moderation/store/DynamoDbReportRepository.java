@@ -1,5 +1,7 @@
 package app.podium.moderation.store;
 
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
@@ -49,26 +51,35 @@ public final class DynamoDbReportRepository implements ReportStore {
 
     static final TableSchema<ReportItem> SCHEMA =
         Schemas.of(ReportItem.class, ReportItem::new)
-            .number(
+            .add(
+                NUMBER,
                 "id",
                 i -> i.id,
                 (i, v) -> i.id = v,
                 primaryPartitionKey(),
                 secondarySortKey(STATE_INDEX))
-            .string(
-                "state", i -> i.state, (i, v) -> i.state = v, secondaryPartitionKey(STATE_INDEX))
-            .string("reporter_id", i -> i.reporterId, (i, v) -> i.reporterId = v)
-            .string("target_account_id", i -> i.targetAccountId, (i, v) -> i.targetAccountId = v)
-            .attribute(
+            .add(
+                STRING,
+                "state",
+                i -> i.state,
+                (i, v) -> i.state = v,
+                secondaryPartitionKey(STATE_INDEX))
+            .add(STRING, "reporter_id", i -> i.reporterId, (i, v) -> i.reporterId = v)
+            .add(
+                STRING,
+                "target_account_id",
+                i -> i.targetAccountId,
+                (i, v) -> i.targetAccountId = v)
+            .add(
                 EnhancedType.listOf(String.class),
                 "status_ids",
                 i -> i.statusIds,
                 (i, v) -> i.statusIds = v)
-            .string("comment", i -> i.comment, (i, v) -> i.comment = v)
-            .string("category", i -> i.category, (i, v) -> i.category = v)
-            .number("created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
-            .number("action_taken_at", i -> i.actionTakenAt, (i, v) -> i.actionTakenAt = v)
-            .string("action_taken_by", i -> i.actionTakenBy, (i, v) -> i.actionTakenBy = v)
+            .add(STRING, "comment", i -> i.comment, (i, v) -> i.comment = v)
+            .add(STRING, "category", i -> i.category, (i, v) -> i.category = v)
+            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
+            .add(NUMBER, "action_taken_at", i -> i.actionTakenAt, (i, v) -> i.actionTakenAt = v)
+            .add(STRING, "action_taken_by", i -> i.actionTakenBy, (i, v) -> i.actionTakenBy = v)
             .build();
 
     static ReportItem from(Report report) {

@@ -21,14 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Notification groups, one item per (member, group key), paged by the {@code by_latest} index. Each
@@ -91,7 +89,7 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
                         .build())
                 .build());
       }
-      items.add(TransactWriteItem.builder().update(groupUpdate(before, after)).build());
+      items.add(DynamoDb.write(groupUpdate(before, after)));
       try {
         DynamoDb.retryingConflicts(
             () -> db.client().transactWriteItems(r -> r.transactItems(items)));
@@ -230,7 +228,7 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
 
   @Override
   public void clear(String accountId) {
-    List<WriteRequest> deletes = new ArrayList<>();
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
     db.client()
         .queryPaginator(
             r ->
@@ -239,13 +237,8 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
                     .expressionAttributeValues(Map.of(":a", s(accountId)))
                     .projectionExpression("account_id, group_key"))
         .items()
-        .forEach(
-            key ->
-                deletes.add(
-                    WriteRequest.builder()
-                        .deleteRequest(DeleteRequest.builder().key(key).build())
-                        .build()));
-    Batches.write(db.client(), table, deletes);
+        .forEach(keys::add);
+    Batches.delete(db.client(), table, keys);
   }
 
   private static NotificationGroup toGroup(Map<String, AttributeValue> item) {

@@ -2,6 +2,8 @@ package app.podium.reactions.store;
 
 import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
@@ -42,7 +44,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -83,28 +84,40 @@ public final class DynamoDbReactionRepository implements ReactionStore {
 
     public static final TableSchema<ReactionItem> SCHEMA =
         Schemas.of(ReactionItem.class, ReactionItem::new)
-            .string(
-                "account_id", i -> i.accountId, (i, v) -> i.accountId = v, primaryPartitionKey())
-            .string("kind_status", i -> i.kindStatus, (i, v) -> i.kindStatus = v, primarySortKey())
-            .number(
+            .add(
+                STRING,
+                "account_id",
+                i -> i.accountId,
+                (i, v) -> i.accountId = v,
+                primaryPartitionKey())
+            .add(
+                STRING,
+                "kind_status",
+                i -> i.kindStatus,
+                (i, v) -> i.kindStatus = v,
+                primarySortKey())
+            .add(
+                NUMBER,
                 "id",
                 i -> i.id,
                 (i, v) -> i.id = v,
                 secondarySortKey(ACCOUNT_INDEX),
                 secondarySortKey(STATUS_INDEX))
-            .string(
+            .add(
+                STRING,
                 "account_kind",
                 i -> i.accountKind,
                 (i, v) -> i.accountKind = v,
                 secondaryPartitionKey(ACCOUNT_INDEX))
-            .string(
+            .add(
+                STRING,
                 "status_key",
                 i -> i.statusKey,
                 (i, v) -> i.statusKey = v,
                 secondaryPartitionKey(STATUS_INDEX))
-            .number("status_id", i -> i.statusId, (i, v) -> i.statusId = v)
-            .number("reblog_id", i -> i.reblogId, (i, v) -> i.reblogId = v)
-            .number("created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
+            .add(NUMBER, "status_id", i -> i.statusId, (i, v) -> i.statusId = v)
+            .add(NUMBER, "reblog_id", i -> i.reblogId, (i, v) -> i.reblogId = v)
+            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
             .build();
 
     static ReactionItem of(Reaction reaction, int shard) {
@@ -159,23 +172,11 @@ public final class DynamoDbReactionRepository implements ReactionStore {
   }
 
   private TransactWriteItem putNew(Reaction reaction, Status status) {
-    return TransactWriteItem.builder()
-        .put(
-            Put.builder()
-                .tableName(db.name(Tables.REACTIONS))
-                .item(
-                    ReactionItem.SCHEMA.itemToMap(
-                        ReactionItem.of(
-                            reaction, StatusCounters.shardOf(status, reaction.accountId())),
-                        true))
-                .conditionExpression("attribute_not_exists(account_id)")
-                .build())
-        .build();
-  }
-
-  private static TransactWriteItem update(
-      software.amazon.awssdk.services.dynamodb.model.Update update) {
-    return TransactWriteItem.builder().update(update).build();
+    return db.put(
+        Tables.REACTIONS,
+        ReactionItem.SCHEMA.itemToMap(
+            ReactionItem.of(reaction, StatusCounters.shardOf(status, reaction.accountId())), true),
+        "attribute_not_exists(account_id)");
   }
 
   @Override
@@ -183,7 +184,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     return db.transactUnlessDone(
         List.of(
             putNew(favourite, status),
-            update(
+            DynamoDb.write(
                 StatusCounters.countOnStatus(
                     db, status, StatusCount.FAVOURITES, favourite.accountId(), 1))),
         DynamoDbReactionRepository::statusGone);
@@ -193,15 +194,11 @@ public final class DynamoDbReactionRepository implements ReactionStore {
   public boolean unfavourite(String accountId, Status status) {
     return db.transactUnlessDone(
         List.of(
-            TransactWriteItem.builder()
-                .delete(
-                    Delete.builder()
-                        .tableName(db.name(Tables.REACTIONS))
-                        .key(key(accountId, Reaction.Kind.FAVOURITE, status.id()))
-                        .conditionExpression("attribute_exists(account_id)")
-                        .build())
-                .build(),
-            update(
+            db.delete(
+                Tables.REACTIONS,
+                key(accountId, Reaction.Kind.FAVOURITE, status.id()),
+                "attribute_exists(account_id)"),
+            DynamoDb.write(
                 StatusCounters.countOnStatus(db, status, StatusCount.FAVOURITES, accountId, -1))),
         DynamoDbReactionRepository::statusGone);
   }
@@ -212,7 +209,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     items.add(putNew(Reaction.reblog(reblog), original));
     items.addAll(DynamoDbStatusRepository.creating(db, reblog, ownEntryExpiresAt));
     items.add(
-        update(
+        DynamoDb.write(
             StatusCounters.countOnStatus(db, original, StatusCount.REBLOGS, reblog.authorId(), 1)));
     return db.transactUnlessDone(items, DynamoDbReactionRepository::statusGone);
   }
@@ -237,7 +234,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     original.ifPresent(
         o ->
             items.add(
-                update(
+                DynamoDb.write(
                     StatusCounters.countOnStatus(
                         db, o, StatusCount.REBLOGS, reblog.accountId(), -1))));
     return db.transactUnlessDone(items, DynamoDbReactionRepository::statusGone);

@@ -2,6 +2,8 @@ package app.podium.signup.store;
 
 import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
@@ -42,16 +44,21 @@ public final class DynamoDbWaitlistRepository implements WaitlistStore {
 
     public static final TableSchema<WaitlistItem> SCHEMA =
         Schemas.of(WaitlistItem.class, WaitlistItem::new)
-            .string("email", i -> i.email, (i, v) -> i.email = v, primaryPartitionKey())
-            .string(
-                "queue", i -> i.queue, (i, v) -> i.queue = v, secondaryPartitionKey(QUEUE_INDEX))
-            .number(
+            .add(STRING, "email", i -> i.email, (i, v) -> i.email = v, primaryPartitionKey())
+            .add(
+                STRING,
+                "queue",
+                i -> i.queue,
+                (i, v) -> i.queue = v,
+                secondaryPartitionKey(QUEUE_INDEX))
+            .add(
+                NUMBER,
                 "joined_at",
                 i -> i.joinedAt,
                 (i, v) -> i.joinedAt = v,
                 secondarySortKey(QUEUE_INDEX))
-            .string("invite_code", i -> i.inviteCode, (i, v) -> i.inviteCode = v)
-            .number("released_at", i -> i.releasedAt, (i, v) -> i.releasedAt = v)
+            .add(STRING, "invite_code", i -> i.inviteCode, (i, v) -> i.inviteCode = v)
+            .add(NUMBER, "released_at", i -> i.releasedAt, (i, v) -> i.releasedAt = v)
             .build();
 
     WaitlistEntry toEntry() {
