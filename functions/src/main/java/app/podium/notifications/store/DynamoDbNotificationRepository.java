@@ -165,21 +165,10 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
     }
     long upper = Windows.upper(page);
     long lower = Windows.lower(page);
-    return db
-        .client()
-        .query(
-            QueryRequest.builder()
-                .tableName(table)
-                .indexName(Tables.NOTIFICATIONS.index("by_latest").name())
-                .keyConditionExpression("account_id = :a AND latest_id BETWEEN :lo AND :hi")
-                .expressionAttributeValues(
-                    Map.of(":a", s(accountId), ":lo", n(lower), ":hi", n(upper)))
-                .scanIndexForward(page.ascending())
-                .limit(page.limit())
-                .build())
-        .items()
-        .stream()
-        .map(DynamoDbNotificationRepository::toGroup)
+    return byLatest(
+            "latest_id BETWEEN :lo AND :hi",
+            Map.of(":a", s(accountId), ":lo", n(lower), ":hi", n(upper)),
+            q -> q.scanIndexForward(page.ascending()).limit(page.limit()))
         .toList();
   }
 
@@ -198,19 +187,27 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
 
   @Override
   public Optional<NotificationGroup> findByLatestId(String accountId, long latestId) {
-    return db
-        .client()
-        .query(
-            QueryRequest.builder()
-                .tableName(table)
-                .indexName(Tables.NOTIFICATIONS.index("by_latest").name())
-                .keyConditionExpression("account_id = :a AND latest_id = :id")
-                .expressionAttributeValues(Map.of(":a", s(accountId), ":id", n(latestId)))
-                .build())
-        .items()
-        .stream()
-        .map(DynamoDbNotificationRepository::toGroup)
+    return byLatest("latest_id = :id", Map.of(":a", s(accountId), ":id", n(latestId)), q -> {})
         .findFirst();
+  }
+
+  /**
+   * The groups of the member {@code :a} on the by_latest index whose latest id meets {@code
+   * latestCondition}, in one query.
+   */
+  private java.util.stream.Stream<NotificationGroup> byLatest(
+      String latestCondition,
+      Map<String, AttributeValue> values,
+      java.util.function.Consumer<QueryRequest.Builder> more) {
+    QueryRequest.Builder query =
+        QueryRequest.builder()
+            .tableName(table)
+            .indexName(Tables.NOTIFICATIONS.index("by_latest").name())
+            .keyConditionExpression("account_id = :a AND " + latestCondition)
+            .expressionAttributeValues(values);
+    more.accept(query);
+    return db.client().query(query.build()).items().stream()
+        .map(DynamoDbNotificationRepository::toGroup);
   }
 
   @Override
