@@ -42,18 +42,7 @@ public final class Batches {
         chunk -> {
           List<WriteRequest> pending = chunk;
           for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            if (attempt > MAX_ATTEMPTS) {
-              throw new IllegalStateException(
-                  pending.size()
-                      + " writes to "
-                      + table
-                      + " still unprocessed after "
-                      + MAX_ATTEMPTS
-                      + " attempts");
-            }
-            if (attempt > 1) {
-              backOff(attempt);
-            }
+            beforeAttempt(attempt, pending.size() + " writes to " + table);
             List<WriteRequest> sending = pending;
             pending =
                 client
@@ -62,6 +51,17 @@ public final class Batches {
                     .getOrDefault(table, List.of());
           }
         });
+  }
+
+  /** Deletes the items at {@code keys} as {@link #write} does; a missing item is no error. */
+  public static void delete(
+      DynamoDbClient client, String table, List<Map<String, AttributeValue>> keys) {
+    write(
+        client,
+        table,
+        keys.stream()
+            .map(key -> WriteRequest.builder().deleteRequest(d -> d.key(key)).build())
+            .toList());
   }
 
   /**
@@ -87,18 +87,7 @@ public final class Batches {
           }
           KeysAndAttributes pending = request.build();
           for (int attempt = 1; pending != null && !pending.keys().isEmpty(); attempt++) {
-            if (attempt > MAX_ATTEMPTS) {
-              throw new IllegalStateException(
-                  pending.keys().size()
-                      + " keys of "
-                      + table
-                      + " still unprocessed after "
-                      + MAX_ATTEMPTS
-                      + " attempts");
-            }
-            if (attempt > 1) {
-              backOff(attempt);
-            }
+            beforeAttempt(attempt, pending.keys().size() + " keys of " + table);
             KeysAndAttributes sending = pending;
             var response = client.batchGetItem(r -> r.requestItems(Map.of(table, sending)));
             found.addAll(response.responses().getOrDefault(table, List.of()));
@@ -150,6 +139,20 @@ public final class Batches {
       chunks.add(items.subList(i, Math.min(items.size(), i + size)));
     }
     return chunks;
+  }
+
+  /**
+   * Gives up once {@link #MAX_ATTEMPTS} are spent ({@code pending} says what was left); backs off
+   * before every attempt but the first.
+   */
+  private static void beforeAttempt(int attempt, String pending) {
+    if (attempt > MAX_ATTEMPTS) {
+      throw new IllegalStateException(
+          pending + " still unprocessed after " + MAX_ATTEMPTS + " attempts");
+    }
+    if (attempt > 1) {
+      backOff(attempt);
+    }
   }
 
   /** Full jitter: a pause drawn uniformly up to an exponentially growing cap. */

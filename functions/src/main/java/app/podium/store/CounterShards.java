@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Counters spread over shards ({@link Tables#COUNTER_SHARDS}) so that a burst never writes one item
@@ -37,6 +38,20 @@ public final class CounterShards {
   /** The key of one shard of a counter ({@code <account id>} or {@code <status id>:favourites}). */
   public static String key(String counter, int shard) {
     return counter + "#" + shard;
+  }
+
+  /**
+   * The transaction's write that adds {@code delta} to one shard of a counter (no condition: the
+   * shard's item is made by the ADD).
+   */
+  public static Update add(DynamoDb db, String counter, int shard, long delta) {
+    return Update.builder()
+        .tableName(db.name(Tables.COUNTER_SHARDS))
+        .key(Map.of("key", s(key(counter, shard))))
+        .updateExpression("ADD #count :delta")
+        .expressionAttributeNames(Map.of("#count", "count"))
+        .expressionAttributeValues(Map.of(":delta", Attributes.n(delta)))
+        .build();
   }
 
   /**

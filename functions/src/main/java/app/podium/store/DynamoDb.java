@@ -2,15 +2,23 @@ package app.podium.store;
 
 import app.podium.Tables;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The DynamoDB clients and the physical table names, built once per container. The low-level client
@@ -42,6 +50,66 @@ public final class DynamoDb {
 
   public DynamoDbEnhancedClient enhanced() {
     return enhanced;
+  }
+
+  /**
+   * A conditional update of the item at {@code key}: {@code update} says what to set and on which
+   * condition. The response if the condition held; empty if it failed (the caller says what that
+   * means: already done, absent, or not allowed).
+   */
+  public Optional<UpdateItemResponse> updateIf(
+      Tables.Table table,
+      Map<String, AttributeValue> key,
+      Consumer<UpdateItemRequest.Builder> update) {
+    try {
+      return Optional.of(client.updateItem(r -> update.accept(r.tableName(name(table)).key(key))));
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A transaction's put of {@code item}; {@code condition} may be null (none). */
+  public TransactWriteItem put(
+      Tables.Table table, Map<String, AttributeValue> item, String condition) {
+    return TransactWriteItem.builder()
+        .put(p -> p.tableName(name(table)).item(item).conditionExpression(condition))
+        .build();
+  }
+
+  /** A transaction's delete of the item at {@code key}; {@code condition} may be null (none). */
+  public TransactWriteItem delete(
+      Tables.Table table, Map<String, AttributeValue> key, String condition) {
+    return TransactWriteItem.builder()
+        .delete(d -> d.tableName(name(table)).key(key).conditionExpression(condition))
+        .build();
+  }
+
+  /** A transaction's check that the item at {@code key} meets {@code condition}. */
+  public TransactWriteItem check(
+      Tables.Table table, Map<String, AttributeValue> key, String condition) {
+    return TransactWriteItem.builder()
+        .conditionCheck(c -> c.tableName(name(table)).key(key).conditionExpression(condition))
+        .build();
+  }
+
+  /** An update of the item at {@code key} for a transaction; {@code condition} may be null. */
+  public Update update(
+      Tables.Table table,
+      Map<String, AttributeValue> key,
+      String expression,
+      String condition,
+      Map<String, AttributeValue> values) {
+    return Update.builder()
+        .tableName(name(table))
+        .key(key)
+        .updateExpression(expression)
+        .conditionExpression(condition)
+        .expressionAttributeValues(values)
+        .build();
+  }
+
+  public static TransactWriteItem write(Update update) {
+    return TransactWriteItem.builder().update(update).build();
   }
 
   /**

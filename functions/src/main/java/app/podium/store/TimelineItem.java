@@ -1,11 +1,12 @@
 package app.podium.store;
 
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * An item of the timelines table; {@code expires_at} is in epoch seconds, as DynamoDB's TTL reads
@@ -19,28 +20,11 @@ public final class TimelineItem {
   Long expiresAt;
 
   public static final TableSchema<TimelineItem> SCHEMA =
-      StaticTableSchema.builder(TimelineItem.class)
-          .newItemSupplier(TimelineItem::new)
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("owner_id")
-                      .getter(i -> i.ownerId)
-                      .setter((i, v) -> i.ownerId = v)
-                      .tags(primaryPartitionKey()))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name("status_id")
-                      .getter(i -> i.statusId)
-                      .setter((i, v) -> i.statusId = v)
-                      .tags(primarySortKey()))
-          .addAttribute(
-              String.class,
-              a -> a.name("author_id").getter(i -> i.authorId).setter((i, v) -> i.authorId = v))
-          .addAttribute(
-              Long.class,
-              a -> a.name("expires_at").getter(i -> i.expiresAt).setter((i, v) -> i.expiresAt = v))
+      Schemas.of(TimelineItem.class, TimelineItem::new)
+          .add(STRING, "owner_id", i -> i.ownerId, (i, v) -> i.ownerId = v, primaryPartitionKey())
+          .add(NUMBER, "status_id", i -> i.statusId, (i, v) -> i.statusId = v, primarySortKey())
+          .add(STRING, "author_id", i -> i.authorId, (i, v) -> i.authorId = v)
+          .add(NUMBER, "expires_at", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
           .build();
 
   public static TimelineItem of(String ownerId, long statusId, String authorId, Instant expiresAt) {

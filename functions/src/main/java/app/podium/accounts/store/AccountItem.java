@@ -1,16 +1,25 @@
 package app.podium.accounts.store;
 
+import static app.podium.store.Schemas.BOOLEAN;
+import static app.podium.store.Schemas.INTEGER;
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import app.podium.Tables;
 import app.podium.accounts.Account;
 import app.podium.store.Attributes;
+import app.podium.store.DynamoDb;
+import app.podium.store.Schemas;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** An item of the accounts table. */
 public final class AccountItem {
@@ -46,123 +55,66 @@ public final class AccountItem {
   Integer followerShards;
 
   public static final TableSchema<AccountItem> SCHEMA =
-      StaticTableSchema.builder(AccountItem.class)
-          .newItemSupplier(AccountItem::new)
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("id")
-                      .getter(i -> i.id)
-                      .setter((i, v) -> i.id = v)
-                      .tags(primaryPartitionKey()))
-          .addAttribute(
-              String.class,
-              a -> a.name("username").getter(i -> i.username).setter((i, v) -> i.username = v))
-          .addAttribute(
-              String.class, a -> a.name("email").getter(i -> i.email).setter((i, v) -> i.email = v))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("display_name")
-                      .getter(i -> i.displayName)
-                      .setter((i, v) -> i.displayName = v))
-          .addAttribute(
-              String.class, a -> a.name("note").getter(i -> i.note).setter((i, v) -> i.note = v))
-          .addAttribute(
-              String.class, a -> a.name("role").getter(i -> i.role).setter((i, v) -> i.role = v))
-          .addAttribute(
-              String.class,
-              a -> a.name("locale").getter(i -> i.locale).setter((i, v) -> i.locale = v))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name("created_at")
-                      .getter(i -> i.createdAt)
-                      .setter((i, v) -> i.createdAt = v)
-                      .tags(secondarySortKey(INVITER_INDEX)))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("invited_by")
-                      .getter(i -> i.invitedBy)
-                      .setter((i, v) -> i.invitedBy = v)
-                      .tags(secondaryPartitionKey(INVITER_INDEX)))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("invite_code")
-                      .getter(i -> i.inviteCode)
-                      .setter((i, v) -> i.inviteCode = v))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("password_hash")
-                      .getter(i -> i.passwordHash)
-                      .setter((i, v) -> i.passwordHash = v))
-          .addAttribute(
+      Schemas.of(AccountItem.class, AccountItem::new)
+          .add(STRING, "id", i -> i.id, (i, v) -> i.id = v, primaryPartitionKey())
+          .add(STRING, "username", i -> i.username, (i, v) -> i.username = v)
+          .add(STRING, "email", i -> i.email, (i, v) -> i.email = v)
+          .add(STRING, "display_name", i -> i.displayName, (i, v) -> i.displayName = v)
+          .add(STRING, "note", i -> i.note, (i, v) -> i.note = v)
+          .add(STRING, "role", i -> i.role, (i, v) -> i.role = v)
+          .add(STRING, "locale", i -> i.locale, (i, v) -> i.locale = v)
+          .add(
+              NUMBER,
+              "created_at",
+              i -> i.createdAt,
+              (i, v) -> i.createdAt = v,
+              secondarySortKey(INVITER_INDEX))
+          .add(
+              STRING,
+              "invited_by",
+              i -> i.invitedBy,
+              (i, v) -> i.invitedBy = v,
+              secondaryPartitionKey(INVITER_INDEX))
+          .add(STRING, "invite_code", i -> i.inviteCode, (i, v) -> i.inviteCode = v)
+          .add(STRING, "password_hash", i -> i.passwordHash, (i, v) -> i.passwordHash = v)
+          .add(
               EnhancedType.setOf(String.class),
-              a ->
-                  a.name("held_invites")
-                      .getter(i -> i.heldInvites)
-                      .setter((i, v) -> i.heldInvites = v))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name("invite_quota_version")
-                      .getter(i -> i.inviteQuotaVersion)
-                      .setter((i, v) -> i.inviteQuotaVersion = v))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name("followers_count")
-                      .getter(i -> i.followersCount)
-                      .setter((i, v) -> i.followersCount = v))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name("following_count")
-                      .getter(i -> i.followingCount)
-                      .setter((i, v) -> i.followingCount = v))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name("statuses_count")
-                      .getter(i -> i.statusesCount)
-                      .setter((i, v) -> i.statusesCount = v))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name("last_status_at")
-                      .getter(i -> i.lastStatusAt)
-                      .setter((i, v) -> i.lastStatusAt = v))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name("last_active_at")
-                      .getter(i -> i.lastActiveAt)
-                      .setter((i, v) -> i.lastActiveAt = v))
-          .addAttribute(
-              Boolean.class,
-              a -> a.name("large").getter(i -> i.large).setter((i, v) -> i.large = v))
-          .addAttribute(
+              "held_invites",
+              i -> i.heldInvites,
+              (i, v) -> i.heldInvites = v)
+          .add(
+              NUMBER,
+              "invite_quota_version",
+              i -> i.inviteQuotaVersion,
+              (i, v) -> i.inviteQuotaVersion = v)
+          .add(NUMBER, "followers_count", i -> i.followersCount, (i, v) -> i.followersCount = v)
+          .add(NUMBER, "following_count", i -> i.followingCount, (i, v) -> i.followingCount = v)
+          .add(NUMBER, "statuses_count", i -> i.statusesCount, (i, v) -> i.statusesCount = v)
+          .add(NUMBER, "last_status_at", i -> i.lastStatusAt, (i, v) -> i.lastStatusAt = v)
+          .add(NUMBER, "last_active_at", i -> i.lastActiveAt, (i, v) -> i.lastActiveAt = v)
+          .add(BOOLEAN, "large", i -> i.large, (i, v) -> i.large = v)
+          .add(
               EnhancedType.setOf(String.class),
-              a ->
-                  a.name("large_followees")
-                      .getter(i -> i.largeFollowees)
-                      .setter((i, v) -> i.largeFollowees = v))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name("suspended_at")
-                      .getter(i -> i.suspendedAt)
-                      .setter((i, v) -> i.suspendedAt = v))
-          .addAttribute(
-              Integer.class,
-              a ->
-                  a.name("follower_shards")
-                      .getter(i -> i.followerShards)
-                      .setter((i, v) -> i.followerShards = v))
+              "large_followees",
+              i -> i.largeFollowees,
+              (i, v) -> i.largeFollowees = v)
+          .add(NUMBER, "suspended_at", i -> i.suspendedAt, (i, v) -> i.suspendedAt = v)
+          .add(INTEGER, "follower_shards", i -> i.followerShards, (i, v) -> i.followerShards = v)
           .build();
+
+  /**
+   * A transaction's update of the account {@code id}, which must still exist (a write beside it
+   * must not count for a deleted member).
+   */
+  public static Update update(
+      DynamoDb db, String id, String expression, Map<String, AttributeValue> values) {
+    return db.update(
+        Tables.ACCOUNTS,
+        Map.of("id", AttributeValue.fromS(id)),
+        expression,
+        "attribute_exists(id)",
+        values);
+  }
 
   static AccountItem from(Account account, String passwordHash) {
     AccountItem item = new AccountItem();

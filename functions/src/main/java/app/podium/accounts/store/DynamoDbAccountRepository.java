@@ -21,15 +21,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 public final class DynamoDbAccountRepository implements AccountStore {
   private final DynamoDb db;
@@ -95,9 +98,7 @@ public final class DynamoDbAccountRepository implements AccountStore {
   }
 
   private TransactWriteItem put(
-      Tables.Table table,
-      Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item,
-      String keyAttribute) {
+      Tables.Table table, Map<String, AttributeValue> item, String keyAttribute) {
     return TransactWriteItem.builder()
         .put(
             Put.builder()
@@ -110,19 +111,15 @@ public final class DynamoDbAccountRepository implements AccountStore {
   }
 
   private TransactWriteItem spendInvite(String code, Instant now) {
-    return TransactWriteItem.builder()
-        .update(
-            Update.builder()
-                .tableName(db.name(Tables.INVITES))
-                .key(Map.of("code", s(code)))
-                .updateExpression("SET uses = uses + :one")
-                .conditionExpression(
-                    "attribute_exists(code) AND attribute_not_exists(revoked_at)"
-                        + " AND (attribute_not_exists(max_uses) OR uses < max_uses)"
-                        + " AND (attribute_not_exists(expires_at) OR expires_at > :now)")
-                .expressionAttributeValues(Map.of(":one", n(1), ":now", n(now.toEpochMilli())))
-                .build())
-        .build();
+    return DynamoDb.write(
+        db.update(
+            Tables.INVITES,
+            Map.of("code", s(code)),
+            "SET uses = uses + :one",
+            "attribute_exists(code) AND attribute_not_exists(revoked_at)"
+                + " AND (attribute_not_exists(max_uses) OR uses < max_uses)"
+                + " AND (attribute_not_exists(expires_at) OR expires_at > :now)",
+            Map.of(":one", n(1), ":now", n(now.toEpochMilli()))));
   }
 
   @Override
@@ -236,7 +233,7 @@ public final class DynamoDbAccountRepository implements AccountStore {
     return Batches.get(
             db.client(),
             db.name(Tables.ACCOUNTS),
-            ids.stream().distinct().map(id -> Map.of("id", s(id))).toList(),
+            ids.stream().distinct().map(DynamoDbAccountRepository::key).toList(),
             null,
             null)
         .stream()
@@ -272,7 +269,7 @@ public final class DynamoDbAccountRepository implements AccountStore {
     return Batches.get(
             db.client(),
             db.name(Tables.ACCOUNTS),
-            ids.stream().distinct().map(id -> Map.of("id", s(id))).toList(),
+            ids.stream().distinct().map(DynamoDbAccountRepository::key).toList(),
             "id, last_active_at",
             null)
         .stream()
@@ -286,76 +283,56 @@ public final class DynamoDbAccountRepository implements AccountStore {
 
   @Override
   public boolean markActive(String id, Instant at, Instant olderThan) {
-    try {
-      db.client()
-          .updateItem(
-              r ->
-                  r.tableName(db.name(Tables.ACCOUNTS))
-                      .key(Map.of("id", s(id)))
-                      .updateExpression("SET last_active_at = :at")
-                      .conditionExpression(
-                          "attribute_exists(id) AND (attribute_not_exists(last_active_at)"
-                              + " OR last_active_at < :olderThan)")
-                      .expressionAttributeValues(
-                          Map.of(
-                              ":at",
-                              n(at.toEpochMilli()),
-                              ":olderThan",
-                              n(olderThan.toEpochMilli()))));
-      return true;
-    } catch (ConditionalCheckFailedException markedOrGone) {
-      // marked since (another task of the same day) or deleted meanwhile: nothing to mark
-      return false;
-    }
+    // false: marked since (another task of the same day) or deleted meanwhile, nothing to mark
+    return db.updateIf(
+            Tables.ACCOUNTS,
+            key(id),
+            r ->
+                r.updateExpression("SET last_active_at = :at")
+                    .conditionExpression(
+                        "attribute_exists(id) AND (attribute_not_exists(last_active_at)"
+                            + " OR last_active_at < :olderThan)")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":at",
+                            n(at.toEpochMilli()),
+                            ":olderThan",
+                            n(olderThan.toEpochMilli()))))
+        .isPresent();
   }
 
   @Override
   public boolean markLarge(String id) {
-    try {
-      db.client()
-          .updateItem(
-              r ->
-                  r.tableName(db.name(Tables.ACCOUNTS))
-                      .key(Map.of("id", s(id)))
-                      // LARGE is a DynamoDB reserved word: the attribute goes by a placeholder
-                      .updateExpression("SET #large = :true")
-                      .conditionExpression("attribute_exists(id) AND attribute_not_exists(#large)")
-                      .expressionAttributeNames(Map.of("#large", "large"))
-                      .expressionAttributeValues(
-                          Map.of(
-                              ":true",
-                              software.amazon.awssdk.services.dynamodb.model.AttributeValue
-                                  .fromBool(true))));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return db.updateIf(
+            Tables.ACCOUNTS,
+            key(id),
+            r ->
+                // LARGE is a DynamoDB reserved word: the attribute goes by a placeholder
+                r.updateExpression("SET #large = :true")
+                    .conditionExpression("attribute_exists(id) AND attribute_not_exists(#large)")
+                    .expressionAttributeNames(Map.of("#large", "large"))
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))))
+        .isPresent();
   }
 
   /**
    * One update per member (DynamoDB has no batch update); runs once per large account's conversion.
+   * A member deleted meanwhile is passed over.
    */
   @Override
   public void addLargeFollowee(java.util.Collection<String> memberIds, String largeId) {
-    var largeSet =
-        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromSs(List.of(largeId));
+    var largeSet = AttributeValue.fromSs(List.of(largeId));
     Batches.inLanes(
         Batches.chunks(List.copyOf(memberIds), 1),
         Batches.UPDATE_LANES,
-        chunk -> {
-          try {
-            db.client()
-                .updateItem(
-                    r ->
-                        r.tableName(db.name(Tables.ACCOUNTS))
-                            .key(Map.of("id", s(chunk.getFirst())))
-                            .updateExpression("ADD large_followees :large")
-                            .conditionExpression("attribute_exists(id)")
-                            .expressionAttributeValues(Map.of(":large", largeSet)));
-          } catch (ConditionalCheckFailedException gone) {
-            // the member was deleted meanwhile
-          }
-        });
+        chunk ->
+            db.updateIf(
+                Tables.ACCOUNTS,
+                key(chunk.getFirst()),
+                r ->
+                    r.updateExpression("ADD large_followees :large")
+                        .conditionExpression("attribute_exists(id)")
+                        .expressionAttributeValues(Map.of(":large", largeSet))));
   }
 
   /**
@@ -363,49 +340,40 @@ public final class DynamoDbAccountRepository implements AccountStore {
    */
   @Override
   public Account suspend(String id, Instant at) {
-    try {
-      var updated =
-          db.client()
-              .updateItem(
-                  r ->
-                      r.tableName(db.name(Tables.ACCOUNTS))
-                          .key(Map.of("id", s(id)))
-                          .updateExpression("SET suspended_at = if_not_exists(suspended_at, :at)")
-                          .conditionExpression("attribute_exists(id) AND #role <> :admin")
-                          .expressionAttributeNames(Map.of("#role", "role"))
-                          .expressionAttributeValues(
-                              Map.of(
-                                  ":at",
-                                  n(at.toEpochMilli()),
-                                  ":admin",
-                                  s(Account.Role.ADMIN.name())))
-                          .returnValues(
-                              software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
-      return AccountItem.SCHEMA.mapToItem(updated.attributes()).toAccount();
-    } catch (ConditionalCheckFailedException e) {
-      if (find(id).isEmpty()) {
-        throw new DomainException.NotFound("Record not found");
-      }
-      throw new DomainException.Forbidden("This action is not allowed");
-    }
+    return updated(
+            id,
+            r ->
+                r.updateExpression("SET suspended_at = if_not_exists(suspended_at, :at)")
+                    .conditionExpression("attribute_exists(id) AND #role <> :admin")
+                    .expressionAttributeNames(Map.of("#role", "role"))
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":at", n(at.toEpochMilli()), ":admin", s(Account.Role.ADMIN.name()))))
+        .orElseThrow(
+            () ->
+                find(id).isEmpty()
+                    ? new DomainException.NotFound("Record not found")
+                    : new DomainException.Forbidden("This action is not allowed"));
   }
 
   @Override
   public Account unsuspend(String id) {
-    try {
-      var updated =
-          db.client()
-              .updateItem(
-                  r ->
-                      r.tableName(db.name(Tables.ACCOUNTS))
-                          .key(Map.of("id", s(id)))
-                          .updateExpression("REMOVE suspended_at")
-                          .conditionExpression("attribute_exists(id)")
-                          .returnValues(
-                              software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
-      return AccountItem.SCHEMA.mapToItem(updated.attributes()).toAccount();
-    } catch (ConditionalCheckFailedException e) {
-      throw new DomainException.NotFound("Record not found");
-    }
+    return updated(
+            id,
+            r ->
+                r.updateExpression("REMOVE suspended_at")
+                    .conditionExpression("attribute_exists(id)"))
+        .orElseThrow(() -> new DomainException.NotFound("Record not found"));
+  }
+
+  /** The account as {@code update} left it; empty if the update's condition failed. */
+  private Optional<Account> updated(String id, Consumer<UpdateItemRequest.Builder> update) {
+    return db.updateIf(
+            Tables.ACCOUNTS, key(id), r -> update.accept(r.returnValues(ReturnValue.ALL_NEW)))
+        .map(response -> AccountItem.SCHEMA.mapToItem(response.attributes()).toAccount());
+  }
+
+  private static Map<String, AttributeValue> key(String id) {
+    return Map.of("id", s(id));
   }
 }

@@ -1,10 +1,11 @@
 package app.podium.accounts.store;
 
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
 import app.podium.accounts.Emails;
+import app.podium.store.Schemas;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * A claimed username or email: {@code username:alice} or {@code email:alice@example.com}, lower
@@ -17,18 +18,9 @@ public final class UniqueKeyItem {
   String accountId;
 
   public static final TableSchema<UniqueKeyItem> SCHEMA =
-      StaticTableSchema.builder(UniqueKeyItem.class)
-          .newItemSupplier(UniqueKeyItem::new)
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("key")
-                      .getter(i -> i.key)
-                      .setter((i, v) -> i.key = v)
-                      .tags(primaryPartitionKey()))
-          .addAttribute(
-              String.class,
-              a -> a.name("account_id").getter(i -> i.accountId).setter((i, v) -> i.accountId = v))
+      Schemas.of(UniqueKeyItem.class, UniqueKeyItem::new)
+          .add(STRING, "key", i -> i.key, (i, v) -> i.key = v, primaryPartitionKey())
+          .add(STRING, "account_id", i -> i.accountId, (i, v) -> i.accountId = v)
           .build();
 
   static String username(String username) {

@@ -19,20 +19,17 @@ public record AppView(
     @JsonInclude(JsonInclude.Include.NON_NULL) String clientSecret,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long clientSecretExpiresAt) {
 
+  /** The app as its registration answers it: with its credentials. */
   public static AppView registered(App app, String clientSecret) {
-    return new AppView(
-        app.clientId(),
-        app.name(),
-        app.website(),
-        sortedScopes(app),
-        String.join("\n", app.redirectUris()),
-        app.redirectUris(),
-        app.clientId(),
-        clientSecret,
-        0L);
+    return of(app, app.clientId(), clientSecret, 0L);
   }
 
   public static AppView of(App app) {
+    return of(app, null, null, null);
+  }
+
+  private static AppView of(
+      App app, String clientId, String clientSecret, Long clientSecretExpiresAt) {
     return new AppView(
         app.clientId(),
         app.name(),
@@ -40,9 +37,9 @@ public record AppView(
         sortedScopes(app),
         String.join("\n", app.redirectUris()),
         app.redirectUris(),
-        null,
-        null,
-        null);
+        clientId,
+        clientSecret,
+        clientSecretExpiresAt);
   }
 
   private static List<String> sortedScopes(App app) {

@@ -1,5 +1,7 @@
 package app.podium.apps.store;
 
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
 import app.podium.Tables;
@@ -9,6 +11,7 @@ import app.podium.apps.RegisteredApp;
 import app.podium.shared.Scopes;
 import app.podium.store.Attributes;
 import app.podium.store.DynamoDb;
+import app.podium.store.Schemas;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -16,7 +19,6 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 public final class DynamoDbAppRepository implements AppStore {
 
@@ -30,39 +32,27 @@ public final class DynamoDbAppRepository implements AppStore {
     Long createdAt;
 
     public static final TableSchema<AppItem> SCHEMA =
-        StaticTableSchema.builder(AppItem.class)
-            .newItemSupplier(AppItem::new)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("client_id")
-                        .getter(i -> i.clientId)
-                        .setter((i, v) -> i.clientId = v)
-                        .tags(primaryPartitionKey()))
-            .addAttribute(
-                String.class, a -> a.name("name").getter(i -> i.name).setter((i, v) -> i.name = v))
-            .addAttribute(
-                String.class,
-                a -> a.name("website").getter(i -> i.website).setter((i, v) -> i.website = v))
-            .addAttribute(
+        Schemas.of(AppItem.class, AppItem::new)
+            .add(
+                STRING,
+                "client_id",
+                i -> i.clientId,
+                (i, v) -> i.clientId = v,
+                primaryPartitionKey())
+            .add(STRING, "name", i -> i.name, (i, v) -> i.name = v)
+            .add(STRING, "website", i -> i.website, (i, v) -> i.website = v)
+            .add(
                 EnhancedType.listOf(String.class),
-                a ->
-                    a.name("redirect_uris")
-                        .getter(i -> i.redirectUris)
-                        .setter((i, v) -> i.redirectUris = v))
-            .addAttribute(
-                String.class,
-                a -> a.name("scopes").getter(i -> i.scopes).setter((i, v) -> i.scopes = v))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("client_secret_hash")
-                        .getter(i -> i.clientSecretHash)
-                        .setter((i, v) -> i.clientSecretHash = v))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+                "redirect_uris",
+                i -> i.redirectUris,
+                (i, v) -> i.redirectUris = v)
+            .add(STRING, "scopes", i -> i.scopes, (i, v) -> i.scopes = v)
+            .add(
+                STRING,
+                "client_secret_hash",
+                i -> i.clientSecretHash,
+                (i, v) -> i.clientSecretHash = v)
+            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
             .build();
   }
 

@@ -1,5 +1,7 @@
 package app.podium.apps.store;
 
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
@@ -11,6 +13,7 @@ import app.podium.shared.Scopes;
 import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.DynamoDb;
+import app.podium.store.Schemas;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,12 +21,10 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 public final class DynamoDbTokenRepository implements TokenStore {
   static final String ACCOUNT_INDEX = "by_account";
@@ -36,35 +37,27 @@ public final class DynamoDbTokenRepository implements TokenStore {
     Long createdAt;
 
     public static final TableSchema<TokenItem> SCHEMA =
-        StaticTableSchema.builder(TokenItem.class)
-            .newItemSupplier(TokenItem::new)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("token_hash")
-                        .getter(i -> i.tokenHash)
-                        .setter((i, v) -> i.tokenHash = v)
-                        .tags(primaryPartitionKey()))
-            .addAttribute(
-                String.class,
-                a -> a.name("client_id").getter(i -> i.clientId).setter((i, v) -> i.clientId = v))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("account_id")
-                        .getter(i -> i.accountId)
-                        .setter((i, v) -> i.accountId = v)
-                        .tags(secondaryPartitionKey(ACCOUNT_INDEX)))
-            .addAttribute(
-                String.class,
-                a -> a.name("scopes").getter(i -> i.scopes).setter((i, v) -> i.scopes = v))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("created_at")
-                        .getter(i -> i.createdAt)
-                        .setter((i, v) -> i.createdAt = v)
-                        .tags(secondarySortKey(ACCOUNT_INDEX)))
+        Schemas.of(TokenItem.class, TokenItem::new)
+            .add(
+                STRING,
+                "token_hash",
+                i -> i.tokenHash,
+                (i, v) -> i.tokenHash = v,
+                primaryPartitionKey())
+            .add(STRING, "client_id", i -> i.clientId, (i, v) -> i.clientId = v)
+            .add(
+                STRING,
+                "account_id",
+                i -> i.accountId,
+                (i, v) -> i.accountId = v,
+                secondaryPartitionKey(ACCOUNT_INDEX))
+            .add(STRING, "scopes", i -> i.scopes, (i, v) -> i.scopes = v)
+            .add(
+                NUMBER,
+                "created_at",
+                i -> i.createdAt,
+                (i, v) -> i.createdAt = v,
+                secondarySortKey(ACCOUNT_INDEX))
             .build();
   }
 
@@ -145,15 +138,9 @@ public final class DynamoDbTokenRepository implements TokenStore {
         query.exclusiveStartKey(start);
       }
       QueryResponse page = db.client().query(query.build());
-      List<WriteRequest> deletes =
-          page.items().stream()
-              .map(
-                  item ->
-                      WriteRequest.builder()
-                          .deleteRequest(d -> d.key(Map.of("token_hash", item.get("token_hash"))))
-                          .build())
-              .toList();
-      Batches.write(db.client(), table, deletes);
+      List<Map<String, AttributeValue>> deletes =
+          page.items().stream().map(item -> Map.of("token_hash", item.get("token_hash"))).toList();
+      Batches.delete(db.client(), table, deletes);
       revoked += deletes.size();
       start =
           page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()

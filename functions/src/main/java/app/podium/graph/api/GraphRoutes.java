@@ -5,10 +5,12 @@ import static app.podium.Tables.*;
 import static app.podium.http.Access.PUBLIC;
 import static app.podium.http.Access.user;
 
+import app.podium.accounts.Account;
 import app.podium.accounts.api.AccountView;
 import app.podium.accounts.api.Members;
 import app.podium.graph.BlockMuteService;
 import app.podium.graph.FollowService;
+import app.podium.graph.Relationship;
 import app.podium.http.ApiRequest;
 import app.podium.http.ApiResponse;
 import app.podium.http.Paging;
@@ -17,6 +19,7 @@ import app.podium.shared.AccountId;
 import app.podium.shared.Settings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** The follow graph: follows, blocks and mutes, the relationships they make, and their lists. */
 public record GraphRoutes(
@@ -132,10 +135,7 @@ public record GraphRoutes(
    * {@code POST /api/v1/accounts/:id/follow}: idempotent; backfills the followee's recent statuses.
    */
   APIGatewayV2HTTPResponse follow(ApiRequest request) {
-    return ApiResponse.ok(
-        RelationshipView.of(
-            follows.follow(
-                members.current(request), AccountId.parse(request.pathParameter("id")))));
+    return relationship(request, follows::follow);
   }
 
   /**
@@ -143,10 +143,7 @@ public record GraphRoutes(
    * timeline.
    */
   APIGatewayV2HTTPResponse unfollow(ApiRequest request) {
-    return ApiResponse.ok(
-        RelationshipView.of(
-            follows.unfollow(
-                members.current(request), AccountId.parse(request.pathParameter("id")))));
+    return relationship(request, follows::unfollow);
   }
 
   /** {@code GET /api/v1/accounts/:id/followers}: newest follow first, paged by follow id. */
@@ -170,19 +167,14 @@ public record GraphRoutes(
    * owner's timeline.
    */
   APIGatewayV2HTTPResponse block(ApiRequest request) {
-    return ApiResponse.ok(
-        RelationshipView.of(
-            blocks.block(members.current(request), AccountId.parse(request.pathParameter("id")))));
+    return relationship(request, blocks::block);
   }
 
   /**
    * {@code POST /api/v1/accounts/:id/unblock}: idempotent; the follows the block ended stay ended.
    */
   APIGatewayV2HTTPResponse unblock(ApiRequest request) {
-    return ApiResponse.ok(
-        RelationshipView.of(
-            blocks.unblock(
-                members.current(request), AccountId.parse(request.pathParameter("id")))));
+    return relationship(request, blocks::unblock);
   }
 
   /**
@@ -205,9 +197,15 @@ public record GraphRoutes(
    * back.
    */
   APIGatewayV2HTTPResponse unmute(ApiRequest request) {
+    return relationship(request, blocks::unmute);
+  }
+
+  /** The caller's relationship with account {@code :id} after {@code change}. */
+  private APIGatewayV2HTTPResponse relationship(
+      ApiRequest request, BiFunction<Account, AccountId, Relationship> change) {
     return ApiResponse.ok(
         RelationshipView.of(
-            blocks.unmute(members.current(request), AccountId.parse(request.pathParameter("id")))));
+            change.apply(members.current(request), AccountId.parse(request.pathParameter("id")))));
   }
 
   /**

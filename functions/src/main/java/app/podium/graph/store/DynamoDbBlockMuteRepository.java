@@ -2,6 +2,9 @@ package app.podium.graph.store;
 
 import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
+import static app.podium.store.Schemas.BOOLEAN;
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
@@ -14,6 +17,7 @@ import app.podium.shared.PageRequest;
 import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.DynamoDb;
+import app.podium.store.Schemas;
 import app.podium.store.Windows;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Blocks and mutes in one table: item key (owner, {@code block:<target>} or {@code mute:<target>}).
@@ -63,57 +65,36 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
     Long expiresAt;
 
     public static final TableSchema<BlockMuteItem> SCHEMA =
-        StaticTableSchema.builder(BlockMuteItem.class)
-            .newItemSupplier(BlockMuteItem::new)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("owner_id")
-                        .getter(i -> i.ownerId)
-                        .setter((i, v) -> i.ownerId = v)
-                        .tags(primaryPartitionKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("kind_target")
-                        .getter(i -> i.kindTarget)
-                        .setter((i, v) -> i.kindTarget = v)
-                        .tags(primarySortKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("owner_kind")
-                        .getter(i -> i.ownerKind)
-                        .setter((i, v) -> i.ownerKind = v)
-                        .tags(secondaryPartitionKey(OWNER_INDEX)))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("target_id")
-                        .getter(i -> i.targetId)
-                        .setter((i, v) -> i.targetId = v)
-                        .tags(secondaryPartitionKey(TARGET_INDEX)))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("id")
-                        .getter(i -> i.id)
-                        .setter((i, v) -> i.id = v)
-                        .tags(secondarySortKey(OWNER_INDEX), secondarySortKey(TARGET_INDEX)))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
-            .addAttribute(
-                Boolean.class,
-                a ->
-                    a.name("notifications")
-                        .getter(i -> i.notifications)
-                        .setter((i, v) -> i.notifications = v))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("expires_at").getter(i -> i.expiresAt).setter((i, v) -> i.expiresAt = v))
+        Schemas.of(BlockMuteItem.class, BlockMuteItem::new)
+            .add(STRING, "owner_id", i -> i.ownerId, (i, v) -> i.ownerId = v, primaryPartitionKey())
+            .add(
+                STRING,
+                "kind_target",
+                i -> i.kindTarget,
+                (i, v) -> i.kindTarget = v,
+                primarySortKey())
+            .add(
+                STRING,
+                "owner_kind",
+                i -> i.ownerKind,
+                (i, v) -> i.ownerKind = v,
+                secondaryPartitionKey(OWNER_INDEX))
+            .add(
+                STRING,
+                "target_id",
+                i -> i.targetId,
+                (i, v) -> i.targetId = v,
+                secondaryPartitionKey(TARGET_INDEX))
+            .add(
+                NUMBER,
+                "id",
+                i -> i.id,
+                (i, v) -> i.id = v,
+                secondarySortKey(OWNER_INDEX),
+                secondarySortKey(TARGET_INDEX))
+            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
+            .add(BOOLEAN, "notifications", i -> i.notifications, (i, v) -> i.notifications = v)
+            .add(NUMBER, "expires_at", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
             .build();
 
     BlockOrMute toDomain() {
@@ -172,17 +153,13 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
         new HashMap<>(mirrorKey(block.ownerId(), block.targetId()));
     mirror.put("id", n(item.id));
     mirror.put("created_at", n(item.createdAt));
-    String table = db.name(Tables.BLOCKS_MUTES);
     return db.transactUnlessDone(
         List.of(
-            TransactWriteItem.builder()
-                .put(
-                    p ->
-                        p.tableName(table)
-                            .item(BlockMuteItem.SCHEMA.itemToMap(item, true))
-                            .conditionExpression("attribute_not_exists(owner_id)"))
-                .build(),
-            TransactWriteItem.builder().put(p -> p.tableName(table).item(mirror)).build()),
+            db.put(
+                Tables.BLOCKS_MUTES,
+                BlockMuteItem.SCHEMA.itemToMap(item, true),
+                "attribute_not_exists(owner_id)"),
+            db.put(Tables.BLOCKS_MUTES, mirror, null)),
         DynamoDbBlockMuteRepository::onlyTheFirstIsGuarded);
   }
 
@@ -228,16 +205,9 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
     if (kind == BlockOrMute.Kind.BLOCK) {
       return db.transactUnlessDone(
           List.of(
-              TransactWriteItem.builder()
-                  .delete(
-                      d ->
-                          d.tableName(table)
-                              .key(key(ownerId, kind, targetId))
-                              .conditionExpression("attribute_exists(owner_id)"))
-                  .build(),
-              TransactWriteItem.builder()
-                  .delete(d -> d.tableName(table).key(mirrorKey(ownerId, targetId)))
-                  .build()),
+              db.delete(
+                  Tables.BLOCKS_MUTES, key(ownerId, kind, targetId), "attribute_exists(owner_id)"),
+              db.delete(Tables.BLOCKS_MUTES, mirrorKey(ownerId, targetId), null)),
           DynamoDbBlockMuteRepository::onlyTheFirstIsGuarded);
     }
     try {

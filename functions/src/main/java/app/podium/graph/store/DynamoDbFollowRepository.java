@@ -2,6 +2,9 @@ package app.podium.graph.store;
 
 import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
+import static app.podium.store.Schemas.INTEGER;
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
@@ -9,6 +12,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 import app.podium.Tables;
 import app.podium.accounts.Account;
+import app.podium.accounts.store.AccountItem;
 import app.podium.graph.Follow;
 import app.podium.graph.FollowStore;
 import app.podium.shared.DomainException;
@@ -18,6 +22,7 @@ import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.CounterShards;
 import app.podium.store.DynamoDb;
+import app.podium.store.Schemas;
 import app.podium.store.Windows;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,11 +39,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -74,46 +75,35 @@ public final class DynamoDbFollowRepository implements FollowStore {
     Long createdAt;
 
     public static final TableSchema<FollowItem> SCHEMA =
-        StaticTableSchema.builder(FollowItem.class)
-            .newItemSupplier(FollowItem::new)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("follower_id")
-                        .getter(i -> i.followerId)
-                        .setter((i, v) -> i.followerId = v)
-                        .tags(primaryPartitionKey(), secondaryPartitionKey(FOLLOWER_INDEX)))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("followee_id")
-                        .getter(i -> i.followeeId)
-                        .setter((i, v) -> i.followeeId = v)
-                        .tags(primarySortKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("followee_key")
-                        .getter(i -> i.followeeKey)
-                        .setter((i, v) -> i.followeeKey = v)
-                        .tags(secondaryPartitionKey(FOLLOWEE_INDEX)))
-            .addAttribute(
-                Integer.class,
-                a ->
-                    a.name("counted_shard")
-                        .getter(i -> i.countedShard)
-                        .setter((i, v) -> i.countedShard = v))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("id")
-                        .getter(i -> i.id)
-                        .setter((i, v) -> i.id = v)
-                        .tags(secondarySortKey(FOLLOWEE_INDEX), secondarySortKey(FOLLOWER_INDEX)))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+        Schemas.of(FollowItem.class, FollowItem::new)
+            .add(
+                STRING,
+                "follower_id",
+                i -> i.followerId,
+                (i, v) -> i.followerId = v,
+                primaryPartitionKey(),
+                secondaryPartitionKey(FOLLOWER_INDEX))
+            .add(
+                STRING,
+                "followee_id",
+                i -> i.followeeId,
+                (i, v) -> i.followeeId = v,
+                primarySortKey())
+            .add(
+                STRING,
+                "followee_key",
+                i -> i.followeeKey,
+                (i, v) -> i.followeeKey = v,
+                secondaryPartitionKey(FOLLOWEE_INDEX))
+            .add(INTEGER, "counted_shard", i -> i.countedShard, (i, v) -> i.countedShard = v)
+            .add(
+                NUMBER,
+                "id",
+                i -> i.id,
+                (i, v) -> i.id = v,
+                secondarySortKey(FOLLOWEE_INDEX),
+                secondarySortKey(FOLLOWER_INDEX))
+            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
             .build();
 
     Follow toFollow() {
@@ -169,45 +159,28 @@ public final class DynamoDbFollowRepository implements FollowStore {
       followerUpdate += ", large_followees :large";
       followerValues.put(":large", AttributeValue.fromSs(List.of(follow.followeeId())));
     }
-    Update follower =
-        Update.builder()
-            .tableName(db.name(Tables.ACCOUNTS))
-            .key(Map.of("id", s(follow.followerId())))
-            .updateExpression(followerUpdate)
-            .conditionExpression("attribute_exists(id)")
-            .expressionAttributeValues(followerValues)
-            .build();
+    Update follower = AccountItem.update(db, follow.followerId(), followerUpdate, followerValues);
     // items 3 and 4: no block either way, checked in the transaction so a block racing the follow
     // cannot miss it
     List<TransactWriteItem> items =
         new ArrayList<>(
             List.of(
-                TransactWriteItem.builder()
-                    .put(
-                        Put.builder()
-                            .tableName(db.name(Tables.FOLLOWS))
-                            .item(FollowItem.SCHEMA.itemToMap(item, true))
-                            .conditionExpression("attribute_not_exists(follower_id)")
-                            .build())
-                    .build(),
-                TransactWriteItem.builder().update(follower).build(),
-                TransactWriteItem.builder()
-                    .update(followerCount(follow.followeeId(), item.countedShard, 1))
-                    .build(),
+                db.put(
+                    Tables.FOLLOWS,
+                    FollowItem.SCHEMA.itemToMap(item, true),
+                    "attribute_not_exists(follower_id)"),
+                DynamoDb.write(follower),
+                DynamoDb.write(followerCount(follow.followeeId(), item.countedShard, 1)),
                 noBlock(follow.followeeId(), follow.followerId()),
                 noBlock(follow.followerId(), follow.followeeId())));
     if (shards > followee.followerShards()) {
       items.add(
-          TransactWriteItem.builder()
-              .update(
-                  Update.builder()
-                      .tableName(db.name(Tables.ACCOUNTS))
-                      .key(Map.of("id", s(follow.followeeId())))
-                      .updateExpression("SET follower_shards = :shards")
-                      .conditionExpression("attribute_exists(id)")
-                      .expressionAttributeValues(Map.of(":shards", n(shards)))
-                      .build())
-              .build());
+          DynamoDb.write(
+              AccountItem.update(
+                  db,
+                  follow.followeeId(),
+                  "SET follower_shards = :shards",
+                  Map.of(":shards", n(shards)))));
     }
     return db.transactUnlessDone(
         items,
@@ -218,21 +191,16 @@ public final class DynamoDbFollowRepository implements FollowStore {
   }
 
   private TransactWriteItem noBlock(String ownerId, String targetId) {
-    return TransactWriteItem.builder()
-        .conditionCheck(
-            ConditionCheck.builder()
-                .tableName(db.name(Tables.BLOCKS_MUTES))
-                .key(
-                    Map.of(
-                        "owner_id",
-                        s(ownerId),
-                        "kind_target",
-                        s(
-                            DynamoDbBlockMuteRepository.sortKey(
-                                app.podium.graph.BlockOrMute.Kind.BLOCK, targetId))))
-                .conditionExpression("attribute_not_exists(owner_id)")
-                .build())
-        .build();
+    return db.check(
+        Tables.BLOCKS_MUTES,
+        Map.of(
+            "owner_id",
+            s(ownerId),
+            "kind_target",
+            s(
+                DynamoDbBlockMuteRepository.sortKey(
+                    app.podium.graph.BlockOrMute.Kind.BLOCK, targetId))),
+        "attribute_not_exists(owner_id)");
   }
 
   @Override
@@ -246,48 +214,28 @@ public final class DynamoDbFollowRepository implements FollowStore {
       return false;
     }
     Update follower =
-        Update.builder()
-            .tableName(db.name(Tables.ACCOUNTS))
-            .key(Map.of("id", s(followerId)))
-            .updateExpression("ADD following_count :minusOne DELETE large_followees :followee")
-            .conditionExpression("attribute_exists(id)")
-            .expressionAttributeValues(
-                Map.of(":minusOne", n(-1), ":followee", AttributeValue.fromSs(List.of(followeeId))))
-            .build();
+        AccountItem.update(
+            db,
+            followerId,
+            "ADD following_count :minusOne DELETE large_followees :followee",
+            Map.of(":minusOne", n(-1), ":followee", AttributeValue.fromSs(List.of(followeeId))));
     return transact(
         List.of(
-            TransactWriteItem.builder()
-                .delete(
-                    Delete.builder()
-                        .tableName(db.name(Tables.FOLLOWS))
-                        .key(Map.of("follower_id", s(followerId), "followee_id", s(followeeId)))
-                        .conditionExpression("attribute_exists(follower_id)")
-                        .build())
-                .build(),
-            TransactWriteItem.builder().update(follower).build(),
-            TransactWriteItem.builder()
-                .update(followerCount(followeeId, existing.countedShard, -1))
-                .build()));
+            db.delete(
+                Tables.FOLLOWS,
+                Map.of("follower_id", s(followerId), "followee_id", s(followeeId)),
+                "attribute_exists(follower_id)"),
+            DynamoDb.write(follower),
+            DynamoDb.write(followerCount(followeeId, existing.countedShard, -1))));
   }
 
   /** The followee's follower count: on the account item, or in one of its counter shards. */
   private Update followerCount(String followeeId, Integer shard, int delta) {
     if (shard == null) {
-      return Update.builder()
-          .tableName(db.name(Tables.ACCOUNTS))
-          .key(Map.of("id", s(followeeId)))
-          .updateExpression("ADD followers_count :delta")
-          .conditionExpression("attribute_exists(id)")
-          .expressionAttributeValues(Map.of(":delta", n(delta)))
-          .build();
+      return AccountItem.update(
+          db, followeeId, "ADD followers_count :delta", Map.of(":delta", n(delta)));
     }
-    return Update.builder()
-        .tableName(db.name(Tables.COUNTER_SHARDS))
-        .key(Map.of("key", s(CounterShards.key(followeeId, shard))))
-        .updateExpression("ADD #count :delta")
-        .expressionAttributeNames(Map.of("#count", "count"))
-        .expressionAttributeValues(Map.of(":delta", n(delta)))
-        .build();
+    return CounterShards.add(db, followeeId, shard, delta);
   }
 
   /** True if the follow changed; false if it already was as asked. A missing account is a 404. */

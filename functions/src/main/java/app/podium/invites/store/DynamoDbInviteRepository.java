@@ -21,11 +21,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Invites, and the quota of people a member's usable invites may still admit. The quota is exact
@@ -85,37 +81,26 @@ public final class DynamoDbInviteRepository implements InviteStore {
             .transactWriteItems(
                 r ->
                     r.transactItems(
-                        TransactWriteItem.builder()
-                            .put(
-                                Put.builder()
-                                    .tableName(db.name(Tables.INVITES))
-                                    .item(
-                                        InviteItem.SCHEMA.itemToMap(InviteItem.from(invite), true))
-                                    .conditionExpression("attribute_not_exists(code)")
-                                    .build())
-                            .build(),
-                        TransactWriteItem.builder()
-                            .update(
-                                Update.builder()
-                                    .tableName(db.name(Tables.ACCOUNTS))
-                                    .key(Map.of("id", s(invite.inviterId())))
-                                    .updateExpression(
-                                        "SET held_invites = :held, invite_quota_version = :next")
-                                    .conditionExpression(
-                                        "attribute_exists(id) AND (invite_quota_version = :version"
-                                            + " OR (attribute_not_exists(invite_quota_version) AND :version = :zero))")
-                                    .expressionAttributeValues(
-                                        Map.of(
-                                            ":held",
-                                            AttributeValue.fromSs(List.copyOf(codes)),
-                                            ":next",
-                                            n(version + 1),
-                                            ":version",
-                                            n(version),
-                                            ":zero",
-                                            n(0)))
-                                    .build())
-                            .build()));
+                        db.put(
+                            Tables.INVITES,
+                            InviteItem.SCHEMA.itemToMap(InviteItem.from(invite), true),
+                            "attribute_not_exists(code)"),
+                        DynamoDb.write(
+                            db.update(
+                                Tables.ACCOUNTS,
+                                Map.of("id", s(invite.inviterId())),
+                                "SET held_invites = :held, invite_quota_version = :next",
+                                "attribute_exists(id) AND (invite_quota_version = :version"
+                                    + " OR (attribute_not_exists(invite_quota_version) AND :version = :zero))",
+                                Map.of(
+                                    ":held",
+                                    AttributeValue.fromSs(List.copyOf(codes)),
+                                    ":next",
+                                    n(version + 1),
+                                    ":version",
+                                    n(version),
+                                    ":zero",
+                                    n(0))))));
         return;
       } catch (TransactionCanceledException e) {
         if (DynamoDb.failedConditions(e).contains(0)) {
@@ -175,18 +160,13 @@ public final class DynamoDbInviteRepository implements InviteStore {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":inviter", s(inviterId));
     values.put(":now", n(now.toEpochMilli()));
-    try {
-      db.client()
-          .updateItem(
-              r ->
-                  r.tableName(db.name(Tables.INVITES))
-                      .key(Map.of("code", s(code)))
-                      .updateExpression("SET revoked_at = if_not_exists(revoked_at, :now)")
-                      .conditionExpression("inviter_id = :inviter")
-                      .expressionAttributeValues(values));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return db.updateIf(
+            Tables.INVITES,
+            Map.of("code", s(code)),
+            r ->
+                r.updateExpression("SET revoked_at = if_not_exists(revoked_at, :now)")
+                    .conditionExpression("inviter_id = :inviter")
+                    .expressionAttributeValues(values))
+        .isPresent();
   }
 }

@@ -1,14 +1,18 @@
 package app.podium.invites.store;
 
+import static app.podium.store.Schemas.BOOLEAN;
+import static app.podium.store.Schemas.INTEGER;
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import app.podium.invites.Invite;
 import app.podium.store.Attributes;
+import app.podium.store.Schemas;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /** An item of the invites table. */
 public final class InviteItem {
@@ -24,44 +28,25 @@ public final class InviteItem {
   Long revokedAt;
 
   public static final TableSchema<InviteItem> SCHEMA =
-      StaticTableSchema.builder(InviteItem.class)
-          .newItemSupplier(InviteItem::new)
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("code")
-                      .getter(i -> i.code)
-                      .setter((i, v) -> i.code = v)
-                      .tags(primaryPartitionKey()))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("inviter_id")
-                      .getter(i -> i.inviterId)
-                      .setter((i, v) -> i.inviterId = v)
-                      .tags(secondaryPartitionKey(INVITER_INDEX)))
-          .addAttribute(
-              Integer.class,
-              a -> a.name("max_uses").getter(i -> i.maxUses).setter((i, v) -> i.maxUses = v))
-          .addAttribute(
-              Integer.class, a -> a.name("uses").getter(i -> i.uses).setter((i, v) -> i.uses = v))
-          .addAttribute(
-              Long.class,
-              a -> a.name("expires_at").getter(i -> i.expiresAt).setter((i, v) -> i.expiresAt = v))
-          .addAttribute(
-              Boolean.class,
-              a ->
-                  a.name("autofollow").getter(i -> i.autofollow).setter((i, v) -> i.autofollow = v))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name("created_at")
-                      .getter(i -> i.createdAt)
-                      .setter((i, v) -> i.createdAt = v)
-                      .tags(secondarySortKey(INVITER_INDEX)))
-          .addAttribute(
-              Long.class,
-              a -> a.name("revoked_at").getter(i -> i.revokedAt).setter((i, v) -> i.revokedAt = v))
+      Schemas.of(InviteItem.class, InviteItem::new)
+          .add(STRING, "code", i -> i.code, (i, v) -> i.code = v, primaryPartitionKey())
+          .add(
+              STRING,
+              "inviter_id",
+              i -> i.inviterId,
+              (i, v) -> i.inviterId = v,
+              secondaryPartitionKey(INVITER_INDEX))
+          .add(INTEGER, "max_uses", i -> i.maxUses, (i, v) -> i.maxUses = v)
+          .add(INTEGER, "uses", i -> i.uses, (i, v) -> i.uses = v)
+          .add(NUMBER, "expires_at", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
+          .add(BOOLEAN, "autofollow", i -> i.autofollow, (i, v) -> i.autofollow = v)
+          .add(
+              NUMBER,
+              "created_at",
+              i -> i.createdAt,
+              (i, v) -> i.createdAt = v,
+              secondarySortKey(INVITER_INDEX))
+          .add(NUMBER, "revoked_at", i -> i.revokedAt, (i, v) -> i.revokedAt = v)
           .build();
 
   static InviteItem from(Invite invite) {

@@ -1,5 +1,7 @@
 package app.podium.moderation.store;
 
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
@@ -11,6 +13,7 @@ import app.podium.shared.DomainException;
 import app.podium.shared.PageRequest;
 import app.podium.store.Attributes;
 import app.podium.store.DynamoDb;
+import app.podium.store.Schemas;
 import app.podium.store.Windows;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +25,6 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -48,60 +50,36 @@ public final class DynamoDbReportRepository implements ReportStore {
     String actionTakenBy;
 
     static final TableSchema<ReportItem> SCHEMA =
-        StaticTableSchema.builder(ReportItem.class)
-            .newItemSupplier(ReportItem::new)
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("id")
-                        .getter(i -> i.id)
-                        .setter((i, v) -> i.id = v)
-                        .tags(primaryPartitionKey(), secondarySortKey(STATE_INDEX)))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("state")
-                        .getter(i -> i.state)
-                        .setter((i, v) -> i.state = v)
-                        .tags(secondaryPartitionKey(STATE_INDEX)))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("reporter_id")
-                        .getter(i -> i.reporterId)
-                        .setter((i, v) -> i.reporterId = v))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("target_account_id")
-                        .getter(i -> i.targetAccountId)
-                        .setter((i, v) -> i.targetAccountId = v))
-            .addAttribute(
+        Schemas.of(ReportItem.class, ReportItem::new)
+            .add(
+                NUMBER,
+                "id",
+                i -> i.id,
+                (i, v) -> i.id = v,
+                primaryPartitionKey(),
+                secondarySortKey(STATE_INDEX))
+            .add(
+                STRING,
+                "state",
+                i -> i.state,
+                (i, v) -> i.state = v,
+                secondaryPartitionKey(STATE_INDEX))
+            .add(STRING, "reporter_id", i -> i.reporterId, (i, v) -> i.reporterId = v)
+            .add(
+                STRING,
+                "target_account_id",
+                i -> i.targetAccountId,
+                (i, v) -> i.targetAccountId = v)
+            .add(
                 EnhancedType.listOf(String.class),
-                a ->
-                    a.name("status_ids").getter(i -> i.statusIds).setter((i, v) -> i.statusIds = v))
-            .addAttribute(
-                String.class,
-                a -> a.name("comment").getter(i -> i.comment).setter((i, v) -> i.comment = v))
-            .addAttribute(
-                String.class,
-                a -> a.name("category").getter(i -> i.category).setter((i, v) -> i.category = v))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("action_taken_at")
-                        .getter(i -> i.actionTakenAt)
-                        .setter((i, v) -> i.actionTakenAt = v))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("action_taken_by")
-                        .getter(i -> i.actionTakenBy)
-                        .setter((i, v) -> i.actionTakenBy = v))
+                "status_ids",
+                i -> i.statusIds,
+                (i, v) -> i.statusIds = v)
+            .add(STRING, "comment", i -> i.comment, (i, v) -> i.comment = v)
+            .add(STRING, "category", i -> i.category, (i, v) -> i.category = v)
+            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
+            .add(NUMBER, "action_taken_at", i -> i.actionTakenAt, (i, v) -> i.actionTakenAt = v)
+            .add(STRING, "action_taken_by", i -> i.actionTakenBy, (i, v) -> i.actionTakenBy = v)
             .build();
 
     static ReportItem from(Report report) {

@@ -21,14 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Notification groups, one item per (member, group key), paged by the {@code by_latest} index. Each
@@ -91,7 +89,7 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
                         .build())
                 .build());
       }
-      items.add(TransactWriteItem.builder().update(groupUpdate(before, after)).build());
+      items.add(DynamoDb.write(groupUpdate(before, after)));
       try {
         DynamoDb.retryingConflicts(
             () -> db.client().transactWriteItems(r -> r.transactItems(items)));
@@ -167,21 +165,10 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
     }
     long upper = Windows.upper(page);
     long lower = Windows.lower(page);
-    return db
-        .client()
-        .query(
-            QueryRequest.builder()
-                .tableName(table)
-                .indexName(Tables.NOTIFICATIONS.index("by_latest").name())
-                .keyConditionExpression("account_id = :a AND latest_id BETWEEN :lo AND :hi")
-                .expressionAttributeValues(
-                    Map.of(":a", s(accountId), ":lo", n(lower), ":hi", n(upper)))
-                .scanIndexForward(page.ascending())
-                .limit(page.limit())
-                .build())
-        .items()
-        .stream()
-        .map(DynamoDbNotificationRepository::toGroup)
+    return byLatest(
+            "latest_id BETWEEN :lo AND :hi",
+            Map.of(":a", s(accountId), ":lo", n(lower), ":hi", n(upper)),
+            q -> q.scanIndexForward(page.ascending()).limit(page.limit()))
         .toList();
   }
 
@@ -200,19 +187,27 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
 
   @Override
   public Optional<NotificationGroup> findByLatestId(String accountId, long latestId) {
-    return db
-        .client()
-        .query(
-            QueryRequest.builder()
-                .tableName(table)
-                .indexName(Tables.NOTIFICATIONS.index("by_latest").name())
-                .keyConditionExpression("account_id = :a AND latest_id = :id")
-                .expressionAttributeValues(Map.of(":a", s(accountId), ":id", n(latestId)))
-                .build())
-        .items()
-        .stream()
-        .map(DynamoDbNotificationRepository::toGroup)
+    return byLatest("latest_id = :id", Map.of(":a", s(accountId), ":id", n(latestId)), q -> {})
         .findFirst();
+  }
+
+  /**
+   * The groups of the member {@code :a} on the by_latest index whose latest id meets {@code
+   * latestCondition}, in one query.
+   */
+  private java.util.stream.Stream<NotificationGroup> byLatest(
+      String latestCondition,
+      Map<String, AttributeValue> values,
+      java.util.function.Consumer<QueryRequest.Builder> more) {
+    QueryRequest.Builder query =
+        QueryRequest.builder()
+            .tableName(table)
+            .indexName(Tables.NOTIFICATIONS.index("by_latest").name())
+            .keyConditionExpression("account_id = :a AND " + latestCondition)
+            .expressionAttributeValues(values);
+    more.accept(query);
+    return db.client().query(query.build()).items().stream()
+        .map(DynamoDbNotificationRepository::toGroup);
   }
 
   @Override
@@ -230,7 +225,7 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
 
   @Override
   public void clear(String accountId) {
-    List<WriteRequest> deletes = new ArrayList<>();
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
     db.client()
         .queryPaginator(
             r ->
@@ -239,13 +234,8 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
                     .expressionAttributeValues(Map.of(":a", s(accountId)))
                     .projectionExpression("account_id, group_key"))
         .items()
-        .forEach(
-            key ->
-                deletes.add(
-                    WriteRequest.builder()
-                        .deleteRequest(DeleteRequest.builder().key(key).build())
-                        .build()));
-    Batches.write(db.client(), table, deletes);
+        .forEach(keys::add);
+    Batches.delete(db.client(), table, keys);
   }
 
   private static NotificationGroup toGroup(Map<String, AttributeValue> item) {

@@ -2,6 +2,8 @@ package app.podium.reactions.store;
 
 import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
@@ -21,6 +23,7 @@ import app.podium.statuses.store.StatusCounters.StatusCount;
 import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.DynamoDb;
+import app.podium.store.Schemas;
 import app.podium.store.Windows;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +42,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -82,53 +83,41 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     Long createdAt;
 
     public static final TableSchema<ReactionItem> SCHEMA =
-        StaticTableSchema.builder(ReactionItem.class)
-            .newItemSupplier(ReactionItem::new)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("account_id")
-                        .getter(i -> i.accountId)
-                        .setter((i, v) -> i.accountId = v)
-                        .tags(primaryPartitionKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("kind_status")
-                        .getter(i -> i.kindStatus)
-                        .setter((i, v) -> i.kindStatus = v)
-                        .tags(primarySortKey()))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("id")
-                        .getter(i -> i.id)
-                        .setter((i, v) -> i.id = v)
-                        .tags(secondarySortKey(ACCOUNT_INDEX), secondarySortKey(STATUS_INDEX)))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("account_kind")
-                        .getter(i -> i.accountKind)
-                        .setter((i, v) -> i.accountKind = v)
-                        .tags(secondaryPartitionKey(ACCOUNT_INDEX)))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("status_key")
-                        .getter(i -> i.statusKey)
-                        .setter((i, v) -> i.statusKey = v)
-                        .tags(secondaryPartitionKey(STATUS_INDEX)))
-            .addAttribute(
-                Long.class,
-                a -> a.name("status_id").getter(i -> i.statusId).setter((i, v) -> i.statusId = v))
-            .addAttribute(
-                Long.class,
-                a -> a.name("reblog_id").getter(i -> i.reblogId).setter((i, v) -> i.reblogId = v))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+        Schemas.of(ReactionItem.class, ReactionItem::new)
+            .add(
+                STRING,
+                "account_id",
+                i -> i.accountId,
+                (i, v) -> i.accountId = v,
+                primaryPartitionKey())
+            .add(
+                STRING,
+                "kind_status",
+                i -> i.kindStatus,
+                (i, v) -> i.kindStatus = v,
+                primarySortKey())
+            .add(
+                NUMBER,
+                "id",
+                i -> i.id,
+                (i, v) -> i.id = v,
+                secondarySortKey(ACCOUNT_INDEX),
+                secondarySortKey(STATUS_INDEX))
+            .add(
+                STRING,
+                "account_kind",
+                i -> i.accountKind,
+                (i, v) -> i.accountKind = v,
+                secondaryPartitionKey(ACCOUNT_INDEX))
+            .add(
+                STRING,
+                "status_key",
+                i -> i.statusKey,
+                (i, v) -> i.statusKey = v,
+                secondaryPartitionKey(STATUS_INDEX))
+            .add(NUMBER, "status_id", i -> i.statusId, (i, v) -> i.statusId = v)
+            .add(NUMBER, "reblog_id", i -> i.reblogId, (i, v) -> i.reblogId = v)
+            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
             .build();
 
     static ReactionItem of(Reaction reaction, int shard) {
@@ -183,23 +172,11 @@ public final class DynamoDbReactionRepository implements ReactionStore {
   }
 
   private TransactWriteItem putNew(Reaction reaction, Status status) {
-    return TransactWriteItem.builder()
-        .put(
-            Put.builder()
-                .tableName(db.name(Tables.REACTIONS))
-                .item(
-                    ReactionItem.SCHEMA.itemToMap(
-                        ReactionItem.of(
-                            reaction, StatusCounters.shardOf(status, reaction.accountId())),
-                        true))
-                .conditionExpression("attribute_not_exists(account_id)")
-                .build())
-        .build();
-  }
-
-  private static TransactWriteItem update(
-      software.amazon.awssdk.services.dynamodb.model.Update update) {
-    return TransactWriteItem.builder().update(update).build();
+    return db.put(
+        Tables.REACTIONS,
+        ReactionItem.SCHEMA.itemToMap(
+            ReactionItem.of(reaction, StatusCounters.shardOf(status, reaction.accountId())), true),
+        "attribute_not_exists(account_id)");
   }
 
   @Override
@@ -207,7 +184,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     return db.transactUnlessDone(
         List.of(
             putNew(favourite, status),
-            update(
+            DynamoDb.write(
                 StatusCounters.countOnStatus(
                     db, status, StatusCount.FAVOURITES, favourite.accountId(), 1))),
         DynamoDbReactionRepository::statusGone);
@@ -217,15 +194,11 @@ public final class DynamoDbReactionRepository implements ReactionStore {
   public boolean unfavourite(String accountId, Status status) {
     return db.transactUnlessDone(
         List.of(
-            TransactWriteItem.builder()
-                .delete(
-                    Delete.builder()
-                        .tableName(db.name(Tables.REACTIONS))
-                        .key(key(accountId, Reaction.Kind.FAVOURITE, status.id()))
-                        .conditionExpression("attribute_exists(account_id)")
-                        .build())
-                .build(),
-            update(
+            db.delete(
+                Tables.REACTIONS,
+                key(accountId, Reaction.Kind.FAVOURITE, status.id()),
+                "attribute_exists(account_id)"),
+            DynamoDb.write(
                 StatusCounters.countOnStatus(db, status, StatusCount.FAVOURITES, accountId, -1))),
         DynamoDbReactionRepository::statusGone);
   }
@@ -236,7 +209,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     items.add(putNew(Reaction.reblog(reblog), original));
     items.addAll(DynamoDbStatusRepository.creating(db, reblog, ownEntryExpiresAt));
     items.add(
-        update(
+        DynamoDb.write(
             StatusCounters.countOnStatus(db, original, StatusCount.REBLOGS, reblog.authorId(), 1)));
     return db.transactUnlessDone(items, DynamoDbReactionRepository::statusGone);
   }
@@ -261,7 +234,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     original.ifPresent(
         o ->
             items.add(
-                update(
+                DynamoDb.write(
                     StatusCounters.countOnStatus(
                         db, o, StatusCount.REBLOGS, reblog.accountId(), -1))));
     return db.transactUnlessDone(items, DynamoDbReactionRepository::statusGone);

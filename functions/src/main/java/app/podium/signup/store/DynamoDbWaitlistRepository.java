@@ -2,6 +2,8 @@ package app.podium.signup.store;
 
 import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
@@ -11,6 +13,7 @@ import app.podium.signup.WaitlistEntry;
 import app.podium.signup.WaitlistStore;
 import app.podium.store.Attributes;
 import app.podium.store.DynamoDb;
+import app.podium.store.Schemas;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,6 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -41,41 +43,22 @@ public final class DynamoDbWaitlistRepository implements WaitlistStore {
     Long releasedAt;
 
     public static final TableSchema<WaitlistItem> SCHEMA =
-        StaticTableSchema.builder(WaitlistItem.class)
-            .newItemSupplier(WaitlistItem::new)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("email")
-                        .getter(i -> i.email)
-                        .setter((i, v) -> i.email = v)
-                        .tags(primaryPartitionKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("queue")
-                        .getter(i -> i.queue)
-                        .setter((i, v) -> i.queue = v)
-                        .tags(secondaryPartitionKey(QUEUE_INDEX)))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("joined_at")
-                        .getter(i -> i.joinedAt)
-                        .setter((i, v) -> i.joinedAt = v)
-                        .tags(secondarySortKey(QUEUE_INDEX)))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name("invite_code")
-                        .getter(i -> i.inviteCode)
-                        .setter((i, v) -> i.inviteCode = v))
-            .addAttribute(
-                Long.class,
-                a ->
-                    a.name("released_at")
-                        .getter(i -> i.releasedAt)
-                        .setter((i, v) -> i.releasedAt = v))
+        Schemas.of(WaitlistItem.class, WaitlistItem::new)
+            .add(STRING, "email", i -> i.email, (i, v) -> i.email = v, primaryPartitionKey())
+            .add(
+                STRING,
+                "queue",
+                i -> i.queue,
+                (i, v) -> i.queue = v,
+                secondaryPartitionKey(QUEUE_INDEX))
+            .add(
+                NUMBER,
+                "joined_at",
+                i -> i.joinedAt,
+                (i, v) -> i.joinedAt = v,
+                secondarySortKey(QUEUE_INDEX))
+            .add(STRING, "invite_code", i -> i.inviteCode, (i, v) -> i.inviteCode = v)
+            .add(NUMBER, "released_at", i -> i.releasedAt, (i, v) -> i.releasedAt = v)
             .build();
 
     WaitlistEntry toEntry() {
@@ -147,19 +130,14 @@ public final class DynamoDbWaitlistRepository implements WaitlistStore {
 
   @Override
   public boolean markReleased(String email, String inviteCode, Instant at) {
-    try {
-      db.client()
-          .updateItem(
-              r ->
-                  r.tableName(db.name(Tables.WAITLIST))
-                      .key(Map.of("email", s(email)))
-                      .updateExpression("SET invite_code = :code, released_at = :at REMOVE queue")
-                      .conditionExpression("attribute_exists(queue)")
-                      .expressionAttributeValues(
-                          Map.of(":code", s(inviteCode), ":at", n(at.toEpochMilli()))));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return db.updateIf(
+            Tables.WAITLIST,
+            Map.of("email", s(email)),
+            r ->
+                r.updateExpression("SET invite_code = :code, released_at = :at REMOVE queue")
+                    .conditionExpression("attribute_exists(queue)")
+                    .expressionAttributeValues(
+                        Map.of(":code", s(inviteCode), ":at", n(at.toEpochMilli()))))
+        .isPresent();
   }
 }

@@ -4,6 +4,7 @@ import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
 
 import app.podium.Tables;
+import app.podium.accounts.store.AccountItem;
 import app.podium.shared.PageRequest;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusService;
@@ -24,11 +25,7 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 public final class DynamoDbStatusRepository implements StatusStore {
   private final DynamoDb db;
@@ -87,44 +84,29 @@ public final class DynamoDbStatusRepository implements StatusStore {
     List<TransactWriteItem> items =
         new ArrayList<>(
             List.of(
-                TransactWriteItem.builder()
-                    .put(
-                        Put.builder()
-                            .tableName(db.name(Tables.POSTS))
-                            .item(StatusItem.SCHEMA.itemToMap(StatusItem.from(status), true))
-                            .conditionExpression("attribute_not_exists(id)")
-                            .build())
-                    .build(),
-                TransactWriteItem.builder()
-                    .update(
-                        Update.builder()
-                            .tableName(db.name(Tables.ACCOUNTS))
-                            .key(Map.of("id", s(status.authorId())))
-                            .updateExpression("ADD statuses_count :one SET last_status_at = :at")
-                            .conditionExpression("attribute_exists(id)")
-                            .expressionAttributeValues(
-                                Map.of(":one", n(1), ":at", n(status.createdAt().toEpochMilli())))
-                            .build())
-                    .build(),
-                TransactWriteItem.builder()
-                    .put(Put.builder().tableName(db.name(Tables.TIMELINES)).item(ownEntry).build())
-                    .build()));
+                db.put(
+                    Tables.POSTS,
+                    StatusItem.SCHEMA.itemToMap(StatusItem.from(status), true),
+                    "attribute_not_exists(id)"),
+                DynamoDb.write(
+                    AccountItem.update(
+                        db,
+                        status.authorId(),
+                        "ADD statuses_count :one SET last_status_at = :at",
+                        Map.of(":one", n(1), ":at", n(status.createdAt().toEpochMilli())))),
+                db.put(Tables.TIMELINES, ownEntry, null)));
     for (String tag : StatusText.indexedTags(status)) {
       items.add(
-          TransactWriteItem.builder()
-              .put(
-                  Put.builder()
-                      .tableName(db.name(Tables.TAGGED_STATUSES))
-                      .item(
-                          Map.of(
-                              "tag",
-                              s(tag),
-                              "status_id",
-                              n(status.numericId()),
-                              "author_id",
-                              s(status.authorId())))
-                      .build())
-              .build());
+          db.put(
+              Tables.TAGGED_STATUSES,
+              Map.of(
+                  "tag",
+                  s(tag),
+                  "status_id",
+                  n(status.numericId()),
+                  "author_id",
+                  s(status.authorId())),
+              null));
     }
     return items;
   }
@@ -138,21 +120,12 @@ public final class DynamoDbStatusRepository implements StatusStore {
     List<TransactWriteItem> items = new ArrayList<>();
     if (parent.counterShards() > 1) {
       items.add(
-          TransactWriteItem.builder()
-              .conditionCheck(
-                  ConditionCheck.builder()
-                      .tableName(db.name(Tables.POSTS))
-                      .key(Map.of("id", n(parent.numericId())))
-                      .conditionExpression("attribute_exists(id)")
-                      .build())
-              .build());
+          db.check(Tables.POSTS, Map.of("id", n(parent.numericId())), "attribute_exists(id)"));
     }
     items.add(
-        TransactWriteItem.builder()
-            .update(
-                StatusCounters.countOnStatus(
-                    db, parent, StatusCount.REPLIES, reply.authorId(), delta))
-            .build());
+        DynamoDb.write(
+            StatusCounters.countOnStatus(
+                db, parent, StatusCount.REPLIES, reply.authorId(), delta)));
     return items;
   }
 
@@ -162,31 +135,14 @@ public final class DynamoDbStatusRepository implements StatusStore {
    */
   public static List<TransactWriteItem> deleting(DynamoDb db, String statusId, String authorId) {
     return List.of(
-        TransactWriteItem.builder()
-            .delete(
-                Delete.builder()
-                    .tableName(db.name(Tables.POSTS))
-                    .key(Map.of("id", n(Long.parseLong(statusId))))
-                    .conditionExpression("attribute_exists(id)")
-                    .build())
-            .build(),
-        TransactWriteItem.builder()
-            .update(
-                Update.builder()
-                    .tableName(db.name(Tables.ACCOUNTS))
-                    .key(Map.of("id", s(authorId)))
-                    .updateExpression("ADD statuses_count :minusOne")
-                    .conditionExpression("attribute_exists(id)")
-                    .expressionAttributeValues(Map.of(":minusOne", n(-1)))
-                    .build())
-            .build(),
-        TransactWriteItem.builder()
-            .delete(
-                Delete.builder()
-                    .tableName(db.name(Tables.TIMELINES))
-                    .key(Map.of("owner_id", s(authorId), "status_id", n(Long.parseLong(statusId))))
-                    .build())
-            .build());
+        db.delete(Tables.POSTS, Map.of("id", n(Long.parseLong(statusId))), "attribute_exists(id)"),
+        DynamoDb.write(
+            AccountItem.update(
+                db, authorId, "ADD statuses_count :minusOne", Map.of(":minusOne", n(-1)))),
+        db.delete(
+            Tables.TIMELINES,
+            Map.of("owner_id", s(authorId), "status_id", n(Long.parseLong(statusId))),
+            null));
   }
 
   @Override
@@ -222,13 +178,10 @@ public final class DynamoDbStatusRepository implements StatusStore {
     List<TransactWriteItem> items = new ArrayList<>(deleting(db, status.id(), status.authorId()));
     for (String tag : StatusText.indexedTags(status)) {
       items.add(
-          TransactWriteItem.builder()
-              .delete(
-                  Delete.builder()
-                      .tableName(db.name(Tables.TAGGED_STATUSES))
-                      .key(Map.of("tag", s(tag), "status_id", n(status.numericId())))
-                      .build())
-              .build());
+          db.delete(
+              Tables.TAGGED_STATUSES,
+              Map.of("tag", s(tag), "status_id", n(status.numericId())),
+              null));
     }
     Optional<Status> parent = status.inReplyToId().flatMap(this::find);
     if (parent.isEmpty()) {

@@ -1,7 +1,6 @@
 package app.podium.statuses.store;
 
 import static app.podium.store.Attributes.n;
-import static app.podium.store.Attributes.s;
 
 import app.podium.Tables;
 import app.podium.statuses.Status;
@@ -67,23 +66,14 @@ public final class StatusCounters {
   public static Update countOnStatus(
       DynamoDb db, Status status, StatusCount count, String memberId, long delta) {
     if (status.counterShards() <= 1) {
-      return Update.builder()
-          .tableName(db.name(Tables.POSTS))
-          .key(Map.of("id", n(status.numericId())))
-          .updateExpression("ADD " + count.attribute + " :delta")
-          .conditionExpression("attribute_exists(id)")
-          .expressionAttributeValues(Map.of(":delta", n(delta)))
-          .build();
+      return db.update(
+          Tables.POSTS,
+          Map.of("id", n(status.numericId())),
+          "ADD " + count.attribute + " :delta",
+          "attribute_exists(id)",
+          Map.of(":delta", n(delta)));
     }
-    return Update.builder()
-        .tableName(db.name(Tables.COUNTER_SHARDS))
-        .key(
-            Map.of(
-                "key", s(CounterShards.key(count.counter(status.id()), shardOf(status, memberId)))))
-        .updateExpression("ADD #count :delta")
-        .expressionAttributeNames(Map.of("#count", "count"))
-        .expressionAttributeValues(Map.of(":delta", n(delta)))
-        .build();
+    return CounterShards.add(db, count.counter(status.id()), shardOf(status, memberId), delta);
   }
 
   /**

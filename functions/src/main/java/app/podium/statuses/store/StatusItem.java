@@ -1,5 +1,9 @@
 package app.podium.statuses.store;
 
+import static app.podium.store.Schemas.BOOLEAN;
+import static app.podium.store.Schemas.INTEGER;
+import static app.podium.store.Schemas.NUMBER;
+import static app.podium.store.Schemas.STRING;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
@@ -9,11 +13,11 @@ import app.podium.statuses.Mention;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusCounts;
 import app.podium.store.Attributes;
+import app.podium.store.Schemas;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * An item of the posts table. The reply, reblog and favourite counts of an unsharded status live on
@@ -48,95 +52,49 @@ public final class StatusItem {
   Integer counterShards;
 
   public static final TableSchema<StatusItem> SCHEMA =
-      StaticTableSchema.builder(StatusItem.class)
-          .newItemSupplier(StatusItem::new)
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name("id")
-                      .getter(i -> i.id)
-                      .setter((i, v) -> i.id = v)
-                      .tags(
-                          primaryPartitionKey(),
-                          secondarySortKey(AUTHOR_INDEX),
-                          secondarySortKey(PARENT_INDEX)))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("author_id")
-                      .getter(i -> i.authorId)
-                      .setter((i, v) -> i.authorId = v)
-                      .tags(secondaryPartitionKey(AUTHOR_INDEX)))
-          .addAttribute(
-              String.class, a -> a.name("text").getter(i -> i.text).setter((i, v) -> i.text = v))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("spoiler_text")
-                      .getter(i -> i.spoilerText)
-                      .setter((i, v) -> i.spoilerText = v))
-          .addAttribute(
-              Boolean.class,
-              a -> a.name("sensitive").getter(i -> i.sensitive).setter((i, v) -> i.sensitive = v))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("visibility").getter(i -> i.visibility).setter((i, v) -> i.visibility = v))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("in_reply_to_id")
-                      .getter(i -> i.inReplyToId)
-                      .setter((i, v) -> i.inReplyToId = v)
-                      .tags(secondaryPartitionKey(PARENT_INDEX)))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("in_reply_to_account_id")
-                      .getter(i -> i.inReplyToAccountId)
-                      .setter((i, v) -> i.inReplyToAccountId = v))
-          .addAttribute(
-              String.class,
-              a -> a.name("language").getter(i -> i.language).setter((i, v) -> i.language = v))
-          .addAttribute(
-              Long.class,
-              a -> a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name("reblog_of_id")
-                      .getter(i -> i.reblogOfId)
-                      .setter((i, v) -> i.reblogOfId = v))
-          .addAttribute(
+      Schemas.of(StatusItem.class, StatusItem::new)
+          .add(
+              NUMBER,
+              "id",
+              i -> i.id,
+              (i, v) -> i.id = v,
+              primaryPartitionKey(),
+              secondarySortKey(AUTHOR_INDEX),
+              secondarySortKey(PARENT_INDEX))
+          .add(
+              STRING,
+              "author_id",
+              i -> i.authorId,
+              (i, v) -> i.authorId = v,
+              secondaryPartitionKey(AUTHOR_INDEX))
+          .add(STRING, "text", i -> i.text, (i, v) -> i.text = v)
+          .add(STRING, "spoiler_text", i -> i.spoilerText, (i, v) -> i.spoilerText = v)
+          .add(BOOLEAN, "sensitive", i -> i.sensitive, (i, v) -> i.sensitive = v)
+          .add(STRING, "visibility", i -> i.visibility, (i, v) -> i.visibility = v)
+          .add(
+              STRING,
+              "in_reply_to_id",
+              i -> i.inReplyToId,
+              (i, v) -> i.inReplyToId = v,
+              secondaryPartitionKey(PARENT_INDEX))
+          .add(
+              STRING,
+              "in_reply_to_account_id",
+              i -> i.inReplyToAccountId,
+              (i, v) -> i.inReplyToAccountId = v)
+          .add(STRING, "language", i -> i.language, (i, v) -> i.language = v)
+          .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
+          .add(NUMBER, "reblog_of_id", i -> i.reblogOfId, (i, v) -> i.reblogOfId = v)
+          .add(
               EnhancedType.listOf(String.class),
-              a -> a.name("mentions").getter(i -> i.mentions).setter((i, v) -> i.mentions = v))
-          .addAttribute(
-              EnhancedType.listOf(String.class),
-              a -> a.name("tags").getter(i -> i.tags).setter((i, v) -> i.tags = v))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name(REPLIES_COUNT)
-                      .getter(i -> i.repliesCount)
-                      .setter((i, v) -> i.repliesCount = v))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name(REBLOGS_COUNT)
-                      .getter(i -> i.reblogsCount)
-                      .setter((i, v) -> i.reblogsCount = v))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name(FAVOURITES_COUNT)
-                      .getter(i -> i.favouritesCount)
-                      .setter((i, v) -> i.favouritesCount = v))
-          .addAttribute(
-              Integer.class,
-              a ->
-                  a.name("counter_shards")
-                      .getter(i -> i.counterShards)
-                      .setter((i, v) -> i.counterShards = v))
+              "mentions",
+              i -> i.mentions,
+              (i, v) -> i.mentions = v)
+          .add(EnhancedType.listOf(String.class), "tags", i -> i.tags, (i, v) -> i.tags = v)
+          .add(NUMBER, REPLIES_COUNT, i -> i.repliesCount, (i, v) -> i.repliesCount = v)
+          .add(NUMBER, REBLOGS_COUNT, i -> i.reblogsCount, (i, v) -> i.reblogsCount = v)
+          .add(NUMBER, FAVOURITES_COUNT, i -> i.favouritesCount, (i, v) -> i.favouritesCount = v)
+          .add(INTEGER, "counter_shards", i -> i.counterShards, (i, v) -> i.counterShards = v)
           .build();
 
   static StatusItem from(Status status) {

@@ -19,8 +19,6 @@ import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Home timelines. Writes go in batches (see {@link Batches}); reads are strongly consistent. */
@@ -47,18 +45,9 @@ public final class DynamoDbTimelineRepository implements TimelineStore {
         db.client(),
         db.name(Tables.TIMELINES),
         entries.stream()
-            .map(
-                e ->
-                    WriteRequest.builder()
-                        .putRequest(
-                            PutRequest.builder()
-                                .item(
-                                    TimelineItem.SCHEMA.itemToMap(
-                                        TimelineItem.of(
-                                            e.ownerId(), e.statusId(), e.authorId(), expiresAt),
-                                        true))
-                                .build())
-                        .build())
+            .map(e -> TimelineItem.of(e.ownerId(), e.statusId(), e.authorId(), expiresAt))
+            .map(item -> TimelineItem.SCHEMA.itemToMap(item, true))
+            .map(item -> WriteRequest.builder().putRequest(p -> p.item(item)).build())
             .toList());
   }
 
@@ -67,20 +56,11 @@ public final class DynamoDbTimelineRepository implements TimelineStore {
     if (entries.isEmpty()) {
       return;
     }
-    Batches.write(
+    Batches.delete(
         db.client(),
         db.name(Tables.TIMELINES),
         entries.stream()
-            .map(
-                e ->
-                    WriteRequest.builder()
-                        .deleteRequest(
-                            DeleteRequest.builder()
-                                .key(
-                                    Map.of(
-                                        "owner_id", s(e.ownerId()), "status_id", n(e.statusId())))
-                                .build())
-                        .build())
+            .map(e -> Map.of("owner_id", s(e.ownerId()), "status_id", n(e.statusId())))
             .toList());
   }
 
