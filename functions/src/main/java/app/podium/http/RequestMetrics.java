@@ -57,6 +57,21 @@ public final class RequestMetrics {
     enabled = on;
   }
 
+  /**
+   * Runs {@code work} with no metric written in this process, then turns them back as they were:
+   * SnapStart's priming runs every route on answers that no member asked for, and would otherwise
+   * count them (its failures as {@code ServerErrors}) at each checkpoint.
+   */
+  public static <T> T withheld(java.util.function.Supplier<T> work) {
+    boolean was = enabled;
+    enabled = false;
+    try {
+      return work.get();
+    } finally {
+      enabled = was;
+    }
+  }
+
   /** One request of {@code route} answered with {@code status}. */
   static void request(String route, int status) {
     if (!enabled) {

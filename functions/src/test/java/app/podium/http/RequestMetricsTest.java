@@ -89,6 +89,16 @@ class RequestMetricsTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
+  @Test
+  void aWithheldRequestWritesNothingAndTheNextIsCountedAgain() throws Exception {
+    RequestMetrics.withheld(
+        () -> route("PostStatus", request -> ApiResponse.ok(Map.of())).handle(event()));
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+
+    route("PostStatus", request -> ApiResponse.ok(Map.of())).handle(event());
+    assertThat(onlyLine().path("Requests").asDouble()).isEqualTo(1);
+  }
+
   private JsonNode onlyLine() throws Exception {
     List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
     assertThat(lines).hasSize(1);
