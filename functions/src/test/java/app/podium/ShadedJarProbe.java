@@ -12,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -166,27 +167,25 @@ public final class ShadedJarProbe {
   private static APIGatewayV2CustomAuthorizerEvent authorizerEvent(Path events) {
     JsonNode sample = read(events.resolve("http/authorizer-request.json"));
     JsonNode context = sample.path("requestContext");
-    APIGatewayV2CustomAuthorizerEvent event =
-        APIGatewayV2CustomAuthorizerEvent.builder()
-            .withVersion(sample.path("version").asText())
-            .withType(sample.path("type").asText())
-            .withRouteArn(sample.path("routeArn").asText())
-            .withRouteKey(sample.path("routeKey").asText())
-            .withRawPath(sample.path("rawPath").asText())
-            .withRawQueryString(sample.path("rawQueryString").asText())
-            .withHeaders(Json.MAPPER.convertValue(sample.path("headers"), STRINGS))
-            .withRequestContext(
-                APIGatewayV2CustomAuthorizerEvent.RequestContext.builder()
-                    .withAccountId(context.path("accountId").asText())
-                    .withApiId(context.path("apiId").asText())
-                    .withRequestId(context.path("requestId").asText())
-                    .withRouteKey(context.path("routeKey").asText())
-                    .withStage(context.path("stage").asText())
-                    .withTime(context.path("time").asText())
-                    .withTimeEpoch(context.path("timeEpoch").asLong())
-                    .build())
-            .build();
-    return event;
+    return APIGatewayV2CustomAuthorizerEvent.builder()
+        .withVersion(sample.path("version").asText())
+        .withType(sample.path("type").asText())
+        .withRouteArn(sample.path("routeArn").asText())
+        .withRouteKey(sample.path("routeKey").asText())
+        .withRawPath(sample.path("rawPath").asText())
+        .withRawQueryString(sample.path("rawQueryString").asText())
+        .withHeaders(Json.MAPPER.convertValue(sample.path("headers"), STRINGS))
+        .withRequestContext(
+            APIGatewayV2CustomAuthorizerEvent.RequestContext.builder()
+                .withAccountId(context.path("accountId").asText())
+                .withApiId(context.path("apiId").asText())
+                .withRequestId(context.path("requestId").asText())
+                .withRouteKey(context.path("routeKey").asText())
+                .withStage(context.path("stage").asText())
+                .withTime(context.path("time").asText())
+                .withTimeEpoch(context.path("timeEpoch").asLong())
+                .build())
+        .build();
   }
 
   private static SQSEvent sqsEvent(Path file) {
@@ -211,8 +210,7 @@ public final class ShadedJarProbe {
     }
   }
 
-  private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, String>> STRINGS =
-      new com.fasterxml.jackson.core.type.TypeReference<>() {};
+  private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {};
 
   private static final Context LAMBDA = new LambdaContext();
 }
