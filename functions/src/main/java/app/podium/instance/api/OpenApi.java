@@ -1,17 +1,19 @@
 package app.podium.instance.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
  * The OpenAPI 3.1 description of every route, kept as YAML in {@code openapi.yaml} (OpenApiTest
- * checks it against the route table) and served as JSON by {@code GET /api/openapi.json}.
+ * checks it against the route table) and served as JSON by {@code GET /api/openapi.json}. The build
+ * writes the JSON ({@link OpenApiJson}), so no function carries a YAML parser.
  */
 public final class OpenApi {
-  public static final String RESOURCE = "/openapi.yaml";
+  /** The document as the build wrote it from {@code openapi.yaml}. */
+  public static final String RESOURCE = "/openapi.json";
 
   private OpenApi() {}
 
@@ -26,9 +28,10 @@ public final class OpenApi {
     private static JsonNode read() {
       try (InputStream in = OpenApi.class.getResourceAsStream(RESOURCE)) {
         if (in == null) {
-          throw new IllegalStateException(RESOURCE + " is not on the classpath");
+          throw new IllegalStateException(
+              RESOURCE + " is not on the classpath: the build writes it from openapi.yaml");
         }
-        return new YAMLMapper().readTree(in);
+        return new ObjectMapper().readTree(in);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
