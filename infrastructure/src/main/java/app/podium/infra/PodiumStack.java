@@ -677,10 +677,14 @@ public final class PodiumStack extends Stack {
       acknowledgements.add(
           httpRoute,
           "AwsSolutions-APIG4",
-          route.key()
-              + " is public in Mastodon's API ("
-              + route.access().kind()
-              + " in Routes): anyone may call it without a token");
+          route.access().isPage()
+              ? route.key()
+                  + " is a web page (PAGE in Routes): a browser opens it without a token, and its"
+                  + " function checks the session cookie and the form's CSRF token itself"
+              : route.key()
+                  + " is public in Mastodon's API ("
+                  + route.access().kind()
+                  + " in Routes): anyone may call it without a token");
     }
   }
 
