@@ -38,9 +38,12 @@ public final class WebSessionService {
 
   /**
    * Checks the credentials as the password grant does (the same check, the same login limit, a 429
-   * past it) and starts a session. A suspended member is refused once the password matched.
+   * past it) and starts a session, ending the browser's previous one ({@code previousSessionId},
+   * may be null): a new id at every sign-in, so an id planted before it opens nothing after. A
+   * suspended member is refused once the password matched.
    */
-  public SignIn signIn(String login, String password, String clientAddress) {
+  public SignIn signIn(
+      String login, String password, String clientAddress, String previousSessionId) {
     if (login == null || login.isBlank() || password == null || password.isEmpty()) {
       return new SignIn.Incomplete();
     }
@@ -59,6 +62,7 @@ public final class WebSessionService {
             now.plus(settings.webSessionLifetime()),
             Secrets.token());
     sessions.create(session);
+    signOut(previousSessionId);
     return new SignIn.Started(id, session);
   }
 

@@ -81,7 +81,11 @@ public record WebRoutes(WebSessionService sessions, Settings settings) {
     String login = params.string("username");
     String returnTo = ReturnPath.local(params.string("return_to")).orElse(null);
     SignIn outcome =
-        sessions.signIn(login, params.string("password"), request.requester().address());
+        sessions.signIn(
+            login,
+            params.string("password"),
+            request.requester().address(),
+            request.cookie(PageGuard.SESSION_COOKIE).orElse(null));
     return switch (outcome) {
       case SignIn.Started started ->
           PageResponse.withCookies(
