@@ -21,6 +21,7 @@ import app.podium.graph.api.GraphRoutes;
 import app.podium.graph.store.DynamoDbBlockMuteRepository;
 import app.podium.graph.store.DynamoDbFollowRepository;
 import app.podium.http.OriginCheck;
+import app.podium.http.PageGuard;
 import app.podium.http.RotatingOriginSecrets;
 import app.podium.http.Route;
 import app.podium.http.RouteHandler;
@@ -64,6 +65,9 @@ import app.podium.timelines.RecentStatuses;
 import app.podium.timelines.TimelineService;
 import app.podium.timelines.api.TimelinesRoutes;
 import app.podium.timelines.store.DynamoDbTimelineRepository;
+import app.podium.web.WebSessionService;
+import app.podium.web.api.WebRoutes;
+import app.podium.web.store.DynamoDbWebSessionRepository;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +98,7 @@ public final class Backend {
   private final NotificationService notifications;
   private final FanoutService fanout;
   private final Map<String, RouteHandler> routes = new LinkedHashMap<>();
+  private final PageGuard pages;
 
   /**
    * With the origin check of {@code ORIGIN_SECRET} (none when it is empty), as the local stack
@@ -250,6 +255,11 @@ public final class Backend {
         new ReportService(
             reportStore, accountStore, statusStore, rateLimiter, settings, ids, clock);
 
+    var webSessions =
+        new WebSessionService(
+            new DynamoDbWebSessionRepository(db), accountStore, oauth, settings, clock);
+    this.pages = new PageGuard(WebRoutes.visitors(webSessions), settings);
+
     Members members = new Members(accounts);
     StatusAnswers answers = new StatusAnswers(reactions, settings);
     serve(AppsRoutes.ALL, new AppsRoutes(oauth));
@@ -265,6 +275,7 @@ public final class Backend {
     serve(MarkersRoutes.ALL, new MarkersRoutes(new MarkerService(markerStore, clock), members));
     serve(ModerationRoutes.ALL, new ModerationRoutes(reports, moderation, members, settings));
     serve(InstanceRoutes.ALL, new InstanceRoutes(members, settings));
+    serve(WebRoutes.ALL, new WebRoutes(webSessions, settings));
     List<String> unserved =
         Routes.ALL.stream().map(Route::key).filter(key -> !routes.containsKey(key)).toList();
     if (!unserved.isEmpty() || routes.size() != Routes.ALL.size()) {
@@ -277,7 +288,8 @@ public final class Backend {
     for (Route<E> route : declared) {
       routes.put(
           route.key(),
-          new RouteHandler(route.name(), route.access(), route.bind(endpoints), origin, settings));
+          new RouteHandler(
+              route.name(), route.access(), route.bind(endpoints), origin, settings, pages));
     }
   }
 

@@ -29,6 +29,7 @@ import app.podium.reactions.api.ReactionsRoutes;
 import app.podium.signup.api.SignupRoutes;
 import app.podium.statuses.api.StatusesRoutes;
 import app.podium.timelines.api.TimelinesRoutes;
+import app.podium.web.api.WebRoutes;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -55,7 +56,8 @@ public final class Routes {
               NotificationsRoutes.ALL,
               MarkersRoutes.ALL,
               ModerationRoutes.ALL,
-              InstanceRoutes.ALL)
+              InstanceRoutes.ALL,
+              WebRoutes.ALL)
           .<Route<?>>flatMap(List::stream)
           .toList();
 

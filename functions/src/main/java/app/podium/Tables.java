@@ -273,6 +273,20 @@ public final class Tables {
           List.of(new Index("by_state", Key.string("state"), Key.number("id"))),
           Optional.empty());
 
+  /**
+   * The web pages' sign-in sessions, keyed by the SHA-256 of the session id: the cookie holds the
+   * id, the table only its hash, so a read of the table opens no session. Each item holds its
+   * account, its CSRF token and its expiry ({@code expires_at}, epoch seconds, TTL); readers check
+   * the expiry, since TTL deletes late.
+   */
+  public static final Table WEB_SESSIONS =
+      new Table(
+          "web_sessions",
+          Key.string("id_hash"),
+          Optional.empty(),
+          List.of(),
+          Optional.of("expires_at"));
+
   public static final List<Table> ALL =
       List.of(
           ACCOUNTS,
@@ -292,7 +306,8 @@ public final class Tables {
           NOTIFICATIONS,
           IDEMPOTENCY,
           MARKERS,
-          REPORTS);
+          REPORTS,
+          WEB_SESSIONS);
 
   private Tables() {}
 }

@@ -39,7 +39,8 @@ class ArchitectureTest {
     "app.podium.shared",
     "app.podium.signup",
     "app.podium.statuses",
-    "app.podium.timelines"
+    "app.podium.timelines",
+    "app.podium.web"
   };
 
   @Test

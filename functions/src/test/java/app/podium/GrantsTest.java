@@ -123,6 +123,7 @@ class GrantsTest {
         .containsExactlyInAnyOrder(
             "CreateApp",
             "IssueToken",
+            "SignIn",
             "CreateAccount",
             "JoinWaitlist",
             "PostStatus",

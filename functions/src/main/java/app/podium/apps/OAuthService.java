@@ -1,5 +1,6 @@
 package app.podium.apps;
 
+import app.podium.accounts.Account;
 import app.podium.accounts.AccountCredentials;
 import app.podium.accounts.AccountStore;
 import app.podium.accounts.PasswordHasher;
@@ -120,25 +121,45 @@ public final class OAuthService {
     rateLimiter.check(settings.limits().login(), clientAddress);
     App app = authenticateClient(clientId, clientSecret);
     Scopes scopes = requestedScopes(app, scope);
-    if (username.length() > 320 || password.length() > Text.PASSWORD_MAX) {
-      passwords.burnEquivalentTime(
-          password.substring(0, Math.min(password.length(), Text.PASSWORD_MAX)));
-      throw invalidGrant();
-    }
-    Optional<AccountCredentials> found = accounts.findCredentials(username.trim());
-    if (found.isEmpty()) {
-      passwords.burnEquivalentTime(password);
-      throw invalidGrant();
-    }
-    if (!passwords.matches(password, found.get().passwordHash())) {
-      throw invalidGrant();
-    }
-    if (found.get().account().suspended()) {
+    Account account = credentials(username, password).orElseThrow(OAuthService::invalidGrant);
+    if (account.suspended()) {
       // only after the password matched, so the answer tells nothing to someone who does not know
       // it
       throw new DomainException.OAuthRejected("invalid_grant", "Your login is currently disabled");
     }
-    return issue(app, Optional.of(found.get().account().id()), scopes);
+    return issue(app, Optional.of(account.id()), scopes);
+  }
+
+  /**
+   * The web sign-in's check: the same credentials check as the password grant, counted against the
+   * same login limit of the client address, so a guesser gains nothing by switching between the
+   * page and the token endpoint. Empty when the user is unknown or the password wrong (the caller
+   * tells which it was to no one); the account may be suspended, which the caller refuses.
+   */
+  public Optional<Account> signIn(String login, String password, String clientAddress) {
+    rateLimiter.check(settings.limits().login(), clientAddress);
+    return credentials(login, password);
+  }
+
+  /**
+   * The member these credentials name. An unknown user and a wrong password cost the same work and
+   * give the same empty answer.
+   */
+  private Optional<Account> credentials(String login, String password) {
+    if (login.length() > 320 || password.length() > Text.PASSWORD_MAX) {
+      passwords.burnEquivalentTime(
+          password.substring(0, Math.min(password.length(), Text.PASSWORD_MAX)));
+      return Optional.empty();
+    }
+    Optional<AccountCredentials> found = accounts.findCredentials(login.trim());
+    if (found.isEmpty()) {
+      passwords.burnEquivalentTime(password);
+      return Optional.empty();
+    }
+    if (!passwords.matches(password, found.get().passwordHash())) {
+      return Optional.empty();
+    }
+    return Optional.of(found.get().account());
   }
 
   /** Issues a token to an account through an app, as signup does. */

@@ -41,18 +41,26 @@ public final class ApiRequest {
   private final Params params;
   private final Caller caller;
   private final Requester requester;
+  private final Map<String, String> cookies;
+  private final Optional<PageSession> session;
+  private final String csrfToken;
 
   private ApiRequest(
       APIGatewayV2HTTPEvent event,
       Map<String, String> headers,
       Params params,
       Caller caller,
-      Requester requester) {
+      Requester requester,
+      Optional<PageSession> session,
+      String csrfToken) {
     this.event = event;
     this.headers = headers;
     this.params = params;
     this.caller = caller;
     this.requester = requester;
+    this.cookies = Cookies.parse(event.getCookies());
+    this.session = session;
+    this.csrfToken = csrfToken;
   }
 
   public static ApiRequest from(APIGatewayV2HTTPEvent event, Caller caller, Settings settings) {
@@ -66,7 +74,12 @@ public final class ApiRequest {
     byte[] body = bodyBytes(event);
     Params query = Params.fromUrlEncoded(event.getRawQueryString());
     Params params = Params.merge(query, body(body, headers));
-    return new ApiRequest(event, headers, params, caller, requester);
+    return new ApiRequest(event, headers, params, caller, requester, Optional.empty(), null);
+  }
+
+  /** The same request as a page's visit ({@link PageGuard}): its session and CSRF token. */
+  ApiRequest visiting(Optional<PageSession> session, String csrfToken) {
+    return new ApiRequest(event, headers, params, caller, requester, session, csrfToken);
   }
 
   /**
@@ -190,6 +203,24 @@ public final class ApiRequest {
 
   public Requester requester() {
     return requester;
+  }
+
+  /** A cookie the request sent (API Gateway's {@code cookies} list). */
+  public Optional<String> cookie(String name) {
+    return Optional.ofNullable(cookies.get(name));
+  }
+
+  /** On a page route, the signed-in visitor's web session; empty for an anonymous visitor. */
+  public Optional<PageSession> session() {
+    return session;
+  }
+
+  /**
+   * On a page route, the token its forms carry: the session's when signed in, the anonymous
+   * double-submit token (the same as its cookie) otherwise.
+   */
+  public String csrfToken() {
+    return csrfToken;
   }
 
   public Optional<String> header(String name) {

@@ -1,5 +1,6 @@
 package app.podium.http;
 
+import app.podium.pages.Pages;
 import app.podium.shared.DomainException;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Instant;
@@ -17,27 +18,58 @@ public final class ErrorMapper {
 
   private ErrorMapper() {}
 
+  /** The failure as the API answers it: Mastodon's JSON error. */
   public static APIGatewayV2HTTPResponse toResponse(Throwable failure) {
+    return toResponse(failure, false);
+  }
+
+  /**
+   * The failure in the form its route's readers take: Mastodon's JSON error for the API, an error
+   * page (same status, same headers) for a page route, which a browser shows.
+   */
+  public static APIGatewayV2HTTPResponse toResponse(Throwable failure, boolean page) {
+    Failure mapped = map(failure);
+    return page
+        ? PageResponse.html(
+            mapped.status(), Pages.error(mapped.status(), mapped.message()), mapped.headers())
+        : ApiResponse.json(mapped.status(), mapped.body(), mapped.headers());
+  }
+
+  /** A failure's status, error body and headers, before they take a form. */
+  private record Failure(int status, Map<String, Object> body, Map<String, String> headers) {
+    Failure(int status, String message) {
+      this(status, Map.of("error", message), Map.of());
+    }
+
+    /** What a person reads: the OAuth error's description, the error otherwise. */
+    String message() {
+      return String.valueOf(body.getOrDefault("error_description", body.get("error")));
+    }
+  }
+
+  private static Failure map(Throwable failure) {
     return switch (failure) {
       // a read made beside others fails inside its future: the failure is the read's, not the
       // wrapper's
-      case CompletionException wrapped when wrapped.getCause() != null ->
-          toResponse(wrapped.getCause());
-      case RequestRejected r -> error(r.status(), r.getMessage());
+      case CompletionException wrapped when wrapped.getCause() != null -> map(wrapped.getCause());
+      case RequestRejected r -> new Failure(r.status(), r.getMessage());
       case DomainException.Invalid invalid -> {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", invalid.getMessage());
         body.put("details", invalid.details());
-        yield ApiResponse.json(422, body, Map.of());
+        yield new Failure(422, body, Map.of());
       }
-      case DomainException.NotFound e -> error(404, e.getMessage());
-      case DomainException.Conflict e -> error(409, e.getMessage());
-      case DomainException.Forbidden e -> error(403, e.getMessage());
-      case DomainException.Unauthorized e -> error(401, e.getMessage());
+      case DomainException.NotFound e -> new Failure(404, e.getMessage());
+      case DomainException.Conflict e -> new Failure(409, e.getMessage());
+      case DomainException.Forbidden e -> new Failure(403, e.getMessage());
+      case DomainException.Unauthorized e -> new Failure(401, e.getMessage());
       case DomainException.RateLimited limited ->
-          tooManyRequests(limited.limit(), limited.resetAt(), Instant.now());
+          new Failure(
+              429,
+              Map.of("error", "Too many requests"),
+              rateLimitHeaders(limited.limit(), limited.resetAt(), Instant.now()));
       case DomainException.OAuthRejected oauth ->
-          ApiResponse.json(
+          new Failure(
               "invalid_client".equals(oauth.code()) ? 401 : 400,
               Map.of("error", oauth.code(), "error_description", oauth.getMessage()),
               Map.of());
@@ -47,7 +79,7 @@ public final class ErrorMapper {
           unavailable(refused);
       default -> {
         LOG.error("Unhandled failure", failure);
-        yield error(500, "Internal server error");
+        yield new Failure(500, "Internal server error");
       }
     };
   }
@@ -58,19 +90,21 @@ public final class ErrorMapper {
    * resetAt}, at least one.
    */
   public static APIGatewayV2HTTPResponse tooManyRequests(int limit, Instant resetAt, Instant now) {
-    long retryAfter = Math.max(1, (resetAt.toEpochMilli() - now.toEpochMilli() + 999) / 1000);
     return ApiResponse.json(
-        429,
-        Map.of("error", "Too many requests"),
-        Map.of(
-            "X-RateLimit-Limit",
-            Integer.toString(limit),
-            "X-RateLimit-Remaining",
-            "0",
-            "X-RateLimit-Reset",
-            resetAt.toString(),
-            "Retry-After",
-            Long.toString(retryAfter)));
+        429, Map.of("error", "Too many requests"), rateLimitHeaders(limit, resetAt, now));
+  }
+
+  private static Map<String, String> rateLimitHeaders(int limit, Instant resetAt, Instant now) {
+    long retryAfter = Math.max(1, (resetAt.toEpochMilli() - now.toEpochMilli() + 999) / 1000);
+    return Map.of(
+        "X-RateLimit-Limit",
+        Integer.toString(limit),
+        "X-RateLimit-Remaining",
+        "0",
+        "X-RateLimit-Reset",
+        resetAt.toString(),
+        "Retry-After",
+        Long.toString(retryAfter));
   }
 
   /**
@@ -78,15 +112,11 @@ public final class ErrorMapper {
    * the client may retry (with the same {@code Idempotency-Key} when posting), not a 500 that reads
    * as a bug.
    */
-  private static APIGatewayV2HTTPResponse unavailable(RuntimeException failure) {
+  private static Failure unavailable(RuntimeException failure) {
     LOG.warn("A dependency is unavailable: {}", failure.toString());
-    return ApiResponse.json(
+    return new Failure(
         503,
         Map.of("error", "Service temporarily unavailable, try again"),
         Map.of("Retry-After", "1"));
-  }
-
-  private static APIGatewayV2HTTPResponse error(int status, String message) {
-    return ApiResponse.json(status, Map.of("error", message), Map.of());
   }
 }

@@ -5,11 +5,13 @@ import app.podium.shared.Settings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What every route function does around its route's code: the origin checked before anything is
  * read, the caller checked against the route's access rule, the request parsed, failures mapped to
- * HTTP by {@link ErrorMapper}.
+ * HTTP by {@link ErrorMapper}. A page's visitor is admitted by {@link PageGuard} instead of the
+ * caller's token, and its failures are error pages.
  */
 public final class RouteHandler {
   private final String name;
@@ -17,17 +19,31 @@ public final class RouteHandler {
   private final Endpoint endpoint;
   private final OriginCheck origin;
   private final Settings settings;
+  private final PageGuard pages;
+
+  /** A route of the API (no page): no web session is ever looked up. */
+  public RouteHandler(
+      String name, Access access, Endpoint endpoint, OriginCheck origin, Settings settings) {
+    this(name, access, endpoint, origin, settings, new PageGuard(id -> Optional.empty(), settings));
+  }
 
   /**
    * @param name the route's function name ({@code PostStatus}): {@code route} in its log lines
+   * @param pages admits a page's visitors (used only when {@code access} is {@link Access#PAGE})
    */
   public RouteHandler(
-      String name, Access access, Endpoint endpoint, OriginCheck origin, Settings settings) {
+      String name,
+      Access access,
+      Endpoint endpoint,
+      OriginCheck origin,
+      Settings settings,
+      PageGuard pages) {
     this.name = name;
     this.access = access;
     this.endpoint = endpoint;
     this.origin = origin;
     this.settings = settings;
+    this.pages = pages;
   }
 
   public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -35,6 +51,11 @@ public final class RouteHandler {
     RequestLog.begin(name, requestContext == null ? null : requestContext.getRequestId());
     try {
       origin.require(event.getHeaders());
+      if (access.isPage()) {
+        pages.refuseCrossSite(event);
+        ApiRequest visit = pages.admit(event, ApiRequest.from(event, Caller.ANONYMOUS, settings));
+        return counted(pages.finish(visit, endpoint.handle(visit)));
+      }
       Caller caller =
           requestContext != null && requestContext.getAuthorizer() != null
               ? Caller.fromContext(requestContext.getAuthorizer().getLambda())
@@ -43,7 +64,7 @@ public final class RouteHandler {
       authorize(caller);
       return counted(endpoint.handle(ApiRequest.from(event, caller, settings)));
     } catch (RuntimeException e) {
-      return counted(ErrorMapper.toResponse(e));
+      return counted(ErrorMapper.toResponse(e, access.isPage()));
     } finally {
       RequestLog.end();
     }

@@ -21,7 +21,8 @@ public record Settings(
     URI publicUrl,
     String instanceTitle,
     String originSecret,
-    Fanout fanout) {
+    Fanout fanout,
+    Duration webSessionLifetime) {
 
   /**
    * Fan-out and timeline tuning: authors with more than {@code maxFollowers} followers are merged
@@ -109,7 +110,8 @@ public record Settings(
             Duration.ofDays(Variables.TIMELINE_ENTRY_DAYS.read(env)),
             Variables.FANOUT_PAGE_SIZE.read(env),
             Duration.ofMillis(Variables.LARGE_ACCOUNT_CACHE_MS.read(env)),
-            Variables.FOLLOWER_SHARDS_FROM.read(env)));
+            Variables.FOLLOWER_SHARDS_FROM.read(env)),
+        Duration.ofDays(Variables.WEB_SESSION_DAYS.read(env)));
   }
 
   /** The public URL without a trailing slash, for links in entities. */
@@ -124,6 +126,25 @@ public record Settings(
     return publicUrl.getPort() == -1
         ? publicUrl.getHost()
         : publicUrl.getHost() + ":" + publicUrl.getPort();
+  }
+
+  /**
+   * Whether the pages' cookies carry {@code Secure}: a browser sends such a cookie over https only,
+   * so it is left off only when the public URL itself is plain http (the local stack's).
+   */
+  public boolean secureCookies() {
+    return !"http".equalsIgnoreCase(publicUrl.getScheme());
+  }
+
+  /**
+   * The site's own origin ({@code https://podium.example}), as a browser names it in {@code
+   * Origin}.
+   */
+  public String origin() {
+    return publicUrl.getScheme().toLowerCase(Locale.ROOT)
+        + "://"
+        + publicUrl.getHost().toLowerCase(Locale.ROOT)
+        + (publicUrl.getPort() == -1 ? "" : ":" + publicUrl.getPort());
   }
 
   /**

@@ -106,6 +106,15 @@ public final class Variables {
           Source.SETTINGS,
           "the instance's title in `/api/v1/instance` and `/api/v2/instance`");
 
+  public static final Variable<Long> WEB_SESSION_DAYS =
+      declare(
+          "WEB_SESSION_DAYS",
+          "30",
+          longs(1, 365),
+          Source.SETTINGS,
+          "days a web session (the pages' sign-in cookie) lasts from sign-in; signing out ends it"
+              + " at once");
+
   public static final Variable<String> ORIGIN_SECRET =
       declare(
           "ORIGIN_SECRET",

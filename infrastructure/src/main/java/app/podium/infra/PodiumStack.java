@@ -3,6 +3,7 @@ package app.podium.infra;
 import app.podium.Grants;
 import app.podium.Routes;
 import app.podium.Tables;
+import app.podium.http.PageGuard;
 import app.podium.http.Route;
 import app.podium.operations.RotateOriginSecretHandler;
 import app.podium.shared.Variables;
@@ -135,6 +136,8 @@ public final class PodiumStack extends Stack {
           "Content-Type",
           "Idempotency-Key",
           "Origin",
+          // the pages refuse a POST a browser marks cross-site (PageGuard)
+          "Sec-Fetch-Site",
           "Access-Control-Request-Method",
           "Access-Control-Request-Headers");
 
@@ -677,10 +680,14 @@ public final class PodiumStack extends Stack {
       acknowledgements.add(
           httpRoute,
           "AwsSolutions-APIG4",
-          route.key()
-              + " is public in Mastodon's API ("
-              + route.access().kind()
-              + " in Routes): anyone may call it without a token");
+          route.access().isPage()
+              ? route.key()
+                  + " is a web page (PAGE in Routes): a browser opens it without a token, and its"
+                  + " function checks the session cookie and the form's CSRF token itself"
+              : route.key()
+                  + " is public in Mastodon's API ("
+                  + route.access().kind()
+                  + " in Routes): anyone may call it without a token");
     }
   }
 
@@ -833,7 +840,11 @@ public final class PodiumStack extends Stack {
             .headerBehavior(
                 OriginRequestHeaderBehavior.allowList(FORWARDED_HEADERS.toArray(String[]::new)))
             .queryStringBehavior(OriginRequestQueryStringBehavior.all())
-            .cookieBehavior(OriginRequestCookieBehavior.none())
+            // the pages' two cookies (web session, anonymous CSRF token) and no other: the API
+            // reads none, and a cookie of another site's script never reaches a function
+            .cookieBehavior(
+                OriginRequestCookieBehavior.allowList(
+                    PageGuard.SESSION_COOKIE, PageGuard.CSRF_COOKIE))
             .build();
     // geoScope signup: every country reaches the API, and signup and the waitlist check
     // ALLOWED_COUNTRIES

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * the first segment after {@code /api/} and its version ({@code /api/v1/accounts/{id}/follow} is
  * {@code accounts}, {@code /api/v1/admin/accounts/{id}} is {@code admin}), or the first segment of
  * a path outside {@code /api/} ({@code /oauth/token} is {@code oauth}); the instance and server
- * descriptions are all {@code discovery}.
+ * descriptions are all {@code discovery}, the web pages ({@code /auth/sign_in}, {@code /settings})
+ * all {@code pages}.
  *
  * <p>The area depends on the route's own path alone, never on the other routes or their order, so
  * adding a route never moves another function to another nested stack (which would replace it and
@@ -21,6 +22,11 @@ final class RouteAreas {
       Set.of("instance", ".well-known", "nodeinfo", "openapi.json");
 
   static final String DISCOVERY_AREA = "discovery";
+
+  /** First segments of the web pages (a browser's, not the API's): all in one area. */
+  static final Set<String> PAGES = Set.of("auth", "settings");
+
+  static final String PAGES_AREA = "pages";
   private static final Pattern VERSIONED = Pattern.compile("^/api/v[0-9]+/");
   private static final Pattern AREA = Pattern.compile("[a-z][a-z_]*");
 
@@ -48,6 +54,9 @@ final class RouteAreas {
     String first = rest.substring(1).split("/", 2)[0];
     if (DISCOVERY.contains(first)) {
       return DISCOVERY_AREA;
+    }
+    if (PAGES.contains(first)) {
+      return PAGES_AREA;
     }
     if (!AREA.matcher(first).matches()) {
       throw new IllegalArgumentException(

@@ -112,9 +112,18 @@ class ApiTemplateTest {
             "CloudFront-Viewer-Country",
             "CloudFront-Viewer-Address",
             "Content-Type",
-            "Idempotency-Key")
+            "Idempotency-Key",
+            "Sec-Fetch-Site")
         .doesNotContain("Host");
     assertThat(map(policy.get("QueryStringsConfig")).get("QueryStringBehavior")).isEqualTo("all");
+    // the pages' session and CSRF cookies reach the functions, and no other cookie does
+    assertThat(map(policy.get("CookiesConfig")))
+        .isEqualTo(
+            Map.of(
+                "CookieBehavior",
+                "whitelist",
+                "Cookies",
+                java.util.List.of("_podium_session", "_podium_csrf")));
   }
 
   @Test

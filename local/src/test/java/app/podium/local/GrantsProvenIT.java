@@ -46,7 +46,8 @@ class GrantsProvenIT {
    * matrix calls every route with every credential (so every route's main path once); the others
    * walk each feature's paths that the matrix does not (a large account's counter shards, the
    * fan-out's pages, a reblog's and a delete's clean-ups, signup with an autofollowing invite,
-   * suspensions, the markers a client reads on first contact).
+   * suspensions, the markers a client reads on first contact, the pages with and without a web
+   * session).
    */
   static final List<Class<?>> EXERCISED =
       List.of(
@@ -68,7 +69,8 @@ class GrantsProvenIT {
           SuspendIT.class,
           TimelineIT.class,
           VisibilityIT.class,
-          WaitlistIT.class);
+          WaitlistIT.class,
+          WebSignInIT.class);
 
   /**
    * The follow check of a private status that is neither the reader's nor addressed to them

@@ -394,11 +394,22 @@ class RouteFuzzIT {
     }
     boolean success = status >= 200 && status < 300;
     boolean refused = status >= 400 && status < 500;
-    if (!success && !refused) {
+    // a page answers a browser: HTML, a 303 to another page, or an error page (never JSON)
+    boolean page = fuzzCase.route().access().isPage();
+    if (!success && !refused && !(page && status == 303)) {
       fail(route + " answered " + status, fuzzCase, answer, written);
       return;
     }
-    if (answer.contentType() == null || !answer.contentType().startsWith("application/json")) {
+    if (page) {
+      if (status != 303
+          && (answer.contentType() == null
+              || !answer.contentType().startsWith("text/html")
+              || !answer.body().contains("<h1>"))) {
+        fail(route + " answered " + status + " without an HTML page", fuzzCase, answer, written);
+        return;
+      }
+    } else if (answer.contentType() == null
+        || !answer.contentType().startsWith("application/json")) {
       fail(
           route + " answered " + status + " with content type " + answer.contentType(),
           fuzzCase,
@@ -408,7 +419,7 @@ class RouteFuzzIT {
     }
     JsonNode json;
     try {
-      json = JSON.readTree(answer.body());
+      json = page ? null : JSON.readTree(answer.body());
     } catch (Exception e) {
       fail(
           route + " answered " + status + " with a body that is not JSON",
@@ -419,7 +430,7 @@ class RouteFuzzIT {
     }
     String error =
         json == null ? null : json.path("error").isTextual() ? json.get("error").asText() : null;
-    if (refused && (json == null || !json.isObject() || error == null)) {
+    if (refused && !page && (json == null || !json.isObject() || error == null)) {
       fail(
           route + " answered " + status + " without {\"error\": \"...\"}",
           fuzzCase,
