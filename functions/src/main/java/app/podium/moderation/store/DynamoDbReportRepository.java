@@ -37,7 +37,7 @@ public final class DynamoDbReportRepository implements ReportStore {
   static final String UNRESOLVED = "unresolved";
   static final String RESOLVED = "resolved";
 
-  static final class ReportItem {
+  public static final class ReportItem {
     Long id;
     String state;
     String reporterId;
@@ -49,7 +49,7 @@ public final class DynamoDbReportRepository implements ReportStore {
     Long actionTakenAt;
     String actionTakenBy;
 
-    static final TableSchema<ReportItem> SCHEMA =
+    public static final TableSchema<ReportItem> SCHEMA =
         Schemas.of(ReportItem.class, ReportItem::new)
             .add(
                 NUMBER,
