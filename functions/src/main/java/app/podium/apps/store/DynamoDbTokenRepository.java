@@ -1,11 +1,5 @@
 package app.podium.apps.store;
 
-import static app.podium.store.Schemas.NUMBER;
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
 import app.podium.Tables;
 import app.podium.apps.AccessToken;
 import app.podium.apps.TokenStore;
@@ -14,6 +8,7 @@ import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.DynamoDb;
 import app.podium.store.Schemas;
+import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,27 +32,9 @@ public final class DynamoDbTokenRepository implements TokenStore {
     Long createdAt;
 
     public static final TableSchema<TokenItem> SCHEMA =
-        Schemas.of(TokenItem.class, TokenItem::new)
-            .add(
-                STRING,
-                "token_hash",
-                i -> i.tokenHash,
-                (i, v) -> i.tokenHash = v,
-                primaryPartitionKey())
-            .add(STRING, "client_id", i -> i.clientId, (i, v) -> i.clientId = v)
-            .add(
-                STRING,
-                "account_id",
-                i -> i.accountId,
-                (i, v) -> i.accountId = v,
-                secondaryPartitionKey(ACCOUNT_INDEX))
-            .add(STRING, "scopes", i -> i.scopes, (i, v) -> i.scopes = v)
-            .add(
-                NUMBER,
-                "created_at",
-                i -> i.createdAt,
-                (i, v) -> i.createdAt = v,
-                secondarySortKey(ACCOUNT_INDEX))
+        Schemas.of(TokenItem.class, TokenItem::new, MethodHandles.lookup())
+            .key("token_hash")
+            .index(ACCOUNT_INDEX, "account_id", "created_at")
             .build();
   }
 

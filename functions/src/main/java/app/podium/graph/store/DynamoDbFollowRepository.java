@@ -2,13 +2,6 @@ package app.podium.graph.store;
 
 import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
-import static app.podium.store.Schemas.INTEGER;
-import static app.podium.store.Schemas.NUMBER;
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import app.podium.Tables;
 import app.podium.accounts.Account;
@@ -24,6 +17,7 @@ import app.podium.store.CounterShards;
 import app.podium.store.DynamoDb;
 import app.podium.store.Schemas;
 import app.podium.store.Windows;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -75,35 +69,10 @@ public final class DynamoDbFollowRepository implements FollowStore {
     Long createdAt;
 
     public static final TableSchema<FollowItem> SCHEMA =
-        Schemas.of(FollowItem.class, FollowItem::new)
-            .add(
-                STRING,
-                "follower_id",
-                i -> i.followerId,
-                (i, v) -> i.followerId = v,
-                primaryPartitionKey(),
-                secondaryPartitionKey(FOLLOWER_INDEX))
-            .add(
-                STRING,
-                "followee_id",
-                i -> i.followeeId,
-                (i, v) -> i.followeeId = v,
-                primarySortKey())
-            .add(
-                STRING,
-                "followee_key",
-                i -> i.followeeKey,
-                (i, v) -> i.followeeKey = v,
-                secondaryPartitionKey(FOLLOWEE_INDEX))
-            .add(INTEGER, "counted_shard", i -> i.countedShard, (i, v) -> i.countedShard = v)
-            .add(
-                NUMBER,
-                "id",
-                i -> i.id,
-                (i, v) -> i.id = v,
-                secondarySortKey(FOLLOWEE_INDEX),
-                secondarySortKey(FOLLOWER_INDEX))
-            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
+        Schemas.of(FollowItem.class, FollowItem::new, MethodHandles.lookup())
+            .key("follower_id", "followee_id")
+            .index(FOLLOWER_INDEX, "follower_id", "id")
+            .index(FOLLOWEE_INDEX, "followee_key", "id")
             .build();
 
     Follow toFollow() {

@@ -1,11 +1,5 @@
 package app.podium.moderation.store;
 
-import static app.podium.store.Schemas.NUMBER;
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
 import app.podium.Tables;
 import app.podium.moderation.Report;
 import app.podium.moderation.ReportStore;
@@ -15,13 +9,13 @@ import app.podium.store.Attributes;
 import app.podium.store.DynamoDb;
 import app.podium.store.Schemas;
 import app.podium.store.Windows;
+import java.lang.invoke.MethodHandles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -50,36 +44,9 @@ public final class DynamoDbReportRepository implements ReportStore {
     String actionTakenBy;
 
     public static final TableSchema<ReportItem> SCHEMA =
-        Schemas.of(ReportItem.class, ReportItem::new)
-            .add(
-                NUMBER,
-                "id",
-                i -> i.id,
-                (i, v) -> i.id = v,
-                primaryPartitionKey(),
-                secondarySortKey(STATE_INDEX))
-            .add(
-                STRING,
-                "state",
-                i -> i.state,
-                (i, v) -> i.state = v,
-                secondaryPartitionKey(STATE_INDEX))
-            .add(STRING, "reporter_id", i -> i.reporterId, (i, v) -> i.reporterId = v)
-            .add(
-                STRING,
-                "target_account_id",
-                i -> i.targetAccountId,
-                (i, v) -> i.targetAccountId = v)
-            .add(
-                EnhancedType.listOf(String.class),
-                "status_ids",
-                i -> i.statusIds,
-                (i, v) -> i.statusIds = v)
-            .add(STRING, "comment", i -> i.comment, (i, v) -> i.comment = v)
-            .add(STRING, "category", i -> i.category, (i, v) -> i.category = v)
-            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
-            .add(NUMBER, "action_taken_at", i -> i.actionTakenAt, (i, v) -> i.actionTakenAt = v)
-            .add(STRING, "action_taken_by", i -> i.actionTakenBy, (i, v) -> i.actionTakenBy = v)
+        Schemas.of(ReportItem.class, ReportItem::new, MethodHandles.lookup())
+            .key("id")
+            .index(STATE_INDEX, "state", "id")
             .build();
 
     static ReportItem from(Report report) {

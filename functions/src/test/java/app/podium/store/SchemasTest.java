@@ -1,0 +1,115 @@
+package app.podium.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.invoke.MethodHandles;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** A schema derived from an item's fields stores each under its snake-case name, both ways. */
+class SchemasTest {
+  static final class SampleItem {
+    static final String CONSTANT = "not an attribute";
+
+    String ownerId;
+    Long createdAt;
+    Integer shards;
+    Boolean large;
+    List<String> mentions;
+    Set<String> heldInvites;
+    transient String cached;
+
+    static final TableSchema<SampleItem> SCHEMA =
+        Schemas.of(SampleItem.class, SampleItem::new, MethodHandles.lookup())
+            .key("owner_id", "created_at")
+            .index("by_shards", "shards", "created_at")
+            .build();
+  }
+
+  @Test
+  void writesEveryFieldUnderItsSnakeCaseNameAndReadsItBack() {
+    SampleItem item = new SampleItem();
+    item.ownerId = "1";
+    item.createdAt = 42L;
+    item.shards = 3;
+    item.large = true;
+    item.mentions = List.of("2:bob", "3:carol");
+    item.heldInvites = Set.of("abc");
+    item.cached = "left out";
+
+    Map<String, AttributeValue> stored = SampleItem.SCHEMA.itemToMap(item, true);
+
+    assertThat(stored)
+        .containsOnly(
+            Map.entry("owner_id", AttributeValue.fromS("1")),
+            Map.entry("created_at", AttributeValue.fromN("42")),
+            Map.entry("shards", AttributeValue.fromN("3")),
+            Map.entry("large", AttributeValue.fromBool(true)),
+            Map.entry(
+                "mentions",
+                AttributeValue.fromL(
+                    List.of(AttributeValue.fromS("2:bob"), AttributeValue.fromS("3:carol")))),
+            Map.entry("held_invites", AttributeValue.fromSs(List.of("abc"))));
+    SampleItem read = SampleItem.SCHEMA.mapToItem(stored);
+    assertThat(read).usingRecursiveComparison().ignoringFields("cached").isEqualTo(item);
+    assertThat(read.cached).isNull();
+  }
+
+  @Test
+  void keysAndIndexesTagTheNamedAttributes() {
+    var metadata = SampleItem.SCHEMA.tableMetadata();
+
+    assertThat(metadata.primaryPartitionKey()).isEqualTo("owner_id");
+    assertThat(metadata.primarySortKey()).contains("created_at");
+    assertThat(metadata.indexPartitionKey("by_shards")).isEqualTo("shards");
+    assertThat(metadata.indexSortKey("by_shards")).contains("created_at");
+  }
+
+  static final class Misnamed {
+    String ownerId;
+
+    static MethodHandles.Lookup lookup() {
+      return MethodHandles.lookup();
+    }
+  }
+
+  @Test
+  void aKeyNamingNoFieldFailsTheSchema() {
+    var schema = Schemas.of(Misnamed.class, Misnamed::new, Misnamed.lookup()).key("ownerId");
+
+    assertThatThrownBy(schema::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[ownerId]");
+  }
+
+  static final class Primitive {
+    long count;
+
+    static MethodHandles.Lookup lookup() {
+      return MethodHandles.lookup();
+    }
+  }
+
+  @Test
+  void aPrimitiveFieldFailsTheSchemaForAnAbsentAttributeCouldNotBeRead() {
+    var schema = Schemas.of(Primitive.class, Primitive::new, Primitive.lookup()).key("count");
+
+    assertThatThrownBy(schema::build).hasMessageContaining("Primitive.count");
+  }
+
+  @Test
+  void onlyTheItemClasssOwnFullLookupIsTaken() {
+    assertThatThrownBy(() -> Schemas.of(Misnamed.class, Misnamed::new, MethodHandles.lookup()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                Schemas.of(
+                    Misnamed.class, Misnamed::new, MethodHandles.publicLookup().in(Misnamed.class)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
