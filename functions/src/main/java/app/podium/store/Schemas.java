@@ -1,5 +1,6 @@
 package app.podium.store;
 
+import app.podium.Tables;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
@@ -18,11 +19,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
- * Static table schemas derived from an item class's own fields: each instance field is an
- * attribute, stored under the field's name in snake case ({@code inReplyToId} as {@code
- * in_reply_to_id}), of the type the field declares. The fields are the declaration, so an item
- * names each attribute once; keys and indexes are said once per item by {@link Builder#key} and
- * {@link Builder#index}, by stored name.
+ * Static table schemas derived from an item class's own fields and its table's declaration in
+ * {@link Tables}: each instance field is an attribute, stored under the field's name in snake case
+ * ({@code inReplyToId} as {@code in_reply_to_id}), of the type the field declares; the table's key
+ * and index attributes are tagged as {@link Tables} declares them for CDK and the local stack. So
+ * an item names each attribute once and repeats no key.
  *
  * <p>The Enhanced Client's {@code BeanTableSchema} would want a getter and a setter per attribute,
  * and it cannot map records (aws-sdk-java-v2#4281). This still builds a {@link StaticTableSchema},
@@ -34,15 +35,64 @@ public final class Schemas {
   private Schemas() {}
 
   /**
-   * Starts the schema of {@code type}; {@code lookup} is the item class's own {@code
-   * MethodHandles.lookup()}, which lets the schema reach its private fields.
+   * The schema of {@code type}, an item of {@code table}; {@code lookup} is the item class's own
+   * {@code MethodHandles.lookup()}, which lets the schema reach its private fields.
    */
-  public static <T> Builder<T> of(Class<T> type, Supplier<T> newItem, MethodHandles.Lookup lookup) {
+  public static <T> TableSchema<T> of(
+      Tables.Table table, Class<T> type, Supplier<T> newItem, MethodHandles.Lookup lookup) {
     if (lookup.lookupClass() != type || !lookup.hasFullPrivilegeAccess()) {
       throw new IllegalArgumentException(
           "the schema of " + type.getName() + " needs that class's own MethodHandles.lookup()");
     }
-    return new Builder<>(type, newItem, lookup);
+    Map<String, KeyTags> keys = keyTags(table);
+    StaticTableSchema.Builder<T> schema = StaticTableSchema.builder(type).newItemSupplier(newItem);
+    for (Field field : type.getDeclaredFields()) {
+      int modifiers = field.getModifiers();
+      if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
+        continue;
+      }
+      String name = storedName(field.getName());
+      EnhancedType<?> attributeType = typeOf(field);
+      KeyTags key = keys.remove(name);
+      if (key != null && key.type() != storedAs(attributeType)) {
+        throw new IllegalArgumentException(
+            field + " is a key of " + table.name() + ", stored as " + key.type());
+      }
+      add(schema, attributeType, name, handle(lookup, field), key == null ? null : key.tags());
+    }
+    if (!keys.isEmpty()) {
+      throw new IllegalArgumentException(
+          type.getName() + " has no field for the keys " + keys.keySet() + " of " + table.name());
+    }
+    return schema.build();
+  }
+
+  private record KeyTags(Tables.AttributeType type, List<StaticAttributeTag> tags) {}
+
+  /** The key tags of each key attribute of the table and its indexes. */
+  private static Map<String, KeyTags> keyTags(Tables.Table table) {
+    Map<String, KeyTags> keys = new LinkedHashMap<>();
+    tag(keys, table.partitionKey(), StaticAttributeTags.primaryPartitionKey());
+    table.sortKey().ifPresent(sort -> tag(keys, sort, StaticAttributeTags.primarySortKey()));
+    for (Tables.Index index : table.indexes()) {
+      tag(keys, index.partitionKey(), StaticAttributeTags.secondaryPartitionKey(index.name()));
+      tag(keys, index.sortKey(), StaticAttributeTags.secondarySortKey(index.name()));
+    }
+    return keys;
+  }
+
+  private static void tag(Map<String, KeyTags> keys, Tables.Key key, StaticAttributeTag tag) {
+    keys.computeIfAbsent(key.name(), n -> new KeyTags(key.type(), new ArrayList<>()))
+        .tags()
+        .add(tag);
+  }
+
+  private static Tables.AttributeType storedAs(EnhancedType<?> type) {
+    Class<?> raw = type.rawClass();
+    if (raw == String.class) {
+      return Tables.AttributeType.STRING;
+    }
+    return raw == Long.class || raw == Integer.class ? Tables.AttributeType.NUMBER : null;
   }
 
   /** The stored name of a field: {@code displayName} is {@code display_name}. */
@@ -74,84 +124,28 @@ public final class Schemas {
         "no stored type for " + field + ": use String, Long, Integer, Boolean, or a List or Set");
   }
 
-  /** Key and index tags of an item's attributes; {@link #build()} adds every field. */
-  public static final class Builder<T> {
-    private final Class<T> type;
-    private final Supplier<T> newItem;
-    private final MethodHandles.Lookup lookup;
-    private final Map<String, List<StaticAttributeTag>> tags = new LinkedHashMap<>();
-
-    private Builder(Class<T> type, Supplier<T> newItem, MethodHandles.Lookup lookup) {
-      this.type = type;
-      this.newItem = newItem;
-      this.lookup = lookup;
+  private static VarHandle handle(MethodHandles.Lookup lookup, Field field) {
+    try {
+      return lookup.findVarHandle(field.getDeclaringClass(), field.getName(), field.getType());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot reach " + field, e);
     }
+  }
 
-    /** The table's key: its partition key attribute. */
-    public Builder<T> key(String partition) {
-      return tag(partition, StaticAttributeTags.primaryPartitionKey());
-    }
-
-    /** The table's key: its partition and sort key attributes. */
-    public Builder<T> key(String partition, String sort) {
-      return key(partition).tag(sort, StaticAttributeTags.primarySortKey());
-    }
-
-    /** A global secondary index and its partition and sort key attributes. */
-    public Builder<T> index(String name, String partition, String sort) {
-      return tag(partition, StaticAttributeTags.secondaryPartitionKey(name))
-          .tag(sort, StaticAttributeTags.secondarySortKey(name));
-    }
-
-    private Builder<T> tag(String attribute, StaticAttributeTag tag) {
-      tags.computeIfAbsent(attribute, a -> new ArrayList<>()).add(tag);
-      return this;
-    }
-
-    public TableSchema<T> build() {
-      StaticTableSchema.Builder<T> schema =
-          StaticTableSchema.builder(type).newItemSupplier(newItem);
-      Map<String, List<StaticAttributeTag>> untagged = new LinkedHashMap<>(tags);
-      for (Field field : type.getDeclaredFields()) {
-        int modifiers = field.getModifiers();
-        if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
-          continue;
-        }
-        String name = storedName(field.getName());
-        add(schema, typeOf(field), name, handle(field), untagged.remove(name));
-      }
-      if (!untagged.isEmpty()) {
-        throw new IllegalArgumentException(
-            "keys of " + type.getName() + " name no field: " + untagged.keySet());
-      }
-      return schema.build();
-    }
-
-    private VarHandle handle(Field field) {
-      try {
-        return lookup.findVarHandle(type, field.getName(), field.getType());
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot reach " + field, e);
-      }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T, R> void add(
-        StaticTableSchema.Builder<T> schema,
-        EnhancedType<R> attributeType,
-        String name,
-        VarHandle field,
-        List<StaticAttributeTag> keyTags) {
-      schema.addAttribute(
-          attributeType,
-          a -> {
-            a.name(name)
-                .getter(item -> (R) field.get(item))
-                .setter((item, v) -> field.set(item, v));
-            if (keyTags != null) {
-              a.tags(keyTags);
-            }
-          });
-    }
+  @SuppressWarnings("unchecked")
+  private static <T, R> void add(
+      StaticTableSchema.Builder<T> schema,
+      EnhancedType<R> attributeType,
+      String name,
+      VarHandle field,
+      List<StaticAttributeTag> keyTags) {
+    schema.addAttribute(
+        attributeType,
+        a -> {
+          a.name(name).getter(item -> (R) field.get(item)).setter((item, v) -> field.set(item, v));
+          if (keyTags != null) {
+            a.tags(keyTags);
+          }
+        });
   }
 }

@@ -1,5 +1,6 @@
 package app.podium.store;
 
+import app.podium.Tables;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -16,9 +17,7 @@ public final class TimelineItem {
   Long expiresAt;
 
   public static final TableSchema<TimelineItem> SCHEMA =
-      Schemas.of(TimelineItem.class, TimelineItem::new, MethodHandles.lookup())
-          .key("owner_id", "status_id")
-          .build();
+      Schemas.of(Tables.TIMELINES, TimelineItem.class, TimelineItem::new, MethodHandles.lookup());
 
   public static TimelineItem of(String ownerId, long statusId, String authorId, Instant expiresAt) {
     TimelineItem item = new TimelineItem();

@@ -3,16 +3,39 @@ package app.podium.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.podium.Tables;
+import app.podium.Tables.AttributeType;
+import app.podium.Tables.Index;
+import app.podium.Tables.Key;
 import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A schema derived from an item's fields stores each under its snake-case name, both ways. */
+/**
+ * A schema derived from an item's fields stores each under its snake-case name, both ways, with the
+ * keys its table declares.
+ */
 class SchemasTest {
+  static final Key OWNER = new Key("owner_id", AttributeType.STRING);
+  static final Key CREATED = new Key("created_at", AttributeType.NUMBER);
+
+  static final Tables.Table SAMPLES =
+      new Tables.Table(
+          "samples",
+          OWNER,
+          Optional.of(CREATED),
+          List.of(new Index("by_shards", new Key("shards", AttributeType.NUMBER), CREATED)),
+          Optional.empty());
+
+  static Tables.Table keyedBy(Key partitionKey) {
+    return new Tables.Table("t", partitionKey, Optional.empty(), List.of(), Optional.empty());
+  }
+
   static final class SampleItem {
     static final String CONSTANT = "not an attribute";
 
@@ -25,10 +48,7 @@ class SchemasTest {
     transient String cached;
 
     static final TableSchema<SampleItem> SCHEMA =
-        Schemas.of(SampleItem.class, SampleItem::new, MethodHandles.lookup())
-            .key("owner_id", "created_at")
-            .index("by_shards", "shards", "created_at")
-            .build();
+        Schemas.of(SAMPLES, SampleItem.class, SampleItem::new, MethodHandles.lookup());
   }
 
   @Test
@@ -61,7 +81,7 @@ class SchemasTest {
   }
 
   @Test
-  void keysAndIndexesTagTheNamedAttributes() {
+  void tagsTheKeysOfTheTableAndItsIndexes() {
     var metadata = SampleItem.SCHEMA.tableMetadata();
 
     assertThat(metadata.primaryPartitionKey()).isEqualTo("owner_id");
@@ -79,15 +99,25 @@ class SchemasTest {
   }
 
   @Test
-  void aKeyNamingNoFieldFailsTheSchema() {
-    var schema = Schemas.of(Misnamed.class, Misnamed::new, Misnamed.lookup()).key("ownerId");
+  void aKeyOfTheTableWithNoFieldFailsTheSchema() {
+    Tables.Table table = keyedBy(new Key("ownerId", AttributeType.STRING));
 
-    assertThatThrownBy(schema::build)
+    assertThatThrownBy(() -> Schemas.of(table, Misnamed.class, Misnamed::new, Misnamed.lookup()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[ownerId]");
   }
 
+  @Test
+  void aKeyFieldOfAnotherTypeThanTheTableSaysFailsTheSchema() {
+    Tables.Table table = keyedBy(new Key("owner_id", AttributeType.NUMBER));
+
+    assertThatThrownBy(() -> Schemas.of(table, Misnamed.class, Misnamed::new, Misnamed.lookup()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Misnamed.ownerId is a key of t, stored as NUMBER");
+  }
+
   static final class Primitive {
+    String ownerId;
     long count;
 
     static MethodHandles.Lookup lookup() {
@@ -97,19 +127,25 @@ class SchemasTest {
 
   @Test
   void aPrimitiveFieldFailsTheSchemaForAnAbsentAttributeCouldNotBeRead() {
-    var schema = Schemas.of(Primitive.class, Primitive::new, Primitive.lookup()).key("count");
-
-    assertThatThrownBy(schema::build).hasMessageContaining("Primitive.count");
+    assertThatThrownBy(
+            () -> Schemas.of(keyedBy(OWNER), Primitive.class, Primitive::new, Primitive.lookup()))
+        .hasMessageContaining("Primitive.count");
   }
 
   @Test
   void onlyTheItemClasssOwnFullLookupIsTaken() {
-    assertThatThrownBy(() -> Schemas.of(Misnamed.class, Misnamed::new, MethodHandles.lookup()))
+    Tables.Table table = keyedBy(OWNER);
+
+    assertThatThrownBy(
+            () -> Schemas.of(table, Misnamed.class, Misnamed::new, MethodHandles.lookup()))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
                 Schemas.of(
-                    Misnamed.class, Misnamed::new, MethodHandles.publicLookup().in(Misnamed.class)))
+                    table,
+                    Misnamed.class,
+                    Misnamed::new,
+                    MethodHandles.publicLookup().in(Misnamed.class)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

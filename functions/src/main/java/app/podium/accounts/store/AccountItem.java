@@ -47,10 +47,7 @@ public final class AccountItem {
   Integer followerShards;
 
   public static final TableSchema<AccountItem> SCHEMA =
-      Schemas.of(AccountItem.class, AccountItem::new, MethodHandles.lookup())
-          .key("id")
-          .index(INVITER_INDEX, "invited_by", "created_at")
-          .build();
+      Schemas.of(Tables.ACCOUNTS, AccountItem.class, AccountItem::new, MethodHandles.lookup());
 
   /**
    * A transaction's update of the account {@code id}, which must still exist (a write beside it

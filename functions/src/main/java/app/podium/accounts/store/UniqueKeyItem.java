@@ -1,5 +1,6 @@
 package app.podium.accounts.store;
 
+import app.podium.Tables;
 import app.podium.accounts.Emails;
 import app.podium.store.Schemas;
 import java.lang.invoke.MethodHandles;
@@ -16,9 +17,8 @@ public final class UniqueKeyItem {
   String accountId;
 
   public static final TableSchema<UniqueKeyItem> SCHEMA =
-      Schemas.of(UniqueKeyItem.class, UniqueKeyItem::new, MethodHandles.lookup())
-          .key("key")
-          .build();
+      Schemas.of(
+          Tables.UNIQUE_KEYS, UniqueKeyItem.class, UniqueKeyItem::new, MethodHandles.lookup());
 
   static String username(String username) {
     StringBuilder key = new StringBuilder("username:");

@@ -28,7 +28,7 @@ public final class DynamoDbAppRepository implements AppStore {
     Long createdAt;
 
     public static final TableSchema<AppItem> SCHEMA =
-        Schemas.of(AppItem.class, AppItem::new, MethodHandles.lookup()).key("client_id").build();
+        Schemas.of(Tables.APPS, AppItem.class, AppItem::new, MethodHandles.lookup());
   }
 
   private final DynamoDbTable<AppItem> apps;

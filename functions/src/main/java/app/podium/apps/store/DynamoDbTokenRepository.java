@@ -32,10 +32,7 @@ public final class DynamoDbTokenRepository implements TokenStore {
     Long createdAt;
 
     public static final TableSchema<TokenItem> SCHEMA =
-        Schemas.of(TokenItem.class, TokenItem::new, MethodHandles.lookup())
-            .key("token_hash")
-            .index(ACCOUNT_INDEX, "account_id", "created_at")
-            .build();
+        Schemas.of(Tables.TOKENS, TokenItem.class, TokenItem::new, MethodHandles.lookup());
   }
 
   private final DynamoDb db;

@@ -59,11 +59,8 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
     Long expiresAt;
 
     public static final TableSchema<BlockMuteItem> SCHEMA =
-        Schemas.of(BlockMuteItem.class, BlockMuteItem::new, MethodHandles.lookup())
-            .key("owner_id", "kind_target")
-            .index(OWNER_INDEX, "owner_kind", "id")
-            .index(TARGET_INDEX, "target_id", "id")
-            .build();
+        Schemas.of(
+            Tables.BLOCKS_MUTES, BlockMuteItem.class, BlockMuteItem::new, MethodHandles.lookup());
 
     BlockOrMute toDomain() {
       BlockOrMute.Kind kind =

@@ -69,11 +69,7 @@ public final class DynamoDbFollowRepository implements FollowStore {
     Long createdAt;
 
     public static final TableSchema<FollowItem> SCHEMA =
-        Schemas.of(FollowItem.class, FollowItem::new, MethodHandles.lookup())
-            .key("follower_id", "followee_id")
-            .index(FOLLOWER_INDEX, "follower_id", "id")
-            .index(FOLLOWEE_INDEX, "followee_key", "id")
-            .build();
+        Schemas.of(Tables.FOLLOWS, FollowItem.class, FollowItem::new, MethodHandles.lookup());
 
     Follow toFollow() {
       return new Follow(Long.toString(id), followerId, followeeId, Attributes.instant(createdAt));

@@ -1,5 +1,6 @@
 package app.podium.invites.store;
 
+import app.podium.Tables;
 import app.podium.invites.Invite;
 import app.podium.store.Attributes;
 import app.podium.store.Schemas;
@@ -21,10 +22,7 @@ public final class InviteItem {
   Long revokedAt;
 
   public static final TableSchema<InviteItem> SCHEMA =
-      Schemas.of(InviteItem.class, InviteItem::new, MethodHandles.lookup())
-          .key("code")
-          .index(INVITER_INDEX, "inviter_id", "created_at")
-          .build();
+      Schemas.of(Tables.INVITES, InviteItem.class, InviteItem::new, MethodHandles.lookup());
 
   static InviteItem from(Invite invite) {
     InviteItem item = new InviteItem();

@@ -44,10 +44,7 @@ public final class DynamoDbReportRepository implements ReportStore {
     String actionTakenBy;
 
     public static final TableSchema<ReportItem> SCHEMA =
-        Schemas.of(ReportItem.class, ReportItem::new, MethodHandles.lookup())
-            .key("id")
-            .index(STATE_INDEX, "state", "id")
-            .build();
+        Schemas.of(Tables.REPORTS, ReportItem.class, ReportItem::new, MethodHandles.lookup());
 
     static ReportItem from(Report report) {
       ReportItem item = new ReportItem();

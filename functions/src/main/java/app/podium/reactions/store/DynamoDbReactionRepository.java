@@ -78,11 +78,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     Long createdAt;
 
     public static final TableSchema<ReactionItem> SCHEMA =
-        Schemas.of(ReactionItem.class, ReactionItem::new, MethodHandles.lookup())
-            .key("account_id", "kind_status")
-            .index(ACCOUNT_INDEX, "account_kind", "id")
-            .index(STATUS_INDEX, "status_key", "id")
-            .build();
+        Schemas.of(Tables.REACTIONS, ReactionItem.class, ReactionItem::new, MethodHandles.lookup());
 
     static ReactionItem of(Reaction reaction, int shard) {
       ReactionItem item = new ReactionItem();

@@ -39,10 +39,7 @@ public final class DynamoDbWaitlistRepository implements WaitlistStore {
     Long releasedAt;
 
     public static final TableSchema<WaitlistItem> SCHEMA =
-        Schemas.of(WaitlistItem.class, WaitlistItem::new, MethodHandles.lookup())
-            .key("email")
-            .index(QUEUE_INDEX, "queue", "joined_at")
-            .build();
+        Schemas.of(Tables.WAITLIST, WaitlistItem.class, WaitlistItem::new, MethodHandles.lookup());
 
     WaitlistEntry toEntry() {
       return new WaitlistEntry(

@@ -1,5 +1,6 @@
 package app.podium.statuses.store;
 
+import app.podium.Tables;
 import app.podium.shared.Visibility;
 import app.podium.statuses.Mention;
 import app.podium.statuses.Status;
@@ -44,11 +45,7 @@ public final class StatusItem {
   Integer counterShards;
 
   public static final TableSchema<StatusItem> SCHEMA =
-      Schemas.of(StatusItem.class, StatusItem::new, MethodHandles.lookup())
-          .key("id")
-          .index(AUTHOR_INDEX, "author_id", "id")
-          .index(PARENT_INDEX, "in_reply_to_id", "id")
-          .build();
+      Schemas.of(Tables.POSTS, StatusItem.class, StatusItem::new, MethodHandles.lookup());
 
   static StatusItem from(Status status) {
     StatusItem item = new StatusItem();
