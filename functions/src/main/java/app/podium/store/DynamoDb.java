@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -50,6 +51,31 @@ public final class DynamoDb {
 
   public DynamoDbEnhancedClient enhanced() {
     return enhanced;
+  }
+
+  /** The item whose partition key is {@code partitionValue}, read consistently; empty if none. */
+  public static <T> Optional<T> find(DynamoDbTable<T> table, String partitionValue) {
+    return Optional.ofNullable(
+        table.getItem(r -> r.key(k -> k.partitionValue(partitionValue)).consistentRead(true)));
+  }
+
+  /**
+   * Puts {@code item} unless an item with its key is there already (a new id, code or hash that
+   * collided, or a second join): true if it was put. The caller says what a collision means.
+   */
+  public static <T> boolean putNew(DynamoDbTable<T> table, T item) {
+    String partitionKey = table.tableSchema().tableMetadata().primaryPartitionKey();
+    Expression absent =
+        Expression.builder()
+            .expression("attribute_not_exists(#k)")
+            .putExpressionName("#k", partitionKey)
+            .build();
+    try {
+      table.putItem(r -> r.item(item).conditionExpression(absent));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 
   /**

@@ -12,8 +12,6 @@ import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 public final class DynamoDbAppRepository implements AppStore {
@@ -48,18 +46,14 @@ public final class DynamoDbAppRepository implements AppStore {
     item.scopes = app.scopes().text();
     item.clientSecretHash = registered.clientSecretHash();
     item.createdAt = Attributes.millis(app.createdAt());
-    apps.putItem(
-        r ->
-            r.item(item)
-                .conditionExpression(
-                    Expression.builder().expression("attribute_not_exists(client_id)").build()));
+    if (!DynamoDb.putNew(apps, item)) {
+      throw new IllegalStateException("a new app's client id collided with another's");
+    }
   }
 
   @Override
   public Optional<RegisteredApp> find(String clientId) {
-    return Optional.ofNullable(
-            apps.getItem(
-                r -> r.key(Key.builder().partitionValue(clientId).build()).consistentRead(true)))
+    return DynamoDb.find(apps, clientId)
         .map(
             i ->
                 new RegisteredApp(

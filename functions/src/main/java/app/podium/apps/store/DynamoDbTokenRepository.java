@@ -51,18 +51,14 @@ public final class DynamoDbTokenRepository implements TokenStore {
     item.accountId = token.accountId().orElse(null);
     item.scopes = token.scopes().text();
     item.createdAt = Attributes.millis(token.createdAt());
-    tokens.putItem(
-        r ->
-            r.item(item)
-                .conditionExpression(
-                    Expression.builder().expression("attribute_not_exists(token_hash)").build()));
+    if (!DynamoDb.putNew(tokens, item)) {
+      throw new IllegalStateException("a new token's hash collided with another's");
+    }
   }
 
   @Override
   public Optional<AccessToken> find(String tokenHash) {
-    return Optional.ofNullable(
-            tokens.getItem(
-                r -> r.key(Key.builder().partitionValue(tokenHash).build()).consistentRead(true)))
+    return DynamoDb.find(tokens, tokenHash)
         .map(
             i ->
                 new AccessToken(

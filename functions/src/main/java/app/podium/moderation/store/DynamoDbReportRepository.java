@@ -83,13 +83,7 @@ public final class DynamoDbReportRepository implements ReportStore {
 
   @Override
   public void create(Report report) {
-    try {
-      reports.putItem(
-          r ->
-              r.item(ReportItem.from(report))
-                  .conditionExpression(
-                      Expression.builder().expression("attribute_not_exists(id)").build()));
-    } catch (ConditionalCheckFailedException collided) {
+    if (!DynamoDb.putNew(reports, ReportItem.from(report))) {
       throw new DomainException.Conflict("The report collided with a concurrent one; please retry");
     }
   }

@@ -15,10 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The waitlist. Entries still waiting carry {@code queue = "waiting#<shard>"}, so the queue index
@@ -64,16 +62,7 @@ public final class DynamoDbWaitlistRepository implements WaitlistStore {
     item.email = entry.email();
     item.queue = queueOf(entry.email());
     item.joinedAt = Attributes.millis(entry.joinedAt());
-    try {
-      waitlist.putItem(
-          r ->
-              r.item(item)
-                  .conditionExpression(
-                      Expression.builder().expression("attribute_not_exists(email)").build()));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return DynamoDb.putNew(waitlist, item);
   }
 
   @Override
