@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -51,6 +52,17 @@ public final class DynamoDb {
 
   public DynamoDbEnhancedClient enhanced() {
     return enhanced;
+  }
+
+  /**
+   * The item at {@code key} as stored, through the low-level client; empty if there is none. {@code
+   * read} adds what the read needs besides (a projection, a consistent read).
+   */
+  public Optional<Map<String, AttributeValue>> item(
+      Tables.Table table, Map<String, AttributeValue> key, Consumer<GetItemRequest.Builder> read) {
+    Map<String, AttributeValue> item =
+        client.getItem(r -> read.accept(r.tableName(name(table)).key(key))).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
   }
 
   /** The item whose partition key is {@code partitionValue}, read consistently; empty if none. */

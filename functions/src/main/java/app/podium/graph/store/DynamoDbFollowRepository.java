@@ -283,17 +283,13 @@ public final class DynamoDbFollowRepository implements FollowStore {
   }
 
   private int shardsOf(String accountId) {
-    var item =
-        db.client()
-            .getItem(
-                r ->
-                    r.tableName(db.name(Tables.ACCOUNTS))
-                        .key(Map.of("id", s(accountId)))
-                        .projectionExpression("follower_shards"))
-            .item();
-    return item == null || !item.containsKey("follower_shards")
-        ? 1
-        : Integer.parseInt(item.get("follower_shards").n());
+    return db.item(
+            Tables.ACCOUNTS,
+            Map.of("id", s(accountId)),
+            r -> r.projectionExpression("follower_shards"))
+        .map(item -> item.get("follower_shards"))
+        .map(shards -> Integer.parseInt(shards.n()))
+        .orElse(1);
   }
 
   /** Each shard's window read at once, merged in follow-id order. */
