@@ -7,6 +7,7 @@ import app.podium.apps.store.DynamoDbTokenRepository;
 import app.podium.graph.store.DynamoDbBlockMuteRepository;
 import app.podium.graph.store.DynamoDbFollowRepository;
 import app.podium.invites.store.InviteItem;
+import app.podium.moderation.store.DynamoDbReportRepository;
 import app.podium.reactions.store.DynamoDbReactionRepository;
 import app.podium.signup.store.DynamoDbWaitlistRepository;
 import app.podium.statuses.store.StatusItem;
@@ -33,7 +34,8 @@ public final class Schemas {
           DynamoDbAppRepository.AppItem.SCHEMA,
           DynamoDbWaitlistRepository.WaitlistItem.SCHEMA,
           DynamoDbBlockMuteRepository.BlockMuteItem.SCHEMA,
-          DynamoDbReactionRepository.ReactionItem.SCHEMA);
+          DynamoDbReactionRepository.ReactionItem.SCHEMA,
+          DynamoDbReportRepository.ReportItem.SCHEMA);
 
   private Schemas() {}
 

@@ -9,11 +9,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -50,6 +52,42 @@ public final class DynamoDb {
 
   public DynamoDbEnhancedClient enhanced() {
     return enhanced;
+  }
+
+  /**
+   * The item at {@code key} as stored, through the low-level client; empty if there is none. {@code
+   * read} adds what the read needs besides (a projection, a consistent read).
+   */
+  public Optional<Map<String, AttributeValue>> item(
+      Tables.Table table, Map<String, AttributeValue> key, Consumer<GetItemRequest.Builder> read) {
+    Map<String, AttributeValue> item =
+        client.getItem(r -> read.accept(r.tableName(name(table)).key(key))).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+  }
+
+  /** The item whose partition key is {@code partitionValue}, read consistently; empty if none. */
+  public static <T> Optional<T> find(DynamoDbTable<T> table, String partitionValue) {
+    return Optional.ofNullable(
+        table.getItem(r -> r.key(k -> k.partitionValue(partitionValue)).consistentRead(true)));
+  }
+
+  /**
+   * Puts {@code item} unless an item with its key is there already (a new id, code or hash that
+   * collided, or a second join): true if it was put. The caller says what a collision means.
+   */
+  public static <T> boolean putNew(DynamoDbTable<T> table, T item) {
+    String partitionKey = table.tableSchema().tableMetadata().primaryPartitionKey();
+    Expression absent =
+        Expression.builder()
+            .expression("attribute_not_exists(#k)")
+            .putExpressionName("#k", partitionKey)
+            .build();
+    try {
+      table.putItem(r -> r.item(item).conditionExpression(absent));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 
   /**

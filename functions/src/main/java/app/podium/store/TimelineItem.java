@@ -1,10 +1,7 @@
 package app.podium.store;
 
-import static app.podium.store.Schemas.NUMBER;
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-
+import app.podium.Tables;
+import java.lang.invoke.MethodHandles;
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
@@ -20,12 +17,7 @@ public final class TimelineItem {
   Long expiresAt;
 
   public static final TableSchema<TimelineItem> SCHEMA =
-      Schemas.of(TimelineItem.class, TimelineItem::new)
-          .add(STRING, "owner_id", i -> i.ownerId, (i, v) -> i.ownerId = v, primaryPartitionKey())
-          .add(NUMBER, "status_id", i -> i.statusId, (i, v) -> i.statusId = v, primarySortKey())
-          .add(STRING, "author_id", i -> i.authorId, (i, v) -> i.authorId = v)
-          .add(NUMBER, "expires_at", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
-          .build();
+      Schemas.of(Tables.TIMELINES, TimelineItem.class, TimelineItem::new, MethodHandles.lookup());
 
   public static TimelineItem of(String ownerId, long statusId, String authorId, Instant expiresAt) {
     TimelineItem item = new TimelineItem();

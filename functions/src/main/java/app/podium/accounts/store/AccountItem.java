@@ -1,22 +1,14 @@
 package app.podium.accounts.store;
 
-import static app.podium.store.Schemas.BOOLEAN;
-import static app.podium.store.Schemas.INTEGER;
-import static app.podium.store.Schemas.NUMBER;
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
 import app.podium.Tables;
 import app.podium.accounts.Account;
 import app.podium.store.Attributes;
 import app.podium.store.DynamoDb;
 import app.podium.store.Schemas;
+import java.lang.invoke.MethodHandles;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -55,52 +47,7 @@ public final class AccountItem {
   Integer followerShards;
 
   public static final TableSchema<AccountItem> SCHEMA =
-      Schemas.of(AccountItem.class, AccountItem::new)
-          .add(STRING, "id", i -> i.id, (i, v) -> i.id = v, primaryPartitionKey())
-          .add(STRING, "username", i -> i.username, (i, v) -> i.username = v)
-          .add(STRING, "email", i -> i.email, (i, v) -> i.email = v)
-          .add(STRING, "display_name", i -> i.displayName, (i, v) -> i.displayName = v)
-          .add(STRING, "note", i -> i.note, (i, v) -> i.note = v)
-          .add(STRING, "role", i -> i.role, (i, v) -> i.role = v)
-          .add(STRING, "locale", i -> i.locale, (i, v) -> i.locale = v)
-          .add(
-              NUMBER,
-              "created_at",
-              i -> i.createdAt,
-              (i, v) -> i.createdAt = v,
-              secondarySortKey(INVITER_INDEX))
-          .add(
-              STRING,
-              "invited_by",
-              i -> i.invitedBy,
-              (i, v) -> i.invitedBy = v,
-              secondaryPartitionKey(INVITER_INDEX))
-          .add(STRING, "invite_code", i -> i.inviteCode, (i, v) -> i.inviteCode = v)
-          .add(STRING, "password_hash", i -> i.passwordHash, (i, v) -> i.passwordHash = v)
-          .add(
-              EnhancedType.setOf(String.class),
-              "held_invites",
-              i -> i.heldInvites,
-              (i, v) -> i.heldInvites = v)
-          .add(
-              NUMBER,
-              "invite_quota_version",
-              i -> i.inviteQuotaVersion,
-              (i, v) -> i.inviteQuotaVersion = v)
-          .add(NUMBER, "followers_count", i -> i.followersCount, (i, v) -> i.followersCount = v)
-          .add(NUMBER, "following_count", i -> i.followingCount, (i, v) -> i.followingCount = v)
-          .add(NUMBER, "statuses_count", i -> i.statusesCount, (i, v) -> i.statusesCount = v)
-          .add(NUMBER, "last_status_at", i -> i.lastStatusAt, (i, v) -> i.lastStatusAt = v)
-          .add(NUMBER, "last_active_at", i -> i.lastActiveAt, (i, v) -> i.lastActiveAt = v)
-          .add(BOOLEAN, "large", i -> i.large, (i, v) -> i.large = v)
-          .add(
-              EnhancedType.setOf(String.class),
-              "large_followees",
-              i -> i.largeFollowees,
-              (i, v) -> i.largeFollowees = v)
-          .add(NUMBER, "suspended_at", i -> i.suspendedAt, (i, v) -> i.suspendedAt = v)
-          .add(INTEGER, "follower_shards", i -> i.followerShards, (i, v) -> i.followerShards = v)
-          .build();
+      Schemas.of(Tables.ACCOUNTS, AccountItem.class, AccountItem::new, MethodHandles.lookup());
 
   /**
    * A transaction's update of the account {@code id}, which must still exist (a write beside it

@@ -170,15 +170,7 @@ public final class DynamoDbAccountRepository implements AccountStore {
   }
 
   private Optional<AccountItem> findItemByClaim(String claim) {
-    UniqueKeyItem key =
-        uniqueKeys.getItem(
-            r -> r.key(Key.builder().partitionValue(claim).build()).consistentRead(true));
-    if (key == null) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(
-        accounts.getItem(
-            r -> r.key(Key.builder().partitionValue(key.accountId).build()).consistentRead(true)));
+    return DynamoDb.find(uniqueKeys, claim).flatMap(key -> DynamoDb.find(accounts, key.accountId));
   }
 
   @Override

@@ -1,10 +1,9 @@
 package app.podium.accounts.store;
 
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-
+import app.podium.Tables;
 import app.podium.accounts.Emails;
 import app.podium.store.Schemas;
+import java.lang.invoke.MethodHandles;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
@@ -18,10 +17,8 @@ public final class UniqueKeyItem {
   String accountId;
 
   public static final TableSchema<UniqueKeyItem> SCHEMA =
-      Schemas.of(UniqueKeyItem.class, UniqueKeyItem::new)
-          .add(STRING, "key", i -> i.key, (i, v) -> i.key = v, primaryPartitionKey())
-          .add(STRING, "account_id", i -> i.accountId, (i, v) -> i.accountId = v)
-          .build();
+      Schemas.of(
+          Tables.UNIQUE_KEYS, UniqueKeyItem.class, UniqueKeyItem::new, MethodHandles.lookup());
 
   static String username(String username) {
     StringBuilder key = new StringBuilder("username:");

@@ -1,9 +1,5 @@
 package app.podium.apps.store;
 
-import static app.podium.store.Schemas.NUMBER;
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-
 import app.podium.Tables;
 import app.podium.apps.App;
 import app.podium.apps.AppStore;
@@ -12,12 +8,10 @@ import app.podium.shared.Scopes;
 import app.podium.store.Attributes;
 import app.podium.store.DynamoDb;
 import app.podium.store.Schemas;
+import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 public final class DynamoDbAppRepository implements AppStore {
@@ -32,28 +26,7 @@ public final class DynamoDbAppRepository implements AppStore {
     Long createdAt;
 
     public static final TableSchema<AppItem> SCHEMA =
-        Schemas.of(AppItem.class, AppItem::new)
-            .add(
-                STRING,
-                "client_id",
-                i -> i.clientId,
-                (i, v) -> i.clientId = v,
-                primaryPartitionKey())
-            .add(STRING, "name", i -> i.name, (i, v) -> i.name = v)
-            .add(STRING, "website", i -> i.website, (i, v) -> i.website = v)
-            .add(
-                EnhancedType.listOf(String.class),
-                "redirect_uris",
-                i -> i.redirectUris,
-                (i, v) -> i.redirectUris = v)
-            .add(STRING, "scopes", i -> i.scopes, (i, v) -> i.scopes = v)
-            .add(
-                STRING,
-                "client_secret_hash",
-                i -> i.clientSecretHash,
-                (i, v) -> i.clientSecretHash = v)
-            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
-            .build();
+        Schemas.of(Tables.APPS, AppItem.class, AppItem::new, MethodHandles.lookup());
   }
 
   private final DynamoDbTable<AppItem> apps;
@@ -73,18 +46,14 @@ public final class DynamoDbAppRepository implements AppStore {
     item.scopes = app.scopes().text();
     item.clientSecretHash = registered.clientSecretHash();
     item.createdAt = Attributes.millis(app.createdAt());
-    apps.putItem(
-        r ->
-            r.item(item)
-                .conditionExpression(
-                    Expression.builder().expression("attribute_not_exists(client_id)").build()));
+    if (!DynamoDb.putNew(apps, item)) {
+      throw new IllegalStateException("a new app's client id collided with another's");
+    }
   }
 
   @Override
   public Optional<RegisteredApp> find(String clientId) {
-    return Optional.ofNullable(
-            apps.getItem(
-                r -> r.key(Key.builder().partitionValue(clientId).build()).consistentRead(true)))
+    return DynamoDb.find(apps, clientId)
         .map(
             i ->
                 new RegisteredApp(

@@ -1,11 +1,5 @@
 package app.podium.apps.store;
 
-import static app.podium.store.Schemas.NUMBER;
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
 import app.podium.Tables;
 import app.podium.apps.AccessToken;
 import app.podium.apps.TokenStore;
@@ -14,6 +8,7 @@ import app.podium.store.Attributes;
 import app.podium.store.Batches;
 import app.podium.store.DynamoDb;
 import app.podium.store.Schemas;
+import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,28 +32,7 @@ public final class DynamoDbTokenRepository implements TokenStore {
     Long createdAt;
 
     public static final TableSchema<TokenItem> SCHEMA =
-        Schemas.of(TokenItem.class, TokenItem::new)
-            .add(
-                STRING,
-                "token_hash",
-                i -> i.tokenHash,
-                (i, v) -> i.tokenHash = v,
-                primaryPartitionKey())
-            .add(STRING, "client_id", i -> i.clientId, (i, v) -> i.clientId = v)
-            .add(
-                STRING,
-                "account_id",
-                i -> i.accountId,
-                (i, v) -> i.accountId = v,
-                secondaryPartitionKey(ACCOUNT_INDEX))
-            .add(STRING, "scopes", i -> i.scopes, (i, v) -> i.scopes = v)
-            .add(
-                NUMBER,
-                "created_at",
-                i -> i.createdAt,
-                (i, v) -> i.createdAt = v,
-                secondarySortKey(ACCOUNT_INDEX))
-            .build();
+        Schemas.of(Tables.TOKENS, TokenItem.class, TokenItem::new, MethodHandles.lookup());
   }
 
   private final DynamoDb db;
@@ -77,18 +51,14 @@ public final class DynamoDbTokenRepository implements TokenStore {
     item.accountId = token.accountId().orElse(null);
     item.scopes = token.scopes().text();
     item.createdAt = Attributes.millis(token.createdAt());
-    tokens.putItem(
-        r ->
-            r.item(item)
-                .conditionExpression(
-                    Expression.builder().expression("attribute_not_exists(token_hash)").build()));
+    if (!DynamoDb.putNew(tokens, item)) {
+      throw new IllegalStateException("a new token's hash collided with another's");
+    }
   }
 
   @Override
   public Optional<AccessToken> find(String tokenHash) {
-    return Optional.ofNullable(
-            tokens.getItem(
-                r -> r.key(Key.builder().partitionValue(tokenHash).build()).consistentRead(true)))
+    return DynamoDb.find(tokens, tokenHash)
         .map(
             i ->
                 new AccessToken(

@@ -2,13 +2,6 @@ package app.podium.graph.store;
 
 import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
-import static app.podium.store.Schemas.BOOLEAN;
-import static app.podium.store.Schemas.NUMBER;
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import app.podium.Tables;
 import app.podium.graph.BlockMuteStore;
@@ -19,6 +12,7 @@ import app.podium.store.Batches;
 import app.podium.store.DynamoDb;
 import app.podium.store.Schemas;
 import app.podium.store.Windows;
+import java.lang.invoke.MethodHandles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,37 +59,8 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
     Long expiresAt;
 
     public static final TableSchema<BlockMuteItem> SCHEMA =
-        Schemas.of(BlockMuteItem.class, BlockMuteItem::new)
-            .add(STRING, "owner_id", i -> i.ownerId, (i, v) -> i.ownerId = v, primaryPartitionKey())
-            .add(
-                STRING,
-                "kind_target",
-                i -> i.kindTarget,
-                (i, v) -> i.kindTarget = v,
-                primarySortKey())
-            .add(
-                STRING,
-                "owner_kind",
-                i -> i.ownerKind,
-                (i, v) -> i.ownerKind = v,
-                secondaryPartitionKey(OWNER_INDEX))
-            .add(
-                STRING,
-                "target_id",
-                i -> i.targetId,
-                (i, v) -> i.targetId = v,
-                secondaryPartitionKey(TARGET_INDEX))
-            .add(
-                NUMBER,
-                "id",
-                i -> i.id,
-                (i, v) -> i.id = v,
-                secondarySortKey(OWNER_INDEX),
-                secondarySortKey(TARGET_INDEX))
-            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
-            .add(BOOLEAN, "notifications", i -> i.notifications, (i, v) -> i.notifications = v)
-            .add(NUMBER, "expires_at", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
-            .build();
+        Schemas.of(
+            Tables.BLOCKS_MUTES, BlockMuteItem.class, BlockMuteItem::new, MethodHandles.lookup());
 
     BlockOrMute toDomain() {
       BlockOrMute.Kind kind =

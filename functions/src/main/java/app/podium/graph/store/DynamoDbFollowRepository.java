@@ -2,13 +2,6 @@ package app.podium.graph.store;
 
 import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
-import static app.podium.store.Schemas.INTEGER;
-import static app.podium.store.Schemas.NUMBER;
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import app.podium.Tables;
 import app.podium.accounts.Account;
@@ -24,6 +17,7 @@ import app.podium.store.CounterShards;
 import app.podium.store.DynamoDb;
 import app.podium.store.Schemas;
 import app.podium.store.Windows;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -75,36 +69,7 @@ public final class DynamoDbFollowRepository implements FollowStore {
     Long createdAt;
 
     public static final TableSchema<FollowItem> SCHEMA =
-        Schemas.of(FollowItem.class, FollowItem::new)
-            .add(
-                STRING,
-                "follower_id",
-                i -> i.followerId,
-                (i, v) -> i.followerId = v,
-                primaryPartitionKey(),
-                secondaryPartitionKey(FOLLOWER_INDEX))
-            .add(
-                STRING,
-                "followee_id",
-                i -> i.followeeId,
-                (i, v) -> i.followeeId = v,
-                primarySortKey())
-            .add(
-                STRING,
-                "followee_key",
-                i -> i.followeeKey,
-                (i, v) -> i.followeeKey = v,
-                secondaryPartitionKey(FOLLOWEE_INDEX))
-            .add(INTEGER, "counted_shard", i -> i.countedShard, (i, v) -> i.countedShard = v)
-            .add(
-                NUMBER,
-                "id",
-                i -> i.id,
-                (i, v) -> i.id = v,
-                secondarySortKey(FOLLOWEE_INDEX),
-                secondarySortKey(FOLLOWER_INDEX))
-            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
-            .build();
+        Schemas.of(Tables.FOLLOWS, FollowItem.class, FollowItem::new, MethodHandles.lookup());
 
     Follow toFollow() {
       return new Follow(Long.toString(id), followerId, followeeId, Attributes.instant(createdAt));
@@ -318,17 +283,13 @@ public final class DynamoDbFollowRepository implements FollowStore {
   }
 
   private int shardsOf(String accountId) {
-    var item =
-        db.client()
-            .getItem(
-                r ->
-                    r.tableName(db.name(Tables.ACCOUNTS))
-                        .key(Map.of("id", s(accountId)))
-                        .projectionExpression("follower_shards"))
-            .item();
-    return item == null || !item.containsKey("follower_shards")
-        ? 1
-        : Integer.parseInt(item.get("follower_shards").n());
+    return db.item(
+            Tables.ACCOUNTS,
+            Map.of("id", s(accountId)),
+            r -> r.projectionExpression("follower_shards"))
+        .map(item -> item.get("follower_shards"))
+        .map(shards -> Integer.parseInt(shards.n()))
+        .orElse(1);
   }
 
   /** Each shard's window read at once, merged in follow-id order. */

@@ -17,8 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -46,22 +44,15 @@ public final class DynamoDbInviteRepository implements InviteStore {
   @Override
   public void create(Invite invite, Optional<Integer> quota, Instant now) {
     if (quota.isEmpty()) {
-      invites.putItem(
-          r ->
-              r.item(InviteItem.from(invite))
-                  .conditionExpression(
-                      Expression.builder().expression("attribute_not_exists(code)").build()));
+      if (!DynamoDb.putNew(invites, InviteItem.from(invite))) {
+        throw new IllegalStateException("a new invite's code collided with another's");
+      }
       return;
     }
     for (int attempt = 1; attempt <= QUOTA_ATTEMPTS; attempt++) {
       AccountItem inviter =
-          accounts.getItem(
-              r ->
-                  r.key(Key.builder().partitionValue(invite.inviterId()).build())
-                      .consistentRead(true));
-      if (inviter == null) {
-        throw new DomainException.NotFound("Record not found");
-      }
+          DynamoDb.find(accounts, invite.inviterId())
+              .orElseThrow(() -> new DomainException.NotFound("Record not found"));
       Map<String, Integer> held = stillUsable(inviter.heldInvites, now);
       long canAdmit = held.values().stream().mapToLong(Integer::longValue).sum();
       int admits = invite.maxUses().orElse(Integer.MAX_VALUE);
@@ -128,10 +119,7 @@ public final class DynamoDbInviteRepository implements InviteStore {
   }
 
   private Optional<Invite> findConsistent(String code) {
-    return Optional.ofNullable(
-            invites.getItem(
-                r -> r.key(Key.builder().partitionValue(code).build()).consistentRead(true)))
-        .map(InviteItem::toInvite);
+    return DynamoDb.find(invites, code).map(InviteItem::toInvite);
   }
 
   @Override

@@ -1,16 +1,10 @@
 package app.podium.invites.store;
 
-import static app.podium.store.Schemas.BOOLEAN;
-import static app.podium.store.Schemas.INTEGER;
-import static app.podium.store.Schemas.NUMBER;
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
+import app.podium.Tables;
 import app.podium.invites.Invite;
 import app.podium.store.Attributes;
 import app.podium.store.Schemas;
+import java.lang.invoke.MethodHandles;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
@@ -28,26 +22,7 @@ public final class InviteItem {
   Long revokedAt;
 
   public static final TableSchema<InviteItem> SCHEMA =
-      Schemas.of(InviteItem.class, InviteItem::new)
-          .add(STRING, "code", i -> i.code, (i, v) -> i.code = v, primaryPartitionKey())
-          .add(
-              STRING,
-              "inviter_id",
-              i -> i.inviterId,
-              (i, v) -> i.inviterId = v,
-              secondaryPartitionKey(INVITER_INDEX))
-          .add(INTEGER, "max_uses", i -> i.maxUses, (i, v) -> i.maxUses = v)
-          .add(INTEGER, "uses", i -> i.uses, (i, v) -> i.uses = v)
-          .add(NUMBER, "expires_at", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
-          .add(BOOLEAN, "autofollow", i -> i.autofollow, (i, v) -> i.autofollow = v)
-          .add(
-              NUMBER,
-              "created_at",
-              i -> i.createdAt,
-              (i, v) -> i.createdAt = v,
-              secondarySortKey(INVITER_INDEX))
-          .add(NUMBER, "revoked_at", i -> i.revokedAt, (i, v) -> i.revokedAt = v)
-          .build();
+      Schemas.of(Tables.INVITES, InviteItem.class, InviteItem::new, MethodHandles.lookup());
 
   static InviteItem from(Invite invite) {
     InviteItem item = new InviteItem();

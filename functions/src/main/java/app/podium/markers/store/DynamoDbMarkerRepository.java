@@ -23,14 +23,9 @@ public final class DynamoDbMarkerRepository implements MarkerStore {
 
   @Override
   public Optional<Marker> find(String accountId, String timeline) {
-    var item =
-        db.client()
-            .getItem(
-                r ->
-                    r.tableName(db.name(Tables.MARKERS))
-                        .key(Map.of("owner_id", s(accountId), "timeline", s(timeline))))
-            .item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(marker(timeline, item));
+    return db.item(
+            Tables.MARKERS, Map.of("owner_id", s(accountId), "timeline", s(timeline)), r -> {})
+        .map(item -> marker(timeline, item));
   }
 
   @Override

@@ -1,11 +1,5 @@
 package app.podium.moderation.store;
 
-import static app.podium.store.Schemas.NUMBER;
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
 import app.podium.Tables;
 import app.podium.moderation.Report;
 import app.podium.moderation.ReportStore;
@@ -15,13 +9,13 @@ import app.podium.store.Attributes;
 import app.podium.store.DynamoDb;
 import app.podium.store.Schemas;
 import app.podium.store.Windows;
+import java.lang.invoke.MethodHandles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -37,7 +31,7 @@ public final class DynamoDbReportRepository implements ReportStore {
   static final String UNRESOLVED = "unresolved";
   static final String RESOLVED = "resolved";
 
-  static final class ReportItem {
+  public static final class ReportItem {
     Long id;
     String state;
     String reporterId;
@@ -49,38 +43,8 @@ public final class DynamoDbReportRepository implements ReportStore {
     Long actionTakenAt;
     String actionTakenBy;
 
-    static final TableSchema<ReportItem> SCHEMA =
-        Schemas.of(ReportItem.class, ReportItem::new)
-            .add(
-                NUMBER,
-                "id",
-                i -> i.id,
-                (i, v) -> i.id = v,
-                primaryPartitionKey(),
-                secondarySortKey(STATE_INDEX))
-            .add(
-                STRING,
-                "state",
-                i -> i.state,
-                (i, v) -> i.state = v,
-                secondaryPartitionKey(STATE_INDEX))
-            .add(STRING, "reporter_id", i -> i.reporterId, (i, v) -> i.reporterId = v)
-            .add(
-                STRING,
-                "target_account_id",
-                i -> i.targetAccountId,
-                (i, v) -> i.targetAccountId = v)
-            .add(
-                EnhancedType.listOf(String.class),
-                "status_ids",
-                i -> i.statusIds,
-                (i, v) -> i.statusIds = v)
-            .add(STRING, "comment", i -> i.comment, (i, v) -> i.comment = v)
-            .add(STRING, "category", i -> i.category, (i, v) -> i.category = v)
-            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
-            .add(NUMBER, "action_taken_at", i -> i.actionTakenAt, (i, v) -> i.actionTakenAt = v)
-            .add(STRING, "action_taken_by", i -> i.actionTakenBy, (i, v) -> i.actionTakenBy = v)
-            .build();
+    public static final TableSchema<ReportItem> SCHEMA =
+        Schemas.of(Tables.REPORTS, ReportItem.class, ReportItem::new, MethodHandles.lookup());
 
     static ReportItem from(Report report) {
       ReportItem item = new ReportItem();
@@ -119,13 +83,7 @@ public final class DynamoDbReportRepository implements ReportStore {
 
   @Override
   public void create(Report report) {
-    try {
-      reports.putItem(
-          r ->
-              r.item(ReportItem.from(report))
-                  .conditionExpression(
-                      Expression.builder().expression("attribute_not_exists(id)").build()));
-    } catch (ConditionalCheckFailedException collided) {
+    if (!DynamoDb.putNew(reports, ReportItem.from(report))) {
       throw new DomainException.Conflict("The report collided with a concurrent one; please retry");
     }
   }

@@ -174,15 +174,11 @@ public final class DynamoDbNotificationRepository implements NotificationStore {
 
   @Override
   public Optional<NotificationGroup> find(String accountId, String groupKey) {
-    var item =
-        db.client()
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .consistentRead(true)
-                        .key(Map.of("account_id", s(accountId), "group_key", s(groupKey))))
-            .item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toGroup(item));
+    return db.item(
+            Tables.NOTIFICATIONS,
+            Map.of("account_id", s(accountId), "group_key", s(groupKey)),
+            r -> r.consistentRead(true))
+        .map(DynamoDbNotificationRepository::toGroup);
   }
 
   @Override

@@ -2,12 +2,6 @@ package app.podium.reactions.store;
 
 import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
-import static app.podium.store.Schemas.NUMBER;
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import app.podium.Tables;
 import app.podium.reactions.Reaction;
@@ -25,6 +19,7 @@ import app.podium.store.Batches;
 import app.podium.store.DynamoDb;
 import app.podium.store.Schemas;
 import app.podium.store.Windows;
+import java.lang.invoke.MethodHandles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,42 +78,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     Long createdAt;
 
     public static final TableSchema<ReactionItem> SCHEMA =
-        Schemas.of(ReactionItem.class, ReactionItem::new)
-            .add(
-                STRING,
-                "account_id",
-                i -> i.accountId,
-                (i, v) -> i.accountId = v,
-                primaryPartitionKey())
-            .add(
-                STRING,
-                "kind_status",
-                i -> i.kindStatus,
-                (i, v) -> i.kindStatus = v,
-                primarySortKey())
-            .add(
-                NUMBER,
-                "id",
-                i -> i.id,
-                (i, v) -> i.id = v,
-                secondarySortKey(ACCOUNT_INDEX),
-                secondarySortKey(STATUS_INDEX))
-            .add(
-                STRING,
-                "account_kind",
-                i -> i.accountKind,
-                (i, v) -> i.accountKind = v,
-                secondaryPartitionKey(ACCOUNT_INDEX))
-            .add(
-                STRING,
-                "status_key",
-                i -> i.statusKey,
-                (i, v) -> i.statusKey = v,
-                secondaryPartitionKey(STATUS_INDEX))
-            .add(NUMBER, "status_id", i -> i.statusId, (i, v) -> i.statusId = v)
-            .add(NUMBER, "reblog_id", i -> i.reblogId, (i, v) -> i.reblogId = v)
-            .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
-            .build();
+        Schemas.of(Tables.REACTIONS, ReactionItem.class, ReactionItem::new, MethodHandles.lookup());
 
     static ReactionItem of(Reaction reaction, int shard) {
       ReactionItem item = new ReactionItem();

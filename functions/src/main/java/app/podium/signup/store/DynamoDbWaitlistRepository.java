@@ -2,11 +2,6 @@ package app.podium.signup.store;
 
 import static app.podium.store.Attributes.n;
 import static app.podium.store.Attributes.s;
-import static app.podium.store.Schemas.NUMBER;
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import app.podium.Tables;
 import app.podium.signup.WaitlistEntry;
@@ -14,15 +9,14 @@ import app.podium.signup.WaitlistStore;
 import app.podium.store.Attributes;
 import app.podium.store.DynamoDb;
 import app.podium.store.Schemas;
+import java.lang.invoke.MethodHandles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The waitlist. Entries still waiting carry {@code queue = "waiting#<shard>"}, so the queue index
@@ -43,23 +37,7 @@ public final class DynamoDbWaitlistRepository implements WaitlistStore {
     Long releasedAt;
 
     public static final TableSchema<WaitlistItem> SCHEMA =
-        Schemas.of(WaitlistItem.class, WaitlistItem::new)
-            .add(STRING, "email", i -> i.email, (i, v) -> i.email = v, primaryPartitionKey())
-            .add(
-                STRING,
-                "queue",
-                i -> i.queue,
-                (i, v) -> i.queue = v,
-                secondaryPartitionKey(QUEUE_INDEX))
-            .add(
-                NUMBER,
-                "joined_at",
-                i -> i.joinedAt,
-                (i, v) -> i.joinedAt = v,
-                secondarySortKey(QUEUE_INDEX))
-            .add(STRING, "invite_code", i -> i.inviteCode, (i, v) -> i.inviteCode = v)
-            .add(NUMBER, "released_at", i -> i.releasedAt, (i, v) -> i.releasedAt = v)
-            .build();
+        Schemas.of(Tables.WAITLIST, WaitlistItem.class, WaitlistItem::new, MethodHandles.lookup());
 
     WaitlistEntry toEntry() {
       return new WaitlistEntry(
@@ -84,16 +62,7 @@ public final class DynamoDbWaitlistRepository implements WaitlistStore {
     item.email = entry.email();
     item.queue = queueOf(entry.email());
     item.joinedAt = Attributes.millis(entry.joinedAt());
-    try {
-      waitlist.putItem(
-          r ->
-              r.item(item)
-                  .conditionExpression(
-                      Expression.builder().expression("attribute_not_exists(email)").build()));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return DynamoDb.putNew(waitlist, item);
   }
 
   @Override

@@ -9,6 +9,7 @@ import app.podium.store.DynamoDb;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** One claim per key; an expired claim (TTL may lag) counts as free. */
@@ -40,11 +41,11 @@ public final class DynamoDbIdempotencyRepository implements IdempotencyStore {
                       .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()))));
       return Optional.empty();
     } catch (ConditionalCheckFailedException e) {
-      var item =
-          db.client()
-              .getItem(r -> r.tableName(table).key(Map.of("key", s(key))).consistentRead(true))
-              .item();
-      return Optional.ofNullable(item.get("status_id")).map(v -> v.s());
+      Map<String, AttributeValue> claimed =
+          db.item(Tables.IDEMPOTENCY, Map.of("key", s(key)), r -> r.consistentRead(true))
+              .orElseThrow(
+                  () -> new IllegalStateException("the claim that refused this one is gone"));
+      return Optional.ofNullable(claimed.get("status_id")).map(AttributeValue::s);
     }
   }
 }

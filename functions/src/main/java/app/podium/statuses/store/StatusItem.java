@@ -1,22 +1,15 @@
 package app.podium.statuses.store;
 
-import static app.podium.store.Schemas.BOOLEAN;
-import static app.podium.store.Schemas.INTEGER;
-import static app.podium.store.Schemas.NUMBER;
-import static app.podium.store.Schemas.STRING;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
+import app.podium.Tables;
 import app.podium.shared.Visibility;
 import app.podium.statuses.Mention;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusCounts;
 import app.podium.store.Attributes;
 import app.podium.store.Schemas;
+import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
@@ -52,50 +45,7 @@ public final class StatusItem {
   Integer counterShards;
 
   public static final TableSchema<StatusItem> SCHEMA =
-      Schemas.of(StatusItem.class, StatusItem::new)
-          .add(
-              NUMBER,
-              "id",
-              i -> i.id,
-              (i, v) -> i.id = v,
-              primaryPartitionKey(),
-              secondarySortKey(AUTHOR_INDEX),
-              secondarySortKey(PARENT_INDEX))
-          .add(
-              STRING,
-              "author_id",
-              i -> i.authorId,
-              (i, v) -> i.authorId = v,
-              secondaryPartitionKey(AUTHOR_INDEX))
-          .add(STRING, "text", i -> i.text, (i, v) -> i.text = v)
-          .add(STRING, "spoiler_text", i -> i.spoilerText, (i, v) -> i.spoilerText = v)
-          .add(BOOLEAN, "sensitive", i -> i.sensitive, (i, v) -> i.sensitive = v)
-          .add(STRING, "visibility", i -> i.visibility, (i, v) -> i.visibility = v)
-          .add(
-              STRING,
-              "in_reply_to_id",
-              i -> i.inReplyToId,
-              (i, v) -> i.inReplyToId = v,
-              secondaryPartitionKey(PARENT_INDEX))
-          .add(
-              STRING,
-              "in_reply_to_account_id",
-              i -> i.inReplyToAccountId,
-              (i, v) -> i.inReplyToAccountId = v)
-          .add(STRING, "language", i -> i.language, (i, v) -> i.language = v)
-          .add(NUMBER, "created_at", i -> i.createdAt, (i, v) -> i.createdAt = v)
-          .add(NUMBER, "reblog_of_id", i -> i.reblogOfId, (i, v) -> i.reblogOfId = v)
-          .add(
-              EnhancedType.listOf(String.class),
-              "mentions",
-              i -> i.mentions,
-              (i, v) -> i.mentions = v)
-          .add(EnhancedType.listOf(String.class), "tags", i -> i.tags, (i, v) -> i.tags = v)
-          .add(NUMBER, REPLIES_COUNT, i -> i.repliesCount, (i, v) -> i.repliesCount = v)
-          .add(NUMBER, REBLOGS_COUNT, i -> i.reblogsCount, (i, v) -> i.reblogsCount = v)
-          .add(NUMBER, FAVOURITES_COUNT, i -> i.favouritesCount, (i, v) -> i.favouritesCount = v)
-          .add(INTEGER, "counter_shards", i -> i.counterShards, (i, v) -> i.counterShards = v)
-          .build();
+      Schemas.of(Tables.POSTS, StatusItem.class, StatusItem::new, MethodHandles.lookup());
 
   static StatusItem from(Status status) {
     StatusItem item = new StatusItem();
