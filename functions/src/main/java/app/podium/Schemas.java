@@ -12,6 +12,7 @@ import app.podium.reactions.store.DynamoDbReactionRepository;
 import app.podium.signup.store.DynamoDbWaitlistRepository;
 import app.podium.statuses.store.StatusItem;
 import app.podium.store.TimelineItem;
+import app.podium.web.store.DynamoDbWebSessionRepository;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ public final class Schemas {
           DynamoDbWaitlistRepository.WaitlistItem.SCHEMA,
           DynamoDbBlockMuteRepository.BlockMuteItem.SCHEMA,
           DynamoDbReactionRepository.ReactionItem.SCHEMA,
-          DynamoDbReportRepository.ReportItem.SCHEMA);
+          DynamoDbReportRepository.ReportItem.SCHEMA,
+          DynamoDbWebSessionRepository.WebSessionItem.SCHEMA);
 
   private Schemas() {}
 
