@@ -172,6 +172,67 @@ class ApiRequestTest {
     assertThatThrownBy(() -> request.params().integer("max_uses")).hasMessageContaining("Max uses");
   }
 
+  /** {@code {"status": ["a"]}} posted "a" with 200; Rack refuses {@code id[]=1&id=2}. */
+  @Test
+  void aListWhereOneValueIsReadAndOneValueWhereAListIsReadAre422sNamingTheField() {
+    ApiRequest json =
+        parse(
+            withBody("application/json", "{\"status\":[\"a\"],\"media_ids\":\"1\",\"n\":[1]}"),
+            LOCAL);
+    assertInvalid(() -> json.params().string("status"), "Status", "not an array");
+    assertInvalid(() -> json.params().list("media_ids"), "Media ids", "must be an array");
+    assertInvalid(() -> json.params().number("n"), "N", "not an array");
+    assertThat(json.params().oneOrMany("media_ids")).containsExactly("1");
+
+    ApiRequest mixed =
+        parse(withBody("application/x-www-form-urlencoded", "id%5B%5D=1&id=2&one=1"), LOCAL);
+    assertInvalid(() -> mixed.params().list("id"), "Id", "must be an array");
+    assertInvalid(() -> mixed.params().oneOrMany("id"), "Id", "must be an array");
+    assertInvalid(() -> mixed.params().string("id"), "Id", "not an array");
+    assertInvalid(() -> mixed.params().list("one"), "One", "must be an array");
+    assertThat(mixed.params().oneOrMany("one")).containsExactly("1");
+  }
+
+  /** {@code {"status": "\ud800"}} posted "?" with 200. */
+  @Test
+  void aLoneSurrogateInJsonTextIsA422AndAPairIsText() {
+    for (String body :
+        java.util.List.of(
+            "{\"status\":\"\\ud800\"}",
+            "{\"status\":\"a\\udc00b\"}",
+            "{\"poll\":{\"options\":[\"ok\",\"\\ud83d\"]}}")) {
+      assertThatThrownBy(() -> parse(withBody("application/json", body), LOCAL))
+          .as(body)
+          .isInstanceOf(app.podium.shared.DomainException.Invalid.class)
+          .hasMessageContaining("lone UTF-16 surrogate");
+    }
+    // Jackson refuses one in a key itself: a 400, the body is not JSON it reads
+    assertThat(statusOf(withBody("application/json", "{\"\\udfff\":\"key\"}"))).isEqualTo(400);
+    ApiRequest pair = parse(withBody("application/json", "{\"status\":\"\\ud83d\\ude00\"}"), LOCAL);
+    assertThat(pair.params().string("status")).isEqualTo("\uD83D\uDE00");
+  }
+
+  @Test
+  void aNumberOutOfRangeIsA422() {
+    ApiRequest request =
+        parse(
+            withBody(
+                "application/json",
+                "{\"limit\":99999999999999999999,\"max_uses\":4294967296,\"x\":1e400}"),
+            LOCAL);
+    assertInvalid(() -> request.params().number("limit"), "Limit", "whole number");
+    assertInvalid(() -> request.params().integer("max_uses"), "Max uses", "out of range");
+    assertInvalid(() -> request.params().number("x"), "X", "whole number");
+  }
+
+  private static void assertInvalid(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable read, String field, String words) {
+    assertThatThrownBy(read)
+        .isInstanceOf(app.podium.shared.DomainException.Invalid.class)
+        .hasMessageContaining(field)
+        .hasMessageContaining(words);
+  }
+
   private static int statusOf(APIGatewayV2HTTPEvent event) {
     try {
       parse(event, LOCAL);

@@ -54,7 +54,7 @@ public record AppsRoutes(OAuthService oauth) {
     // Mastodon takes redirect_uris as one string (URIs separated by whitespace) or, since 4.3, an
     // array.
     String redirectUris =
-        params.has("redirect_uris") ? String.join("\n", params.list("redirect_uris")) : null;
+        params.has("redirect_uris") ? String.join("\n", params.oneOrMany("redirect_uris")) : null;
     var created =
         oauth.registerApp(
             params.string("client_name"),
