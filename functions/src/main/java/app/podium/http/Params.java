@@ -117,14 +117,10 @@ public final class Params {
                 List<String> list = new ArrayList<>();
                 value.forEach(
                     element ->
-                        list.add(
-                            unicode(
-                                name,
-                                element.isValueNode() ? element.asText() : element.toString())));
+                        list.add(element.isValueNode() ? element.asText() : element.toString()));
                 values.put(name, new Value(Sent.ARRAY, list));
               } else if (!value.isNull()) {
-                values.put(
-                    name, new Value(Sent.JSON_SCALAR, List.of(unicode(name, value.asText()))));
+                values.put(name, new Value(Sent.JSON_SCALAR, List.of(value.asText())));
               }
             });
   }
@@ -172,7 +168,7 @@ public final class Params {
       throw DomainException.Invalid.field(
           name, "ERR_INVALID", "must be a single value, not an array");
     }
-    return value.items().isEmpty() ? null : value.items().getFirst();
+    return value.items().isEmpty() ? null : unicode(name, value.items().getFirst());
   }
 
   /**
@@ -187,7 +183,7 @@ public final class Params {
     if (value.sent() != Sent.ARRAY) {
       throw DomainException.Invalid.field(name, "ERR_INVALID", "must be an array");
     }
-    return List.copyOf(value.items());
+    return texts(name, value);
   }
 
   /**
@@ -202,7 +198,11 @@ public final class Params {
     if (value.sent() == Sent.MIXED) {
       throw DomainException.Invalid.field(name, "ERR_INVALID", "must be an array");
     }
-    return List.copyOf(value.items());
+    return texts(name, value);
+  }
+
+  private static List<String> texts(String name, Value value) {
+    return value.items().stream().map(item -> unicode(name, item)).toList();
   }
 
   public boolean has(String name) {
