@@ -138,8 +138,15 @@ public final class Routes {
           Optional.empty());
 
   /**
-   * Every function the stack deploys: one per route, the authorizer, the fan-out, the bootstrap and
-   * the rotation.
+   * The HTTP API's {@code $default} route: whatever no route serves (an unknown path, or a method a
+   * path does not serve) gets Mastodon's 404 body. No table, no secret.
+   */
+  public static final Function NOT_FOUND =
+      new Function("NotFound", NotFoundFunction.class, grants());
+
+  /**
+   * Every function the stack deploys: one per route, the authorizer, the fan-out, the bootstrap,
+   * the rotation and the answer to an unknown route.
    */
   public static final List<Function> FUNCTIONS =
       Stream.concat(
@@ -152,7 +159,7 @@ public final class Routes {
                               Jar.FUNCTIONS,
                               route.grants(),
                               Optional.of(route))),
-              Stream.of(AUTHORIZER, FANOUT, BOOTSTRAP_ADMIN, ROTATE_ORIGIN_SECRET))
+              Stream.of(AUTHORIZER, FANOUT, BOOTSTRAP_ADMIN, ROTATE_ORIGIN_SECRET, NOT_FOUND))
           .toList();
 
   /** The route with this key ({@code GET /api/v1/accounts/{id}}). */

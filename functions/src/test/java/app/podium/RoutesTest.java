@@ -26,7 +26,7 @@ class RoutesTest {
       assertThat(names.add(function.name())).as(function.name()).isTrue();
       assertThat(function.name()).matches("[A-Z][A-Za-z0-9]+");
     }
-    assertThat(Routes.FUNCTIONS).hasSize(Routes.ALL.size() + 4);
+    assertThat(Routes.FUNCTIONS).hasSize(Routes.ALL.size() + 5);
   }
 
   @Test

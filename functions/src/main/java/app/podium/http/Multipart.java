@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * A {@code multipart/form-data} body (RFC 7578) read into text fields, the way Rails hands them to
- * Mastodon: {@code name[]} collects into a list. Clients such as masto send sign-up and profile
- * forms this way. File parts (those with a {@code filename}) are skipped: Podium takes no uploads
- * yet.
+ * Mastodon ({@link Params} reads {@code name[]} as a list). Clients such as masto send sign-up and
+ * profile forms this way. File parts (those with a {@code filename}) are skipped: Podium takes no
+ * uploads yet.
  *
  * <p>The body is already bounded by {@link ApiRequest#MAX_BODY_BYTES}, so the parser works on the
  * whole byte array. Anything malformed (no or bad boundary, no closing delimiter, a part without
@@ -89,9 +89,7 @@ final class Multipart {
     if (parameters.containsKey("filename")) {
       return; // uploads are not taken; the field is left out
     }
-    if (name.endsWith("[]")) {
-      name = name.substring(0, name.length() - 2);
-    }
+    // name[] stays as sent: Params reads it as a list
     values.computeIfAbsent(name, n -> new ArrayList<>()).add(text(body, from, to));
   }
 

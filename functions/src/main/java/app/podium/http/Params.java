@@ -22,9 +22,23 @@ public final class Params {
   private static final Set<String> TRUE = Set.of("true", "1", "on", "t", "yes");
   private static final Set<String> FALSE = Set.of("false", "0", "off", "f", "no", "");
 
-  private final Map<String, List<String>> values;
+  /** How a parameter was sent, which decides what its getters accept. */
+  private enum Sent {
+    /** {@code x=1} in a query or form: a single value, or a list of one where Mastodon allows. */
+    TEXT,
+    /** A JSON scalar: a single value, never a list. */
+    JSON_SCALAR,
+    /** {@code x[]=1} or a JSON array: a list, never a single value. */
+    ARRAY,
+    /** {@code x[]=1&x=2}: Rack refuses it; neither a value nor a list. */
+    MIXED
+  }
 
-  private Params(Map<String, List<String>> values) {
+  private record Value(Sent sent, List<String> items) {}
+
+  private final Map<String, Value> values;
+
+  private Params(Map<String, Value> values) {
     this.values = values;
   }
 
@@ -33,14 +47,14 @@ public final class Params {
   }
 
   static Params merge(Params first, Params winner) {
-    Map<String, List<String>> merged = new LinkedHashMap<>(first.values);
+    Map<String, Value> merged = new LinkedHashMap<>(first.values);
     merged.putAll(winner.values);
     return new Params(merged);
   }
 
   /** Parses {@code a=1&b[]=2&b[]=3}; {@code b[]} is stored as {@code b}. */
   static Params fromUrlEncoded(String text) {
-    Map<String, List<String>> values = new LinkedHashMap<>();
+    Map<String, Value> values = new LinkedHashMap<>();
     if (text == null || text.isEmpty()) {
       return new Params(values);
     }
@@ -49,19 +63,31 @@ public final class Params {
         continue;
       }
       int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      if (name.endsWith("[]")) {
-        name = name.substring(0, name.length() - 2);
-      }
-      values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+      add(
+          values,
+          decode(eq < 0 ? pair : pair.substring(0, eq)),
+          eq < 0 ? "" : decode(pair.substring(eq + 1)));
     }
     return new Params(values);
   }
 
   /** Parses a {@code multipart/form-data} body's text fields; see {@link Multipart}. */
   static Params fromMultipart(byte[] body, String contentType) {
-    return new Params(Multipart.parse(body, contentType));
+    Map<String, Value> values = new LinkedHashMap<>();
+    Multipart.parse(body, contentType)
+        .forEach((name, list) -> list.forEach(v -> add(values, name, v)));
+    return new Params(values);
+  }
+
+  /** One form or query field: {@code b[]} is {@code b} as a list. */
+  private static void add(Map<String, Value> values, String name, String text) {
+    boolean array = name.endsWith("[]");
+    String key = array ? name.substring(0, name.length() - 2) : name;
+    Sent sent = array ? Sent.ARRAY : Sent.TEXT;
+    Value before = values.get(key);
+    List<String> items = before == null ? new ArrayList<>() : before.items();
+    items.add(text);
+    values.put(key, new Value(before == null || before.sent() == sent ? sent : Sent.MIXED, items));
   }
 
   static Params fromJson(String text) {
@@ -74,12 +100,12 @@ public final class Params {
     if (root == null || !root.isObject()) {
       throw RequestRejected.badRequest("The request body must be a JSON object");
     }
-    Map<String, List<String>> values = new LinkedHashMap<>();
+    Map<String, Value> values = new LinkedHashMap<>();
     flatten("", root, values);
     return new Params(values);
   }
 
-  private static void flatten(String prefix, JsonNode node, Map<String, List<String>> values) {
+  private static void flatten(String prefix, JsonNode node, Map<String, Value> values) {
     node.properties()
         .forEach(
             field -> {
@@ -92,11 +118,30 @@ public final class Params {
                 value.forEach(
                     element ->
                         list.add(element.isValueNode() ? element.asText() : element.toString()));
-                values.put(name, list);
+                values.put(name, new Value(Sent.ARRAY, list));
               } else if (!value.isNull()) {
-                values.put(name, List.of(value.asText()));
+                values.put(name, new Value(Sent.JSON_SCALAR, List.of(value.asText())));
               }
             });
+  }
+
+  /**
+   * JSON may escape half of a surrogate pair alone ({@code "\ud800"}): valid JSON, no Unicode text.
+   * Stored, it would turn into {@code ?} on the way to UTF-8; refused, nothing is stored.
+   */
+  private static String unicode(String name, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw DomainException.Invalid.field(
+            name, "ERR_INVALID", "is not valid Unicode text (a lone UTF-16 surrogate)");
+      }
+    }
+    return text;
   }
 
   private static String decode(String text) {
@@ -113,14 +158,51 @@ public final class Params {
     return decoded;
   }
 
-  /** The value, or null when absent. */
+  /** The value, or null when absent; a list ({@code x[]}, a JSON array) is a 422. */
   public String string(String name) {
-    List<String> list = values.get(name);
-    return list == null || list.isEmpty() ? null : list.getFirst();
+    Value value = values.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (value.sent() == Sent.ARRAY || value.sent() == Sent.MIXED) {
+      throw DomainException.Invalid.field(
+          name, "ERR_INVALID", "must be a single value, not an array");
+    }
+    return value.items().isEmpty() ? null : unicode(name, value.items().getFirst());
   }
 
+  /**
+   * A list: {@code x[]=1&x[]=2} or a JSON array. A single value ({@code x=1}, JSON {@code "1"}) or
+   * both kinds at once is a 422; use {@link #oneOrMany} where Mastodon takes either.
+   */
   public List<String> list(String name) {
-    return values.getOrDefault(name, List.of());
+    Value value = values.get(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (value.sent() != Sent.ARRAY) {
+      throw DomainException.Invalid.field(name, "ERR_INVALID", "must be an array");
+    }
+    return texts(name, value);
+  }
+
+  /**
+   * A list, or a single value read as a list of one: Mastodon's {@code Array(params[:id])} (for
+   * example {@code GET /api/v1/accounts/relationships?id=1}). Both kinds at once is still a 422.
+   */
+  public List<String> oneOrMany(String name) {
+    Value value = values.get(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (value.sent() == Sent.MIXED) {
+      throw DomainException.Invalid.field(name, "ERR_INVALID", "must be an array");
+    }
+    return texts(name, value);
+  }
+
+  private static List<String> texts(String name, Value value) {
+    return value.items().stream().map(item -> unicode(name, item)).toList();
   }
 
   public boolean has(String name) {

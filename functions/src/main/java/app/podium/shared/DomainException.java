@@ -102,6 +102,9 @@ public abstract sealed class DomainException extends RuntimeException {
     }
 
     static String humanize(String field) {
+      if (field.isEmpty()) {
+        return "A parameter without a name"; // JSON allows the key ""
+      }
       String spaced = field.replace('_', ' ');
       return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }

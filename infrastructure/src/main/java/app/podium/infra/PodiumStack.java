@@ -52,6 +52,10 @@ import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
 import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
 import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
+import software.amazon.awscdk.services.cloudfront.FunctionCode;
+import software.amazon.awscdk.services.cloudfront.FunctionEventType;
+import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
 import software.amazon.awscdk.services.cloudfront.GeoRestriction;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
@@ -176,6 +180,10 @@ public final class PodiumStack extends Stack {
   private final LambdaJars jars;
   private final Acknowledgements acknowledgements;
   private final Map<Tables.Table, TableV2> tables = new LinkedHashMap<>();
+
+  /** The CloudFront function's source, on the classpath; the local server does the same. */
+  static final String TRAILING_SLASH_FUNCTION = "/cloudfront/strip-trailing-slash.js";
+
   private final Map<String, Function> functions = new LinkedHashMap<>();
   private final Map<String, software.amazon.awscdk.services.lambda.Alias> aliases =
       new LinkedHashMap<>();
@@ -361,6 +369,7 @@ public final class PodiumStack extends Stack {
     for (Route<?> route : Routes.ALL) {
       route(route, authorizer);
     }
+    notFoundRoute();
     withoutIdentitySource();
 
     // batches of up to 100 (waiting at most a second to fill one): a burst of favourites of one
@@ -691,6 +700,27 @@ public final class PodiumStack extends Stack {
     }
   }
 
+  /**
+   * API Gateway's {@code $default} route: a request that matches no route key (an unknown path, or
+   * a method its path does not serve) goes to the NotFound function, which answers Mastodon's
+   * {@code 404 {"error":"Record not found"}} instead of API Gateway's {@code {"message":"Not
+   * Found"}}. It stays in this stack with its function, like the authorizer.
+   */
+  private void notFoundRoute() {
+    String name = Routes.NOT_FOUND.name();
+    HttpRoute httpRoute =
+        HttpRoute.Builder.create(this, name + "Route")
+            .httpApi(api)
+            .routeKey(HttpRouteKey.DEFAULT)
+            .integration(new HttpLambdaIntegration(name + "Integration", aliases.get(name)))
+            .build();
+    acknowledgements.add(
+        httpRoute,
+        "AwsSolutions-APIG4",
+        "the $default route answers 404 to whatever no route serves: it reads nothing and"
+            + " returns the same body to everyone");
+  }
+
   /** The nested stack of the route's area, made by the first route of that area. */
   private NestedStack area(Route<?> route) {
     String area = RouteAreas.of(route.path());
@@ -857,6 +887,12 @@ public final class PodiumStack extends Stack {
         .defaultBehavior(
             BehaviorOptions.builder()
                 .origin(origin)
+                .functionAssociations(
+                    List.of(
+                        FunctionAssociation.builder()
+                            .function(stripTrailingSlash())
+                            .eventType(FunctionEventType.VIEWER_REQUEST)
+                            .build()))
                 .allowedMethods(AllowedMethods.ALLOW_ALL)
                 .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
                 .cachePolicy(cachePolicy)
@@ -867,6 +903,28 @@ public final class PodiumStack extends Stack {
         .webAclId(webAcl.getAttrArn())
         .httpVersion(HttpVersion.HTTP2_AND_3)
         .priceClass(PriceClass.PRICE_CLASS_ALL)
+        .build();
+  }
+
+  /**
+   * One CloudFront function on every request, not a second route key per route: a route key with a
+   * trailing slash would add a route, an integration and a permission to an area's stack for each
+   * of the routes (StackSizeTest's budget is 11 a route), and every new route would have to
+   * remember its twin. The function is one resource in this stack and costs no Lambda invocation.
+   */
+  private software.amazon.awscdk.services.cloudfront.Function stripTrailingSlash() {
+    String code;
+    try (var in = PodiumStack.class.getResourceAsStream(TRAILING_SLASH_FUNCTION)) {
+      code = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("cannot read " + TRAILING_SLASH_FUNCTION, e);
+    }
+    return software.amazon.awscdk.services.cloudfront.Function.Builder.create(
+            this, "StripTrailingSlash")
+        .functionName(config.prefix() + "strip-trailing-slash")
+        .comment("Drops one trailing slash, so /api/v1/instance/ reaches GET /api/v1/instance")
+        .runtime(FunctionRuntime.JS_2_0)
+        .code(FunctionCode.fromInline(code))
         .build();
   }
 

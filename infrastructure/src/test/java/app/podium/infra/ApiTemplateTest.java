@@ -23,9 +23,56 @@ class ApiTemplateTest {
   }
 
   @Test
-  void everyRouteOfTheRouteTableAndNoOther() {
-    assertThat(routes().keySet())
+  void everyRouteOfTheRouteTableAndNoOtherBesideTheDefaultRoute() {
+    Map<String, Map<String, Object>> routes = routes();
+    assertThat(routes.remove("$default")).isNotNull();
+    assertThat(routes.keySet())
         .containsExactlyInAnyOrderElementsOf(Routes.ALL.stream().map(Route<?>::key).toList());
+  }
+
+  /** Mastodon's 404 body for an unknown path, not API Gateway's {@code {"message":"Not Found"}}. */
+  @Test
+  void whatNoRouteServesGoesToTheNotFoundFunctionWithoutTheAuthorizer() {
+    Map<String, Object> route = routes().get("$default");
+    assertThat(route.get("AuthorizationType")).isEqualTo("NONE");
+    // "integrations/<id>", joined from the integration's Ref
+    String integrationId =
+        referencedId(list(list(map(route.get("Target")).get("Fn::Join")).get(1)).get(1));
+    Map<String, Object> integration =
+        properties(template.ofType("AWS::ApiGatewayV2::Integration").get(integrationId));
+    Map<String, Object> alias =
+        properties(
+            template
+                .ofType("AWS::Lambda::Alias")
+                .get(referencedId(integration.get("IntegrationUri"))));
+    assertThat(referencedId(alias.get("FunctionName")))
+        .isEqualTo(TemplateJson.logicalId(Synthesized.dev().function(Routes.NOT_FOUND.name())));
+  }
+
+  /**
+   * Mastodon.py asks {@code GET /api/v1/instance/}: one viewer-request function drops the trailing
+   * slash before the origin (one resource, where twin route keys would cost three a route).
+   */
+  @Test
+  void cloudFrontDropsOneTrailingSlashBeforeTheApiSeesThePath() throws Exception {
+    var functions = template.ofType("AWS::CloudFront::Function");
+    assertThat(functions).hasSize(1);
+    Map<String, Object> function = properties(functions.values().iterator().next());
+    assertThat(map(function.get("FunctionConfig"))).containsEntry("Runtime", "cloudfront-js-2.0");
+    try (var in = PodiumStack.class.getResourceAsStream(PodiumStack.TRAILING_SLASH_FUNCTION)) {
+      assertThat(function.get("FunctionCode"))
+          .isEqualTo(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Map<String, Object> association =
+        map(
+            list(map(distributionConfig().get("DefaultCacheBehavior")).get("FunctionAssociations"))
+                .getFirst());
+    assertThat(association.get("EventType")).isEqualTo("viewer-request");
+    assertThat(association.get("FunctionARN"))
+        .isEqualTo(
+            Map.of(
+                "Fn::GetAtt",
+                java.util.List.of(functions.keySet().iterator().next(), "FunctionARN")));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package app.podium.local;
 
 import app.podium.Backend;
+import app.podium.NotFoundFunction;
 import app.podium.RouteFunction;
 import app.podium.Routes;
 import app.podium.apps.api.AuthorizeRequestHandler;
@@ -30,9 +31,11 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Plays the CDN's and API Gateway's parts locally: applies the edge's request-wide limits ({@link
- * EdgeRateLimits}, AWS WAF's part), matches the route from {@link Routes}, runs the Lambda
- * authorizer for protected routes, builds the payload 2.0 event and hands it to the route's
- * function, the same {@link RouteFunction} that runs in Lambda, in this process.
+ * EdgeRateLimits}, AWS WAF's part) and its function that drops one trailing slash ({@link
+ * #originPath}), matches the route from {@link Routes} ({@link NotFoundFunction} when none does, as
+ * the HTTP API's {@code $default} route), runs the Lambda authorizer for protected routes, builds
+ * the payload 2.0 event and hands it to the route's function, the same {@link RouteFunction} that
+ * runs in Lambda, in this process.
  */
 public final class HttpApiServer implements AutoCloseable {
   private static final Logger LOG = LogManager.getLogger(HttpApiServer.class);
@@ -48,6 +51,7 @@ public final class HttpApiServer implements AutoCloseable {
   private final Map<String, RouteFunction> functions = new HashMap<>();
 
   private final AuthorizeRequestHandler authorizer;
+  private final NotFoundFunction notFound = new NotFoundFunction();
   private final EdgeRateLimits edge;
 
   public HttpApiServer(Backend backend, int port) throws IOException {
@@ -91,12 +95,13 @@ public final class HttpApiServer implements AutoCloseable {
    */
   APIGatewayV2HTTPResponse respond(
       String method,
-      String rawPath,
+      String viewerPath,
       String rawQuery,
       Map<String, List<String>> headers,
       String protocol,
       String sourceIp,
       byte[] body) {
+    String rawPath = originPath(viewerPath);
     try {
       Optional<APIGatewayV2HTTPResponse> refused = edge.refusal(method, headers, sourceIp);
       if (refused.isPresent()) {
@@ -115,7 +120,8 @@ public final class HttpApiServer implements AutoCloseable {
       }
       var match = matcher.match(method, rawPath);
       if (match.isEmpty()) {
-        return gatewayError(404, "Not Found");
+        // the $default route's function reads nothing of the request
+        return Invocations.as(Routes.NOT_FOUND.name(), () -> notFound.handleRequest(null, null));
       }
       Route<?> route = match.get().route();
       APIGatewayV2HTTPEvent event =
@@ -146,6 +152,18 @@ public final class HttpApiServer implements AutoCloseable {
       LOG.error("Local server failure", e);
       return gatewayError(500, "Internal Server Error");
     }
+  }
+
+  /**
+   * The path API Gateway sees: CloudFront's viewer-request function ({@code
+   * infrastructure/src/main/resources/cloudfront/strip-trailing-slash.js}) drops one trailing
+   * slash, so {@code /api/v1/instance/} reaches {@code GET /api/v1/instance} as on Mastodon, where
+   * Rails ignores it.
+   */
+  static String originPath(String viewerPath) {
+    return viewerPath.length() > 1 && viewerPath.endsWith("/")
+        ? viewerPath.substring(0, viewerPath.length() - 1)
+        : viewerPath;
   }
 
   /**

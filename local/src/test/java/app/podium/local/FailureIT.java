@@ -139,12 +139,14 @@ class FailureIT {
   }
 
   /** Posts with the fault armed: a 5xx, with exactly that one fault injected. */
-  static void postFailingOnce(AtomicBoolean fault, Member writer, String text, String key) {
+  /** Posts once with the fault set, which fails it; the status id the key's claim holds. */
+  static String postFailingOnce(AtomicBoolean fault, Member writer, String text, String key) {
     int injected = faults.injected.get();
     fault.set(true);
     var failed = post(writer, text, key);
     assertThat(failed.status()).as(failed.toString()).isGreaterThanOrEqualTo(500);
     assertThat(faults.injected.get()).isEqualTo(injected + 1);
+    return feeds.idempotencyClaim(writer.id(), key);
   }
 
   /**
@@ -211,9 +213,9 @@ class FailureIT {
   void aStoreThatFailsAfterPublishingIsFinishedByTheRetryWithTheSameKey() {
     Audience audience = audience("storefail");
     int posts = podium.count(Tables.POSTS);
-    postFailingOnce(
-        faults.failNextPostStore, audience.writer(), "published, not stored", "retry-me");
-    String reserved = feeds.idempotencyClaim(audience.writer().id(), "retry-me");
+    String reserved =
+        postFailingOnce(
+            faults.failNextPostStore, audience.writer(), "published, not stored", "retry-me");
     assertThat(reserved).as("the id the first attempt reserved").isNotNull();
     assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
     assertThat(podium.api.get("/api/v1/statuses/" + reserved).send().status()).isEqualTo(404);
@@ -233,9 +235,12 @@ class FailureIT {
   void aPostStoredWhoseAnswerIsLostIsAlreadyFannedOutAndTheRetryWithTheSameKeyAnswersWithIt() {
     Audience audience = audience("lostanswer");
     int posts = podium.count(Tables.POSTS);
-    postFailingOnce(
-        faults.loseNextPostStoreAnswer, audience.writer(), "stored, never answered", "lost-answer");
-    String stored = feeds.idempotencyClaim(audience.writer().id(), "lost-answer");
+    String stored =
+        postFailingOnce(
+            faults.loseNextPostStoreAnswer,
+            audience.writer(),
+            "stored, never answered",
+            "lost-answer");
     assertThat(podium.count(Tables.POSTS)).as("the store went through").isEqualTo(posts + 1);
     assertThat(podium.api.get("/api/v1/statuses/" + stored).send().status()).isEqualTo(200);
     // published before it was stored: a client that gives up after the 5xx loses nothing
@@ -260,11 +265,11 @@ class FailureIT {
     int posts = podium.count(Tables.POSTS);
     feeds.awaitQueueDrained(WAIT);
     int timelines = podium.count(Tables.TIMELINES);
-    postFailingOnce(faults.failNextPublish, audience.writer(), "not even published", "again");
+    String id =
+        postFailingOnce(faults.failNextPublish, audience.writer(), "not even published", "again");
     assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
     assertThat(podium.count(Tables.TIMELINES)).isEqualTo(timelines);
     assertThat(statusesCount(audience.writer())).isZero();
-    String id = feeds.idempotencyClaim(audience.writer().id(), "again");
 
     assertRetryAnswersWith(id, audience.writer(), "not even published", "again", posts);
     assertReachedEveryone(audience, id);

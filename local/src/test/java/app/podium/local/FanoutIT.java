@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -60,14 +59,12 @@ class FanoutIT {
   static LocalStack stack;
   static Podium podium;
   static Feeds feeds;
-  static Member author;
-  static List<Member> followers;
 
-  @BeforeAll
-  static void start() throws Exception {
-    author = feeds.member("author");
-    followers = feeds.followersOf(author, "follower", FOLLOWERS);
-  }
+  @PodiumIT.Member("author")
+  static Member author;
+
+  @PodiumIT.Followers(of = "author", prefix = "follower", count = FOLLOWERS)
+  static List<Member> followers;
 
   static List<String> audience() {
     return Stream.concat(Stream.of(author.id()), followers.stream().map(Member::id)).toList();

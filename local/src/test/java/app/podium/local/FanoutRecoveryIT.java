@@ -101,13 +101,15 @@ class FanoutRecoveryIT {
   static LocalStack stack;
   static Podium podium;
   static Feeds feeds;
+
+  @PodiumIT.Member("author")
   static Member author;
+
+  @PodiumIT.Followers(of = "author", prefix = "follower", count = FOLLOWERS)
   static List<Member> followers;
 
   @BeforeAll
-  static void start() throws Exception {
-    author = feeds.member("author");
-    followers = feeds.followersOf(author, "follower", FOLLOWERS);
+  static void start() {
     observer.enabled = true;
   }
 

@@ -221,14 +221,16 @@ class HostileInputIT {
         Arguments.of(waitlist, Map.of("email", Map.of("a", "b@c.example")), 422),
         Arguments.of(profile, Map.of("note", "nul\u0000byte"), 422),
         Arguments.of(profile, Map.of("display_name", "bell\u0007"), 422),
-        // OAuth endpoints answer in OAuth's words, 400 and 401, not 422
+        // OAuth endpoints answer in OAuth's words, 400 and 401, not 422: a parameter in a shape
+        // none is read in (a list for one value) is invalid_request, before any client check
         Arguments.of(token, Map.of("grant_type", Map.of("x", "password")), 400),
         Arguments.of(
             token, Map.of("grant_type", "password", "username", List.of(), "password", 123), 400),
         Arguments.of(
             revoke,
             Map.of("client_id", Map.of("a", 1), "client_secret", List.of("x"), "token", "t"),
-            401));
+            400),
+        Arguments.of(revoke, Map.of("client_id", Map.of("a", 1), "token", "t"), 401));
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -67,6 +67,27 @@ class NotificationsIT {
     return Tables.NOTIFICATIONS.physicalName(stack.backend().settings().tablePrefix());
   }
 
+  /** A member's status that {@code n} fresh members will favourite, its fan-out done. */
+  record Popular(Member author, List<Member> fans, String status) {
+    /** The fan-out task of the fan's favourite. */
+    String favouritedBy(Member fan) {
+      return favouritedBody(fan, status, author);
+    }
+
+    /** The author's notification group of the status's favourites. */
+    String group() {
+      return "favourite-" + status;
+    }
+  }
+
+  static Popular popular(int n, String text) {
+    Member author = member();
+    List<Member> fans = members(n);
+    String status = podium.post(author.token(), text);
+    feeds.awaitQueueDrained(WAIT);
+    return new Popular(author, fans, status);
+  }
+
   static String favouritedBody(Member actor, String statusId, Member author) {
     return FanoutTaskJson.write(new FanoutTask.Favourited(actor.id(), statusId, author.id()));
   }
@@ -212,32 +233,30 @@ class NotificationsIT {
    */
   @Test
   void aBurstOfFavouritesIsOneExactGroupWithTheNewestSamplesWrittenOncePerBatch() {
-    Member author = member();
-    List<Member> fans = members(64);
-    String status = podium.post(author.token(), "popular");
-    feeds.awaitQueueDrained(WAIT);
+    Popular popular = popular(64, "popular");
     writes.take();
 
-    sendAll(fans.subList(0, 56).stream().map(f -> favouritedBody(f, status, author)).toList());
-    for (Member fan : fans.subList(56, 64)) {
+    sendAll(popular.fans().subList(0, 56).stream().map(popular::favouritedBy).toList());
+    for (Member fan : popular.fans().subList(56, 64)) {
       Feeds.pause(5);
-      feeds.enqueue(favouritedBody(fan, status, author));
+      feeds.enqueue(popular.favouritedBy(fan));
     }
-    awaitCount(author, "favourite-" + status, 64);
+    awaitCount(popular.author(), popular.group(), 64);
     long groupWrites = writes.take().stream().filter(w -> w.targets().contains(table())).count();
 
-    assertThat(count(author, "favourite-" + status)).isEqualTo(64);
-    JsonNode groups = v2(author, "").get("notification_groups");
+    assertThat(count(popular.author(), popular.group())).isEqualTo(64);
+    JsonNode groups = v2(popular.author(), "").get("notification_groups");
     assertThat(groups).hasSize(1);
     JsonNode group = groups.get(0);
     assertThat(group.get("notifications_count").asLong()).isEqualTo(64);
     assertThat(group.get("type").asText()).isEqualTo("favourite");
-    assertThat(group.get("status_id").asText()).isEqualTo(status);
-    List<String> newestFirst = fans.subList(56, 64).reversed().stream().map(Member::id).toList();
+    assertThat(group.get("status_id").asText()).isEqualTo(popular.status());
+    List<String> newestFirst =
+        popular.fans().subList(56, 64).reversed().stream().map(Member::id).toList();
     List<String> samples = new ArrayList<>();
     group.get("sample_account_ids").forEach(id -> samples.add(id.asText()));
     assertThat(samples).containsExactlyElementsOf(newestFirst);
-    assertThat(v1(author, "").get(0).get("account").get("id").asText())
+    assertThat(v1(popular.author(), "").get(0).get("account").get("id").asText())
         .isEqualTo(newestFirst.getFirst());
     System.out.printf(
         "notifications: 64 favourites of one status wrote its group %d times (%.2f a favourite)%n",
@@ -250,16 +269,13 @@ class NotificationsIT {
 
   @Test
   void aRedeliveredMessageChangesNothingAndOneBatchWritesAGroupOnce() {
-    Member author = member();
-    List<Member> fans = members(9);
-    String status = podium.post(author.token(), "favourite me");
-    feeds.awaitQueueDrained(WAIT);
+    Popular popular = popular(9, "favourite me");
     FanoutHandler handler = new FanoutHandler(stack.backend().fanout());
     SQSEvent batch = new SQSEvent();
     List<SQSEvent.SQSMessage> records = new ArrayList<>();
     long sent = System.currentTimeMillis();
-    for (int i = 0; i < fans.size(); i++) {
-      records.add(message("fav-" + i, favouritedBody(fans.get(i), status, author), sent + i));
+    for (int i = 0; i < popular.fans().size(); i++) {
+      records.add(message("fav-" + i, popular.favouritedBy(popular.fans().get(i)), sent + i));
     }
     records.add(message("poison", "not a task", sent));
     batch.setRecords(records);
@@ -267,7 +283,7 @@ class NotificationsIT {
 
     var first = handler.handleRequest(batch, null);
     long groupWrites = writes.take().stream().filter(w -> w.targets().contains(table())).count();
-    var before = group(author, "favourite-" + status);
+    var before = group(popular.author(), popular.group());
     var second = handler.handleRequest(batch, null);
     long rewrites = writes.take().stream().filter(w -> w.targets().contains(table())).count();
 
@@ -281,13 +297,14 @@ class NotificationsIT {
         .as("nine favourites in one batch: one write of their group")
         .isEqualTo(1);
     assertThat(rewrites).as("the same batch again writes nothing").isZero();
-    assertThat(group(author, "favourite-" + status)).isEqualTo(before);
+    assertThat(group(popular.author(), popular.group())).isEqualTo(before);
     assertThat(Long.parseLong(before.get("count").n())).isEqualTo(9);
-    assertThat(before.get("sample_ids").l().getFirst().s()).isEqualTo(fans.getLast().id());
+    assertThat(before.get("sample_ids").l().getFirst().s())
+        .isEqualTo(popular.fans().getLast().id());
     // the same event sent again as a new message (a publisher's retry): counted once still
-    feeds.enqueue(favouritedBody(fans.getFirst(), status, author));
+    feeds.enqueue(popular.favouritedBy(popular.fans().getFirst()));
     feeds.awaitQueueDrained(WAIT);
-    assertThat(count(author, "favourite-" + status)).isEqualTo(9);
+    assertThat(count(popular.author(), popular.group())).isEqualTo(9);
   }
 
   static SQSEvent.SQSMessage message(String id, String body, long sentAt) {

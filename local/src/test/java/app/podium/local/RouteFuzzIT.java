@@ -438,9 +438,24 @@ class RouteFuzzIT {
           written);
       return;
     }
+    if (success
+        && fuzzCase.kind().startsWith("misshapen")
+        && answer.body().contains(Generator.MISSHAPEN)) {
+      fail(
+          route
+              + " answered "
+              + status
+              + " and took a misshapen value (a list read as one, a lone"
+              + " surrogate): it must be a 422",
+          fuzzCase,
+          answer,
+          written);
+      return;
+    }
     if (fuzzCase.body().length > MAX_BODY
         && status != 413
-        && !AUTHORIZATION_ERRORS.contains(error)) {
+        && !AUTHORIZATION_ERRORS.contains(error)
+        && !servedByNoRoute(fuzzCase)) {
       fail(
           route + " answered " + status + " (not 413) to a body over " + MAX_BODY + " bytes",
           fuzzCase,
@@ -497,6 +512,18 @@ class RouteFuzzIT {
     if (!compared.isEmpty() || sinceCheckpoint >= CHECK_EVERY) {
       compareWithCheckpoint(fuzzCase, answer, written);
     }
+  }
+
+  /**
+   * Whether the case's path, as API Gateway sees it, matches no route ({@code
+   * /api/v1/timelines/tag/} with an empty tag is {@code /api/v1/timelines/tag}): the NotFound
+   * function answers it without reading the body, so it need not be 413.
+   */
+  static boolean servedByNoRoute(FuzzCase fuzzCase) {
+    String target = fuzzCase.target();
+    int query = target.indexOf('?');
+    String path = HttpApiServer.originPath(query < 0 ? target : target.substring(0, query));
+    return new RouteMatcher(Routes.ALL).match(fuzzCase.route().method().name(), path).isEmpty();
   }
 
   /**
@@ -578,6 +605,22 @@ class RouteFuzzIT {
      * Every parameter name Podium reads, and Mastodon's for routes not written yet (blocks, mutes,
      * reports, admin actions), so a new route is sent the names it is likely to read.
      */
+    /**
+     * What misshapen cases send their text with; an answer that echoes it took a misshapen value.
+     */
+    static final String MISSHAPEN = "misshapen-";
+
+    /** Fields Mastodon reads with {@code Array(params[:x])}: one value or a list. */
+    static final Set<String> ONE_OR_MANY = Set.of("id", "timeline", "redirect_uris");
+
+    /** Fields whose text a route may echo in its answer. */
+    static final Set<String> FREE_TEXT = Set.of("status", "client_name", "display_name", "note");
+
+    static final Set<String> NUMBERS = Set.of("max_uses", "expires_in", "count", "limit");
+
+    static final List<String> OUT_OF_RANGE =
+        List.of("99999999999999999999", "-9223372036854775809", "4294967296", "1e400");
+
     static final List<String> NAMES =
         List.of(
             "status",
@@ -907,6 +950,15 @@ class RouteFuzzIT {
                     "multipart/form-data; boundary=x",
                     "text/plain",
                     "application/octet-stream"));
+      } else if (choice < 89) {
+        kind = "misshapen";
+        body = utf8(misshapenJson());
+        contentType = "application/json";
+        if (chance(40)) {
+          kind = "misshapen form";
+          body = utf8(misshapenForm());
+          contentType = "application/x-www-form-urlencoded";
+        }
       } else {
         kind = "plausible";
         body = utf8(plausible(route));
@@ -1300,28 +1352,80 @@ class RouteFuzzIT {
 
     /** The route's likely parameters with likely values, so that some cases succeed and write. */
     String plausible(Route<?> route) {
-      Map<String, String> fields = plausibleFields();
-      List<String> pairs = new ArrayList<>();
-      fields.forEach(
-          (name, value) -> {
-            if (chance(70)) {
-              pairs.add(encode(name) + "=" + encode(chance(90) ? value : value()));
-            }
-          });
-      return String.join("&", pairs);
+      return fields(
+          (name, value) ->
+              chance(70) ? encode(name) + "=" + encode(chance(90) ? value : value()) : null,
+          "&");
     }
 
     String plausibleJson(Route<?> route) {
-      List<String> fields = new ArrayList<>();
+      return "{"
+          + fields(
+              (name, value) ->
+                  chance(70)
+                      ? jsonString(name) + ":" + (chance(85) ? jsonString(value) : jsonValue(0))
+                      : null,
+              ",")
+          + "}";
+    }
+
+    /**
+     * The route's likely parameters, each in a shape no route reads it in, yet valid once
+     * unwrapped: a list where one value is read, half a surrogate pair after free text, a number
+     * past any range. Free text carries {@link #MISSHAPEN}, which no answer to such a case may echo
+     * ({@link #check}): a route that took the list's element or the text as it came would show it.
+     */
+    String misshapenJson() {
+      return "{"
+          + fields((name, value) -> jsonString(name) + ":" + misshapen(name, value), ",")
+          + "}";
+    }
+
+    private String misshapen(String name, String value) {
+      if (ONE_OR_MANY.contains(name)) {
+        return jsonString(value); // a value or a list: both are right here
+      }
+      if (FREE_TEXT.contains(name)) {
+        String marked = jsonString(MISSHAPEN + value);
+        return chance(50)
+            ? "[" + marked + "]"
+            : marked.substring(0, marked.length() - 1) + "\\ud800\"";
+      }
+      return NUMBERS.contains(name) && chance(50)
+          ? pick(OUT_OF_RANGE)
+          : "[" + jsonString(value) + "]";
+    }
+
+    /**
+     * The same in a form: {@code name[]=} for one value, and both {@code id[]=} and {@code id=}.
+     */
+    String misshapenForm() {
+      return fields(
+          (name, value) -> {
+            String field = encode(name);
+            String text = encode(FREE_TEXT.contains(name) ? MISSHAPEN + value : value);
+            if (ONE_OR_MANY.contains(name)) {
+              return field + "%5B%5D=" + text + "&" + field + "=" + text;
+            }
+            return NUMBERS.contains(name) && chance(50)
+                ? field + "=" + pick(OUT_OF_RANGE)
+                : field + "%5B%5D=" + text;
+          },
+          "&");
+    }
+
+    /** Each of {@link #plausibleFields} as {@code write} puts it (null leaves it out), joined. */
+    String fields(java.util.function.BinaryOperator<String> write, String separator) {
+      List<String> parts = new ArrayList<>();
       plausibleFields()
           .forEach(
               (name, value) -> {
-                if (chance(70)) {
-                  fields.add(
-                      jsonString(name) + ":" + (chance(85) ? jsonString(value) : jsonValue(0)));
+                String part = write.apply(name, value);
+                if (part != null) {
+                  parts.add(part);
                 }
               });
-      return "{" + String.join(",", fields) + "}";
+      return String.join(separator, parts);
     }
 
     Map<String, String> plausibleFields() {

@@ -167,25 +167,36 @@ class TimelineIT {
         .isEqualTo(404);
   }
 
-  @Test
-  void anotherMemberCannotDeleteMyStatusAndLearnsNothingFromTrying() {
-    Member writer = feeds.member("own_writer");
-    Member follower = feeds.member("own_follower");
-    Member vandal = feeds.member("own_vandal");
+  /**
+   * A writer with one follower and a member who follows nobody, after the writer posted a public
+   * status and then a followers-only one.
+   */
+  record Scene(Member writer, Member follower, Member outsider, String open, String hidden) {}
+
+  static Scene followedWriter(String name) {
+    Member writer = feeds.member(name + "_writer");
+    Member follower = feeds.member(name + "_follower");
+    Member outsider = feeds.member(name + "_outsider");
     podium.follow(follower.token(), writer.id());
-    String open = podium.post(writer.token(), "mine to delete");
+    String open = podium.post(writer.token(), "for everyone");
     var hidden =
         podium.postForm(
-            writer.token(),
-            Map.of("status", "mine, followers only", "visibility", "private"),
-            null);
-    assertThat(hidden.status()).as(hidden.toString()).isEqualTo(200);
-    assertThat(podium.awaitHome(follower.token(), ids -> ids.size() == 2)).hasSize(2);
-    int posts = podium.count(Tables.POSTS);
-    var unknown = podium.api.delete("/api/v1/statuses/1234567890123").token(vandal.token()).send();
+            writer.token(), Map.of("status", "for followers", "visibility", "private"), null);
+    assertThat(hidden.field("visibility")).as(hidden.toString()).isEqualTo("private");
+    return new Scene(writer, follower, outsider, open, hidden.field("id"));
+  }
 
-    for (String id : List.of(open, hidden.field("id"))) {
-      var refused = podium.api.delete("/api/v1/statuses/" + id).token(vandal.token()).send();
+  @Test
+  void anotherMemberCannotDeleteMyStatusAndLearnsNothingFromTrying() {
+    Scene scene = followedWriter("own");
+    assertThat(podium.awaitHome(scene.follower().token(), ids -> ids.size() == 2)).hasSize(2);
+    int posts = podium.count(Tables.POSTS);
+    var unknown =
+        podium.api.delete("/api/v1/statuses/1234567890123").token(scene.outsider().token()).send();
+
+    for (String id : List.of(scene.open(), scene.hidden())) {
+      var refused =
+          podium.api.delete("/api/v1/statuses/" + id).token(scene.outsider().token()).send();
       // the same answer as for a status that does not exist: a private status's existence does not
       // leak
       assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
@@ -193,51 +204,43 @@ class TimelineIT {
     }
 
     assertThat(podium.count(Tables.POSTS)).isEqualTo(posts);
-    assertThat(podium.api.get("/api/v1/statuses/" + open).send().status()).isEqualTo(200);
+    assertThat(podium.api.get("/api/v1/statuses/" + scene.open()).send().status()).isEqualTo(200);
     assertThat(
             podium
                 .api
-                .get("/api/v1/statuses/" + hidden.field("id"))
-                .token(follower.token())
+                .get("/api/v1/statuses/" + scene.hidden())
+                .token(scene.follower().token())
                 .send()
                 .status())
         .isEqualTo(200);
-    assertThat(podium.home(follower.token(), "")).containsExactly(hidden.field("id"), open);
-    assertThat(account(writer.id()).get("statuses_count").asLong()).isEqualTo(2);
+    assertThat(podium.home(scene.follower().token(), ""))
+        .containsExactly(scene.hidden(), scene.open());
+    assertThat(account(scene.writer().id()).get("statuses_count").asLong()).isEqualTo(2);
   }
 
   @Test
   void privateStatusesAreSeenByFollowersAndTheAuthorOnly() {
-    Member writer = feeds.member("priv_writer");
-    Member follower = feeds.member("priv_follower");
-    Member stranger = feeds.member("priv_stranger");
-    podium.follow(follower.token(), writer.id());
-    String open = podium.post(writer.token(), "for everyone");
-    var secret =
-        podium.postForm(
-            writer.token(), Map.of("status", "for followers", "visibility", "private"), null);
-    assertThat(secret.status()).as(secret.toString()).isEqualTo(200);
-    assertThat(secret.field("visibility")).isEqualTo("private");
-    String hidden = secret.field("id");
+    Scene scene = followedWriter("priv");
 
-    assertThat(podium.awaitHome(follower.token(), ids -> ids.size() == 2))
-        .containsExactly(hidden, open);
-    assertThat(podium.home(writer.token(), "")).containsExactly(hidden, open);
-    String byId = "/api/v1/statuses/" + hidden;
-    assertThat(podium.api.get(byId).token(follower.token()).send().status()).isEqualTo(200);
-    assertThat(podium.api.get(byId).token(writer.token()).send().status()).isEqualTo(200);
-    assertThat(podium.api.get(byId).token(stranger.token()).send().status()).isEqualTo(404);
+    assertThat(podium.awaitHome(scene.follower().token(), ids -> ids.size() == 2))
+        .containsExactly(scene.hidden(), scene.open());
+    assertThat(podium.home(scene.writer().token(), ""))
+        .containsExactly(scene.hidden(), scene.open());
+    String byId = "/api/v1/statuses/" + scene.hidden();
+    assertThat(podium.api.get(byId).token(scene.follower().token()).send().status()).isEqualTo(200);
+    assertThat(podium.api.get(byId).token(scene.writer().token()).send().status()).isEqualTo(200);
+    assertThat(podium.api.get(byId).token(scene.outsider().token()).send().status()).isEqualTo(404);
     assertThat(podium.api.get(byId).send().status()).isEqualTo(404);
 
-    String list = "/api/v1/accounts/" + writer.id() + "/statuses";
-    assertThat(Feeds.ids(podium.api.get(list).send())).containsExactly(open);
-    assertThat(Feeds.ids(podium.api.get(list).token(stranger.token()).send()))
-        .containsExactly(open);
-    assertThat(Feeds.ids(podium.api.get(list).token(follower.token()).send()))
-        .containsExactly(hidden, open);
-    assertThat(Feeds.ids(podium.api.get(list).token(writer.token()).send()))
-        .containsExactly(hidden, open);
-    assertThat(podium.home(stranger.token(), "")).isEmpty();
+    String list = "/api/v1/accounts/" + scene.writer().id() + "/statuses";
+    assertThat(Feeds.ids(podium.api.get(list).send())).containsExactly(scene.open());
+    assertThat(Feeds.ids(podium.api.get(list).token(scene.outsider().token()).send()))
+        .containsExactly(scene.open());
+    assertThat(Feeds.ids(podium.api.get(list).token(scene.follower().token()).send()))
+        .containsExactly(scene.hidden(), scene.open());
+    assertThat(Feeds.ids(podium.api.get(list).token(scene.writer().token()).send()))
+        .containsExactly(scene.hidden(), scene.open());
+    assertThat(podium.home(scene.outsider().token(), "")).isEmpty();
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,21 @@ class VisibilityIT {
   static LocalStack stack;
   static Podium podium;
   static Feeds feeds;
+
+  /** Who plays each test, fresh for each: the author, the blocked, a bystander, one mentioned. */
+  Member carol;
+
+  Member alice;
+  Member bob;
+  Member dave;
+
+  @BeforeEach
+  void cast() {
+    carol = member("carol");
+    alice = member("alice");
+    bob = member("bob");
+    dave = member("dave");
+  }
 
   static Member member(String role) {
     return feeds.member(role + NAMES.incrementAndGet());
@@ -91,12 +107,23 @@ class VisibilityIT {
     assertThat(response.field("error")).as(what).isEqualTo("Record not found");
   }
 
+  /**
+   * The status and its context, favourited_by and reblogged_by pages as the reader (null: no token)
+   * gets them: all shown, or all Record not found, as if the status did not exist.
+   */
+  static void assertStatusPages(Member reader, String status, boolean shown, String who) {
+    for (String path : List.of("", "/context", "/favourited_by", "/reblogged_by")) {
+      var response = get(reader, "/api/v1/statuses/" + status + path);
+      if (shown) {
+        assertThat(response.status()).as(who + ", " + path + ": " + response).isEqualTo(200);
+      } else {
+        assertNotFound(response, who + ", " + path);
+      }
+    }
+  }
+
   @Test
   void aMemberTheAuthorBlocksGets404ForTheAuthorsStatusesWhereverTheyAreAskedFor() {
-    Member carol = member("carol");
-    Member alice = member("alice");
-    Member bob = member("bob");
-    Member dave = member("dave");
     String tag = "blocktag" + NAMES.incrementAndGet();
     String status = podium.post(carol.token(), "public words #" + tag);
     String bobsReply =
@@ -110,15 +137,9 @@ class VisibilityIT {
 
     block(carol, alice);
 
-    for (String path : List.of("", "/context", "/favourited_by", "/reblogged_by")) {
-      assertNotFound(get(alice, "/api/v1/statuses/" + status + path), "GET " + path);
-      assertThat(get(dave, "/api/v1/statuses/" + status + path).status())
-          .as("another member, " + path)
-          .isEqualTo(200);
-      assertThat(get(null, "/api/v1/statuses/" + status + path).status())
-          .as("no token, " + path)
-          .isEqualTo(200);
-    }
+    assertStatusPages(alice, status, false, "blocked");
+    assertStatusPages(dave, status, true, "another member");
+    assertStatusPages(null, status, true, "no token");
     for (String action : List.of("favourite", "reblog", "unfavourite", "unreblog")) {
       assertNotFound(post(alice, "/api/v1/statuses/" + status + "/" + action), action);
     }
@@ -146,8 +167,6 @@ class VisibilityIT {
 
   @Test
   void aReplyToABlockersStatusIsRefusedAsMastodonRefusesItAndWritesNothing() {
-    Member carol = member("carol");
-    Member alice = member("alice");
     String status = podium.post(carol.token(), "carol's thoughts");
     block(carol, alice);
     int statuses = podium.count(Tables.POSTS);
@@ -174,10 +193,6 @@ class VisibilityIT {
 
   @Test
   void aMentionThatABlockStandsBetweenNotifiesNobodyButTheOthersItNames() {
-    Member carol = member("carol");
-    Member alice = member("alice");
-    Member bob = member("bob");
-    Member dave = member("dave");
     block(carol, alice);
 
     String byBlocked =
@@ -228,9 +243,6 @@ class VisibilityIT {
 
   @Test
   void aPrivateStatusIsReadableByTheMembersItMentionsAndNoOtherNonFollower() {
-    Member bob = member("bob");
-    Member alice = member("alice");
-    Member dave = member("dave");
     Member follower = member("follower");
     podium.follow(follower.token(), bob.id());
     String secret =
@@ -242,16 +254,10 @@ class VisibilityIT {
 
     JsonNode shown = ok(get(alice, "/api/v1/statuses/" + secret));
     assertThat(shown.get("visibility").asText()).isEqualTo("private");
-    for (String path : List.of("", "/context", "/favourited_by", "/reblogged_by")) {
-      assertThat(get(alice, "/api/v1/statuses/" + secret + path).status())
-          .as("mentioned, " + path)
-          .isEqualTo(200);
-      assertThat(get(follower, "/api/v1/statuses/" + secret + path).status())
-          .as("follower, " + path)
-          .isEqualTo(200);
-      assertNotFound(get(dave, "/api/v1/statuses/" + secret + path), "not mentioned, " + path);
-      assertNotFound(get(null, "/api/v1/statuses/" + secret + path), "no token, " + path);
-    }
+    assertStatusPages(alice, secret, true, "mentioned");
+    assertStatusPages(follower, secret, true, "follower");
+    assertStatusPages(dave, secret, false, "not mentioned");
+    assertStatusPages(null, secret, false, "no token");
     assertThat(ids(ok(get(alice, "/api/v1/accounts/" + bob.id() + "/statuses")))).contains(secret);
     assertThat(ids(ok(get(dave, "/api/v1/accounts/" + bob.id() + "/statuses"))))
         .doesNotContain(secret);
@@ -291,9 +297,6 @@ class VisibilityIT {
 
   @Test
   void aPrivateReplyIsReadableByTheAuthorItAnswersWhoIsNotifiedOfIt() {
-    Member alice = member("alice");
-    Member bob = member("bob");
-    Member dave = member("dave");
     String question = podium.post(alice.token(), "anyone?");
     String answer =
         posted(

@@ -9,6 +9,7 @@ import app.podium.apps.IssuedToken;
 import app.podium.apps.OAuthService;
 import app.podium.http.ApiRequest;
 import app.podium.http.ApiResponse;
+import app.podium.http.Params;
 import app.podium.http.Route;
 import app.podium.shared.DomainException;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -54,7 +55,7 @@ public record AppsRoutes(OAuthService oauth) {
     // Mastodon takes redirect_uris as one string (URIs separated by whitespace) or, since 4.3, an
     // array.
     String redirectUris =
-        params.has("redirect_uris") ? String.join("\n", params.list("redirect_uris")) : null;
+        params.has("redirect_uris") ? String.join("\n", params.oneOrMany("redirect_uris")) : null;
     var created =
         oauth.registerApp(
             params.string("client_name"),
@@ -73,21 +74,21 @@ public record AppsRoutes(OAuthService oauth) {
   /** {@code POST /oauth/token}: the {@code client_credentials} and {@code password} grants. */
   APIGatewayV2HTTPResponse token(ApiRequest request) {
     var params = request.params();
-    String clientId = params.string("client_id");
-    String clientSecret = params.string("client_secret");
-    String grantType = params.string("grant_type");
+    String clientId = oauthParam(params, "client_id");
+    String clientSecret = oauthParam(params, "client_secret");
+    String grantType = oauthParam(params, "grant_type");
     String address = request.requester().address();
     IssuedToken token =
         switch (grantType == null ? "" : grantType) {
           case "client_credentials" ->
-              oauth.clientCredentials(clientId, clientSecret, params.string("scope"), address);
+              oauth.clientCredentials(clientId, clientSecret, oauthParam(params, "scope"), address);
           case "password" ->
               oauth.password(
                   clientId,
                   clientSecret,
-                  params.string("username"),
-                  params.string("password"),
-                  params.string("scope"),
+                  oauthParam(params, "username"),
+                  oauthParam(params, "password"),
+                  oauthParam(params, "scope"),
                   address);
           default ->
               throw new DomainException.OAuthRejected(
@@ -101,7 +102,21 @@ public record AppsRoutes(OAuthService oauth) {
   APIGatewayV2HTTPResponse revoke(ApiRequest request) {
     var params = request.params();
     oauth.revoke(
-        params.string("client_id"), params.string("client_secret"), params.string("token"));
+        oauthParam(params, "client_id"),
+        oauthParam(params, "client_secret"),
+        oauthParam(params, "token"));
     return ApiResponse.ok(Map.of());
+  }
+
+  /**
+   * A parameter of an OAuth endpoint: one sent in a shape Params refuses (a list, half a surrogate
+   * pair) is answered in OAuth's words (RFC 6749 section 5.2: 400 invalid_request), not as a 422.
+   */
+  private static String oauthParam(Params params, String name) {
+    try {
+      return params.string(name);
+    } catch (DomainException.Invalid malformed) {
+      throw new DomainException.OAuthRejected("invalid_request", malformed.getMessage());
+    }
   }
 }

@@ -126,7 +126,7 @@ public record GraphRoutes(
    */
   APIGatewayV2HTTPResponse relationships(ApiRequest request) {
     return ApiResponse.ok(
-        follows.relationships(members.current(request), request.params().list("id")).stream()
+        follows.relationships(members.current(request), request.params().oneOrMany("id")).stream()
             .map(RelationshipView::of)
             .toList());
   }

@@ -11,7 +11,11 @@ import java.util.Map;
  * extensions.
  */
 public final class InstanceViews {
-  public static final String VERSION = "4.3.0 (compatible; Podium 0.1.0)";
+  /** The Mastodon API version Podium speaks. */
+  static final String MASTODON_API_VERSION = "4.3.0";
+
+  public static final String VERSION = MASTODON_API_VERSION + " (compatible; Podium 0.1.0)";
+  static final String DESCRIPTION = "An invite-only social network, opening in phases.";
   public static final int MAX_STATUS_CHARACTERS = 1000;
   static final String SOURCE_URL = "https://github.com/podium-social/podium";
 
@@ -23,7 +27,7 @@ public final class InstanceViews {
     instance.put("title", settings.instanceTitle());
     instance.put("version", VERSION);
     instance.put("source_url", SOURCE_URL);
-    instance.put("description", "An invite-only social network, opening in phases.");
+    instance.put("description", DESCRIPTION);
     instance.put("usage", Map.of("users", Map.of("active_month", 0)));
     instance.put("thumbnail", Map.of("url", settings.baseUrl() + "/thumbnail.png"));
     instance.put("icon", List.of());
@@ -55,8 +59,8 @@ public final class InstanceViews {
     Map<String, Object> instance = new LinkedHashMap<>();
     instance.put("uri", settings.domain());
     instance.put("title", settings.instanceTitle());
-    instance.put("short_description", "An invite-only social network, opening in phases.");
-    instance.put("description", "An invite-only social network, opening in phases.");
+    instance.put("short_description", DESCRIPTION);
+    instance.put("description", DESCRIPTION);
     instance.put("email", "");
     instance.put("version", VERSION);
     instance.put("urls", Map.of());
@@ -98,9 +102,15 @@ public final class InstanceViews {
     info.put("services", Map.of("outbound", List.of(), "inbound", List.of()));
     info.put("usage", Map.of("users", Map.of()));
     info.put("openRegistrations", settings.signupMode() == Settings.SignupMode.OPEN);
-    info.put(
-        "metadata",
-        Map.of("nodeName", settings.instanceTitle(), "signupMode", settings.signupMode().text()));
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    // Mastodon's two keys
+    metadata.put("nodeName", settings.instanceTitle());
+    metadata.put("nodeDescription", DESCRIPTION);
+    // software.name stays honest; clients that know a server by its API (megalodon's detector())
+    // read the API it speaks here, as forks of Mastodon and Misskey say it
+    metadata.put("upstream", Map.of("name", "mastodon", "version", MASTODON_API_VERSION));
+    metadata.put("signupMode", settings.signupMode().text());
+    info.put("metadata", metadata);
     return info;
   }
 

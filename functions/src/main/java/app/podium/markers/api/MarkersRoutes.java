@@ -38,7 +38,8 @@ public record MarkersRoutes(MarkerService markers, Members members) {
    */
   APIGatewayV2HTTPResponse get(ApiRequest request) {
     String accountId = members.current(request).id();
-    return ApiResponse.ok(MarkerView.of(markers.get(accountId, request.params().list("timeline"))));
+    return ApiResponse.ok(
+        MarkerView.of(markers.get(accountId, request.params().oneOrMany("timeline"))));
   }
 
   /**

@@ -55,6 +55,22 @@ public @interface PodiumIT {
     String value();
   }
 
+  /**
+   * A static {@code List<Feeds.Member>} field given {@code count} fresh members ({@code prefix0},
+   * {@code prefix1}, ...) who each follow the {@link Member} field named by {@code of}, after the
+   * class's members and before its {@code @BeforeAll} methods: the audience of a fan-out test.
+   */
+  @Target(ElementType.FIELD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @interface Followers {
+    /** The name of the static {@link Member} field whose followers they are. */
+    String of();
+
+    String prefix();
+
+    int count();
+  }
+
   /** A static {@code String} field given an admin's token (a password login of the admin). */
   @Target(ElementType.FIELD)
   @Retention(RetentionPolicy.RUNTIME)

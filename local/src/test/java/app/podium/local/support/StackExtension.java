@@ -102,6 +102,16 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
           given.feeds().member(field.getAnnotation(PodiumIT.Member.class).value());
       field.set(null, field.getType() == String.class ? member.token() : member);
     }
+    for (Field field : fields(testClass, PodiumIT.Followers.class)) {
+      PodiumIT.Followers followers = field.getAnnotation(PodiumIT.Followers.class);
+      Field author = field.getDeclaringClass().getDeclaredField(followers.of());
+      author.setAccessible(true);
+      field.set(
+          null,
+          given
+              .feeds()
+              .followersOf((Feeds.Member) author.get(null), followers.prefix(), followers.count()));
+    }
   }
 
   /**
