@@ -14,6 +14,7 @@ import app.podium.shared.Reads;
 import app.podium.shared.Settings;
 import app.podium.statuses.AuthoredStatus;
 import app.podium.statuses.Interactions;
+import app.podium.statuses.PageReads;
 import app.podium.statuses.ReaderInteractions;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusHydrator;
@@ -61,6 +62,7 @@ public final class TimelineService implements Backfill {
 
   private final TimelineStore timelines;
   private final StatusStore statuses;
+  private final PageReads pages;
   private final RecentStatuses largeAccounts;
   private final AccountStore accounts;
   private final StatusHydrator hydrator;
@@ -75,6 +77,7 @@ public final class TimelineService implements Backfill {
   public TimelineService(
       TimelineStore timelines,
       StatusStore statuses,
+      PageReads pages,
       RecentStatuses largeAccounts,
       AccountStore accounts,
       FollowStore follows,
@@ -86,6 +89,7 @@ public final class TimelineService implements Backfill {
       ReaderInteractions interactions) {
     this.timelines = timelines;
     this.statuses = statuses;
+    this.pages = pages;
     this.largeAccounts = largeAccounts;
     this.accounts = accounts;
     this.hydrator = hydrator;
@@ -112,12 +116,10 @@ public final class TimelineService implements Backfill {
     CompletableFuture<List<TimelineEntry>> entries =
         CompletableFuture.supplyAsync(
             () -> timelines.page(readerId, page.withLimit(fetch)), PARALLEL);
-    CompletableFuture<Set<String>> hiddenAuthors =
-        CompletableFuture.supplyAsync(() -> policy.hiddenFrom(readerId), PARALLEL);
-    // who blocks the reader, for hydration: needs no author ids, so it is read now rather than
-    // after the statuses
-    CompletableFuture<Optional<Set<String>>> blockers =
-        CompletableFuture.supplyAsync(() -> blocks.allBlockersOf(readerId), PARALLEL);
+    // whom the reader hides, and who blocks the reader (for hydration: it needs no author ids, so
+    // it is read now rather than after the statuses): one query of the reader's partition
+    CompletableFuture<BlockMuteStore.MemberBlocks> readerBlocks =
+        CompletableFuture.supplyAsync(() -> blocks.ofMember(readerId), PARALLEL);
     Account reader =
         accounts
             .find(readerId)
@@ -133,7 +135,8 @@ public final class TimelineService implements Backfill {
     // task's to write; until it is written, the read merges it
     List<TimelineEntry> rebuilt =
         activity.returning(reader, now) ? activity.rebuilt(reader) : List.of();
-    Set<String> hidden = Reads.join(hiddenAuthors);
+    Set<String> hidden = policy.hiddenFrom(readerId, Reads.join(readerBlocks).held());
+    Optional<Set<String>> blockers = Reads.join(readerBlocks).blockers();
     Map<Long, String> authorOf = new HashMap<>();
     Map<String, Status> loaded = new HashMap<>();
     Map<String, Account> authors = new HashMap<>();
@@ -182,7 +185,7 @@ public final class TimelineService implements Backfill {
       int to = Math.min(window.size(), from + page.limit() - result.size());
       result.addAll(
           visible(
-              reader, window.subList(from, to), loaded, authors, relations, Reads.join(blockers)));
+              reader, window.subList(from, to), authorOf, loaded, authors, relations, blockers));
       result = withoutRepeats(result);
       from = to;
     }
@@ -205,25 +208,33 @@ public final class TimelineService implements Backfill {
 
   /**
    * The statuses behind {@code ids} that still exist and that the reader may see, in the same
-   * order, reblogs with their originals (see {@link StatusHydrator}). The authors are read here
-   * anyway, so hiding a suspended author's statuses (fanned out or merged from a large account)
-   * costs no extra read; statuses and authors already {@code loaded} (large accounts' cached ones)
-   * are not read again.
+   * order, reblogs with their originals (see {@link StatusHydrator}). The entries name the authors,
+   * so they are read in the same batch read as the statuses, not after them; only the authors of
+   * reblogged originals not cached are read after. The authors are read here anyway, so hiding a
+   * suspended author's statuses (fanned out or merged from a large account) costs no extra read;
+   * statuses and authors already {@code loaded} (large accounts' cached ones) are not read again.
    */
   private List<AuthoredStatus> visible(
       Account reader,
       List<Long> ids,
+      Map<Long, String> authorOf,
       Map<String, Status> loaded,
       Map<String, Account> authors,
       HomeFeedPolicy.Relations relations,
       Optional<Set<String>> blockers) {
-    statuses
-        .findAll(ids.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList())
-        .forEach(s -> loaded.put(s.id(), s));
-    List<Status> found =
+    PageReads.Found found =
+        pages.find(
+            ids.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList(),
+            ids.stream()
+                .map(authorOf::get)
+                .filter(author -> !authors.containsKey(author))
+                .collect(Collectors.toSet()));
+    found.statuses().forEach(s -> loaded.put(s.id(), s));
+    found.accounts().forEach(a -> authors.put(a.id(), a));
+    List<Status> page =
         ids.stream().map(id -> loaded.get(String.valueOf(id))).filter(Objects::nonNull).toList();
     // hydrated, a reblog's original is known: a reblog of an author the reader hides goes too
-    return hydrator.visible(reader, found, loaded, authors, blockers).stream()
+    return hydrator.visible(reader, page, loaded, authors, blockers).stream()
         .filter(
             shown ->
                 HomeFeedPolicy.belongs(
