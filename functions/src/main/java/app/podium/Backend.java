@@ -58,6 +58,7 @@ import app.podium.statuses.StatusService;
 import app.podium.statuses.api.StatusAnswers;
 import app.podium.statuses.api.StatusesRoutes;
 import app.podium.statuses.store.DynamoDbIdempotencyRepository;
+import app.podium.statuses.store.DynamoDbPageReads;
 import app.podium.statuses.store.DynamoDbStatusRepository;
 import app.podium.store.DynamoDb;
 import app.podium.store.DynamoDbCounterRepository;
@@ -192,6 +193,7 @@ public final class Backend {
         new TimelineService(
             timelineStore,
             statusStore,
+            new DynamoDbPageReads(db, statusStore, accountStore),
             new RecentStatuses(
                 statusStore, accountStore, settings.fanout().largeAccountCache(), clock),
             accountStore,

@@ -26,9 +26,10 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * An HTTP client that sends nothing: every call the SDK makes through it is answered at once with
- * an empty JSON object (no item, no page, nothing unprocessed), or for a DynamoDB GetItem on a
- * table given an item ({@link #holds}) that item, so {@link Priming} can run a route's code, its
- * stores and the SDK's marshallers and unmarshallers without reading or writing anything.
+ * an empty JSON object (no item, no page, nothing unprocessed), or for a DynamoDB GetItem or
+ * BatchGetItem on a table given an item ({@link #holds}) that item, so {@link Priming} can run a
+ * route's code, its stores and the SDK's marshallers and unmarshallers without reading or writing
+ * anything.
  */
 final class NoNetwork implements SdkHttpClient {
   private static final String EMPTY_OBJECT = "{}";
@@ -38,7 +39,8 @@ final class NoNetwork implements SdkHttpClient {
   private final Map<String, JsonNode> items = new HashMap<>();
 
   /**
-   * From now on a GetItem on {@code table} answers {@code item} (DynamoDB's JSON), whatever key.
+   * From now on a GetItem on {@code table} answers {@code item} (DynamoDB's JSON), whatever key,
+   * and a BatchGetItem that asks {@code table} finds it once.
    */
   synchronized void holds(String table, JsonNode item) {
     items.put(table, item);
@@ -83,6 +85,9 @@ final class NoNetwork implements SdkHttpClient {
           if (target.endsWith(".GetItem") && item != null) {
             answer = Json.MAPPER.createObjectNode().set("Item", item).toString();
           }
+          if (target.endsWith(".BatchGetItem")) {
+            answer = batchAnswer(body);
+          }
         }
         return HttpExecuteResponse.builder()
             .response(SdkHttpResponse.builder().statusCode(200).build())
@@ -97,6 +102,23 @@ final class NoNetwork implements SdkHttpClient {
         // nothing is in flight
       }
     };
+  }
+
+  /**
+   * A BatchGetItem's answer: the held item once for each table asked that holds one (the home read
+   * finds its reader in the batch of its page), nothing for the others.
+   */
+  private String batchAnswer(JsonNode body) {
+    var responses = Json.MAPPER.createObjectNode();
+    body.path("RequestItems")
+        .fieldNames()
+        .forEachRemaining(
+            table -> {
+              if (items.containsKey(table)) {
+                responses.putArray(table).add(items.get(table));
+              }
+            });
+    return Json.MAPPER.createObjectNode().set("Responses", responses).toString();
   }
 
   /** The request's body as JSON; a missing or other body (SNS's form) as an empty object. */

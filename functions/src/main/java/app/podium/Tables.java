@@ -211,10 +211,11 @@ public final class Tables {
    * partition gives all that a member hides (the home timeline's filter). {@code by_owner} pages a
    * member's blocks ({@code <owner>:block}) or mutes by id; {@code by_target} gives everyone who
    * blocks or mutes an author (the fan-out's filter). A timed mute carries {@code expires_at}
-   * (epoch seconds, TTL); readers check it, since TTL deletes late. Each block has a mirror ({@code
-   * blocked_by:<target>}, {@code <owner>}) written in the same transaction and outside both
-   * indexes, so "which of a page's authors block the reader" is one batch read of keys of the
-   * reader's.
+   * (epoch seconds, TTL); readers check it, since TTL deletes late. Each block has a mirror in the
+   * blocked member's partition ({@code <target>}, {@code ~blocked_by:<owner>}, sorting after the
+   * member's own items) written in the same transaction and outside both indexes, so "which of a
+   * page's authors block the reader" is one batch read of keys of the reader's, and the home read
+   * gets the reader's blocks, mutes and blockers in one query.
    */
   public static final Table BLOCKS_MUTES =
       new Table(

@@ -45,6 +45,18 @@ public interface BlockMuteStore {
   /** Every block and mute the member holds (the home timeline's filter). */
   List<BlockOrMute> heldBy(String ownerId);
 
+  /**
+   * {@link #heldBy} and {@link #allBlockersOf} of one member, in one read when both are few (most
+   * members): the home read's two filters, which it needs before anything else.
+   */
+  MemberBlocks ofMember(String memberId);
+
+  /**
+   * A member's blocks and mutes, and the accounts that block them (empty when too many to list: ask
+   * {@link #blockersOf}).
+   */
+  record MemberBlocks(List<BlockOrMute> held, java.util.Optional<Set<String>> blockers) {}
+
   /** Every block and mute of the account by others (the fan-out's filter). */
   List<BlockOrMute> targeting(String targetId);
 

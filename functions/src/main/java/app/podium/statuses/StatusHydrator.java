@@ -85,12 +85,12 @@ public final class StatusHydrator {
    * BlockMuteStore#allBlockersOf}, beside a page's first reads): when known, not asked again.
    */
   public List<AuthoredStatus> visible(
-      Account reader,
+      String readerId,
       List<Status> page,
       Map<String, Status> loaded,
       Map<String, Account> authors,
       Optional<Set<String>> blockersOfReader) {
-    return decide(Optional.of(reader.id()), page, loaded, authors, blockersOfReader);
+    return decide(Optional.of(readerId), page, loaded, authors, blockersOfReader);
   }
 
   /** As {@link #visible}, for a member known by id (a notification knows only whose it is). */

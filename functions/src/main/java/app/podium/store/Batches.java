@@ -1,6 +1,8 @@
 package app.podium.store;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -73,28 +76,65 @@ public final class Batches {
       List<Map<String, AttributeValue>> keys,
       String projection,
       Map<String, String> names) {
-    List<Map<String, AttributeValue>> found =
-        java.util.Collections.synchronizedList(new ArrayList<>());
+    KeysAndAttributes.Builder request = KeysAndAttributes.builder().keys(keys);
+    if (projection != null) {
+      request.projectionExpression(projection);
+      if (names != null && !names.isEmpty()) {
+        request.expressionAttributeNames(names);
+      }
+    }
+    return get(client, Map.of(table, request.build())).get(table);
+  }
+
+  /**
+   * The items found for each table's keys (and projection), in no particular order, every table's
+   * keys sharing the same calls of up to 100: reads of several tables that are known together cost
+   * one round trip, not one per table.
+   */
+  public static Map<String, List<Map<String, AttributeValue>>> get(
+      DynamoDbClient client, Map<String, KeysAndAttributes> requests) {
+    Map<String, List<Map<String, AttributeValue>>> found = new HashMap<>();
+    List<Map.Entry<String, Map<String, AttributeValue>>> keys = new ArrayList<>();
+    requests.forEach(
+        (table, request) -> {
+          found.put(table, Collections.synchronizedList(new ArrayList<>()));
+          request.keys().forEach(key -> keys.add(Map.entry(table, key)));
+        });
     inLanes(
         chunks(keys, KEYS_PER_CALL),
         chunk -> {
-          KeysAndAttributes.Builder request = KeysAndAttributes.builder().keys(chunk);
-          if (projection != null) {
-            request.projectionExpression(projection);
-            if (names != null && !names.isEmpty()) {
-              request.expressionAttributeNames(names);
-            }
-          }
-          KeysAndAttributes pending = request.build();
-          for (int attempt = 1; pending != null && !pending.keys().isEmpty(); attempt++) {
-            beforeAttempt(attempt, pending.keys().size() + " keys of " + table);
-            KeysAndAttributes sending = pending;
-            var response = client.batchGetItem(r -> r.requestItems(Map.of(table, sending)));
-            found.addAll(response.responses().getOrDefault(table, List.of()));
-            pending = response.unprocessedKeys().get(table);
+          Map<String, KeysAndAttributes> pending = new HashMap<>();
+          chunk.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      Map.Entry::getKey,
+                      Collectors.mapping(Map.Entry::getValue, Collectors.toList())))
+              .forEach(
+                  (table, tableKeys) ->
+                      pending.put(table, requests.get(table).toBuilder().keys(tableKeys).build()));
+          for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            beforeAttempt(attempt, unprocessed(pending));
+            Map<String, KeysAndAttributes> sending = Map.copyOf(pending);
+            var response = client.batchGetItem(r -> r.requestItems(sending));
+            response.responses().forEach((table, items) -> found.get(table).addAll(items));
+            pending.clear();
+            response
+                .unprocessedKeys()
+                .forEach(
+                    (table, left) -> {
+                      if (!left.keys().isEmpty()) {
+                        pending.put(table, left);
+                      }
+                    });
           }
         });
     return found;
+  }
+
+  private static String unprocessed(Map<String, KeysAndAttributes> pending) {
+    return pending.entrySet().stream()
+        .map(e -> e.getValue().keys().size() + " keys of " + e.getKey())
+        .collect(Collectors.joining(", "));
   }
 
   /**

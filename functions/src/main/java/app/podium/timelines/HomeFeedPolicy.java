@@ -131,7 +131,12 @@ public final class HomeFeedPolicy {
    * page.
    */
   public Set<String> hiddenFrom(String memberId) {
-    return BlockOrMute.hiddenFrom(memberId, blocks.heldBy(memberId), clock.instant());
+    return hiddenFrom(memberId, blocks.heldBy(memberId));
+  }
+
+  /** The accounts the member hides now, from their blocks and mutes as read. */
+  public Set<String> hiddenFrom(String memberId, List<BlockOrMute> held) {
+    return BlockOrMute.hiddenFrom(memberId, held, clock.instant());
   }
 
   /**

@@ -14,6 +14,7 @@ import app.podium.shared.Reads;
 import app.podium.shared.Settings;
 import app.podium.statuses.AuthoredStatus;
 import app.podium.statuses.Interactions;
+import app.podium.statuses.PageReads;
 import app.podium.statuses.ReaderInteractions;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusHydrator;
@@ -35,7 +36,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -61,8 +61,8 @@ public final class TimelineService implements Backfill {
 
   private final TimelineStore timelines;
   private final StatusStore statuses;
+  private final PageReads pages;
   private final RecentStatuses largeAccounts;
-  private final AccountStore accounts;
   private final StatusHydrator hydrator;
   private final BlockMuteStore blocks;
   private final Clock clock;
@@ -72,9 +72,16 @@ public final class TimelineService implements Backfill {
   private final ReaderInteractions interactions;
   private final ConcurrentHashMap<String, Instant> handedOn = new ConcurrentHashMap<>();
 
+  /**
+   * Each reader's large followees (those not hidden) as this container last read them, kept to
+   * about {@link #HANDED_ON_MAX}: their statuses are merged before the reader's account is read.
+   */
+  private final ConcurrentHashMap<String, Set<String>> largeSeen = new ConcurrentHashMap<>();
+
   public TimelineService(
       TimelineStore timelines,
       StatusStore statuses,
+      PageReads pages,
       RecentStatuses largeAccounts,
       AccountStore accounts,
       FollowStore follows,
@@ -86,8 +93,8 @@ public final class TimelineService implements Backfill {
       ReaderInteractions interactions) {
     this.timelines = timelines;
     this.statuses = statuses;
+    this.pages = pages;
     this.largeAccounts = largeAccounts;
-    this.accounts = accounts;
     this.hydrator = hydrator;
     this.blocks = blocks;
     this.clock = clock;
@@ -99,28 +106,58 @@ public final class TimelineService implements Backfill {
   }
 
   /**
-   * Newest first, as Mastodon returns every page (also a {@code min_id} page). The reader's account
-   * and their timeline page are read at the same time; statuses are hydrated for exactly {@code
-   * limit} ids, and for a few more only when some of those turn out deleted or no longer visible.
-   * Authors the reader blocks or mutes are dropped before the window is cut (the fan-out skips
-   * them, but an entry written just before a block or mute may still wait for its clean-up); the
-   * reader's blocks and mutes are one query, read at the same time as the page. What the reader did
-   * to the page's statuses is read beside them, not after.
+   * Newest first, as Mastodon returns every page (also a {@code min_id} page). Two rounds of reads:
+   * the timeline page beside the reader's blocks and mutes (one query); then one batch read of the
+   * statuses of the first {@code limit} ids with their authors (the entries name them) and the
+   * reader's account, beside what the reader did to them. More only when some of those turn out
+   * deleted or no longer visible, or for the originals of reblogs. Authors the reader blocks or
+   * mutes are dropped before the window is cut (the fan-out skips them, but an entry written just
+   * before a block or mute may still wait for its clean-up).
+   *
+   * <p>The reader's large followees are known only with their account, in the second round; their
+   * statuses are merged before it from this container's last sight of that set, and when the
+   * account says otherwise (a large account followed or unfollowed since) the window is cut again.
    */
   public Home home(String readerId, PageRequest page) {
     int fetch = page.limit() + SLACK;
     CompletableFuture<List<TimelineEntry>> entries =
         CompletableFuture.supplyAsync(
             () -> timelines.page(readerId, page.withLimit(fetch)), PARALLEL);
-    CompletableFuture<Set<String>> hiddenAuthors =
-        CompletableFuture.supplyAsync(() -> policy.hiddenFrom(readerId), PARALLEL);
-    // who blocks the reader, for hydration: needs no author ids, so it is read now rather than
-    // after the statuses
-    CompletableFuture<Optional<Set<String>>> blockers =
-        CompletableFuture.supplyAsync(() -> blocks.allBlockersOf(readerId), PARALLEL);
+    // whom the reader hides, and who blocks the reader (for hydration: it needs no author ids, so
+    // it is read now rather than after the statuses): one query of the reader's partition
+    BlockMuteStore.MemberBlocks readerBlocks = blocks.ofMember(readerId);
+    Set<String> hidden = policy.hiddenFrom(readerId, readerBlocks.held());
+    Map<String, Status> loaded = new HashMap<>();
+    Map<String, Account> authors = new HashMap<>();
+    Merged merged =
+        merge(
+            readerId,
+            largeSeen.getOrDefault(readerId, Set.of()),
+            hidden,
+            Reads.join(entries),
+            page,
+            loaded,
+            authors);
+    // the first limit ids are most of what the page shows; its reblogs' originals and ids read to
+    // fill it up are asked after
+    Set<String> asked =
+        merged.window().stream()
+            .limit(page.limit())
+            .map(String::valueOf)
+            .collect(Collectors.toSet());
+    CompletableFuture<Interactions> done =
+        CompletableFuture.supplyAsync(() -> interactions.ofIds(readerId, asked), PARALLEL);
     Account reader =
-        accounts
-            .find(readerId)
+        read(
+                merged.window().stream().limit(page.limit()).toList(),
+                merged,
+                loaded,
+                authors,
+                readerId)
+            .accounts()
+            .stream()
+            .filter(account -> account.id().equals(readerId))
+            .findFirst()
             .orElseThrow(() -> new DomainException.Unauthorized("The access token is invalid"));
     AccountService.requireUsable(reader);
     Instant now = clock.instant();
@@ -129,60 +166,29 @@ public final class TimelineService implements Backfill {
             ? CompletableFuture.runAsync(() -> handOnActivity(reader, now), PARALLEL)
             : CompletableFuture.completedFuture(null);
     // a member back from longer than the fan-out's window: their timeline missed it, and its
-    // rebuild is the
-    // task's to write; until it is written, the read merges it
-    List<TimelineEntry> rebuilt =
-        activity.returning(reader, now) ? activity.rebuilt(reader) : List.of();
-    Set<String> hidden = Reads.join(hiddenAuthors);
-    Map<Long, String> authorOf = new HashMap<>();
-    Map<String, Status> loaded = new HashMap<>();
-    Map<String, Account> authors = new HashMap<>();
-    List<Status> fromLarge = new ArrayList<>();
-    for (String large : reader.largeFollowees()) {
-      if (hidden.contains(large)) {
-        continue; // the policy would drop every one of their statuses: not read at all
+    // rebuild is the task's to write; until it is written, the read merges it
+    boolean returning = activity.returning(reader, now);
+    if (returning || !merged.large().equals(shownLarge(reader, hidden))) {
+      rememberLarge(reader, hidden);
+      List<TimelineEntry> all = new ArrayList<>(Reads.join(entries));
+      if (returning) {
+        all.addAll(activity.rebuilt(reader));
       }
-      largeAccounts.author(large).ifPresent(author -> authors.put(author.id(), author));
-      // the originals of a large account's reblogs come with its statuses, so its followers do not
-      // all read them
-      loaded.putAll(largeAccounts.originals(large));
-      largeAccounts.originalAuthors(large).forEach(authors::putIfAbsent);
-      fromLarge.addAll(largeAccounts.byAuthor(large, page.withLimit(fetch)));
+      merged = merge(readerId, shownLarge(reader, hidden), hidden, all, page, loaded, authors);
     }
-    // one read of the reader's follows for the replies of all their large followees, not one per
-    // followee
-    HomeFeedPolicy.MemberRelations relations =
-        policy.ofMember(readerId, hidden, HomeFeedPolicy.candidates(fromLarge));
-    for (Status status : HomeFeedPolicy.onHome(readerId, fromLarge, relations)) {
-      authorOf.put(status.numericId(), status.authorId());
-      loaded.put(status.id(), status);
-    }
-    // the fan-out applied the rules when it wrote an entry; a block or mute since then is applied
-    // here
-    for (TimelineEntry entry :
-        Stream.concat(Reads.join(entries).stream(), rebuilt.stream()).toList()) {
-      if (HomeFeedPolicy.belongs(readerId, HomeFeedPolicy.Candidate.of(entry), relations)) {
-        authorOf.put(entry.statusId(), entry.authorId());
-      }
-    }
-    Comparator<Long> order =
-        page.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
-    List<Long> window =
-        authorOf.keySet().stream().filter(page::contains).sorted(order).limit(fetch).toList();
-    // the first limit ids are most of what the page shows; its reblogs' originals and ids read to
-    // fill it up are
-    // asked after
-    Set<String> asked =
-        window.stream().limit(page.limit()).map(String::valueOf).collect(Collectors.toSet());
-    CompletableFuture<Interactions> done =
-        CompletableFuture.supplyAsync(() -> interactions.ofIds(readerId, asked), PARALLEL);
 
     List<AuthoredStatus> result = new ArrayList<>();
+    List<Long> window = merged.window();
     for (int from = 0; from < window.size() && result.size() < page.limit(); ) {
       int to = Math.min(window.size(), from + page.limit() - result.size());
       result.addAll(
           visible(
-              reader, window.subList(from, to), loaded, authors, relations, Reads.join(blockers)));
+              readerId,
+              window.subList(from, to),
+              merged,
+              loaded,
+              authors,
+              readerBlocks.blockers()));
       result = withoutRepeats(result);
       from = to;
     }
@@ -200,34 +206,129 @@ public final class TimelineService implements Backfill {
     return new Home(result, readerDid);
   }
 
+  /**
+   * A page's candidates: its entries and its large followees' statuses that belong on the reader's
+   * home, their ids in the page's order ({@code window}, at most {@code limit + SLACK}), with the
+   * author of each and the relations the rules read.
+   */
+  private record Merged(
+      Set<String> large,
+      Map<Long, String> authorOf,
+      HomeFeedPolicy.MemberRelations relations,
+      List<Long> window) {}
+
+  /**
+   * Merges the large followees' recent statuses (from {@link RecentStatuses}, with their authors
+   * and their reblogs' originals, added to {@code loaded} and {@code authors}) with the entries.
+   */
+  private Merged merge(
+      String readerId,
+      Set<String> large,
+      Set<String> hidden,
+      List<TimelineEntry> entries,
+      PageRequest page,
+      Map<String, Status> loaded,
+      Map<String, Account> authors) {
+    int fetch = page.limit() + SLACK;
+    Map<Long, String> authorOf = new HashMap<>();
+    List<Status> fromLarge = new ArrayList<>();
+    for (String followee : large) {
+      largeAccounts.author(followee).ifPresent(author -> authors.put(author.id(), author));
+      // the originals of a large account's reblogs come with its statuses, so its followers do not
+      // all read them
+      loaded.putAll(largeAccounts.originals(followee));
+      largeAccounts.originalAuthors(followee).forEach(authors::putIfAbsent);
+      fromLarge.addAll(largeAccounts.byAuthor(followee, page.withLimit(fetch)));
+    }
+    // one read of the reader's follows for the replies of all their large followees, not one per
+    // followee
+    HomeFeedPolicy.MemberRelations relations =
+        policy.ofMember(readerId, hidden, HomeFeedPolicy.candidates(fromLarge));
+    for (Status status : HomeFeedPolicy.onHome(readerId, fromLarge, relations)) {
+      authorOf.put(status.numericId(), status.authorId());
+      loaded.put(status.id(), status);
+    }
+    // the fan-out applied the rules when it wrote an entry; a block or mute since then is applied
+    // here
+    for (TimelineEntry entry : entries) {
+      if (HomeFeedPolicy.belongs(readerId, HomeFeedPolicy.Candidate.of(entry), relations)) {
+        authorOf.put(entry.statusId(), entry.authorId());
+      }
+    }
+    Comparator<Long> order =
+        page.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
+    List<Long> window =
+        authorOf.keySet().stream().filter(page::contains).sorted(order).limit(fetch).toList();
+    return new Merged(large, authorOf, relations, window);
+  }
+
+  /** The large accounts the reader follows whose statuses the page may show: not those hidden. */
+  private static Set<String> shownLarge(Account reader, Set<String> hidden) {
+    return reader.largeFollowees().stream()
+        .filter(large -> !hidden.contains(large))
+        .collect(Collectors.toSet());
+  }
+
+  private void rememberLarge(Account reader, Set<String> hidden) {
+    if (largeSeen.size() >= HANDED_ON_MAX) {
+      largeSeen.clear();
+    }
+    largeSeen.put(reader.id(), shownLarge(reader, hidden));
+  }
+
+  /**
+   * Reads the statuses behind {@code ids} and their authors not yet {@code loaded} into the maps,
+   * with the accounts of {@code alsoAccounts} (the reader's, on the first read) in the same batch
+   * read.
+   */
+  private PageReads.Found read(
+      List<Long> ids,
+      Merged merged,
+      Map<String, Status> loaded,
+      Map<String, Account> authors,
+      String... alsoAccounts) {
+    Set<String> accountIds =
+        ids.stream()
+            .map(merged.authorOf()::get)
+            .filter(author -> !authors.containsKey(author))
+            .collect(Collectors.toCollection(HashSet::new));
+    accountIds.addAll(List.of(alsoAccounts));
+    PageReads.Found found =
+        pages.find(
+            ids.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList(),
+            accountIds);
+    found.statuses().forEach(s -> loaded.put(s.id(), s));
+    found.accounts().forEach(a -> authors.put(a.id(), a));
+    return found;
+  }
+
   /** A home page: its statuses, newest first, and what the reader did to them. */
   public record Home(List<AuthoredStatus> statuses, Interactions interactions) {}
 
   /**
    * The statuses behind {@code ids} that still exist and that the reader may see, in the same
-   * order, reblogs with their originals (see {@link StatusHydrator}). The authors are read here
-   * anyway, so hiding a suspended author's statuses (fanned out or merged from a large account)
-   * costs no extra read; statuses and authors already {@code loaded} (large accounts' cached ones)
-   * are not read again.
+   * order, reblogs with their originals (see {@link StatusHydrator}). Statuses and authors not yet
+   * {@code loaded} (the first read's, large accounts' cached ones) are read in one batch read; only
+   * the authors of reblogged originals not cached are read after. The authors are read here anyway,
+   * so hiding a suspended author's statuses (fanned out or merged from a large account) costs no
+   * extra read.
    */
   private List<AuthoredStatus> visible(
-      Account reader,
+      String readerId,
       List<Long> ids,
+      Merged merged,
       Map<String, Status> loaded,
       Map<String, Account> authors,
-      HomeFeedPolicy.Relations relations,
       Optional<Set<String>> blockers) {
-    statuses
-        .findAll(ids.stream().map(String::valueOf).filter(id -> !loaded.containsKey(id)).toList())
-        .forEach(s -> loaded.put(s.id(), s));
-    List<Status> found =
+    read(ids, merged, loaded, authors);
+    List<Status> page =
         ids.stream().map(id -> loaded.get(String.valueOf(id))).filter(Objects::nonNull).toList();
     // hydrated, a reblog's original is known: a reblog of an author the reader hides goes too
-    return hydrator.visible(reader, found, loaded, authors, blockers).stream()
+    return hydrator.visible(readerId, page, loaded, authors, blockers).stream()
         .filter(
             shown ->
                 HomeFeedPolicy.belongs(
-                    reader.id(), HomeFeedPolicy.Candidate.shown(shown), relations))
+                    readerId, HomeFeedPolicy.Candidate.shown(shown), merged.relations()))
         .toList();
   }
 

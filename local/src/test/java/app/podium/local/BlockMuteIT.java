@@ -4,16 +4,21 @@ import static app.podium.local.support.ApiClient.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.podium.Tables;
+import app.podium.graph.BlockOrMute;
+import app.podium.graph.store.DynamoDbBlockMuteRepository;
 import app.podium.local.support.ApiClient;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Feeds.Member;
 import app.podium.local.support.Podium;
 import app.podium.local.support.PodiumIT;
+import app.podium.store.DynamoDb;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -395,5 +400,49 @@ class BlockMuteIT {
     assertThat(podium.count(Tables.BLOCKS_MUTES)).isEqualTo(items);
     var listed = podium.api.get("/api/v1/blocks").token(readOnly).send();
     assertThat(Feeds.ids(listed)).isEmpty();
+  }
+
+  /**
+   * The home read's one query of a member's partition: their own blocks and mutes apart from the
+   * mirrors of others' blocks of them, and past 100 items the two reads it stands for, which still
+   * find every mute and say the blockers are too many to list. Through the store: no scenario of
+   * the API makes 101 blockers cheaply.
+   */
+  @Test
+  void aMembersBlocksMutesAndBlockersAreOneReadUntilTheyAreTooManyToList() {
+    var store = new DynamoDbBlockMuteRepository(new DynamoDb(stack.dynamoDbClient(), prefix()));
+    Instant now = Instant.now();
+    String member = "9" + now.toEpochMilli();
+    store.mute(
+        new BlockOrMute(BlockOrMute.Kind.MUTE, "1", member, "muted", now, true, Optional.empty()));
+    java.util.stream.IntStream.range(0, 2).forEach(i -> blockedBy(store, member, "blocker" + i));
+
+    var few = store.ofMember(member);
+    assertThat(few.held()).extracting(BlockOrMute::targetId).containsExactly("muted");
+    assertThat(few.blockers()).contains(Set.of("blocker0", "blocker1"));
+    assertThat(store.heldBy(member)).extracting(BlockOrMute::targetId).containsExactly("muted");
+
+    java.util.stream.IntStream.range(2, 101).forEach(i -> blockedBy(store, member, "blocker" + i));
+    var many = store.ofMember(member);
+    assertThat(many.held()).extracting(BlockOrMute::targetId).containsExactly("muted");
+    assertThat(many.blockers()).isEmpty();
+    assertThat(store.blockersOf(member, List.of("blocker100", "someone")))
+        .containsExactly("blocker100");
+  }
+
+  static void blockedBy(DynamoDbBlockMuteRepository store, String member, String blocker) {
+    store.block(
+        new BlockOrMute(
+            BlockOrMute.Kind.BLOCK,
+            "2" + blocker.length(),
+            blocker,
+            member,
+            Instant.now(),
+            false,
+            Optional.empty()));
+  }
+
+  static String prefix() {
+    return stack.backend().settings().tablePrefix();
   }
 }

@@ -12,16 +12,21 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import net.jqwik.api.AfterFailureMode;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
@@ -149,18 +154,42 @@ class HomePaginationPropertyIT {
     return Long.parseLong(id);
   }
 
-  @Property(tries = 12, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED)
-  void pagesDownByMaxIdHaveNoGapsNoRepeatsAndDescend(
-      @ForAll @IntRange(min = 1, max = 40) int pageSize,
-      @ForAll @IntRange(min = 0, max = 4) int postedBefore,
-      @ForAll @IntRange(min = 0, max = 8) int postedDuring,
-      @ForAll @IntRange(min = 0, max = 25) int pauseMillis)
+  /**
+   * A walk: pages of {@code pageSize}, after {@code postedBefore} statuses, while {@code
+   * postedDuring} more are posted {@code pauseMillis} apart.
+   */
+  record Walk(int pageSize, int postedBefore, int postedDuring, int pauseMillis) {}
+
+  @Provide
+  Arbitrary<Walk> walks() {
+    return Combinators.combine(
+            Arbitraries.integers().between(1, 40),
+            Arbitraries.integers().between(0, 4),
+            Arbitraries.integers().between(0, 8),
+            Arbitraries.integers().between(0, 25))
+        .as(Walk::new);
+  }
+
+  /**
+   * Walks the reader's home as {@code walk} says, from {@code first} on, and checks what every walk
+   * promises: each page at most {@code pageSize}, the walk ends, no status twice, every status
+   * there before it. Returns the statuses walked, in order.
+   *
+   * @param eachPage what the walk checks of each page besides (its number, the page)
+   * @param next the query of the page after the one given
+   */
+  static List<String> walkWhilePosting(
+      Walk walk,
+      String first,
+      BiConsumer<Integer, List<String>> eachPage,
+      Function<List<String>, String> next)
       throws Exception {
-    List<String> existing = settle(postedBefore);
-    CompletableFuture<Void> poster = postMeanwhile(postedDuring, pauseMillis);
+    int pageSize = walk.pageSize();
+    List<String> existing = settle(walk.postedBefore());
+    CompletableFuture<Void> poster = postMeanwhile(walk.postedDuring(), walk.pauseMillis());
 
     List<String> walked = new ArrayList<>();
-    String query = "?limit=" + pageSize;
+    String query = "?limit=" + pageSize + first;
     int pages = 0;
     for (; pages < MAX_PAGES; pages++) {
       List<String> page = podium.home(reader.token(), query);
@@ -168,68 +197,56 @@ class HomePaginationPropertyIT {
       if (page.isEmpty()) {
         break;
       }
+      eachPage.accept(pages, page);
       walked.addAll(page);
-      query = "?limit=" + pageSize + "&max_id=" + page.getLast();
+      query = "?limit=" + pageSize + next.apply(page);
     }
-    collectOverlap(postedDuring);
+    collectOverlap(walk.postedDuring());
     poster.get(60, TimeUnit.SECONDS);
 
     assertThat(pages).as("the walk ended").isLessThan(MAX_PAGES);
     assertThat(new HashSet<>(walked)).as("no status twice").hasSize(walked.size());
+    assertThat(walked).as("every status there before the walk").containsAll(existing);
+    return walked;
+  }
+
+  @Property(tries = 12, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED)
+  void pagesDownByMaxIdHaveNoGapsNoRepeatsAndDescend(@ForAll("walks") Walk walk) throws Exception {
+    List<String> walked =
+        walkWhilePosting(walk, "", (number, page) -> {}, page -> "&max_id=" + page.getLast());
     for (int i = 1; i < walked.size(); i++) {
       assertThat(id(walked.get(i)))
           .as("strictly descending at %d of %s", i, walked)
           .isLessThan(id(walked.get(i - 1)));
     }
-    assertThat(walked).as("every status there before the walk").containsAll(existing);
   }
 
   @Property(tries = 12, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED)
-  void pagesUpByMinIdFromTheBottomHaveNoGapsNoRepeatsAndAscend(
-      @ForAll @IntRange(min = 1, max = 40) int pageSize,
-      @ForAll @IntRange(min = 0, max = 4) int postedBefore,
-      @ForAll @IntRange(min = 0, max = 8) int postedDuring,
-      @ForAll @IntRange(min = 0, max = 25) int pauseMillis)
+  void pagesUpByMinIdFromTheBottomHaveNoGapsNoRepeatsAndAscend(@ForAll("walks") Walk walk)
       throws Exception {
-    List<String> existing = settle(postedBefore);
-    CompletableFuture<Void> poster = postMeanwhile(postedDuring, pauseMillis);
-
-    List<String> walked = new ArrayList<>();
     ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
-    String query = "?limit=" + pageSize + "&min_id=0";
-    long previousTop = -1;
-    int pages = 0;
-    for (; pages < MAX_PAGES; pages++) {
-      List<String> page = podium.home(reader.token(), query);
-      assertThat(page.size()).isLessThanOrEqualTo(pageSize);
-      if (page.isEmpty()) {
-        break;
-      }
-      for (int i = 1; i < page.size(); i++) {
-        if (id(page.get(i)) >= id(page.get(i - 1))) {
-          problems.add("page " + pages + " not newest first: " + page);
-        }
-      }
-      if (id(page.getLast()) <= previousTop) {
-        problems.add(
-            "page "
-                + pages
-                + " reaches below the page before it: "
-                + page
-                + " after "
-                + previousTop);
-      }
-      previousTop = id(page.getFirst());
-      walked.addAll(page);
-      query = "?limit=" + pageSize + "&min_id=" + page.getFirst();
-    }
-    collectOverlap(postedDuring);
-    poster.get(60, TimeUnit.SECONDS);
-
-    assertThat(pages).as("the walk ended").isLessThan(MAX_PAGES);
+    AtomicLong previousTop = new AtomicLong(-1);
+    walkWhilePosting(
+        walk,
+        "&min_id=0",
+        (number, page) -> {
+          for (int i = 1; i < page.size(); i++) {
+            if (id(page.get(i)) >= id(page.get(i - 1))) {
+              problems.add("page " + number + " not newest first: " + page);
+            }
+          }
+          if (id(page.getLast()) <= previousTop.get()) {
+            problems.add(
+                "page "
+                    + number
+                    + " reaches below the page before it: "
+                    + page
+                    + " after "
+                    + previousTop.get());
+          }
+          previousTop.set(id(page.getFirst()));
+        },
+        page -> "&min_id=" + page.getFirst());
     assertThat(problems).isEmpty();
-    Set<String> unique = new HashSet<>(walked);
-    assertThat(unique).as("no status twice").hasSize(walked.size());
-    assertThat(walked).as("every status there before the walk").containsAll(existing);
   }
 }

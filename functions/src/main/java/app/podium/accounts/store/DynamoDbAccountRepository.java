@@ -15,6 +15,7 @@ import app.podium.store.CounterShards;
 import app.podium.store.DynamoDb;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,30 +223,47 @@ public final class DynamoDbAccountRepository implements AccountStore {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return Batches.get(
+    return accounts(
+        Batches.get(
             db.client(),
             db.name(Tables.ACCOUNTS),
             ids.stream().distinct().map(DynamoDbAccountRepository::key).toList(),
             null,
-            null)
-        .stream()
-        .map(item -> toAccount(AccountItem.SCHEMA.mapToItem(item)))
-        .toList();
+            null));
+  }
+
+  /**
+   * The accounts a batch read of their {@link #key keys} found (alone, or beside another table's
+   * items), the follower shards of all of them summed in one read.
+   */
+  public List<Account> accounts(Collection<Map<String, AttributeValue>> items) {
+    return withShards(
+        items.stream().map(item -> AccountItem.SCHEMA.mapToItem(item).toAccount()).toList());
   }
 
   /** The account an item holds, with its follower count summed over its shards when it has them. */
   private Account toAccount(AccountItem item) {
-    return withShards(item.toAccount());
+    return withShards(List.of(item.toAccount())).getFirst();
   }
 
-  /** The account with the shards' counts added to its own, when its followers are sharded. */
-  private Account withShards(Account account) {
-    if (account.followerShards() <= 1) {
-      return account;
+  /** The accounts with the shards' counts added to their own, where their followers are sharded. */
+  private List<Account> withShards(List<Account> read) {
+    Map<String, Integer> sharded = new HashMap<>();
+    read.stream()
+        .filter(account -> account.followerShards() > 1)
+        .forEach(account -> sharded.put(account.id(), account.followerShards()));
+    if (sharded.isEmpty()) {
+      return read;
     }
-    long sharded =
-        counterShards.sums(Map.of(account.id(), account.followerShards())).get(account.id());
-    return account.withFollowersCount(Math.max(0, account.followersCount() + sharded));
+    Map<String, Long> sums = counterShards.sums(sharded);
+    return read.stream()
+        .map(
+            account ->
+                sharded.containsKey(account.id())
+                    ? account.withFollowersCount(
+                        Math.max(0, account.followersCount() + sums.get(account.id())))
+                    : account)
+        .toList();
   }
 
   /**
@@ -365,7 +383,7 @@ public final class DynamoDbAccountRepository implements AccountStore {
         .map(response -> AccountItem.SCHEMA.mapToItem(response.attributes()).toAccount());
   }
 
-  private static Map<String, AttributeValue> key(String id) {
+  public static Map<String, AttributeValue> key(String id) {
     return Map.of("id", s(id));
   }
 }

@@ -30,15 +30,17 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * Blocks and mutes in one table: item key (owner, {@code block:<target>} or {@code mute:<target>}).
  * A block is a conditional put; a mute an update that keeps the first mute's id; removal a
- * conditional delete. Each block has a mirror keyed by the blocked member ({@code
- * blocked_by:<target>}, {@code <owner>}), written and deleted in the block's own transaction:
- * "which of these authors block me" is then a batch read of the reader's own keys. The mirror has
- * no index attributes, so no index and no query of a member's own partition sees it.
+ * conditional delete. Each block has a mirror in the blocked member's partition ({@code <target>},
+ * {@code ~blocked_by:<owner>}), written and deleted in the block's own transaction: "which of these
+ * authors block me" is then a batch read of the reader's own keys, and a member's blocks, mutes and
+ * blockers are one query of their partition. {@code ~} sorts after every kind, so a member's own
+ * items come first and a key range reads them without the mirrors; the mirror has no index
+ * attributes, so no index sees it.
  */
 public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
   static final String OWNER_INDEX = "by_owner";
   static final String TARGET_INDEX = "by_target";
-  static final String BLOCKED_BY = "blocked_by:";
+  static final String BLOCKED_BY = "~blocked_by:";
 
   /**
    * Blockers of a member read by one query of the member's mirrors, beyond which they are read by
@@ -89,11 +91,14 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
   }
 
   /**
-   * The mirror of {@code ownerId}'s block of {@code targetId}, in a partition of the blocked
-   * member's.
+   * The mirror of {@code ownerId}'s block of {@code targetId}, in the blocked member's partition.
    */
   static Map<String, AttributeValue> mirrorKey(String ownerId, String targetId) {
-    return Map.of("owner_id", s(BLOCKED_BY + targetId), "kind_target", s(ownerId));
+    return Map.of("owner_id", s(targetId), "kind_target", s(BLOCKED_BY + ownerId));
+  }
+
+  private static String blocker(Map<String, AttributeValue> mirror) {
+    return mirror.get("kind_target").s().substring(BLOCKED_BY.length());
   }
 
   static String ownerKind(String ownerId, BlockOrMute.Kind kind) {
@@ -238,7 +243,7 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
         others.stream().map(id -> mirrorKey(id, memberId)).toList();
     return Batches.get(db.client(), db.name(Tables.BLOCKS_MUTES), keys, "kind_target", null)
         .stream()
-        .map(item -> item.get("kind_target").s())
+        .map(DynamoDbBlockMuteRepository::blocker)
         .collect(java.util.stream.Collectors.toSet());
   }
 
@@ -250,34 +255,69 @@ public final class DynamoDbBlockMuteRepository implements BlockMuteStore {
             .query(
                 r ->
                     r.tableName(db.name(Tables.BLOCKS_MUTES))
-                        .keyConditionExpression("owner_id = :mirrors")
+                        .keyConditionExpression(
+                            "owner_id = :member AND begins_with(kind_target, :mirrors)")
                         .projectionExpression("kind_target")
-                        .expressionAttributeValues(Map.of(":mirrors", s(BLOCKED_BY + memberId)))
+                        .expressionAttributeValues(
+                            Map.of(":member", s(memberId), ":mirrors", s(BLOCKED_BY)))
                         .limit(BLOCKERS_QUERIED));
-    if (firstPage.lastEvaluatedKey() != null && !firstPage.lastEvaluatedKey().isEmpty()) {
+    if (firstPage.hasLastEvaluatedKey() && !firstPage.lastEvaluatedKey().isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         firstPage.items().stream()
-            .map(item -> item.get("kind_target").s())
+            .map(DynamoDbBlockMuteRepository::blocker)
             .collect(java.util.stream.Collectors.toSet()));
   }
 
   /**
    * Strongly consistent, so a home timeline read right after a block or mute already leaves the
-   * target out.
+   * target out. The key range stops before the member's mirrors.
    */
   @Override
   public List<BlockOrMute> heldBy(String ownerId) {
     return table
         .query(
             r ->
-                r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(ownerId)))
+                r.queryConditional(
+                        QueryConditional.sortLessThan(
+                            k -> k.partitionValue(ownerId).sortValue(BLOCKED_BY)))
                     .consistentRead(true))
         .items()
         .stream()
         .map(BlockMuteItem::toDomain)
         .toList();
+  }
+
+  /**
+   * One strongly consistent query of the member's partition, their own items then their mirrors,
+   * when it holds no more than {@link #BLOCKERS_QUERIED} items in all; for a member with more, the
+   * two reads it stands for.
+   */
+  @Override
+  public MemberBlocks ofMember(String memberId) {
+    var all =
+        db.client()
+            .query(
+                r ->
+                    r.tableName(db.name(Tables.BLOCKS_MUTES))
+                        .keyConditionExpression("owner_id = :member")
+                        .expressionAttributeValues(Map.of(":member", s(memberId)))
+                        .consistentRead(true)
+                        .limit(BLOCKERS_QUERIED));
+    if (all.hasLastEvaluatedKey() && !all.lastEvaluatedKey().isEmpty()) {
+      return new MemberBlocks(heldBy(memberId), allBlockersOf(memberId));
+    }
+    List<BlockOrMute> held = new ArrayList<>();
+    java.util.Set<String> blockers = new java.util.HashSet<>();
+    for (Map<String, AttributeValue> item : all.items()) {
+      if (item.get("kind_target").s().startsWith(BLOCKED_BY)) {
+        blockers.add(blocker(item));
+      } else {
+        held.add(BlockMuteItem.SCHEMA.mapToItem(item).toDomain());
+      }
+    }
+    return new MemberBlocks(held, Optional.of(blockers));
   }
 
   @Override

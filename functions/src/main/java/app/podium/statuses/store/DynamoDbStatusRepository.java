@@ -161,11 +161,21 @@ public final class DynamoDbStatusRepository implements StatusStore {
       return List.of();
     }
     List<Map<String, AttributeValue>> keys =
-        ids.stream().distinct().map(id -> Map.of("id", n(Long.parseLong(id)))).toList();
+        ids.stream().distinct().map(DynamoDbStatusRepository::key).toList();
+    return statuses(Batches.get(db.client(), db.name(Tables.POSTS), keys, null, null));
+  }
+
+  public static Map<String, AttributeValue> key(String id) {
+    return Map.of("id", n(Long.parseLong(id)));
+  }
+
+  /**
+   * The statuses a batch read of their {@link #key keys} found (alone, or beside another table's
+   * items), the counter shards of all of them summed in one read.
+   */
+  public List<Status> statuses(Collection<Map<String, AttributeValue>> items) {
     return counters.withShards(
-        Batches.get(db.client(), db.name(Tables.POSTS), keys, null, null).stream()
-            .map(item -> StatusItem.SCHEMA.mapToItem(item).toStatus())
-            .toList());
+        items.stream().map(item -> StatusItem.SCHEMA.mapToItem(item).toStatus()).toList());
   }
 
   /**
