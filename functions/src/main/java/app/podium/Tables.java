@@ -149,17 +149,18 @@ public final class Tables {
           Optional.empty());
 
   /**
-   * Favourites and reblogs, one item per (member, kind and status): {@code favourite:<id>} or
-   * {@code reblog:<id>}, so "did I favourite this" is a key read and favouriting twice is a failed
-   * condition. {@code by_account} pages a member's favourites ({@code <member>:favourite}) by id;
-   * {@code by_status} pages who favourited or reblogged a status ({@code
-   * <status>:favourite#<shard>}, one shard for most statuses, several for a large account's).
+   * Favourites and reblogs, one item per (member, status and kind): {@code <id>:favourite} or
+   * {@code <id>:reblog}, so "did I favourite this" is a key read, favouriting twice is a failed
+   * condition, and what a member did to a span of statuses is one range of both kinds. {@code
+   * by_account} pages a member's favourites ({@code <member>:favourite}) by id; {@code by_status}
+   * pages who favourited or reblogged a status ({@code <status>:favourite#<shard>}, one shard for
+   * most statuses, several for a large account's).
    */
   public static final Table REACTIONS =
       new Table(
           "reactions",
           Key.string("account_id"),
-          Optional.of(Key.string("kind_status")),
+          Optional.of(Key.string("status_kind")),
           List.of(
               new Index("by_account", Key.string("account_kind"), Key.number("id")),
               new Index("by_status", Key.string("status_key"), Key.number("id"))),

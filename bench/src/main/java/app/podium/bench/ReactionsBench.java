@@ -295,8 +295,8 @@ final class ReactionsBench {
         Map.of(
             "account_id",
             Items.s(memberId),
-            "kind_status",
-            Items.s("favourite:" + statusId),
+            "status_kind",
+            Items.s(statusId + ":favourite"),
             "id",
             Items.n(Long.parseLong(ids.next())),
             "account_kind",

@@ -30,8 +30,8 @@ class WrittenKeysTest {
                                 Map.of(
                                     "account_id",
                                     AttributeValue.fromS("7"),
-                                    "kind_status",
-                                    AttributeValue.fromS("favourite:9"),
+                                    "status_kind",
+                                    AttributeValue.fromS("9:favourite"),
                                     "status_key",
                                     AttributeValue.fromS("9:favourite#3")))
                             .build())
@@ -57,7 +57,7 @@ class WrittenKeysTest {
     assertThat(WrittenKeys.of(request, TABLES))
         .extracting(Object::toString)
         .containsExactly(
-            "reactions account_id=7,kind_status=favourite:9", "counter_shards key=9:favourites#3");
+            "reactions account_id=7,status_kind=9:favourite", "counter_shards key=9:favourites#3");
   }
 
   @Test

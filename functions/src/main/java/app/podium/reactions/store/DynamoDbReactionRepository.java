@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Favourites and reblogs ({@link Tables#REACTIONS}), one item per (member, kind and status). Each
+ * Favourites and reblogs ({@link Tables#REACTIONS}), one item per (member, status and kind). Each
  * is written in one transaction with the count it changes: on the status's item, or for a large
  * account's status on the member's counter shard ({@link StatusCounters}), whose number is also the
  * reaction's {@code by_status} shard, so neither the counter nor the index key of a status that
@@ -61,7 +61,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
 
   public static final class ReactionItem {
     String accountId;
-    String kindStatus;
+    String statusKind;
     Long id;
 
     /** {@code <member>:favourite}, for favourites only: the member's favourites list. */
@@ -83,7 +83,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     static ReactionItem of(Reaction reaction, int shard) {
       ReactionItem item = new ReactionItem();
       item.accountId = reaction.accountId();
-      item.kindStatus = kindStatus(reaction.kind(), reaction.statusId());
+      item.statusKind = statusKind(reaction.statusId(), reaction.kind());
       item.id = Long.parseLong(reaction.id());
       item.accountKind =
           reaction.kind() == Reaction.Kind.FAVOURITE
@@ -98,7 +98,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
 
     Reaction toReaction() {
       Reaction.Kind kind =
-          kindStatus.startsWith(Reaction.Kind.REBLOG.text() + ":")
+          statusKind.endsWith(":" + Reaction.Kind.REBLOG.text())
               ? Reaction.Kind.REBLOG
               : Reaction.Kind.FAVOURITE;
       return new Reaction(
@@ -119,8 +119,12 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     this.reactions = db.table(Tables.REACTIONS, ReactionItem.SCHEMA);
   }
 
-  static String kindStatus(Reaction.Kind kind, String statusId) {
-    return kind.text() + ":" + statusId;
+  /**
+   * The status first, then the kind, so that a span of status ids is one range of the member's
+   * items holding both kinds.
+   */
+  static String statusKind(String statusId, Reaction.Kind kind) {
+    return statusId + ":" + kind.text();
   }
 
   static String statusKey(Reaction.Kind kind, String statusId, int shard) {
@@ -128,7 +132,7 @@ public final class DynamoDbReactionRepository implements ReactionStore {
   }
 
   private Map<String, AttributeValue> key(String accountId, Reaction.Kind kind, String statusId) {
-    return Map.of("account_id", s(accountId), "kind_status", s(kindStatus(kind, statusId)));
+    return Map.of("account_id", s(accountId), "status_kind", s(statusKind(statusId, kind)));
   }
 
   private TransactWriteItem putNew(Reaction reaction, Status status) {
@@ -209,17 +213,17 @@ public final class DynamoDbReactionRepository implements ReactionStore {
     return Optional.ofNullable(
             reactions.getItem(
                 r ->
-                    r.key(k -> k.partitionValue(accountId).sortValue(kindStatus(kind, statusId)))
+                    r.key(k -> k.partitionValue(accountId).sortValue(statusKind(statusId, kind)))
                         .consistentRead(true)))
         .map(ReactionItem::toReaction);
   }
 
   /**
    * A page's statuses were mostly posted within a short span: the member's reactions to those are
-   * read by two queries of their own items in that span (one per kind, side by side), which cost
-   * what they find, where a batch read of every (kind, status) key costs a read per key whether the
-   * member reacted or not. Ids older than {@link #RANGE_SPAN} below the newest (a reblogged
-   * original from long ago) are still read by key.
+   * read by one query of their own items in that span (both kinds, as the sort key puts the status
+   * before the kind), which costs what it finds, where a batch read of every (status, kind) key
+   * costs a read per key whether the member reacted or not. Ids older than {@link #RANGE_SPAN}
+   * below the newest (a reblogged original from long ago) are still read by key.
    */
   @Override
   public Interactions interactions(String accountId, Collection<String> statusIds) {
@@ -237,15 +241,10 @@ public final class DynamoDbReactionRepository implements ReactionStore {
             .filter(id -> id.length() == digits && Long.parseLong(id) >= floor)
             .collect(Collectors.toSet());
     String oldest = ranged.stream().min(Comparator.naturalOrder()).orElseThrow();
-    List<CompletableFuture<List<String>>> reads = new ArrayList<>();
-    for (Reaction.Kind kind : Reaction.Kind.values()) {
-      reads.add(
-          CompletableFuture.supplyAsync(
-              () ->
-                  kindStatusesBetween(
-                      accountId, kindStatus(kind, oldest), kindStatus(kind, Long.toString(newest))),
-              SHARD_READS));
-    }
+    // ';' follows ':', so the range ends after every kind of the newest status
+    CompletableFuture<List<String>> read =
+        CompletableFuture.supplyAsync(
+            () -> statusKindsBetween(accountId, oldest + ":", newest + ";"), SHARD_READS);
     List<Map<String, AttributeValue>> keys = new ArrayList<>();
     asked.stream()
         .filter(id -> !ranged.contains(id))
@@ -256,35 +255,35 @@ public final class DynamoDbReactionRepository implements ReactionStore {
               }
             });
     List<String> found = new ArrayList<>();
-    Batches.get(db.client(), db.name(Tables.REACTIONS), keys, "kind_status", null)
-        .forEach(item -> found.add(item.get("kind_status").s()));
-    reads.forEach(read -> found.addAll(read.join()));
+    Batches.get(db.client(), db.name(Tables.REACTIONS), keys, "status_kind", null)
+        .forEach(item -> found.add(item.get("status_kind").s()));
+    found.addAll(read.join());
     Set<String> favourited = new HashSet<>();
     Set<String> reblogged = new HashSet<>();
-    for (String kindStatus : found) {
-      String[] kindAndStatus = kindStatus.split(":", 2);
-      if (asked.contains(kindAndStatus[1])) {
-        (kindAndStatus[0].equals(Reaction.Kind.REBLOG.text()) ? reblogged : favourited)
-            .add(kindAndStatus[1]);
+    for (String statusKind : found) {
+      String[] statusAndKind = statusKind.split(":", 2);
+      if (asked.contains(statusAndKind[0])) {
+        (statusAndKind[1].equals(Reaction.Kind.REBLOG.text()) ? reblogged : favourited)
+            .add(statusAndKind[0]);
       }
     }
     return new Interactions(favourited, reblogged);
   }
 
-  private List<String> kindStatusesBetween(String accountId, String from, String to) {
+  private List<String> statusKindsBetween(String accountId, String from, String to) {
     return db
         .client()
         .queryPaginator(
             r ->
                 r.tableName(db.name(Tables.REACTIONS))
                     .keyConditionExpression(
-                        "account_id = :account AND kind_status BETWEEN :from AND :to")
+                        "account_id = :account AND status_kind BETWEEN :from AND :to")
                     .expressionAttributeValues(
                         Map.of(":account", s(accountId), ":from", s(from), ":to", s(to)))
-                    .projectionExpression("kind_status"))
+                    .projectionExpression("status_kind"))
         .items()
         .stream()
-        .map(item -> item.get("kind_status").s())
+        .map(item -> item.get("status_kind").s())
         .toList();
   }
 
