@@ -53,6 +53,8 @@ import app.podium.signup.SignupService;
 import app.podium.signup.WaitlistService;
 import app.podium.signup.api.SignupRoutes;
 import app.podium.signup.store.DynamoDbWaitlistRepository;
+import app.podium.stats.StatsService;
+import app.podium.stats.store.DynamoDbStatsRepository;
 import app.podium.statuses.StatusHydrator;
 import app.podium.statuses.StatusService;
 import app.podium.statuses.api.StatusAnswers;
@@ -151,6 +153,7 @@ public final class Backend {
         new WaitlistService(
             new DynamoDbWaitlistRepository(db), invites, rateLimiter, settings, clock);
     var statusStore = new DynamoDbStatusRepository(db);
+    var stats = new StatsService(new DynamoDbStatsRepository(db), clock);
     var followStore = new DynamoDbFollowRepository(db, settings.fanout().followerShardsFrom());
     var timelineStore =
         new DynamoDbTimelineRepository(db, settings.fanout().entryLifetime(), clock);
@@ -203,7 +206,8 @@ public final class Backend {
             settings,
             clock,
             fanoutTasks,
-            reactions);
+            reactions,
+            stats);
     var follows =
         new FollowService(
             followStore,
@@ -250,7 +254,8 @@ public final class Backend {
             reactionStore,
             settings,
             clock,
-            notifications);
+            notifications,
+            stats);
     var reportStore = new DynamoDbReportRepository(db);
     var moderation = new ModerationService(accountStore, tokenStore, reportStore, clock);
     var reports =
@@ -276,7 +281,7 @@ public final class Backend {
     serve(NotificationsRoutes.ALL, new NotificationsRoutes(notifications, members, settings));
     serve(MarkersRoutes.ALL, new MarkersRoutes(new MarkerService(markerStore, clock), members));
     serve(ModerationRoutes.ALL, new ModerationRoutes(reports, moderation, members, settings));
-    serve(InstanceRoutes.ALL, new InstanceRoutes(members, settings));
+    serve(InstanceRoutes.ALL, new InstanceRoutes(members, stats, settings));
     serve(WebRoutes.ALL, new WebRoutes(webSessions, settings));
     List<String> unserved =
         Routes.ALL.stream().map(Route::key).filter(key -> !routes.containsKey(key)).toList();

@@ -3,6 +3,7 @@ package app.podium;
 import static app.podium.Grants.grants;
 import static app.podium.Tables.ACCOUNTS;
 import static app.podium.Tables.BLOCKS_MUTES;
+import static app.podium.Tables.COUNTER_SHARDS;
 import static app.podium.Tables.FOLLOWS;
 import static app.podium.Tables.IDEMPOTENCY;
 import static app.podium.Tables.NOTIFICATIONS;
@@ -116,14 +117,18 @@ public final class Routes {
 
   /**
    * The first admin (invoked by hand, no route): ensureAdmin looks the username up (unique_keys,
-   * then the account, both GetItem), then one transaction puts the account and claims username and
-   * email; the credentials come from the admin secret.
+   * then the account, both GetItem), then one transaction puts the account, claims username and
+   * email and counts a member (counter_shards); the credentials come from the admin secret.
    */
   public static final Function BOOTSTRAP_ADMIN =
       new Function(
           "BootstrapAdmin",
           BootstrapAdminHandler.class,
-          grants().readWrite(ACCOUNTS).readWrite(UNIQUE_KEYS).readAdminSecret());
+          grants()
+              .readWrite(ACCOUNTS)
+              .readWrite(UNIQUE_KEYS)
+              .readWrite(COUNTER_SHARDS)
+              .readAdminSecret());
 
   /**
    * The origin secret's rotation (Secrets Manager invokes it): the secret and the distribution, no

@@ -233,10 +233,17 @@ public final class Tables {
    * follower counts of accounts whose followers are sharded ({@code <account id>#<shard>}) and the
    * reply, reblog and favourite counts of a large account's statuses ({@code <status
    * id>:favourites#<shard>}). The account's or status's own item holds the rest of its count;
-   * readers sum them.
+   * readers sum them. The server's statistics too ({@code instance:members#<shard>}, see {@code
+   * DynamoDbStatsRepository}), with each member's marker of activity in a month or half-year, which
+   * expires after it ({@code expires_at}); counters have no expiry.
    */
   public static final Table COUNTER_SHARDS =
-      new Table("counter_shards", Key.string("key"), Optional.empty(), List.of(), Optional.empty());
+      new Table(
+          "counter_shards",
+          Key.string("key"),
+          Optional.empty(),
+          List.of(),
+          Optional.of("expires_at"));
 
   /** Home timelines: (member, status id) entries written by the fan-out; old entries expire. */
   public static final Table TIMELINES =

@@ -18,10 +18,30 @@ class GrantsTest {
   }
 
   @Test
-  void discoveryTouchesNothingButTheOriginSecret() {
-    for (String name : Set.of("GetInstance", "GetInstanceV1", "GetNodeInfo", "GetNodeInfoLinks")) {
+  void discoveryReadsOnlyTheStatisticsCounterShardsAndTheOriginSecret() {
+    for (String name : Set.of("GetInstance", "GetInstanceV1", "GetNodeInfo")) {
       assertThat(Routes.function(name).grants())
-          .isEqualTo(new Grants(Map.of(), false, false, false, true, false));
+          .as(name)
+          .isEqualTo(
+              new Grants(
+                  Map.of(Tables.COUNTER_SHARDS, Grants.Access.READ),
+                  false,
+                  false,
+                  false,
+                  true,
+                  false));
+    }
+    assertThat(Routes.function("GetNodeInfoLinks").grants())
+        .isEqualTo(new Grants(Map.of(), false, false, false, true, false));
+  }
+
+  /** Every signup counts a member in the same transaction, the first admin's too. */
+  @Test
+  void whoeverCreatesAccountsWritesTheMemberCount() {
+    for (String name : writers(Tables.UNIQUE_KEYS)) {
+      assertThat(Routes.function(name).grants().access(Tables.COUNTER_SHARDS).writes())
+          .as(name)
+          .isTrue();
     }
   }
 
@@ -71,7 +91,7 @@ class GrantsTest {
                 Tables.UNIQUE_KEYS,
                 Grants.Access.READ_WRITE,
                 Tables.COUNTER_SHARDS,
-                Grants.Access.READ));
+                Grants.Access.READ_WRITE));
     assertThat(Routes.FUNCTIONS.stream().filter(f -> f.grants().readsAdminSecret()))
         .containsExactly(Routes.BOOTSTRAP_ADMIN);
   }

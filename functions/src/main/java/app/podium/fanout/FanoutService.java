@@ -15,6 +15,7 @@ import app.podium.shared.FanoutTasks;
 import app.podium.shared.PageRequest;
 import app.podium.shared.Settings;
 import app.podium.shared.Slice;
+import app.podium.stats.StatsService;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusStore;
 import app.podium.statuses.StatusTasks;
@@ -59,7 +60,8 @@ public final class FanoutService {
       ReactionStore reactions,
       Settings settings,
       Clock clock,
-      NotificationService notifications) {
+      NotificationService notifications,
+      StatsService stats) {
     this.notifications = notifications;
     this.follows = follows;
     this.accounts = accounts;
@@ -72,7 +74,7 @@ public final class FanoutService {
     this.clock = clock;
     this.policy = new HomeFeedPolicy(follows, blocks, clock);
     this.activity =
-        new HomeActivity(accounts, timelines, statuses, follows, policy, settings, clock);
+        new HomeActivity(accounts, timelines, statuses, follows, policy, settings, clock, stats);
   }
 
   public void handle(FanoutTask task) {

@@ -6,6 +6,7 @@ import app.podium.graph.Follow;
 import app.podium.graph.FollowStore;
 import app.podium.shared.PageRequest;
 import app.podium.shared.Settings;
+import app.podium.stats.StatsService;
 import app.podium.statuses.StatusStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class HomeActivity {
   private final HomeFeedPolicy policy;
   private final Settings.Fanout settings;
   private final Clock clock;
+  private final StatsService stats;
 
   public HomeActivity(
       AccountStore accounts,
@@ -49,7 +51,8 @@ public final class HomeActivity {
       FollowStore follows,
       HomeFeedPolicy policy,
       Settings settings,
-      Clock clock) {
+      Clock clock,
+      StatsService stats) {
     this.accounts = accounts;
     this.timelines = timelines;
     this.statuses = statuses;
@@ -57,6 +60,7 @@ public final class HomeActivity {
     this.policy = policy;
     this.settings = settings.fanout();
     this.clock = clock;
+    this.stats = stats;
   }
 
   /** Whether the member's mark is a day old or more at {@code now}, so a read should hand it on. */
@@ -74,10 +78,11 @@ public final class HomeActivity {
 
   /**
    * Carries out a {@code MEMBER_ACTIVE} task: for a member returning from longer than the fan-out's
-   * window, the rebuild first, then the trim to the cap, then the mark, conditional on the stored
-   * one being a day old. A task that fails before the mark is retried whole (the rebuild's writes
-   * are keyed, so writing them again changes nothing); a task for a member marked within the day (a
-   * second read's, a redelivery) writes nothing.
+   * window, the rebuild first, then the trim to the cap, then the member counted active in this
+   * month and half-year unless their previous mark was in them already, then the mark, conditional
+   * on the stored one being a day old. A task that fails before the mark is retried whole (the
+   * rebuild's writes are keyed, so writing them again changes nothing); a task for a member marked
+   * within the day (a second read's, a redelivery) writes nothing.
    */
   public void mark(String memberId) {
     Account member = accounts.find(memberId).orElse(null);
@@ -89,6 +94,9 @@ public final class HomeActivity {
       timelines.write(rebuilt(member));
     }
     timelines.trim(memberId, settings.timelineMax());
+    // before the mark: a task that fails after counting is retried whole, and each period's marker
+    // keeps it from counting twice
+    stats.countActive(memberId, lastActive(member), now);
     accounts.markActive(memberId, now, now.minus(RESOLUTION));
   }
 

@@ -12,6 +12,7 @@ import app.podium.shared.FanoutTasks;
 import app.podium.shared.PageRequest;
 import app.podium.shared.Reads;
 import app.podium.shared.Settings;
+import app.podium.stats.StatsService;
 import app.podium.statuses.AuthoredStatus;
 import app.podium.statuses.Interactions;
 import app.podium.statuses.PageReads;
@@ -90,7 +91,8 @@ public final class TimelineService implements Backfill {
       Settings settings,
       Clock clock,
       FanoutTasks tasks,
-      ReaderInteractions interactions) {
+      ReaderInteractions interactions,
+      StatsService stats) {
     this.timelines = timelines;
     this.statuses = statuses;
     this.pages = pages;
@@ -100,7 +102,7 @@ public final class TimelineService implements Backfill {
     this.clock = clock;
     this.policy = new HomeFeedPolicy(follows, blocks, clock);
     this.activity =
-        new HomeActivity(accounts, timelines, statuses, follows, policy, settings, clock);
+        new HomeActivity(accounts, timelines, statuses, follows, policy, settings, clock, stats);
     this.tasks = tasks;
     this.interactions = interactions;
   }

@@ -75,14 +75,19 @@ class IamTemplateTest {
   }
 
   @Test
-  void getInstanceTouchesNoTableTopicOrQueueOnlyItsLogsAndTheOriginSecret() {
-    assertThat(dynamoDbActions("GetInstance")).isEmpty();
+  void getInstanceOnlyReadsTheStatisticsCounterShardsItsLogsAndTheOriginSecret() {
+    assertThat(dynamoDbActions("GetInstance").keySet()).containsExactly("counter_shards");
+    assertThat(dynamoDbActions("GetInstance").get("counter_shards"))
+        .doesNotContain("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
     assertThat(statements("GetInstance"))
         .allSatisfy(
             s ->
                 assertThat(actions(s))
                     .allMatch(
-                        a -> a.startsWith("logs:") || a.equals("secretsmanager:GetSecretValue")));
+                        a ->
+                            a.startsWith("logs:")
+                                || a.startsWith("dynamodb:")
+                                || a.equals("secretsmanager:GetSecretValue")));
   }
 
   @Test

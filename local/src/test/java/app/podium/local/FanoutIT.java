@@ -249,7 +249,7 @@ class FanoutIT {
     assertThat(podium.home(reader.token(), "")).contains(status);
     assertThat(podium.home(reader.token(), "")).contains(status);
     feeds.awaitQueueDrained(FANOUT_WAIT);
-    assertThat(writes.take())
+    assertThat(withoutActivityCounts(writes.take()))
         .extracting(w -> w.operation() + " " + kinds(w.targets()))
         .containsExactly("SendMessage [sqs:send]", "UpdateItem [accounts]");
     assertMarkedNow(reader);
@@ -269,7 +269,7 @@ class FanoutIT {
     feeds.awaitQueueDrained(FANOUT_WAIT);
     // the poller may take the first task before the test sends the second: the sends and the one
     // write in any order
-    assertThat(writes.take())
+    assertThat(withoutActivityCounts(writes.take()))
         .extracting(WriteRecorder.Write::operation)
         .containsExactlyInAnyOrder("SendMessage", "SendMessage", "UpdateItem");
     assertMarkedNow(reader);
@@ -280,6 +280,16 @@ class FanoutIT {
     assertThat(lastActive)
         .as("marked active again")
         .isGreaterThan(Instant.now().minusSeconds(60).toEpochMilli());
+  }
+
+  /**
+   * The writes but the activity counts' transactions (counter_shards alone), which a mark two days
+   * old makes only on a month's first two days: InstanceStatsIT holds those.
+   */
+  static List<WriteRecorder.Write> withoutActivityCounts(List<WriteRecorder.Write> written) {
+    return written.stream()
+        .filter(w -> !kinds(w.targets()).stream().allMatch("counter_shards"::equals))
+        .toList();
   }
 
   /** Tables by what they hold, without the stack's prefix. */

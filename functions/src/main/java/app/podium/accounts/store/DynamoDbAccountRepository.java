@@ -10,6 +10,7 @@ import app.podium.accounts.AccountStore;
 import app.podium.accounts.Emails;
 import app.podium.accounts.NewAccount;
 import app.podium.shared.DomainException;
+import app.podium.stats.store.DynamoDbStatsRepository;
 import app.podium.store.Batches;
 import app.podium.store.CounterShards;
 import app.podium.store.DynamoDb;
@@ -49,9 +50,9 @@ public final class DynamoDbAccountRepository implements AccountStore {
   }
 
   /**
-   * One transaction: the account (new id), its username and email claims (new keys), and one use of
-   * the invite (still usable at {@code now}). Exactly one of any number of racing signups wins each
-   * claim.
+   * One transaction: the account (new id), its username and email claims (new keys), one use of the
+   * invite (still usable at {@code now}), and the member counted in the server's members and as
+   * active this month and half-year. Exactly one of any number of racing signups wins each claim.
    */
   @Override
   public void create(NewAccount created, Instant now) {
@@ -76,6 +77,9 @@ public final class DynamoDbAccountRepository implements AccountStore {
                         UniqueKeyItem.of(UniqueKeyItem.email(account.email()), account.id()), true),
                     "key")));
     created.inviteCode().ifPresent(code -> writes.add(spendInvite(code, now)));
+    // last: the failed conditions above are told apart by their place
+    writes.add(DynamoDbStatsRepository.countMember(db, account.id(), 1));
+    writes.addAll(DynamoDbStatsRepository.countNewMemberActive(db, account.id(), now));
     try {
       DynamoDb.retryingConflicts(
           () -> db.client().transactWriteItems(r -> r.transactItems(writes)));

@@ -1,6 +1,7 @@
 package app.podium.instance.api;
 
 import app.podium.shared.Settings;
+import app.podium.stats.InstanceStats;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +22,14 @@ public final class InstanceViews {
 
   private InstanceViews() {}
 
-  public static Map<String, Object> v2(Settings settings) {
+  public static Map<String, Object> v2(Settings settings, InstanceStats stats) {
     Map<String, Object> instance = new LinkedHashMap<>();
     instance.put("domain", settings.domain());
     instance.put("title", settings.instanceTitle());
     instance.put("version", VERSION);
     instance.put("source_url", SOURCE_URL);
     instance.put("description", DESCRIPTION);
-    instance.put("usage", Map.of("users", Map.of("active_month", 0)));
+    instance.put("usage", Map.of("users", Map.of("active_month", stats.activeMonth())));
     instance.put("thumbnail", Map.of("url", settings.baseUrl() + "/thumbnail.png"));
     instance.put("icon", List.of());
     instance.put("languages", List.of("en"));
@@ -55,7 +56,7 @@ public final class InstanceViews {
     return instance;
   }
 
-  public static Map<String, Object> v1(Settings settings) {
+  public static Map<String, Object> v1(Settings settings, InstanceStats stats) {
     Map<String, Object> instance = new LinkedHashMap<>();
     instance.put("uri", settings.domain());
     instance.put("title", settings.instanceTitle());
@@ -64,7 +65,11 @@ public final class InstanceViews {
     instance.put("email", "");
     instance.put("version", VERSION);
     instance.put("urls", Map.of());
-    instance.put("stats", Map.of("user_count", 0, "status_count", 0, "domain_count", 0));
+    // Mastodon counts the other servers it knows; Podium does not federate
+    instance.put(
+        "stats",
+        Map.of(
+            "user_count", stats.members(), "status_count", stats.localPosts(), "domain_count", 0));
     instance.put("thumbnail", settings.baseUrl() + "/thumbnail.png");
     instance.put("languages", List.of("en"));
     instance.put("registrations", true);
@@ -94,13 +99,25 @@ public final class InstanceViews {
                 settings.baseUrl() + "/nodeinfo/2.0")));
   }
 
-  public static Map<String, Object> nodeInfo(Settings settings) {
+  public static Map<String, Object> nodeInfo(Settings settings, InstanceStats stats) {
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("version", "2.0");
     info.put("software", Map.of("name", "podium", "version", "0.1.0"));
     info.put("protocols", List.of());
     info.put("services", Map.of("outbound", List.of(), "inbound", List.of()));
-    info.put("usage", Map.of("users", Map.of()));
+    info.put(
+        "usage",
+        Map.of(
+            "users",
+            Map.of(
+                "total",
+                stats.members(),
+                "activeMonth",
+                stats.activeMonth(),
+                "activeHalfyear",
+                stats.activeHalfyear()),
+            "localPosts",
+            stats.localPosts()));
     info.put("openRegistrations", settings.signupMode() == Settings.SignupMode.OPEN);
     Map<String, Object> metadata = new LinkedHashMap<>();
     // Mastodon's two keys

@@ -6,6 +6,7 @@ import static app.podium.store.Attributes.s;
 import app.podium.Tables;
 import app.podium.accounts.store.AccountItem;
 import app.podium.shared.PageRequest;
+import app.podium.stats.store.DynamoDbStatsRepository;
 import app.podium.statuses.Status;
 import app.podium.statuses.StatusService;
 import app.podium.statuses.StatusStore;
@@ -72,7 +73,8 @@ public final class DynamoDbStatusRepository implements StatusStore {
 
   /**
    * The writes that store a new status: the status (its id must be new), its count and time on the
-   * author's account, the author's own timeline entry, and its tag timeline entries.
+   * author's account, the author's own timeline entry, the server's post count, and its tag
+   * timeline entries.
    */
   public static List<TransactWriteItem> creating(
       DynamoDb db, Status status, Instant ownEntryExpiresAt) {
@@ -94,7 +96,8 @@ public final class DynamoDbStatusRepository implements StatusStore {
                         status.authorId(),
                         "ADD statuses_count :one SET last_status_at = :at",
                         Map.of(":one", n(1), ":at", n(status.createdAt().toEpochMilli())))),
-                db.put(Tables.TIMELINES, ownEntry, null)));
+                db.put(Tables.TIMELINES, ownEntry, null),
+                DynamoDbStatsRepository.countPost(db, status.id(), 1)));
     for (String tag : StatusText.indexedTags(status)) {
       items.add(
           db.put(
@@ -131,7 +134,7 @@ public final class DynamoDbStatusRepository implements StatusStore {
 
   /**
    * The writes that delete a status: the status (it must still exist), its count on the author's
-   * account and the author's own timeline entry.
+   * account, the author's own timeline entry and the server's post count.
    */
   public static List<TransactWriteItem> deleting(DynamoDb db, String statusId, String authorId) {
     return List.of(
@@ -142,7 +145,8 @@ public final class DynamoDbStatusRepository implements StatusStore {
         db.delete(
             Tables.TIMELINES,
             Map.of("owner_id", s(authorId), "status_id", n(Long.parseLong(statusId))),
-            null));
+            null),
+        DynamoDbStatsRepository.countPost(db, statusId, -1));
   }
 
   @Override
