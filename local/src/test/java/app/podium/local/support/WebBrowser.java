@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * redirect by itself (a test reads each {@code Location}), posts forms from this site ({@code
  * Origin}), and has a client address of its own so that its sign-ins count on their own.
  */
-public final class WebBrowser {
+public class WebBrowser {
   static final HttpClient HTTP =
       HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(5))
@@ -40,6 +40,18 @@ public final class WebBrowser {
 
     public Optional<String> header(String name) {
       return raw.headers().firstValue(name);
+    }
+
+    /** The Set-Cookie value for {@code name}, if the answer sets it. */
+    public Optional<String> setCookie(String name) {
+      return raw.headers().allValues("set-cookie").stream()
+          .filter(c -> c.startsWith(name + "="))
+          .findFirst();
+    }
+
+    /** The value the answer gives the cookie. */
+    public Optional<String> cookieValue(String name) {
+      return setCookie(name).map(c -> c.substring(name.length() + 1, c.indexOf(';')));
     }
 
     /** The form's hidden CSRF token. */
@@ -78,11 +90,16 @@ public final class WebBrowser {
 
   /** Posts a form from this site, as the site's own page does. */
   public Page post(String path, Map<String, String> form) {
+    return post(path, form, Map.of("Origin", baseUrl));
+  }
+
+  /** Posts a form with {@code headers} instead of this site's {@code Origin}. */
+  public Page post(String path, Map<String, String> form, Map<String, String> headers) {
     String body =
         form.entrySet().stream()
             .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
             .collect(Collectors.joining("&"));
-    return send("POST", path, body, Map.of("Origin", baseUrl));
+    return send("POST", path, body, headers);
   }
 
   /** Opens the sign-in form and posts it, as a person would, coming back to {@code returnTo}. */
