@@ -17,7 +17,8 @@ public final class AuthorizationService {
   /** How long a code may wait for its exchange (Doorkeeper's default, and Mastodon's). */
   public static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
 
-  static final int MAX_STATE = 2000;
+  /** A state longer than this is refused: the request must fit a sign-in's return path. */
+  static final int MAX_STATE = 1000;
 
   private final OAuthService oauth;
   private final AuthorizationCodeStore codes;

@@ -230,6 +230,24 @@ class OAuthAuthorizationCodeIT {
   }
 
   @Test
+  void aLongStateComesBackThroughTheSignIn() {
+    App app = register(REDIRECT, "read");
+    Ask ask = new Ask("s".repeat(1000), Ask.fresh().verifier());
+    WebBrowser browser = new WebBrowser(stack.url());
+    String signInPath =
+        browser.get(authorizePath(app, REDIRECT, "read", ask)).header("location").orElseThrow();
+    String returnTo = dec(signInPath.substring("/auth/sign_in?return_to=".length()));
+    assertThat(returnTo.length()).isGreaterThan(1000);
+
+    Page signedIn = browser.signIn(alice.username(), PASSWORD, returnTo);
+
+    assertThat(signedIn.header("location")).contains(returnTo);
+    Map<String, String> answer =
+        redirectedTo(decide(browser, browser.get(returnTo), "approve"), REDIRECT);
+    assertThat(answer).containsEntry("state", ask.state());
+  }
+
+  @Test
   void aWrongOrMissingVerifierIsInvalidGrantAndLeavesTheCodeToTheRightOne() {
     App app = register(REDIRECT, "read");
     Ask ask = Ask.fresh();
