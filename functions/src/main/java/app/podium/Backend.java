@@ -6,9 +6,11 @@ import app.podium.accounts.PasswordHasher;
 import app.podium.accounts.api.AccountsRoutes;
 import app.podium.accounts.api.Members;
 import app.podium.accounts.store.DynamoDbAccountRepository;
+import app.podium.apps.AuthorizationService;
 import app.podium.apps.OAuthService;
 import app.podium.apps.api.AppsRoutes;
 import app.podium.apps.store.DynamoDbAppRepository;
+import app.podium.apps.store.DynamoDbAuthorizationCodeRepository;
 import app.podium.apps.store.DynamoDbTokenRepository;
 import app.podium.conversations.ConversationService;
 import app.podium.conversations.api.ConversationsRoutes;
@@ -69,6 +71,7 @@ import app.podium.timelines.TimelineService;
 import app.podium.timelines.api.TimelinesRoutes;
 import app.podium.timelines.store.DynamoDbTimelineRepository;
 import app.podium.web.WebSessionService;
+import app.podium.web.api.AuthorizeRoutes;
 import app.podium.web.api.WebRoutes;
 import app.podium.web.store.DynamoDbWebSessionRepository;
 import java.time.Clock;
@@ -269,7 +272,11 @@ public final class Backend {
 
     Members members = new Members(accounts);
     StatusAnswers answers = new StatusAnswers(reactions, settings);
-    serve(AppsRoutes.ALL, new AppsRoutes(oauth));
+    var authorizations =
+        new AuthorizationService(
+            oauth, new DynamoDbAuthorizationCodeRepository(db), accountStore, clock);
+    serve(AppsRoutes.ALL, new AppsRoutes(oauth, authorizations));
+    serve(AuthorizeRoutes.ALL, new AuthorizeRoutes(authorizations, webSessions, settings));
     serve(AccountsRoutes.ALL, new AccountsRoutes(accounts, members, settings));
     serve(SignupRoutes.ALL, new SignupRoutes(signup, waitlist, oauth, members));
     serve(InvitesRoutes.ALL, new InvitesRoutes(invites, members, settings));

@@ -30,6 +30,7 @@ import app.podium.reactions.api.ReactionsRoutes;
 import app.podium.signup.api.SignupRoutes;
 import app.podium.statuses.api.StatusesRoutes;
 import app.podium.timelines.api.TimelinesRoutes;
+import app.podium.web.api.AuthorizeRoutes;
 import app.podium.web.api.WebRoutes;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,7 @@ public final class Routes {
   public static final List<Route<?>> ALL =
       Stream.of(
               AppsRoutes.ALL,
+              AuthorizeRoutes.ALL,
               AccountsRoutes.ALL,
               SignupRoutes.ALL,
               InvitesRoutes.ALL,

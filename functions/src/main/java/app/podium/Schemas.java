@@ -3,6 +3,7 @@ package app.podium;
 import app.podium.accounts.store.AccountItem;
 import app.podium.accounts.store.UniqueKeyItem;
 import app.podium.apps.store.DynamoDbAppRepository;
+import app.podium.apps.store.DynamoDbAuthorizationCodeRepository;
 import app.podium.apps.store.DynamoDbTokenRepository;
 import app.podium.graph.store.DynamoDbBlockMuteRepository;
 import app.podium.graph.store.DynamoDbFollowRepository;
@@ -37,7 +38,8 @@ public final class Schemas {
           DynamoDbBlockMuteRepository.BlockMuteItem.SCHEMA,
           DynamoDbReactionRepository.ReactionItem.SCHEMA,
           DynamoDbReportRepository.ReportItem.SCHEMA,
-          DynamoDbWebSessionRepository.WebSessionItem.SCHEMA);
+          DynamoDbWebSessionRepository.WebSessionItem.SCHEMA,
+          DynamoDbAuthorizationCodeRepository.AuthorizationCodeItem.SCHEMA);
 
   private Schemas() {}
 

@@ -296,6 +296,20 @@ public final class Tables {
           List.of(),
           Optional.of("expires_at"));
 
+  /**
+   * OAuth authorization codes by the SHA-256 of the code (the app's redirect gets the code itself):
+   * the client, redirect URI, scopes, PKCE challenge and member it was issued for, and its expiry
+   * ({@code expires_at}, epoch seconds, TTL, 10 minutes). Exchanging a code deletes it under a
+   * condition, so a code is used once.
+   */
+  public static final Table OAUTH_CODES =
+      new Table(
+          "oauth_codes",
+          Key.string("code_hash"),
+          Optional.empty(),
+          List.of(),
+          Optional.of("expires_at"));
+
   public static final List<Table> ALL =
       List.of(
           ACCOUNTS,
@@ -316,7 +330,8 @@ public final class Tables {
           IDEMPOTENCY,
           MARKERS,
           REPORTS,
-          WEB_SESSIONS);
+          WEB_SESSIONS,
+          OAUTH_CODES);
 
   private Tables() {}
 }

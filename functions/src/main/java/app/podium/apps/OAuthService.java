@@ -191,6 +191,11 @@ public final class OAuthService {
     return tokens.find(Secrets.sha256(bearer));
   }
 
+  /** The app {@code clientId} names, if it is registered. */
+  public Optional<App> findApp(String clientId) {
+    return apps.find(clientId).map(RegisteredApp::app);
+  }
+
   public App app(String clientId) {
     return apps.find(clientId)
         .map(RegisteredApp::app)
@@ -219,14 +224,14 @@ public final class OAuthService {
     }
   }
 
-  private static DomainException.OAuthRejected invalidClient() {
+  static DomainException.OAuthRejected invalidClient() {
     return new DomainException.OAuthRejected(
         "invalid_client",
         "Client authentication failed due to "
             + "unknown client, no client authentication included, or unsupported authentication method.");
   }
 
-  private static DomainException.OAuthRejected invalidGrant() {
+  static DomainException.OAuthRejected invalidGrant() {
     return new DomainException.OAuthRejected("invalid_grant", INVALID_GRANT);
   }
 

@@ -3,6 +3,8 @@ package app.podium.pages;
 import gg.jte.html.HtmlTemplateOutput;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +24,26 @@ public final class Pages {
   /** A signed-in member's settings: who they are and a sign-out button. */
   public static String settings(String displayName, String acct, String csrf) {
     return render(out -> JtesettingsGenerated.render(out, null, displayName, acct, csrf));
+  }
+
+  /**
+   * The OAuth consent page: the app, the scopes it asks for, the member it would act as, and a form
+   * that carries the checked request ({@code fields}) to approve or deny it.
+   */
+  public static String consent(
+      String appName,
+      String website,
+      List<String> scopes,
+      String acct,
+      Map<String, String> fields,
+      String csrf) {
+    return render(
+        out -> JteconsentGenerated.render(out, null, appName, website, scopes, acct, fields, csrf));
+  }
+
+  /** An out-of-band app's code, for the member to copy into the app. */
+  public static String authorizationCode(String appName, String code) {
+    return render(out -> JteauthorizationCodeGenerated.render(out, null, appName, code));
   }
 
   /** An error as a page: what {@code ErrorMapper} answers on a page route. */

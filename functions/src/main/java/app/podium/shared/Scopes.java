@@ -2,8 +2,10 @@ package app.podium.shared;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * OAuth scopes as Mastodon defines them: top-level scopes ({@code read}) cover their granular ones
@@ -58,6 +60,11 @@ public record Scopes(Set<String> values) {
           "write:blocks",
           "read:mutes",
           "write:mutes");
+
+  /** Every scope a token may have, sorted: the authorization server metadata's list. */
+  public static List<String> supported() {
+    return Stream.concat(TOP_LEVEL.stream(), GRANULAR.stream()).sorted().toList();
+  }
 
   public static final Scopes DEFAULT = new Scopes(Set.of("read"));
 

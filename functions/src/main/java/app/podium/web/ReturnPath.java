@@ -11,7 +11,11 @@ public final class ReturnPath {
   /** Where a member lands when no (usable) return path was given. */
   public static final String DEFAULT = "/settings";
 
-  static final int MAX_LENGTH = 1000;
+  /**
+   * Long enough for an OAuth authorize request (its registered redirect URI, scopes, state and
+   * challenge) to come back after signing in.
+   */
+  static final int MAX_LENGTH = 4000;
 
   private ReturnPath() {}
 

@@ -8,22 +8,12 @@ import app.podium.local.support.ApiClient;
 import app.podium.local.support.Feeds;
 import app.podium.local.support.Podium;
 import app.podium.local.support.PodiumIT;
+import app.podium.local.support.WebBrowser;
+import app.podium.local.support.WebBrowser.Page;
 import app.podium.shared.Secrets;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,8 +33,6 @@ import org.junit.jupiter.api.Test;
 class WebSignInIT {
   static final int LOGIN_LIMIT = 5;
   static final String PASSWORD = "correct horse battery";
-  static final Pattern TOKEN_FIELD =
-      Pattern.compile("name=\"authenticity_token\" value=\"([A-Za-z0-9_-]{43})\"");
 
   static LocalStack stack;
   static Podium podium;
@@ -60,130 +48,19 @@ class WebSignInIT {
   @PodiumIT.Member("webcarol")
   static Feeds.Member carol;
 
-  static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
-
-  /** An answer with every Set-Cookie kept (a browser's view, not ApiClient's first value). */
-  record Page(int status, HttpResponse<String> raw) {
-    String body() {
-      return raw.body();
+  /** One browser, with a client address of its own (so each test counts its own sign-ins). */
+  static final class Browser extends WebBrowser {
+    Browser() {
+      super(stack.url());
     }
 
-    Optional<String> header(String name) {
-      return raw.headers().firstValue(name);
-    }
-
-    /** The Set-Cookie value for {@code name}, if the answer sets it. */
-    Optional<String> setCookie(String name) {
-      return raw.headers().allValues("set-cookie").stream()
-          .filter(c -> c.startsWith(name + "="))
-          .findFirst();
-    }
-
-    /** The value the answer gives the cookie. */
-    Optional<String> cookieValue(String name) {
-      return setCookie(name).map(c -> c.substring(name.length() + 1, c.indexOf(';')));
-    }
-
-    String csrfField() {
-      Matcher m = TOKEN_FIELD.matcher(body());
-      assertThat(m.find()).as("a hidden authenticity_token field in %s", body()).isTrue();
-      return m.group(1);
-    }
-
-    @Override
-    public String toString() {
-      return status + " " + raw.headers().map() + "\n" + body();
-    }
-  }
-
-  /** One browser: its cookies, its client address (so each test counts its own sign-ins). */
-  static final class Browser {
-    final Map<String, String> cookies = new LinkedHashMap<>();
-    final String address = Podium.freshAddress();
-
-    Page get(String path) {
-      return send("GET", path, null, Map.of());
-    }
-
-    Page post(String path, Map<String, String> form) {
-      return post(path, form, Map.of("Origin", stack.url()));
-    }
-
-    Page post(String path, Map<String, String> form, Map<String, String> headers) {
-      String body =
-          form.entrySet().stream()
-              .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-              .collect(Collectors.joining("&"));
-      return send("POST", path, body, headers);
-    }
-
-    Page send(String method, String path, String body, Map<String, String> headers) {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(stack.url() + path))
-              .timeout(Duration.ofSeconds(120))
-              .header("CloudFront-Viewer-Address", address + ":4000")
-              .method(
-                  method,
-                  body == null
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofString(body));
-      if (body != null) {
-        request.header("Content-Type", "application/x-www-form-urlencoded");
-      }
-      headers.forEach(request::header);
-      if (!cookies.isEmpty()) {
-        request.header(
-            "Cookie",
-            cookies.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("; ")));
-      }
-      try {
-        HttpResponse<String> response =
-            HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        for (String set : response.headers().allValues("set-cookie")) {
-          String name = set.substring(0, set.indexOf('='));
-          String value = set.substring(name.length() + 1, set.indexOf(';'));
-          if (set.contains("Max-Age=0")) {
-            cookies.remove(name);
-          } else {
-            cookies.put(name, value);
-          }
-        }
-        return new Page(response.statusCode(), response);
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-
-    /** Opens the form and posts it, as a person would. */
     Page signIn(String login, String password) {
       return signIn(login, password, null);
-    }
-
-    Page signIn(String login, String password, String returnTo) {
-      Page form = get("/auth/sign_in");
-      assertThat(form.status()).as(form.toString()).isEqualTo(200);
-      Map<String, String> fields = new LinkedHashMap<>();
-      fields.put("authenticity_token", form.csrfField());
-      fields.put("username", login);
-      fields.put("password", password);
-      if (returnTo != null) {
-        fields.put("return_to", returnTo);
-      }
-      return post("/auth/sign_in", fields);
     }
   }
 
   static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    return WebBrowser.enc(value);
   }
 
   static int sessions() {

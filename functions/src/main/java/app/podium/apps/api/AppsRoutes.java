@@ -5,6 +5,7 @@ import static app.podium.Tables.*;
 import static app.podium.http.Access.PUBLIC;
 import static app.podium.http.Access.app;
 
+import app.podium.apps.AuthorizationService;
 import app.podium.apps.IssuedToken;
 import app.podium.apps.OAuthService;
 import app.podium.http.ApiRequest;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** OAuth apps and tokens: registering an app, the token endpoint, revocation. */
-public record AppsRoutes(OAuthService oauth) {
+public record AppsRoutes(OAuthService oauth, AuthorizationService authorizations) {
   public static final List<Route<AppsRoutes>> ALL =
       List.of(
           // registering an app and a client-credentials token count against the address's apps
@@ -35,12 +36,18 @@ public record AppsRoutes(OAuthService oauth) {
               grants().read(APPS),
               AppsRoutes::verify),
           // the client credentials and password grants: the apps and login limits, the credentials
-          // by username or email
+          // by username or email; the authorization code grant deletes its code as it redeems it
           Route.post(
               "/oauth/token",
               "IssueToken",
               PUBLIC,
-              grants().read(APPS).write(TOKENS).write(RATE_LIMITS).read(UNIQUE_KEYS).read(ACCOUNTS),
+              grants()
+                  .read(APPS)
+                  .write(TOKENS)
+                  .write(RATE_LIMITS)
+                  .read(UNIQUE_KEYS)
+                  .read(ACCOUNTS)
+                  .write(OAUTH_CODES),
               AppsRoutes::token),
           Route.post(
               "/oauth/revoke",
@@ -71,7 +78,10 @@ public record AppsRoutes(OAuthService oauth) {
     return ApiResponse.ok(AppView.of(oauth.app(request.caller().clientId().orElseThrow())));
   }
 
-  /** {@code POST /oauth/token}: the {@code client_credentials} and {@code password} grants. */
+  /**
+   * {@code POST /oauth/token}: the {@code authorization_code}, {@code client_credentials} and
+   * {@code password} grants.
+   */
   APIGatewayV2HTTPResponse token(ApiRequest request) {
     var params = request.params();
     String clientId = oauthParam(params, "client_id");
@@ -80,6 +90,13 @@ public record AppsRoutes(OAuthService oauth) {
     String address = request.requester().address();
     IssuedToken token =
         switch (grantType == null ? "" : grantType) {
+          case "authorization_code" ->
+              authorizations.exchange(
+                  clientId,
+                  clientSecret,
+                  oauthParam(params, "code"),
+                  oauthParam(params, "redirect_uri"),
+                  oauthParam(params, "code_verifier"));
           case "client_credentials" ->
               oauth.clientCredentials(clientId, clientSecret, oauthParam(params, "scope"), address);
           case "password" ->
