@@ -251,7 +251,7 @@ class HostileInputIT {
             api.delete("/api/v1/apps"),
             api.get("/api/v1/accounts/1/2/3"),
             api.get("/"),
-            api.post("/oauth/authorize"))) {
+            api.post("/oauth/nope"))) {
       var before = snapshot();
       var response = call.send();
 

@@ -35,22 +35,47 @@ class InstanceStatsIT {
   /** The statistics as the three documents give them, which must agree. */
   record Stats(long members, long posts, long activeMonth, long activeHalfyear) {}
 
+  /** The three documents' figures, read one after the other. */
+  record Documents(JsonNode v1, JsonNode v2, JsonNode nodeinfo) {
+    Stats stats() {
+      return new Stats(
+          nodeinfo.at("/usage/users/total").asLong(),
+          nodeinfo.at("/usage/localPosts").asLong(),
+          nodeinfo.at("/usage/users/activeMonth").asLong(),
+          nodeinfo.at("/usage/users/activeHalfyear").asLong());
+    }
+
+    boolean agree() {
+      Stats stats = stats();
+      return v1.at("/stats/user_count").asLong() == stats.members()
+          && v1.at("/stats/status_count").asLong() == stats.posts()
+          && v2.at("/usage/users/active_month").asLong() == stats.activeMonth();
+    }
+  }
+
+  /**
+   * The statistics, once the three documents agree: each route's function keeps the sums for 2 s in
+   * its own container, so reads a moment apart may straddle one function's refresh.
+   */
   static Stats stats() {
-    JsonNode v1 = podium.api.get("/api/v1/instance").send().expect(200).json();
-    JsonNode v2 = podium.api.get("/api/v2/instance").send().expect(200).json();
-    JsonNode info = podium.api.get("/nodeinfo/2.0").send().expect(200).json();
-    Stats stats =
-        new Stats(
-            info.at("/usage/users/total").asLong(),
-            info.at("/usage/localPosts").asLong(),
-            info.at("/usage/users/activeMonth").asLong(),
-            info.at("/usage/users/activeHalfyear").asLong());
-    assertThat(v1.at("/stats/user_count").asLong()).as("v1 user_count").isEqualTo(stats.members());
-    assertThat(v1.at("/stats/status_count").asLong())
+    Documents documents =
+        Feeds.await(
+            SETTLED,
+            () ->
+                new Documents(
+                    podium.api.get("/api/v1/instance").send().expect(200).json(),
+                    podium.api.get("/api/v2/instance").send().expect(200).json(),
+                    podium.api.get("/nodeinfo/2.0").send().expect(200).json()),
+            Documents::agree);
+    Stats stats = documents.stats();
+    assertThat(documents.v1().at("/stats/user_count").asLong())
+        .as("v1 user_count")
+        .isEqualTo(stats.members());
+    assertThat(documents.v1().at("/stats/status_count").asLong())
         .as("v1 status_count")
         .isEqualTo(stats.posts());
-    assertThat(v1.at("/stats/domain_count").asLong()).isZero();
-    assertThat(v2.at("/usage/users/active_month").asLong())
+    assertThat(documents.v1().at("/stats/domain_count").asLong()).isZero();
+    assertThat(documents.v2().at("/usage/users/active_month").asLong())
         .as("v2 active_month")
         .isEqualTo(stats.activeMonth());
     return stats;
