@@ -89,7 +89,9 @@ class GrantsProvenIT {
               Map.of(
                   "read accounts",
                   "only when the username is claimed already: a restart on existing "
-                      + "tables (DataDirRestartIT, whose stack runs in a process of its own)"),
+                      + "tables (DataDirRestartIT, whose stack runs in a process of its own)",
+                  "read counter_shards",
+                  "the same path: an account read sums its follower-count shards"),
           "ResolveReport",
               Map.of(
                   "read posts",
